@@ -1,0 +1,461 @@
+"""Survey summaries for the sector diagnosis (Appendix 2): counts, shares, scale scores, themes.
+
+Input: the loaded `survey_questions` and `survey_responses` tables (docs/tables.md), where
+answers are already option labels (scale/choice: str or None; multi: list[str], [] = no
+answer; number: float, NaN = no answer; text: str or None).
+
+Definitions used throughout (the reports quote them):
+
+- **n** is the number of respondents of a group who answered the question; **missing** is
+  the number of respondents of the group who did not. A multi question counts as answered
+  when at least one option was ticked.
+- **share_pct** = 100 * count / n. For a multi question it is the share of *respondents
+  who answered the question* that ticked the option (shares add up to more than 100),
+  never the share of mentions.
+- A scale option is a **"don't know"** option when its label, folded (no case, accents,
+  spaces or punctuation), is one of `DONT_KNOW_SPELLINGS`. Such options are listed with
+  their counts but left out of the mean, the median, the 0-1 score and the diverging bar.
+- **position** is the 1-based rank of a substantive scale option (first option = 1 =
+  lowest). **score** = (position - 1) / (k - 1) with k substantive options, so scales of
+  different length compare on 0-1. The median is numpy's (halfway between the two middle
+  answers when n is even).
+- **by**: `None` (everyone), `"sector"`, `"state"` (a respondent who named two states
+  counts in both; one who named none is left out of the state split) or the id of a
+  scale/choice question. The overall group `ALL` comes first unless `include_all=False`.
+- A **challenge question** is a choice or multi question whose id or text contains one of
+  `CHALLENGE_WORDS` (folded: "challenge", "reto", "desafío", ...). The top challenges of a
+  group are the options of those questions with the highest share of the group's
+  respondents who answered; options tied at the cut-off are all kept.
+
+>>> q = pd.DataFrame({"question": ["q1"], "theme": ["dialogue"], "text": ["Trust"],
+...                   "type": ["scale"], "options": [["Low", "Mid", "High", "Don't know"]]})
+>>> r = pd.DataFrame({"respondent": ["a", "b", "c"], "sector": ["academia"] * 3,
+...                   "state": [[], [], []], "q1": ["High", "Don't know", None]})
+>>> option_counts(q, r, "q1")[["option", "count", "share_pct", "n", "missing"]]
+       option  count  share_pct  n  missing
+0         Low      0        0.0  2        1
+1         Mid      0        0.0  2        1
+2        High      1       50.0  2        1
+3  Don't know      1       50.0  2        1
+>>> scale_stats(q, r)[["question", "n_valid", "dont_know", "mean_position", "score"]]
+  question  n_valid  dont_know  mean_position  score
+0       q1        1          1            3.0    1.0
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from partnerlab import vocab
+
+__all__ = [
+    "ALL", "DONT_KNOW_SPELLINGS", "CHALLENGE_WORDS", "is_dont_know", "is_challenge",
+    "question", "questions_of_type", "option_counts", "frequency_table", "scale_stats",
+    "diverging_shares", "number_stats", "text_answers", "respondent_counts",
+    "theme_scores", "top_challenges", "group_label", "filter_groups",
+]
+
+ALL = "all"  # the group of every respondent
+
+# Labels of "don't know" / "not applicable" options, compared after `_fold`.
+DONT_KNOW_SPELLINGS: tuple[str, ...] = (
+    "Don't know", "Do not know", "Dont know", "DK", "Not sure", "Unsure",
+    "Don't know / no answer", "No answer", "Prefer not to say", "No opinion",
+    "N/A", "NA", "Not applicable", "Does not apply",
+    "No sabe", "No sé", "No se", "NS", "NS/NC", "No sabe / no contesta", "No sabe/No responde",
+    "NS/NR", "No contesta", "No responde", "Prefiero no responder", "Sin opinión",
+    "No aplica", "N/D", "No lo sé",
+)
+
+# Words that mark a choice/multi question as a question about challenges (after `_fold`).
+CHALLENGE_WORDS: tuple[str, ...] = (
+    "challenge", "obstacle", "barrier", "difficult", "reto", "desafio", "obstaculo",
+    "barrera", "dificultad",
+)
+
+
+def is_dont_know(option: object) -> bool:
+    """Whether an option label is a "don't know" / "not applicable" answer.
+
+    >>> is_dont_know("No sabe / No contesta"), is_dont_know("n/a"), is_dont_know("Never")
+    (True, True, False)
+    """
+    return _fold(option) in _DK_FOLDED
+
+
+def is_challenge(question_row: pd.Series | dict) -> bool:
+    """Whether a question asks about challenges (see the module docstring for the rule).
+
+    >>> is_challenge({"question": "q7", "type": "multi", "text": "Principales retos"})
+    True
+    """
+    if question_row.get("type") not in ("choice", "multi"):
+        return False
+    haystack = _fold(question_row.get("question")) + " " + _fold(question_row.get("text"))
+    return any(word in haystack for word in CHALLENGE_WORDS)
+
+
+def question(questions: pd.DataFrame, question_id: str) -> pd.Series:
+    """The row of `survey_questions` for one question id (exact, then case-insensitive)."""
+    hit = questions[questions["question"] == question_id]
+    if hit.empty:
+        hit = questions[questions["question"].str.casefold() == str(question_id).casefold()]
+    if hit.empty:
+        raise KeyError(f"{question_id!r} is not a question of survey_questions")
+    return hit.iloc[0]
+
+
+def questions_of_type(questions: pd.DataFrame, *types: str) -> list[str]:
+    """The ids of the questions of the given types, in sheet order."""
+    return questions.loc[questions["type"].isin(types), "question"].tolist()
+
+
+def option_counts(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
+                  by: str | None = None, include_all: bool = True) -> pd.DataFrame:
+    """Counts and shares per answer option of a scale, choice or multi question.
+
+    Args:
+        questions: The survey_questions table.
+        responses: The survey_responses table.
+        question_id: The question to count.
+        by: None, "sector", "state" or a scale/choice question id (see the module docstring).
+        include_all: Whether to add the overall group `ALL` first.
+
+    Returns:
+        One row per group and option, options in the question's own order (options never
+        chosen are listed with 0): group, option, position (1-based order of the option;
+        for a scale, among its substantive options, <NA> for "don't know"), is_dont_know,
+        count, share_pct, n, missing.
+
+    Raises:
+        ValueError: An answer is not one of the question's options.
+    """
+    q = question(questions, question_id)
+    if q["type"] not in ("scale", "choice", "multi"):
+        raise ValueError(f"{question_id}: option counts need a scale, choice or multi question, "
+                         f"not {q['type']}")
+    options = list(q["options"])
+    answers = _answers(q, responses)
+    positions = _positions(q) if q["type"] == "scale" else {o: i + 1 for i, o in enumerate(options)}
+    rows = []
+    for group, members in _groups(questions, responses, by, include_all):
+        sub = answers.loc[members]
+        answered = sub.map(_is_answered)
+        n, missing = int(answered.sum()), int((~answered).sum())
+        counts = dict.fromkeys(options, 0)
+        for value in sub[answered]:
+            for option in (value if q["type"] == "multi" else [value]):
+                counts[option] += 1
+        for option in options:
+            rows.append({"group": group, "option": option, "position": positions.get(option),
+                         "is_dont_know": q["type"] == "scale" and is_dont_know(option),
+                         "count": counts[option],
+                         "share_pct": 100.0 * counts[option] / n if n else math.nan,
+                         "n": n, "missing": missing})
+    out = pd.DataFrame(rows, columns=["group", "option", "position", "is_dont_know", "count",
+                                      "share_pct", "n", "missing"])
+    out["position"] = out["position"].astype("Int64")
+    return out
+
+
+def frequency_table(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
+                    by: str | None = "sector", groups: Iterable[str] | None = None,
+                    lang: str = "en", value: str = "share_pct") -> pd.DataFrame:
+    """One question as a wide table: options as rows, groups as columns, then n and missing.
+
+    Args:
+        value: "share_pct" (shares of n, rounded to 1 decimal) or "count".
+        groups: Keep only these groups (keys), e.g. [ALL, "academia"]; None = all of them.
+
+    Returns:
+        Rows = the options in order, then "n (answered)" and "No answer" rows (counts);
+        columns = group labels in `lang`.
+    """
+    long = option_counts(questions, responses, question_id, by=by)
+    long = filter_groups(long, groups)
+    order = list(dict.fromkeys(long["group"]))
+    table = long.pivot(index="option", columns="group", values=value).reindex(
+        index=list(question(questions, question_id)["options"]), columns=order)
+    if value == "share_pct":
+        table = table.round(1)
+    bases = long.drop_duplicates("group").set_index("group")[["n", "missing"]].T.reindex(columns=order)
+    bases.index = [_tr(("n (answered)", "n (con respuesta)"), lang), _tr(("No answer", "Sin respuesta"), lang)]
+    table = pd.concat([table, bases])
+    table.columns = [group_label(g, by, lang) for g in order]
+    table.index.name = _tr(("Answer", "Respuesta"), lang)
+    return table
+
+
+def scale_stats(questions: pd.DataFrame, responses: pd.DataFrame, by: str | None = None,
+                include_all: bool = True, question_ids: Iterable[str] | None = None) -> pd.DataFrame:
+    """Mean and median position and the 0-1 score of every scale question, per group.
+
+    Returns:
+        One row per question and group: question, theme, group, k (substantive options),
+        n_valid (answers on the scale), dont_know, missing (no answer at all),
+        mean_position, median_position, score ((mean_position - 1) / (k - 1)).
+    """
+    ids = list(question_ids) if question_ids is not None else questions_of_type(questions, "scale")
+    rows = []
+    groups = _groups(questions, responses, by, include_all)
+    for qid in ids:
+        q = question(questions, qid)
+        positions = _positions(q)
+        k = len(positions)
+        answers = _answers(q, responses)
+        for group, members in groups:
+            sub = answers.loc[members]
+            given = sub[sub.map(_is_answered)]
+            pos = np.array([positions[v] for v in given if v in positions], dtype=float)
+            mean = float(pos.mean()) if len(pos) else math.nan
+            rows.append({"question": q["question"], "theme": q["theme"], "group": group, "k": k,
+                         "n_valid": len(pos), "dont_know": len(given) - len(pos),
+                         "missing": len(sub) - len(given), "mean_position": mean,
+                         "median_position": float(np.median(pos)) if len(pos) else math.nan,
+                         "score": (mean - 1) / (k - 1) if k > 1 and len(pos) else math.nan})
+    return pd.DataFrame(rows, columns=["question", "theme", "group", "k", "n_valid", "dont_know",
+                                       "missing", "mean_position", "median_position", "score"])
+
+
+def diverging_shares(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
+                     by: str | None = "sector", include_all: bool = True) -> pd.DataFrame:
+    """The segments of a diverging stacked bar for a scale question, one bar per group.
+
+    Shares are of the answers on the scale (n_valid: "don't know" left out). Options below
+    the middle go left of 0, options above it right of 0; on an odd scale the middle option
+    is split half left, half right.
+
+    Returns:
+        One row per group and substantive option: group, option, position, share_pct,
+        start (x where the segment begins, negative on the left), n_valid.
+    """
+    long = option_counts(questions, responses, question_id, by=by, include_all=include_all)
+    long = long[~long["is_dont_know"]].copy()
+    k = int(long["position"].max())
+    rows = []
+    for group, g in long.groupby("group", sort=False):
+        n_valid = int(g["count"].sum())
+        shares = (100.0 * g["count"] / n_valid).tolist() if n_valid else [0.0] * len(g)
+        low = [s for p, s in zip(g["position"], shares) if p <= k // 2]
+        middle = shares[k // 2] if k % 2 else 0.0
+        x = -(sum(low) + middle / 2)
+        for option, p, share in zip(g["option"], g["position"], shares):
+            rows.append({"group": group, "option": option, "position": int(p), "share_pct": share,
+                         "start": x, "n_valid": n_valid})
+            x += share
+    return pd.DataFrame(rows, columns=["group", "option", "position", "share_pct", "start", "n_valid"])
+
+
+def number_stats(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
+                 by: str | None = None, include_all: bool = True) -> pd.DataFrame:
+    """The distribution of a number question per group.
+
+    Quartiles use linear interpolation (pandas' default, R's type 7, as R's summary()).
+
+    Returns:
+        One row per group: group, n, missing, mean, median, q1, q3, min, max.
+    """
+    q = question(questions, question_id)
+    if q["type"] != "number":
+        raise ValueError(f"{question_id}: number_stats needs a number question, not {q['type']}")
+    values = pd.to_numeric(_answers(q, responses), errors="raise").astype(float)
+    rows = []
+    for group, members in _groups(questions, responses, by, include_all):
+        v = values.loc[members].dropna()
+        stats = {"mean": v.mean(), "median": v.median(), "q1": v.quantile(0.25),
+                 "q3": v.quantile(0.75), "min": v.min(), "max": v.max()} if len(v) else {}
+        rows.append({"group": group, "n": len(v), "missing": int(values.loc[members].isna().sum()),
+                     **{k: float(stats.get(k, math.nan)) for k in ("mean", "median", "q1", "q3", "min", "max")}})
+    return pd.DataFrame(rows, columns=["group", "n", "missing", "mean", "median", "q1", "q3", "min", "max"])
+
+
+def text_answers(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
+                 sector: str | None = None) -> pd.DataFrame:
+    """The non-blank answers to a text question with the respondent's sector, never the id.
+
+    Rows are sorted by sector (vocabulary order) and answer, so the order of the sheet
+    does not point back to a respondent.
+
+    Returns:
+        Columns sector, answer.
+    """
+    q = question(questions, question_id)
+    answers = _answers(q, responses)
+    out = pd.DataFrame({"sector": responses["sector"].to_numpy(), "answer": answers.to_numpy()})
+    out = out[out["answer"].map(_is_answered)]
+    if sector:
+        out = out[out["sector"] == sector]
+    order = {key: i for i, key in enumerate(vocab.SECTORS.keys)}
+    out = out.assign(_o=out["sector"].map(order)).sort_values(["_o", "answer"], kind="stable")
+    return out.drop(columns="_o").reset_index(drop=True)
+
+
+def respondent_counts(responses: pd.DataFrame, by: str = "sector") -> pd.DataFrame:
+    """Respondents per sector or per state (vocabulary order), with their share of all respondents.
+
+    Returns:
+        Columns group, respondents, share_pct (of every respondent; states can add up to
+        more than 100 when a respondent names two).
+    """
+    total = len(responses)
+    rows = [{"group": g, "respondents": len(m), "share_pct": 100.0 * len(m) / total if total else math.nan}
+            for g, m in _groups(pd.DataFrame(columns=["question"]), responses, by, include_all=False)]
+    return pd.DataFrame(rows, columns=["group", "respondents", "share_pct"])
+
+
+def theme_scores(questions: pd.DataFrame, responses: pd.DataFrame, by: str | None = "sector",
+                 include_all: bool = True, min_n: int = 1) -> pd.DataFrame:
+    """The sector-by-theme table of scale scores (0-1) behind the heatmap.
+
+    A cell is the mean of the 0-1 scores of the theme's scale questions (each question
+    weighs the same), using only questions with at least `min_n` answers on the scale
+    in that group.
+
+    Returns:
+        Long table: group, theme, score, questions (how many questions entered the mean),
+        answers (answers on the scale behind it). Themes in vocabulary order.
+    """
+    stats = scale_stats(questions, responses, by=by, include_all=include_all)
+    stats = stats[stats["n_valid"] >= min_n]
+    theme_order = {key: i for i, key in enumerate(vocab.THEMES.keys)}
+    out = (stats.groupby(["group", "theme"], sort=False)
+           .agg(score=("score", "mean"), questions=("question", "nunique"), answers=("n_valid", "sum"))
+           .reset_index())
+    group_order = {g: i for i, g in enumerate(dict.fromkeys(stats["group"]))}
+    out = out.assign(_g=out["group"].map(group_order), _t=out["theme"].map(theme_order))
+    return out.sort_values(["_g", "_t"]).drop(columns=["_g", "_t"]).reset_index(drop=True)
+
+
+def top_challenges(questions: pd.DataFrame, responses: pd.DataFrame, by: str | None = "sector",
+                   top: int = 3, include_all: bool = True) -> pd.DataFrame:
+    """The most chosen options of the challenge questions, per group.
+
+    Returns:
+        group, question, rank (1 = most chosen; ties share a rank), option, count,
+        share_pct (of the group's respondents who answered the question), n.
+        Options never chosen are left out.
+    """
+    ids = [row["question"] for _, row in questions.iterrows() if is_challenge(row)]
+    cols = ["group", "question", "rank", "option", "count", "share_pct", "n"]
+    parts = []
+    for qid in ids:
+        long = option_counts(questions, responses, qid, by=by, include_all=include_all)
+        long = long[long["count"] > 0].copy()
+        long["rank"] = long.groupby("group", sort=False)["count"].rank(method="min", ascending=False)
+        long = long[long["rank"] <= top].assign(question=qid)
+        parts.append(long)
+    if not parts:
+        return pd.DataFrame(columns=cols)
+    order = {g: i for i, (g, _) in enumerate(_groups(questions, responses, by, include_all))}
+    out = pd.concat(parts, ignore_index=True)
+    out["rank"] = out["rank"].astype(int)
+    out = out.assign(_g=out["group"].map(order), _q=out["question"].map({q: i for i, q in enumerate(ids)}))
+    out = out.sort_values(["_g", "_q", "rank", "position"], kind="stable")
+    return out[cols].reset_index(drop=True)
+
+
+def group_label(group: str, by: str | None, lang: str = "en") -> str:
+    """The label of a group key for tables and charts ("All respondents", a sector, a state)."""
+    if group == ALL:
+        return _tr(("All respondents", "Todas las respuestas"), lang)
+    if by == "sector":
+        return vocab.SECTORS.label(group, lang)
+    if by == "state":
+        return vocab.STATES.label(group, lang)
+    return str(group)
+
+
+def filter_groups(table: pd.DataFrame, groups: Iterable[str] | None) -> pd.DataFrame:
+    """Keep the rows of the given groups (in the given order); None keeps every group."""
+    if groups is None:
+        return table
+    keep = list(groups)
+    out = table[table["group"].isin(keep)]
+    return out.assign(_o=out["group"].map({g: i for i, g in enumerate(keep)})).sort_values(
+        "_o", kind="stable").drop(columns="_o").reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------
+# private helpers
+# ---------------------------------------------------------------------------------------
+
+def _fold(text: object) -> str:
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return ""
+    return re.sub(r"[^\w ]+", "", vocab.normalize(text).replace("\u2019", "'"))
+
+
+_DK_FOLDED = frozenset(_fold(s) for s in DONT_KNOW_SPELLINGS)
+
+
+def _tr(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "es" else pair[0]
+
+
+def _is_answered(value: object) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, (list, tuple)):
+        return len(value) > 0
+    if isinstance(value, float):
+        return not math.isnan(value)
+    if value is pd.NA:
+        return False
+    if isinstance(value, str):
+        return value.strip() != ""
+    return True
+
+
+def _positions(q: pd.Series) -> dict[str, int]:
+    """1-based positions of the substantive options of a scale question ({} otherwise)."""
+    if q["type"] != "scale":
+        return {}
+    substantive = [o for o in q["options"] if not is_dont_know(o)]
+    return {o: i + 1 for i, o in enumerate(substantive)}
+
+
+def _answers(q: pd.Series, responses: pd.DataFrame) -> pd.Series:
+    """The answer column of a question, checked against its options."""
+    qid = q["question"]
+    if qid not in responses.columns:
+        raise KeyError(f"survey_responses has no column for question {qid!r}")
+    answers = responses[qid]
+    if q["type"] in ("scale", "choice", "multi"):
+        allowed = set(q["options"])
+        for idx, value in answers.items():
+            if not _is_answered(value):
+                continue
+            chosen = value if q["type"] == "multi" else [value]
+            bad = [v for v in chosen if v not in allowed]
+            if bad or (q["type"] == "multi" and not isinstance(value, (list, tuple))):
+                where = f"row {responses.at[idx, 'row']}" if "row" in responses.columns else f"index {idx}"
+                raise ValueError(f"survey_responses {where} ({qid}): found {value!r}; expected "
+                                 f"{'a list of ' if q['type'] == 'multi' else ''}one of {list(q['options'])}")
+    return answers
+
+
+def _groups(questions: pd.DataFrame, responses: pd.DataFrame, by: str | None,
+            include_all: bool) -> list[tuple[str, pd.Index]]:
+    """(group key, index of its respondents) pairs in display order."""
+    groups = [(ALL, responses.index)] if include_all or by is None else []
+    if by is None:
+        return groups
+    if by == "sector":
+        present = set(responses["sector"].dropna())
+        keys = [k for k in vocab.SECTORS.keys if k in present] + sorted(present - set(vocab.SECTORS.keys))
+        return groups + [(k, responses.index[responses["sector"] == k]) for k in keys]
+    if by == "state":
+        states = responses["state"].map(lambda v: list(v) if isinstance(v, (list, tuple)) else [])
+        present = {s for lst in states for s in lst}
+        keys = [k for k in vocab.STATES.keys if k in present] + sorted(present - set(vocab.STATES.keys))
+        return groups + [(k, responses.index[states.map(lambda lst, k=k: k in lst)]) for k in keys]
+    q = question(questions, by)
+    if q["type"] not in ("scale", "choice"):
+        raise ValueError(f"cannot split by {by!r}: only sector, state or a scale/choice question")
+    answers = _answers(q, responses)
+    return groups + [(o, responses.index[answers == o]) for o in q["options"] if (answers == o).any()]

