@@ -1,0 +1,299 @@
+"""Executed notebook -> one self-contained, offline, code-free HTML page, in-process.
+
+nbconvert's default templates load require.js and MathJax from a CDN, and papermill's
+`report_mode` hides nothing in nbconvert's HTML. This module exports with partnerlab's own
+template (partnerlab/templates/partnerlab): the lab cell markup, a small inline stylesheet,
+no script at all, and a Content-Security-Policy that forbids scripts and every request that
+is not `data:`. Before rendering it drops what a reviewer must not see: every code input,
+the analyst notes (cells tagged `analyst-note`), the parameters cells (the report's header
+already shows its inputs), the kept-table payloads, and warnings printed to stderr.
+
+>>> import nbformat
+>>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print('hi')")])
+>>> nb.cells[0].outputs = [nbformat.v4.new_output("stream", name="stdout", text="hi")]
+>>> html = export_html(nb, title="Demo")
+>>> "print(" in html, "<pre>hi" in html, "<script" in html
+(False, True, False)
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import threading
+from html.parser import HTMLParser
+from functools import lru_cache
+from pathlib import Path
+
+import nbformat
+
+from partnerlab import __version__
+from partnerlab.findings import KEEP_MIME
+
+__all__ = [
+    "TEMPLATES", "REMOVED_TAGS", "export_html", "prepare_for_html", "render_index", "page_css",
+    "outside_references",
+]
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATE_NAME = "partnerlab"
+REMOVED_TAGS = frozenset({"analyst-note", "parameters", "injected-parameters", "papermill-error-cell-tag"})
+INDEX_LABEL = {"en": "All reports of this batch", "es": "Todos los informes de este lote"}
+
+_local = threading.local()  # one exporter per thread: the jinja environment is not thread safe
+
+
+def export_html(
+    nb: nbformat.NotebookNode,
+    *,
+    title: str,
+    lang: str = "en",
+    index_href: str | None = None,
+    footer: str = "",
+) -> str:
+    """Render an executed notebook as the reviewer's HTML page.
+
+    Args:
+        nb: The executed notebook (left unchanged).
+        title: The page title (the browser tab).
+        lang: "en" or "es": the page's `lang` attribute and the navigation label.
+        index_href: Link back to the batch's index, or None for a stand-alone page.
+        footer: One line at the bottom (e.g. the package version); defaults to the version.
+
+    Returns:
+        The HTML document as a string.
+    """
+    exporter = _exporter()
+    exporter.language_code = lang if lang in INDEX_LABEL else "en"
+    resources = {
+        "metadata": {"name": title},
+        "partnerlab": {
+            "title": title,
+            "css": page_css(),
+            "version": __version__,
+            "index_href": index_href,
+            "index_label": INDEX_LABEL.get(lang, INDEX_LABEL["en"]),
+            "footer": footer or f"partnerlab {__version__}",
+        },
+    }
+    html, _ = exporter.from_notebook_node(prepare_for_html(nb), resources=resources)
+    return html
+
+
+def prepare_for_html(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of the notebook holding only what the reviewer reads.
+
+    Drops cells tagged with one of `REMOVED_TAGS`, kept-table outputs, stderr streams and
+    code cells left without output; numbers cells `c0, c1, ...` so the page's anchors do not
+    depend on random cell ids.
+    """
+    nb = copy.deepcopy(nb)
+    cells = []
+    for cell in nb.cells:
+        if REMOVED_TAGS & set(cell.get("metadata", {}).get("tags", [])):
+            continue
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.outputs if _shown(o)]
+            if not cell.outputs:
+                continue
+        cells.append(cell)
+    for i, cell in enumerate(cells):
+        cell["id"] = f"c{i}"
+    nb.cells = cells
+    return nb
+
+
+@lru_cache(maxsize=1)
+def page_css() -> str:
+    """The stylesheet of report and index pages (inlined in each page)."""
+    return (TEMPLATES / TEMPLATE_NAME / "static" / "partnerlab.css").read_text(encoding="utf-8")
+
+
+def outside_references(html: str) -> list[str]:
+    """Every resource reference in a page that would make the browser fetch something.
+
+    Parses the page (so workbook text shown as `&lt;img src=x&gt;` is text, not a tag) and
+    collects src/srcset/poster/data attributes, <link href>, and url()/@import in <style>
+    and style attributes. data: URIs and in-page anchors are fine; so are plain <a href>
+    links (a click, not a load). Relative files count: a self-contained page has none.
+
+    >>> outside_references('<img src="data:image/png;base64,AA"><a href="https://un.org">UN</a>')
+    []
+    >>> outside_references('<script src="https://cdn.x/require.js"></script><style>@import "f.css";</style>')
+    ['https://cdn.x/require.js', 'f.css']
+    >>> outside_references('<p>&lt;img src=x onerror=alert(1)&gt;</p>')
+    []
+    """
+    parser = _ReferenceParser()
+    parser.feed(html)
+    parser.close()
+    return [u for u in parser.found if not u.startswith(("data:", "#"))]
+
+
+def render_index(manifest: dict, lang: str = "en") -> str:
+    """The batch's index page: what ran on which inputs, each report's status, time and links.
+
+    Args:
+        manifest: The batch manifest (see partnerlab.batch).
+        lang: "en" or "es".
+
+    Returns:
+        A self-contained HTML document (same stylesheet and policy as the reports).
+    """
+    t = _INDEX_TEXT["es" if lang == "es" else "en"]
+    esc = _escape
+    wb = manifest.get("workbook") or {}
+    run = manifest.get("run") or {}
+    summary = manifest.get("summary") or {}
+    heading = wb.get("portfolio") or wb.get("name") or "partnerlab"
+    meta = [
+        (t["workbook"], esc(wb.get("name") or "")),
+        ("sha256", f"<code>{esc(wb.get('sha256') or '')}</code>"),
+        (t["as_of"], esc(wb.get("as_of") or "—")),
+        (t["language"], esc(t["lang_name"])),
+        (t["run"], f"{esc(run.get('started') or '')} → {esc(run.get('ended') or '')}"
+                   f" ({_fmt_seconds(run.get('seconds'))})"),
+        (t["summary"], " · ".join(f"{summary.get(s, 0)} {t[s]}" for s in ("ok", "failed", "skipped"))),
+        (t["files"], " · ".join(
+            [f'<a href="manifest.json">manifest.json</a>']
+            + ([f'<a href="{esc(manifest["findings"])}">{esc(manifest["findings"])}</a> ({t["findings"]})']
+               if manifest.get("findings") else [])
+        )),
+    ]
+    rows = []
+    for rec in manifest.get("reports", []):
+        status = rec.get("status", "")
+        title = esc(rec.get("title_es" if lang == "es" else "title_en") or rec.get("title") or rec["name"])
+        html_file = f"{rec['name']}.html"
+        nb_file = f"{rec['name']}.ipynb"
+        outputs = rec.get("outputs") or []
+        title_cell = f'<a href="{esc(html_file)}">{title}</a>' if html_file in outputs else title
+        links = f'<a href="{esc(nb_file)}">.ipynb</a>' if nb_file in outputs else ""
+        params = ", ".join(f"{esc(k)}={esc(v)}" for k, v in (rec.get("parameters_own") or {}).items())
+        note = rec.get("note_es" if lang == "es" else "note_en") or rec.get("note") or rec.get("error") or ""
+        rows.append(
+            f'<tr><td>{title_cell}</td><td>{params or "—"}</td>'
+            f'<td><span class="pl-status pl-status-{esc(status)}">{esc(t.get(status, status))}</span></td>'
+            f'<td class="num">{_fmt_seconds(rec.get("seconds")) if status != "skipped" else ""}</td>'
+            f"<td>{links}</td><td>{esc(note)}</td></tr>"
+        )
+    meta_rows = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in meta)
+    return f"""<!DOCTYPE html>
+<html lang="{'es' if lang == 'es' else 'en'}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta name="generator" content="partnerlab {esc(manifest.get('partnerlab') or __version__)}">
+<title>{esc(heading)}: {t['reports']}</title>
+<style>
+{page_css()}
+</style>
+</head>
+<body class="pl-index">
+<main>
+<h1>{esc(heading)}</h1>
+<p class="pl-meta">{t['intro']}</p>
+<table class="pl-meta">{meta_rows}</table>
+<h2>{t['reports']}</h2>
+<table>
+<thead><tr><th>{t['report']}</th><th>{t['parameters']}</th><th>{t['status']}</th><th class="num">{t['seconds']}</th><th>{t['notebook']}</th><th>{t['note']}</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody>
+</table>
+</main>
+<footer class="pl-footer">partnerlab {esc(manifest.get('partnerlab') or __version__)}</footer>
+</body>
+</html>
+"""
+
+
+def _shown(output: dict) -> bool:
+    if output.get("output_type") == "stream" and output.get("name") == "stderr":
+        return False
+    data = output.get("data") or {}
+    return KEEP_MIME not in data
+
+
+def _exporter():
+    exporter = getattr(_local, "exporter", None)
+    if exporter is None:
+        from nbconvert import HTMLExporter  # slow import: only where pages are made
+
+        exporter = HTMLExporter(
+            template_name=TEMPLATE_NAME,
+            extra_template_basedirs=[str(TEMPLATES)],
+            exclude_input=True,
+            exclude_input_prompt=True,
+            exclude_output_prompt=True,
+            embed_images=True,
+        )
+        _local.exporter = exporter
+    return exporter
+
+
+class _ReferenceParser(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name in ("src", "poster", "data") or (name == "href" and tag == "link"):
+                self.found.append(value.strip())
+            elif name == "srcset":
+                self.found.extend(part.split()[0] for part in value.split(",") if part.strip())
+            elif name == "style":
+                self._css(value)
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self._css(data)
+
+    def _css(self, text):
+        text = re.sub(r"/\*.*?\*/", "", text, flags=re.DOTALL)  # URLs in comments load nothing
+        self.found.extend(m.group(1).strip("'\" ") for m in _CSS_URL.finditer(text))
+
+
+_CSS_URL = re.compile(r"""(?:url\(\s*|@import\s+)(["']?[^)"';\s]+["']?)""", re.IGNORECASE)
+
+
+def _escape(value: object) -> str:
+    import html
+
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _fmt_seconds(value: object) -> str:
+    return f"{value:.1f} s" if isinstance(value, int | float) else ""
+
+
+_INDEX_TEXT = {
+    "en": {
+        "workbook": "Workbook", "as_of": "Data as of", "language": "Language", "lang_name": "English",
+        "run": "Run", "summary": "Reports", "files": "Files", "findings": "key tables",
+        "reports": "Reports", "report": "Report", "parameters": "Parameters", "status": "Status",
+        "seconds": "Time", "notebook": "Notebook", "note": "Note",
+        "ok": "ok", "failed": "failed", "skipped": "skipped", "pending": "not run", "running": "not finished",
+        "intro": "Every report of this batch, generated from one workbook. Open a report to read it; "
+                 "the executed notebooks are kept for audit.",
+    },
+    "es": {
+        "workbook": "Libro de trabajo", "as_of": "Datos al", "language": "Idioma", "lang_name": "Español",
+        "run": "Ejecución", "summary": "Informes", "files": "Archivos", "findings": "tablas clave",
+        "reports": "Informes", "report": "Informe", "parameters": "Parámetros", "status": "Estado",
+        "seconds": "Tiempo", "notebook": "Cuaderno", "note": "Nota",
+        "ok": "correcto", "failed": "falló", "skipped": "omitido", "pending": "no ejecutado",
+        "running": "sin terminar",
+        "intro": "Todos los informes de este lote, generados a partir de un solo libro de trabajo. "
+                 "Abra un informe para leerlo; los cuadernos ejecutados se conservan para auditoría.",
+    },
+}

@@ -1,0 +1,253 @@
+"""The default batch: every report, its notebook, its title and its fan-out, in one place.
+
+`REPORTS` lists the reports of spec/reports.md in the order the index shows them. Each one
+names its notebook (notebooks/<key>.ipynb), its title in English and Spanish, the sheets it
+needs (skipped with a note when none of them has data), and a fan-out: the extra copies to
+run with one parameter set (one per sector present, per critical-group stakeholder, ...).
+`default_batch(wb)` turns that table into the list of `Job`s `partnerlab run` executes.
+
+>>> [r.key for r in REPORTS]  # doctest: +NORMALIZE_WHITESPACE
+['stakeholder_map', 'network', 'partner_profile', 'due_diligence', 'quality',
+ 'sector_diagnosis', 'action_plan', 'overview']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from partnerlab import paths, vocab
+
+__all__ = ["Job", "ReportDef", "Variant", "REPORTS", "default_batch", "slugify"]
+
+
+@dataclass
+class Job:
+    """One report of a batch: a notebook run with parameters into <name>.html and <name>.ipynb.
+
+    Attributes:
+        name: Output file stem, unique in the batch (`stakeholder_map__civil_society`).
+        report: The report key (the notebook's stem).
+        notebook: The notebook to execute.
+        title: (English, Spanish) title shown in the index and the page's tab.
+        params: The report's own parameters (the batch adds workbook, lang and processed).
+        needs_listing: Runs after every other job and receives `batch=<manifest path>`.
+        skipped: (English, Spanish) reason when the report is not run, else None.
+    """
+
+    name: str
+    report: str
+    notebook: Path
+    title: tuple[str, str]
+    params: dict = field(default_factory=dict)
+    needs_listing: bool = False
+    skipped: tuple[str, str] | None = None
+
+    def title_in(self, lang: str) -> str:
+        """The title in "en" or "es"."""
+        return self.title[1] if lang == "es" else self.title[0]
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One fanned-out copy of a report: its parameters, a (en, es) title suffix and a file slug."""
+
+    params: dict
+    suffix: tuple[str, str]
+    slug: str
+
+
+@dataclass(frozen=True)
+class ReportDef:
+    """A report of the default batch.
+
+    Attributes:
+        key: Report key = notebook stem.
+        title: (English, Spanish) title.
+        sheets: Sheet keys the report reads; skipped when none of them has data.
+        fan_out: Function of the loaded workbook giving the extra variants to run.
+        whole: Whether to run the report once over everything (with its default parameters).
+        needs_listing: Runs last and links to the other reports (the overview).
+    """
+
+    key: str
+    title: tuple[str, str]
+    sheets: tuple[str, ...] = ()
+    fan_out: Callable[[object], list[Variant]] | None = None
+    whole: bool = True
+    needs_listing: bool = False
+
+
+def default_batch(wb: object | None, notebooks: Path = paths.NOTEBOOKS) -> list[Job]:
+    """Every job of the default batch for a loaded workbook, skipped ones included.
+
+    Args:
+        wb: The loaded `Workbook` (docs/tables.md), or None to run each report once without
+            fan-out (used before the loader exists).
+        notebooks: The folder holding <report>.ipynb.
+
+    Returns:
+        Jobs in index order; the overview (needs_listing) last.
+    """
+    jobs: list[Job] = []
+    for rep in REPORTS:
+        notebook = notebooks / f"{rep.key}.ipynb"
+        skip = _skip_reason(rep, wb, notebook)
+        if skip:
+            jobs.append(Job(rep.key, rep.key, notebook, rep.title, {}, rep.needs_listing, skip))
+            continue
+        variants = rep.fan_out(wb) if (rep.fan_out and wb is not None) else []
+        if rep.whole or not variants:
+            if not rep.whole:  # a pure fan-out with nothing to fan out over
+                jobs.append(Job(rep.key, rep.key, notebook, rep.title, {}, rep.needs_listing, _NOTHING_TO_FAN))
+                continue
+            jobs.append(Job(rep.key, rep.key, notebook, rep.title, {}, rep.needs_listing))
+        for v in variants:
+            title = (f"{rep.title[0]}: {v.suffix[0]}", f"{rep.title[1]}: {v.suffix[1]}")
+            jobs.append(Job(f"{rep.key}__{v.slug}", rep.key, notebook, title, dict(v.params), rep.needs_listing))
+    _dedupe_names(jobs)
+    listing = [j for j in jobs if j.needs_listing]
+    return [j for j in jobs if not j.needs_listing] + listing
+
+
+def slugify(text: object) -> str:
+    """A file-name-safe slug: ASCII lower case, digits, _ and -.
+
+    >>> slugify("Sociedad Civil / Querétaro")
+    'sociedad-civil-queretaro'
+    >>> slugify("SH-001")
+    'sh-001'
+    """
+    s = unicodedata.normalize("NFKD", str(text))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    s = re.sub(r"[^a-z0-9_]+", "-", s).strip("-_")
+    return s[:60] or "x"
+
+
+# ---------------------------------------------------------------------------------------
+# Fan-outs: which copies of a report the default batch runs
+# ---------------------------------------------------------------------------------------
+
+def _per_stakeholder_sector(wb) -> list[Variant]:
+    """One stakeholder map per sector that has stakeholders."""
+    return _per_vocab_key(wb.stakeholders.get("sector", pd.Series(dtype=object)), vocab.SECTORS, "sector")
+
+
+def _per_respondent_sector(wb) -> list[Variant]:
+    """One sector diagnosis per sector of respondent present in the survey."""
+    return _per_vocab_key(wb.survey_responses.get("sector", pd.Series(dtype=object)), vocab.SECTORS, "sector")
+
+
+def _per_critical_stakeholder(wb) -> list[Variant]:
+    """One partner profile per stakeholder of the critical group (high influence and interest)."""
+    group = _critical_group(wb.stakeholders)
+    return [
+        Variant({"stakeholder": str(sid)}, (str(name), str(name)), slugify(sid))
+        for sid, name in zip(group.get("id", []), group.get("name", group.get("id", [])))
+        if isinstance(sid, str) and sid
+    ]
+
+
+def _per_assessed_partnership(wb) -> list[Variant]:
+    """One quality report per partnership that has at least one assessment."""
+    assessed = _present(wb.quality_assessment.get("partnership", pd.Series(dtype=object)))
+    names = dict(zip(wb.partnerships.get("id", []), wb.partnerships.get("name", [])))
+    order = {pid: i for i, pid in enumerate(names)}
+    assessed.sort(key=lambda pid: (order.get(pid, len(order)), pid))
+    return [Variant({"partnership": pid}, (str(names.get(pid) or pid),) * 2, slugify(pid)) for pid in assessed]
+
+
+def _per_plan_year(wb) -> list[Variant]:
+    """One action-plan report per year that has scheduled actions."""
+    years = sorted({int(y) for ys in wb.action_plan.get("years", []) if isinstance(ys, Iterable) for y in ys})
+    return [Variant({"year": y}, (str(y), str(y)), str(y)) for y in years]
+
+
+# ---------------------------------------------------------------------------------------
+# The default batch, in the order of the index
+# ---------------------------------------------------------------------------------------
+
+REPORTS: tuple[ReportDef, ...] = (
+    ReportDef("stakeholder_map", ("Stakeholder map", "Mapa de actores"),
+              sheets=("stakeholders",), fan_out=_per_stakeholder_sector),
+    ReportDef("network", ("Partnership network", "Red de alianzas"),
+              sheets=("ties",)),
+    ReportDef("partner_profile", ("Partner profile", "Perfil de aliado"),
+              sheets=("stakeholders",), fan_out=_per_critical_stakeholder, whole=False),
+    ReportDef("due_diligence", ("Due diligence and value/risk", "Debida diligencia y valor/riesgo"),
+              sheets=("due_diligence", "value_assessment")),
+    ReportDef("quality", ("Partnership quality", "Calidad de las alianzas"),
+              sheets=("quality_assessment",), fan_out=_per_assessed_partnership),
+    ReportDef("sector_diagnosis", ("Sector diagnosis", "Diagnóstico sectorial"),
+              sheets=("survey_responses",), fan_out=_per_respondent_sector),
+    ReportDef("action_plan", ("Action plan progress", "Avance del plan de acción"),
+              sheets=("action_plan",), fan_out=_per_plan_year),
+    ReportDef("overview", ("Portfolio overview", "Panorama del portafolio"),
+              needs_listing=True),
+)
+
+_NOTHING_TO_FAN = ("No stakeholder is in the critical group (high influence and high interest).",
+                   "Ningún actor está en el grupo crítico (alta influencia y alto interés).")
+
+
+def _skip_reason(rep: ReportDef, wb: object | None, notebook: Path) -> tuple[str, str] | None:
+    if not notebook.exists():
+        return (f"The notebook {notebook.name} does not exist yet.",
+                f"El cuaderno {notebook.name} todavía no existe.")
+    if wb is None or not rep.sheets or any(_has(wb, s) for s in rep.sheets):
+        return None
+    sheets = ", ".join(rep.sheets)
+    plural = len(rep.sheets) > 1
+    return (f"No data: the sheet{'s' if plural else ''} {sheets} {'are' if plural else 'is'} empty.",
+            f"Sin datos: {'las hojas' if plural else 'la hoja'} {sheets} {'están vacías' if plural else 'está vacía'}.")
+
+
+def _has(wb: object, sheet: str) -> bool:
+    if hasattr(wb, "has"):
+        return bool(wb.has(sheet))
+    table = getattr(wb, sheet, None)
+    return table is not None and len(table) > 0
+
+
+def _critical_group(stakeholders: pd.DataFrame) -> pd.DataFrame:
+    try:
+        from partnerlab.stakeholders import critical_group
+    except ImportError:  # the lead's module is not there yet: the grid's top-right quadrant
+        influence = pd.to_numeric(stakeholders.get("influence"), errors="coerce")
+        interest = pd.to_numeric(stakeholders.get("interest"), errors="coerce")
+        return stakeholders[(influence >= 4) & (interest >= 4)]
+    return critical_group(stakeholders)
+
+
+def _per_vocab_key(values: pd.Series, vocabulary: vocab.Vocabulary, param: str) -> list[Variant]:
+    present = set(_present(values))
+    ordered = [t.key for t in vocabulary if t.key in present] + sorted(present - {t.key for t in vocabulary})
+    return [
+        Variant({param: key}, (vocabulary.label(key, "en"), vocabulary.label(key, "es")), slugify(key))
+        for key in ordered
+    ]
+
+
+def _present(values: pd.Series) -> list[str]:
+    """Distinct non-blank values in first-seen order."""
+    seen: dict[str, None] = {}
+    for v in values:
+        if isinstance(v, str) and v.strip():
+            seen.setdefault(v, None)
+    return list(seen)
+
+
+def _dedupe_names(jobs: list[Job]) -> None:
+    used: set[str] = set()
+    for job in jobs:
+        name, n = job.name, 1
+        while name in used:
+            n += 1
+            name = f"{job.name}-{n}"
+        job.name = name
+        used.add(name)
