@@ -764,12 +764,12 @@ def _quality_assessment(partnerships: list[dict], rng: random.Random) -> list[di
                     row[f"evidence_{d}"] = _EVIDENCE[d][s]
                 low = [d.replace("_", " ") for d, s in zip(_DIMS, scores) if s < 3]
                 row["gaps"] = ("Gaps in " + ", ".join(low) + ".") if low else "No significant gaps."
-                row["impact"] = rng.choice((
-                    "Participants see their inputs reflected in the work plan.",
-                    "Partly: participants see impact on agenda setting, less on decisions.",
-                    "Participants report little impact on the results so far.",
-                    "Clear impact: proposals by participants adopted in the final document.",
-                ))
+                mean = sum(scores) / len(scores)  # the impact participants report follows the scores
+                row["impact"] = rng.choice(
+                    ("Clear impact: proposals by participants adopted in the final document.",
+                     "Participants see their inputs reflected in the work plan.") if mean >= 2.5 else
+                    ("Partly: participants see impact on agenda setting, less on decisions.",) if mean >= 2 else
+                    ("Participants report little impact on the results so far.",))
                 row["lessons"] = rng.choice((
                     "Share documents earlier and explain how inputs are used.",
                     "Hold sessions outside the capital and in indigenous languages.",
