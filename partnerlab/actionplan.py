@@ -1,0 +1,271 @@
+"""Progress of the action plan (Appendix 1): by pillar, area, responsible entity and year; what is late.
+
+Input: the loaded `action_plan` table (docs/tables.md: responsible and years are lists)
+and, for links, the `partnerships` table (its `actions` column lists action codes).
+
+Definitions (the report quotes them):
+
+- **as-of date**: `about.as_of` of the workbook, else today (`as_of_date`).
+- **open**: status not_started or in_progress. **closed**: done or dropped.
+- **late**: open, with at least one planned year, and its *last* planned year before the
+  as-of year. An action planned for the as-of year (or later) is never late, even with
+  little progress; an action with no planned year is never late; a dropped action is
+  never late.
+- **progress** of one action: its progress_pct; when blank, 100 for done and 0 for
+  not_started (in_progress with no figure stays unknown). Dropped actions are left out of
+  progress means and of done_pct = 100 * done / (actions - dropped).
+- **by responsible / by year**: an action counts once for each of its responsible
+  entities and once for each of its planned years.
+- **action-years**: the number of (action, planned year) pairs; the workload of an
+  entity counts them for its non-dropped actions.
+
+>>> plan = pd.DataFrame({"code": ["1.1", "1.2"], "pillar": ["I", "I"], "area": ["A", "A"],
+...                      "action": ["x", "y"], "responsible": [["RCO"], ["RCO", "UNCT"]],
+...                      "years": [[2022], [2024, 2025]], "status": ["in_progress", "done"],
+...                      "progress_pct": [50.0, float("nan")]})
+>>> plan_status(plan, dt.date(2025, 6, 30))[["code", "last_year", "is_open", "is_late", "progress"]]
+  code  last_year  is_open  is_late  progress
+0  1.1       2022     True     True      50.0
+1  1.2       2025    False    False     100.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+
+import pandas as pd
+
+from partnerlab import vocab
+
+__all__ = [
+    "STATUSES", "OPEN_STATUSES", "as_of_date", "plan_status", "filter_year", "progress_by",
+    "late_actions", "workload", "partnership_links", "unknown_action_codes", "plan_years",
+    "action_label", "area_label", "responsible_label", "summary",
+]
+
+STATUSES = ("not_started", "in_progress", "done", "dropped")
+OPEN_STATUSES = ("not_started", "in_progress")
+_BY = {"pillar", "area", "responsible", "year"}
+
+
+def as_of_date(about: dict | None = None, today: dt.date | None = None) -> dt.date:
+    """The as-of date of the report: about["as_of"] when set, else today."""
+    value = (about or {}).get("as_of")
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if value not in (None, "") and not (isinstance(value, float) and math.isnan(value)):
+        return pd.Timestamp(value).date()
+    return today or dt.date.today()
+
+
+def plan_status(plan: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
+    """The plan with its derived columns: first_year, last_year, is_open, is_late, progress.
+
+    Also normalises responsible and years to lists (a ';'-separated string is split) and
+    a blank status to not_started.
+    """
+    out = plan.copy()
+    out["responsible"] = out["responsible"].map(_as_list) if "responsible" in out else [[] for _ in range(len(out))]
+    out["years"] = out["years"].map(lambda v: sorted({int(y) for y in _as_list(v)}))
+    out["status"] = out["status"].map(lambda s: s if isinstance(s, str) and s else "not_started")
+    out["first_year"] = out["years"].map(lambda ys: ys[0] if ys else pd.NA).astype("Int64")
+    out["last_year"] = out["years"].map(lambda ys: ys[-1] if ys else pd.NA).astype("Int64")
+    out["is_open"] = out["status"].isin(OPEN_STATUSES)
+    out["is_late"] = out["is_open"] & out["last_year"].lt(as_of.year).fillna(False).astype(bool)
+    pct = pd.to_numeric(out["progress_pct"], errors="coerce") if "progress_pct" in out else pd.Series(math.nan, index=out.index)
+    fill = out["status"].map({"done": 100.0, "not_started": 0.0})
+    out["progress"] = pct.fillna(fill).where(out["status"] != "dropped").astype(float)
+    return out
+
+
+def filter_year(plan: pd.DataFrame, year: int | None) -> pd.DataFrame:
+    """The actions planned for a year (0 or None = every action)."""
+    if not year:
+        return plan
+    years = plan["years"].map(_as_list)
+    return plan[years.map(lambda ys: int(year) in {int(y) for y in ys})]
+
+
+def progress_by(plan: pd.DataFrame, by: str, as_of: dt.date, lang: str = "en") -> pd.DataFrame:
+    """Counts per status, late actions and progress per pillar, area, responsible entity or year.
+
+    Areas and responsible entities are labelled in `lang` (vocab.ACTIONS by code, else the
+    workbook's text); pillars stay keys (vocabulary "pillar").
+
+    Returns:
+        One row per value of `by` (pillars I-III, areas in plan order, entities by number
+        of actions, years ascending): <by>, actions, not_started, in_progress, done,
+        dropped, late, done_pct, mean_progress_pct.
+    """
+    if by not in _BY:
+        raise ValueError(f"by must be one of {sorted(_BY)}, not {by!r}")
+    status = plan_status(plan, as_of)
+    if by == "area":
+        status["area"] = [area_label(c, a, lang) or None for c, a in zip(status["code"], status.get("area", status["code"]))]
+    if by == "responsible":
+        status["responsible"] = status["responsible"].map(lambda rs: [responsible_label(r, lang) for r in rs])
+    col = {"year": "years"}.get(by, by)
+    long = status.explode(col) if by in ("responsible", "year") else status
+    long = long[long[col].notna()].rename(columns={col: by})
+    cols = [by, "actions", *STATUSES, "late", "done_pct", "mean_progress_pct"]
+    if long.empty:
+        return pd.DataFrame(columns=cols)
+    rows = []
+    for key, g in long.groupby(by, sort=False):
+        counts = g["status"].value_counts()
+        active = len(g) - counts.get("dropped", 0)
+        rows.append({by: key, "actions": len(g), **{s: int(counts.get(s, 0)) for s in STATUSES},
+                     "late": int(g["is_late"].sum()),
+                     "done_pct": 100.0 * counts.get("done", 0) / active if active else math.nan,
+                     "mean_progress_pct": g["progress"].mean()})
+    out = pd.DataFrame(rows, columns=cols)
+    if by == "pillar":
+        order = {k: i for i, k in enumerate(vocab.PILLARS.keys)}
+        out = out.sort_values(by, key=lambda s: s.map(order).fillna(len(order)), kind="stable")
+    elif by == "year":
+        out[by] = out[by].astype(int)
+        out = out.sort_values(by)
+    elif by == "responsible":
+        out = out.sort_values("actions", ascending=False, kind="stable")
+    return out.reset_index(drop=True)
+
+
+def late_actions(plan: pd.DataFrame, as_of: dt.date, lang: str = "en") -> pd.DataFrame:
+    """The late actions (see the module docstring), oldest last planned year first.
+
+    Returns:
+        code, action (label in `lang`), responsible (labels joined by "; "), years
+        (joined), last_year, status, progress_pct.
+    """
+    status = plan_status(plan, as_of)
+    late = status[status["is_late"]].sort_values(["last_year"], kind="stable")
+    return pd.DataFrame({
+        "code": late["code"],
+        "action": [action_label(c, a, lang) for c, a in zip(late["code"], late.get("action", late["code"]))],
+        "responsible": late["responsible"].map(lambda rs: "; ".join(responsible_label(r, lang) for r in rs)),
+        "years": late["years"].map(lambda ys: ", ".join(str(y) for y in ys)),
+        "last_year": late["last_year"],
+        "status": late["status"],
+        "progress_pct": late["progress"],
+    }).reset_index(drop=True)
+
+
+def workload(plan: pd.DataFrame, as_of: dt.date, lang: str = "en") -> pd.DataFrame:
+    """Actions and action-years per responsible entity (labelled in `lang`), open against done.
+
+    Returns:
+        responsible, actions, open, done, dropped, late, action_years (non-dropped),
+        open_action_years; sorted by open action-years then actions, largest first.
+    """
+    status = plan_status(plan, as_of)
+    status["responsible"] = status["responsible"].map(lambda rs: [responsible_label(r, lang) for r in rs])
+    long = status.explode("responsible")
+    long = long[long["responsible"].notna()]
+    cols = ["responsible", "actions", "open", "done", "dropped", "late", "action_years", "open_action_years"]
+    if long.empty:
+        return pd.DataFrame(columns=cols)
+    n_years = long["years"].map(len)
+    long = long.assign(_ny=n_years.where(long["status"] != "dropped", 0),
+                       _open_ny=n_years.where(long["is_open"], 0))
+    out = long.groupby("responsible", sort=False).agg(
+        actions=("code", "size"), open=("is_open", "sum"), done=("status", lambda s: int((s == "done").sum())),
+        dropped=("status", lambda s: int((s == "dropped").sum())), late=("is_late", "sum"),
+        action_years=("_ny", "sum"), open_action_years=("_open_ny", "sum")).reset_index()
+    out = out.astype({c: int for c in cols[1:]})
+    return out.sort_values(["open_action_years", "actions"], ascending=False, kind="stable").reset_index(drop=True)
+
+
+def partnership_links(plan: pd.DataFrame, partnerships: pd.DataFrame | None) -> pd.DataFrame:
+    """Which courses of action have partnerships linked to them (partnerships.actions).
+
+    Codes match after stripping and case-folding ("2.13" = " 2.13 ").
+
+    Returns:
+        One row per action in plan order: code, partnerships (count), partnership_ids
+        (list), has_partnership.
+    """
+    links: dict[str, list[str]] = {}
+    if partnerships is not None and not partnerships.empty and "actions" in partnerships:
+        for pid, codes in zip(partnerships["id"], partnerships["actions"]):
+            for code in _as_list(codes):
+                links.setdefault(_code_key(code), []).append(pid)
+    ids = [sorted(set(links.get(_code_key(c), []))) for c in plan["code"]]
+    return pd.DataFrame({"code": plan["code"].to_numpy(), "partnerships": [len(i) for i in ids],
+                         "partnership_ids": ids, "has_partnership": [bool(i) for i in ids]})
+
+
+def unknown_action_codes(plan: pd.DataFrame, partnerships: pd.DataFrame | None) -> pd.DataFrame:
+    """Codes named in partnerships.actions that are not in the action plan: partnership, code."""
+    known = {_code_key(c) for c in plan["code"]}
+    rows = []
+    if partnerships is not None and not partnerships.empty and "actions" in partnerships:
+        rows = [{"partnership": pid, "code": code} for pid, codes in zip(partnerships["id"], partnerships["actions"])
+                for code in _as_list(codes) if _code_key(code) not in known]
+    return pd.DataFrame(rows, columns=["partnership", "code"])
+
+
+def plan_years(plan: pd.DataFrame) -> list[int]:
+    """Every planned year, ascending."""
+    return sorted({int(y) for ys in plan["years"] for y in _as_list(ys)})
+
+
+def summary(plan: pd.DataFrame, as_of: dt.date, partnerships: pd.DataFrame | None = None) -> dict[str, float]:
+    """Headline numbers: actions, per status, late, done_pct, mean_progress_pct, with_partnership."""
+    status = plan_status(plan, as_of)
+    counts = status["status"].value_counts()
+    active = len(status) - counts.get("dropped", 0)
+    out = {"actions": len(status), **{s: int(counts.get(s, 0)) for s in STATUSES},
+           "late": int(status["is_late"].sum()),
+           "done_pct": 100.0 * counts.get("done", 0) / active if active else math.nan,
+           "mean_progress_pct": float(status["progress"].mean()) if len(status) else math.nan}
+    out["with_partnership"] = int(partnership_links(plan, partnerships)["has_partnership"].sum())
+    return out
+
+
+def action_label(code: str, fallback: object = None, lang: str = "en") -> str:
+    """The text of a course of action from vocab.ACTIONS; the workbook's text for an unknown code."""
+    action = _ACTIONS.get(_code_key(code))
+    if action is not None:
+        return action.label(lang)
+    return str(fallback) if isinstance(fallback, str) and fallback else str(code)
+
+
+def area_label(code: str, fallback: object = None, lang: str = "en") -> str:
+    """The area (sub-heading) of a course of action in a language; the workbook's area for an unknown code."""
+    action = _ACTIONS.get(_code_key(code))
+    if action is not None:
+        return action.area(lang)
+    return str(fallback) if isinstance(fallback, str) and fallback else ""
+
+
+def responsible_label(name: str, lang: str = "en") -> str:
+    """The label of a responsible entity (vocab.responsible_label when present)."""
+    fn = getattr(vocab, "responsible_label", None)
+    return fn(name, lang) if fn else name
+
+
+# ---------------------------------------------------------------------------------------
+# private helpers
+# ---------------------------------------------------------------------------------------
+
+_ACTIONS = {a.code: a for a in vocab.ACTIONS}
+
+
+def _code_key(code: object) -> str:
+    return str(code).strip().casefold()
+
+
+def _as_list(value: object) -> list:
+    if value is None or value is pd.NA:
+        return []
+    if isinstance(value, float) and math.isnan(value):
+        return []
+    if isinstance(value, str):
+        return [p.strip() for p in value.split(";") if p.strip()]
+    if isinstance(value, Iterable):
+        return [v for v in value if v is not None and not (isinstance(v, float) and math.isnan(v))]
+    return [value]
