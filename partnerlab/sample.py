@@ -647,7 +647,7 @@ def _due_diligence() -> list[dict]:
 # ---------------------------------------------------------------------------------------
 
 _CRITERIA = ("c1", "c2", "c3", "c4", "c5", "c6", "c7a", "c7b", "c8", "c9")
-# (subject, date, ratings other than acceptable, pending, decision, decision date)
+# (subject, date, ratings other than acceptable, pending, decision, decision date); "" = not assessed
 _VA = [
     ("P15", dt.date(2023, 4, 10), {"c1": "not_acceptable", "c5": "adjustments", "c6": "not_acceptable"},
      "Due diligence shows a data protection sanction and a pending investigation.", "decline", dt.date(2023, 4, 20)),
@@ -674,6 +674,8 @@ _VA = [
     ("AGROPAC", dt.date(2025, 3, 3), {"c3": "adjustments", "c4": "adjustments"},
      "Labour conditions of seasonal workers to be reviewed with ILO before proceeding.", "continue_analysis",
      dt.date(2025, 3, 14)),
+    ("SOLARES", dt.date(2023, 1, 23), {"c4": "", "c7b": "adjustments"},
+     "Transaction costs not estimated yet (criterion 4 not assessed).", "continue_analysis", dt.date(2023, 2, 3)),
     ("P08", dt.date(2025, 5, 12), {"c3": "insufficient_information", "c9": "insufficient_information"},
      "Donors to confirm their interest in a formal mechanism.", "", None),
 ]

@@ -53,10 +53,11 @@ def _dd_outcome(row: dict) -> str:
 def _suggested(row: dict) -> str:
     # Appendix 5 read as: any "not acceptable" -> decline; any "insufficient information" ->
     # continue analysis; any "with adjustments" -> proceed with adjustments; else proceed.
+    # A blank criterion was not assessed: it cannot support proceeding (screening.py's rule).
     ratings = [row[c] for c in schema.VALUE_CODES]
     if "not_acceptable" in ratings:
         return "decline"
-    if "insufficient_information" in ratings:
+    if "insufficient_information" in ratings or "" in ratings:
         return "continue_analysis"
     if "adjustments" in ratings:
         return "proceed_with_adjustments"
@@ -227,6 +228,7 @@ def test_every_decision_path_and_disagreements(tables):
     differ = [r for r in rows if r["decision"] and _suggested(r).split("_with")[0] != r["decision"]]
     assert len(differ) >= 2
     assert any(not r["decision"] for r in rows)  # a decision still pending
+    assert any("" in [r[c] for c in schema.VALUE_CODES] for r in rows)  # a criterion not assessed
     assert all(r["pending"] for r in rows if _suggested(r) != "proceed")
 
 
