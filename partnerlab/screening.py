@@ -1,0 +1,443 @@
+"""Partner screening: due-diligence outcomes (Appendix 4) and value/risk decisions (Appendix 5).
+
+Input: the loaded `due_diligence` and `value_assessment` tables (docs/tables.md). Questions
+are pandas `boolean` columns `q01` ... `q19` where `<NA>` means "not answered"; criteria are
+`c1` ... `c9` holding value-rating keys or None.
+
+Rules (the reports quote them):
+
+- **Due-diligence outcome** of one screening, first match wins:
+  1. `excluded`: any red flag (q05-q19) answered Yes ("Criteria for excluding
+     partners/allies"). A known Yes is enough: unanswered questions do not make an
+     excluded screening incomplete (they are still listed).
+  2. `incomplete`: any of the 19 questions unanswered. A blank is never read as No.
+  3. `caution`: an information check (q01-q04) answered No.
+  4. `clear`: every question answered, no red flag, every information check Yes.
+- The **latest screening** of a stakeholder is its row with the latest `assessed_on` (on a
+  tie, the lower row in the sheet). Its **age** is counted in days up to the as-of date
+  (`about.as_of`, else today); it is **stale** when older than `max_age_days`.
+- **Suggested decision** of one value assessment, first match wins:
+  1. `decline`: any criterion rated `not_acceptable`.
+  2. `continue_analysis`: any criterion rated `insufficient_information` *or left blank*:
+     a blank criterion was not assessed, so the criteria cannot support proceeding.
+  3. `proceed`: every criterion `acceptable` or `adjustments`; the criteria rated
+     `adjustments` are the adjustments to make before proceeding.
+- A recorded decision **disagrees** when it is filled and differs from the suggested one;
+  a blank recorded decision is "not recorded", not a disagreement.
+
+>>> dd = pd.DataFrame({"stakeholder": ["a", "b"], "assessed_on": pd.to_datetime(["2024-01-05"] * 2),
+...                    **{q.code: pd.array([True, True], dtype="boolean") for q in vocab.DUE_DILIGENCE_QUESTIONS[:4]},
+...                    **{q.code: pd.array([False, None], dtype="boolean") for q in vocab.DUE_DILIGENCE_QUESTIONS[4:]}})
+>>> screen(dd)[["stakeholder", "outcome", "n_unanswered"]]
+  stakeholder     outcome  n_unanswered
+0           a       clear             0
+1           b  incomplete            15
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import pandas as pd
+
+from partnerlab import vocab
+
+__all__ = [
+    "OUTCOMES", "FINDING_KINDS", "RATINGS", "AGREEMENTS", "NOT_ASSESSED", "CRITERION_SHORT",
+    "QUESTION_CODES", "INFO_CODES", "RED_FLAG_CODES", "CRITERION_CODES",
+    "screening_outcome", "screen", "screening_findings", "resolve_as_of", "latest_screenings",
+    "screening_status", "unscreened_critical", "outcome_counts",
+    "suggest_decision", "value_decisions", "decision_disagreements", "criteria_findings",
+    "pending_issues", "latest_value_decisions", "value_grid", "subject_names", "decision_counts",
+]
+
+QUESTION_CODES: tuple[str, ...] = tuple(q.code for q in vocab.DUE_DILIGENCE_QUESTIONS)
+INFO_CODES: tuple[str, ...] = tuple(q.code for q in vocab.DUE_DILIGENCE_QUESTIONS if not q.is_red_flag)
+RED_FLAG_CODES: tuple[str, ...] = tuple(q.code for q in vocab.DUE_DILIGENCE_QUESTIONS if q.is_red_flag)
+CRITERION_CODES: tuple[str, ...] = tuple(c.code for c in vocab.VALUE_CRITERIA)
+
+# Outcomes in precedence order (the first that applies wins), plus the status of a
+# stakeholder that has never been screened.
+OUTCOMES = vocab.Vocabulary("screening outcome", (
+    vocab.Term("excluded", "Excluded", "Excluido", (),
+               "A red flag (q05-q19) is answered Yes", "Un criterio de exclusión (q05-q19) tiene respuesta Sí"),
+    vocab.Term("incomplete", "Incomplete", "Incompleto", (),
+               "A question is unanswered", "Hay preguntas sin respuesta"),
+    vocab.Term("caution", "Caution", "Precaución", (),
+               "An information check (q01-q04) is answered No",
+               "Una verificación de información (q01-q04) tiene respuesta No"),
+    vocab.Term("clear", "Clear", "Sin alertas", (),
+               "Every question answered, no red flag, every check Yes",
+               "Todas las preguntas respondidas, sin criterios de exclusión, verificaciones en Sí"),
+    vocab.Term("not_screened", "Not screened", "Sin evaluación", (),
+               "No due-diligence screening recorded", "No hay evaluación de debida diligencia registrada"),
+))
+
+# Why a question appears in a screening's findings.
+FINDING_KINDS = vocab.Vocabulary("screening finding", (
+    vocab.Term("red_flag", "Red flag answered Yes", "Criterio de exclusión con respuesta Sí"),
+    vocab.Term("unanswered", "Unanswered", "Sin respuesta"),
+    vocab.Term("check_no", "Information check answered No", "Verificación de información con respuesta No"),
+))
+
+NOT_ASSESSED = "not_assessed"  # the rating shown for a blank criterion
+
+# The value ratings of Appendix 5 plus the blank.
+RATINGS = vocab.Vocabulary("value rating or blank", (
+    *vocab.VALUE_RATINGS.terms,
+    vocab.Term(NOT_ASSESSED, "Not assessed (blank)", "Sin evaluar (en blanco)"),
+))
+
+# How the recorded decision compares with the suggested one.
+AGREEMENTS = vocab.Vocabulary("decision agreement", (
+    vocab.Term("agrees", "Agrees", "Coincide"),
+    vocab.Term("differs", "Differs", "Difiere"),
+    vocab.Term("not_recorded", "No decision recorded", "Sin decisión registrada"),
+))
+
+# Short criterion names for chart axes (the full text is vocab.VALUE_CRITERIA).
+CRITERION_SHORT: dict[str, tuple[str, str]] = {
+    "c1": ("Partners", "Socios"),
+    "c2": ("Alignment", "Alineación"),
+    "c3": ("Value", "Valor"),
+    "c4": ("Cost", "Costo"),
+    "c5": ("Implications", "Implicaciones"),
+    "c6": ("Risks", "Riesgos"),
+    "c7a": ("Funding", "Financiamiento"),
+    "c7b": ("Internal capacity", "Capacidad interna"),
+    "c8": ("Buy-in", "Compromiso"),
+    "c9": ("Measurable success", "Éxito medible"),
+}
+
+
+# ---------------------------------------------------------------------------------------
+# Appendix 4: due diligence
+# ---------------------------------------------------------------------------------------
+
+def screening_outcome(answers: dict[str, object]) -> str:
+    """The outcome of one screening from its answers (True, False, or NA/None = unanswered).
+
+    A question missing from `answers` counts as unanswered.
+
+    >>> screening_outcome({c: True for c in INFO_CODES} | {c: False for c in RED_FLAG_CODES})
+    'clear'
+    >>> screening_outcome({"q05": True})  # a known Yes on a red flag excludes
+    'excluded'
+    """
+    values = {code: _answer(answers.get(code)) for code in QUESTION_CODES}
+    if any(values[c] is True for c in RED_FLAG_CODES):
+        return "excluded"
+    if any(v is None for v in values.values()):
+        return "incomplete"
+    if any(values[c] is False for c in INFO_CODES):
+        return "caution"
+    return "clear"
+
+
+def screen(due_diligence: pd.DataFrame) -> pd.DataFrame:
+    """The outcome of every screening, with the codes behind it.
+
+    Args:
+        due_diligence: The loaded `due_diligence` table.
+
+    Returns:
+        One row per screening, in sheet order: stakeholder, assessed_on, assessor, notes,
+        outcome (key of `OUTCOMES`), red_flags, unanswered, checks_no (lists of question
+        codes), n_unanswered, row (when present).
+    """
+    rows = []
+    for rec in due_diligence.to_dict("records"):
+        answers = {code: _answer(rec.get(code)) for code in QUESTION_CODES}
+        rows.append({
+            "stakeholder": rec.get("stakeholder"),
+            "assessed_on": rec.get("assessed_on"),
+            "assessor": rec.get("assessor"),
+            "notes": rec.get("notes"),
+            "outcome": screening_outcome(answers),
+            "red_flags": [c for c in RED_FLAG_CODES if answers[c] is True],
+            "unanswered": [c for c in QUESTION_CODES if answers[c] is None],
+            "checks_no": [c for c in INFO_CODES if answers[c] is False],
+            "row": rec.get("row"),
+        })
+    out = pd.DataFrame(rows, columns=["stakeholder", "assessed_on", "assessor", "notes", "outcome",
+                                      "red_flags", "unanswered", "checks_no", "row"])
+    out["assessed_on"] = pd.to_datetime(out["assessed_on"])
+    out.insert(8, "n_unanswered", out["unanswered"].map(len).astype("int64"))
+    return out
+
+
+def screening_findings(screened: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Every red flag, unanswered question and information check answered No, with its text.
+
+    Args:
+        screened: The output of `screen` (or a subset, e.g. `latest_screenings`).
+        lang: Language of the question text.
+
+    Returns:
+        One row per finding: stakeholder, assessed_on, outcome, kind (key of
+        `FINDING_KINDS`), question (code), text. Red flags first, then unanswered, then
+        checks answered No.
+    """
+    text = {q.code: q.label(lang) for q in vocab.DUE_DILIGENCE_QUESTIONS}
+    rows = []
+    for rec in screened.to_dict("records"):
+        for kind, column in (("red_flag", "red_flags"), ("unanswered", "unanswered"), ("check_no", "checks_no")):
+            for code in rec[column]:
+                rows.append({"stakeholder": rec["stakeholder"], "assessed_on": rec["assessed_on"],
+                             "outcome": rec["outcome"], "kind": kind, "question": code, "text": text[code]})
+    return pd.DataFrame(rows, columns=["stakeholder", "assessed_on", "outcome", "kind", "question", "text"])
+
+
+def resolve_as_of(about: dict | None = None, as_of: object = None) -> pd.Timestamp:
+    """The as-of date: `as_of` when given, else the workbook's `about.as_of`, else today.
+
+    >>> resolve_as_of({"as_of": dt.date(2024, 6, 30)})
+    Timestamp('2024-06-30 00:00:00')
+    """
+    for value in (as_of, (about or {}).get("as_of")):
+        if value is not None and value != "" and not pd.isna(value):
+            return pd.Timestamp(value).normalize()
+    return pd.Timestamp(dt.date.today())
+
+
+def latest_screenings(screened: pd.DataFrame, as_of: object = None, max_age_days: int = 365) -> pd.DataFrame:
+    """The latest screening of each stakeholder, its age in days and whether it is stale.
+
+    Args:
+        screened: The output of `screen`.
+        as_of: The date ages are counted to (anything `pd.Timestamp` accepts); None = today.
+        max_age_days: A screening older than this many days is stale.
+
+    Returns:
+        One row per screened stakeholder (columns of `screen` plus age_days, is_stale),
+        sorted by outcome precedence then stakeholder.
+    """
+    as_of = resolve_as_of(None, as_of)
+    if screened.empty:
+        return screened.assign(age_days=pd.Series(dtype="Int64"), is_stale=pd.Series(dtype="boolean"))
+    order = screened.assign(_pos=range(len(screened))).sort_values(["assessed_on", "_pos"])
+    latest = order.groupby("stakeholder", sort=False).tail(1).drop(columns="_pos")
+    age = (as_of - latest["assessed_on"]).dt.days
+    latest = latest.assign(age_days=age.astype("Int64"), is_stale=(age > max_age_days).astype("boolean"))
+    return _sort_by_outcome(latest).reset_index(drop=True)
+
+
+def screening_status(stakeholders: pd.DataFrame, screened: pd.DataFrame, as_of: object = None,
+                     max_age_days: int = 365) -> pd.DataFrame:
+    """Every stakeholder with its latest outcome, or `not_screened`.
+
+    Returns:
+        One row per stakeholder: stakeholder, name, sector, outcome, assessed_on, age_days,
+        is_stale (NA when not screened), n_screenings.
+    """
+    latest = latest_screenings(screened, as_of, max_age_days)
+    counts = screened.groupby("stakeholder").size() if not screened.empty else pd.Series(dtype="int64")
+    base = stakeholders[["id", "name", "sector"]].rename(columns={"id": "stakeholder"})
+    out = base.merge(latest[["stakeholder", "outcome", "assessed_on", "age_days", "is_stale"]],
+                     on="stakeholder", how="left")
+    out["outcome"] = out["outcome"].fillna("not_screened")
+    out["n_screenings"] = out["stakeholder"].map(counts).fillna(0).astype("int64")
+    return _sort_by_outcome(out).reset_index(drop=True)
+
+
+def unscreened_critical(critical: pd.DataFrame | Iterable[str], screened: pd.DataFrame) -> pd.DataFrame:
+    """Stakeholders of the critical group with no screening at all (Appendix 3, step 2:
+    "a risk analysis must be conducted").
+
+    Args:
+        critical: The critical group as a stakeholders frame (with `id`) or an iterable of ids.
+        screened: The output of `screen` (or the `due_diligence` table).
+
+    Returns:
+        The critical stakeholders without a screening (frame rows, or a one-column `id` frame).
+    """
+    frame = critical if isinstance(critical, pd.DataFrame) else pd.DataFrame({"id": list(critical)})
+    screened_ids = set(screened["stakeholder"].dropna())
+    return frame[~frame["id"].isin(screened_ids)].reset_index(drop=True)
+
+
+def outcome_counts(status: pd.DataFrame) -> pd.DataFrame:
+    """How many stakeholders have each outcome (every outcome listed, zeros included).
+
+    Args:
+        status: `screening_status` or `latest_screenings` output (column `outcome`).
+    """
+    counts = status["outcome"].value_counts()
+    keys = OUTCOMES.keys if "not_screened" in set(status["outcome"]) else OUTCOMES.keys[:-1]
+    return pd.DataFrame({"outcome": keys, "stakeholders": [int(counts.get(k, 0)) for k in keys]})
+
+
+# ---------------------------------------------------------------------------------------
+# Appendix 5: value, risks and implications
+# ---------------------------------------------------------------------------------------
+
+def suggest_decision(ratings: dict[str, object]) -> str:
+    """The decision the criteria suggest; a blank (None/NA) or missing criterion is not assessed.
+
+    >>> suggest_decision({c: "acceptable" for c in CRITERION_CODES})
+    'proceed'
+    >>> suggest_decision({c: "acceptable" for c in CRITERION_CODES} | {"c4": None})
+    'continue_analysis'
+    """
+    values = [_rating(ratings.get(code)) for code in CRITERION_CODES]
+    if "not_acceptable" in values:
+        return "decline"
+    if "insufficient_information" in values or NOT_ASSESSED in values:
+        return "continue_analysis"
+    return "proceed"
+
+
+def value_decisions(value_assessment: pd.DataFrame) -> pd.DataFrame:
+    """The suggested and recorded decision of every value assessment.
+
+    Args:
+        value_assessment: The loaded `value_assessment` table.
+
+    Returns:
+        One row per assessment, in sheet order: subject, subject_kind, assessed_on,
+        suggested (decision key), decision (recorded key or None), decision_date,
+        agreement (`agrees`, `differs` or `not_recorded`), not_acceptable, insufficient,
+        not_assessed, adjustments (lists of criterion codes), pending, row.
+    """
+    rows = []
+    for rec in value_assessment.to_dict("records"):
+        ratings = {code: _rating(rec.get(code)) for code in CRITERION_CODES}
+        suggested = suggest_decision(ratings)
+        recorded = rec.get("decision")
+        recorded = None if recorded is None or pd.isna(recorded) or recorded == "" else recorded
+        agreement = "not_recorded" if recorded is None else ("agrees" if recorded == suggested else "differs")
+        rows.append({
+            "subject": rec.get("subject"), "subject_kind": rec.get("subject_kind"),
+            "assessed_on": rec.get("assessed_on"), "suggested": suggested, "decision": recorded,
+            "decision_date": rec.get("decision_date"), "agreement": agreement,
+            **{kind: [c for c, r in ratings.items() if r == rating]
+               for kind, rating in (("not_acceptable", "not_acceptable"),
+                                    ("insufficient", "insufficient_information"),
+                                    ("not_assessed", NOT_ASSESSED), ("adjustments", "adjustments"))},
+            "pending": rec.get("pending"), "row": rec.get("row"),
+        })
+    columns = ["subject", "subject_kind", "assessed_on", "suggested", "decision", "decision_date", "agreement",
+               "not_acceptable", "insufficient", "not_assessed", "adjustments", "pending", "row"]
+    out = pd.DataFrame(rows, columns=columns)
+    for col in ("assessed_on", "decision_date"):
+        out[col] = pd.to_datetime(out[col])
+    return out
+
+
+def decision_disagreements(decisions: pd.DataFrame) -> pd.DataFrame:
+    """The assessments whose recorded decision differs from the suggested one.
+
+    Args:
+        decisions: The output of `value_decisions`.
+    """
+    return decisions[decisions["agreement"] == "differs"].reset_index(drop=True)
+
+
+def criteria_findings(decisions: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Every criterion not rated acceptable, with its text: what blocks, what is missing,
+    what to adjust.
+
+    Returns:
+        One row per (assessment, criterion): subject, assessed_on, suggested, rating
+        (`not_acceptable`, `insufficient_information`, `not_assessed`, `adjustments`),
+        criterion (code), text. Ordered by assessment, then by rating severity.
+    """
+    text = {c.code: c.label(lang) for c in vocab.VALUE_CRITERIA}
+    rows = []
+    for rec in decisions.to_dict("records"):
+        for column, rating in (("not_acceptable", "not_acceptable"), ("insufficient", "insufficient_information"),
+                               ("not_assessed", NOT_ASSESSED), ("adjustments", "adjustments")):
+            for code in rec[column]:
+                rows.append({"subject": rec["subject"], "assessed_on": rec["assessed_on"],
+                             "suggested": rec["suggested"], "rating": rating, "criterion": code,
+                             "text": text[code]})
+    return pd.DataFrame(rows, columns=["subject", "assessed_on", "suggested", "rating", "criterion", "text"])
+
+
+def pending_issues(decisions: pd.DataFrame) -> pd.DataFrame:
+    """The assessments with pending issues written down, and the criteria still open.
+
+    Returns:
+        subject, assessed_on, suggested, pending (text), open_criteria (codes rated
+        insufficient information or blank); only rows with pending text or open criteria.
+    """
+    out = decisions.assign(open_criteria=[a + b for a, b in zip(decisions["insufficient"], decisions["not_assessed"])])
+    has_text = out["pending"].map(lambda v: isinstance(v, str) and v.strip() != "")
+    out = out[has_text | out["open_criteria"].map(bool)]
+    return out[["subject", "assessed_on", "suggested", "pending", "open_criteria"]].reset_index(drop=True)
+
+
+def latest_value_decisions(decisions: pd.DataFrame) -> pd.DataFrame:
+    """The latest assessment of each subject (on a tie, the lower row in the sheet)."""
+    if decisions.empty:
+        return decisions
+    order = decisions.assign(_pos=range(len(decisions))).sort_values(["assessed_on", "_pos"])
+    return order.groupby("subject", sort=False).tail(1).drop(columns="_pos").sort_values("subject").reset_index(drop=True)
+
+
+def value_grid(value_assessment: pd.DataFrame, names: dict[str, str] | None = None) -> pd.DataFrame:
+    """Assessments by criteria: the rating keys, blanks as `NOT_ASSESSED`, for the chart.
+
+    Args:
+        value_assessment: The loaded `value_assessment` table.
+        names: Subject id -> display name; ids are shown when missing.
+
+    Returns:
+        One row per assessment indexed by a display label (the subject's name, plus the
+        date when the subject has several assessments), one column per criterion code.
+    """
+    names = names or {}
+    frame = value_assessment.reset_index(drop=True)
+    repeated = frame["subject"].duplicated(keep=False)
+    labels = []
+    for subject, when, rep in zip(frame["subject"], frame["assessed_on"], repeated):
+        label = names.get(subject) or subject
+        labels.append(f"{label} ({pd.Timestamp(when):%Y-%m-%d})" if rep and not pd.isna(when) else label)
+    grid = pd.DataFrame({code: [_rating(v) for v in frame.get(code, [None] * len(frame))] for code in CRITERION_CODES})
+    grid.index = pd.Index(labels, name="subject")
+    return grid
+
+
+def subject_names(stakeholders: pd.DataFrame | None = None, partnerships: pd.DataFrame | None = None) -> dict[str, str]:
+    """Id -> name for every stakeholder and partnership (a value assessment's subject is either)."""
+    names: dict[str, str] = {}
+    for frame in (stakeholders, partnerships):
+        if frame is not None and not frame.empty:
+            names.update(zip(frame["id"], frame["name"]))
+    return names
+
+
+def decision_counts(decisions: pd.DataFrame) -> pd.DataFrame:
+    """Suggested decision by agreement with the recorded one: one row per decision key, in
+    vocabulary order, columns agrees, differs, not_recorded, total (zeros included)."""
+    table = pd.crosstab(decisions["suggested"], decisions["agreement"]) if not decisions.empty else pd.DataFrame()
+    table = table.reindex(index=vocab.DECISIONS.keys, columns=["agrees", "differs", "not_recorded"], fill_value=0)
+    table = table.fillna(0).astype("int64")
+    table["total"] = table.sum(axis=1)
+    return table.rename_axis(index="suggested", columns=None).reset_index()
+
+
+# ---------------------------------------------------------------------------------------
+
+def _answer(value: object) -> bool | None:
+    """True, False, or None for unanswered (NA, None, NaN): a blank is never No."""
+    if value is None or value is pd.NA:
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return bool(value)
+
+
+def _rating(value: object) -> str:
+    if value is None or value == "" or (not isinstance(value, str) and pd.isna(value)):
+        return NOT_ASSESSED
+    return str(value)
+
+
+def _sort_by_outcome(frame: pd.DataFrame) -> pd.DataFrame:
+    rank = {k: i for i, k in enumerate(OUTCOMES.keys)}
+    return frame.sort_values(["outcome", "stakeholder"], key=lambda s: s.map(rank) if s.name == "outcome" else s)
