@@ -1,0 +1,224 @@
+"""Partnership quality (Appendix 6, UNDESA/UNDP framework): dimensions, principles, rounds, to-do lists.
+
+Input: the loaded `quality_assessment` table (docs/tables.md): one row per assessment of a
+partnership from one perspective, six dimensions as `Int64` levels 0-3 (`<NA>` = blank).
+
+Definitions (the reports quote them):
+
+- A **principle** level is the **mean** of its two dimensions, on the same 0-3 scale
+  (inclusion = non-discrimination and accessibility; participation = access to
+  information and influence on decisions; accountability = transparency and
+  responsiveness). The seed pairs the dimensions without saying how to combine them; a
+  mean keeps principles comparable with dimensions (a sum would run 0-6). A principle
+  is blank when either of its dimensions is blank.
+- A **round** is one assessment date of a partnership: `round` = 1 for its earliest
+  `assessed_on`, 2 for the next date, ... Perspectives assessed in the same round share
+  the date. The **latest round** is the partnership's highest round.
+- **Spread** (latest round) = max - min level per dimension across the perspectives
+  assessed; government and civil society **diverge** on a dimension when their levels
+  differ by 2 or more.
+- **Change** per perspective and dimension = level in a round minus the level of the same
+  perspective in its previous round.
+- The **portfolio level** of a partnership (heatmap, to-do list) is the `collective`
+  perspective of its latest round when there is one, else the mean of the perspectives of
+  that round (`basis` says which).
+- The **to-do list**: for every dimension whose portfolio level is below 3, the Appendix 6
+  criteria required to reach level 3.
+
+>>> qa = pd.DataFrame({"partnership": ["p1", "p1"], "assessed_on": pd.to_datetime(["2023-05-01", "2024-05-01"]),
+...                    "perspective": ["collective", "collective"],
+...                    **{d: pd.array([1, 3], dtype="Int64") for d in DIMENSIONS}})
+>>> quality_scores(qa)[["round", "inclusion", "participation"]]
+   round  inclusion  participation
+0      1        1.0            1.0
+1      2        3.0            3.0
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from partnerlab import vocab
+
+__all__ = [
+    "DIMENSIONS", "PRINCIPLE_DIMENSIONS", "DIVERGENCE", "quality_scores", "quality_long",
+    "latest_round", "perspective_spread", "round_changes", "portfolio_levels", "todo_list",
+    "dimension_label", "principle_of",
+]
+
+DIMENSIONS: tuple[str, ...] = tuple(d.key for d in vocab.QUALITY_DIMENSIONS)
+PRINCIPLE_DIMENSIONS: dict[str, tuple[str, ...]] = {
+    p: tuple(d.key for d in vocab.QUALITY_DIMENSIONS if d.principle == p) for p in vocab.PRINCIPLES.keys
+}
+DIVERGENCE = 2  # levels apart for government and civil society to "disagree"
+_LEVEL_COLUMNS = (*DIMENSIONS, *PRINCIPLE_DIMENSIONS)
+
+
+def quality_scores(quality_assessment: pd.DataFrame) -> pd.DataFrame:
+    """Every assessment with its round and the three principle levels.
+
+    Args:
+        quality_assessment: The loaded `quality_assessment` table.
+
+    Returns:
+        partnership, assessed_on, round, perspective, the six dimensions (float, NaN =
+        blank), inclusion, participation, accountability (means), sorted by partnership,
+        round and perspective (vocabulary order).
+    """
+    frame = quality_assessment.copy()
+    frame["assessed_on"] = pd.to_datetime(frame["assessed_on"])
+    frame["perspective"] = frame["perspective"].fillna("collective")
+    for d in DIMENSIONS:
+        frame[d] = pd.to_numeric(frame[d], errors="coerce").astype("float64")
+    for principle, dims in PRINCIPLE_DIMENSIONS.items():
+        frame[principle] = frame[list(dims)].mean(axis=1, skipna=False)
+    frame["round"] = (frame.groupby("partnership")["assessed_on"].rank(method="dense").astype("int64")
+                      if not frame.empty else pd.Series(dtype="int64"))
+    order = {k: i for i, k in enumerate(vocab.PERSPECTIVES.keys)}
+    frame = frame.sort_values(["partnership", "round", "perspective"],
+                              key=lambda s: s.map(order) if s.name == "perspective" else s)
+    return frame[["partnership", "assessed_on", "round", "perspective", *_LEVEL_COLUMNS]].reset_index(drop=True)
+
+
+def quality_long(scores: pd.DataFrame, principles: bool = False) -> pd.DataFrame:
+    """One row per (assessment, dimension): partnership, assessed_on, round, perspective,
+    dimension, principle, level. With `principles=True` the rows are the principles
+    instead (principle == dimension)."""
+    columns = list(PRINCIPLE_DIMENSIONS) if principles else list(DIMENSIONS)
+    long = scores.melt(id_vars=["partnership", "assessed_on", "round", "perspective"],
+                       value_vars=columns, var_name="dimension", value_name="level")
+    long["principle"] = long["dimension"] if principles else long["dimension"].map(principle_of)
+    return long[["partnership", "assessed_on", "round", "perspective", "dimension", "principle", "level"]]
+
+
+def latest_round(scores: pd.DataFrame) -> pd.DataFrame:
+    """The rows of each partnership's latest round."""
+    last = scores.groupby("partnership")["round"].transform("max")
+    return scores[scores["round"] == last].reset_index(drop=True)
+
+
+def perspective_spread(scores: pd.DataFrame) -> pd.DataFrame:
+    """How far perspectives disagree in each partnership's latest round.
+
+    Returns:
+        One row per (partnership, dimension) of the latest round: partnership,
+        assessed_on, dimension, n_perspectives, min, max, spread (max - min; NaN with
+        fewer than two levels), lowest and highest (the perspectives at the extremes,
+        `;`-joined), government, civil_society (their levels, NaN when not assessed),
+        is_gov_cs_divergent (|government - civil_society| >= 2; NA when either is missing).
+    """
+    rows = []
+    for (pid, when), group in latest_round(scores).groupby(["partnership", "assessed_on"], sort=True):
+        by_view = group.groupby("perspective")[list(DIMENSIONS)].mean()
+        for d in DIMENSIONS:
+            levels = by_view[d].dropna()
+            gov = by_view[d].get("government", np.nan)
+            cso = by_view[d].get("civil_society", np.nan)
+            divergent = pd.NA if pd.isna(gov) or pd.isna(cso) else bool(abs(gov - cso) >= DIVERGENCE)
+            rows.append({
+                "partnership": pid, "assessed_on": when, "dimension": d, "n_perspectives": len(levels),
+                "min": levels.min() if len(levels) else np.nan, "max": levels.max() if len(levels) else np.nan,
+                "spread": levels.max() - levels.min() if len(levels) >= 2 else np.nan,
+                "lowest": ";".join(levels.index[levels == levels.min()]) if len(levels) else "",
+                "highest": ";".join(levels.index[levels == levels.max()]) if len(levels) else "",
+                "government": gov, "civil_society": cso, "is_gov_cs_divergent": divergent,
+            })
+    out = pd.DataFrame(rows, columns=["partnership", "assessed_on", "dimension", "n_perspectives", "min", "max",
+                                      "spread", "lowest", "highest", "government", "civil_society",
+                                      "is_gov_cs_divergent"])
+    out["is_gov_cs_divergent"] = out["is_gov_cs_divergent"].astype("boolean")
+    return out
+
+
+def round_changes(scores: pd.DataFrame, latest_only: bool = False) -> pd.DataFrame:
+    """Change of each dimension between consecutive rounds of the same perspective.
+
+    Args:
+        scores: The output of `quality_scores`.
+        latest_only: Keep only each (partnership, perspective)'s most recent change.
+
+    Returns:
+        partnership, perspective, dimension, from_round, to_round, from_date, to_date,
+        from_level, to_level, change (to - from; NaN when either is blank).
+    """
+    rows = []
+    for (pid, view), group in scores.groupby(["partnership", "perspective"], sort=True):
+        group = group.sort_values("round")
+        pairs = list(zip(group.iloc[:-1].to_dict("records"), group.iloc[1:].to_dict("records")))
+        if latest_only:
+            pairs = pairs[-1:]
+        for before, after in pairs:
+            for d in DIMENSIONS:
+                rows.append({"partnership": pid, "perspective": view, "dimension": d,
+                             "from_round": before["round"], "to_round": after["round"],
+                             "from_date": before["assessed_on"], "to_date": after["assessed_on"],
+                             "from_level": before[d], "to_level": after[d], "change": after[d] - before[d]})
+    return pd.DataFrame(rows, columns=["partnership", "perspective", "dimension", "from_round", "to_round",
+                                       "from_date", "to_date", "from_level", "to_level", "change"])
+
+
+def portfolio_levels(scores: pd.DataFrame) -> pd.DataFrame:
+    """One level per partnership and dimension: the latest round's collective perspective, else
+    the mean of that round's perspectives.
+
+    Returns:
+        Indexed by partnership: the six dimensions and three principles (float), assessed_on,
+        basis (`collective` or `mean`), n_perspectives.
+    """
+    rows = []
+    for pid, group in latest_round(scores).groupby("partnership", sort=True):
+        collective = group[group["perspective"] == "collective"]
+        if len(collective):
+            values, basis = collective[list(DIMENSIONS)].mean(), "collective"
+        else:
+            values, basis = group[list(DIMENSIONS)].mean(), "mean"
+        row = {"partnership": pid, **values.to_dict()}
+        for principle, dims in PRINCIPLE_DIMENSIONS.items():
+            row[principle] = np.nan if values[list(dims)].isna().any() else values[list(dims)].mean()
+        row.update(assessed_on=group["assessed_on"].iloc[0], basis=basis,
+                   n_perspectives=int(group["perspective"].nunique()))
+        rows.append(row)
+    out = pd.DataFrame(rows, columns=["partnership", *_LEVEL_COLUMNS, "assessed_on", "basis", "n_perspectives"])
+    return out.set_index("partnership")
+
+
+def todo_list(levels: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The Appendix 6 criteria to reach level 3, for every dimension below 3.
+
+    Args:
+        levels: `portfolio_levels` output (indexed by partnership), or any frame indexed by
+            partnership with dimension columns.
+        lang: Language of the criteria.
+
+    Returns:
+        One row per (partnership, dimension below 3, criterion): partnership, dimension,
+        principle, level, criterion (its text). Blank dimensions are left out (nothing to
+        compare); order: partnership, then dimension order of Appendix 6.
+    """
+    rows = []
+    for pid, rec in levels.iterrows():
+        for dim in vocab.QUALITY_DIMENSIONS:
+            level = rec.get(dim.key)
+            if level is None or pd.isna(level) or level >= 3:
+                continue
+            for text in dim.criteria(lang):
+                rows.append({"partnership": pid, "dimension": dim.key, "principle": dim.principle,
+                             "level": float(level), "criterion": text})
+    return pd.DataFrame(rows, columns=["partnership", "dimension", "principle", "level", "criterion"])
+
+
+def dimension_label(key: str, lang: str = "en") -> str:
+    """The label of a dimension or principle key."""
+    for d in vocab.QUALITY_DIMENSIONS:
+        if d.key == key:
+            return d.label(lang)
+    return vocab.PRINCIPLES.label(key, lang)
+
+
+def principle_of(dimension: str) -> str:
+    """The principle a dimension belongs to."""
+    for d in vocab.QUALITY_DIMENSIONS:
+        if d.key == dimension:
+            return d.principle
+    raise KeyError(dimension)
