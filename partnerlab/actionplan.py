@@ -220,7 +220,7 @@ def summary(plan: pd.DataFrame, as_of: dt.date, partnerships: pd.DataFrame | Non
     active = len(status) - counts.get("dropped", 0)
     out = {"actions": len(status), **{s: int(counts.get(s, 0)) for s in STATUSES},
            "late": int(status["is_late"].sum()),
-           "done_pct": 100.0 * counts.get("done", 0) / active if active else math.nan,
+           "done_pct": float(100.0 * counts.get("done", 0) / active) if active else math.nan,
            "mean_progress_pct": float(status["progress"].mean()) if len(status) else math.nan}
     out["with_partnership"] = int(partnership_links(plan, partnerships)["has_partnership"].sum())
     return out

@@ -143,3 +143,22 @@ def test_summary_and_year_filter(plan):
 ])
 def test_as_of_date(about, expected):
     assert actionplan.as_of_date(about, today=dt.date(2030, 1, 2)) == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_timeline_has_a_row_per_action_and_pillar(plan, lang):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from partnerlab.plots.actionplan import plot_status_bars, plot_timeline, plot_workload
+
+    ax = plot_timeline(plan, AS_OF, lang=lang)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == 6 + 3  # six actions under three pillar headers
+    assert labels[1].startswith("A1") and labels[0].startswith("Pil")
+    bars = [p for p in ax.patches if p.get_width() == pytest.approx(0.9)]
+    assert len(bars) == 2 + 1 + 1 + 2 + 0 + 1  # one bar per planned year
+    plot_status_bars(actionplan.progress_by(plan, "pillar", AS_OF), "pillar", lang=lang)
+    plot_workload(actionplan.workload(plan, AS_OF), lang=lang)
+    plt.close("all")

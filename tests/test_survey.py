@@ -335,3 +335,39 @@ def test_real_survey_scale_stats(mass):
     assert stats.loc["Exer", "mean_position"] == pytest.approx(565 / 237)
     assert stats.loc["Exer", "median_position"] == 2.0  # 119th of 237 falls in "Some"
     assert math.isclose(stats.loc["Smoke", "mean_position"], (189 + 2 * 19 + 3 * 17 + 4 * 11) / 236)
+
+
+# ---------------------------------------------------------------------------------------
+# charts: they draw what the tables say
+# ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_diverging_chart_draws_the_segments(questions, responses, lang):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from partnerlab.plots.survey import plot_scale_diverging
+
+    ax = plot_scale_diverging(questions, responses, "s1", by=None, lang=lang)
+    lefts = [round(p.get_x(), 6) for p in ax.patches]
+    assert lefts == [-37.5, -12.5, -12.5, 12.5, 37.5]  # as in test_diverging_shares
+    assert "n=4" in ax.get_yticklabels()[0].get_text()  # don't know left out of n
+    plt.close(ax.figure)
+
+
+def test_theme_heatmap_and_other_charts_render(questions, responses):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from partnerlab.plots import survey as plots
+
+    ax = plots.plot_theme_heatmap(questions, responses, lang="es")
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Institucionalidad", "Diálogo"]
+    assert ax.images[0].get_array()[0, 0] == pytest.approx((0.5625 + 2 / 3) / 2)
+    ax2 = plots.plot_option_shares(questions, responses, "m1", groups=[ALL, "academia"])
+    assert len(ax2.patches) == 8  # 4 options x 2 groups
+    plots.plot_number_histogram(questions, responses, "n1")
+    plots.plot_respondents(responses, highlight="academia")
+    plt.close("all")

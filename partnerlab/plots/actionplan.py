@@ -1,0 +1,157 @@
+"""Charts of the action plan (Appendix 1): the timeline of the courses of action, status bars, workload."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import textwrap
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.patches import Patch
+
+from partnerlab import actionplan, vocab
+
+__all__ = ["STATUS_COLORS", "plot_timeline", "plot_status_bars", "plot_workload"]
+
+# Okabe-Ito based, readable by colour-blind readers; late actions get a vermillion frame.
+STATUS_COLORS = {"not_started": "#D0D0D0", "in_progress": "#56B4E9", "done": "#009E73", "dropped": "#7F7F7F"}
+LATE_COLOR = "#D55E00"
+
+
+def plot_timeline(plan: pd.DataFrame, as_of: dt.date, ax: plt.Axes | None = None, lang: str = "en",
+                  label_width: int = 60) -> plt.Axes:
+    """One row per course of action (code and short text), grouped by pillar; planned years coloured by status.
+
+    Late actions (see partnerlab.actionplan) are framed in vermillion and marked "late";
+    the progress % is written at the right end of each row; a dashed line marks the as-of date.
+    """
+    status = actionplan.plan_status(plan, as_of)
+    status = status.assign(_key=status["code"].map(_code_sort_key)).sort_values("_key", kind="stable")
+    pillars = [p for p in vocab.PILLARS.keys if p in set(status["pillar"])] + sorted(
+        set(status["pillar"].dropna()) - set(vocab.PILLARS.keys))
+    years = actionplan.plan_years(status) or [as_of.year]
+    y0, y1 = min(years), max(years)
+    rows: list[tuple[str, object]] = []
+    for pillar in pillars + ([None] if status["pillar"].isna().any() else []):
+        part = status[status["pillar"] == pillar] if pillar is not None else status[status["pillar"].isna()]
+        rows.append(("header", pillar))
+        rows.extend(("action", r) for _, r in part.iterrows())
+    if ax is None:
+        _, ax = plt.subplots(figsize=(12, 1.4 + 0.26 * len(rows)))
+    labels = []
+    for i, (kind, item) in enumerate(rows):
+        if kind == "header":
+            name = vocab.PILLARS.label(item, lang) if item else _tr(("No pillar", "Sin pilar"), lang)
+            pillar_word = _tr(("Pillar", "Pilar"), lang)
+            labels.append(f"{pillar_word} {item}: {name}" if item else name)
+            ax.axhspan(i - 0.5, i + 0.5, color="#F0F0F0", zorder=0)
+            continue
+        r = item
+        for year in r["years"]:
+            ax.barh(i, 0.9, left=year - 0.45, height=0.7, color=STATUS_COLORS.get(r["status"], "#CCCCCC"),
+                    edgecolor=LATE_COLOR if r["is_late"] else "white", linewidth=1.6 if r["is_late"] else 0.5,
+                    hatch="//" if r["status"] == "dropped" else None)
+        pct = r["progress"]
+        note = "" if pd.isna(pct) else f"{pct:.0f}%"
+        if r["is_late"]:
+            note += _tr((" late", " atrasada"), lang)
+        ax.text(y1 + 0.6, i, note.strip(), va="center", fontsize=7.5, color=LATE_COLOR if r["is_late"] else "black")
+        text = actionplan.action_label(r["code"], r.get("action"), lang)
+        labels.append(f"{r['code']}  {textwrap.shorten(text, label_width, placeholder='…')}")
+    ax.set_yticks(range(len(rows)), labels, fontsize=7.5)
+    for tick, (kind, _) in zip(ax.get_yticklabels(), rows):
+        if kind == "header":
+            tick.set_fontweight("bold")
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xlim(y0 - 0.6, y1 + 1.4)
+    ax.set_xticks(range(y0, y1 + 1))
+    ax.xaxis.tick_top()
+    frac = (as_of.timetuple().tm_yday - 0.5) / 365
+    ax.axvline(as_of.year - 0.5 + frac, color="black", linestyle="--", linewidth=1)
+    handles = [Patch(color=STATUS_COLORS[s], label=vocab.ACTION_STATUSES.label(s, lang)) for s in actionplan.STATUSES]
+    handles.append(Patch(facecolor="white", edgecolor=LATE_COLOR, linewidth=1.6,
+                         label=_tr(("late (last planned year passed, not done)",
+                                    "atrasada (pasó el último año previsto, no concluida)"), lang)))
+    handles.append(plt.Line2D([], [], color="black", linestyle="--",
+                              label=_tr(("as of ", "al "), lang) + as_of.isoformat()))
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=3, fontsize=8, frameon=False)
+    ax.spines[["right", "bottom"]].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    return ax
+
+
+def plot_status_bars(table: pd.DataFrame, by: str, ax: plt.Axes | None = None, lang: str = "en") -> plt.Axes:
+    """Stacked horizontal bars of actions per status for a `progress_by` table, with the late count."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 0.9 + 0.36 * len(table)))
+    names = [_group_label(v, by, lang) for v in table[by]]
+    left = np.zeros(len(table))
+    for s in actionplan.STATUSES:
+        values = table[s].to_numpy(dtype=float)
+        ax.barh(range(len(table)), values, left=left, color=STATUS_COLORS[s], edgecolor="white",
+                label=vocab.ACTION_STATUSES.label(s, lang), hatch="//" if s == "dropped" else None)
+        for y, (x, v) in enumerate(zip(left, values)):
+            if v:
+                ax.text(x + v / 2, y, f"{v:.0f}", ha="center", va="center", fontsize=7.5)
+        left += values
+    for y, (total, late) in enumerate(zip(left, table["late"])):
+        if late:
+            ax.text(total + 0.2, y, f"{late} " + _tr(("late", "atrasada" if late == 1 else "atrasadas"), lang),
+                    va="center", fontsize=7.5,
+                    color=LATE_COLOR)
+    ax.set_yticks(range(len(table)), [_wrap(n, 45) for n in names], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(left.max() if len(left) else 1, 1) * 1.25)
+    ax.set_xlabel(_tr(("Courses of action", "Líneas de acción"), lang))
+    ax.legend(fontsize=8, frameon=False, ncol=4, loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.6 / max(len(table), 1)))
+    ax.spines[["top", "right"]].set_visible(False)
+    return ax
+
+
+def plot_workload(table: pd.DataFrame, ax: plt.Axes | None = None, lang: str = "en") -> plt.Axes:
+    """Open and done action-years per responsible entity (a `workload` table), open first."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 0.9 + 0.34 * len(table)))
+    y = np.arange(len(table))
+    open_ = table["open_action_years"].to_numpy(dtype=float)
+    done = (table["action_years"] - table["open_action_years"]).to_numpy(dtype=float)
+    ax.barh(y, open_, color=STATUS_COLORS["in_progress"], label=_tr(("open action-years", "años-acción abiertos"), lang))
+    ax.barh(y, done, left=open_, color=STATUS_COLORS["done"],
+            label=_tr(("done action-years", "años-acción concluidos"), lang))
+    for yy, total, n_actions, n_open in zip(y, open_ + done, table["actions"], table["open"]):
+        noun = _tr(("action", "acción") if n_actions == 1 else ("actions", "acciones"), lang)
+        opened = _tr(("open", "abierta" if n_open == 1 else "abiertas"), lang)
+        ax.text(total + 0.2, yy, f"{n_actions} {noun}, {n_open} {opened}", va="center", fontsize=7.5)
+    ax.set_yticks(y, [_wrap(r, 35) for r in table["responsible"]], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max((open_ + done).max() if len(table) else 1, 1) * 1.35)
+    ax.set_xlabel(_tr(("Action-years (an action planned for 3 years counts 3)",
+                       "Años-acción (una acción prevista para 3 años cuenta 3)"), lang))
+    ax.legend(fontsize=8, frameon=False, loc="lower right")
+    ax.spines[["top", "right"]].set_visible(False)
+    return ax
+
+
+# ---------------------------------------------------------------------------------------
+# private helpers
+# ---------------------------------------------------------------------------------------
+
+def _tr(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "es" else pair[0]
+
+
+def _wrap(text: object, width: int) -> str:
+    return "\n".join(textwrap.wrap(str(text), width)) or str(text)
+
+
+def _group_label(value: object, by: str, lang: str) -> str:
+    if by == "pillar":
+        return f"{_tr(('Pillar', 'Pilar'), lang)} {value}: {vocab.PILLARS.label(value, lang)}"
+    return str(value)
+
+
+def _code_sort_key(code: object) -> tuple:
+    """1.2 before 1.10: numeric parts compare as numbers."""
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"[.\-_]", str(code)))
