@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable
 
 import pandas as pd
@@ -42,7 +43,7 @@ from partnerlab import vocab
 __all__ = [
     "STATUSES", "OPEN_STATUSES", "as_of_date", "plan_status", "filter_year", "progress_by",
     "late_actions", "workload", "partnership_links", "unknown_action_codes", "plan_years",
-    "action_label", "area_label", "responsible_label", "summary",
+    "action_label", "area_label", "responsible_label", "summary", "action_table", "links_table", "code_sort_key",
 ]
 
 STATUSES = ("not_started", "in_progress", "done", "dropped")
@@ -224,6 +225,48 @@ def summary(plan: pd.DataFrame, as_of: dt.date, partnerships: pd.DataFrame | Non
            "mean_progress_pct": float(status["progress"].mean()) if len(status) else math.nan}
     out["with_partnership"] = int(partnership_links(plan, partnerships)["has_partnership"].sum())
     return out
+
+
+def action_table(plan: pd.DataFrame, as_of: dt.date, lang: str = "en") -> pd.DataFrame:
+    """Every course of action with its labels in `lang`, for the report's appendix.
+
+    Returns:
+        code, pillar (key), area, action, responsible, years, status (key), progress_pct, is_late.
+    """
+    status = plan_status(plan, as_of)
+    status = status.iloc[sorted(range(len(status)), key=lambda i: code_sort_key(status["code"].iloc[i]))]
+    return pd.DataFrame({
+        "code": status["code"],
+        "pillar": status.get("pillar"),
+        "area": [area_label(c, a, lang) for c, a in zip(status["code"], status.get("area", status["code"]))],
+        "action": [action_label(c, a, lang) for c, a in zip(status["code"], status.get("action", status["code"]))],
+        "responsible": status["responsible"].map(lambda rs: "; ".join(responsible_label(r, lang) for r in rs)),
+        "years": status["years"].map(lambda ys: ", ".join(str(y) for y in ys)),
+        "status": status["status"],
+        "progress_pct": status["progress"],
+        "is_late": status["is_late"],
+    }).reset_index(drop=True)
+
+
+def links_table(plan: pd.DataFrame, partnerships: pd.DataFrame | None, linked: bool = True,
+                lang: str = "en") -> pd.DataFrame:
+    """The courses of action with (linked=True) or without partnerships, labelled: code, action, partnerships."""
+    links = partnership_links(plan, partnerships)
+    names = {}
+    if partnerships is not None and "name" in partnerships:
+        names = dict(zip(partnerships["id"], partnerships["name"]))
+    keep = links[links["has_partnership"] == linked]
+    actions = dict(zip(plan["code"], plan["action"])) if "action" in plan else {}
+    return pd.DataFrame({
+        "code": keep["code"],
+        "action": [action_label(c, actions.get(c), lang) for c in keep["code"]],
+        "partnerships": keep["partnership_ids"].map(lambda ids: "; ".join(f"{i} {names.get(i, '')}".strip() for i in ids)),
+    }).reset_index(drop=True)
+
+
+def code_sort_key(code: object) -> tuple:
+    """1.2 before 1.10: numeric parts compare as numbers."""
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"[.\-_]", str(code)))
 
 
 def action_label(code: str, fallback: object = None, lang: str = "en") -> str:

@@ -57,7 +57,8 @@ __all__ = [
     "ALL", "DONT_KNOW_SPELLINGS", "CHALLENGE_WORDS", "is_dont_know", "is_challenge",
     "question", "questions_of_type", "option_counts", "frequency_table", "scale_stats",
     "diverging_shares", "number_stats", "text_answers", "respondent_counts",
-    "theme_scores", "top_challenges", "group_label", "filter_groups",
+    "theme_scores", "top_challenges", "group_label", "filter_groups", "report_groups",
+    "questions_of_theme", "themes_present", "question_table", "challenge_table",
 ]
 
 ALL = "all"  # the group of every respondent
@@ -185,7 +186,7 @@ def frequency_table(questions: pd.DataFrame, responses: pd.DataFrame, question_i
         table = table.round(1)
     bases = long.drop_duplicates("group").set_index("group")[["n", "missing"]].T.reindex(columns=order)
     bases.index = [_tr(("n (answered)", "n (con respuesta)"), lang), _tr(("No answer", "Sin respuesta"), lang)]
-    table = pd.concat([table, bases])
+    table = pd.concat([table.astype(object), bases.astype(int).astype(object)])  # n rows stay whole numbers
     table.columns = [group_label(g, by, lang) for g in order]
     table.index.name = _tr(("Answer", "Respuesta"), lang)
     return table
@@ -378,6 +379,79 @@ def filter_groups(table: pd.DataFrame, groups: Iterable[str] | None) -> pd.DataF
     out = table[table["group"].isin(keep)]
     return out.assign(_o=out["group"].map({g: i for i, g in enumerate(keep)})).sort_values(
         "_o", kind="stable").drop(columns="_o").reset_index(drop=True)
+
+
+def report_groups(responses: pd.DataFrame, sector: str = "") -> list[str] | None:
+    """The groups a report shows: None (every sector) for a blank sector, else [ALL, sector].
+
+    Raises:
+        ValueError: The sector is not a sector key, or no respondent is of that sector.
+    """
+    if not sector:
+        return None
+    key = vocab.SECTORS.lookup(sector) or sector
+    if key not in vocab.SECTORS:
+        raise ValueError(f"sector {sector!r} is not a sector key ({', '.join(vocab.SECTORS.keys)})")
+    if not (responses["sector"] == key).any():
+        raise ValueError(f"no respondent of the survey is of the sector {key!r}")
+    return [ALL, key]
+
+
+def questions_of_theme(questions: pd.DataFrame, theme: str) -> list[str]:
+    """The ids of a theme's questions, in sheet order."""
+    return questions.loc[questions["theme"] == theme, "question"].tolist()
+
+
+def themes_present(questions: pd.DataFrame) -> list[str]:
+    """The themes that have questions, in vocabulary order (unknown themes last)."""
+    present = list(dict.fromkeys(questions["theme"].dropna()))
+    return [t for t in vocab.THEMES.keys if t in present] + [t for t in present if t not in vocab.THEMES.keys]
+
+
+def question_table(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
+                   groups: Iterable[str] | None = None, lang: str = "en") -> pd.DataFrame:
+    """The table a report shows for one question, by sector, whatever its type.
+
+    scale/choice/multi: `frequency_table` of shares (options as rows, then n and no
+    answer); scale questions add mean and median position rows (don't know left out);
+    number: `number_stats` per group; text: the answers with the sector (no respondent id).
+    With every sector (groups None) the option tables are transposed: one row per sector.
+    """
+    q = question(questions, question_id)
+    if q["type"] in ("scale", "choice", "multi"):
+        table = frequency_table(questions, responses, question_id, by="sector", groups=groups, lang=lang)
+        if q["type"] == "scale":
+            stats = filter_groups(scale_stats(questions, responses, by="sector", question_ids=[question_id]), groups)
+            extra = pd.DataFrame([stats["mean_position"].round(2).tolist(), stats["median_position"].tolist()],
+                                 columns=table.columns,
+                                 index=[_tr(("Mean position (1 = lowest)", "Posición media (1 = la más baja)"), lang),
+                                        _tr(("Median position", "Posición mediana"), lang)])
+            table = pd.concat([table, extra])
+        if groups is None:  # every sector: one row per sector reads better than 12 columns
+            table = table.T
+            n_rows = table.columns[len(q["options"]):len(q["options"]) + 2]
+            table[n_rows] = table[n_rows].astype("Int64")
+            table.index.name = _tr(("Respondents", "Personas encuestadas"), lang)
+            table.columns.name = None
+        return table
+    if q["type"] == "number":
+        stats = filter_groups(number_stats(questions, responses, question_id, by="sector"), groups)
+        stats.insert(0, "group", stats.pop("group").map(lambda g: group_label(g, "sector", lang)))
+        return stats.round(2).rename(columns={"group": _tr(("Respondents", "Personas encuestadas"), lang)})
+    sector = [g for g in (groups or []) if g != ALL]
+    answers = text_answers(questions, responses, question_id, sector=sector[0] if sector else None)
+    answers["sector"] = answers["sector"].map(lambda k: vocab.SECTORS.label(k, lang))
+    return answers.rename(columns={"sector": _tr(("Sector", "Sector"), lang), "answer": _tr(("Answer", "Respuesta"), lang)})
+
+
+def challenge_table(questions: pd.DataFrame, responses: pd.DataFrame, groups: Iterable[str] | None = None,
+                    top: int = 3, lang: str = "en") -> pd.DataFrame:
+    """`top_challenges` by sector, labelled for a report: group, rank, option, share_pct, count, n."""
+    table = filter_groups(top_challenges(questions, responses, by="sector", top=top), groups)
+    table = table.assign(group=table["group"].map(lambda g: group_label(g, "sector", lang)),
+                         share_pct=table["share_pct"].astype(float).round(1))
+    multi = table["question"].nunique() > 1
+    return table[["group", *(["question"] if multi else []), "rank", "option", "share_pct", "count", "n"]]
 
 
 # ---------------------------------------------------------------------------------------

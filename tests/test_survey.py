@@ -371,3 +371,77 @@ def test_theme_heatmap_and_other_charts_render(questions, responses):
     plots.plot_number_histogram(questions, responses, "n1")
     plots.plot_respondents(responses, highlight="academia")
     plt.close("all")
+
+
+# ---------------------------------------------------------------------------------------
+# Through the loader: a survey export as analysts paste it (blank cells, scale answers
+# typed by position, "Don't know", multi-select cells joined with ";", extra columns).
+# ---------------------------------------------------------------------------------------
+
+def _write_workbook(path: Path, questions: list[list], responses: list[list]) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "stakeholders"
+    sheet.append(["id", "name", "sector"])
+    sheet.append(["S1", "Fictional survey office (fictional)", "other"])
+    for title, rows in (("survey_questions", questions), ("survey_responses", responses)):
+        ws = book.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    book.save(path)
+    return path
+
+
+def test_export_style_workbook_loads_and_summarises(tmp_path):
+    workbook = pytest.importorskip("partnerlab.workbook")
+    questions = [
+        ["question", "theme", "text", "type", "options"],
+        ["trust", "collaboration", "Trust between sectors", "scale", "Very low; Low; High; Very high; Don't know"],
+        ["retos", "efficacy", "Principales retos", "multi", "Financiamiento; Coordinación; Confianza"],
+        ["budget", "financing", "Budget share (%)", "number", None],
+    ]
+    responses = [
+        ["Timestamp", "respondent", "sector", "state", "trust", "retos", "budget"],
+        ["2024/03/01 10:02", "E1", "Sociedad civil", "Oaxaca", 3, "Financiamiento; Confianza", 20],
+        ["2024/03/01 10:05", "E2", "civil_society", None, "Don't know", None, None],
+        ["2024/03/01 11:40", "E3", "Academia", "CDMX", "Very low", "Coordinación", 35.5],
+        ["2024/03/02 09:12", "E4", "academia", "Jalisco", None, "Financiamiento;Coordinación", 0],
+        ["2024/03/02 09:30", "E5", "Private sector", None, 4, "Financiamiento", None],
+    ]
+    wb = workbook.load_workbook(_write_workbook(tmp_path / "export.xlsx", questions, responses))
+    q, r = wb.survey_questions, wb.survey_responses
+    trust = survey.option_counts(q, r, "trust")
+    # E1 typed 3 (= High), E5 typed 4 (= Very high), E2 don't know, E4 blank
+    assert _counts(trust) == {"Very low": 1, "Low": 0, "High": 1, "Very high": 1, "Don't know": 1}
+    assert (trust["n"].iloc[0], trust["missing"].iloc[0]) == (4, 1)
+    stats = survey.scale_stats(q, r).iloc[0]
+    assert (stats["n_valid"], stats["mean_position"]) == (3, pytest.approx((3 + 1 + 4) / 3))
+    retos = survey.option_counts(q, r, "retos", by="sector")
+    assert _counts(retos) == {"Financiamiento": 3, "Coordinación": 2, "Confianza": 1}
+    assert _shares(retos) == {"Financiamiento": 75.0, "Coordinación": 50.0, "Confianza": 25.0}  # of 4 who answered
+    assert _counts(retos, "academia") == {"Financiamiento": 1, "Coordinación": 2, "Confianza": 0}
+    budget = survey.number_stats(q, r, "budget").iloc[0]
+    assert (budget["n"], budget["missing"], budget["mean"]) == (3, 2, pytest.approx(55.5 / 3))
+    assert survey.top_challenges(q, r, by=None, top=1)["option"].tolist() == ["Financiamiento"]
+
+
+def test_real_survey_through_the_loader(tmp_path):
+    workbook = pytest.importorskip("partnerlab.workbook")
+    raw = pd.read_csv(DATA / "mass_survey.csv", keep_default_na=False, na_values=["NA"])
+    smoke = ["Never", "Occas", "Regul", "Heavy"]
+    questions = [["question", "theme", "text", "type", "options"],
+                 ["Smoke", "other", "How much do you smoke?", "scale", "; ".join(smoke)],
+                 ["Exer", "other", "How often do you exercise?", "scale", "None; Some; Freq"]]
+    responses = [["respondent", "sector", "Smoke", "Exer"]]
+    for i, row in raw.iterrows():
+        answer = row["Smoke"] if isinstance(row["Smoke"], str) else None
+        if answer and i % 3 == 0:
+            answer = smoke.index(answer) + 1  # every third answer typed by its position
+        responses.append([f"S{row.iloc[0]:03d}", "academia", answer, row["Exer"]])
+    wb = workbook.load_workbook(_write_workbook(tmp_path / "mass.xlsx", questions, responses))
+    table = survey.option_counts(wb.survey_questions, wb.survey_responses, "Smoke")
+    assert _counts(table) == {"Never": 189, "Occas": 19, "Regul": 17, "Heavy": 11}  # published
+    cross = survey.option_counts(wb.survey_questions, wb.survey_responses, "Exer", by="Smoke", include_all=False)
+    assert _counts(cross, "Heavy") == {"None": 1, "Some": 3, "Freq": 7}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import textwrap
 
 import matplotlib.pyplot as plt
@@ -28,7 +27,7 @@ def plot_timeline(plan: pd.DataFrame, as_of: dt.date, ax: plt.Axes | None = None
     the progress % is written at the right end of each row; a dashed line marks the as-of date.
     """
     status = actionplan.plan_status(plan, as_of)
-    status = status.assign(_key=status["code"].map(_code_sort_key)).sort_values("_key", kind="stable")
+    status = status.assign(_key=status["code"].map(actionplan.code_sort_key)).sort_values("_key", kind="stable")
     pillars = [p for p in vocab.PILLARS.keys if p in set(status["pillar"])] + sorted(
         set(status["pillar"].dropna()) - set(vocab.PILLARS.keys))
     years = actionplan.plan_years(status) or [as_of.year]
@@ -150,8 +149,3 @@ def _group_label(value: object, by: str, lang: str) -> str:
     if by == "pillar":
         return f"{_tr(('Pillar', 'Pilar'), lang)} {value}: {vocab.PILLARS.label(value, lang)}"
     return str(value)
-
-
-def _code_sort_key(code: object) -> tuple:
-    """1.2 before 1.10: numeric parts compare as numbers."""
-    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"[.\-_]", str(code)))

@@ -13,11 +13,27 @@ from matplotlib.colors import LinearSegmentedColormap
 from partnerlab import survey, vocab
 from partnerlab.survey import ALL
 
-__all__ = ["plot_scale_diverging", "plot_option_shares", "plot_theme_heatmap", "plot_number_histogram",
+__all__ = ["plot_question", "plot_scale_diverging", "plot_option_shares", "plot_theme_heatmap", "plot_number_histogram",
            "plot_respondents"]
 
 _NEG, _MID, _POS = "#B2182B", "#D9D9D9", "#2166AC"  # red - grey - blue (colour-blind safe pair)
 _ALL_COLOR = "#4D4D4D"
+
+
+def plot_question(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
+                  groups: Iterable[str] | None = None, lang: str = "en") -> plt.Axes | None:
+    """The chart a report shows for one question by sector: diverging bar (scale), option
+    shares (choice, multi: everyone and the chosen sector), histogram (number); None for text."""
+    kind = survey.question(questions, question_id)["type"]
+    if kind == "scale":
+        return plot_scale_diverging(questions, responses, question_id, by="sector", groups=groups, lang=lang)
+    if kind in ("choice", "multi"):
+        return plot_option_shares(questions, responses, question_id, by="sector",
+                                  groups=list(groups) if groups is not None else [ALL], lang=lang)
+    if kind == "number":
+        sector = [g for g in (groups or []) if g != ALL]
+        return plot_number_histogram(questions, responses, question_id, group=sector[0] if sector else None, lang=lang)
+    return None
 
 
 def plot_scale_diverging(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
