@@ -623,10 +623,11 @@ def findings(graph: nx.DiGraph, lang: str = "en", *, roles: pd.DataFrame | None 
             across = un[["itinerant", "representative", "gatekeeper", "liaison"]].to_numpy().sum()
             across_pct = 100.0 * across / un["total"].sum() if un["total"].sum() else 0.0
             node_pct = 100.0 * len(un) / len(roles)
-            out.append(tr(f"The UN system ({len(un)} stakeholders, {node_pct:.0f} % of the network) holds "
+            sn = "" if len(un) == 1 else "s"
+            out.append(tr(f"The UN system ({len(un)} stakeholder{sn}, {node_pct:.0f} % of the network) holds "
                           f"{share:.0f} % of all brokerage; {across_pct:.0f} % of its brokerage links other sectors, "
                           f"its part as \"catalyst and strategic bridge\".",
-                          f"El Sistema de las Naciones Unidas ({len(un)} actores, {node_pct:.0f} % de la red) concentra "
+                          f"El Sistema de las Naciones Unidas ({len(un)} actor{'es' if sn else ''}, {node_pct:.0f} % de la red) concentra "
                           f"el {share:.0f} % de toda la intermediación; el {across_pct:.0f} % de ella conecta otros "
                           f"sectores, su papel de \"catalizador y puente estratégico\"."))
     n_iso = len(isolates(graph))

@@ -1,0 +1,474 @@
+"""Tests of partnerlab.network against published and independently computed values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections import Counter
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+
+from partnerlab import network as net
+
+DATA = Path(__file__).parent / "data"
+ROLE_COLS = [*net.ROLES, "total"]
+SNA_COLS = ["w_I", "w_O", "b_IO", "b_OI", "b_O", "t"]  # the same order in sna's output
+
+
+# ---------------------------------------------------------------------------------------
+# Fixtures
+# ---------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def knoke() -> nx.DiGraph:
+    """Knoke bureaucracies, information network (tests/data/knoke/README.md)."""
+    org = pd.read_csv(DATA / "knoke" / "organisations.csv")
+    ties = pd.read_csv(DATA / "knoke" / "ties.csv")
+    g = nx.DiGraph()
+    g.add_nodes_from((r.id, {"sector": r.sector, "name": r.name}) for r in org.itertuples())
+    g.add_edges_from(ties.loc[ties["kind"] == "information", ["source", "target"]].itertuples(index=False))
+    return g
+
+
+@pytest.fixture(scope="module")
+def elite() -> tuple[nx.Graph, pd.DataFrame, pd.DataFrame]:
+    """Mexican power elite (tests/data/mexican_elite/README.md): graph, nodes, ties."""
+    nodes = pd.read_csv(DATA / "mexican_elite" / "nodes.csv")
+    ties = pd.read_csv(DATA / "mexican_elite" / "ties.csv")
+    g = nx.Graph()
+    g.add_nodes_from((r.name, {"region": int(r.region)}) for r in nodes.itertuples())
+    g.add_edges_from(ties[["source", "target"]].itertuples(index=False))
+    return g, nodes, ties
+
+
+def _stakeholders(*rows: tuple) -> pd.DataFrame:
+    return pd.DataFrame([{"id": r[0], "name": r[1], "sector": r[2], "scope": "national", "states": [],
+                          "partners": list(r[3]) if len(r) > 3 else [], "influence": 3, "interest": 4}
+                         for r in rows])
+
+
+@pytest.fixture
+def tables() -> dict[str, pd.DataFrame]:
+    """Five stakeholders tied through all three sources, some ties overlapping."""
+    st = _stakeholders(("UN1", "UN agency", "un_system", ["CS1"]),
+                       ("CS1", "Civil org", "civil_society"),
+                       ("PS1", "Company", "private_sector"),
+                       ("AC1", "University", "academia", ["UN1"]),
+                       ("ISO", "Loner", "media"))
+    ties = pd.DataFrame({
+        "source": ["UN1", "UN1", "PS1", "CS1", "AC1"],
+        "target": ["CS1", "PS1", "UN1", "AC1", "PS1"],
+        "kind": ["coordination", "dialogue", "funding", "knowledge", "partnership"],
+        "directed": pd.array([False, False, True, False, False], dtype="boolean"),
+        "strength": pd.array([3, 1, 2, 1, 1], dtype="Int64"),
+        "since": pd.array([2019, 2020, 2021, 2018, 2015], dtype="Int64"),
+        "until": pd.array([pd.NA, pd.NA, pd.NA, pd.NA, 2020], dtype="Int64"),
+    })
+    partnerships = pd.DataFrame({"id": ["P1"], "name": ["Alliance"], "lead": ["UN1"], "members": [["AC1", "CS1"]],
+                                 "status": ["active"], "start": [pd.Timestamp("2021-01-01")], "end": [pd.NaT]})
+    return {"stakeholders": st, "ties": ties, "partnerships": partnerships}
+
+
+# ---------------------------------------------------------------------------------------
+# Building the graph
+# ---------------------------------------------------------------------------------------
+
+def test_build_merges_three_sources_with_provenance(tables):
+    g = net.build_tie_graph(tables)
+    assert set(g) == {"UN1", "CS1", "PS1", "AC1", "ISO"}
+    un_cs = g.edges["UN1", "CS1"]
+    # ties sheet (coordination, 3) + partners list + partnership P1 co-membership: one arc
+    assert un_cs["sources"] == {"ties", "partners", "partnerships:P1"}
+    assert un_cs["kinds"] == {"coordination", "partnership"}
+    assert un_cs["strength"] == un_cs["weight"] == 3  # the strongest tie wins
+    assert g.edges["CS1", "UN1"]["sources"] == un_cs["sources"]  # undirected: both arcs
+    assert g.edges["AC1", "CS1"]["sources"] == {"ties", "partnerships:P1"}
+    assert g.edges["AC1", "UN1"]["sources"] == {"partners", "partnerships:P1"}
+    assert g.nodes["UN1"]["sector"] == "un_system" and g.nodes["UN1"]["influence"] == 3
+    assert g.nodes["ISO"]["name"] == "Loner" and g.degree("ISO") == 0
+
+
+def test_build_directed_funding_is_one_arc_undirected_tie_two(tables):
+    g = net.build_tie_graph(tables)
+    # PS1 funds UN1 (directed), while UN1-PS1 dialogue is undirected: both arcs exist,
+    # and only PS1 -> UN1 carries the funding kind.
+    assert "funding" in g.edges["PS1", "UN1"]["kinds"]
+    assert "funding" not in g.edges["UN1", "PS1"]["kinds"]
+    only_funding = dict(tables, ties=tables["ties"].iloc[[2]])
+    g2 = net.build_tie_graph(only_funding)
+    assert g2.has_edge("PS1", "UN1") and not g2.has_edge("UN1", "PS1")
+
+
+@pytest.mark.parametrize("as_of_year, has_ended_tie", [(None, True), (2021, False), (2020, True), (2014, False)])
+def test_build_as_of_year_drops_ended_and_future_ties(tables, as_of_year, has_ended_tie):
+    # AC1-PS1 ran 2015-2020: active in 2020, ended in 2021, not yet started in 2014.
+    g = net.build_tie_graph(tables, as_of_year=as_of_year)
+    assert g.has_edge("AC1", "PS1") is has_ended_tie
+
+
+def test_build_as_of_year_defaults_to_about_as_of(tables):
+    g = net.build_tie_graph(dict(tables, about={"as_of": dt.date(2025, 6, 30)}))
+    assert g.graph["as_of_year"] == 2025
+    assert not g.has_edge("AC1", "PS1")
+    # the partnership started in 2021, so in 2020 its co-membership ties do not exist yet
+    g2020 = net.build_tie_graph(tables, as_of_year=2020)
+    assert "partnerships:P1" not in g2020.edges["UN1", "CS1"]["sources"]
+
+
+def test_build_closed_partnership_is_dropped_when_dated(tables):
+    closed = dict(tables, partnerships=tables["partnerships"].assign(status="closed"))
+    g = net.build_tie_graph(closed, as_of_year=2025)
+    assert g.has_edge("AC1", "UN1")  # the partners list still ties them
+    assert "partnerships:P1" not in g.edges["AC1", "UN1"]["sources"]
+
+
+@pytest.mark.parametrize("min_strength, arcs", [(1, 10), (2, 3), (3, 2), (4, 0)])
+def test_build_min_strength(tables, min_strength, arcs):
+    # merged arcs: UN1<->CS1 strength 3 (2 arcs); UN1->PS1 1 (dialogue) and PS1->UN1 2
+    # (dialogue + funding); CS1<->AC1, AC1<->PS1, AC1<->UN1 1 (2 arcs each): 10 arcs.
+    g = net.build_tie_graph(tables, min_strength=min_strength)
+    assert g.number_of_edges() == arcs
+    assert len(g) == 5  # stakeholders stay as nodes
+
+
+def test_build_accepts_workbook_like_object_and_strings(tables):
+    class Wb:  # the loader's Workbook exposes sheets as attributes
+        stakeholders = tables["stakeholders"].assign(partners=["CS1; PS1", "", None, [], []])
+        ties = pd.DataFrame()
+        partnerships = pd.DataFrame()
+        about: dict = {}
+
+    g = net.build_tie_graph(Wb())
+    assert sorted(g.edges()) == [("CS1", "UN1"), ("PS1", "UN1"), ("UN1", "CS1"), ("UN1", "PS1")]
+
+
+def test_build_ignores_self_ties_and_keeps_unknown_ids():
+    st = _stakeholders(("A", "A org", "media", ["A", "Z"]))
+    g = net.build_tie_graph({"stakeholders": st})
+    assert not g.has_edge("A", "A")
+    assert g.has_edge("A", "Z") and g.nodes["Z"]["sector"] is None
+
+
+def test_to_undirected_merges_arcs(tables):
+    und = net.to_undirected(net.build_tie_graph(tables))
+    assert und.number_of_edges() == 5
+    assert und.edges["UN1", "PS1"]["kinds"] == {"funding", "dialogue"}
+    assert und.edges["UN1", "PS1"]["strength"] == 2
+
+
+# ---------------------------------------------------------------------------------------
+# Brokerage
+# ---------------------------------------------------------------------------------------
+
+def test_brokerage_matches_sna_per_node(knoke):
+    # Reference: R sna 2.7-1, brokerage(m, sector)$raw.nli on the Knoke information network
+    # (tests/data/knoke/README.md).
+    ref = pd.read_csv(DATA / "knoke" / "brokerage_information_sna.csv").set_index("id")
+    got = net.brokerage_roles(knoke, "sector")
+    np.testing.assert_array_equal(got.loc[ref.index, ROLE_COLS].to_numpy(), ref[SNA_COLS].to_numpy())
+
+
+def test_brokerage_matches_sna_totals(knoke):
+    # Whole network per the same README: w_I 6, w_O 18, b_IO 12, b_OI 20, b_O 15, t 71.
+    got = net.brokerage_roles(knoke, "sector")[ROLE_COLS].sum().tolist()
+    assert got == [6, 18, 12, 20, 15, 71]
+    summary = net.brokerage_summary(knoke, "sector")
+    assert summary["observed"].tolist() == [6, 18, 12, 20, 15, 71]
+
+
+def test_brokerage_group_as_mapping_equals_attribute(knoke):
+    mapping = dict(knoke.nodes(data="sector"))
+    a = net.brokerage_roles(knoke, "sector")
+    b = net.brokerage_roles(knoke, mapping)
+    pd.testing.assert_frame_equal(a, b)
+
+
+@pytest.mark.parametrize("groups, role, count", [
+    ({"a": "X", "b": "X", "c": "X"}, "coordinator", 2),
+    ({"a": "X", "b": "Y", "c": "X"}, "itinerant", 2),
+    ({"a": "X", "b": "X", "c": "Y"}, "representative", 1),  # a->b->c; c->b->a is gatekeeping
+    ({"a": "X", "b": "Y", "c": "Z"}, "liaison", 2),
+])
+def test_brokerage_undirected_tie_counts_both_ways(groups, role, count):
+    g = nx.Graph([("a", "b"), ("b", "c")])  # read as two arcs per edge
+    row = net.brokerage_roles(g, groups).loc["b"]
+    assert row[role] == count and row["total"] == 2
+    # a closed triangle has no open two-path
+    assert net.brokerage_roles(nx.Graph([("a", "b"), ("b", "c"), ("a", "c")]), groups)["total"].sum() == 0
+
+
+def _exact_moments(groups: list[str], p: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Exact mean and sd of every node's counts over all 4096 digraphs on 4 nodes (Bernoulli p)."""
+    nodes = list(range(len(groups)))
+    pairs = [(a, b) for a in nodes for b in nodes if a != b]
+    labels = dict(enumerate(groups))
+    m1 = m2 = tot = 0.0
+    for bits in itertools.product((0, 1), repeat=len(pairs)):
+        k = sum(bits)
+        w = p ** k * (1 - p) ** (len(pairs) - k)
+        g = nx.DiGraph()
+        g.add_nodes_from(nodes)
+        g.add_edges_from(e for e, b in zip(pairs, bits) if b)
+        r = net.brokerage_roles(g, labels)[ROLE_COLS].to_numpy(float)
+        m1, m2, tot = m1 + w * r, m2 + w * r * r, tot + w * r.sum(axis=0)
+    return m1, np.sqrt(m2 - m1 ** 2), tot
+
+
+@pytest.mark.parametrize("groups", [["a", "a", "a", "b"], ["a", "a", "b", "c"]])
+def test_brokerage_expected_values_equal_exact_enumeration(groups):
+    # sna's exp.nli / sd.nli are the moments under a Bernoulli graph of the observed density.
+    # Independent check: enumerate every digraph on 4 nodes, weight it by p^m (1-p)^(12-m).
+    mean, sd, total = _exact_moments(groups, 0.25)
+    g = nx.DiGraph([(0, 1), (1, 2), (2, 3)])  # 3 of 12 arcs: density 0.25
+    got = net.brokerage_roles(g, dict(enumerate(groups)), expected=True)
+    np.testing.assert_allclose(got[[f"exp_{r}" for r in ROLE_COLS]].to_numpy(), mean, atol=1e-12)
+    np.testing.assert_allclose(got[[f"sd_{r}" for r in ROLE_COLS]].to_numpy(), sd, atol=1e-12)
+    z = (got["total"] - got["exp_total"]) / got["sd_total"]
+    np.testing.assert_allclose(got["z_total"], z)
+    # whole-network expectations (exp.gli); sna's sd.gli is an approximation, not checked
+    summary = net.brokerage_summary(g, dict(enumerate(groups)))
+    np.testing.assert_allclose(summary["expected"].to_numpy(), total, atol=1e-12)
+
+
+# ---------------------------------------------------------------------------------------
+# E-I index
+# ---------------------------------------------------------------------------------------
+
+def test_ei_index_hand_computed():
+    # A1-A2, A2-A3 internal to A; A1-B1 external; B1-B2 internal to B; B2-C1 external.
+    g = nx.Graph([("A1", "A2"), ("A2", "A3"), ("A1", "B1"), ("B1", "B2"), ("B2", "C1")])
+    g.add_node("C2")  # an isolate: E-I undefined for it
+    groups = {n: n[0] for n in g}
+    ei = net.ei_index(g, groups).set_index(["level", "unit"])
+    # network: E = 2, I = 3 -> (2 - 3) / 5 = -0.2
+    assert ei.loc[("network", "network"), "ei"] == pytest.approx(-0.2)
+    # A: I = 2, E = 1 -> -1/3;  B: I = 1, E = 2 -> 1/3;  C: I = 0, E = 1 -> 1
+    assert ei.loc[("group", "A"), "ei"] == pytest.approx(-1 / 3)
+    assert ei.loc[("group", "B"), "ei"] == pytest.approx(1 / 3)
+    assert ei.loc[("group", "C"), "ei"] == pytest.approx(1.0)
+    assert ei.loc[("group", "C"), "size"] == 2
+    # nodes: A1 I=1 E=1 -> 0; A3 I=1 -> -1; B2 I=1 E=1 -> 0; C2 no ties -> NaN
+    assert ei.loc[("node", "A1"), "ei"] == 0 and ei.loc[("node", "A3"), "ei"] == -1
+    assert np.isnan(ei.loc[("node", "C2"), "ei"])
+
+
+def test_ei_index_counts_a_reciprocated_pair_once():
+    d = nx.DiGraph([("a", "b"), ("b", "a"), ("b", "c")])
+    ei = net.ei_index(d, {"a": 1, "b": 1, "c": 2})
+    assert ei.loc[0, ["internal", "external"]].tolist() == [1, 1]
+
+
+def test_ei_index_mexican_elite_by_region(elite):
+    # Independent reference: count same-region ties directly in the CSVs with a pandas merge.
+    g, nodes, ties = elite
+    region = nodes.set_index("name")["region"]
+    pairs = ties.assign(r1=ties["source"].map(region), r2=ties["target"].map(region))
+    pairs = pairs[pairs["source"] != pairs["target"]]
+    pairs = pairs.assign(key=[tuple(sorted(t)) for t in zip(pairs["source"], pairs["target"])]).drop_duplicates("key")
+    internal = int((pairs["r1"] == pairs["r2"]).sum())
+    external = len(pairs) - internal
+    ei = net.ei_index(g, "region").set_index(["level", "unit"])
+    assert ei.loc[("network", "network"), ["internal", "external"]].tolist() == [internal, external]
+    assert ei.loc[("network", "network"), "ei"] == pytest.approx((external - internal) / (external + internal))
+    for r in (1, 2, 3):
+        inside = int(((pairs["r1"] == r) & (pairs["r2"] == r)).sum())
+        cross = int(((pairs["r1"] == r) ^ (pairs["r2"] == r)).sum())
+        assert ei.loc[("group", r), "ei"] == pytest.approx((cross - inside) / (cross + inside))
+
+
+def test_ei_permutation_test_detects_silos():
+    # Two cliques of 6, one per group, joined by one tie: far more inward than chance.
+    g = nx.disjoint_union(nx.complete_graph(6), nx.complete_graph(6))
+    g.add_edge(0, 6)
+    groups = {n: n // 6 for n in g}
+    ei = net.ei_index(g, groups, permutations=500, seed=1)
+    row = ei.iloc[0]
+    assert row["ei"] == pytest.approx((1 - 30) / 31)
+    assert row["p_lower"] < 0.01 and row["p_upper"] == 1.0
+    assert row["expected"] > row["ei"]
+    again = net.ei_index(g, groups, permutations=500, seed=1)
+    pd.testing.assert_frame_equal(ei, again)
+
+
+# ---------------------------------------------------------------------------------------
+# Centrality and structural holes
+# ---------------------------------------------------------------------------------------
+
+# Florentine families (Padgett), values as published in networkx's tests:
+# networkx/algorithms/centrality/tests/test_degree_centrality.py (test_degree_centrality_4)
+# and test_betweenness_centrality.py (test_florentine_families_graph).
+FLORENTINE = {  # family: (normalised degree, normalised betweenness)
+    "Acciaiuoli": (0.071, 0.000), "Albizzi": (0.214, 0.212), "Barbadori": (0.143, 0.093),
+    "Bischeri": (0.214, 0.104), "Castellani": (0.214, 0.055), "Ginori": (0.071, 0.000),
+    "Guadagni": (0.286, 0.255), "Lamberteschi": (0.071, 0.000), "Medici": (0.429, 0.522),
+    "Pazzi": (0.071, 0.000), "Peruzzi": (0.214, 0.022), "Ridolfi": (0.214, 0.114),
+    "Salviati": (0.143, 0.143), "Strozzi": (0.286, 0.103), "Tornabuoni": (0.214, 0.092),
+}
+
+
+@pytest.mark.parametrize("family", sorted(FLORENTINE))
+def test_centrality_florentine_published_values(family):
+    table = net.centrality_table(nx.florentine_families_graph())
+    degree, betweenness = FLORENTINE[family]
+    assert table.loc[family, "degree_centrality"] == pytest.approx(degree, abs=1e-3)
+    assert table.loc[family, "betweenness"] == pytest.approx(betweenness, abs=1e-3)
+    assert not table.attrs["betweenness_approximate"]
+
+
+def test_centrality_directed_graph_uses_pairs_and_orders_by_betweenness():
+    g = net.build_tie_graph({"stakeholders": _stakeholders(("A", "a", "media", ["B", "C"]), ("B", "b", "media"),
+                                                           ("C", "c", "academia", ["D"]), ("D", "d", "academia"))})
+    table = net.centrality_table(g)
+    assert table.index[0] in ("A", "C")
+    assert table.loc["A", "degree"] == 2 and table.loc["A", "weighted_degree"] == 2
+    assert table["pagerank"].sum() == pytest.approx(1.0)
+
+
+def test_centrality_approximate_above_limit_is_flagged_and_reproducible():
+    g = nx.connected_watts_strogatz_graph(300, 6, 0.1, seed=3)
+    a = net.centrality_table(g, exact_limit=100, samples=300, seed=7)  # k = n: the exact value
+    exact = nx.betweenness_centrality(g)
+    assert a.attrs["betweenness_approximate"] and a.attrs["betweenness_samples"] == 300
+    assert a["betweenness"].to_dict() == pytest.approx(exact)
+    b = net.centrality_table(g, exact_limit=100, samples=50, seed=7)
+    c = net.centrality_table(g, exact_limit=100, samples=50, seed=7)
+    pd.testing.assert_frame_equal(b, c)
+
+
+def _holes_graph(directed: bool) -> nx.Graph:
+    # networkx/algorithms/tests/test_structuralholes.py: the graph of
+    # http://www.analytictech.com/connections/v20(1)/holes.htm and the small digraph D.
+    if directed:
+        return nx.DiGraph([(0, 1), (0, 2), (1, 0), (2, 1)])
+    return nx.Graph([("A", "B"), ("A", "F"), ("A", "G"), ("A", "E"), ("E", "G"), ("F", "G"), ("B", "G"),
+                     ("B", "D"), ("D", "G"), ("G", "C")])
+
+
+# Expected values computed with UCINET (and igraph), as recorded in networkx's
+# algorithms/tests/test_structuralholes.py (TestStructuralHolesNoScipy).
+UNDIRECTED_WEIGHTS = {("A", "B"): 2, ("A", "F"): 3, ("A", "G"): 5, ("A", "E"): 2, ("E", "G"): 8, ("F", "G"): 3,
+                      ("B", "G"): 4, ("B", "D"): 1, ("D", "G"): 3, ("G", "C"): 10}
+DIRECTED_WEIGHTS = {(0, 1): 2, (0, 2): 2, (1, 0): 1, (2, 1): 1}
+
+
+@pytest.mark.parametrize("directed, weights, expected", [
+    (False, None, {"G": 0.400, "A": 0.595, "C": 1.0}),
+    (False, UNDIRECTED_WEIGHTS, {"G": 0.299, "A": 0.795, "C": 1.0}),
+    (True, None, {0: 1.003, 1: 1.003, 2: 1.389}),
+    (True, DIRECTED_WEIGHTS, {0: 0.840, 1: 1.143, 2: 1.378}),
+])
+def test_constraint_ucinet_values(directed, weights, expected):
+    g = _holes_graph(directed)
+    if weights:
+        nx.set_edge_attributes(g, weights, "weight")
+    got = net.constraint(g, weight="weight" if weights else None)["constraint"]
+    for node, value in expected.items():
+        assert got[node] == pytest.approx(value, abs=1e-3)
+
+
+def test_constraint_equals_networkx_on_a_random_weighted_digraph():
+    g = nx.gnp_random_graph(40, 0.12, seed=5, directed=True)
+    rng = np.random.default_rng(5)
+    for u, v in g.edges():
+        g.edges[u, v]["weight"] = int(rng.integers(1, 4))
+    g.add_node(99)  # isolate -> NaN, as networkx
+    got = net.constraint(g)["constraint"]
+    ref = nx.constraint(g, weight="weight")
+    assert np.isnan(got[99]) and np.isnan(ref[99])
+    for node in g:
+        if node != 99:
+            assert got[node] == pytest.approx(ref[node], rel=1e-9)
+
+
+# ---------------------------------------------------------------------------------------
+# Communities, components, isolates, bridges
+# ---------------------------------------------------------------------------------------
+
+@pytest.fixture
+def two_silos() -> nx.Graph:
+    """Two 5-cliques, one civil society, one private sector, joined by one bridge; one isolate."""
+    g = nx.Graph()
+    for i in range(10):
+        g.add_node(f"n{i}", name=f"Org {i}", sector="civil_society" if i < 5 else "private_sector")
+    g.add_edges_from((f"n{a}", f"n{b}") for a, b in itertools.combinations(range(5), 2))
+    g.add_edges_from((f"n{a}", f"n{b}") for a, b in itertools.combinations(range(5, 10), 2))
+    g.add_edge("n0", "n5")
+    g.add_node("x", name="Alone", sector="media")
+    return g
+
+
+def test_communities_sector_mix(two_silos):
+    members = net.communities(two_silos, seed=0)
+    assert members.loc["n1", "community"] != members.loc["n6", "community"]
+    assert members.loc["x", "community"] == 3  # isolates come last
+    mix = net.community_mix(members)
+    assert len(mix) == 2 and mix["is_single_sector"].all()
+    assert set(mix["dominant"]) == {"civil_society", "private_sector"}
+    assert mix["dominant_pct"].tolist() == [100.0, 100.0]
+    pd.testing.assert_frame_equal(members, net.communities(two_silos, seed=0))
+
+
+def test_components_isolates_bridges(two_silos):
+    comps = net.components(two_silos)
+    assert comps["size"].tolist() == [10, 1] and comps.loc[0, "sectors"] == 2
+    iso = net.isolates(two_silos)
+    assert iso.index.tolist() == ["x"] and iso.loc["x", "name"] == "Alone"
+    br = net.bridges(two_silos)
+    assert br[["source", "target"]].values.tolist() == [["n0", "n5"]]
+    assert br.loc[0, "is_cross_sector"]
+
+
+def test_sector_graph(two_silos):
+    sg = net.sector_graph(two_silos)
+    assert sg.nodes["civil_society"]["size"] == 5 and sg.nodes["civil_society"]["internal"] == 10
+    assert sg.edges["civil_society", "private_sector"]["weight"] == 1
+    assert sg.nodes["media"]["size"] == 1 and sg.degree("media") == 0
+
+
+# ---------------------------------------------------------------------------------------
+# Focus, filters and findings
+# ---------------------------------------------------------------------------------------
+
+def test_ego_network_and_focus_summary(tables):
+    g = net.build_tie_graph(tables, as_of_year=2025)
+    ego = net.ego_network(g, "PS1")
+    assert set(ego) == {"PS1", "UN1"}
+    assert set(net.ego_network(g, "PS1", radius=2)) == {"PS1", "UN1", "CS1", "AC1"}
+    summary = net.focus_summary(g, "UN1")
+    assert summary.index.tolist() == ["CS1", "PS1", "AC1"]  # strongest first, then by name
+    assert summary.loc["PS1", "direction"] == "both" and summary.loc["PS1", "kinds"] == "dialogue, funding"
+    with pytest.raises(KeyError):
+        net.ego_network(g, "NOPE")
+
+
+def test_filter_sector_keeps_direct_partners(tables):
+    g = net.build_tie_graph(tables, as_of_year=2025)
+    assert set(net.filter_sector(g, "civil_society")) == {"CS1", "UN1", "AC1"}
+    assert net.filter_sector(g, "") is g
+
+
+def test_findings_name_the_silo_sector(two_silos):
+    g = two_silos.to_directed()
+    g.add_edges_from([("u", "n1"), ("n1", "u"), ("u", "n6"), ("n6", "u")])
+    g.nodes["u"].update(name="UN team", sector="un_system")
+    en = net.findings(g, "en")
+    es = net.findings(g, "es")
+    assert len(en) == len(es) >= 5
+    text = " ".join(en)
+    assert "most inward-looking sector is Civil society" in text
+    # n0 and n1 tie at 8 two-paths (the bridge end and the UN partner): the first in graph order
+    assert "The top broker is Org 0 (Civil society), on 8 open two-paths" in text
+    assert "The UN system (1 stakeholder, 8 % of the network) holds 6 % of all brokerage; 100 %" in text
+    assert "1 stakeholder has no recorded tie" in text
+    assert "2 of 2 communities are dominated by one sector" in text
+    assert "El sector más cerrado en sí mismo es Sociedad civil" in " ".join(es)
+
+
+def test_findings_without_ties():
+    g = nx.DiGraph()
+    g.add_node("a", sector="media")
+    assert net.findings(g, "es") == ["El libro no registra vínculos, así que no hay red que analizar."]
