@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import atexit
 import contextlib
+import contextvars
 import ctypes
 import datetime as dt
 import errno
@@ -245,6 +246,10 @@ def run_batch(
 def execute_job(spec: dict) -> dict:
     """Execute one report and export its page; runs in a worker (process, thread or Dask).
 
+    Runs in a context of its own per thread: jupyter_core keeps its event loop in a context
+    variable, and executors that copy the submitter's context (Dask) would otherwise hand a
+    worker thread a loop that is already running elsewhere.
+
     Args:
         spec: Plain-data job description: name, notebook (absolute path), parameters
             (complete, absolute paths), title, lang, timeout, fresh_kernel, footer.
@@ -254,6 +259,10 @@ def execute_job(spec: dict) -> dict:
         notebook (the executed notebook as JSON text), html (None when failed), kept
         ([name, JSON] pairs), warnings.
     """
+    return _thread_context().run(_execute_job, spec)
+
+
+def _execute_job(spec: dict) -> dict:
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -493,8 +502,10 @@ def _worker_init() -> None:
     """Process-pool initializer: leave Ctrl-C to the parent, clean up on SIGTERM, warm a kernel."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    # pool workers end with os._exit: atexit never runs, multiprocessing finalizers do
+    multiprocessing.util.Finalize(None, _shutdown_kernels, exitpriority=10)
     with contextlib.suppress(Exception):  # a failure here would break the pool: retry per job
-        _worker_kernel().start()
+        _thread_context().run(_worker_kernel().start)
 
 
 def _dask_executor(address: str) -> Executor:
@@ -623,6 +634,13 @@ _local = threading.local()
 _all_kernels: list[_Kernel] = []
 
 
+def _thread_context() -> contextvars.Context:
+    context = getattr(_local, "context", None)
+    if context is None:
+        context = _local.context = contextvars.Context()
+    return context
+
+
 def _worker_kernel() -> _Kernel:
     kernel = getattr(_local, "kernel", None)
     if kernel is None:
@@ -637,7 +655,6 @@ def _shutdown_kernels() -> None:
 
 
 atexit.register(_shutdown_kernels)
-multiprocessing.util.Finalize(None, _shutdown_kernels, exitpriority=10)  # pool workers skip atexit
 
 
 def _kernel_env() -> dict:

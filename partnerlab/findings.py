@@ -21,6 +21,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
 
 __all__ = ["KEEP_MIME", "KeptTable", "collect_kept", "strip_kept", "table_rows", "write_findings"]
 
@@ -138,7 +139,7 @@ def write_findings(tables: list[KeptTable], path: str | Path, lang: str = "en") 
         params = ", ".join(f"{k}={v}" for k, v in table.params.items() if v not in ("", 0, None))
         contents.append([sheet_name, table.title or table.report, table.name, params, len(rows)])
         link = contents.cell(row=contents.max_row, column=1)
-        link.hyperlink = f"#'{sheet_name}'!A1"
+        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{sheet_name}'!A1")  # in-book link
         link.style = "Hyperlink"
     for row in contents.iter_rows(min_row=2):
         for cell in row:

@@ -246,7 +246,8 @@ class _ReferenceParser(HTMLParser):
             if name in ("src", "poster", "data") or (name == "href" and tag == "link"):
                 self.found.append(value.strip())
             elif name == "srcset":
-                self.found.extend(part.split()[0] for part in value.split(",") if part.strip())
+                # candidates are separated by a comma and a space; data: URIs hold bare commas
+                self.found.extend(part.split()[0] for part in re.split(r",\s+", value) if part.strip())
             elif name == "style":
                 self._css(value)
         self._in_style = tag == "style"

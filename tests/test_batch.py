@@ -1,0 +1,410 @@
+"""The batch runner: outputs, failures, time limit, lock, atomic move, executors, default batch."""
+
+import argparse
+import json
+import re
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from types import SimpleNamespace
+
+import nbformat
+import pandas as pd
+import pytest
+
+from partnerlab import batch, paths
+from partnerlab.reports import REPORTS, Job, default_batch
+
+NOTEBOOKS = Path(__file__).parent / "notebooks"
+OK, FAIL = NOTEBOOKS / "ok.ipynb", NOTEBOOKS / "fail.ipynb"
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def _job(name, notebook=OK, **params):
+    return Job(name, notebook.stem, notebook, (f"{name} (en)", f"{name} (es)"), params)
+
+
+@pytest.fixture
+def workbook(tmp_path):
+    """Any file stands in for the workbook when the jobs are the test notebooks."""
+    path = tmp_path / "input.xlsx"
+    path.write_bytes(b"not really a workbook")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _no_validation(monkeypatch):
+    """The test notebooks do not read the workbook: skip the loader (tested by its own module)."""
+    monkeypatch.setattr(batch, "_check_workbook", lambda path: None)
+
+
+@pytest.fixture(scope="module")
+def mixed_run(tmp_path_factory):
+    """One batch with two good reports, one failing report and one skipped report."""
+    tmp = tmp_path_factory.mktemp("mixed")
+    wb = tmp / "input.xlsx"
+    wb.write_bytes(b"x")
+    jobs = [_job("first", label=XSS), _job("broken", FAIL), _job("second", label="two"),
+            Job("absent", "absent", NOTEBOOKS / "absent.ipynb", ("Absent", "Ausente"),
+                skipped=("The notebook absent.ipynb does not exist yet.", "El cuaderno no existe."))]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(batch, "_check_workbook", lambda path: None)
+        mp.setenv("MPLBACKEND", "Agg")  # the trap: inherited by a kernel it drops every figure
+        result = batch.run_batch(wb, tmp / "out", job_list=jobs, jobs=2, progress=False)
+    return result
+
+
+@pytest.mark.slow
+def test_failing_report_marks_failed_and_others_complete(mixed_run):
+    by_name = {r["name"]: r for r in mixed_run.reports}
+    assert mixed_run.exit_code == 1
+    assert [by_name[n]["status"] for n in ("first", "broken", "second", "absent")] == \
+        ["ok", "failed", "ok", "skipped"]
+    assert by_name["broken"]["error"] == "ValueError: boom from fail.ipynb"
+    assert by_name["broken"]["outputs"] == ["broken.ipynb"]  # the audit notebook, no page
+
+
+@pytest.mark.slow
+def test_failed_notebook_keeps_its_traceback(mixed_run):
+    nb = nbformat.read(mixed_run.out / "broken.ipynb", as_version=4)
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert errors and errors[0].evalue == "boom from fail.ipynb"
+    assert "papermill-error-cell-tag" in nb.cells[0].metadata.get("tags", [])  # papermill's marker
+    never = [c for c in nb.cells if "never reached" in c.source][0]
+    assert never.outputs == []
+
+
+@pytest.mark.slow
+def test_batch_folder_layout(mixed_run):
+    names = sorted(p.name for p in mixed_run.out.iterdir())
+    assert names == ["broken.ipynb", "findings.xlsx", "first.html", "first.ipynb", "index.html",
+                     "manifest.json", "second.html", "second.ipynb"]
+    leftovers = [p.name for p in mixed_run.out.parent.iterdir() if p.name.startswith(".")]
+    assert leftovers == []  # no staging folder, no lock file
+
+
+@pytest.mark.slow
+def test_manifest_content(mixed_run, tmp_path):
+    m = json.loads((mixed_run.out / "manifest.json").read_text())
+    wb = Path(m["workbook"]["path"])
+    assert m["workbook"]["sha256"] == batch._sha256(wb)
+    assert m["summary"] == {"ok": 2, "failed": 1, "skipped": 1}
+    assert m["run"]["started"] <= m["run"]["ended"]
+    assert {"pandas", "papermill", "nbconvert", "partnerlab", "python"} <= set(m["packages"])
+    first = m["reports"][0]
+    assert first["notebook"] == "tests/notebooks/ok.ipynb"
+    assert first["parameters"] == {"workbook": str(wb), "lang": "en", "processed": "", "label": XSS}
+    assert first["outputs"] == ["first.html", "first.ipynb"]
+    assert first["kept"] == ["demo"]
+    assert set(first["timings"]) == {"kernel", "execute", "export"}
+    assert m["reports"][3]["note_en"] == "The notebook absent.ipynb does not exist yet."
+
+
+@pytest.mark.slow
+def test_figures_survive_mplbackend_agg(mixed_run):
+    html = (mixed_run.out / "first.html").read_text()
+    assert re.search(r'<img[^>]+src="data:image/png;base64,', html)
+
+
+@pytest.mark.slow
+def test_page_hides_code_notes_and_parameters(mixed_run):
+    html = (mixed_run.out / "first.html").read_text()
+    nb_text = (mixed_run.out / "first.ipynb").read_text()
+    assert "SECRET-ANALYST-NOTE" in nb_text and "SECRET-ANALYST-NOTE" not in html
+    for code in ("import matplotlib", "plt.subplots", "# Parameters", "publish_display_data", "time.sleep"):
+        assert code not in html
+    assert "a warning for the audit trail" not in html  # stderr stays in the notebook
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html and XSS not in html
+
+
+@pytest.mark.slow
+def test_index_lists_every_report(mixed_run):
+    index = (mixed_run.out / "index.html").read_text()
+    assert '<a href="first.html">first (en)</a>' in index
+    assert '<a href="broken.ipynb">' in index and "boom from fail.ipynb" in index
+    assert "The notebook absent.ipynb does not exist yet." in index
+    assert 'href="findings.xlsx"' in index
+
+
+@pytest.mark.slow
+def test_findings_collects_kept_tables(mixed_run):
+    import openpyxl
+
+    book = openpyxl.load_workbook(mixed_run.out / "findings.xlsx")
+    assert book.sheetnames == ["Contents", "demo (1)", "demo (2)"]
+    assert book["demo (1)"]["A2"].value == XSS
+    assert book["demo (1)"]["A3"].value == "=1+1" and book["demo (1)"]["A3"].data_type == "s"
+
+
+@pytest.mark.slow
+def test_kernel_is_reset_between_reports(workbook, tmp_path):
+    # ok.ipynb asserts an empty namespace and default rcParams, then changes both:
+    # three runs on one worker would fail from the second on if the reset leaked.
+    jobs = [_job(f"r{i}", label=str(i)) for i in range(3)]
+    result = batch.run_batch(workbook, tmp_path / "out", job_list=jobs, jobs=1, progress=False)
+    assert [r["status"] for r in result.reports] == ["ok", "ok", "ok"], result.reports
+    nb = nbformat.read(tmp_path / "out" / "r2.ipynb", as_version=4)
+    counts = [c.execution_count for c in nb.cells if c.cell_type == "code"]
+    assert counts == list(range(1, len(counts) + 1))  # numbered as in a fresh kernel
+
+
+@pytest.mark.slow
+def test_same_inputs_same_html(workbook, tmp_path):
+    pages = []
+    for run in ("a", "b"):
+        batch.run_batch(workbook, tmp_path / run, job_list=[_job("page", label="same")], jobs=1,
+                        progress=False)
+        pages.append((tmp_path / run / "page.html").read_text())
+    assert pages[0] == pages[1]
+
+
+@pytest.mark.slow
+def test_time_limit_stops_a_report(workbook, tmp_path):
+    jobs = [_job("slow", sleep=120.0), _job("quick")]
+    result = batch.run_batch(workbook, tmp_path / "out", job_list=jobs, jobs=1, timeout=3,
+                             progress=False)
+    slow, quick = result.reports
+    assert slow["status"] == "failed" and slow["error"] == "time limit of 3 s exceeded"
+    assert quick["status"] == "ok"  # the next report gets a fresh kernel
+    assert (tmp_path / "out" / "slow.ipynb").exists()
+
+
+@pytest.mark.slow
+def test_thread_pool_executor(workbook, tmp_path):
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        result = batch.run_batch(workbook, tmp_path / "out", job_list=[_job("a"), _job("b", FAIL)],
+                                 executor=pool, progress=False)
+        batch._shutdown_kernels()
+    assert [r["status"] for r in result.reports] == ["ok", "failed"]
+
+
+@pytest.mark.slow
+def test_dask_local_cluster(workbook, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        result = batch.run_batch(workbook, tmp_path / "out", job_list=[_job("a"), _job("b")],
+                                 executor=client.get_executor(pure=False), progress=False)
+    batch._shutdown_kernels()
+    assert [r["status"] for r in result.reports] == ["ok", "ok"]
+    assert (tmp_path / "out" / "b.html").exists()
+
+
+def test_lock_refuses_a_second_run(workbook, tmp_path):
+    out = tmp_path / "out"
+    with batch._OutputLock(out):
+        with pytest.raises(batch.BatchError, match="another partnerlab run is writing"):
+            batch.run_batch(workbook, out, job_list=[_job("a")], progress=False)
+    assert not out.exists()
+
+
+def test_lock_is_released_when_the_holder_dies(tmp_path):
+    import multiprocessing
+
+    out = tmp_path / "out"
+    ctx = multiprocessing.get_context("fork")
+    ready, done = ctx.Event(), ctx.Event()
+
+    def hold():
+        with batch._OutputLock(out):
+            ready.set()
+            done.wait(30)
+
+    p = ctx.Process(target=hold)
+    p.start()
+    assert ready.wait(30)
+    with pytest.raises(batch.BatchError):
+        batch._OutputLock(out).__enter__()
+    p.kill()
+    p.join()
+    with batch._OutputLock(out):  # flock dies with its process: no stale lock
+        pass
+
+
+@pytest.mark.slow
+def test_interrupted_run_leaves_previous_output(workbook, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    batch.run_batch(workbook, out, job_list=[_job("old")], jobs=1, progress=False)
+    before = sorted(p.name for p in out.iterdir())
+
+    def interrupted(self):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch._Runner, "_write_findings", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        batch.run_batch(workbook, out, job_list=[_job("new")], jobs=1, progress=False)
+    assert sorted(p.name for p in out.iterdir()) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
+
+
+@pytest.mark.slow
+def test_new_run_replaces_the_folder(workbook, tmp_path):
+    out = tmp_path / "out"
+    batch.run_batch(workbook, out, job_list=[_job("old")], jobs=1, progress=False)
+    batch.run_batch(workbook, out, job_list=[_job("new")], jobs=1, progress=False)
+    assert not (out / "old.html").exists() and (out / "new.html").exists()
+
+
+def test_move_into_place_swaps_atomically(tmp_path):
+    out, staging = tmp_path / "out", tmp_path / ".out.partial"
+    out.mkdir()
+    (out / "manifest.json").write_text("old")
+    staging.mkdir()
+    (staging / "manifest.json").write_text("new")
+    batch._move_into_place(staging, out)
+    assert (out / "manifest.json").read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+@pytest.mark.parametrize("make", [
+    lambda d: (d / "notes.txt").write_text("mine"),  # someone's folder: never replaced
+])
+def test_refuses_a_folder_it_did_not_write(workbook, tmp_path, make):
+    out = tmp_path / "out"
+    out.mkdir()
+    make(out)
+    with pytest.raises(batch.BatchError, match="not a partnerlab output folder"):
+        batch.run_batch(workbook, out, job_list=[_job("a")], progress=False)
+    assert [p.name for p in out.iterdir()] == ["notes.txt"]
+
+
+def test_unknown_only_is_a_usage_error(workbook, tmp_path):
+    with pytest.raises(batch.BatchError, match="unknown report"):
+        batch.run_batch(workbook, tmp_path / "out", job_list=[_job("a")], only=["nope"])
+
+
+def _args(*argv):
+    parser = argparse.ArgumentParser()
+    batch.add_run_arguments(parser)
+    return parser.parse_args(list(argv))
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--jobs", "0"], "--jobs must be at least 1"),
+    (["--timeout", "-1"], "--timeout must be positive"),
+    (["--workbook", "/nonexistent/w.xlsx"], "workbook not found"),
+])
+def test_run_command_usage_errors_exit_2(argv, message, capsys):
+    assert batch.run_command(_args(*argv)) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_run_command_input_errors_exit_2_and_write_nothing(tmp_path, capsys, monkeypatch):
+    class Problem:
+        severity = "error"
+
+        def __str__(self):
+            return "stakeholders row 3: sector 'Publik' is not a sector"
+
+    def check(path):
+        print(str(Problem()), file=__import__("sys").stderr)
+        raise batch.BatchError("w.xlsx has 1 error(s)")
+
+    monkeypatch.setattr(batch, "_check_workbook", check)
+    wb = tmp_path / "w.xlsx"
+    wb.write_bytes(b"x")
+    assert batch.run_command(_args("--workbook", str(wb), "--out", str(tmp_path / "out"))) == 2
+    err = capsys.readouterr().err
+    assert "sector 'Publik' is not a sector" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_check_workbook_reports_errors(tmp_path, monkeypatch, capsys):
+    monkeypatch.undo()  # the real _check_workbook, with a stand-in loader
+
+    class P:
+        def __init__(self, severity, text):
+            self.severity, self.text = severity, text
+
+        def __str__(self):
+            return self.text
+
+    fake = SimpleNamespace(check_workbook=lambda path: (None, [P("error", "bad row 4"), P("warning", "w")]))
+    monkeypatch.setitem(__import__("sys").modules, "partnerlab.workbook", fake)
+    with pytest.raises(batch.BatchError, match="1 error"):
+        batch._check_workbook(tmp_path / "w.xlsx")
+    err = capsys.readouterr().err
+    assert "bad row 4" in err and "w\n" not in err  # errors printed, warnings not
+
+
+# --------------------------------------------------------------------------------------
+# The default batch (reports.py)
+# --------------------------------------------------------------------------------------
+
+def _fake_workbook(**tables):
+    empty = pd.DataFrame()
+    frames = {
+        "stakeholders": pd.DataFrame({
+            "id": ["S1", "S2", "S3"], "name": ["Alpha", "Beta", "Gamma"],
+            "sector": ["public", "civil_society", "public"], "influence": [5, 2, 4], "interest": [5, 5, 4],
+        }),
+        "ties": pd.DataFrame({"source": ["S1"], "target": ["S2"]}),
+        "partnerships": pd.DataFrame({"id": ["P1", "P2"], "name": ["Water", "Schools"]}),
+        "due_diligence": empty, "value_assessment": empty,
+        "quality_assessment": pd.DataFrame({"partnership": ["P2", "P2", "P1"]}),
+        "survey_responses": pd.DataFrame({"sector": ["academia", None]}),
+        "action_plan": pd.DataFrame({"years": [[2023, 2024], [2024], []]}),
+    }
+    frames.update(tables)
+    return SimpleNamespace(has=lambda key: len(frames[key]) > 0, **frames)
+
+
+@pytest.fixture
+def notebook_dir(tmp_path):
+    for rep in REPORTS:
+        (tmp_path / f"{rep.key}.ipynb").write_text("{}")
+    return tmp_path
+
+
+def test_default_batch_fans_out(notebook_dir):
+    jobs = default_batch(_fake_workbook(), notebook_dir)
+    names = [j.name for j in jobs]
+    # vocabulary order (vocab.SECTORS lists civil_society before public), not first-seen order
+    assert names[:3] == ["stakeholder_map", "stakeholder_map__civil_society", "stakeholder_map__public"]
+    # critical group: high influence and interest (S1: 5/5, S3: 4/4; S2 has influence 2)
+    assert [j.params for j in jobs if j.report == "partner_profile"] == [{"stakeholder": "S1"}, {"stakeholder": "S3"}]
+    assert [j.params for j in jobs if j.report == "quality"] == [{}, {"partnership": "P1"}, {"partnership": "P2"}]
+    assert [j.params for j in jobs if j.report == "action_plan"] == [{}, {"year": 2023}, {"year": 2024}]
+    assert [j.params for j in jobs if j.report == "sector_diagnosis"] == [{}, {"sector": "academia"}]
+    assert names[-1] == "overview" and jobs[-1].needs_listing
+    assert len(set(names)) == len(names)
+
+
+def test_default_batch_titles_are_bilingual(notebook_dir):
+    jobs = {j.name: j for j in default_batch(_fake_workbook(), notebook_dir)}
+    assert jobs["stakeholder_map__civil_society"].title == ("Stakeholder map: Civil society",
+                                                             "Mapa de actores: Sociedad civil")
+    assert jobs["quality__p2"].title_in("es") == "Calidad de las alianzas: Schools"
+
+
+def test_empty_sheets_are_skipped_with_a_note(notebook_dir):
+    jobs = {j.name: j for j in default_batch(_fake_workbook(), notebook_dir)}
+    assert jobs["due_diligence"].skipped[0] == "No data: the sheets due_diligence, value_assessment are empty."
+    assert jobs["network"].skipped is None and jobs["overview"].skipped is None
+
+
+def test_missing_notebook_is_skipped_with_a_note(notebook_dir):
+    (notebook_dir / "network.ipynb").unlink()
+    jobs = {j.name: j for j in default_batch(_fake_workbook(), notebook_dir)}
+    assert jobs["network"].skipped == ("The notebook network.ipynb does not exist yet.",
+                                       "El cuaderno network.ipynb todavía no existe.")
+
+
+def test_no_critical_group_skips_profiles(notebook_dir):
+    low = pd.DataFrame({"id": ["S1"], "name": ["A"], "sector": ["public"], "influence": [1], "interest": [1]})
+    jobs = [j for j in default_batch(_fake_workbook(stakeholders=low), notebook_dir)
+            if j.report == "partner_profile"]
+    assert len(jobs) == 1 and jobs[0].skipped[0].startswith("No stakeholder is in the critical group")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not paths.SAMPLE_WORKBOOK.exists() or not (paths.NOTEBOOKS / "stakeholder_map.ipynb").exists(),
+                    reason="needs the bundled sample and the stakeholder_map notebook")
+def test_default_batch_on_the_sample(tmp_path, monkeypatch):
+    monkeypatch.undo()  # the real loader and validation
+    result = batch.run_batch(out=tmp_path / "sample", progress=False)
+    statuses = {r["name"]: r["status"] for r in result.reports}
+    assert statuses["stakeholder_map"] == "ok", result.reports[0]
+    assert "failed" not in statuses.values(), [r for r in result.reports if r["status"] == "failed"]
+    assert (tmp_path / "sample" / "index.html").exists()
+    ran = [r for r in result.reports if r["status"] == "ok"]
+    assert all((tmp_path / "sample" / f"{r['name']}.html").exists() for r in ran)

@@ -1,0 +1,151 @@
+"""The reviewer's page: no code, no notes, nothing loaded from the network, stable output."""
+
+import re
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from partnerlab.findings import KEEP_MIME
+from partnerlab.htmlexport import REMOVED_TAGS, export_html, outside_references, prepare_for_html, render_index
+
+PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+
+
+def _tagged(cell, *tags):
+    cell.metadata["tags"] = list(tags)
+    return cell
+
+
+def _report_notebook():
+    shown = new_code_cell("display_report_section()")
+    shown.outputs = [
+        new_output("display_data", data={"text/html": "<h2>Who partners with whom</h2>"}),
+        new_output("display_data", data={"image/png": PNG, "text/plain": "<Figure>"}),
+        new_output("stream", name="stderr", text="FutureWarning: noisy\n"),
+        new_output("display_data", data={KEEP_MIME: '{"columns":[],"index":[],"data":[]}'},
+                   metadata={"partnerlab": {"keep": "t"}}),
+    ]
+    return new_notebook(cells=[
+        _tagged(new_markdown_cell("Analyst note: open in JupyterLab"), "analyst-note"),
+        _tagged(new_code_cell('workbook: str = ""'), "parameters"),
+        _tagged(new_code_cell('# Parameters\nworkbook = "/data/w.xlsx"'), "injected-parameters"),
+        new_code_cell("import pandas as pd"),  # no output: nothing to show
+        shown,
+    ])
+
+
+@pytest.mark.parametrize("tag", sorted(REMOVED_TAGS))
+def test_tagged_cells_are_removed(tag):
+    nb = new_notebook(cells=[_tagged(new_markdown_cell("hidden text"), tag), new_markdown_cell("kept text")])
+    assert [c.source for c in prepare_for_html(nb).cells] == ["kept text"]
+
+
+def test_prepare_keeps_only_what_a_reviewer_reads():
+    nb = _report_notebook()
+    cells = prepare_for_html(nb).cells
+    assert len(cells) == 1
+    assert [o.output_type for o in cells[0].outputs] == ["display_data", "display_data"]
+    assert len(nb.cells) == 5  # the input notebook is not modified
+
+
+def test_page_has_no_code_no_note_no_parameters():
+    html = export_html(_report_notebook(), title="Network")
+    for hidden in ("Analyst note", "import pandas", "display_report_section", "/data/w.xlsx",
+                   "FutureWarning", KEEP_MIME):
+        assert hidden not in html
+    assert "<h2>Who partners with whom</h2>" in html
+    assert f'src="data:image/png;base64,{PNG}"' in html
+
+
+def test_page_is_self_contained_and_scriptless():
+    html = export_html(_report_notebook(), title="Network")
+    assert outside_references(html) == []
+    assert "<script" not in html.lower()
+    assert "default-src 'none'; img-src data:" in html  # the browser enforces it too
+
+
+def test_default_nbconvert_page_is_not_self_contained():
+    # The reason for our template (and proof that the check can fail): nbconvert's lab template
+    # loads require.js from a CDN.
+    from nbconvert import HTMLExporter
+
+    html, _ = HTMLExporter().from_notebook_node(_report_notebook())
+    assert any(u.startswith("https://") for u in outside_references(html))
+
+
+@pytest.mark.parametrize("lang, label", [("en", "All reports of this batch"), ("es", "Todos los informes de este lote")])
+def test_language_and_navigation(lang, label):
+    html = export_html(_report_notebook(), title="T", lang=lang, index_href="index.html")
+    assert f'<html lang="{lang}">' in html
+    assert f'<a href="index.html">&larr; {label}</a>' in html or f'<a href="index.html">← {label}</a>' in html
+
+
+def test_title_is_escaped():
+    html = export_html(_report_notebook(), title="<script>alert(1)</script>")
+    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>" in html
+
+
+def test_same_notebook_same_page_whatever_the_cell_ids():
+    a, b = _report_notebook(), _report_notebook()  # nbformat gives every cell a random id
+    assert [c.id for c in a.cells] != [c.id for c in b.cells]
+    assert export_html(a, title="T") == export_html(b, title="T")
+
+
+@pytest.mark.parametrize("html, expected", [
+    ('<link rel="stylesheet" href="https://fonts.example/x.css">', ["https://fonts.example/x.css"]),
+    ('<div style="background: url(http://x.org/a.png)"></div>', ["http://x.org/a.png"]),
+    ('<img srcset="a.png 1x, data:image/png;base64,AA 2x">', ["a.png"]),
+    ('<style>/* see https://x.org */ p {color: red}</style>', []),
+    ('<a href="https://www.un.org">UN</a><p>&lt;script src="https://evil"&gt;</p>', []),
+])
+def test_outside_references(html, expected):
+    assert outside_references(html) == expected
+
+
+def _manifest(**report):
+    base = {"name": "network", "title_en": "Network", "title_es": "Red", "status": "ok", "seconds": 1.25,
+            "outputs": ["network.html", "network.ipynb"], "parameters_own": {}, "note_en": None,
+            "note_es": None, "error": None}
+    base.update(report)
+    return {
+        "partnerlab": "0.1.0", "findings": "findings.xlsx",
+        "workbook": {"name": "w.xlsx", "sha256": "ab" * 32, "as_of": "2024-06-30", "portfolio": "UN Mexico"},
+        "run": {"started": "2024-07-01T10:00:00+00:00", "ended": "2024-07-01T10:01:00+00:00", "seconds": 60},
+        "summary": {"ok": 1, "failed": 0, "skipped": 0},
+        "reports": [base],
+    }
+
+
+def test_index_links_and_escapes():
+    html = render_index(_manifest(title_en="<b onmouseover=alert(1)>Net</b>", parameters_own={"focus": "<i>x</i>"}))
+    assert '<a href="network.html">&lt;b onmouseover=alert(1)&gt;Net&lt;/b&gt;</a>' in html
+    assert "focus=&lt;i&gt;x&lt;/i&gt;" in html
+    assert '<a href="network.ipynb">.ipynb</a>' in html and "1.2 s" in html
+    assert outside_references(html) == [] and "<script" not in html
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", ["Reports", "Data as of", "Network", "skipped", "No data: the sheet ties is empty."]),
+    ("es", ["Informes", "Datos al", "Red", "omitido", "Sin datos: la hoja ties está vacía."]),
+])
+def test_index_is_bilingual(lang, words):
+    m = _manifest(status="skipped", outputs=[], note_en="No data: the sheet ties is empty.",
+                  note_es="Sin datos: la hoja ties está vacía.")
+    html = render_index(m, lang)
+    assert f'<html lang="{lang}">' in html
+    for word in words:
+        assert word in html
+    assert '<a href="network.html">' not in html  # nothing to link to
+
+
+def test_failed_report_links_its_notebook_only():
+    html = render_index(_manifest(status="failed", outputs=["network.ipynb"], error="KeyError: 'ties'"))
+    assert re.search(r'<td>Network</td>', html)
+    assert '<a href="network.ipynb">' in html and "KeyError: &#x27;ties&#x27;" in html
+
+
+def test_round_trip_through_nbformat(tmp_path):
+    path = tmp_path / "nb.ipynb"
+    nbformat.write(_report_notebook(), path)
+    assert "<h2>Who partners with whom</h2>" in export_html(nbformat.read(path, as_version=4), title="T")
