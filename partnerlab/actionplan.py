@@ -44,7 +44,34 @@ __all__ = [
     "STATUSES", "OPEN_STATUSES", "as_of_date", "plan_status", "filter_year", "progress_by",
     "late_actions", "workload", "partnership_links", "unknown_action_codes", "plan_years",
     "action_label", "area_label", "responsible_label", "summary", "action_table", "links_table", "code_sort_key",
+    "summary_sentence", "links_sentence", "LATE_NOTE", "PROGRESS_LABELS", "ACTION_LABELS", "WORKLOAD_LABELS",
 ]
+
+# Report text (English, Spanish) quoting the definitions of this module.
+LATE_NOTE = (
+    "An action is late when its last planned year is before {as_of}'s year and it is neither done nor dropped.",
+    "Una acción está atrasada cuando su último año previsto es anterior al año de {as_of} y no está concluida "
+    "ni descartada.",
+)
+PROGRESS_LABELS = {
+    "pillar": ("Pillar", "Pilar"), "area": ("Area", "Área"), "responsible": ("Responsible", "Responsable"),
+    "year": ("Year", "Año"), "actions": ("Actions", "Acciones"), "not_started": ("Not started", "No iniciadas"),
+    "in_progress": ("In progress", "En curso"), "done": ("Done", "Concluidas"), "dropped": ("Dropped", "Descartadas"),
+    "late": ("Late", "Atrasadas"), "done_pct": ("% done (of not dropped)", "% concluidas (de no descartadas)"),
+    "mean_progress_pct": ("Mean progress %", "Avance medio %"),
+}
+ACTION_LABELS = {
+    "code": ("Code", "Código"), "pillar": ("Pillar", "Pilar"), "area": ("Area", "Área"),
+    "action": ("Course of action", "Línea de acción"), "responsible": ("Responsible", "Responsables"),
+    "years": ("Planned years", "Años previstos"), "last_year": ("Last planned year", "Último año previsto"),
+    "status": ("Status", "Estatus"), "progress_pct": ("Progress %", "Avance %"), "is_late": ("Late", "Atrasada"),
+    "partnerships": ("Partnerships", "Alianzas"),
+}
+WORKLOAD_LABELS = {
+    "responsible": ("Responsible", "Responsable"), "actions": ("Actions", "Acciones"), "open": ("Open", "Abiertas"),
+    "done": ("Done", "Concluidas"), "dropped": ("Dropped", "Descartadas"), "late": ("Late", "Atrasadas"),
+    "action_years": ("Action-years", "Años-acción"), "open_action_years": ("Open action-years", "Años-acción abiertos"),
+}
 
 STATUSES = ("not_started", "in_progress", "done", "dropped")
 OPEN_STATUSES = ("not_started", "in_progress")
@@ -225,6 +252,38 @@ def summary(plan: pd.DataFrame, as_of: dt.date, partnerships: pd.DataFrame | Non
            "mean_progress_pct": float(status["progress"].mean()) if len(status) else math.nan}
     out["with_partnership"] = int(partnership_links(plan, partnerships)["has_partnership"].sum())
     return out
+
+
+def summary_sentence(plan: pd.DataFrame, as_of: dt.date, partnerships: pd.DataFrame | None = None,
+                     year: int = 0) -> tuple[tuple[str, str], dict]:
+    """The report's headline: ((en, es) template, values) for `rpt.p(*text, **values)`."""
+    values = summary(plan, as_of, partnerships)
+    values = {k: (round(v) if isinstance(v, float) and not math.isnan(v) else v) for k, v in values.items()}
+    values.update(as_of=as_of.isoformat(), year=year)
+    scope_en = "planned for <b>{year}</b>" if year else "of the plan"
+    scope_es = "previstas para <b>{year}</b>" if year else "del plan"
+    en = (f"As of {{as_of}}, of the <b>{{actions}}</b> courses of action {scope_en}, <b>{{done}}</b> are done "
+          "({done_pct}% of those not dropped), <b>{in_progress}</b> in progress, <b>{not_started}</b> not started "
+          "and <b>{dropped}</b> dropped; <b>{late}</b> are late. Mean recorded progress: {mean_progress_pct}%. "
+          "<b>{with_partnership}</b> have at least one partnership linked to them.")
+    es = (f"Al {{as_of}}, de las <b>{{actions}}</b> líneas de acción {scope_es}, <b>{{done}}</b> están concluidas "
+          "({done_pct}% de las no descartadas), <b>{in_progress}</b> en curso, <b>{not_started}</b> sin iniciar y "
+          "<b>{dropped}</b> descartadas; <b>{late}</b> están atrasadas. Avance medio registrado: "
+          "{mean_progress_pct}%. <b>{with_partnership}</b> tienen al menos una alianza vinculada.")
+    return (en, es), values
+
+
+def links_sentence(plan: pd.DataFrame, partnerships: pd.DataFrame | None) -> tuple[tuple[str, str], dict]:
+    """How many actions have partnerships, and the codes in partnerships.actions not in the plan."""
+    links = partnership_links(plan, partnerships)
+    unknown = unknown_action_codes(plan, partnerships)
+    values = {"linked": int(links["has_partnership"].sum()), "actions": len(links),
+              "unknown": ", ".join(f"{c} ({p})" for p, c in zip(unknown["partnership"], unknown["code"])) or "-"}
+    en = ("<b>{linked}</b> of the <b>{actions}</b> courses of action have a partnership linked to them "
+          "(partnerships, column actions). Codes in partnerships that are not in the plan: {unknown}.")
+    es = ("<b>{linked}</b> de las <b>{actions}</b> líneas de acción tienen una alianza vinculada "
+          "(alianzas, columna acciones). Códigos en alianzas que no están en el plan: {unknown}.")
+    return (en, es), values
 
 
 def action_table(plan: pd.DataFrame, as_of: dt.date, lang: str = "en") -> pd.DataFrame:

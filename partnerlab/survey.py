@@ -59,7 +59,40 @@ __all__ = [
     "diverging_shares", "number_stats", "text_answers", "respondent_counts",
     "theme_scores", "top_challenges", "group_label", "filter_groups", "report_groups",
     "questions_of_theme", "themes_present", "question_table", "challenge_table",
+    "respondents_sentence", "READING_NOTE", "CHALLENGE_NOTE", "CHALLENGE_LABELS",
 ]
+
+# Report text (English, Spanish) quoting the definitions of this module.
+READING_NOTE = (
+    "Shares are percentages of <b>n</b>, the respondents who answered the question; <b>no answer</b> counts "
+    "those who left it blank. In a multiple-choice question each share is of the respondents who answered, "
+    "so the shares add up to more than 100%. Scale questions also give the mean and median position "
+    "(1 = the lowest option); \"don't know\" answers are listed but left out of the mean, the median and the "
+    "diverging bars. The theme heatmap puts every scale on 0-1 (0 = lowest option, 1 = highest) so scales "
+    "of different length compare; a theme's score is the mean of its questions' scores. "
+    "Groups with few respondents (n under 10) vary a lot: read them with care.",
+    "Los porcentajes son de <b>n</b>, las personas que respondieron la pregunta; <b>sin respuesta</b> cuenta "
+    "a quienes la dejaron en blanco. En una pregunta de opción múltiple cada porcentaje es de quienes "
+    "respondieron, por lo que suman más de 100%. Las preguntas de escala dan además la posición media y "
+    "mediana (1 = la opción más baja); las respuestas \"no sabe\" se muestran pero no entran en la media, la "
+    "mediana ni las barras divergentes. El mapa de calor por tema lleva cada escala a 0-1 (0 = opción más "
+    "baja, 1 = más alta) para comparar escalas de distinta longitud; el puntaje de un tema es la media de "
+    "los puntajes de sus preguntas. Los grupos con pocas respuestas (n menor que 10) varían mucho: "
+    "léalos con cautela.",
+)
+CHALLENGE_NOTE = (
+    "Challenge questions are the choice and multiple-choice questions whose id or text mentions challenges "
+    "(challenge, obstacle, barrier, reto, desafío, ...). For each group, the options chosen by the largest "
+    "share of the group's respondents who answered; options tied at the cut-off are all listed.",
+    "Las preguntas de retos son las de opción única o múltiple cuyo identificador o texto menciona retos "
+    "(challenge, obstacle, barrier, reto, desafío, ...). Para cada grupo, las opciones elegidas por el mayor "
+    "porcentaje de quienes respondieron en el grupo; las opciones empatadas en el corte se listan todas.",
+)
+CHALLENGE_LABELS = {
+    "group": ("Respondents", "Personas encuestadas"), "question": ("Question", "Pregunta"),
+    "rank": ("Rank", "Lugar"), "option": ("Challenge", "Reto"), "share_pct": ("% of n", "% de n"),
+    "count": ("Count", "Número"), "n": ("n", "n"),
+}
 
 ALL = "all"  # the group of every respondent
 
@@ -406,6 +439,26 @@ def themes_present(questions: pd.DataFrame) -> list[str]:
     """The themes that have questions, in vocabulary order (unknown themes last)."""
     present = list(dict.fromkeys(questions["theme"].dropna()))
     return [t for t in vocab.THEMES.keys if t in present] + [t for t in present if t not in vocab.THEMES.keys]
+
+
+def respondents_sentence(responses: pd.DataFrame, questions: pd.DataFrame,
+                         sector: str = "") -> tuple[tuple[str, str], dict]:
+    """The report's opening sentence: ((en, es) template, values) for `rpt.p(*text, **values)`."""
+    counts = respondent_counts(responses, by="sector")
+    values = {"n": len(responses), "sectors": len(counts), "questions": len(questions),
+              "states": len(respondent_counts(responses, by="state"))}
+    en = ("<b>{n}</b> respondents from <b>{sectors}</b> sectors and <b>{states}</b> states answered "
+          "<b>{questions}</b> questions.")
+    es = ("<b>{n}</b> personas de <b>{sectors}</b> sectores y <b>{states}</b> estados respondieron "
+          "<b>{questions}</b> preguntas.")
+    if sector:
+        key = vocab.SECTORS.lookup(sector) or sector
+        row = counts[counts["group"] == key]
+        values.update(sector_en=vocab.SECTORS.label(key, "en"), sector_es=vocab.SECTORS.label(key, "es"),
+                      k=int(row["respondents"].iloc[0]) if len(row) else 0)
+        en += " This report compares the <b>{k}</b> respondents of <b>{sector_en}</b> with all respondents."
+        es += " Este informe compara las <b>{k}</b> respuestas de <b>{sector_es}</b> con el total."
+    return (en, es), values
 
 
 def question_table(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
