@@ -1,0 +1,311 @@
+"""Partner profile: one stakeholder's mapping row, grid and network position, screening, value decision, partnerships.
+
+Each function takes the loaded workbook (or its tables) and one stakeholder id and returns a
+DataFrame or a dict, so the partner-profile notebook only displays. The `contact` column is
+never read into a profile.
+
+Which screening and which value assessment a profile shows: the stakeholder's latest
+screening (`screening.latest_screenings`) and the latest assessment whose subject is the
+stakeholder itself; the partnerships it leads or belongs to carry their own latest value
+decision and their latest quality levels (`quality.portfolio_levels`).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+
+import pandas as pd
+
+from partnerlab import quality, screening, vocab
+
+__all__ = [
+    "MAPPING_FIELDS", "find_stakeholder", "default_stakeholder", "profile_ids", "mapping_row", "grid_position",
+    "network_position", "screening_profile", "value_profile", "partnerships_of", "build_profile",
+]
+
+# The mapping row as the profile shows it (Appendix 3, step 1 and 3); `contact` is left out on purpose.
+MAPPING_FIELDS: dict[str, tuple[str, str]] = {
+    "id": ("Id", "Id"),
+    "name": ("Name", "Nombre"),
+    "sector": ("Sector", "Sector"),
+    "scope": ("Scope", "Ámbito"),
+    "states": ("States", "Estados"),
+    "mandate": ("Mandate", "Mandato"),
+    "priorities": ("Priorities", "Prioridades"),
+    "instruments": ("Instruments", "Instrumentos"),
+    "resources": ("Resources", "Recursos"),
+    "related_initiatives": ("Related initiatives", "Iniciativas relacionadas"),
+    "partners": ("Partnerships with other stakeholders", "Alianzas con otros actores"),
+    "influence": ("Influence (1-5)", "Influencia (1-5)"),
+    "interest": ("Interest (1-5)", "Interés (1-5)"),
+    "roles": ("Roles", "Roles"),
+}
+
+
+def find_stakeholder(stakeholders: pd.DataFrame, stakeholder: str) -> str:
+    """The canonical id of a stakeholder, matched case-insensitively.
+
+    Raises:
+        KeyError: when no stakeholder has that id (the message names a few that exist).
+    """
+    wanted = str(stakeholder).strip().casefold()
+    for sid in stakeholders["id"]:
+        if str(sid).casefold() == wanted:
+            return sid
+    some = ", ".join(map(str, stakeholders["id"].head(8)))
+    raise KeyError(f"no stakeholder with id {stakeholder!r}; ids look like: {some}")
+
+
+def default_stakeholder(wb: object, critical: Iterable[str] | None = None) -> str:
+    """The stakeholder a profile shows when none is named: the first of the critical group,
+    else the first stakeholder of the sheet."""
+    ids = profile_ids(wb, critical)
+    return ids[0] if ids else str(_table(wb, "stakeholders")["id"].iloc[0])
+
+
+def profile_ids(wb: object, critical: Iterable[str] | None = None) -> list[str]:
+    """The stakeholders the default batch profiles: the critical group.
+
+    Args:
+        wb: The loaded workbook.
+        critical: The critical group's ids; None = ask `partnerlab.stakeholders` (once it has
+            `assign_quadrants`), else every stakeholder with a quadrant of `critical`.
+    """
+    if critical is not None:
+        return list(critical)
+    grid = _quadrants(_table(wb, "stakeholders"))
+    if grid is None:
+        return []
+    return grid.loc[grid["quadrant"] == "critical", "id"].tolist()
+
+
+def mapping_row(stakeholders: pd.DataFrame, stakeholder: str, lang: str = "en",
+                names: dict[str, str] | None = None) -> pd.DataFrame:
+    """The stakeholder's mapping row as a two-column table (field, value), labels translated,
+    blank fields left out, `contact` never included.
+
+    Args:
+        names: Stakeholder id -> name, to show partners by name (ids when missing).
+    """
+    sid = find_stakeholder(stakeholders, stakeholder)
+    rec = stakeholders.loc[stakeholders["id"] == sid].iloc[0]
+    names = names if names is not None else dict(zip(stakeholders["id"], stakeholders["name"]))
+    rows = []
+    for column, pair in MAPPING_FIELDS.items():
+        if column not in rec.index:
+            continue
+        value = _display(column, rec[column], lang, names)
+        if value != "":
+            rows.append({"field": pair[1] if lang == "es" else pair[0], "value": value})
+    return pd.DataFrame(rows, columns=["field", "value"])
+
+
+def grid_position(stakeholders: pd.DataFrame, stakeholder: str, threshold: int | None = None) -> dict:
+    """Influence, interest and the quadrant of the influence-interest grid (Appendix 3, step 2).
+
+    Returns:
+        {"influence", "interest" (int or None), "quadrant" (key of `vocab.QUADRANTS`, or None
+        when a score is blank or `partnerlab.stakeholders.assign_quadrants` is not available)}.
+    """
+    sid = find_stakeholder(stakeholders, stakeholder)
+    rec = stakeholders.loc[stakeholders["id"] == sid].iloc[0]
+    out = {"influence": _int(rec.get("influence")), "interest": _int(rec.get("interest")), "quadrant": None}
+    grid = _quadrants(stakeholders, threshold)
+    if grid is not None:
+        quadrant = grid.loc[grid["id"] == sid, "quadrant"].iloc[0]
+        out["quadrant"] = None if quadrant is None or pd.isna(quadrant) else quadrant
+    return out
+
+
+def network_position(wb: object, stakeholder: str) -> dict | None:
+    """Where the stakeholder sits in the tie graph, or None when `partnerlab.network` does not
+    offer `build_tie_graph` and `centrality_table` (the report then leaves the section out).
+
+    Returns:
+        {"degree", "betweenness", "betweenness_rank" (1 = most between), "n_stakeholders",
+        "n_sectors" (distinct sectors among its partners), "partners" (DataFrame: name,
+        sector, direction, strength, kinds)}.
+    """
+    network = _module("network")
+    if network is None or not all(hasattr(network, f) for f in ("build_tie_graph", "centrality_table")):
+        return None
+    sid = find_stakeholder(_table(wb, "stakeholders"), stakeholder)
+    graph = network.build_tie_graph(wb)
+    table = network.centrality_table(graph)
+    rank = table["betweenness"].rank(ascending=False, method="min")
+    partners = (network.focus_summary(graph, sid) if hasattr(network, "focus_summary")
+                else pd.DataFrame(columns=["name", "sector", "direction", "strength", "kinds"]))
+    return {
+        "degree": int(table.loc[sid, "degree"]), "betweenness": float(table.loc[sid, "betweenness"]),
+        "betweenness_rank": int(rank.loc[sid]), "n_stakeholders": len(table),
+        "n_sectors": int(partners["sector"].nunique()) if len(partners) else 0,
+        "partners": partners.reset_index(drop=True)[[c for c in ("name", "sector", "direction", "strength", "kinds")
+                                                     if c in partners]],
+    }
+
+
+def screening_profile(due_diligence: pd.DataFrame, stakeholder: str, as_of: object = None,
+                      max_age_days: int = 365, lang: str = "en") -> dict:
+    """The stakeholder's latest due-diligence screening and its findings.
+
+    Returns:
+        {"outcome" (key of `screening.OUTCOMES`, `not_screened` when none), "assessed_on",
+        "age_days", "is_stale", "assessor", "notes", "findings" (DataFrame: kind, question,
+        text), "history" (DataFrame: assessed_on, assessor, outcome; every screening, latest first)}.
+    """
+    own = due_diligence[due_diligence["stakeholder"] == stakeholder] if len(due_diligence) else due_diligence
+    screened = screening.screen(own)
+    history = screened[["assessed_on", "assessor", "outcome"]].sort_values("assessed_on", ascending=False)
+    if screened.empty:
+        return {"outcome": "not_screened", "assessed_on": None, "age_days": None, "is_stale": None,
+                "assessor": None, "notes": None,
+                "findings": pd.DataFrame(columns=["kind", "question", "text"]), "history": history}
+    latest = screening.latest_screenings(screened, as_of, max_age_days).iloc[0]
+    findings = screening.screening_findings(latest.to_frame().T, lang)[["kind", "question", "text"]]
+    return {"outcome": latest["outcome"], "assessed_on": latest["assessed_on"], "age_days": int(latest["age_days"]),
+            "is_stale": bool(latest["is_stale"]), "assessor": latest["assessor"], "notes": latest["notes"],
+            "findings": findings, "history": history.reset_index(drop=True)}
+
+
+def value_profile(value_assessment: pd.DataFrame, subject: str, lang: str = "en") -> dict | None:
+    """The latest value/risk assessment of one subject (stakeholder or partnership), or None.
+
+    Returns:
+        {"assessed_on", "suggested", "decision", "decision_date", "agreement", "pending",
+        "criteria" (DataFrame: rating, criterion, text, for every criterion not rated
+        acceptable), "n_assessments"}.
+    """
+    own = value_assessment[value_assessment["subject"] == subject] if len(value_assessment) else value_assessment
+    if own.empty:
+        return None
+    decisions = screening.value_decisions(own)
+    latest = screening.latest_value_decisions(decisions).iloc[0]
+    criteria = screening.criteria_findings(latest.to_frame().T, lang)[["rating", "criterion", "text"]]
+    return {**{k: _none(latest[k]) for k in ("assessed_on", "suggested", "decision", "decision_date", "agreement",
+                                             "pending")},
+            "criteria": criteria.reset_index(drop=True), "n_assessments": len(own)}
+
+
+def partnerships_of(partnerships: pd.DataFrame, stakeholder: str, quality_assessment: pd.DataFrame | None = None,
+                    value_assessment: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The partnerships the stakeholder leads or belongs to, with their latest quality and value decision.
+
+    Returns:
+        One row per partnership: partnership, name, role (`lead` or `member`), type, status,
+        quality_date, basis, inclusion, participation, accountability, lowest_dimension
+        (the dimension with the lowest level; ties: first in Appendix 6 order), suggested,
+        decision (latest value assessment of the partnership; None when not assessed).
+    """
+    columns = ["partnership", "name", "role", "type", "status", "quality_date", "basis", "inclusion",
+               "participation", "accountability", "lowest_dimension", "suggested", "decision"]
+    if partnerships is None or partnerships.empty:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for rec in partnerships.to_dict("records"):
+        members = rec.get("members") or []
+        if rec.get("lead") == stakeholder:
+            role = "lead"
+        elif stakeholder in members:
+            role = "member"
+        else:
+            continue
+        rows.append({"partnership": rec["id"], "name": rec.get("name"), "role": role, "type": rec.get("type"),
+                     "status": rec.get("status")})
+    out = pd.DataFrame(rows, columns=columns[:5])
+    levels = (quality.portfolio_levels(quality.quality_scores(quality_assessment))
+              if quality_assessment is not None and len(quality_assessment) else pd.DataFrame())
+    decisions = (screening.latest_value_decisions(screening.value_decisions(value_assessment)).set_index("subject")
+                 if value_assessment is not None and len(value_assessment) else pd.DataFrame())
+    extra = []
+    for pid in out["partnership"]:
+        row: dict = {}
+        if pid in levels.index:
+            lv = levels.loc[pid]
+            dims = lv[list(quality.DIMENSIONS)].astype(float)
+            row.update(quality_date=lv["assessed_on"], basis=lv["basis"],
+                       **{p: lv[p] for p in quality.PRINCIPLE_DIMENSIONS},
+                       lowest_dimension=dims.idxmin() if dims.notna().any() else None)
+        if pid in decisions.index:
+            row.update(suggested=decisions.loc[pid, "suggested"], decision=_none(decisions.loc[pid, "decision"]))
+        extra.append(row)
+    out = pd.concat([out.reset_index(drop=True), pd.DataFrame(extra, index=out.index,
+                                                              columns=columns[5:])], axis=1)
+    return out.sort_values(["role", "partnership"]).reset_index(drop=True)
+
+
+def build_profile(wb: object, stakeholder: str, as_of: object = None, max_age_days: int = 365,
+                  threshold: int | None = None, lang: str = "en") -> dict:
+    """Every piece of one stakeholder's profile, keyed by section.
+
+    Returns:
+        {"id", "name", "sector", "mapping", "grid", "network" (None when unavailable),
+        "screening", "value" (None when not assessed), "partnerships"}.
+    """
+    stakeholders = _table(wb, "stakeholders")
+    sid = find_stakeholder(stakeholders, stakeholder)
+    rec = stakeholders.loc[stakeholders["id"] == sid].iloc[0]
+    about = getattr(wb, "about", None) or {}
+    as_of = screening.resolve_as_of(about, as_of)
+    return {
+        "id": sid, "name": rec["name"], "sector": rec.get("sector"),
+        "mapping": mapping_row(stakeholders, sid, lang),
+        "grid": grid_position(stakeholders, sid, threshold),
+        "network": network_position(wb, sid),
+        "screening": screening_profile(_table(wb, "due_diligence"), sid, as_of, max_age_days, lang),
+        "value": value_profile(_table(wb, "value_assessment"), sid, lang),
+        "partnerships": partnerships_of(_table(wb, "partnerships"), sid, _table(wb, "quality_assessment"),
+                                        _table(wb, "value_assessment")),
+    }
+
+
+# ---------------------------------------------------------------------------------------
+
+def _table(wb: object, key: str) -> pd.DataFrame:
+    if isinstance(wb, dict):
+        return wb.get(key, pd.DataFrame())
+    frame = getattr(wb, key, None)
+    return frame if frame is not None else pd.DataFrame()
+
+
+def _module(name: str):
+    try:
+        return importlib.import_module(f"partnerlab.{name}")
+    except ImportError:
+        return None
+
+
+def _quadrants(stakeholders: pd.DataFrame, threshold: int | None = None) -> pd.DataFrame | None:
+    module = _module("stakeholders")
+    if module is None or not hasattr(module, "assign_quadrants"):
+        return None
+    kwargs = {} if threshold is None else {"threshold": threshold}
+    return module.assign_quadrants(stakeholders, **kwargs)
+
+
+def _display(column: str, value: object, lang: str, names: dict[str, str]) -> str:
+    if isinstance(value, (list, tuple)):
+        if column == "states":
+            return "; ".join(vocab.STATES.label(v, lang) for v in value)
+        if column == "roles":
+            return "; ".join(vocab.ROLES.label(v, lang) for v in value)
+        if column == "partners":
+            return "; ".join(names.get(v, v) for v in value)
+        return "; ".join(map(str, value))
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if column == "sector":
+        return vocab.SECTORS.label(value, lang)
+    if column == "scope":
+        return vocab.SCOPES.label(value, lang)
+    return str(value).strip()
+
+
+def _int(value: object) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def _none(value: object) -> object:
+    if value is None or (not isinstance(value, (list, tuple, str)) and pd.isna(value)):
+        return None
+    return value
