@@ -1,0 +1,168 @@
+"""Exported pages in headless Chromium with the network blocked: they render, with their figures,
+request nothing from outside and run no script from workbook text.
+
+Uses Debian's chromium (/usr/bin/chromium, installed by .ci/install-chromium.sh); Playwright
+never downloads a browser. Screenshots go to reports/screenshots/ for a person to look at.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+from partnerlab import batch, paths
+from partnerlab.htmlexport import export_html
+from partnerlab.reports import Job
+
+CHROMIUM = Path("/usr/bin/chromium")
+XSS = "<img src=x onerror=alert(1)>"
+NOTEBOOKS = Path(__file__).parent / "notebooks"
+SCREENSHOTS = paths.REPORTS / "screenshots"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium: .ci/install-chromium.sh"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")),  # fresh user-data-dir
+            executable_path=str(CHROMIUM), headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run", "--disable-sync"],
+            viewport={"width": 1200, "height": 900},
+        )
+        yield context
+        context.close()
+
+
+class Visit:
+    """One page opened from file:// with every other request blocked and recorded."""
+
+    def __init__(self, context, path: Path):
+        self.page = context.new_page()
+        self.outside: list[str] = []
+        self.local: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.route("**/*", self._route)
+        self.page.on("dialog", self._dialog)
+        self.page.goto(path.resolve().as_uri(), wait_until="load")
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith("file:") or url.startswith("data:"):
+            self.local.append(url)
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def images(self) -> list[dict]:
+        return self.page.evaluate(
+            "[...document.images].map(i => ({src: i.currentSrc.slice(0, 22), width: i.naturalWidth}))")
+
+    def screenshot(self, name: str) -> Path:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / name
+        self.page.screenshot(path=str(path), full_page=True)
+        return path
+
+
+@pytest.fixture(scope="module")
+def test_batch(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("batch")
+    wb = tmp / "input.xlsx"
+    wb.write_bytes(b"x")
+    jobs = [Job("hostile", "ok", NOTEBOOKS / "ok.ipynb", ("Hostile label", "Etiqueta hostil"), {"label": XSS}),
+            Job("broken", "fail", NOTEBOOKS / "fail.ipynb", ("Broken", "Roto"), {})]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(batch, "_check_workbook", lambda path: None)
+        return batch.run_batch(wb, tmp / "out", job_list=jobs, jobs=1, lang="es", progress=False)
+
+
+def test_page_renders_offline_with_figures(browser, test_batch):
+    visit = Visit(browser, test_batch.out / "hostile.html")
+    images = visit.images()
+    assert images and all(i["src"].startswith("data:image/png") and i["width"] > 0 for i in images)
+    assert visit.outside == []
+    assert visit.page.locator("h2").first.inner_text() == f"Label: {XSS}"  # shown as text
+    assert visit.dialogs == []
+    visit.screenshot("test-notebook.png")
+
+
+def test_index_page_opens_offline(browser, test_batch):
+    visit = Visit(browser, test_batch.out / "index.html")
+    assert visit.outside == [] and visit.dialogs == []
+    assert visit.page.locator("a[href='hostile.html']").inner_text() == "Etiqueta hostil"
+    assert "falló" in visit.page.inner_text("body")
+    visit.screenshot("index-es.png")
+    visit.page.click("a[href='hostile.html']")  # the links work from file://
+    assert visit.page.title() == "Etiqueta hostil"
+
+
+def test_policy_stops_markup_a_notebook_forgot_to_escape(browser, tmp_path):
+    # Defence in depth: even raw workbook text in an output cannot run or fetch anything.
+    cell = new_code_cell("show(name)")
+    cell.outputs = [new_output("display_data", data={"text/html": f"<p>{XSS}</p><script>alert(2)</script>"
+                                                     '<img src="https://example.org/pixel.png">'})]
+    page = tmp_path / "raw.html"
+    page.write_text(export_html(new_notebook(cells=[cell]), title="raw"))
+    visit = Visit(browser, page)
+    assert visit.dialogs == []
+    assert visit.outside == []  # the policy blocks the load before it reaches the network
+    assert [u for u in visit.local if u != page.resolve().as_uri()] == []
+
+
+# --------------------------------------------------------------------------------------
+# A real report on a workbook with a hostile stakeholder name (needs the lead's modules)
+# --------------------------------------------------------------------------------------
+
+def _hostile_workbook(tmp_path: Path) -> Path:
+    """The bundled sample with its first stakeholder renamed to an HTML injection attempt."""
+    openpyxl = pytest.importorskip("openpyxl")
+    if not paths.SAMPLE_WORKBOOK.exists():
+        pytest.skip("needs the bundled sample workbook")
+    path = tmp_path / "hostile.xlsx"
+    shutil.copy(paths.SAMPLE_WORKBOOK, path)
+    book = openpyxl.load_workbook(path)
+    sheet = next(s for s in book.worksheets if s.title.lower() in ("stakeholders", "actores"))
+    header = [c.value for c in sheet[1]]
+    col = next(i for i, h in enumerate(header, start=1) if str(h).strip().lower() in ("name", "nombre"))
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(row=r, column=col).value)
+    sheet.cell(row=row, column=col).value = XSS
+    book.save(path)
+    return path
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_stakeholder_map_with_hostile_name(browser, tmp_path, lang):
+    if not (paths.NOTEBOOKS / "stakeholder_map.ipynb").exists():
+        pytest.skip("needs notebooks/stakeholder_map.ipynb")
+    workbook = pytest.importorskip("partnerlab.workbook")
+    path = _hostile_workbook(tmp_path)
+    from partnerlab.reports import default_batch
+
+    jobs = [j for j in default_batch(workbook.load_workbook(path)) if j.name == "stakeholder_map"]
+    result = batch.run_batch(path, tmp_path / "out", lang=lang, job_list=jobs, progress=False)
+    assert result.reports[0]["status"] == "ok", result.reports[0]["error"]
+    visit = Visit(browser, tmp_path / "out" / "stakeholder_map.html")
+    assert visit.dialogs == [] and visit.outside == []
+    images = visit.images()
+    assert images and all(i["src"].startswith("data:image/") and i["width"] > 0 for i in images)
+    assert XSS in visit.page.inner_text("body")
+    visit.screenshot(f"stakeholder_map-{lang}.png")
+    if os.environ.get("PARTNERLAB_KEEP_BATCH"):  # to look at the whole page by hand
+        shutil.copytree(tmp_path / "out", SCREENSHOTS / f"stakeholder_map-{lang}", dirs_exist_ok=True)
+    assert nbformat.read(tmp_path / "out" / "stakeholder_map.ipynb", as_version=4).cells
