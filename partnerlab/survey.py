@@ -479,7 +479,7 @@ def question_table(questions: pd.DataFrame, responses: pd.DataFrame, question_id
                                  columns=table.columns,
                                  index=[_tr(("Mean position (1 = lowest)", "Posición media (1 = la más baja)"), lang),
                                         _tr(("Median position", "Posición mediana"), lang)])
-            table = pd.concat([table, extra])
+            table = pd.concat([table, extra]).rename_axis(table.index.name)
         if groups is None:  # every sector: one row per sector reads better than 12 columns
             table = table.T
             n_rows = table.columns[len(q["options"]):len(q["options"]) + 2]
@@ -490,7 +490,10 @@ def question_table(questions: pd.DataFrame, responses: pd.DataFrame, question_id
     if q["type"] == "number":
         stats = filter_groups(number_stats(questions, responses, question_id, by="sector"), groups)
         stats.insert(0, "group", stats.pop("group").map(lambda g: group_label(g, "sector", lang)))
-        return stats.round(2).rename(columns={"group": _tr(("Respondents", "Personas encuestadas"), lang)})
+        names = {"group": ("Respondents", "Personas encuestadas"), "n": ("n", "n"), "missing": ("No answer", "Sin respuesta"),
+                 "mean": ("Mean", "Media"), "median": ("Median", "Mediana"), "q1": ("1st quartile", "1er cuartil"),
+                 "q3": ("3rd quartile", "3er cuartil"), "min": ("Minimum", "Mínimo"), "max": ("Maximum", "Máximo")}
+        return stats.round(2).rename(columns={k: _tr(v, lang) for k, v in names.items()})
     sector = [g for g in (groups or []) if g != ALL]
     answers = text_answers(questions, responses, question_id, sector=sector[0] if sector else None)
     answers["sector"] = answers["sector"].map(lambda k: vocab.SECTORS.label(k, lang))

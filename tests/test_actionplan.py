@@ -162,3 +162,17 @@ def test_timeline_has_a_row_per_action_and_pillar(plan, lang):
     plot_status_bars(actionplan.progress_by(plan, "pillar", AS_OF), "pillar", lang=lang)
     plot_workload(actionplan.workload(plan, AS_OF), lang=lang)
     plt.close("all")
+
+
+def test_report_sentences_and_tables(plan):
+    partnerships = pd.DataFrame({"id": ["P1"], "name": ["Joint fund"], "actions": [["A1", "Q7"]]})
+    (en, es), values = actionplan.summary_sentence(plan, AS_OF, partnerships)
+    assert "<b>1</b> are done (20% of those not dropped)" in en.format(**values)
+    assert "<b>2</b> están atrasadas" in es.format(**values)
+    (en, _), values = actionplan.links_sentence(plan, partnerships)
+    assert en.format(**values).endswith("not in the plan: Q7 (P1).")
+    assert actionplan.links_table(plan, partnerships).values.tolist() == [["A1", "Action A1", "P1 Joint fund"]]
+    assert len(actionplan.links_table(plan, partnerships, linked=False)) == 5
+    table = actionplan.action_table(plan.iloc[::-1], AS_OF)
+    assert table["code"].tolist() == ["A1", "A2", "B1", "B2", "B3", "C1"]
+    assert actionplan.code_sort_key("1.10") > actionplan.code_sort_key("1.9")

@@ -445,3 +445,35 @@ def test_real_survey_through_the_loader(tmp_path):
     assert _counts(table) == {"Never": 189, "Occas": 19, "Regul": 17, "Heavy": 11}  # published
     cross = survey.option_counts(wb.survey_questions, wb.survey_responses, "Exer", by="Smoke", include_all=False)
     assert _counts(cross, "Heavy") == {"None": 1, "Some": 3, "Freq": 7}
+
+
+# ---------------------------------------------------------------------------------------
+# report helpers
+# ---------------------------------------------------------------------------------------
+
+def test_report_groups(responses):
+    assert survey.report_groups(responses, "") is None
+    assert survey.report_groups(responses, "Sociedad civil") == [ALL, "civil_society"]
+    with pytest.raises(ValueError, match="no respondent"):
+        survey.report_groups(responses, "media")
+    with pytest.raises(ValueError, match="not a sector key"):
+        survey.report_groups(responses, "martians")
+
+
+def test_question_table_per_type(questions, responses):
+    scale = survey.question_table(questions, responses, "s1", groups=[ALL, "academia"])
+    assert scale.loc["n (answered)"].tolist() == [5, 2]
+    assert scale.loc["Mean position (1 = lowest)"].tolist() == [3.25, 2.5]
+    wide = survey.question_table(questions, responses, "c1", lang="es")  # every sector: one row each
+    assert wide.index.tolist() == ["Todas las respuestas", "Sector privado", "Academia", "Sociedad civil"]
+    assert wide.loc["Sociedad civil", ["Yes", "n (con respuesta)", "Sin respuesta"]].tolist() == [50.0, 2, 1]
+    number = survey.question_table(questions, responses, "n1", groups=[ALL, "civil_society"], lang="es")
+    assert number["Media"].tolist() == [5.5, 5.5] and number["Sin respuesta"].tolist() == [2, 1]
+    text = survey.question_table(questions, responses, "t1", groups=[ALL, "civil_society"])
+    assert text.values.tolist() == [["Civil society", "Data"], ["Civil society", "Trust issues"]]
+
+
+def test_respondents_sentence(questions, responses):
+    (en, es), values = survey.respondents_sentence(responses, questions, "academia")
+    assert en.format(**values).startswith("<b>6</b> respondents from <b>3</b> sectors and <b>2</b> states")
+    assert "<b>2</b> respuestas de <b>Academia</b>" in es.format(**values)

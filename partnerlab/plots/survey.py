@@ -149,23 +149,40 @@ def plot_theme_heatmap(questions: pd.DataFrame, responses: pd.DataFrame, by: str
 
 def plot_number_histogram(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
                           group: str | None = None, ax: plt.Axes | None = None, lang: str = "en") -> plt.Axes:
-    """Histogram of a number question (one sector's respondents when `group` is a sector key), with mean and median."""
+    """Histogram of a number question as % of those who answered, with its mean and median.
+
+    With `group` (a sector key), that sector's bars are drawn over everyone's (grey) so the
+    two distributions compare; the mean and median lines are the sector's.
+    """
     q = survey.question(questions, question_id)
-    sub = responses if not group or group == ALL else responses[responses["sector"] == group]
-    values = pd.to_numeric(sub[q["question"]], errors="coerce").dropna()
+    everyone = pd.to_numeric(responses[q["question"]], errors="coerce").dropna()
+    sector = bool(group) and group != ALL
+    values = pd.to_numeric(responses.loc[responses["sector"] == group, q["question"]], errors="coerce").dropna() \
+        if sector else everyone
     if ax is None:
         _, ax = plt.subplots(figsize=(7, 3))
-    if len(values):
-        integral = bool((values == values.round()).all()) and values.max() - values.min() <= 40
-        bins = np.arange(values.min() - 0.5, values.max() + 1.5) if integral else "auto"
-        ax.hist(values, bins=bins, color=_ALL_COLOR if not group or group == ALL else _group_color(group, "sector"),
-                edgecolor="white")
-        ax.axvline(values.mean(), color=_NEG, linestyle="--", linewidth=1.2,
-                   label=_tr(("mean", "media"), lang) + f" {values.mean():.1f}")
-        ax.axvline(values.median(), color=_POS, linewidth=1.2, label=_tr(("median", "mediana"), lang) + f" {values.median():.1f}")
+    if len(everyone):
+        integral = bool((everyone == everyone.round()).all()) and everyone.max() - everyone.min() <= 40
+        bins = np.arange(everyone.min() - 0.5, everyone.max() + 1.5) if integral else np.histogram_bin_edges(everyone, "auto")
+        all_label = f"{survey.group_label(ALL, 'sector', lang)} (n={len(everyone)})"
+        if sector:
+            ax.hist(everyone, bins=bins, weights=np.full(len(everyone), 100 / len(everyone)), color="#BBBBBB",
+                    edgecolor="white", label=all_label)
+            if len(values):
+                ax.hist(values, bins=bins, weights=np.full(len(values), 100 / len(values)), histtype="step",
+                        linewidth=2, color=_group_color(group, "sector"),
+                        label=f"{survey.group_label(group, 'sector', lang)} (n={len(values)})")
+        else:
+            ax.hist(everyone, bins=bins, weights=np.full(len(everyone), 100 / len(everyone)), color=_ALL_COLOR,
+                    edgecolor="white", label=all_label)
+        if len(values):
+            ax.axvline(values.mean(), color=_NEG, linestyle="--", linewidth=1.2,
+                       label=_tr(("mean", "media"), lang) + f" {values.mean():.1f}")
+            ax.axvline(values.median(), color=_POS, linewidth=1.2,
+                       label=_tr(("median", "mediana"), lang) + f" {values.median():.1f}")
         ax.legend(fontsize=8, frameon=False)
-    ax.set_ylabel(_tr(("Respondents", "Personas encuestadas"), lang))
-    ax.set_title(_wrap(q["text"], 80) + f" (n={len(values)})", fontsize=10, loc="left")
+    ax.set_ylabel(_tr(("% of those who answered", "% de quienes respondieron"), lang))
+    ax.set_title(_wrap(q["text"], 80), fontsize=10, loc="left")
     ax.spines[["top", "right"]].set_visible(False)
     return ax
 
