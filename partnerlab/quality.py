@@ -45,6 +45,8 @@ __all__ = [
     "DIMENSIONS", "PRINCIPLE_DIMENSIONS", "DIVERGENCE", "quality_scores", "quality_long",
     "latest_round", "perspective_spread", "round_changes", "portfolio_levels", "todo_list",
     "dimension_label", "principle_of",
+    "QUALITY_NOTE", "TABLE_LABELS", "levels_table", "scores_table", "divergence_table", "change_table",
+    "todo_table", "notes_table",
 ]
 
 DIMENSIONS: tuple[str, ...] = tuple(d.key for d in vocab.QUALITY_DIMENSIONS)
@@ -53,6 +55,32 @@ PRINCIPLE_DIMENSIONS: dict[str, tuple[str, ...]] = {
 }
 DIVERGENCE = 2  # levels apart for government and civil society to "disagree"
 _LEVEL_COLUMNS = (*DIMENSIONS, *PRINCIPLE_DIMENSIONS)
+
+# Report text (English, Spanish) quoting the definitions above.
+QUALITY_NOTE = (
+    "Each dimension is a level from 0 to 3 (Appendix 6); a principle is the mean of its two dimensions, on the "
+    "same 0-3 scale. A round is one assessment date of a partnership. The portfolio view shows the latest "
+    "round's collective perspective, or the mean of that round's perspectives where there is no collective "
+    "one. Government and civil society disagree on a dimension when their levels differ by 2 or more.",
+    "Cada dimensión es un nivel de 0 a 3 (Anexo 6); un principio es el promedio de sus dos dimensiones, en la "
+    "misma escala 0-3. Una ronda es una fecha de evaluación de una alianza. La vista de portafolio muestra la "
+    "perspectiva colectiva de la última ronda o, si no la hay, el promedio de las perspectivas de esa ronda. "
+    "Gobierno y sociedad civil discrepan en una dimensión cuando sus niveles difieren en 2 o más.",
+)
+TABLE_LABELS: dict[str, tuple[str, str]] = {
+    "partnership": ("Partnership", "Alianza"), "perspective": ("Perspective", "Perspectiva"),
+    "round": ("Round", "Ronda"), "assessed_on": ("Assessed on", "Fecha"), "basis": ("Basis", "Base"),
+    "dimension": ("Dimension", "Dimensión"), "principle": ("Principle", "Principio"), "level": ("Level", "Nivel"),
+    "criterion": ("Criterion required to reach level 3", "Criterio requerido para llegar al nivel 3"),
+    "government": ("Government", "Gobierno"), "civil_society": ("Civil society", "Sociedad civil"),
+    "spread": ("Spread (max - min)", "Dispersión (máx - mín)"), "lowest": ("Lowest", "Más bajo"),
+    "highest": ("Highest", "Más alto"), "from_level": ("Before", "Antes"), "to_level": ("Now", "Ahora"),
+    "change": ("Change", "Cambio"), "from_date": ("From", "Desde"), "to_date": ("To", "Hasta"),
+    "gaps": ("Gaps and difficulties", "Brechas y dificultades"), "impact": ("Impact on results", "Impacto"),
+    "lessons": ("Lessons", "Lecciones"),
+    **{d.key: (d.en, d.es) for d in vocab.QUALITY_DIMENSIONS},
+    **{t.key: (t.en, t.es) for t in vocab.PRINCIPLES},
+}
 
 
 def quality_scores(quality_assessment: pd.DataFrame) -> pd.DataFrame:
@@ -222,3 +250,86 @@ def principle_of(dimension: str) -> str:
         if d.key == dimension:
             return d.principle
     raise KeyError(dimension)
+
+
+# ---------------------------------------------------------------------------------------
+# Report tables: values translated, columns keyed as in TABLE_LABELS
+# ---------------------------------------------------------------------------------------
+
+def levels_table(levels: pd.DataFrame, names: dict[str, str], lang: str = "en") -> pd.DataFrame:
+    """`portfolio_levels` by partnership name, with the basis translated."""
+    basis = {"collective": ("Collective", "Colectiva"), "mean": ("Mean of {n} perspectives", "Promedio de {n} perspectivas")}
+    out = levels.reset_index()
+    return pd.DataFrame({
+        "partnership": [names.get(p, p) for p in out["partnership"]], "assessed_on": out["assessed_on"].dt.date,
+        "basis": [_pair(basis[b], lang).format(n=n) for b, n in zip(out["basis"], out["n_perspectives"])],
+        **{c: out[c].round(2) for c in _LEVEL_COLUMNS},
+    })
+
+
+def scores_table(scores: pd.DataFrame, partnership: str, lang: str = "en") -> pd.DataFrame:
+    """Every assessment of one partnership: round, date, perspective, dimensions and principles."""
+    rows = scores[scores["partnership"] == partnership].sort_values(["round"], ascending=False, kind="stable")
+    return pd.DataFrame({"round": rows["round"], "assessed_on": rows["assessed_on"].dt.date,
+                         "perspective": [vocab.PERSPECTIVES.label(v, lang) for v in rows["perspective"]],
+                         **{c: rows[c].round(2) for c in _LEVEL_COLUMNS}}).reset_index(drop=True)
+
+
+def divergence_table(spread: pd.DataFrame, names: dict[str, str], lang: str = "en", only_divergent: bool = True,
+                     min_spread: float = 0) -> pd.DataFrame:
+    """Spread between perspectives in the latest round; by default only the dimensions where
+    government and civil society differ by 2 or more."""
+    rows = spread[spread["is_gov_cs_divergent"].fillna(False).astype(bool)] if only_divergent else spread
+    rows = rows[rows["spread"].fillna(0) >= min_spread]
+
+    def views(text: str) -> str:
+        return ", ".join(vocab.PERSPECTIVES.label(v, lang) for v in text.split(";") if v)
+
+    return pd.DataFrame({
+        "partnership": [names.get(p, p) for p in rows["partnership"]],
+        "dimension": [dimension_label(d, lang) for d in rows["dimension"]],
+        "government": rows["government"], "civil_society": rows["civil_society"], "spread": rows["spread"],
+        "lowest": rows["lowest"].map(views), "highest": rows["highest"].map(views),
+    }).reset_index(drop=True)
+
+
+def change_table(changes: pd.DataFrame, names: dict[str, str], lang: str = "en",
+                 perspectives: tuple[str, ...] | None = None, nonzero: bool = True) -> pd.DataFrame:
+    """Changes between rounds, by default only those that moved, optionally for some perspectives."""
+    rows = changes if perspectives is None else changes[changes["perspective"].isin(perspectives)]
+    if nonzero:
+        rows = rows[rows["change"].fillna(0) != 0]
+    return pd.DataFrame({
+        "partnership": [names.get(p, p) for p in rows["partnership"]],
+        "perspective": [vocab.PERSPECTIVES.label(v, lang) for v in rows["perspective"]],
+        "dimension": [dimension_label(d, lang) for d in rows["dimension"]],
+        "from_date": rows["from_date"].dt.date, "to_date": rows["to_date"].dt.date,
+        "from_level": rows["from_level"], "to_level": rows["to_level"],
+        "change": [f"{c:+.0f}" if not pd.isna(c) else "" for c in rows["change"]],
+    }).reset_index(drop=True)
+
+
+def todo_table(levels: pd.DataFrame, names: dict[str, str], lang: str = "en") -> pd.DataFrame:
+    """`todo_list` by partnership name, dimension and principle translated."""
+    todo = todo_list(levels, lang)
+    return pd.DataFrame({
+        "partnership": [names.get(p, p) for p in todo["partnership"]],
+        "principle": [vocab.PRINCIPLES.label(p, lang) for p in todo["principle"]],
+        "dimension": [dimension_label(d, lang) for d in todo["dimension"]],
+        "level": todo["level"].round(2), "criterion": todo["criterion"],
+    })
+
+
+def notes_table(quality_assessment: pd.DataFrame, partnership: str, lang: str = "en") -> pd.DataFrame:
+    """Worksheet questions 3-5 (gaps, impact, lessons) of one partnership's latest round, by perspective."""
+    rows = quality_assessment[quality_assessment["partnership"] == partnership]
+    rows = rows[pd.to_datetime(rows["assessed_on"]) == pd.to_datetime(rows["assessed_on"]).max()]
+    out = pd.DataFrame({"perspective": [vocab.PERSPECTIVES.label(v or "collective", lang) for v in rows["perspective"]]})
+    for col in ("gaps", "impact", "lessons"):
+        out[col] = rows[col].fillna("").tolist() if col in rows else ""
+    keep = out[["gaps", "impact", "lessons"]].apply(lambda c: c.astype(str).str.strip() != "").any(axis=1)
+    return out[keep].reset_index(drop=True)
+
+
+def _pair(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "es" else pair[0]

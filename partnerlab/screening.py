@@ -50,6 +50,8 @@ __all__ = [
     "screening_status", "unscreened_critical", "outcome_counts",
     "suggest_decision", "value_decisions", "decision_disagreements", "criteria_findings",
     "pending_issues", "latest_value_decisions", "value_grid", "subject_names", "decision_counts",
+    "RULES_NOTE", "VALUE_NOTE", "TABLE_LABELS", "outcome_table", "findings_table", "stale_table",
+    "decision_table", "pending_table", "decision_count_table",
 ]
 
 QUESTION_CODES: tuple[str, ...] = tuple(q.code for q in vocab.DUE_DILIGENCE_QUESTIONS)
@@ -108,6 +110,46 @@ CRITERION_SHORT: dict[str, tuple[str, str]] = {
     "c7b": ("Internal capacity", "Capacidad interna"),
     "c8": ("Buy-in", "Compromiso"),
     "c9": ("Measurable success", "Éxito medible"),
+}
+
+
+# Report text (English, Spanish) quoting the rules above.
+RULES_NOTE = (
+    "Outcome of a screening, first match wins: <b>excluded</b> when any red flag (questions 5-19, "
+    "\"criteria for excluding partners/allies\") is answered Yes, even if other questions are blank; "
+    "<b>incomplete</b> when any question is unanswered (a blank is never read as No); <b>caution</b> when an "
+    "information check (questions 1-4) is answered No; otherwise <b>clear</b>. Each stakeholder is shown with "
+    "its latest screening; screenings older than {max_age_days} days on {as_of} are flagged for renewal.",
+    "Resultado de una evaluación, se aplica la primera regla que se cumpla: <b>excluido</b> si algún criterio de "
+    "exclusión (preguntas 5-19) tiene respuesta Sí, aunque otras preguntas estén en blanco; <b>incompleto</b> si "
+    "alguna pregunta no tiene respuesta (un blanco nunca se lee como No); <b>precaución</b> si una verificación "
+    "de información (preguntas 1-4) tiene respuesta No; si no, <b>sin alertas</b>. Cada actor aparece con su "
+    "evaluación más reciente; las evaluaciones con más de {max_age_days} días al {as_of} se señalan para "
+    "renovarse.",
+)
+VALUE_NOTE = (
+    "Decision the criteria suggest, first match wins: <b>decline</b> when any criterion is not acceptable; "
+    "<b>continue analysis</b> when any criterion has insufficient information or was left blank (not assessed); "
+    "otherwise <b>proceed</b>, making the adjustments listed for the criteria rated \"may be acceptable with "
+    "adjustments\".",
+    "Decisión que sugieren los criterios, se aplica la primera regla que se cumpla: <b>declinar</b> si algún "
+    "criterio no es aceptable; <b>continuar el análisis</b> si algún criterio tiene información insuficiente o "
+    "quedó en blanco (sin evaluar); si no, <b>proceder</b>, con los ajustes indicados en los criterios "
+    "calificados como \"puede ser aceptable con ajustes\".",
+)
+# Column headers of the report tables below.
+TABLE_LABELS: dict[str, tuple[str, str]] = {
+    "name": ("Stakeholder", "Actor"), "subject": ("Subject", "Sujeto"), "kind": ("Finding", "Hallazgo"),
+    "subject_kind": ("Kind", "Tipo"), "outcome": ("Outcome", "Resultado"), "stakeholders": ("Stakeholders", "Actores"),
+    "meaning": ("Meaning", "Significado"), "assessed_on": ("Assessed on", "Fecha"),
+    "age_days": ("Age (days)", "Antigüedad (días)"), "question": ("Question", "Pregunta"), "text": ("Text", "Texto"),
+    "assessor": ("Assessor", "Evaluador"), "suggested": ("Suggested", "Sugerida"),
+    "decision": ("Recorded", "Registrada"), "decision_date": ("Decided on", "Fecha de decisión"),
+    "agreement": ("Agreement", "Coincidencia"), "adjustments": ("Adjustments to make", "Ajustes por hacer"),
+    "reasons": ("Why (criteria)", "Por qué (criterios)"), "pending": ("Pending issues", "Pendientes"),
+    "open_criteria": ("Criteria still open", "Criterios abiertos"), "sector": ("Sector", "Sector"),
+    "agrees": ("Agrees", "Coincide"), "differs": ("Differs", "Difiere"),
+    "not_recorded": ("Not recorded", "Sin registrar"), "total": ("Total", "Total"),
 }
 
 
@@ -419,6 +461,85 @@ def decision_counts(decisions: pd.DataFrame) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------------------------
+# Report tables: values translated, columns keyed as in TABLE_LABELS
+# ---------------------------------------------------------------------------------------
+
+def outcome_table(status: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Outcome, number of stakeholders and what the outcome means."""
+    counts = outcome_counts(status)
+    return pd.DataFrame({"outcome": [OUTCOMES.label(k, lang) for k in counts["outcome"]],
+                         "stakeholders": counts["stakeholders"],
+                         "meaning": [OUTCOMES.term(k).description(lang) for k in counts["outcome"]]})
+
+
+def findings_table(screened: pd.DataFrame, names: dict[str, str], lang: str = "en") -> pd.DataFrame:
+    """Every finding of the given screenings, by stakeholder name, most severe outcome first."""
+    findings = screening_findings(_sort_by_outcome(screened), lang)
+    return pd.DataFrame({"name": [names.get(s, s) for s in findings["stakeholder"]],
+                         "outcome": [OUTCOMES.label(k, lang) for k in findings["outcome"]],
+                         "assessed_on": findings["assessed_on"].dt.date,
+                         "kind": [FINDING_KINDS.label(k, lang) for k in findings["kind"]],
+                         "question": findings["question"].str.upper(), "text": findings["text"]})
+
+
+def stale_table(latest: pd.DataFrame, names: dict[str, str], lang: str = "en") -> pd.DataFrame:
+    """The latest screenings flagged as stale, oldest first."""
+    stale = latest[latest["is_stale"].fillna(False).astype(bool)].sort_values("assessed_on")
+    return pd.DataFrame({"name": [names.get(s, s) for s in stale["stakeholder"]],
+                         "outcome": [OUTCOMES.label(k, lang) for k in stale["outcome"]],
+                         "assessed_on": stale["assessed_on"].dt.date, "age_days": stale["age_days"],
+                         "assessor": stale["assessor"]})
+
+
+def decision_table(decisions: pd.DataFrame, names: dict[str, str], lang: str = "en") -> pd.DataFrame:
+    """One row per assessment: subject, date, suggested and recorded decision, agreement, the
+    criteria behind a decline or continue-analysis suggestion, and the adjustments to make."""
+    def criteria(codes: list[str]) -> str:
+        return "; ".join(f"{c[1:]}. {_pair(CRITERION_SHORT[c], lang)}" for c in codes)
+
+    kinds = {"partnership": ("Partnership", "Alianza"), "stakeholder": ("Stakeholder", "Actor")}
+    reasons = []
+    for rec in decisions.to_dict("records"):
+        parts = [(f"{RATINGS.label(rating, lang)}: {criteria(rec[col])}") for col, rating in
+                 (("not_acceptable", "not_acceptable"), ("insufficient", "insufficient_information"),
+                  ("not_assessed", NOT_ASSESSED)) if rec[col]]
+        reasons.append(" · ".join(parts))
+    return pd.DataFrame({
+        "subject": [names.get(s, s) for s in decisions["subject"]],
+        "subject_kind": [_pair(kinds.get(k, (k or "", k or "")), lang) for k in decisions["subject_kind"]],
+        "assessed_on": decisions["assessed_on"].dt.date,
+        "suggested": [vocab.DECISIONS.label(k, lang) for k in decisions["suggested"]],
+        "decision": [vocab.DECISIONS.label(k, lang) if isinstance(k, str) else "" for k in decisions["decision"]],
+        "agreement": [AGREEMENTS.label(k, lang) for k in decisions["agreement"]],
+        "reasons": reasons,
+        "adjustments": [criteria(a) for a in decisions["adjustments"]],
+    })
+
+
+def pending_table(decisions: pd.DataFrame, names: dict[str, str], lang: str = "en") -> pd.DataFrame:
+    """Pending issues and the criteria still open, by subject."""
+    pending = pending_issues(decisions)
+    return pd.DataFrame({
+        "subject": [names.get(s, s) for s in pending["subject"]], "assessed_on": pending["assessed_on"].dt.date,
+        "suggested": [vocab.DECISIONS.label(k, lang) for k in pending["suggested"]],
+        "pending": pending["pending"].fillna(""),
+        "open_criteria": ["; ".join(f"{c[1:]}. {_pair(CRITERION_SHORT[c], lang)}" for c in codes)
+                          for codes in pending["open_criteria"]],
+    })
+
+
+def decision_count_table(decisions: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """`decision_counts` with the decisions translated."""
+    counts = decision_counts(decisions)
+    counts["suggested"] = [vocab.DECISIONS.label(k, lang) for k in counts["suggested"]]
+    return counts
+
+
+# ---------------------------------------------------------------------------------------
+
+def _pair(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "es" else pair[0]
+
 
 def _answer(value: object) -> bool | None:
     """True, False, or None for unanswered (NA, None, NaN): a blank is never No."""
