@@ -469,6 +469,7 @@ def question_table(questions: pd.DataFrame, responses: pd.DataFrame, question_id
     answer); scale questions add mean and median position rows (don't know left out);
     number: `number_stats` per group; text: the answers with the sector (no respondent id).
     With every sector (groups None) the option tables are transposed: one row per sector.
+    Row labels (options, or groups) are the first column, never the index.
     """
     q = question(questions, question_id)
     if q["type"] in ("scale", "choice", "multi"):
@@ -486,7 +487,7 @@ def question_table(questions: pd.DataFrame, responses: pd.DataFrame, question_id
             table[n_rows] = table[n_rows].astype("Int64")
             table.index.name = _tr(("Respondents", "Personas encuestadas"), lang)
             table.columns.name = None
-        return table
+        return table.reset_index()  # the option or group labels as the first column
     if q["type"] == "number":
         stats = filter_groups(number_stats(questions, responses, question_id, by="sector"), groups)
         stats.insert(0, "group", stats.pop("group").map(lambda g: group_label(g, "sector", lang)))

@@ -461,10 +461,10 @@ def test_report_groups(responses):
 
 
 def test_question_table_per_type(questions, responses):
-    scale = survey.question_table(questions, responses, "s1", groups=[ALL, "academia"])
+    scale = survey.question_table(questions, responses, "s1", groups=[ALL, "academia"]).set_index("Answer")
     assert scale.loc["n (answered)"].tolist() == [5, 2]
     assert scale.loc["Mean position (1 = lowest)"].tolist() == [3.25, 2.5]
-    wide = survey.question_table(questions, responses, "c1", lang="es")  # every sector: one row each
+    wide = survey.question_table(questions, responses, "c1", lang="es").set_index("Personas encuestadas")
     assert wide.index.tolist() == ["Todas las respuestas", "Sector privado", "Academia", "Sociedad civil"]
     assert wide.loc["Sociedad civil", ["Yes", "n (con respuesta)", "Sin respuesta"]].tolist() == [50.0, 2, 1]
     number = survey.question_table(questions, responses, "n1", groups=[ALL, "civil_society"], lang="es")
