@@ -472,3 +472,46 @@ def test_findings_without_ties():
     g = nx.DiGraph()
     g.add_node("a", sector="media")
     assert net.findings(g, "es") == ["El libro no registra vínculos, así que no hay red que analizar."]
+
+
+# ---------------------------------------------------------------------------------------
+# Charts
+# ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("n, expect_sector_view", [(20, False), (400, True)])
+def test_plot_network_small_and_large(n, expect_sector_view):
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from partnerlab.plots import network as pn
+    from partnerlab.synthetic import synthetic_tables
+
+    rows = synthetic_tables(n, 4, seed=2)
+    tables = {"stakeholders": pd.DataFrame(rows["stakeholders"]),
+              "ties": pd.DataFrame(rows["ties"]).assign(directed=lambda t: t["kind"] == "funding")}
+    g = net.build_tie_graph(tables)
+    ax = pn.plot_network(g, lang="es")
+    assert isinstance(ax, plt.Axes)
+    texts = [t.get_text() for t in ax.texts]
+    # the sector view names sectors on the chart and explains its encoding in a note
+    assert any("Área del círculo" in t for t in texts) is expect_sector_view
+    assert ax.get_legend().get_title().get_text() == "Sector"
+    plt.close("all")
+
+
+def test_plot_ei_and_brokerage(two_silos):
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from partnerlab.plots import network as pn
+
+    ax = pn.plot_ei_by_sector(net.ei_index(two_silos, "sector"))
+    # both at (1 - 10) / 11: a tie keeps the order of first appearance
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Civil society (5)", "Private sector (5)"]
+    assert ax.patches[0].get_width() == pytest.approx(-9 / 11)
+    g = two_silos.to_directed()
+    ax = pn.plot_brokerage(net.brokerage_roles(g), g, top=3)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Org 0", "Org 5"]
+    plt.close("all")
