@@ -975,3 +975,9 @@ def _now() -> str:
 def _iso(value) -> str | None:
     return value.isoformat() if hasattr(value, "isoformat") else (str(value) if value else None)
 
+
+
+if __name__ == "__main__":  # python -m partnerlab.batch: `partnerlab run` without the console script
+    _parser = argparse.ArgumentParser(prog="python -m partnerlab.batch", description="Run the default batch.")
+    add_run_arguments(_parser)
+    sys.exit(run_command(_parser.parse_args()))

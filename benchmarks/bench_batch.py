@@ -1,0 +1,165 @@
+"""Benchmark: the default batch the naive way versus `partnerlab run`, in the same run.
+
+    .venv/bin/python benchmarks/bench_batch.py                 # the default batch on the sample
+    .venv/bin/python benchmarks/bench_batch.py --only network  # a subset
+    .venv/bin/python benchmarks/bench_batch.py --demo 12       # 12 copies of tests/notebooks/ok.ipynb
+
+Naive: for each report, one after another, the papermill command line and then
+`jupyter nbconvert --to html --no-input` (each notebook parses the workbook itself).
+partnerlab: `partnerlab run` as a fresh process (interpreter start and imports included).
+Prints both wall times, the ratio (target <= 0.3 on 2 cores) and per-report overhead:
+naive papermill / nbconvert seconds, and partnerlab's kernel (start or reset), execution and
+export seconds from manifest.json. Outputs go to benchmarks/out/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from partnerlab import batch, paths
+from partnerlab.reports import Job, default_batch
+
+OUT = paths.ROOT / "benchmarks" / "out"
+BIN = Path(sys.executable).parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--workbook", type=Path, default=paths.SAMPLE_WORKBOOK)
+    parser.add_argument("--lang", default="en")
+    parser.add_argument("--jobs", type=int, default=None, help="partnerlab workers (default: one per core)")
+    parser.add_argument("--only", nargs="+", default=None, help="report keys or names to keep")
+    parser.add_argument("--demo", type=int, default=0, metavar="N",
+                        help="run N copies of tests/notebooks/ok.ipynb instead of the default batch")
+    args = parser.parse_args(argv)
+
+    jobs, workbook = _plan(args)
+    runnable = [j for j in jobs if not j.skipped]
+    print(f"{len(runnable)} reports ({len(jobs) - len(runnable)} skipped) on {workbook.name}, "
+          f"{batch._cores()} cores, lang {args.lang}")
+    if not runnable:
+        print("nothing to run")
+        return 1
+    shutil.rmtree(OUT, ignore_errors=True)
+    OUT.mkdir(parents=True)
+
+    naive_wall, naive = _run_naive(runnable, workbook, args.lang)
+    ours_wall, manifest = _run_partnerlab(args, workbook)
+    _report(runnable, naive_wall, naive, ours_wall, manifest)
+    return 0
+
+
+def _plan(args) -> tuple[list[Job], Path]:
+    if args.demo:
+        workbook = OUT.parent / "demo-input.txt"
+        workbook.write_text("demo")
+        ok = paths.ROOT / "tests" / "notebooks" / "ok.ipynb"
+        return [Job(f"demo{i:02d}", "ok", ok, (f"Demo {i}", f"Demo {i}"), {"label": str(i)})
+                for i in range(args.demo)], workbook
+    from partnerlab.workbook import load_workbook
+
+    workbook = args.workbook.resolve()
+    jobs = batch._select(default_batch(load_workbook(workbook)), args.only)
+    return jobs, workbook
+
+
+def _run_naive(jobs: list[Job], workbook: Path, lang: str) -> tuple[float, dict]:
+    folder = OUT / "naive"
+    folder.mkdir()
+    per_report = {}
+    t0 = time.perf_counter()
+    for job in jobs:
+        executed = folder / f"{job.name}.ipynb"
+        params = {"workbook": str(workbook), "lang": lang, "processed": "", **job.params}
+        if job.needs_listing:
+            params["batch"] = ""
+        cmd = [str(BIN / "papermill"), str(job.notebook), str(executed), "--no-progress-bar"]
+        for key, value in params.items():
+            cmd += ["-r" if isinstance(value, str) else "-p", key, str(value)]
+        t1 = time.perf_counter()
+        pm = subprocess.run(cmd, capture_output=True, text=True, env=_naive_env())
+        t2 = time.perf_counter()
+        nc = subprocess.run([str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed)],
+                            capture_output=True, text=True)
+        t3 = time.perf_counter()
+        per_report[job.name] = {"papermill": t2 - t1, "nbconvert": t3 - t2,
+                                "ok": pm.returncode == 0 and nc.returncode == 0}
+        if pm.returncode:
+            print(f"  naive: {job.name} failed: {pm.stderr.strip().splitlines()[-1:]}")
+    return time.perf_counter() - t0, per_report
+
+
+def _naive_env() -> dict:
+    env = dict(os.environ)
+    env.pop("MPLBACKEND", None)  # same footing: with Agg the naive reports would have no figures
+    return env
+
+
+def _run_partnerlab(args, workbook: Path) -> tuple[float, dict]:
+    out = OUT / "partnerlab"
+    cmd = [sys.executable, "-m", "partnerlab.batch", "--out", str(out), "--lang", args.lang,
+           "--workbook", str(workbook), "--no-progress"]
+    if args.jobs:
+        cmd += ["--jobs", str(args.jobs)]
+    if args.only:
+        cmd += ["--only", *args.only]
+    if args.demo:  # the test notebooks are no default batch: same runner, explicit job list
+        cmd = [sys.executable, "-c", _DEMO.format(n=args.demo, out=str(out), wb=str(workbook),
+                                                   jobs=args.jobs, lang=args.lang)]
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    if proc.returncode not in (0, 1):
+        print(proc.stderr)
+        raise SystemExit(f"partnerlab run exited {proc.returncode}")
+    return wall, json.loads((out / "manifest.json").read_text())
+
+
+def _report(jobs, naive_wall, naive, ours_wall, manifest) -> None:
+    ours = {r["name"]: r for r in manifest["reports"]}
+    print()
+    print(f"{'report':<42} {'naive papermill':>15} {'nbconvert':>10} | {'kernel':>7} {'execute':>8} {'export':>7}")
+    for job in jobs:
+        n, o = naive.get(job.name, {}), ours.get(job.name, {})
+        t = o.get("timings") or {}
+        print(f"{job.name:<42} {n.get('papermill', 0):>14.2f}s {n.get('nbconvert', 0):>9.2f}s | "
+              f"{t.get('kernel', 0):>6.2f}s {t.get('execute', 0):>7.2f}s {t.get('export', 0):>6.2f}s"
+              f"{'' if o.get('status') == 'ok' else '  (' + str(o.get('status')) + ')'}")
+    pm = [v["papermill"] for v in naive.values()]
+    nc = [v["nbconvert"] for v in naive.values()]
+    timings = [r["timings"] for r in manifest["reports"] if r.get("timings")]
+    print()
+    print(f"naive, per report (median): papermill CLI {statistics.median(pm):.2f} s "
+          f"(interpreter + kernel start + imports + execution), nbconvert CLI {statistics.median(nc):.2f} s")
+    if timings:
+        print("partnerlab, per report (median): "
+              + ", ".join(f"{k} {statistics.median(t[k] for t in timings):.2f} s" for k in ("kernel", "execute", "export"))
+              + f"; kernel cold starts: {sum(t['kernel'] > 0.5 for t in timings)}")
+    print(f"partnerlab: {manifest['summary']}, workers: {manifest['run']['executor']}")
+    print()
+    print(f"naive wall time:       {naive_wall:8.1f} s")
+    print(f"partnerlab wall time:  {ours_wall:8.1f} s")
+    print(f"ratio partnerlab/naive: {ours_wall / naive_wall:7.3f}   (target <= 0.3, aim 0.2)")
+
+
+_DEMO = """
+from pathlib import Path
+from partnerlab import batch, paths
+from partnerlab.reports import Job
+batch._check_workbook = lambda path: None  # the demo input is no workbook
+ok = paths.ROOT / "tests" / "notebooks" / "ok.ipynb"
+jobs = [Job(f"demo{{i:02d}}", "ok", ok, (f"Demo {{i}}", f"Demo {{i}}"), {{"label": str(i)}}) for i in range({n})]
+batch.run_batch("{wb}", "{out}", job_list=jobs, jobs={jobs}, lang="{lang}", progress=False)
+"""
+
+
+if __name__ == "__main__":
+    sys.exit(main())
