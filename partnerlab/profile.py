@@ -20,8 +20,9 @@ import pandas as pd
 from partnerlab import quality, screening, vocab
 
 __all__ = [
-    "MAPPING_FIELDS", "find_stakeholder", "default_stakeholder", "profile_ids", "mapping_row", "grid_position",
+    "MAPPING_FIELDS", "critical_group_ids", "find_stakeholder", "default_stakeholder", "profile_ids", "mapping_row", "grid_position",
     "network_position", "screening_profile", "value_profile", "partnerships_of", "build_profile",
+    "TABLE_LABELS", "findings_display", "criteria_display", "partnerships_display", "network_partners_display",
 ]
 
 # The mapping row as the profile shows it (Appendix 3, step 1 and 3); `contact` is left out on purpose.
@@ -41,6 +42,20 @@ MAPPING_FIELDS: dict[str, tuple[str, str]] = {
     "interest": ("Interest (1-5)", "Interés (1-5)"),
     "roles": ("Roles", "Roles"),
 }
+
+# Column headers of the profile's tables.
+TABLE_LABELS: dict[str, tuple[str, str]] = {
+    "field": ("Field", "Campo"), "value": ("Value", "Valor"), "name": ("Name", "Nombre"),
+    "sector": ("Sector", "Sector"), "direction": ("Direction", "Dirección"), "strength": ("Strength (1-3)", "Intensidad (1-3)"),
+    "kinds": ("Kinds of tie", "Tipos de vínculo"), "partnership": ("Partnership", "Alianza"), "role": ("Role", "Papel"),
+    "type": ("Type", "Tipo"), "status": ("Status", "Estado"), "quality_date": ("Quality assessed on", "Calidad evaluada el"),
+    "inclusion": ("Inclusion", "Inclusión"), "participation": ("Participation", "Participación"),
+    "accountability": ("Accountability", "Rendición de cuentas"),
+    "lowest_dimension": ("Weakest dimension", "Dimensión más débil"),
+    "suggested": ("Suggested decision", "Decisión sugerida"), "decision": ("Recorded decision", "Decisión registrada"),
+}
+_ROLE_LABELS = {"lead": ("Lead", "Líder"), "member": ("Member", "Miembro")}
+_DIRECTIONS = {"both": ("Both ways", "En ambos sentidos"), "out": ("Outgoing", "Saliente"), "in": ("Incoming", "Entrante")}
 
 
 def find_stakeholder(stakeholders: pd.DataFrame, stakeholder: str) -> str:
@@ -74,9 +89,15 @@ def profile_ids(wb: object, critical: Iterable[str] | None = None) -> list[str]:
     """
     if critical is not None:
         return list(critical)
-    grid = _quadrants(_table(wb, "stakeholders"))
+    return critical_group_ids(wb) or []
+
+
+def critical_group_ids(wb: object, threshold: int | None = None) -> list[str] | None:
+    """The ids of the critical group (high influence and high interest, Appendix 3 step 2), or
+    None when `partnerlab.stakeholders.assign_quadrants` is not available."""
+    grid = _quadrants(_table(wb, "stakeholders"), threshold)
     if grid is None:
-        return []
+        return None
     return grid.loc[grid["quadrant"] == "critical", "id"].tolist()
 
 
@@ -259,7 +280,55 @@ def build_profile(wb: object, stakeholder: str, as_of: object = None, max_age_da
     }
 
 
+def findings_display(screening_part: dict, lang: str = "en") -> pd.DataFrame:
+    """The findings of `screening_profile` for a report: kind translated, question code, text."""
+    f = screening_part["findings"]
+    return pd.DataFrame({"kind": [screening.FINDING_KINDS.label(k, lang) for k in f["kind"]],
+                         "question": f["question"].str.upper(), "text": f["text"]})
+
+
+def criteria_display(value_part: dict, lang: str = "en") -> pd.DataFrame:
+    """The criteria of `value_profile` not rated acceptable, for a report."""
+    c = value_part["criteria"]
+    return pd.DataFrame({"kind": [screening.RATINGS.label(k, lang) for k in c["rating"]],
+                         "question": [code[1:] for code in c["criterion"]], "text": c["text"]})
+
+
+def network_partners_display(network_part: dict, lang: str = "en") -> pd.DataFrame:
+    """The partners of `network_position` for a report: sector and direction translated."""
+    n = network_part["partners"]
+    return pd.DataFrame({
+        "name": n["name"], "sector": [vocab.SECTORS.label(k, lang) if isinstance(k, str) else "" for k in n["sector"]],
+        "direction": [_pair(_DIRECTIONS.get(d, (d, d)), lang) for d in n["direction"]],
+        "strength": n["strength"],
+        "kinds": [", ".join(vocab.TIE_KINDS.label(k.strip(), lang) for k in str(v).split(",") if k.strip())
+                  for v in n["kinds"]],
+    })
+
+
+def partnerships_display(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """`partnerships_of` for a report: vocabulary keys translated, levels rounded."""
+    def tr(vocabulary: vocab.Vocabulary, key: object) -> str:
+        return vocabulary.label(key, lang) if isinstance(key, str) else ""
+
+    return pd.DataFrame({
+        "partnership": frame["name"].fillna(frame["partnership"]),
+        "role": [_pair(_ROLE_LABELS[r], lang) for r in frame["role"]],
+        "type": [tr(vocab.PARTNERSHIP_TYPES, k) for k in frame["type"]],
+        "status": [tr(vocab.PARTNERSHIP_STATUSES, k) for k in frame["status"]],
+        "quality_date": pd.to_datetime(frame["quality_date"]).dt.date,
+        **{p: pd.to_numeric(frame[p]).round(2) for p in ("inclusion", "participation", "accountability")},
+        "lowest_dimension": [quality.dimension_label(d, lang) if isinstance(d, str) else "" for d in frame["lowest_dimension"]],
+        "suggested": [tr(vocab.DECISIONS, k) for k in frame["suggested"]],
+        "decision": [tr(vocab.DECISIONS, k) for k in frame["decision"]],
+    })
+
+
 # ---------------------------------------------------------------------------------------
+
+def _pair(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "es" else pair[0]
+
 
 def _table(wb: object, key: str) -> pd.DataFrame:
     if isinstance(wb, dict):

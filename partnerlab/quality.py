@@ -44,7 +44,7 @@ from partnerlab import vocab
 __all__ = [
     "DIMENSIONS", "PRINCIPLE_DIMENSIONS", "DIVERGENCE", "quality_scores", "quality_long",
     "latest_round", "perspective_spread", "round_changes", "portfolio_levels", "todo_list",
-    "dimension_label", "principle_of",
+    "dimension_label", "principle_of", "find_partnership",
     "QUALITY_NOTE", "TABLE_LABELS", "levels_table", "scores_table", "divergence_table", "change_table",
     "todo_table", "notes_table",
 ]
@@ -234,6 +234,22 @@ def todo_list(levels: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
                 rows.append({"partnership": pid, "dimension": dim.key, "principle": dim.principle,
                              "level": float(level), "criterion": text})
     return pd.DataFrame(rows, columns=["partnership", "dimension", "principle", "level", "criterion"])
+
+
+def find_partnership(scores: pd.DataFrame, partnerships: pd.DataFrame, partnership: str) -> str:
+    """The canonical id of a partnership matched case-insensitively; "" for a blank parameter.
+
+    Raises:
+        KeyError: when no partnership (in the partnerships sheet or the assessments) has that id.
+    """
+    wanted = str(partnership or "").strip().casefold()
+    if not wanted:
+        return ""
+    known = list(dict.fromkeys([*partnerships.get("id", pd.Series(dtype=str)), *scores["partnership"]]))
+    for pid in known:
+        if str(pid).casefold() == wanted:
+            return pid
+    raise KeyError(f"no partnership with id {partnership!r}; ids look like: {', '.join(map(str, known[:8]))}")
 
 
 def dimension_label(key: str, lang: str = "en") -> str:
