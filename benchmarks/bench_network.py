@@ -1,0 +1,132 @@
+"""Benchmark: loading plus the network report's measures and figures at 1,000-10,000 stakeholders.
+
+Run: ``.venv/bin/python benchmarks/bench_network.py [--sizes 1000 5000 10000] [--notebook]``.
+Each size runs in a fresh child process, so the peak memory (ru_maxrss) is that size's own.
+Prints seconds per step, the peak memory and the growth ratio of the two largest sizes
+against n log n. Target (issue 3): 10,000 stakeholders and 50,000 ties in under 60 s with
+peak memory under 2 GB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
+    parser.add_argument("--ties", type=float, default=5, help="ties per stakeholder")
+    parser.add_argument("--notebook", action="store_true", help="also time the network notebook with papermill")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(_run_size(args.child, args.ties, args.notebook)))
+        return
+
+    results = []
+    for n in args.sizes:
+        cmd = [sys.executable, __file__, "--child", str(n), "--ties", str(args.ties)] + (["--notebook"] if args.notebook else [])
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+        res = json.loads(out)
+        results.append(res)
+        steps = "  ".join(f"{k} {v:.2f}" for k, v in res["steps"].items())
+        print(f"n={n:>6,} ties={res['ties']:>7,} arcs={res['arcs']:>7,}  total {res['total']:6.2f} s  "
+              f"(analysis {res['analysis']:.2f} s)  peak {res['peak_mb']:7.1f} MB  "
+              f"betweenness {'approximate' if res['approximate'] else 'exact'}")
+        print(f"          {steps}")
+    if len(results) >= 2:
+        a, b = results[-2], results[-1]
+        nlogn = (b["n"] * math.log(b["n"])) / (a["n"] * math.log(a["n"]))
+        print(f"growth {a['n']:,} -> {b['n']:,}: total x{b['total'] / a['total']:.2f}, "
+              f"analysis x{b['analysis'] / a['analysis']:.2f}; n log n x{nlogn:.2f}")
+
+
+def _run_size(n: int, ties_per: float, notebook: bool) -> dict:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from partnerlab import network as net
+    from partnerlab.plots import network as pn
+    from partnerlab.synthetic import make_synthetic_workbook
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench_network_"))
+    path = make_synthetic_workbook(tmp / f"synthetic_{n}.xlsx", n, ties_per_stakeholder=ties_per, seed=0)
+    steps: dict[str, float] = {}
+    t0 = time.perf_counter()
+
+    def step(name: str, fn):
+        start = time.perf_counter()
+        value = fn()
+        steps[name] = time.perf_counter() - start
+        return value
+
+    wb = step("load", lambda: _load(path))
+    g = step("graph", lambda: net.build_tie_graph(wb))
+    t_analysis = time.perf_counter()
+    cent = step("centrality", lambda: net.centrality_table(g))
+    roles = step("brokerage", lambda: net.brokerage_roles(g, "sector"))
+    step("brokerage_summary", lambda: net.brokerage_summary(g, "sector", roles=roles))
+    ei = step("ei+perm", lambda: net.ei_index(g, "sector", permutations=200, seed=0))
+    step("constraint", lambda: net.constraint(g))
+    members = step("communities", lambda: net.communities(g, seed=0))
+    step("community_mix", lambda: net.community_mix(members))
+    step("components", lambda: (net.components(g), net.isolates(g), net.bridges(g)))
+    step("findings", lambda: net.findings(g, roles=roles, ei=ei, membership=members))
+
+    def figures():
+        for ax in (pn.plot_network(g), pn.plot_ei_by_sector(ei), pn.plot_brokerage(roles, g)):
+            ax.figure.savefig(tmp / "fig.png", dpi=100)
+            plt.close(ax.figure)
+
+    step("figures", figures)
+    analysis = time.perf_counter() - t_analysis
+    if notebook:
+        step("notebook", lambda: _notebook(path, tmp))
+    total = time.perf_counter() - t0
+    return {"n": n, "ties": len(_ties_of(wb)), "arcs": g.number_of_edges(), "steps": steps, "total": total,
+            "analysis": analysis, "approximate": bool(cent.attrs.get("betweenness_approximate")),
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def _load(path: Path):
+    """The package loader when it exists; otherwise a plain pandas read with lists split (noted in output)."""
+    try:
+        from partnerlab.workbook import load_workbook
+    except ImportError:
+        import pandas as pd
+
+        sheets = pd.read_excel(path, sheet_name=["stakeholders", "ties", "partnerships"])
+        split = (lambda v: [s.strip() for s in v.split(";") if s.strip()] if isinstance(v, str) else [])  # noqa: E731
+        for key, cols in (("stakeholders", ("states", "partners")), ("partnerships", ("members",))):
+            for c in cols:
+                sheets[key][c] = sheets[key][c].map(split)
+        sheets["ties"]["directed"] = sheets["ties"]["kind"].eq("funding")
+        print("note: partnerlab.workbook not available; loaded with pandas.read_excel", file=sys.stderr)
+        return sheets
+    return load_workbook(path)
+
+
+def _ties_of(wb):
+    return wb["ties"] if isinstance(wb, dict) else wb.ties
+
+
+def _notebook(path: Path, tmp: Path) -> None:
+    subprocess.run([str(ROOT / ".venv" / "bin" / "papermill"), str(ROOT / "notebooks" / "network.ipynb"),
+                    str(tmp / "network_out.ipynb"), "-p", "workbook", str(path), "--no-progress-bar"],
+                   check=True, capture_output=True)
+
+
+if __name__ == "__main__":
+    main()
