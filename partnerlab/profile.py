@@ -53,6 +53,7 @@ TABLE_LABELS: dict[str, tuple[str, str]] = {
     "accountability": ("Accountability", "Rendición de cuentas"),
     "lowest_dimension": ("Weakest dimension", "Dimensión más débil"),
     "suggested": ("Suggested decision", "Decisión sugerida"), "decision": ("Recorded decision", "Decisión registrada"),
+    "rating": ("Rating", "Calificación"), "criterion": ("Criterion", "Criterio"), "text": ("Text", "Texto"),
 }
 _ROLE_LABELS = {"lead": ("Lead", "Líder"), "member": ("Member", "Miembro")}
 _DIRECTIONS = {"both": ("Both ways", "En ambos sentidos"), "out": ("Outgoing", "Saliente"), "in": ("Incoming", "Entrante")}
@@ -290,8 +291,8 @@ def findings_display(screening_part: dict, lang: str = "en") -> pd.DataFrame:
 def criteria_display(value_part: dict, lang: str = "en") -> pd.DataFrame:
     """The criteria of `value_profile` not rated acceptable, for a report."""
     c = value_part["criteria"]
-    return pd.DataFrame({"kind": [screening.RATINGS.label(k, lang) for k in c["rating"]],
-                         "question": [code[1:] for code in c["criterion"]], "text": c["text"]})
+    return pd.DataFrame({"rating": [screening.RATINGS.label(k, lang) for k in c["rating"]],
+                         "criterion": [code[1:] for code in c["criterion"]], "text": c["text"]})
 
 
 def network_partners_display(network_part: dict, lang: str = "en") -> pd.DataFrame:
