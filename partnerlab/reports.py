@@ -13,6 +13,8 @@ run with one parameter set (one per sector present, per critical-group stakehold
 
 from __future__ import annotations
 
+import html
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -23,7 +25,10 @@ import pandas as pd
 
 from partnerlab import paths, vocab
 
-__all__ = ["Job", "ReportDef", "Variant", "REPORTS", "default_batch", "slugify"]
+__all__ = [
+    "Job", "ReportDef", "Variant", "REPORTS", "default_batch", "slugify",
+    "portfolio_counts", "stakeholders_by_sector", "read_listing", "listing_html",
+]
 
 
 @dataclass
@@ -127,6 +132,86 @@ def slugify(text: object) -> str:
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
     s = re.sub(r"[^a-z0-9_]+", "-", s).strip("-_")
     return s[:60] or "x"
+
+
+def portfolio_counts(wb) -> pd.DataFrame:
+    """How many records each sheet holds, for the overview.
+
+    Returns:
+        Columns `sheet` (key), `records_en`, `records_es` (labels) and `records` (count).
+    """
+    rows = [(key, en, es, len(getattr(wb, key, ()))) for key, (en, es) in RECORD_LABELS.items()]
+    return pd.DataFrame(rows, columns=["sheet", "records_en", "records_es", "records"])
+
+
+def stakeholders_by_sector(stakeholders: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Stakeholders per sector (vocabulary order) with their share, for the overview.
+
+    >>> stakeholders_by_sector(pd.DataFrame({"sector": ["academia", "academia", "federal_government"]}))
+                   sector  stakeholders  share_pct
+    0  Federal government             1       33.3
+    1            Academia             2       66.7
+    """
+    counts = stakeholders.get("sector", pd.Series(dtype=object)).dropna().value_counts()
+    keys = [t.key for t in vocab.SECTORS if t.key in counts.index]
+    keys += sorted(set(counts.index) - set(keys))
+    total = int(counts.sum()) or 1
+    return pd.DataFrame({
+        "sector": [vocab.SECTORS.label(k, lang) for k in keys],
+        "stakeholders": [int(counts[k]) for k in keys],
+        "share_pct": [round(100 * counts[k] / total, 1) for k in keys],
+    })
+
+
+def read_listing(path: str | Path) -> list[dict]:
+    """The other reports of a batch, from the manifest `partnerlab run` hands the overview.
+
+    Returns:
+        The manifest's report records, without the reports that list the others.
+    """
+    doc = json.loads(Path(path).read_text(encoding="utf-8"))
+    listing_reports = {r.key for r in REPORTS if r.needs_listing}
+    return [r for r in doc.get("reports", []) if r.get("report") not in listing_reports]
+
+
+def listing_html(listing: list[dict], lang: str = "en") -> str:
+    """An HTML table linking every report of the batch (relative links, all text escaped).
+
+    >>> "&lt;b&gt;" in listing_html([{"name": "n", "title_en": "<b>", "status": "ok"}])
+    True
+    """
+    t = _LISTING_TEXT["es" if lang == "es" else "en"]
+    rows = []
+    for rec in listing:
+        title = html.escape(rec.get("title_es" if lang == "es" else "title_en") or rec.get("name", ""))
+        status = rec.get("status", "")
+        if status in ("ok", "running", "pending"):  # the overview runs last: its siblings are done
+            cell = f'<a href="{html.escape(rec["name"])}.html">{title}</a>'
+        else:
+            cell = title
+        note = rec.get("note_es" if lang == "es" else "note_en") or ""
+        label = t.get(status, status)
+        rows.append(f"<tr><td>{cell}</td><td>{html.escape(label)}</td><td>{html.escape(note)}</td></tr>")
+    return (f'<table class="pl-listing"><thead><tr><th>{t["report"]}</th><th>{t["status"]}</th>'
+            f'<th>{t["note"]}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+
+
+RECORD_LABELS = {
+    "stakeholders": ("Stakeholders", "Actores"),
+    "ties": ("Ties between stakeholders", "Vínculos entre actores"),
+    "partnerships": ("Partnerships", "Alianzas"),
+    "due_diligence": ("Due-diligence screenings", "Revisiones de debida diligencia"),
+    "value_assessment": ("Value/risk assessments", "Evaluaciones de valor/riesgo"),
+    "quality_assessment": ("Quality assessments", "Evaluaciones de calidad"),
+    "survey_responses": ("Survey responses", "Respuestas a la encuesta"),
+    "action_plan": ("Courses of action", "Líneas de acción"),
+}
+_LISTING_TEXT = {
+    "en": {"report": "Report", "status": "Status", "note": "Note", "ok": "ready", "skipped": "skipped",
+           "failed": "failed", "pending": "ready", "running": "ready"},
+    "es": {"report": "Informe", "status": "Estado", "note": "Nota", "ok": "listo", "skipped": "omitido",
+           "failed": "falló", "pending": "listo", "running": "listo"},
+}
 
 
 # ---------------------------------------------------------------------------------------

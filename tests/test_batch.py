@@ -335,7 +335,7 @@ def _fake_workbook(**tables):
     frames = {
         "stakeholders": pd.DataFrame({
             "id": ["S1", "S2", "S3"], "name": ["Alpha", "Beta", "Gamma"],
-            "sector": ["public", "civil_society", "public"], "influence": [5, 2, 4], "interest": [5, 5, 4],
+            "sector": ["federal_government", "civil_society", "federal_government"], "influence": [5, 2, 4], "interest": [5, 5, 4],
         }),
         "ties": pd.DataFrame({"source": ["S1"], "target": ["S2"]}),
         "partnerships": pd.DataFrame({"id": ["P1", "P2"], "name": ["Water", "Schools"]}),
@@ -358,8 +358,8 @@ def notebook_dir(tmp_path):
 def test_default_batch_fans_out(notebook_dir):
     jobs = default_batch(_fake_workbook(), notebook_dir)
     names = [j.name for j in jobs]
-    # vocabulary order (vocab.SECTORS lists civil_society before public), not first-seen order
-    assert names[:3] == ["stakeholder_map", "stakeholder_map__civil_society", "stakeholder_map__public"]
+    # vocabulary order (vocab.SECTORS lists federal_government first), not alphabetical order
+    assert names[:3] == ["stakeholder_map", "stakeholder_map__federal_government", "stakeholder_map__civil_society"]
     # critical group: high influence and interest (S1: 5/5, S3: 4/4; S2 has influence 2)
     assert [j.params for j in jobs if j.report == "partner_profile"] == [{"stakeholder": "S1"}, {"stakeholder": "S3"}]
     assert [j.params for j in jobs if j.report == "quality"] == [{}, {"partnership": "P1"}, {"partnership": "P2"}]
@@ -390,7 +390,7 @@ def test_missing_notebook_is_skipped_with_a_note(notebook_dir):
 
 
 def test_no_critical_group_skips_profiles(notebook_dir):
-    low = pd.DataFrame({"id": ["S1"], "name": ["A"], "sector": ["public"], "influence": [1], "interest": [1]})
+    low = pd.DataFrame({"id": ["S1"], "name": ["A"], "sector": ["academia"], "influence": [1], "interest": [1]})
     jobs = [j for j in default_batch(_fake_workbook(stakeholders=low), notebook_dir)
             if j.report == "partner_profile"]
     assert len(jobs) == 1 and jobs[0].skipped[0].startswith("No stakeholder is in the critical group")
@@ -408,3 +408,23 @@ def test_default_batch_on_the_sample(tmp_path, monkeypatch):
     assert (tmp_path / "sample" / "index.html").exists()
     ran = [r for r in result.reports if r["status"] == "ok"]
     assert all((tmp_path / "sample" / f"{r['name']}.html").exists() for r in ran)
+
+
+def test_overview_helpers(tmp_path):
+    from partnerlab.reports import listing_html, portfolio_counts, read_listing
+
+    counts = portfolio_counts(_fake_workbook())
+    assert dict(zip(counts["sheet"], counts["records"]))["stakeholders"] == 3
+    manifest = {"reports": [
+        {"name": "network", "report": "network", "title_en": "Network", "title_es": "Red", "status": "ok"},
+        {"name": "quality", "report": "quality", "title_en": "Quality", "title_es": "Calidad",
+         "status": "skipped", "note_es": "Sin datos."},
+        {"name": "overview", "report": "overview", "title_en": "Overview", "status": "running"},
+    ]}
+    path = tmp_path / "manifest.json"
+    path.write_text(json.dumps(manifest))
+    listing = read_listing(path)
+    assert [r["name"] for r in listing] == ["network", "quality"]  # not itself
+    html = listing_html(listing, "es")
+    assert '<a href="network.html">Red</a>' in html
+    assert "<td>Calidad</td><td>omitido</td><td>Sin datos.</td>" in html  # skipped: no link
