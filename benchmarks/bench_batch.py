@@ -41,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="run N copies of tests/notebooks/ok.ipynb instead of the default batch")
     args = parser.parse_args(argv)
 
+    shutil.rmtree(OUT, ignore_errors=True)
+    OUT.mkdir(parents=True)
     jobs, workbook = _plan(args)
     runnable = [j for j in jobs if not j.skipped]
     print(f"{len(runnable)} reports ({len(jobs) - len(runnable)} skipped) on {workbook.name}, "
@@ -48,8 +50,6 @@ def main(argv: list[str] | None = None) -> int:
     if not runnable:
         print("nothing to run")
         return 1
-    shutil.rmtree(OUT, ignore_errors=True)
-    OUT.mkdir(parents=True)
 
     naive_wall, naive = _run_naive(runnable, workbook, args.lang)
     ours_wall, manifest = _run_partnerlab(args, workbook)
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _plan(args) -> tuple[list[Job], Path]:
     if args.demo:
-        workbook = OUT.parent / "demo-input.txt"
+        workbook = OUT / "demo-input.txt"
         workbook.write_text("demo")
         ok = paths.ROOT / "tests" / "notebooks" / "ok.ipynb"
         return [Job(f"demo{i:02d}", "ok", ok, (f"Demo {i}", f"Demo {i}"), {"label": str(i)})
