@@ -42,6 +42,7 @@ __all__ = [
     "brokerage_roles", "brokerage_summary", "ei_index",
     "centrality_table", "constraint", "communities", "community_mix", "components",
     "isolates", "bridges", "sector_graph", "focus_summary", "findings",
+    "TABLE_LABELS", "top_central", "top_brokers", "ei_table", "community_table", "describe_graph",
 ]
 
 # Gould-Fernandez roles in sna's column order (w_I, w_O, b_IO, b_OI, b_O) and their labels.
@@ -289,7 +290,9 @@ def ei_index(graph: nx.Graph, group: str | Mapping[Hashable, object] = "sector",
         group or node; "network" for the whole), ``group``, ``size`` (nodes), ``internal``,
         ``external``, ``ei`` (NaN when a unit has no ties). With permutations, the network row
         also has ``expected`` (mean shuffled E-I), ``p_lower`` (share of shuffles at or below
-        the observed value: evidence of inward-looking groups) and ``p_upper``.
+        the observed value: evidence of inward-looking groups) and ``p_upper``; group rows
+        get ``expected`` too (their mean E-I over the shuffles: what the group's E-I would be
+        if ties ignored groups).
 
     >>> g = nx.Graph([(1, 2), (2, 3)])
     >>> ei = ei_index(g, {1: "a", 2: "a", 3: "b"})
@@ -325,15 +328,23 @@ def ei_index(graph: nx.Graph, group: str | Mapping[Hashable, object] = "sector",
     if permutations > 0:
         rng = np.random.default_rng(seed)
         sims = np.empty(permutations)
+        grp_sims = np.zeros((permutations, k))
         for i in range(permutations):
             perm = rng.permutation(codes)
-            sims[i] = 1.0 - 2.0 * np.count_nonzero(perm[u] == perm[v]) / len(u) if len(u) else np.nan
+            inside = perm[u] == perm[v]
+            sims[i] = 1.0 - 2.0 * np.count_nonzero(inside) / len(u) if len(u) else np.nan
+            gi = np.bincount(perm[u[inside]], minlength=k)
+            ge = np.bincount(perm[u[~inside]], minlength=k) + np.bincount(perm[v[~inside]], minlength=k)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                grp_sims[i] = (ge - gi) / (ge + gi)
         observed = out.loc[0, "ei"]
         out["expected"] = np.nan
         out["p_lower"] = np.nan
         out["p_upper"] = np.nan
         out.loc[0, ["expected", "p_lower", "p_upper"]] = [
             float(np.mean(sims)), float(np.mean(sims <= observed + 1e-12)), float(np.mean(sims >= observed - 1e-12))]
+        with np.errstate(invalid="ignore"):
+            out.loc[1:k, "expected"] = np.nanmean(grp_sims, axis=0) if permutations else np.nan
     return out
 
 
@@ -584,7 +595,7 @@ def findings(graph: nx.DiGraph, lang: str = "en", *, roles: pd.DataFrame | None 
     if graph.number_of_edges() == 0:
         return [tr("The workbook records no ties, so there is no network to analyse.",
                    "El libro no registra vínculos, así que no hay red que analizar.")]
-    ei = ei_index(graph, "sector") if ei is None else ei
+    ei = ei_index(graph, "sector", permutations=500) if ei is None else ei
     groups = ei[(ei["level"] == "group") & ei["ei"].notna() & (ei["size"] >= 2)].sort_values("ei", kind="stable")
     net = ei[ei["level"] == "network"].iloc[0]
     out.append(tr(f"Across the network, {net['external']} of {net['internal'] + net['external']} ties link different "
@@ -592,15 +603,30 @@ def findings(graph: nx.DiGraph, lang: str = "en", *, roles: pd.DataFrame | None 
                   f"En toda la red, {net['external']} de {net['internal'] + net['external']} vínculos unen sectores "
                   f"distintos (índice E-I {net['ei']:+.2f}; -1 significa que todos los vínculos quedan dentro "
                   f"de su sector)."))
+    if pd.notna(net.get("expected", np.nan)):
+        if net["p_lower"] <= 0.05:
+            out.append(tr(f"Ties stay within sectors more than chance would give: with sectors shuffled at random the "
+                          f"index would be {net['expected']:+.2f} on average, and only {net['p_lower']:.0%} of shuffles "
+                          f"are as low: the tendency to work in silos shows in the network.",
+                          f"Los vínculos quedan dentro de los sectores más de lo que daría el azar: con los sectores "
+                          f"barajados al azar el índice sería {net['expected']:+.2f} en promedio, y solo el "
+                          f"{net['p_lower']:.0%} de las permutaciones es igual o más bajo: la tendencia a trabajar en "
+                          f"silos se ve en la red."))
+        else:
+            out.append(tr(f"Ties cross sectors about as often as chance would give (shuffled sectors: "
+                          f"{net['expected']:+.2f} on average).",
+                          f"Los vínculos cruzan sectores más o menos tanto como daría el azar (sectores barajados: "
+                          f"{net['expected']:+.2f} en promedio)."))
     if len(groups):
         low = groups.iloc[0]
-        if low["ei"] < 0:
+        chance = (tr(f"; {low['expected']:+.2f} if its ties ignored sectors", f"; {low['expected']:+.2f} si sus "
+                     f"vínculos ignoraran los sectores") if pd.notna(low.get("expected", np.nan)) else "")
+        if low["ei"] < 0 or chance:
             out.append(tr(f"The most inward-looking sector is {sector(low['group'])}: {low['internal']} of its "
-                          f"{low['internal'] + low['external']} ties stay inside it (E-I {low['ei']:+.2f}), a sign of "
-                          f"working in silos.",
+                          f"{low['internal'] + low['external']} ties stay inside it (E-I {low['ei']:+.2f}{chance}).",
                           f"El sector más cerrado en sí mismo es {sector(low['group'])}: {low['internal']} de sus "
-                          f"{low['internal'] + low['external']} vínculos quedan dentro de él (E-I {low['ei']:+.2f}), "
-                          f"señal de trabajo en silos."))
+                          f"{low['internal'] + low['external']} vínculos quedan dentro de él (E-I {low['ei']:+.2f}"
+                          f"{chance})."))
         else:
             out.append(tr(f"No sector is inward-looking: even the most internal one, {sector(low['group'])}, has "
                           f"more ties outside than inside (E-I {low['ei']:+.2f}).",
@@ -649,6 +675,76 @@ def findings(graph: nx.DiGraph, lang: str = "en", *, roles: pd.DataFrame | None 
             out.append(tr(f"None of the {len(mix)} communities is dominated by a single sector.",
                           f"Ninguna de las {len(mix)} comunidades está dominada por un solo sector."))
     return out
+
+
+# ---------------------------------------------------------------------------------------
+# Tables for the report (keys stay keys: the report translates the sector vocabulary)
+# ---------------------------------------------------------------------------------------
+
+TABLE_LABELS: dict[str, tuple[str, str]] = {
+    "name": ("Stakeholder", "Actor"), "sector": ("Sector", "Sector"), "group": ("Sector", "Sector"),
+    "degree": ("Partners", "Socios"), "weighted_degree": ("Partners weighted by strength", "Socios ponderados por intensidad"),
+    "betweenness": ("Betweenness", "Intermediación (betweenness)"), "pagerank": ("PageRank", "PageRank"),
+    "constraint": ("Burt constraint", "Restricción de Burt"),
+    **{r: v for r, v in ROLE_LABELS.items()},
+    "size": ("Stakeholders", "Actores"), "internal": ("Ties inside", "Vínculos internos"),
+    "external": ("Ties to other sectors", "Vínculos con otros sectores"), "ei": ("E-I index", "Índice E-I"),
+    "community": ("Community", "Comunidad"), "dominant": ("Main sector", "Sector principal"),
+    "dominant_pct": ("Main sector share (%)", "Participación del sector principal (%)"),
+    "scope": ("Scope", "Ámbito"), "direction": ("Direction", "Dirección"), "strength": ("Strength", "Intensidad"),
+    "kinds": ("Kinds of tie", "Tipos de vínculo"), "sources": ("Recorded in", "Registrado en"),
+    "others": ("Other sectors (stakeholders)", "Otros sectores (actores)"),
+    "component": ("Component", "Componente"), "sectors": ("Sectors", "Sectores"), "members": ("Members", "Miembros"),
+}
+
+
+def top_central(cent: pd.DataFrame, n: int = 15) -> pd.DataFrame:
+    """The ``n`` most central stakeholders of ``centrality_table``, rounded for reading."""
+    out = cent.head(n)[["name", "sector", "degree", "weighted_degree", "betweenness", "pagerank"]].copy()
+    out["betweenness"] = out["betweenness"].round(3)
+    out["pagerank"] = out["pagerank"].round(3)
+    return out.reset_index(drop=True)
+
+
+def top_brokers(roles: pd.DataFrame, graph: nx.Graph, n: int = 15) -> pd.DataFrame:
+    """The ``n`` stakeholders on most open two-paths, with their name, sector and role counts."""
+    best = roles[roles["total"] > 0].sort_values("total", ascending=False, kind="stable").head(n)
+    out = best[[*ROLES, "total"]].copy()
+    out.insert(0, "sector", best["group"])
+    out.insert(0, "name", [graph.nodes[v].get("name", v) for v in best.index])
+    return out.reset_index(drop=True)
+
+
+def ei_table(ei: pd.DataFrame) -> pd.DataFrame:
+    """The sector rows of ``ei_index``, most inward-looking first (NaN = no ties)."""
+    out = ei[ei["level"] == "group"][["group", "size", "internal", "external", "ei"]].rename(columns={"group": "sector"})
+    out["ei"] = out["ei"].round(2)
+    return out.sort_values("ei", kind="stable", na_position="last").reset_index(drop=True)
+
+
+def community_table(mix: pd.DataFrame, lang: str = "en", max_sectors: int = 3) -> pd.DataFrame:
+    """``community_mix`` in words: community, size, main sector and share, the next sectors."""
+    fixed = {"community", "size", "dominant", "dominant_pct", "is_single_sector"}
+    sectors = [c for c in mix.columns if c not in fixed]
+    rows = []
+    for _, r in mix.iterrows():
+        counts = sorted(((int(r[s]), s) for s in sectors if r[s] > 0), key=lambda t: (-t[0], t[1]))
+        rest = ", ".join(f"{vocab.SECTORS.label(s, lang)} {c}" for c, s in counts[1:1 + max_sectors])
+        rows.append({"community": int(r["community"]), "size": int(r["size"]), "dominant": r["dominant"],
+                     "dominant_pct": round(float(r["dominant_pct"]), 0), "others": rest})
+    return pd.DataFrame(rows, columns=["community", "size", "dominant", "dominant_pct", "others"])
+
+
+def describe_graph(graph: nx.DiGraph) -> dict[str, int]:
+    """Counts for the report's opening line: stakeholders, tied pairs and pairs per source of record."""
+    und = to_undirected(graph)
+    by_source = Counter()
+    for _, _, d in und.edges(data=True):
+        for src in {s.split(":")[0] for s in d.get("sources", ())}:
+            by_source[src] += 1
+    return {"stakeholders": len(und), "pairs": und.number_of_edges(), "from_ties": by_source["ties"],
+            "from_partners": by_source["partners"], "from_partnerships": by_source["partnerships"],
+            "isolates": sum(1 for v in und if und.degree(v) == 0)}
 
 
 # ---------------------------------------------------------------------------------------

@@ -289,7 +289,12 @@ def test_ei_permutation_test_detects_silos():
     row = ei.iloc[0]
     assert row["ei"] == pytest.approx((1 - 30) / 31)
     assert row["p_lower"] < 0.01 and row["p_upper"] == 1.0
-    assert row["expected"] > row["ei"]
+    # Shuffled labels: a pair is same-group with probability 2 C(6,2) / C(12,2) = 30/66, so the
+    # expected E-I is 1 - 2 * 30/66 = 1/11 whatever the ties.
+    assert row["expected"] == pytest.approx(1 / 11, abs=0.04)
+    groups_rows = ei[ei["level"] == "group"]
+    assert (groups_rows["expected"] > groups_rows["ei"]).all()
+    assert ei.loc[ei["level"] == "node", "expected"].isna().all()
     again = net.ei_index(g, groups, permutations=500, seed=1)
     pd.testing.assert_frame_equal(ei, again)
 
@@ -459,7 +464,8 @@ def test_findings_name_the_silo_sector(two_silos):
     es = net.findings(g, "es")
     assert len(en) == len(es) >= 5
     text = " ".join(en)
-    assert "most inward-looking sector is Civil society" in text
+    assert "most inward-looking sector is Civil society: 10 of its 12 ties stay inside it (E-I -0.67; " in text
+    assert "Ties stay within sectors more than chance would give" in text
     # n0 and n1 tie at 8 two-paths (the bridge end and the UN partner): the first in graph order
     assert "The top broker is Org 0 (Civil society), on 8 open two-paths" in text
     assert "The UN system (1 stakeholder, 8 % of the network) holds 6 % of all brokerage; 100 %" in text
