@@ -1,0 +1,847 @@
+"""Load and validate the input workbook into typed pandas tables (spec/workbook.md).
+
+Loading never stops at the first problem: every problem is collected as a `Problem` that
+names the file, sheet, cell, column, the value found and what was expected. A workbook
+with errors gives no `Workbook`; `check_workbook` returns the problems,
+`load_workbook` raises `WorkbookError` with all of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import pickle
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from partnerlab import schema, vocab
+from partnerlab.schema import Column, Sheet
+
+__all__ = [
+    "Problem", "WorkbookError", "Workbook", "check_workbook", "load_workbook", "load_cached",
+    "split_list", "LIMITS",
+]
+
+# Limits for untrusted files (documented in the README).
+LIMITS = {
+    "max_file_bytes": 100 * 1024 * 1024,  # the .xlsx itself
+    "max_unzipped_bytes": 1024 * 1024 * 1024,  # all parts once unpacked
+    "max_compression_ratio": 200,  # a zip bomb packs far tighter than any real sheet
+    "max_rows": 200_000,  # per sheet
+    "max_columns": 500,
+}
+
+ID_RE = re.compile(r"^[A-Za-z0-9_.\-]+$")
+CODE_RE = re.compile(r"^\d+\.\d+$")
+PREFIX_RE = re.compile(r"^\s*(q)\s*0*(\d{1,2})(?![0-9])|^\s*(c)\s*(\d{1,2}[ab]?)(?![0-9a-z])", re.IGNORECASE)
+HEADER_SCAN_ROWS = 10
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a workbook, printed as one line."""
+
+    file: str
+    sheet: str
+    cell: str
+    column: str
+    found: object
+    expected: str
+    severity: str = "error"  # error | warning
+
+    def __str__(self) -> str:
+        where = f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+        col = f" ({self.column})" if self.column else ""
+        found = f'found "{_show(self.found)}"; ' if self.found is not None else ""
+        tag = "" if self.severity == "error" else "warning: "
+        prefix = f"{self.file}: " if self.file else ""
+        return f"{prefix}{tag}{where}{col}: {found}expected {self.expected}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+class WorkbookError(Exception):
+    """Raised by load_workbook when a workbook has errors; .problems holds them all."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        errors = [p for p in problems if p.is_error]
+        super().__init__(f"{len(errors)} problem(s) in the workbook:\n" + "\n".join(str(p) for p in errors))
+
+
+@dataclass
+class Workbook:
+    """The validated tables of one workbook (docs/tables.md)."""
+
+    path: Path
+    sha256: str
+    about: dict
+    tables: dict[str, pd.DataFrame]
+    warnings: list[Problem] = field(default_factory=list)
+    sheet_titles: dict[str, str] = field(default_factory=dict)  # sheet key -> title in the file
+    column_letters: dict[str, dict[str, str]] = field(default_factory=dict)  # sheet -> column -> letter
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(name)
+
+    def has(self, sheet_key: str) -> bool:
+        """True when the sheet is present and has at least one row."""
+        return sheet_key in self.tables and not self.tables[sheet_key].empty
+
+    @property
+    def sheets_used(self) -> list[str]:
+        return [k for k in self.tables if self.has(k)]
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def save(self, folder: str | Path) -> Path:
+        """Write the parsed workbook to folder (a pickle we write and read ourselves)."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / "workbook.pkl"
+        tmp = target.with_suffix(".tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(self, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(target)
+        return target
+
+    @classmethod
+    def load(cls, folder: str | Path) -> Workbook:
+        """Read a workbook saved with save()."""
+        with open(Path(folder) / "workbook.pkl", "rb") as fh:
+            wb = pickle.load(fh)
+        if not isinstance(wb, cls):
+            raise TypeError(f"{folder} does not hold a partnerlab workbook")
+        return wb
+
+
+def check_workbook(path: str | Path) -> tuple[Workbook | None, list[Problem]]:
+    """Read and validate a workbook; return it (None when it has errors) and every problem.
+
+    Never raises for a user's mistake: a missing, non-xlsx or corrupt file is a problem too.
+    """
+    path = Path(path)
+    loader = _Loader(path)
+    try:
+        wb = loader.run()
+    except _Fatal:
+        wb = None
+    problems = loader.problems
+    if any(p.is_error for p in problems):
+        return None, problems
+    return wb, problems
+
+
+def load_workbook(path: str | Path) -> Workbook:
+    """Read and validate a workbook; raise WorkbookError listing every error."""
+    wb, problems = check_workbook(path)
+    if wb is None:
+        raise WorkbookError(problems)
+    return wb
+
+
+def load_cached(path: str | Path, cache_dir: str | Path | None = None) -> Workbook:
+    """Load a workbook, reusing a parsed copy in cache_dir/<sha256>/ when there is one."""
+    path = Path(path)
+    if cache_dir is None:
+        return load_workbook(path)
+    digest = _sha256(path)
+    folder = Path(cache_dir) / digest[:16]
+    if (folder / "workbook.pkl").exists():
+        wb = Workbook.load(folder)
+        if wb.sha256 == digest:
+            wb.path = path
+            return wb
+    wb = load_workbook(path)
+    wb.save(folder)
+    return wb
+
+
+def split_list(value: object, ids_only: bool = False) -> list[str]:
+    """Split a ';'-separated cell (also ',' when it holds only ids); blanks dropped.
+
+    >>> split_list("GIZ; aecid ;;SHCP")
+    ['GIZ', 'aecid', 'SHCP']
+    >>> split_list("A1, B2", ids_only=True)
+    ['A1', 'B2']
+    """
+    if value is None:
+        return []
+    text = str(value)
+    parts = re.split(r"[;\n]" if not ids_only else r"[;,\n]", text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+# ---------------------------------------------------------------------------------------
+# The loader
+# ---------------------------------------------------------------------------------------
+
+class _Fatal(Exception):
+    """The file cannot be read at all; the problem is already recorded."""
+
+
+class _Loader:
+    def __init__(self, path: Path):
+        self.path = path
+        self.file = path.name
+        self.problems: list[Problem] = []
+        self.titles: dict[str, str] = {}
+        self.letters: dict[str, dict[str, str]] = {}
+        self._pending_states: list[tuple] = []  # state names checked once about.country is known
+
+    # -- problems -------------------------------------------------------------------------
+    def error(self, sheet: str, cell: str, column: str, found: object, expected: str) -> None:
+        self.problems.append(Problem(self.file, sheet, cell, column, found, expected))
+
+    def warn(self, sheet: str, cell: str, column: str, found: object, expected: str) -> None:
+        self.problems.append(Problem(self.file, sheet, cell, column, found, expected, "warning"))
+
+    def fatal(self, expected: str, found: object = None) -> _Fatal:
+        self.problems.append(Problem(self.file, "", "", "", found, expected))
+        return _Fatal()
+
+    # -- file level -----------------------------------------------------------------------
+    def run(self) -> Workbook:
+        raw = self._open()
+        digest = _sha256(self.path)
+        sheets = self._match_sheets(raw)
+        self.titles = dict(sheets)
+        if "stakeholders" not in sheets:
+            names = ", ".join(f'"{t}"' for t in raw) or "none"
+            self.problems.append(Problem(self.file, "stakeholders", "", "", None,
+                                         f'a sheet named "stakeholders" (or "actores"); the workbook has: {names}'))
+            raise _Fatal()
+        read = {key: self._read_sheet(schema.sheet(key), raw[title], title) for key, title in sheets.items()
+                if key not in ("survey_responses", "about")}
+        about = self._read_about(raw[sheets["about"]], sheets["about"]) if "about" in sheets else _default_about()
+        tables: dict[str, pd.DataFrame] = {}
+        for spec in schema.SHEETS:
+            if spec.key in ("about", "survey_responses"):
+                continue
+            tables[spec.key] = read.get(spec.key) if spec.key in read else _empty(spec)
+        tables["survey_responses"] = (
+            self._read_responses(raw[sheets["survey_responses"]], sheets["survey_responses"], tables["survey_questions"])
+            if "survey_responses" in sheets else _empty(schema.sheet("survey_responses")))
+        self._check_references(tables, about)
+        return Workbook(self.path, digest, about, tables, [p for p in self.problems if not p.is_error],
+                        dict(sheets), self.letters)
+
+    def _open(self) -> dict[str, list[tuple]]:
+        """All sheets as lists of row tuples (values), after the file-level safety checks."""
+        import openpyxl
+
+        path = self.path
+        if not path.exists():
+            raise self.fatal("an existing .xlsx file (the path does not exist)", str(path))
+        if path.is_dir():
+            raise self.fatal("an .xlsx file, not a folder", str(path))
+        size = path.stat().st_size
+        if size == 0:
+            raise self.fatal("an .xlsx workbook (the file is empty)")
+        if size > LIMITS["max_file_bytes"]:
+            raise self.fatal(f"a workbook of at most {LIMITS['max_file_bytes'] // 2**20} MB", f"{size / 2**20:.0f} MB")
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+        if head.startswith(b"\xd0\xcf\x11\xe0"):
+            raise self.fatal("an .xlsx workbook: this is an old .xls file or a password-protected workbook; "
+                             "open it in Excel and save it as .xlsx (Excel Workbook) without a password")
+        if not head.startswith(b"PK"):
+            kind = "a text/CSV file" if _looks_like_text(path) else "not a spreadsheet"
+            raise self.fatal(f"an .xlsx workbook: the file is {kind}; open it in Excel and save it as .xlsx")
+        try:
+            with zipfile.ZipFile(path) as zf:
+                infos = zf.infolist()
+                names = {i.filename for i in infos}
+                total = sum(i.file_size for i in infos)
+                packed = sum(i.compress_size for i in infos) or 1
+                if total > LIMITS["max_unzipped_bytes"] or (total > 50 * 2**20 and total / packed > LIMITS["max_compression_ratio"]):
+                    raise self.fatal(
+                        f"a workbook that unpacks to at most {LIMITS['max_unzipped_bytes'] // 2**20} MB "
+                        f"with a compression ratio below {LIMITS['max_compression_ratio']} (refused as a possible zip bomb)",
+                        f"{total / 2**20:.0f} MB unpacked from {packed / 2**20:.1f} MB")
+                if "xl/workbook.xml" not in names:
+                    raise self.fatal("an .xlsx workbook (the zip has no xl/workbook.xml: not an Excel file)")
+                if "xl/vbaProject.bin" in names:
+                    self.warn("", "", "", None, "a workbook without macros: the macros were ignored, never run")
+                formula_parts = {n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")
+                                 and _has_formulas(zf, n)}
+        except zipfile.BadZipFile:
+            raise self.fatal("an .xlsx workbook: the file is damaged (not a readable zip); "
+                             "open it in Excel and save it again") from None
+        try:
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except _Fatal:
+            raise
+        except Exception as exc:  # openpyxl raises many kinds for a damaged file
+            raise self.fatal(f"a readable .xlsx workbook (openpyxl could not open it: {type(exc).__name__}: {exc})") from None
+        sheets: dict[str, list[tuple]] = {}
+        try:
+            formulas = self._formula_cells(path) if formula_parts else {}
+            for ws in book.worksheets:
+                if getattr(ws, "sheet_state", "visible") != "visible":
+                    self.warn(ws.title, "", "", None, "a visible sheet: this sheet is hidden in Excel but was read")
+                rows = []
+                for i, row in enumerate(ws.iter_rows(values_only=True)):
+                    if i >= LIMITS["max_rows"] + 1:
+                        raise self.fatal(f"at most {LIMITS['max_rows']:,} rows per sheet (sheet \"{ws.title}\" has more)")
+                    rows.append(row[: LIMITS["max_columns"]] if len(row) > LIMITS["max_columns"] else row)
+                for (r, c), formula in formulas.get(ws.title, {}).items():
+                    if r - 1 < len(rows) and c - 1 < len(rows[r - 1]) and rows[r - 1][c - 1] is None:
+                        self.error(ws.title, f"{_letter(c)}{r}", "", formula,
+                                   "a value: this formula has no saved result; open the file in Excel, "
+                                   "let it calculate and save it again (or type the value)")
+                sheets[ws.title] = rows
+        finally:
+            book.close()
+        return sheets
+
+    def _formula_cells(self, path: Path) -> dict[str, dict[tuple[int, int], str]]:
+        import openpyxl
+
+        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        out: dict[str, dict[tuple[int, int], str]] = {}
+        try:
+            for ws in book.worksheets:
+                found = {}
+                for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
+                    if r > LIMITS["max_rows"] + 1:
+                        break
+                    for c, v in enumerate(row, start=1):
+                        if isinstance(v, str) and v.startswith("="):
+                            found[(r, c)] = v
+                out[ws.title] = found
+        finally:
+            book.close()
+        return out
+
+    def _match_sheets(self, raw: dict[str, list[tuple]]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for title in raw:
+            norm = vocab.normalize(title)
+            for spec in schema.SHEETS:
+                if norm in (vocab.normalize(spec.key), vocab.normalize(spec.es)):
+                    if spec.key in found:
+                        self.error(title, "", "", title,
+                                   f'one sheet for "{spec.key}": "{found[spec.key]}" is the same sheet; remove one')
+                    else:
+                        found[spec.key] = title
+        return found
+
+    # -- sheets -----------------------------------------------------------------------------
+    def _header(self, spec: Sheet, rows: list[tuple], title: str, columns: tuple[Column, ...]) -> dict[str, int] | None:
+        """Map column keys to 0-based positions from row 1; None when required headers are missing."""
+        header = rows[0] if rows else ()
+        mapping, problems = self._map_header(header, columns, spec, title, report=True)
+        missing = [c for c in columns if c.required and c.key not in mapping]
+        if not missing:
+            self.letters[spec.key] = {k: _letter(i + 1) for k, i in mapping.items()}
+            return mapping
+        # A common mistake: a title row above the headers.
+        for r in range(1, min(len(rows), HEADER_SCAN_ROWS)):
+            other, _ = self._map_header(rows[r], columns, spec, title, report=False)
+            if all(c.key in other for c in columns if c.required):
+                shown = ", ".join(f'"{_show(v)}"' for v in header if v not in (None, "")) or "nothing"
+                self.error(title, "A1", "", None,
+                           f"the column headers in row 1; they are in row {r + 1} (row 1 holds {shown}): "
+                           f"delete the rows above the headers")
+                return None
+        shown = ", ".join(f'"{_show(v)}"' for v in header if v not in (None, "")) or "nothing"
+        for c in missing:
+            names = f'"{c.key}" or "{c.es}"' if c.es != c.key else f'"{c.key}"'
+            self.error(title, "1", c.key, None, f"a column {names} in row 1 (row 1 holds {shown})")
+        return None
+
+    def _map_header(self, header: tuple, columns: tuple[Column, ...], spec: Sheet, title: str,
+                    report: bool) -> tuple[dict[str, int], list]:
+        mapping: dict[str, int] = {}
+        plain = {}
+        for c in columns:
+            if not c.prefix:
+                for name in (c.key, c.es, *c.aliases):
+                    plain.setdefault(vocab.normalize(name), c.key)
+        for i, value in enumerate(header):
+            if value is None or str(value).strip() == "":
+                continue
+            text = str(value)
+            key = plain.get(vocab.normalize(text))
+            if key is None:
+                m = PREFIX_RE.match(unicodedata.normalize("NFKC", text))
+                if m:
+                    key = f"q{int(m.group(2)):02d}" if m.group(1) else f"c{m.group(4).lower()}"
+                    if key not in {c.key for c in columns if c.prefix}:
+                        key = None
+            if key is None:
+                continue
+            if key in mapping:
+                if report:
+                    self.error(title, f"{_letter(i + 1)}1", key, text,
+                               f'one column "{key}": it also stands in column {_letter(mapping[key] + 1)}; '
+                               f"remove or rename one")
+                continue
+            mapping[key] = i
+        return mapping, []
+
+    def _data_rows(self, rows: list[tuple]):
+        for r, row in enumerate(rows[1:], start=2):
+            if row is None or all(_blank(v) for v in row):
+                continue
+            yield r, row
+
+    def _read_sheet(self, spec: Sheet, rows: list[tuple], title: str) -> pd.DataFrame:
+        if not rows:
+            return _empty(spec)
+        mapping = self._header(spec, rows, title, spec.columns)
+        if mapping is None:
+            return _empty(spec)
+        records = []
+        for r, row in self._data_rows(rows):
+            rec = {"row": r}
+            for c in spec.columns:
+                i = mapping.get(c.key)
+                raw = row[i] if i is not None and i < len(row) else None
+                rec[c.key] = self._parse(spec, title, c, raw, r, i)
+            records.append(rec)
+        df = _frame(spec, records)
+        if spec.key == "ties" and not df.empty:
+            df["directed"] = df["directed"].fillna(df["kind"].eq("funding")).astype(bool)
+        if spec.id_column:
+            self._check_unique(df, spec, title, spec.id_column)
+        return df
+
+    def _read_about(self, rows: list[tuple], title: str) -> dict:
+        about = _default_about()
+        spec = schema.sheet("about")
+        mapping = self._header(spec, rows, title, spec.columns) if rows else None
+        if mapping is None:
+            return about
+        vi = mapping.get("value", mapping["field"] + 1)
+        for r, row in self._data_rows(rows):
+            fld = _clean(row[mapping["field"]]) if mapping["field"] < len(row) else None
+            val = _clean(row[vi]) if vi < len(row) else None
+            if fld is None:
+                continue
+            key = {"portafolio": "portfolio", "cartera": "portfolio", "pais": "country", "fecha": "as_of",
+                   "fechadecorte": "as_of", "idioma": "language", "preparadopor": "prepared_by",
+                   "ilustrativo": "illustrative", "asof": "as_of", "preparedby": "prepared_by"}.get(
+                vocab.normalize(fld), vocab.normalize(fld))
+            if key == "as_of":
+                parsed = _parse_date(val)
+                if val is not None and parsed is None:
+                    self.error(title, f"{_letter(vi + 1)}{r}", "as_of", val, "a date (an Excel date or ISO text such as 2024-03-31)")
+                about["as_of"] = parsed.date() if parsed is not None else None
+            elif key == "language":
+                lang = {"en": "en", "english": "en", "ingles": "en", "es": "es", "spanish": "es",
+                        "espanol": "es"}.get(vocab.normalize(val or ""))
+                if val is not None and lang is None:
+                    self.error(title, f"{_letter(vi + 1)}{r}", "language", val, "en or es")
+                about["language"] = lang or "en"
+            else:
+                about[key] = val
+        about["is_illustrative"] = bool(about.get("illustrative"))
+        return about
+
+    def _read_responses(self, rows: list[tuple], title: str, questions: pd.DataFrame) -> pd.DataFrame:
+        spec = schema.sheet("survey_responses")
+        qcols = tuple(Column(q, q) for q in questions["question"]) if not questions.empty else ()
+        if not rows:
+            return _empty(spec, extra=[c.key for c in qcols])
+        mapping = self._header(spec, rows, title, spec.columns + qcols)
+        if mapping is None:
+            return _empty(spec, extra=[c.key for c in qcols])
+        qinfo = {q.question: q for q in questions.itertuples(index=False)}
+        for c in qcols:
+            if c.key not in mapping:
+                self.warn(title, "1", c.key, None, f'a column for survey question "{c.key}" (no answers were read for it)')
+        records = []
+        for r, row in self._data_rows(rows):
+            rec = {"row": r}
+            for c in spec.columns:
+                i = mapping.get(c.key)
+                rec[c.key] = self._parse(spec, title, c, row[i] if i is not None and i < len(row) else None, r, i)
+            for c in qcols:
+                i = mapping.get(c.key)
+                raw = row[i] if i is not None and i < len(row) else None
+                rec[c.key] = self._parse_answer(title, qinfo[c.key], raw, r, i)
+            records.append(rec)
+        df = _frame(spec, records, extra=[c.key for c in qcols])
+        self._check_unique(df, spec, title, "respondent")
+        for c in qcols:
+            if qinfo[c.key].type == "number":
+                df[c.key] = pd.to_numeric(df[c.key], errors="coerce").astype("float64")
+        return df
+
+    def _parse_answer(self, title: str, q, raw: object, r: int, i: int | None):
+        qtype, options = q.type, list(q.options)
+        value = _clean(raw)
+        if qtype == "multi":
+            if value is None:
+                return []
+            chosen = []
+            for part in split_list(value):
+                opt = _match_option(part, options, by_position=False)
+                if opt is None:
+                    self.error(title, f"{_letter(i + 1)}{r}", q.question, part,
+                               f"one of the options of {q.question}: {'; '.join(options)}")
+                elif opt not in chosen:
+                    chosen.append(opt)
+            return [o for o in options if o in chosen]
+        if value is None:
+            return float("nan") if qtype == "number" else None
+        if qtype == "number":
+            num = _to_number(value)
+            if num is None:
+                self.error(title, f"{_letter(i + 1)}{r}", q.question, value, "a number")
+                return float("nan")
+            return num
+        if qtype == "text":
+            return str(value)
+        opt = _match_option(value, options, by_position=qtype == "scale")
+        if opt is None:
+            hint = " or its position 1-%d" % len(options) if qtype == "scale" else ""
+            self.error(title, f"{_letter(i + 1)}{r}", q.question, value,
+                       f"one of the options of {q.question}{hint}: {'; '.join(options)}")
+        return opt
+
+    # -- cells ------------------------------------------------------------------------------
+    def _parse(self, spec: Sheet, title: str, c: Column, raw: object, r: int, i: int | None):
+        cell = f"{_letter(i + 1)}{r}" if i is not None else f"{r}"
+        value = _clean(raw)
+        kind = c.kind
+        if value is None:
+            if c.required:
+                self.error(title, cell, c.key, None if i is None else "", f"{c.expected()} (required)")
+            if kind.endswith("_list"):
+                return []
+            return c.default
+        bad = lambda: self.error(title, cell, c.key, value, c.expected())  # noqa: E731
+        if kind == "text":
+            return str(value) if not isinstance(value, dt.datetime) else value.date().isoformat()
+        if kind == "id":
+            text = _id_text(value)
+            if not ID_RE.match(text):
+                bad()
+            return text
+        if kind in ("ref", "ref_list"):
+            items = [_id_text(value)] if kind == "ref" else split_list(value, ids_only=True)
+            for item in items:
+                if not ID_RE.match(item):
+                    self.error(title, cell, c.key, item, c.expected())
+            return items[0] if kind == "ref" else items
+        if kind == "vocab":
+            key = vocab.VOCABULARIES[c.vocab].lookup(value)
+            if key is None:
+                self._bad_vocab(title, cell, c, value)
+            return key
+        if kind == "vocab_list":
+            out = []
+            for part in split_list(value):
+                key = vocab.VOCABULARIES[c.vocab].lookup(part)
+                if key is None:
+                    self._bad_vocab(title, cell, c, part)
+                elif key not in out:
+                    out.append(key)
+            return out
+        if kind == "state_list":
+            out = []
+            for part in split_list(value):
+                key = vocab.STATES.lookup(part)
+                if key is None:
+                    self._pending_states.append((title, cell, c, part))
+                    out.append(part)
+                elif key not in out:
+                    out.append(key)
+            return out
+        if kind == "yes_no":
+            key = vocab.YES_NO.lookup(value)
+            if key is None:
+                bad()
+                return None
+            return key == "yes"
+        if kind in ("int", "year"):
+            num = _to_number(value)
+            lo, hi = (c.lo, c.hi) if kind == "int" else (1900, 2100)
+            if num is None or num != int(num) or not lo <= num <= hi:
+                bad()
+                return None
+            return int(num)
+        if kind == "number":
+            num = _to_number(value)
+            if num is None or not c.lo <= num <= c.hi:
+                bad()
+                return None
+            return num
+        if kind in ("int_list", "year_list"):
+            out = []
+            lo, hi = (c.lo, c.hi) if kind == "int_list" else (1900, 2100)
+            for part in split_list(value, ids_only=True) if not isinstance(value, (int, float)) else [value]:
+                num = _to_number(part)
+                if num is None or num != int(num) or not lo <= num <= hi:
+                    self.error(title, cell, c.key, part, c.expected())
+                else:
+                    out.append(int(num))
+            return out
+        if kind == "date":
+            parsed = _parse_date(value)
+            if parsed is None:
+                bad()
+            return parsed
+        if kind == "code_list":
+            out = []
+            for part in split_list(value, ids_only=True):
+                code = _action_code(part)
+                if code is None:
+                    self.error(title, cell, c.key, part, c.expected())
+                else:
+                    out.append(code)
+            return out
+        return value
+
+    def _bad_vocab(self, title: str, cell: str, c: Column, value: object) -> None:
+        voc = vocab.VOCABULARIES[c.vocab]
+        hint = voc.suggest(value)
+        extra = f' (did you mean "{hint}"?)' if hint else ""
+        self.error(title, cell, c.key, value, voc.expected() + extra)
+
+    # -- cross-sheet checks -----------------------------------------------------------------
+    def _check_unique(self, df: pd.DataFrame, spec: Sheet, title: str, col: str) -> None:
+        if df.empty:
+            return
+        seen: dict[str, int] = {}
+        letter = self.letters.get(spec.key, {}).get(col, "")
+        for value, r in zip(df[col], df["row"]):
+            if value is None:
+                continue
+            folded = vocab.normalize(value)
+            if folded in seen:
+                self.error(title, f"{letter}{r}", col, value,
+                           f"a unique {col}: row {seen[folded]} already has it (ids are compared ignoring case and accents)")
+            else:
+                seen[folded] = r
+
+    def _check_references(self, tables: dict[str, pd.DataFrame], about: dict) -> None:
+        canon = {
+            "stakeholders": {vocab.normalize(v): v for v in tables["stakeholders"]["id"].dropna()},
+            "partnerships": {vocab.normalize(v): v for v in tables["partnerships"]["id"].dropna()},
+        }
+        codes = set(tables["action_plan"]["code"].dropna()) | {a.code for a in vocab.ACTIONS}
+        for spec in schema.SHEETS:
+            df = tables.get(spec.key)
+            if df is None or df.empty:
+                continue
+            title = self.titles_of(spec.key)
+            for c in spec.columns:
+                if c.kind in ("ref", "ref_list"):
+                    targets = c.ref.split("|")
+                    df[c.key] = [self._resolve(v, canon, targets, title, spec.key, c, r)
+                                 for v, r in zip(df[c.key], df["row"])]
+                    if spec.key == "value_assessment" and c.key == "subject":
+                        df["subject_kind"] = [
+                            None if v is None else ("partnership" if vocab.normalize(v) in canon["partnerships"]
+                                                    else "stakeholder") for v in df["subject"]]
+                elif c.kind == "code_list" and spec.key == "partnerships":
+                    for v, r in zip(df[c.key], df["row"]):
+                        for code in v:
+                            if code not in codes:
+                                self.error(title, f"{self._letter(spec.key, c.key)}{r}", c.key, code,
+                                           "a course of action code of the action plan (1.1 ... 3.10)")
+        # States: validated only when the portfolio's country is Mexico.
+        if vocab.normalize(about.get("country") or "mexico") in ("mexico",):
+            for title, cell, c, part in self._pending_states:
+                hint = vocab.STATES.suggest(part)
+                extra = f' (did you mean "{hint}"?)' if hint else ""
+                self.error(title, cell, c.key, part, "one of Mexico's 32 federal entities (e.g. Oaxaca, CDMX, Edomex)" + extra)
+
+    def _resolve(self, value, canon, targets, title, sheet_key, c: Column, r: int):
+        if value is None:
+            return [] if c.kind == "ref_list" else None
+        items = value if isinstance(value, list) else [value]
+        out = []
+        for item in items:
+            found = None
+            for t in targets:
+                found = canon[t].get(vocab.normalize(item))
+                if found is not None:
+                    break
+            if found is None:
+                where = " or ".join(targets)
+                self.error(title, f"{self._letter(sheet_key, c.key)}{r}", c.key, item, f"an id from the {where} sheet")
+                found = item
+            if found not in out:
+                out.append(found)
+        return out if c.kind == "ref_list" else out[0]
+
+    def titles_of(self, key: str) -> str:
+        return self.titles.get(key, key)
+
+    def _letter(self, sheet_key: str, col: str) -> str:
+        return self.letters.get(sheet_key, {}).get(col, "")
+
+
+# ---------------------------------------------------------------------------------------
+# helpers
+# ---------------------------------------------------------------------------------------
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _default_about() -> dict:
+    return {"portfolio": None, "country": "Mexico", "as_of": None, "language": "en",
+            "prepared_by": None, "illustrative": None, "is_illustrative": False}
+
+
+def _empty(spec: Sheet, extra: list[str] | None = None) -> pd.DataFrame:
+    return _frame(spec, [], extra=extra)
+
+
+_DTYPES = {"int": "Int64", "year": "Int64", "number": "float64", "yes_no": "boolean", "date": "datetime64[ns]"}
+
+
+def _frame(spec: Sheet, records: list[dict], extra: list[str] | None = None) -> pd.DataFrame:
+    cols = ["row", *(c.key for c in spec.columns), *(extra or [])]
+    df = pd.DataFrame.from_records(records, columns=cols)
+    df["row"] = df["row"].astype("int64")
+    for c in spec.columns:
+        dtype = _DTYPES.get(c.kind)
+        if dtype == "datetime64[ns]":
+            df[c.key] = pd.to_datetime(df[c.key]).astype("datetime64[ns]")
+        elif dtype == "boolean":
+            df[c.key] = df[c.key].astype("boolean")
+        elif dtype:
+            df[c.key] = pd.to_numeric(df[c.key]).astype(dtype)
+        else:
+            df[c.key] = df[c.key].astype(object)
+    if spec.key == "value_assessment":
+        df.insert(2, "subject_kind", pd.Series([None] * len(df), dtype=object))
+    return df
+
+
+def _blank(v: object) -> bool:
+    return v is None or (isinstance(v, str) and v.strip().replace("\u00a0", "") == "")
+
+
+def _clean(v: object) -> object:
+    """Strip text (also non-breaking spaces), compose accents (NFC); blank -> None."""
+    if v is None:
+        return None
+    if isinstance(v, str):
+        text = unicodedata.normalize("NFC", v.replace("\u00a0", " ")).strip()
+        return text or None
+    if isinstance(v, float) and v != v:
+        return None
+    return v
+
+
+def _show(v: object, limit: int = 60) -> str:
+    if isinstance(v, dt.datetime):
+        v = v.date().isoformat() if v.time() == dt.time() else v.isoformat()
+    text = str(v).replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _letter(n: int) -> str:
+    s = ""
+    while n:
+        n, rem = divmod(n - 1, 26)
+        s = chr(65 + rem) + s
+    return s
+
+
+def _id_text(v: object) -> str:
+    if isinstance(v, float) and v == int(v):
+        v = int(v)
+    return str(v).strip()
+
+
+def _to_number(v: object) -> float | None:
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, (int, float)):
+        return float(v)
+    text = str(v).strip().replace("\u00a0", "").replace(" ", "")
+    if text.endswith("%"):
+        text = text[:-1]
+    if re.fullmatch(r"-?\d+,\d+", text):  # Spanish decimal comma
+        text = text.replace(",", ".")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _parse_date(v: object) -> pd.Timestamp | None:
+    if v is None:
+        return None
+    if isinstance(v, dt.datetime):
+        return pd.Timestamp(v)
+    if isinstance(v, dt.date):
+        return pd.Timestamp(v)
+    text = str(v).strip()
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?", text)
+    if m:
+        try:
+            return pd.Timestamp(dt.date(int(m[1]), int(m[2]), int(m[3])))
+        except ValueError:
+            return None
+    return None
+
+
+def _action_code(v: object) -> str | None:
+    text = str(v).strip().rstrip(".")
+    if re.fullmatch(r"\d+\.\d+", text):
+        major, minor = text.split(".")
+        return f"{int(major)}.{int(minor)}"
+    return None
+
+
+def _match_option(value: object, options: list[str], by_position: bool) -> str | None:
+    norm = {vocab.normalize(o): o for o in options}
+    hit = norm.get(vocab.normalize(value))
+    if hit is not None:
+        return hit
+    if by_position:
+        num = _to_number(value)
+        if num is not None and num == int(num) and 1 <= num <= len(options):
+            return options[int(num) - 1]
+    return None
+
+
+def _has_formulas(zf: zipfile.ZipFile, name: str) -> bool:
+    pattern = re.compile(rb"<(?:\w+:)?f[ >/]")
+    with zf.open(name) as fh:
+        tail = b""
+        read = 0
+        while chunk := fh.read(1 << 20):
+            read += len(chunk)
+            if pattern.search(tail + chunk):
+                return True
+            tail = chunk[-16:]
+            if read > LIMITS["max_unzipped_bytes"]:
+                return False
+    return False
+
+
+def _looks_like_text(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        sample = fh.read(2048)
+    try:
+        sample.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return b"\x00" not in sample
