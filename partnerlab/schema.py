@@ -19,7 +19,7 @@ class Column:
 
     kind is one of: id (a code), text, vocab, vocab_list, ref (an id of another sheet),
     ref_list, int (whole number lo..hi), number (lo..hi), yes_no, date, year, state_list,
-    int_list (whole numbers lo..hi), code_list (action plan codes), year_list.
+    int_list (whole numbers lo..hi), code_list (action plan codes), year_list, text_list.
     """
 
     key: str
@@ -67,6 +67,8 @@ class Column:
             return f"an id from the {self.ref} sheet"
         if self.kind == "ref_list":
             return f"a ';'-separated list of ids from the {self.ref} sheet"
+        if self.kind == "text_list":
+            return "a ';'-separated list"
         if self.kind == "code_list":
             return "a ';'-separated list of action plan codes such as 2.13"
         return "text"
@@ -186,7 +188,7 @@ SHEETS: tuple[Sheet, ...] = (
         C("theme", "tema", "vocab", vocab="theme", default="other"),
         C("text", "texto"),
         C("type", "tipo", "vocab", required=True, vocab="question_type"),
-        C("options", "opciones"),
+        C("options", "opciones", "text_list"),
     ), id_column="question", seed="Appendix 2 (diagnosis survey)"),
     Sheet("survey_responses", "encuesta_respuestas", (
         C("respondent", "encuestado", "id", required=True),
@@ -198,7 +200,7 @@ SHEETS: tuple[Sheet, ...] = (
         C("pillar", "pilar", "vocab", vocab="pillar"),
         C("area", "area"),
         C("action", "accion"),
-        C("responsible", "responsables"),
+        C("responsible", "responsables", "text_list"),
         C("years", "anios", "year_list", aliases=("años", "year", "anio")),
         C("status", "estatus", "vocab", vocab="action_status", default="not_started", aliases=("estado",)),
         C("progress_pct", "avance_pct", "number", lo=0, hi=100, aliases=("progress", "avance")),

@@ -418,7 +418,20 @@ class _Loader:
             df["directed"] = df["directed"].fillna(df["kind"].eq("funding")).astype(bool)
         if spec.id_column:
             self._check_unique(df, spec, title, spec.id_column)
+        if spec.key == "survey_questions":
+            self._check_questions(df, title)
         return df
+
+    def _check_questions(self, df: pd.DataFrame, title: str) -> None:
+        letters = self.letters.get("survey_questions", {})
+        reserved = {vocab.normalize(n) for c in schema.sheet("survey_responses").columns for n in (c.key, c.es)}
+        for q in df.itertuples(index=False):
+            if q.type in ("scale", "choice", "multi") and len(q.options) < 2:
+                self.error(title, f"{letters.get('options', '')}{q.row}", "options", "; ".join(q.options) or "",
+                           f"at least two options separated by ';' for a {q.type} question")
+            if q.question is not None and vocab.normalize(q.question) in reserved:
+                self.error(title, f"{letters.get('question', '')}{q.row}", "question", q.question,
+                           "a question id that is not a column of survey_responses (respondent, sector, state)")
 
     def _read_about(self, rows: list[tuple], title: str) -> dict:
         about = _default_about()
@@ -597,6 +610,8 @@ class _Loader:
             if parsed is None:
                 bad()
             return parsed
+        if kind == "text_list":
+            return split_list(value)
         if kind == "code_list":
             out = []
             for part in split_list(value, ids_only=True):
