@@ -59,8 +59,9 @@ class Problem:
         col = f" ({self.column})" if self.column else ""
         found = f'found "{_show(self.found)}"; ' if self.found is not None else ""
         tag = "" if self.severity == "error" else "warning: "
+        location = f"{where}{col}: " if where or col else ""
         prefix = f"{self.file}: " if self.file else ""
-        return f"{prefix}{tag}{where}{col}: {found}expected {self.expected}"
+        return f"{prefix}{tag}{location}{found}expected {self.expected}"
 
     @property
     def is_error(self) -> bool:

@@ -1,0 +1,94 @@
+"""The partnerlab command line: template, validate, run (spec/reports.md).
+
+Exit codes: 0 success, 1 the workbook has errors or a report failed, 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+__all__ = ["main", "build_parser"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on a usage error, 0 on --help
+        return int(exc.code or 0)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from partnerlab import __version__, batch
+
+    parser = argparse.ArgumentParser(prog="partnerlab", description="Strategic partnership intelligence "
+                                     "from one Excel workbook: templates, validation and reports.")
+    parser.add_argument("--version", action="version", version=f"partnerlab {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("template", help="write the blank input workbook (dropdowns, action plan pre-filled)")
+    p.add_argument("out", type=Path, metavar="OUT.xlsx")
+    p.add_argument("--lang", choices=("en", "es"), default="en", help="language of sheets, headers and labels")
+    p.add_argument("--force", action="store_true", help="overwrite OUT.xlsx if it exists")
+    p.set_defaults(handler=_template)
+
+    p = sub.add_parser("validate", help="check a workbook and print every problem (exit 0 usable, 1 errors)")
+    p.add_argument("workbook", type=Path, metavar="WORKBOOK")
+    p.add_argument("--quiet", action="store_true", help="print errors only, not warnings")
+    p.set_defaults(handler=_validate)
+
+    p = sub.add_parser("run", help="run the default batch of reports (default: the bundled sample)")
+    batch.add_run_arguments(p)
+    p.set_defaults(handler=batch.run_command)
+    return parser
+
+
+def _template(args: argparse.Namespace) -> int:
+    from partnerlab import paths, template
+
+    out: Path = args.out
+    if out.suffix.lower() != ".xlsx":
+        print(f"partnerlab template: {out}: the output must end in .xlsx", file=sys.stderr)
+        return 2
+    if out.exists() and not args.force:
+        print(f"partnerlab template: {out} exists; use --force to overwrite it", file=sys.stderr)
+        return 2
+    if paths.DATA_RAW in out.resolve().parents:
+        print(f"partnerlab template: {out}: data/raw/ holds the analysts' workbooks and is never written to",
+              file=sys.stderr)
+        return 2
+    template.write_template(out, lang=args.lang)
+    print(f"wrote {out}")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from partnerlab.workbook import check_workbook
+
+    wb, problems = check_workbook(args.workbook)
+    errors = [p for p in problems if p.is_error]
+    for p in problems:
+        if p.is_error or not args.quiet:
+            print(p)
+    if errors:
+        print(f"{args.workbook.name}: {len(errors)} error(s), {len(problems) - len(errors)} warning(s): "
+              f"fix the errors above and validate again", file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{k} {len(v)}" for k, v in wb.tables.items() if len(v))
+    print(f"{args.workbook.name}: usable ({counts}); {len(problems)} warning(s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
