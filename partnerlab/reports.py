@@ -24,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from partnerlab import paths, vocab
+from partnerlab.stakeholders import critical_group
 
 __all__ = [
     "Job", "ReportDef", "Variant", "REPORTS", "default_batch", "slugify",
@@ -230,7 +231,7 @@ def _per_respondent_sector(wb) -> list[Variant]:
 
 def _per_critical_stakeholder(wb) -> list[Variant]:
     """One partner profile per stakeholder of the critical group (high influence and interest)."""
-    group = _critical_group(wb.stakeholders)
+    group = critical_group(wb.stakeholders)
     return [
         Variant({"stakeholder": str(sid)}, (str(name), str(name)), slugify(sid))
         for sid, name in zip(group.get("id", []), group.get("name", group.get("id", [])))
@@ -297,16 +298,6 @@ def _has(wb: object, sheet: str) -> bool:
         return bool(wb.has(sheet))
     table = getattr(wb, sheet, None)
     return table is not None and len(table) > 0
-
-
-def _critical_group(stakeholders: pd.DataFrame) -> pd.DataFrame:
-    try:
-        from partnerlab.stakeholders import critical_group
-    except ImportError:  # the lead's module is not there yet: the grid's top-right quadrant
-        influence = pd.to_numeric(stakeholders.get("influence"), errors="coerce")
-        interest = pd.to_numeric(stakeholders.get("interest"), errors="coerce")
-        return stakeholders[(influence >= 4) & (interest >= 4)]
-    return critical_group(stakeholders)
 
 
 def _per_vocab_key(values: pd.Series, vocabulary: vocab.Vocabulary, param: str) -> list[Variant]:
