@@ -237,6 +237,8 @@ def _blank(x: object) -> bool:
 
 
 def _fmt(v: object) -> str:
+    if _blank(v) or (isinstance(v, float) and v in (float("inf"), float("-inf"))):
+        return "—"
     if isinstance(v, float):
         return f"{v:,.0f}" if v == int(v) and abs(v) >= 1000 else (f"{v:g}" if v == int(v) else f"{v:.2f}")
     if isinstance(v, (pd.Timestamp, dt.datetime)):
