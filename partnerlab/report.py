@@ -179,7 +179,8 @@ def format_table(df: pd.DataFrame, lang: str = "en", labels: dict | None = None,
     ...              vocabularies={"sector": "sector", "states": "state"}).to_dict("records")
     [{'Sector': 'Academia', 'Estados': 'Oaxaca; Jalisco'}]
     """
-    out = df.reset_index() if index or not isinstance(df.index, pd.RangeIndex) else df.copy()
+    named = df.index.name is not None or isinstance(df.index, pd.MultiIndex)
+    out = df.reset_index() if index or named else df.reset_index(drop=True)
     out = out.drop(columns=[c for c in out.columns if c in HIDDEN_COLUMNS], errors="ignore")
     for col, voc in (vocabularies or {}).items():
         if col not in out.columns:

@@ -42,7 +42,9 @@ cells = [
          '    rpt.left_out("No stakeholder has both influence and interest scores.", "Ningún actor tiene puntajes de influencia e interés.")\n'
          'else:\n'
          '    rpt.show(plots.plot_influence_interest(df, lang=rpt.lang, threshold=threshold))'),
-    code('rpt.table(sh.count_by(df, "quadrant", vocab.QUADRANTS), vocab={"quadrant": "quadrant"})\n'
+    code('quadrants = sh.count_by(df, "quadrant", vocab.QUADRANTS)\n'
+         'quadrants["quadrant"] = [rpt.label("quadrant", q) if q else rpt.tr("Not rated", "Sin puntaje") for q in quadrants["quadrant"]]\n'
+         'rpt.table(quadrants)\n'
          'if unrated.any():\n'
          '    rpt.p("{n} stakeholders have no influence or interest score and are not on the grid.",\n'
          '          "{n} actores no tienen puntaje de influencia o interés y no están en la matriz.", n=int(unrated.sum()))'),

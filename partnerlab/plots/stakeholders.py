@@ -25,25 +25,27 @@ def plot_influence_interest(stakeholders: pd.DataFrame, lang: str = "en", thresh
     """
     df = assign_quadrants(stakeholders, threshold).dropna(subset=["influence", "interest"])
     if ax is None:
-        _, ax = plt.subplots(figsize=(11, 9))
+        _, ax = plt.subplots(figsize=(12, 10.5))
     lo, hi = 0.5, 5.5
     cut = threshold - 0.5
     for (x0, x1, y0, y1, q) in ((cut, hi, cut, hi, "critical"), (lo, cut, cut, hi, "awareness"),
                                 (cut, hi, lo, cut, "capacity"), (lo, cut, lo, cut, "monitor")):
         ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, color=QUADRANT_COLORS[q], alpha=0.08, zorder=0))
         title = vocab.QUADRANTS.label(q, lang).split(":")[0]
-        ax.text(x0 + 0.06, y1 - 0.06, title, ha="left", va="top", fontsize=10, fontweight="bold",
+        ax.text(x0 + 0.06, y1 - 0.02, title, ha="left", va="top", fontsize=9, fontweight="bold",
                 color=QUADRANT_COLORS[q], zorder=1)
     ax.axvline(cut, color="#888", lw=1, ls="--", zorder=1)
     ax.axhline(cut, color="#888", lw=1, ls="--", zorder=1)
     label_all = len(df) <= MAX_LABELS
     for (inf, itr), cell in df.sort_values(["sector", "name"]).groupby(["influence", "interest"]):
-        for (dx, dy), row in zip(_spread(len(cell)), cell.itertuples(index=False)):
+        labelled = label_all or (cell["quadrant"] == "critical").all()
+        offsets = _stack(len(cell)) if labelled and len(cell) > 1 else _spread(len(cell))
+        for (dx, dy), row in zip(offsets, cell.itertuples(index=False)):
             x, y = float(itr) + dx, float(inf) + dy
             ax.scatter(x, y, s=46, color=sector_color(row.sector), edgecolor="white", linewidth=0.6, zorder=3)
-            if label_all or row.quadrant == "critical":
-                ax.annotate(short_name(row.name, 16), (x, y), xytext=(3, 2), textcoords="offset points",
-                            fontsize=6.5, color="#222", zorder=4)
+            if labelled:
+                ax.annotate(short_name(row.name, 18), (x, y), xytext=(4, 0), textcoords="offset points",
+                            fontsize=7, color="#222", va="center", zorder=4)
     ax.set_xlim(lo, hi)
     ax.set_ylim(lo, hi)
     ax.set_xticks(range(1, 6))
@@ -109,6 +111,12 @@ def plot_roles(roles: pd.DataFrame, lang: str = "en", ax: plt.Axes | None = None
     ax.set_title("Roles by sector (Appendix 3, step 3)" if lang != "es" else "Roles por sector (Anexo 3, paso 3)")
     plt.setp(ax.get_xticklabels(), rotation=30, ha="right")
     return ax
+
+
+def _stack(n: int, height: float = 0.7) -> list[tuple[float, float]]:
+    """Offsets for n labelled points in one cell: a column on the left, top to bottom, labels to the right."""
+    step = height / max(n - 1, 1)
+    return [(-0.38, height / 2 - i * step) for i in range(n)]
 
 
 def _spread(n: int, width: float = 0.8) -> list[tuple[float, float]]:
