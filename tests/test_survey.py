@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from partnerlab import survey
+from partnerlab import survey, workbook
 from partnerlab.survey import ALL
 
 DATA = Path(__file__).parent / "data" / "survey"
@@ -376,6 +376,7 @@ def test_theme_heatmap_and_other_charts_render(questions, responses):
 # ---------------------------------------------------------------------------------------
 # Through the loader: a survey export as analysts paste it (blank cells, scale answers
 # typed by position, "Don't know", multi-select cells joined with ";", extra columns).
+# The loader owns the parsing; these tests check that its output summarises exactly.
 # ---------------------------------------------------------------------------------------
 
 def _write_workbook(path: Path, questions: list[list], responses: list[list]) -> Path:
@@ -395,7 +396,6 @@ def _write_workbook(path: Path, questions: list[list], responses: list[list]) ->
 
 
 def test_export_style_workbook_loads_and_summarises(tmp_path):
-    workbook = pytest.importorskip("partnerlab.workbook")
     questions = [
         ["question", "theme", "text", "type", "options"],
         ["trust", "collaboration", "Trust between sectors", "scale", "Very low; Low; High; Very high; Don't know"],
@@ -427,8 +427,18 @@ def test_export_style_workbook_loads_and_summarises(tmp_path):
     assert survey.top_challenges(q, r, by=None, top=1)["option"].tolist() == ["Financiamiento"]
 
 
+@pytest.mark.xfail(reason="loader: U+2019 in an answer does not match the option's ASCII apostrophe "
+                          "(/tmp/requests/survey2.md item 1)", raises=workbook.WorkbookError)
+def test_typographic_apostrophe_matches_the_option(tmp_path):
+    questions = [["question", "theme", "text", "type", "options"],
+                 ["trust", "collaboration", "Trust", "scale", "Low; High; Don't know"]]
+    responses = [["respondent", "sector", "trust"], ["E1", "academia", "Don\u2019t know"], ["E2", "academia", "Low"]]
+    wb = workbook.load_workbook(_write_workbook(tmp_path / "apostrophe.xlsx", questions, responses))
+    assert _counts(survey.option_counts(wb.survey_questions, wb.survey_responses, "trust")) == {
+        "Low": 1, "High": 0, "Don't know": 1}
+
+
 def test_real_survey_through_the_loader(tmp_path):
-    workbook = pytest.importorskip("partnerlab.workbook")
     raw = pd.read_csv(DATA / "mass_survey.csv", keep_default_na=False, na_values=["NA"])
     smoke = ["Never", "Occas", "Regul", "Heavy"]
     questions = [["question", "theme", "text", "type", "options"],
