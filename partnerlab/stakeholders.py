@@ -50,7 +50,8 @@ def quadrant(influence: object, interest: object, threshold: int = HIGH) -> str 
 def assign_quadrants(stakeholders: pd.DataFrame, threshold: int = HIGH) -> pd.DataFrame:
     """A copy of the stakeholders table with a `quadrant` column."""
     out = stakeholders.copy()
-    out["quadrant"] = [quadrant(a, b, threshold) for a, b in zip(out["influence"], out["interest"])]
+    out["quadrant"] = pd.Series([quadrant(a, b, threshold) for a, b in zip(out["influence"], out["interest"])],
+                                index=out.index, dtype=object)
     return out
 
 

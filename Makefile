@@ -1,0 +1,51 @@
+# partnerlab: `make run` builds everything from a fresh clone; `make test` runs every test.
+# Every target creates the environment (.venv) first when it is missing.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help env run test test-fast lab validate template sample bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+env: $(STAMP) ## create or update the environment (.venv) from pyproject.toml
+
+run: $(STAMP) ## the main job: every report on the bundled sample -> reports/sample_portfolio/index.html
+	$(BIN)/partnerlab run
+
+test: $(STAMP) ## every test: unit, notebooks (nbval), batch end to end, browser (skipped without chromium)
+	$(BIN)/python -m pytest tests --nbval-lax notebooks
+
+test-fast: $(STAMP) ## the tests without the slow end-to-end runs
+	$(BIN)/python -m pytest tests -m "not slow and not browser"
+
+lab: $(STAMP) ## open JupyterLab on notebooks/ with the project's environment
+	$(BIN)/jupyter lab notebooks/
+
+validate: $(STAMP) ## check a workbook: make validate WORKBOOK=path.xlsx
+	$(BIN)/partnerlab validate $(or $(WORKBOOK),data/raw/sample_portfolio.xlsx)
+
+template: $(STAMP) ## write blank input workbooks (English and Spanish) under reports/templates/
+	$(BIN)/partnerlab template reports/templates/partnerlab_template_en.xlsx --lang en --force
+	$(BIN)/partnerlab template reports/templates/partnerlab_template_es.xlsx --lang es --force
+
+sample: $(STAMP) ## rebuild the bundled illustrative sample workbook from partnerlab/sample.py
+	$(BIN)/python -m partnerlab.sample
+
+bench: $(STAMP) ## print the speed and memory benchmarks (loading, network, batch)
+	$(BIN)/python benchmarks/bench_load.py
+	$(BIN)/python benchmarks/bench_network.py
+	$(BIN)/python benchmarks/bench_batch.py
+
+clean: ## delete build output (reports/, data/processed/); data/raw/ is never touched
+	find reports data/processed -mindepth 1 ! -name README.md -exec rm -rf {} +

@@ -1,0 +1,48 @@
+"""The report display helpers: escaping, translation, hidden personal data."""
+
+import html
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from partnerlab.report import Report, format_table
+from partnerlab.workbook import Workbook
+
+
+def _rpt(lang="en"):
+    return Report(Workbook(Path("w.xlsx"), "0" * 64, {"language": "en", "as_of": None}, {}), lang=lang)
+
+
+def test_workbook_text_is_escaped(monkeypatch):
+    shown = []
+    monkeypatch.setattr("partnerlab.report._html", shown.append)
+    rpt = _rpt()
+    evil = "<img src=x onerror=alert(1)>"
+    rpt.p("Name: <b>{n}</b>", "Nombre: <b>{n}</b>", n=evil)
+    rpt.table(pd.DataFrame({"name": [evil]}))
+    assert all(evil not in s for s in shown)
+    assert html.escape(evil) in shown[0] and "<b>" in shown[0]
+    assert "&lt;img" in shown[1]
+
+
+def test_contact_and_row_never_displayed(monkeypatch):
+    shown = []
+    monkeypatch.setattr("partnerlab.report._html", shown.append)
+    _rpt().table(pd.DataFrame({"name": ["A"], "contact": ["ana@example.org"], "row": [2]}))
+    assert "ana@example.org" not in shown[0] and ">Row<" not in shown[0]
+
+
+@pytest.mark.parametrize("lang, header, value", [("en", "Sector", "Civil society"), ("es", "Sector", "Sociedad civil")])
+def test_format_table_translates(lang, header, value):
+    out = format_table(pd.DataFrame({"sector": ["civil_society"], "n": [1.23456]}), lang, vocabularies={"sector": "sector"},
+                       labels={"n": ("Number", "Número")})
+    assert out.columns.tolist() == [header, "Number" if lang == "en" else "Número"]
+    assert out.iloc[0, 0] == value and out.iloc[0, 1] == 1.23
+
+
+def test_language_falls_back_to_workbook_then_english():
+    wb = Workbook(Path("w.xlsx"), "0" * 64, {"language": "es"}, {})
+    assert Report(wb, lang="").lang == "es"
+    assert Report(wb, lang="en").lang == "en"
+    assert Report(Workbook(Path("w.xlsx"), "0", {}, {}), lang="fr").lang == "en"
