@@ -10,8 +10,9 @@ run on ``to_undirected(graph)``, which keeps one edge per connected pair.
 Every arc carries ``strength`` (1-3; also copied to ``weight``), ``kinds`` (set of tie-kind
 keys), ``sources`` (set: ``"ties"``, ``"partners"``, ``"partnerships:<id>"``) and
 ``is_undirected`` (True when at least one merged tie was undirected). Nodes carry the
-stakeholder attributes ``name``, ``sector``, ``scope``, ``states``, ``influence`` and
-``interest``.
+stakeholder attributes ``name``, ``sector``, ``scope``, ``states``, ``influence``,
+``interest`` and ``quadrant`` (the influence-interest grid of
+``stakeholders.assign_quadrants``; None when a score is blank).
 
 >>> import pandas as pd
 >>> st = pd.DataFrame({"id": ["A", "B", "C"], "name": ["Ana", "Bo", "Cy"],
@@ -35,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from partnerlab import vocab
+from partnerlab.stakeholders import assign_quadrants
 
 __all__ = [
     "ROLES", "ROLE_LABELS", "EXACT_BETWEENNESS_LIMIT", "BETWEENNESS_SAMPLES",
@@ -60,7 +62,7 @@ ROLE_LABELS: dict[str, tuple[str, str]] = {
 EXACT_BETWEENNESS_LIMIT = 2000
 BETWEENNESS_SAMPLES = 200
 
-_NODE_ATTRS = ("name", "sector", "scope", "states", "influence", "interest")
+_NODE_ATTRS = ("name", "sector", "scope", "states", "influence", "interest", "quadrant")
 
 
 # ---------------------------------------------------------------------------------------
@@ -94,6 +96,8 @@ def build_tie_graph(wb_or_tables: object, min_strength: int = 1, as_of_year: int
         as_of_year = getattr(as_of, "year", None)
 
     graph = nx.DiGraph(as_of_year=as_of_year, min_strength=min_strength)
+    if {"influence", "interest"} <= set(stakeholders.columns):
+        stakeholders = assign_quadrants(stakeholders)
     for rec in stakeholders.to_dict("records"):
         attrs = {k: _clean(rec.get(k)) for k in _NODE_ATTRS}
         attrs["states"] = list(attrs["states"] or [])
@@ -127,7 +131,8 @@ def build_tie_graph(wb_or_tables: object, min_strength: int = 1, as_of_year: int
             continue
         for node in (u, v):
             if node not in graph:  # a tie to an id missing from stakeholders: keep it visible
-                graph.add_node(node, name=node, sector=None, scope=None, states=[], influence=None, interest=None)
+                graph.add_node(node, name=node, sector=None, scope=None, states=[], influence=None, interest=None,
+                               quadrant=None)
         graph.add_edge(u, v, weight=attrs["strength"], **attrs)
     return graph
 
@@ -364,7 +369,7 @@ def centrality_table(graph: nx.Graph, exact_limit: int = EXACT_BETWEENNESS_LIMIT
 
     Returns:
         One row per node (index: node id), sorted by betweenness then degree, with ``name``,
-        ``sector``, ``degree`` (number of partners), ``degree_centrality`` (degree / (n - 1)),
+        ``sector``, ``quadrant`` (grid position), ``degree`` (number of partners), ``degree_centrality`` (degree / (n - 1)),
         ``weighted_degree`` (sum of strengths), ``betweenness`` (normalised) and ``pagerank``.
     """
     und = to_undirected(graph) if graph.is_directed() else graph
@@ -379,6 +384,7 @@ def centrality_table(graph: nx.Graph, exact_limit: int = EXACT_BETWEENNESS_LIMIT
     out = pd.DataFrame({
         "name": [und.nodes[v].get("name", v) for v in und],
         "sector": [und.nodes[v].get("sector") for v in und],
+        "quadrant": [und.nodes[v].get("quadrant") for v in und],
         "degree": [deg[v] for v in und],
         "degree_centrality": [deg[v] / (n - 1) if n > 1 else 0.0 for v in und],
         "weighted_degree": [und.degree(v, weight="weight") for v in und],
@@ -691,7 +697,7 @@ TABLE_LABELS: dict[str, tuple[str, str]] = {
     "external": ("Ties to other sectors", "Vínculos con otros sectores"), "ei": ("E-I index", "Índice E-I"),
     "community": ("Community", "Comunidad"), "dominant": ("Main sector", "Sector principal"),
     "dominant_pct": ("Main sector share (%)", "Participación del sector principal (%)"),
-    "scope": ("Scope", "Ámbito"), "direction": ("Direction", "Dirección"), "strength": ("Strength", "Intensidad"),
+    "scope": ("Scope", "Ámbito"), "quadrant": ("Grid position", "Posición en la matriz"), "direction": ("Direction", "Dirección"), "strength": ("Strength", "Intensidad"),
     "kinds": ("Kinds of tie", "Tipos de vínculo"), "sources": ("Recorded in", "Registrado en"),
     "others": ("Other sectors (stakeholders)", "Otros sectores (actores)"),
     "component": ("Component", "Componente"), "sectors": ("Sectors", "Sectores"), "members": ("Members", "Miembros"),
@@ -700,7 +706,7 @@ TABLE_LABELS: dict[str, tuple[str, str]] = {
 
 def top_central(cent: pd.DataFrame, n: int = 15) -> pd.DataFrame:
     """The ``n`` most central stakeholders of ``centrality_table``, rounded for reading."""
-    out = cent.head(n)[["name", "sector", "degree", "weighted_degree", "betweenness", "pagerank"]].copy()
+    out = cent.head(n)[["name", "sector", "quadrant", "degree", "weighted_degree", "betweenness", "pagerank"]].copy()
     out["betweenness"] = out["betweenness"].round(3)
     out["pagerank"] = out["pagerank"].round(3)
     return out.reset_index(drop=True)

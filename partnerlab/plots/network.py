@@ -18,17 +18,16 @@ import pandas as pd
 from matplotlib.lines import Line2D
 
 from partnerlab import network, vocab
+from partnerlab.plots.common import sector_color
 
-__all__ = ["MAX_DRAWN_NODES", "LABEL_LIMIT", "plot_network", "plot_ei_by_sector", "plot_brokerage", "short_label"]
+__all__ = ["MAX_DRAWN_NODES", "LABEL_LIMIT", "LABEL_TOP", "plot_network", "plot_ei_by_sector", "plot_brokerage", "short_label"]
 
 MAX_DRAWN_NODES = 150  # above: sector-to-sector graph plus the top stakeholders
-LABEL_LIMIT = 60  # up to this many nodes every node is labelled; above, only the top ones
+LABEL_LIMIT = 40  # up to this many nodes every node gets a label (where it fits); above, only ...
+LABEL_TOP = 25  # ... the LABEL_TOP most connected that fit without overlapping
 _SEED = 7
 _ROLE_COLORS = {"coordinator": "#1B9E77", "itinerant": "#D95F02", "representative": "#7570B3",
                 "gatekeeper": "#E7298A", "liaison": "#66A61E"}
-_FALLBACK = dict(zip(vocab.SECTORS.keys, (
-    "#1F77B4", "#AEC7E8", "#17BECF", "#FF7F0E", "#FFBB78", "#2CA02C", "#D62728", "#9467BD", "#0B3D91",
-    "#8C564B", "#7F7F7F")))
 
 
 def plot_network(graph: nx.Graph, ax: plt.Axes | None = None, lang: str = "en", max_nodes: int = MAX_DRAWN_NODES,
@@ -53,7 +52,8 @@ def plot_network(graph: nx.Graph, ax: plt.Axes | None = None, lang: str = "en", 
     """
     und = network.to_undirected(graph) if graph.is_directed() else graph
     if ax is None:
-        _, ax = plt.subplots(figsize=(10, 8))
+        big = len(und) > LABEL_LIMIT
+        _, ax = plt.subplots(figsize=(12, 9.5) if big else (10, 8))
     if len(und) > max_nodes:
         _draw_sector_view(und, ax, lang, top_n)
         default = (f"Ties between sectors ({len(und):,} stakeholders); the {top_n} most connected named",
@@ -65,7 +65,7 @@ def plot_network(graph: nx.Graph, ax: plt.Axes | None = None, lang: str = "en", 
     ax.set_title(title if title is not None else _tr(*default, lang=lang), fontsize=12)
     ax.set_axis_off()
     sectors = [s for s in vocab.SECTORS.keys if any(und.nodes[v].get("sector") == s for v in und)]
-    handles = [Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=_color(s),
+    handles = [Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=sector_color(s),
                       markeredgecolor="white", label=vocab.SECTORS.label(s, lang)) for s in sectors]
     if handles:
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=9,
@@ -83,7 +83,7 @@ def plot_ei_by_sector(ei: pd.DataFrame, ax: plt.Axes | None = None, lang: str = 
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 0.45 * max(len(groups), 3) + 1.2))
     y = np.arange(len(groups))
-    ax.barh(y, groups["ei"], color=[_color(g) for g in groups["group"]], height=0.65)
+    ax.barh(y, groups["ei"], color=[sector_color(g) for g in groups["group"]], height=0.65)
     ax.set_yticks(y, [f"{vocab.SECTORS.label(g, lang) if g else '?'} ({s})"
                       for g, s in zip(groups["group"], groups["size"])])
     for yi, v in zip(y, groups["ei"]):
@@ -166,39 +166,63 @@ def _tr(en: str, es: str, lang: str = "en") -> str:
     return es if lang == "es" else en
 
 
-def _color(sector: str | None) -> str:
-    """The sector colour of partnerlab.plots.common when it exists; a fixed palette otherwise."""
-    try:
-        from partnerlab.plots.common import sector_color
-    except ImportError:
-        return _FALLBACK.get(sector or "other", "#7F7F7F")
-    return sector_color(sector or "other")
-
-
 def _draw_full(und: nx.Graph, ax: plt.Axes, lang: str, highlight: str | None) -> None:
     n = len(und)
+    nodes = list(und)
     pos = _layout(und)
     deg = dict(und.degree())
     biggest = max(deg.values(), default=1) or 1
-    sizes = [60 + 640 * math.sqrt(deg[v] / biggest) for v in und]
+    size = {v: 60 + 640 * math.sqrt(deg[v] / biggest) for v in nodes}
     widths = [0.6 + 0.8 * (d.get("weight", 1) - 1) for _, _, d in und.edges(data=True)]
     nx.draw_networkx_edges(und, pos, ax=ax, width=widths, edge_color="#9A9A9A", alpha=0.55)
-    nx.draw_networkx_nodes(und, pos, ax=ax, node_size=sizes, linewidths=0.8, edgecolors="white",
-                           node_color=[_color(und.nodes[v].get("sector")) for v in und])
+    nx.draw_networkx_nodes(und, pos, ax=ax, node_size=[size[v] for v in nodes], linewidths=0.8,
+                           edgecolors="white", node_color=[sector_color(und.nodes[v].get("sector")) for v in nodes])
     if highlight is not None and highlight in und:
-        nx.draw_networkx_nodes(und, pos, nodelist=[highlight], ax=ax, node_size=sizes[list(und).index(highlight)],
+        nx.draw_networkx_nodes(und, pos, nodelist=[highlight], ax=ax, node_size=size[highlight],
                                node_color="none", edgecolors="black", linewidths=2.5)
-    alone = [v for v in und if deg[v] == 0]
+    alone = [v for v in nodes if deg[v] == 0]
     if alone and len(alone) < n:
         ax.text(-1.0, -1.12, _tr(f"No recorded ties ({len(alone)}):", f"Sin vínculos registrados ({len(alone)}):",
                                  lang=lang), fontsize=8, color="#444444", va="bottom")
-    shown = list(und) if n <= LABEL_LIMIT else sorted(und, key=lambda v: (-deg[v], str(v)))[:20]
-    for v in shown:
-        x, y = pos[v]
-        ax.annotate(short_label(v, und.nodes[v].get("name")), (x, y), xytext=(0, 7 + 0.5 * math.sqrt(sizes[list(und).index(v)])),
-                    textcoords="offset points", ha="center", fontsize=7 if n > 30 else 8.5,
-                    bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7})
     ax.margins(0.08)
+    ax.autoscale_view()
+    # Labels in order of importance (the focus, then the most connected); a label that would
+    # overlap one already placed tries below its node, else is left out: no pile of text.
+    limit = n if n <= LABEL_LIMIT else LABEL_TOP
+    tied = sorted((v for v in nodes if deg[v] > 0), key=lambda v: (v != highlight, -deg[v], str(v)))
+    shown = tied[:limit * 3] + (alone if len(alone) <= 12 else [])  # isolates: named when there are few
+    _place_labels(ax, [(v, pos[v], short_label(v, und.nodes[v].get("name")), 3 + 0.5 * math.sqrt(size[v]))
+                       for v in shown], limit + len(alone), fontsize=9 if n <= LABEL_LIMIT else 8.5,
+                  tied_limit=limit, n_tied=len(tied[:limit * 3]))
+
+
+def _place_labels(ax: plt.Axes, items: list, limit: int, fontsize: float, tied_limit: int, n_tied: int) -> int:
+    """Annotate (node, xy, text, offset) items in order, skipping any that would overlap a placed one.
+
+    The first ``n_tied`` items share a budget of ``tied_limit`` labels; the rest (isolates) are
+    tried after them. Returns the number of labels placed.
+    """
+    try:
+        renderer = ax.figure.canvas.get_renderer()
+    except AttributeError:  # a backend without a renderer: label without overlap checks
+        renderer = None
+    placed: list = []
+    for i, (_, xy, text, offset) in enumerate(items):
+        if len(placed) >= limit or (i < n_tied and len(placed) >= tied_limit):
+            continue
+        for dy, va in ((offset, "bottom"), (-offset, "top")):
+            ann = ax.annotate(text, xy, xytext=(0, dy), textcoords="offset points", ha="center", va=va,
+                              fontsize=fontsize, zorder=6,
+                              bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none", "alpha": 0.8})
+            if renderer is None:
+                placed.append(None)
+                break
+            box = ann.get_window_extent(renderer).expanded(1.04, 1.1)
+            if not any(box.overlaps(other) for other in placed):
+                placed.append(box)
+                break
+            ann.remove()
+    return len(placed)
 
 
 def _layout(und: nx.Graph) -> dict:
@@ -235,7 +259,7 @@ def _draw_sector_view(und: nx.Graph, ax: plt.Axes, lang: str, top_n: int) -> Non
         ax.plot(*zip(pos[u], pos[v]), color="#6E6E6E", linewidth=0.5 + 11 * w, alpha=0.25 + 0.5 * w,
                 solid_capstyle="round", zorder=1)
     for s in order:
-        ax.add_patch(plt.Circle(pos[s], radius[s], color=_color(s), zorder=2, ec="white", lw=1.5))
+        ax.add_patch(plt.Circle(pos[s], radius[s], color=sector_color(s), zorder=2, ec="white", lw=1.5))
         size, internal = sg.nodes[s]["size"], sg.nodes[s]["internal"]
         label = f"{vocab.SECTORS.label(s, lang)}\n{size:,} · " + _tr(f"{internal:,} inside", f"{internal:,} internos",
                                                                      lang=lang)
@@ -255,7 +279,7 @@ def _draw_sector_view(und: nx.Graph, ax: plt.Axes, lang: str, top_n: int) -> Non
         for i, v in enumerate(members):
             a = base + (i - (len(members) - 1) / 2) * 0.075
             p = np.array([math.cos(a), math.sin(a)]) * (1.0 + radius[s] + 0.13)
-            ax.scatter(*p, s=40, color=_color(s), edgecolors="black", linewidths=0.6, zorder=5)
+            ax.scatter(*p, s=40, color=sector_color(s), edgecolors="black", linewidths=0.6, zorder=5)
             right = math.cos(a) >= 0
             ax.annotate(short_label(v, und.nodes[v].get("name"), width=16), p, xytext=(5 * math.cos(a), 5 * math.sin(a)),
                         textcoords="offset points", fontsize=6.5, zorder=6, ha="left" if right else "right",
