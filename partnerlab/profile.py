@@ -12,17 +12,16 @@ decision and their latest quality levels (`quality.portfolio_levels`).
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable
 
 import pandas as pd
 
-from partnerlab import quality, screening, vocab
+from partnerlab import network, quality, screening, stakeholders, vocab
 
 __all__ = [
     "MAPPING_FIELDS", "critical_group_ids", "find_stakeholder", "default_stakeholder", "profile_ids", "mapping_row", "grid_position",
     "network_position", "screening_profile", "value_profile", "partnerships_of", "build_profile",
-    "TABLE_LABELS", "findings_display", "criteria_display", "partnerships_display", "network_partners_display",
+    "TABLE_LABELS", "TABLE_VOCABS", "ROLES", "DIRECTIONS", "findings_display", "criteria_display", "partnerships_display", "network_partners_display",
 ]
 
 # The mapping row as the profile shows it (Appendix 3, step 1 and 3); `contact` is left out on purpose.
@@ -55,8 +54,18 @@ TABLE_LABELS: dict[str, tuple[str, str]] = {
     "suggested": ("Suggested decision", "Decisión sugerida"), "decision": ("Recorded decision", "Decisión registrada"),
     "rating": ("Rating", "Calificación"), "criterion": ("Criterion", "Criterio"), "text": ("Text", "Texto"),
 }
-_ROLE_LABELS = {"lead": ("Lead", "Líder"), "member": ("Member", "Miembro")}
-_DIRECTIONS = {"both": ("Both ways", "En ambos sentidos"), "out": ("Outgoing", "Saliente"), "in": ("Incoming", "Entrante")}
+# A stakeholder's role in a partnership, and the direction of a tie seen from the stakeholder.
+ROLES = vocab.Vocabulary("partnership role", (vocab.Term("lead", "Lead", "Líder"), vocab.Term("member", "Member", "Miembro")))
+DIRECTIONS = vocab.Vocabulary("tie direction", (
+    vocab.Term("both", "Both ways", "En ambos sentidos"), vocab.Term("out", "Outgoing", "Saliente"),
+    vocab.Term("in", "Incoming", "Entrante"),
+))
+# The vocabularies of the profile tables' key columns (`rpt.table(df, vocab=TABLE_VOCABS)`).
+TABLE_VOCABS: dict[str, vocab.Vocabulary] = {
+    "kind": screening.FINDING_KINDS, "rating": screening.RATINGS, "sector": vocab.SECTORS, "direction": DIRECTIONS,
+    "kinds": vocab.TIE_KINDS, "role": ROLES, "type": vocab.PARTNERSHIP_TYPES, "status": vocab.PARTNERSHIP_STATUSES,
+    "suggested": vocab.DECISIONS, "decision": vocab.DECISIONS,
+}
 
 
 def find_stakeholder(stakeholders: pd.DataFrame, stakeholder: str) -> str:
@@ -81,25 +90,24 @@ def default_stakeholder(wb: object, critical: Iterable[str] | None = None) -> st
 
 
 def profile_ids(wb: object, critical: Iterable[str] | None = None) -> list[str]:
-    """The stakeholders the default batch profiles: the critical group.
+    """The stakeholders the default batch profiles: the critical group, strongest first.
 
     Args:
         wb: The loaded workbook.
-        critical: The critical group's ids; None = ask `partnerlab.stakeholders` (once it has
-            `assign_quadrants`), else every stakeholder with a quadrant of `critical`.
+        critical: The critical group's ids; None = `stakeholders.critical_group` of the workbook.
     """
     if critical is not None:
         return list(critical)
-    return critical_group_ids(wb) or []
+    return critical_group_ids(wb)
 
 
-def critical_group_ids(wb: object, threshold: int | None = None) -> list[str] | None:
-    """The ids of the critical group (high influence and high interest, Appendix 3 step 2), or
-    None when `partnerlab.stakeholders.assign_quadrants` is not available."""
-    grid = _quadrants(_table(wb, "stakeholders"), threshold)
-    if grid is None:
-        return None
-    return grid.loc[grid["quadrant"] == "critical", "id"].tolist()
+def critical_group_ids(wb: object, threshold: int = stakeholders.HIGH) -> list[str]:
+    """The ids of the critical group (influence and interest both `threshold` or more,
+    Appendix 3 step 2), strongest first, as `stakeholders.critical_group` orders them."""
+    table = _table(wb, "stakeholders")
+    if table.empty:
+        return []
+    return stakeholders.critical_group(table, threshold)["id"].tolist()
 
 
 def mapping_row(stakeholders: pd.DataFrame, stakeholder: str, lang: str = "en",
@@ -123,47 +131,49 @@ def mapping_row(stakeholders: pd.DataFrame, stakeholder: str, lang: str = "en",
     return pd.DataFrame(rows, columns=["field", "value"])
 
 
-def grid_position(stakeholders: pd.DataFrame, stakeholder: str, threshold: int | None = None) -> dict:
+def grid_position(table: pd.DataFrame, stakeholder: str, threshold: int = stakeholders.HIGH) -> dict:
     """Influence, interest and the quadrant of the influence-interest grid (Appendix 3, step 2).
 
+    Args:
+        table: The loaded `stakeholders` table.
+        stakeholder: A stakeholder id (any case).
+        threshold: A score of this or more is "high" (`stakeholders.HIGH`, 4).
+
     Returns:
-        {"influence", "interest" (int or None), "quadrant" (key of `vocab.QUADRANTS`, or None
-        when a score is blank or `partnerlab.stakeholders.assign_quadrants` is not available)}.
+        {"influence", "interest" (int or None), "quadrant" (key of `vocab.QUADRANTS`, None when
+        a score is blank), "critical_rank" (1 = strongest of the critical group, None outside
+        it), "critical_size" (members of the critical group)}.
     """
-    sid = find_stakeholder(stakeholders, stakeholder)
-    rec = stakeholders.loc[stakeholders["id"] == sid].iloc[0]
-    out = {"influence": _int(rec.get("influence")), "interest": _int(rec.get("interest")), "quadrant": None}
-    grid = _quadrants(stakeholders, threshold)
-    if grid is not None:
-        quadrant = grid.loc[grid["id"] == sid, "quadrant"].iloc[0]
-        out["quadrant"] = None if quadrant is None or pd.isna(quadrant) else quadrant
-    return out
+    sid = find_stakeholder(table, stakeholder)
+    rec = table.loc[table["id"] == sid].iloc[0]
+    influence, interest = _int(rec.get("influence")), _int(rec.get("interest"))
+    critical = stakeholders.critical_group(table, threshold)["id"].tolist()
+    return {"influence": influence, "interest": interest,
+            "quadrant": stakeholders.quadrant(influence, interest, threshold),
+            "critical_rank": critical.index(sid) + 1 if sid in critical else None,
+            "critical_size": len(critical)}
 
 
-def network_position(wb: object, stakeholder: str) -> dict | None:
-    """Where the stakeholder sits in the tie graph, or None when `partnerlab.network` does not
-    offer `build_tie_graph` and `centrality_table` (the report then leaves the section out).
+def network_position(wb: object, stakeholder: str) -> dict:
+    """Where the stakeholder sits in the tie graph (`network.build_tie_graph`, built once).
 
     Returns:
-        {"degree", "betweenness", "betweenness_rank" (1 = most between), "n_stakeholders",
+        {"degree", "betweenness", "betweenness_rank" (1 = most between; ties share the best
+        rank), "n_stakeholders", "is_approximate" (betweenness sampled on a large graph),
         "n_sectors" (distinct sectors among its partners), "partners" (DataFrame: name,
         sector, direction, strength, kinds)}.
     """
-    network = _module("network")
-    if network is None or not all(hasattr(network, f) for f in ("build_tie_graph", "centrality_table")):
-        return None
     sid = find_stakeholder(_table(wb, "stakeholders"), stakeholder)
     graph = network.build_tie_graph(wb)
     table = network.centrality_table(graph)
     rank = table["betweenness"].rank(ascending=False, method="min")
-    partners = (network.focus_summary(graph, sid) if hasattr(network, "focus_summary")
-                else pd.DataFrame(columns=["name", "sector", "direction", "strength", "kinds"]))
+    partners = network.focus_summary(graph, sid)
     return {
         "degree": int(table.loc[sid, "degree"]), "betweenness": float(table.loc[sid, "betweenness"]),
         "betweenness_rank": int(rank.loc[sid]), "n_stakeholders": len(table),
+        "is_approximate": bool(table.attrs.get("betweenness_approximate", False)),
         "n_sectors": int(partners["sector"].nunique()) if len(partners) else 0,
-        "partners": partners.reset_index(drop=True)[[c for c in ("name", "sector", "direction", "strength", "kinds")
-                                                     if c in partners]],
+        "partners": partners.reset_index(drop=True)[["name", "sector", "direction", "strength", "kinds"]],
     }
 
 
@@ -257,22 +267,22 @@ def partnerships_of(partnerships: pd.DataFrame, stakeholder: str, quality_assess
 
 
 def build_profile(wb: object, stakeholder: str, as_of: object = None, max_age_days: int = 365,
-                  threshold: int | None = None, lang: str = "en") -> dict:
+                  threshold: int = stakeholders.HIGH, lang: str = "en") -> dict:
     """Every piece of one stakeholder's profile, keyed by section.
 
     Returns:
-        {"id", "name", "sector", "mapping", "grid", "network" (None when unavailable),
+        {"id", "name", "sector", "mapping", "grid", "network",
         "screening", "value" (None when not assessed), "partnerships"}.
     """
-    stakeholders = _table(wb, "stakeholders")
-    sid = find_stakeholder(stakeholders, stakeholder)
-    rec = stakeholders.loc[stakeholders["id"] == sid].iloc[0]
+    table = _table(wb, "stakeholders")
+    sid = find_stakeholder(table, stakeholder)
+    rec = table.loc[table["id"] == sid].iloc[0]
     about = getattr(wb, "about", None) or {}
     as_of = screening.resolve_as_of(about, as_of)
     return {
         "id": sid, "name": rec["name"], "sector": rec.get("sector"),
-        "mapping": mapping_row(stakeholders, sid, lang),
-        "grid": grid_position(stakeholders, sid, threshold),
+        "mapping": mapping_row(table, sid, lang),
+        "grid": grid_position(table, sid, threshold),
         "network": network_position(wb, sid),
         "screening": screening_profile(_table(wb, "due_diligence"), sid, as_of, max_age_days, lang),
         "value": value_profile(_table(wb, "value_assessment"), sid, lang),
@@ -281,76 +291,50 @@ def build_profile(wb: object, stakeholder: str, as_of: object = None, max_age_da
     }
 
 
-def findings_display(screening_part: dict, lang: str = "en") -> pd.DataFrame:
-    """The findings of `screening_profile` for a report: kind translated, question code, text."""
+def findings_display(screening_part: dict) -> pd.DataFrame:
+    """The findings of `screening_profile` for a report: kind (key), question code, text."""
     f = screening_part["findings"]
-    return pd.DataFrame({"kind": [screening.FINDING_KINDS.label(k, lang) for k in f["kind"]],
-                         "question": f["question"].str.upper(), "text": f["text"]})
+    return pd.DataFrame({"kind": f["kind"].tolist(), "question": f["question"].str.upper().tolist(),
+                         "text": f["text"].tolist()})
 
 
-def criteria_display(value_part: dict, lang: str = "en") -> pd.DataFrame:
-    """The criteria of `value_profile` not rated acceptable, for a report."""
+def criteria_display(value_part: dict) -> pd.DataFrame:
+    """The criteria of `value_profile` not rated acceptable, for a report: rating (key), number, text."""
     c = value_part["criteria"]
-    return pd.DataFrame({"rating": [screening.RATINGS.label(k, lang) for k in c["rating"]],
-                         "criterion": [code[1:] for code in c["criterion"]], "text": c["text"]})
+    return pd.DataFrame({"rating": c["rating"].tolist(), "criterion": [code[1:] for code in c["criterion"]],
+                         "text": c["text"].tolist()})
 
 
-def network_partners_display(network_part: dict, lang: str = "en") -> pd.DataFrame:
-    """The partners of `network_position` for a report: sector and direction translated."""
+def network_partners_display(network_part: dict) -> pd.DataFrame:
+    """The partners of `network_position` for a report: sector, direction and kinds of tie as keys."""
     n = network_part["partners"]
     return pd.DataFrame({
-        "name": n["name"], "sector": [vocab.SECTORS.label(k, lang) if isinstance(k, str) else "" for k in n["sector"]],
-        "direction": [_pair(_DIRECTIONS.get(d, (d, d)), lang) for d in n["direction"]],
-        "strength": n["strength"],
-        "kinds": [", ".join(vocab.TIE_KINDS.label(k.strip(), lang) for k in str(v).split(",") if k.strip())
-                  for v in n["kinds"]],
+        "name": n["name"].tolist(), "sector": n["sector"].tolist(), "direction": n["direction"].tolist(),
+        "strength": n["strength"].tolist(),
+        "kinds": [[k.strip() for k in str(v).split(",") if k.strip()] for v in n["kinds"]],
     })
 
 
 def partnerships_display(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """`partnerships_of` for a report: vocabulary keys translated, levels rounded."""
-    def tr(vocabulary: vocab.Vocabulary, key: object) -> str:
-        return vocabulary.label(key, lang) if isinstance(key, str) else ""
-
+    """`partnerships_of` for a report: vocabulary columns as keys (TABLE_VOCABS), levels rounded,
+    the weakest dimension named in `lang`."""
     return pd.DataFrame({
-        "partnership": frame["name"].fillna(frame["partnership"]),
-        "role": [_pair(_ROLE_LABELS[r], lang) for r in frame["role"]],
-        "type": [tr(vocab.PARTNERSHIP_TYPES, k) for k in frame["type"]],
-        "status": [tr(vocab.PARTNERSHIP_STATUSES, k) for k in frame["status"]],
-        "quality_date": pd.to_datetime(frame["quality_date"]).dt.date,
-        **{p: pd.to_numeric(frame[p]).round(2) for p in ("inclusion", "participation", "accountability")},
+        "partnership": frame["name"].fillna(frame["partnership"]).tolist(), "role": frame["role"].tolist(),
+        "type": frame["type"].tolist(), "status": frame["status"].tolist(),
+        "quality_date": pd.to_datetime(frame["quality_date"]).dt.date.tolist(),
+        **{p: pd.to_numeric(frame[p]).round(2).tolist() for p in ("inclusion", "participation", "accountability")},
         "lowest_dimension": [quality.dimension_label(d, lang) if isinstance(d, str) else "" for d in frame["lowest_dimension"]],
-        "suggested": [tr(vocab.DECISIONS, k) for k in frame["suggested"]],
-        "decision": [tr(vocab.DECISIONS, k) for k in frame["decision"]],
+        "suggested": frame["suggested"].tolist(), "decision": frame["decision"].tolist(),
     })
 
 
 # ---------------------------------------------------------------------------------------
-
-def _pair(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "es" else pair[0]
-
 
 def _table(wb: object, key: str) -> pd.DataFrame:
     if isinstance(wb, dict):
         return wb.get(key, pd.DataFrame())
     frame = getattr(wb, key, None)
     return frame if frame is not None else pd.DataFrame()
-
-
-def _module(name: str):
-    try:
-        return importlib.import_module(f"partnerlab.{name}")
-    except ImportError:
-        return None
-
-
-def _quadrants(stakeholders: pd.DataFrame, threshold: int | None = None) -> pd.DataFrame | None:
-    module = _module("stakeholders")
-    if module is None or not hasattr(module, "assign_quadrants"):
-        return None
-    kwargs = {} if threshold is None else {"threshold": threshold}
-    return module.assign_quadrants(stakeholders, **kwargs)
 
 
 def _display(column: str, value: object, lang: str, names: dict[str, str]) -> str:

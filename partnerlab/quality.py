@@ -277,7 +277,7 @@ def levels_table(levels: pd.DataFrame, names: dict[str, str], lang: str = "en") 
     basis = {"collective": ("Collective", "Colectiva"), "mean": ("Mean of {n} perspectives", "Promedio de {n} perspectivas")}
     out = levels.reset_index()
     return pd.DataFrame({
-        "partnership": [names.get(p, p) for p in out["partnership"]], "assessed_on": out["assessed_on"].dt.date,
+        "partnership": [names.get(p, p) for p in out["partnership"]], "assessed_on": _dates(out["assessed_on"]),
         "basis": [_pair(basis[b], lang).format(n=n) for b, n in zip(out["basis"], out["n_perspectives"])],
         **{c: out[c].round(2) for c in _LEVEL_COLUMNS},
     })
@@ -286,7 +286,7 @@ def levels_table(levels: pd.DataFrame, names: dict[str, str], lang: str = "en") 
 def scores_table(scores: pd.DataFrame, partnership: str, lang: str = "en") -> pd.DataFrame:
     """Every assessment of one partnership: round, date, perspective, dimensions and principles."""
     rows = scores[scores["partnership"] == partnership].sort_values(["round"], ascending=False, kind="stable")
-    return pd.DataFrame({"round": rows["round"], "assessed_on": rows["assessed_on"].dt.date,
+    return pd.DataFrame({"round": rows["round"], "assessed_on": _dates(rows["assessed_on"]),
                          "perspective": [vocab.PERSPECTIVES.label(v, lang) for v in rows["perspective"]],
                          **{c: rows[c].round(2) for c in _LEVEL_COLUMNS}}).reset_index(drop=True)
 
@@ -319,7 +319,7 @@ def change_table(changes: pd.DataFrame, names: dict[str, str], lang: str = "en",
         "partnership": [names.get(p, p) for p in rows["partnership"]],
         "perspective": [vocab.PERSPECTIVES.label(v, lang) for v in rows["perspective"]],
         "dimension": [dimension_label(d, lang) for d in rows["dimension"]],
-        "from_date": rows["from_date"].dt.date, "to_date": rows["to_date"].dt.date,
+        "from_date": _dates(rows["from_date"]), "to_date": _dates(rows["to_date"]),
         "from_level": rows["from_level"], "to_level": rows["to_level"],
         "change": [f"{c:+.0f}" if not pd.isna(c) else "" for c in rows["change"]],
     }).reset_index(drop=True)
@@ -345,6 +345,11 @@ def notes_table(quality_assessment: pd.DataFrame, partnership: str, lang: str = 
         out[col] = rows[col].fillna("").tolist() if col in rows else ""
     keep = out[["gaps", "impact", "lessons"]].apply(lambda c: c.astype(str).str.strip() != "").any(axis=1)
     return out[keep].reset_index(drop=True)
+
+
+def _dates(values: pd.Series) -> pd.Series:
+    """Dates without time; an empty selection (object dtype) gives an empty column, not an error."""
+    return pd.to_datetime(values).dt.date
 
 
 def _pair(pair: tuple[str, str], lang: str) -> str:

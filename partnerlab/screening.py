@@ -50,7 +50,7 @@ __all__ = [
     "screening_status", "unscreened_critical", "outcome_counts",
     "suggest_decision", "value_decisions", "decision_disagreements", "criteria_findings",
     "pending_issues", "latest_value_decisions", "value_grid", "subject_names", "decision_counts",
-    "RULES_NOTE", "VALUE_NOTE", "TABLE_LABELS", "outcome_table", "findings_table", "stale_table",
+    "RULES_NOTE", "VALUE_NOTE", "TABLE_LABELS", "TABLE_VOCABS", "outcome_table", "findings_table", "stale_table",
     "decision_table", "pending_table", "decision_count_table",
 ]
 
@@ -150,6 +150,12 @@ TABLE_LABELS: dict[str, tuple[str, str]] = {
     "open_criteria": ("Criteria still open", "Criterios abiertos"), "sector": ("Sector", "Sector"),
     "agrees": ("Agrees", "Coincide"), "differs": ("Differs", "Difiere"),
     "not_recorded": ("Not recorded", "Sin registrar"), "total": ("Total", "Total"),
+}
+# The vocabularies of the report tables' key columns: `rpt.table(df, labels=TABLE_LABELS,
+# vocab=TABLE_VOCABS)` translates them, and the kept tables hold the keys.
+TABLE_VOCABS: dict[str, vocab.Vocabulary] = {
+    "outcome": OUTCOMES, "kind": FINDING_KINDS, "suggested": vocab.DECISIONS, "decision": vocab.DECISIONS,
+    "agreement": AGREEMENTS, "rating": RATINGS, "sector": vocab.SECTORS,
 }
 
 
@@ -461,13 +467,14 @@ def decision_counts(decisions: pd.DataFrame) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------------------------
-# Report tables: values translated, columns keyed as in TABLE_LABELS
+# Report tables: columns keyed as in TABLE_LABELS, vocabulary columns as keys (TABLE_VOCABS),
+# free text (question and criterion text, reasons) in the language asked for
 # ---------------------------------------------------------------------------------------
 
 def outcome_table(status: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """Outcome, number of stakeholders and what the outcome means."""
+    """Outcome (key), number of stakeholders and what the outcome means."""
     counts = outcome_counts(status)
-    return pd.DataFrame({"outcome": [OUTCOMES.label(k, lang) for k in counts["outcome"]],
+    return pd.DataFrame({"outcome": counts["outcome"],
                          "stakeholders": counts["stakeholders"],
                          "meaning": [OUTCOMES.term(k).description(lang) for k in counts["outcome"]]})
 
@@ -476,18 +483,17 @@ def findings_table(screened: pd.DataFrame, names: dict[str, str], lang: str = "e
     """Every finding of the given screenings, by stakeholder name, most severe outcome first."""
     findings = screening_findings(_sort_by_outcome(screened), lang)
     return pd.DataFrame({"name": [names.get(s, s) for s in findings["stakeholder"]],
-                         "outcome": [OUTCOMES.label(k, lang) for k in findings["outcome"]],
-                         "assessed_on": findings["assessed_on"].dt.date,
-                         "kind": [FINDING_KINDS.label(k, lang) for k in findings["kind"]],
+                         "outcome": findings["outcome"], "assessed_on": _dates(findings["assessed_on"]),
+                         "kind": findings["kind"],
                          "question": findings["question"].str.upper(), "text": findings["text"]})
 
 
-def stale_table(latest: pd.DataFrame, names: dict[str, str], lang: str = "en") -> pd.DataFrame:
+def stale_table(latest: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     """The latest screenings flagged as stale, oldest first."""
     stale = latest[latest["is_stale"].fillna(False).astype(bool)].sort_values("assessed_on")
     return pd.DataFrame({"name": [names.get(s, s) for s in stale["stakeholder"]],
-                         "outcome": [OUTCOMES.label(k, lang) for k in stale["outcome"]],
-                         "assessed_on": stale["assessed_on"].dt.date, "age_days": stale["age_days"],
+                         "outcome": stale["outcome"],
+                         "assessed_on": _dates(stale["assessed_on"]), "age_days": stale["age_days"],
                          "assessor": stale["assessor"]})
 
 
@@ -507,10 +513,9 @@ def decision_table(decisions: pd.DataFrame, names: dict[str, str], lang: str = "
     return pd.DataFrame({
         "subject": [names.get(s, s) for s in decisions["subject"]],
         "subject_kind": [_pair(kinds.get(k, (k or "", k or "")), lang) for k in decisions["subject_kind"]],
-        "assessed_on": decisions["assessed_on"].dt.date,
-        "suggested": [vocab.DECISIONS.label(k, lang) for k in decisions["suggested"]],
-        "decision": [vocab.DECISIONS.label(k, lang) if isinstance(k, str) else "" for k in decisions["decision"]],
-        "agreement": [AGREEMENTS.label(k, lang) for k in decisions["agreement"]],
+        "assessed_on": _dates(decisions["assessed_on"]),
+        "suggested": decisions["suggested"], "decision": decisions["decision"],
+        "agreement": decisions["agreement"],
         "reasons": reasons,
         "adjustments": [criteria(a) for a in decisions["adjustments"]],
     })
@@ -520,22 +525,25 @@ def pending_table(decisions: pd.DataFrame, names: dict[str, str], lang: str = "e
     """Pending issues and the criteria still open, by subject."""
     pending = pending_issues(decisions)
     return pd.DataFrame({
-        "subject": [names.get(s, s) for s in pending["subject"]], "assessed_on": pending["assessed_on"].dt.date,
-        "suggested": [vocab.DECISIONS.label(k, lang) for k in pending["suggested"]],
+        "subject": [names.get(s, s) for s in pending["subject"]], "assessed_on": _dates(pending["assessed_on"]),
+        "suggested": pending["suggested"],
         "pending": pending["pending"].fillna(""),
         "open_criteria": ["; ".join(f"{c[1:]}. {_pair(CRITERION_SHORT[c], lang)}" for c in codes)
                           for codes in pending["open_criteria"]],
     })
 
 
-def decision_count_table(decisions: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """`decision_counts` with the decisions translated."""
-    counts = decision_counts(decisions)
-    counts["suggested"] = [vocab.DECISIONS.label(k, lang) for k in counts["suggested"]]
-    return counts
+def decision_count_table(decisions: pd.DataFrame) -> pd.DataFrame:
+    """`decision_counts` for a report (the suggested decision as a key: see TABLE_VOCABS)."""
+    return decision_counts(decisions)
 
 
 # ---------------------------------------------------------------------------------------
+
+def _dates(values: pd.Series) -> pd.Series:
+    """Dates without time; an empty selection (object dtype) gives an empty column, not an error."""
+    return pd.to_datetime(values).dt.date
+
 
 def _pair(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "es" else pair[0]
