@@ -19,7 +19,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from partnerlab import vocab
+from partnerlab import schema, vocab
 
 __all__ = [
     "SEED", "AS_OF", "ABOUT", "SHEET_KEYS", "FICTIONAL_MARKERS",
@@ -62,7 +62,7 @@ def build_sample_tables() -> dict[str, list[dict]]:
     ties = _ties(stakeholders, partnerships, rng)
     _fill_partners(stakeholders, ties)
     questions = _survey_questions()
-    return {
+    return _as_labels({
         "stakeholders": stakeholders,
         "ties": ties,
         "partnerships": partnerships,
@@ -72,7 +72,7 @@ def build_sample_tables() -> dict[str, list[dict]]:
         "survey_questions": questions,
         "survey_responses": _survey_responses(questions, rng),
         "action_plan": _action_plan(),
-    }
+    })
 
 
 def sample_about() -> dict[str, object]:
@@ -100,6 +100,19 @@ def write_sample(path: str | Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     write_workbook(path, build_sample_tables(), lang="en", about=sample_about())
     return path
+
+
+def _as_labels(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """Vocabulary cells as the English labels the template's dropdowns offer (pillar stays I/II/III)."""
+    for key, rows in tables.items():
+        for col in schema.sheet(key).columns:
+            if col.kind not in ("vocab", "vocab_list") or col.vocab == "pillar":
+                continue
+            terms = vocab.VOCABULARIES[col.vocab]
+            for row in rows:
+                if row.get(col.key):
+                    row[col.key] = "; ".join(terms.label(k) for k in row[col.key].split("; "))
+    return tables
 
 
 # ---------------------------------------------------------------------------------------
