@@ -43,7 +43,7 @@ from partnerlab import vocab
 __all__ = [
     "STATUSES", "OPEN_STATUSES", "as_of_date", "plan_status", "filter_year", "progress_by",
     "late_actions", "workload", "partnership_links", "unknown_action_codes", "plan_years",
-    "action_label", "area_label", "responsible_label", "summary", "action_table", "links_table", "code_sort_key",
+    "action_label", "area_label", "short_text", "responsible_label", "summary", "action_table", "links_table", "code_sort_key",
     "summary_sentence", "links_sentence", "LATE_NOTE", "PROGRESS_LABELS", "ACTION_LABELS", "WORKLOAD_LABELS",
 ]
 
@@ -162,8 +162,13 @@ def progress_by(plan: pd.DataFrame, by: str, as_of: dt.date, lang: str = "en") -
     return out.reset_index(drop=True)
 
 
-def late_actions(plan: pd.DataFrame, as_of: dt.date, lang: str = "en") -> pd.DataFrame:
+def late_actions(plan: pd.DataFrame, as_of: dt.date, lang: str = "en",
+                 action_chars: int | None = None) -> pd.DataFrame:
     """The late actions (see the module docstring), oldest last planned year first.
+
+    Args:
+        action_chars: Cut the action texts to about this many characters (`short_text`) for
+            a report table; None keeps them whole (for the kept tables).
 
     Returns:
         code, action (label in `lang`), responsible (labels joined by "; "), years
@@ -173,7 +178,8 @@ def late_actions(plan: pd.DataFrame, as_of: dt.date, lang: str = "en") -> pd.Dat
     late = status[status["is_late"]].sort_values(["last_year"], kind="stable")
     return pd.DataFrame({
         "code": late["code"],
-        "action": [action_label(c, a, lang) for c, a in zip(late["code"], late.get("action", late["code"]))],
+        "action": [short_text(action_label(c, a, lang), action_chars)
+                   for c, a in zip(late["code"], late.get("action", late["code"]))],
         "responsible": late["responsible"].map(lambda rs: "; ".join(responsible_label(r, lang) for r in rs)),
         "years": late["years"].map(lambda ys: ", ".join(str(y) for y in ys)),
         "last_year": late["last_year"],
@@ -308,8 +314,10 @@ def action_table(plan: pd.DataFrame, as_of: dt.date, lang: str = "en") -> pd.Dat
 
 
 def links_table(plan: pd.DataFrame, partnerships: pd.DataFrame | None, linked: bool = True,
-                lang: str = "en") -> pd.DataFrame:
-    """The courses of action with (linked=True) or without partnerships, labelled: code, action, partnerships."""
+                lang: str = "en", action_chars: int | None = None) -> pd.DataFrame:
+    """The courses of action with (linked=True) or without partnerships, labelled: code, action, partnerships.
+
+    `action_chars` cuts the action texts as in `late_actions`."""
     links = partnership_links(plan, partnerships)
     names = {}
     if partnerships is not None and "name" in partnerships:
@@ -318,9 +326,27 @@ def links_table(plan: pd.DataFrame, partnerships: pd.DataFrame | None, linked: b
     actions = dict(zip(plan["code"], plan["action"])) if "action" in plan else {}
     return pd.DataFrame({
         "code": keep["code"],
-        "action": [action_label(c, actions.get(c), lang) for c in keep["code"]],
+        "action": [short_text(action_label(c, actions.get(c), lang), action_chars) for c in keep["code"]],
         "partnerships": keep["partnership_ids"].map(lambda ids: "; ".join(f"{i} {names.get(i, '')}".strip() for i in ids)),
     }).reset_index(drop=True)
+
+
+def short_text(text: object, limit: int | None = 90) -> str:
+    """A long text cut at the last word boundary before `limit` characters, with an ellipsis;
+    the text itself when it is short enough or limit is None.
+
+    >>> short_text("Conduct systematic stakeholder analysis to identify partners", 40)
+    'Conduct systematic stakeholder analysis…'
+    >>> short_text("Short", 40)
+    'Short'
+    """
+    s = "" if text is None else str(text)
+    if limit is None or len(s) <= limit:
+        return s
+    cut = s[:limit]
+    if " " in cut[limit // 2:]:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;:.(/-") + "…"
 
 
 def code_sort_key(code: object) -> tuple:

@@ -20,7 +20,7 @@ LATE_COLOR = "#D55E00"
 
 
 def plot_timeline(plan: pd.DataFrame, as_of: dt.date, ax: plt.Axes | None = None, lang: str = "en",
-                  label_width: int = 60) -> plt.Axes:
+                  label_width: int = 52) -> plt.Axes:
     """One row per course of action (code and short text), grouped by pillar; planned years coloured by status.
 
     Late actions (see partnerlab.actionplan) are framed in vermillion and marked "late";
@@ -38,7 +38,7 @@ def plot_timeline(plan: pd.DataFrame, as_of: dt.date, ax: plt.Axes | None = None
         rows.append(("header", pillar))
         rows.extend(("action", r) for _, r in part.iterrows())
     if ax is None:
-        _, ax = plt.subplots(figsize=(12, 1.4 + 0.26 * len(rows)))
+        _, ax = plt.subplots(figsize=(7, 1.4 + 0.3 * len(rows)))  # narrow: the labels add ~4 in, the page shrinks wide images
     labels = []
     for i, (kind, item) in enumerate(rows):
         if kind == "header":
@@ -56,15 +56,15 @@ def plot_timeline(plan: pd.DataFrame, as_of: dt.date, ax: plt.Axes | None = None
         note = "" if pd.isna(pct) else f"{pct:.0f}%"
         if r["is_late"]:
             note += _tr((" late", " atrasada"), lang)
-        ax.text(y1 + 0.6, i, note.strip(), va="center", fontsize=7.5, color=LATE_COLOR if r["is_late"] else "black")
+        ax.text(y1 + 0.6, i, note.strip(), va="center", fontsize=8.5, color=LATE_COLOR if r["is_late"] else "black")
         text = actionplan.action_label(r["code"], r.get("action"), lang)
         labels.append(f"{r['code']}  {textwrap.shorten(text, label_width, placeholder='…')}")
-    ax.set_yticks(range(len(rows)), labels, fontsize=7.5)
+    ax.set_yticks(range(len(rows)), labels, fontsize=9)
     for tick, (kind, _) in zip(ax.get_yticklabels(), rows):
         if kind == "header":
             tick.set_fontweight("bold")
     ax.set_ylim(len(rows) - 0.5, -0.5)
-    ax.set_xlim(y0 - 0.6, y1 + 1.4)
+    ax.set_xlim(y0 - 0.6, y1 + 1.9)
     ax.set_xticks(range(y0, y1 + 1))
     ax.xaxis.tick_top()
     frac = (as_of.timetuple().tm_yday - 0.5) / 365
@@ -75,7 +75,7 @@ def plot_timeline(plan: pd.DataFrame, as_of: dt.date, ax: plt.Axes | None = None
                                     "atrasada (pasó el último año previsto, no concluida)"), lang)))
     handles.append(plt.Line2D([], [], color="black", linestyle="--",
                               label=_tr(("as of ", "al "), lang) + as_of.isoformat()))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=3, fontsize=8, frameon=False)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=2, fontsize=9, frameon=False)
     ax.spines[["right", "bottom"]].set_visible(False)
     ax.tick_params(axis="y", length=0)
     return ax

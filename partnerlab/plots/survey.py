@@ -11,6 +11,7 @@ import pandas as pd
 from matplotlib.colors import LinearSegmentedColormap
 
 from partnerlab import survey, vocab
+from partnerlab.plots.common import sector_color
 from partnerlab.survey import ALL
 
 __all__ = ["plot_question", "plot_scale_diverging", "plot_option_shares", "plot_theme_heatmap", "plot_number_histogram",
@@ -227,13 +228,5 @@ def _diverging_colors(k: int) -> list:
 
 
 def _group_color(group: str, by: str | None) -> str:
-    """The sector colour of partnerlab.plots.common when it exists; a fixed palette otherwise."""
-    if by == "sector":
-        try:
-            from partnerlab.plots.common import sector_color
-            return sector_color(group)
-        except ImportError:
-            keys = vocab.SECTORS.keys
-            palette = plt.get_cmap("tab20").colors
-            return palette[keys.index(group) % len(palette)] if group in keys else "#888888"
-    return "#1B9E77"
+    """The sector's house colour (partnerlab.plots.common) when grouping by sector; one green otherwise."""
+    return sector_color(group) if by == "sector" else "#1B9E77"
