@@ -45,8 +45,8 @@ __all__ = [
     "DIMENSIONS", "PRINCIPLE_DIMENSIONS", "DIVERGENCE", "quality_scores", "quality_long",
     "latest_round", "perspective_spread", "round_changes", "portfolio_levels", "todo_list",
     "dimension_label", "principle_of", "find_partnership",
-    "QUALITY_NOTE", "TABLE_LABELS", "levels_table", "scores_table", "divergence_table", "change_table",
-    "todo_table", "notes_table",
+    "QUALITY_NOTE", "TABLE_LABELS", "levels_table", "scores_table", "round_table", "divergence_table", "change_table",
+    "change_summary_table", "todo_table", "todo_summary_table", "notes_table",
 ]
 
 DIMENSIONS: tuple[str, ...] = tuple(d.key for d in vocab.QUALITY_DIMENSIONS)
@@ -77,9 +77,14 @@ TABLE_LABELS: dict[str, tuple[str, str]] = {
     "highest": ("Highest", "Más alto"), "from_level": ("Before", "Antes"), "to_level": ("Now", "Ahora"),
     "change": ("Change", "Cambio"), "from_date": ("From", "Desde"), "to_date": ("To", "Hasta"),
     "gaps": ("Gaps and difficulties", "Brechas y dificultades"), "impact": ("Impact on results", "Impacto"),
-    "lessons": ("Lessons", "Lecciones"),
+    "lessons": ("Lessons", "Lecciones"), "improved": ("Improved (before → now)", "Mejoró (antes → ahora)"),
+    "declined": ("Declined (before → now)", "Bajó (antes → ahora)"),
+    "below_3": ("Dimensions below level 3 (level)", "Dimensiones debajo del nivel 3 (nivel)"),
+    "n_criteria": ("Criteria to meet", "Criterios por cumplir"),
     **{d.key: (d.en, d.es) for d in vocab.QUALITY_DIMENSIONS},
     **{t.key: (t.en, t.es) for t in vocab.PRINCIPLES},
+    **{t.key: (t.en, t.es) for t in vocab.PERSPECTIVES},  # round_table's columns
+    "period": ("Rounds compared", "Rondas comparadas"),
 }
 
 
@@ -272,14 +277,19 @@ def principle_of(dimension: str) -> str:
 # Report tables: values translated, columns keyed as in TABLE_LABELS
 # ---------------------------------------------------------------------------------------
 
-def levels_table(levels: pd.DataFrame, names: dict[str, str], lang: str = "en") -> pd.DataFrame:
-    """`portfolio_levels` by partnership name, with the basis translated."""
+def levels_table(levels: pd.DataFrame, names: dict[str, str], lang: str = "en", dimensions: bool = True) -> pd.DataFrame:
+    """`portfolio_levels` by partnership name, with the basis translated.
+
+    Args:
+        dimensions: Include the six dimension columns; False keeps the three principles only
+            (the portfolio page, whose heatmap already shows every dimension).
+    """
     basis = {"collective": ("Collective", "Colectiva"), "mean": ("Mean of {n} perspectives", "Promedio de {n} perspectivas")}
     out = levels.reset_index()
     return pd.DataFrame({
         "partnership": [names.get(p, p) for p in out["partnership"]], "assessed_on": _dates(out["assessed_on"]),
         "basis": [_pair(basis[b], lang).format(n=n) for b, n in zip(out["basis"], out["n_perspectives"])],
-        **{c: out[c].round(2) for c in _LEVEL_COLUMNS},
+        **{c: out[c].round(2) for c in (_LEVEL_COLUMNS if dimensions else tuple(PRINCIPLE_DIMENSIONS))},
     })
 
 
@@ -289,6 +299,29 @@ def scores_table(scores: pd.DataFrame, partnership: str, lang: str = "en") -> pd
     return pd.DataFrame({"round": rows["round"], "assessed_on": _dates(rows["assessed_on"]),
                          "perspective": [vocab.PERSPECTIVES.label(v, lang) for v in rows["perspective"]],
                          **{c: rows[c].round(2) for c in _LEVEL_COLUMNS}}).reset_index(drop=True)
+
+
+def round_table(scores: pd.DataFrame, partnership: str, lang: str = "en") -> pd.DataFrame:
+    """One partnership's latest round as dimensions (rows) by perspectives (columns): the six
+    dimensions, then the three principles, each with its principle; narrow enough for a page.
+
+    >>> sc = quality_scores(pd.DataFrame({"partnership": ["p1"] * 2, "assessed_on": pd.to_datetime(["2024-05-01"] * 2),
+    ...     "perspective": ["government", "civil_society"], **{d: pd.array([3, 1], dtype="Int64") for d in DIMENSIONS}}))
+    >>> round_table(sc, "p1").iloc[[0, 6]].values.tolist()
+    [['Inclusion', 'Non-discrimination', 3.0, 1.0], ['Inclusion', 'Inclusion (mean)', 3.0, 1.0]]
+    """
+    rows = latest_round(scores[scores["partnership"] == partnership])
+    views = rows.groupby("perspective", sort=False)[list(_LEVEL_COLUMNS)].mean()
+    mean = ("(mean)", "(promedio)")
+    out = pd.DataFrame({
+        "principle": [vocab.PRINCIPLES.label(principle_of(d), lang) for d in DIMENSIONS]
+        + [vocab.PRINCIPLES.label(p, lang) for p in PRINCIPLE_DIMENSIONS],
+        "dimension": [dimension_label(d, lang) for d in DIMENSIONS]
+        + [f"{vocab.PRINCIPLES.label(p, lang)} {_pair(mean, lang)}" for p in PRINCIPLE_DIMENSIONS],
+    })
+    for view in views.index:  # perspective keys: TABLE_LABELS translates them
+        out[view] = views.loc[view, list(_LEVEL_COLUMNS)].round(2).tolist()
+    return out
 
 
 def divergence_table(spread: pd.DataFrame, names: dict[str, str], lang: str = "en", only_divergent: bool = True,
@@ -323,6 +356,50 @@ def change_table(changes: pd.DataFrame, names: dict[str, str], lang: str = "en",
         "from_level": rows["from_level"], "to_level": rows["to_level"],
         "change": [f"{c:+.0f}" if not pd.isna(c) else "" for c in rows["change"]],
     }).reset_index(drop=True)
+
+
+def change_summary_table(changes: pd.DataFrame, names: dict[str, str], lang: str = "en",
+                         perspectives: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """One row per partnership, perspective and pair of rounds: the dimensions that went up and
+    those that went down, as "Dimension before → now" (rows where nothing moved are left out).
+    The period is "from → to" with non-breaking hyphens, so a narrow column never splits a date.
+
+    >>> ch = pd.DataFrame({"partnership": ["p1", "p1"], "perspective": ["collective"] * 2,
+    ...                    "dimension": ["accessibility", "transparency"], "from_round": [1, 1], "to_round": [2, 2],
+    ...                    "from_date": pd.to_datetime(["2023-01-01"] * 2), "to_date": pd.to_datetime(["2024-01-01"] * 2),
+    ...                    "from_level": [2.0, 3.0], "to_level": [3.0, 1.0], "change": [1.0, -2.0]})
+    >>> change_summary_table(ch, {"p1": "Alianza"})[["partnership", "improved", "declined"]].values.tolist()
+    [['Alianza', 'Accessibility 2\xa0→\xa03', 'Transparency 3\xa0→\xa01']]
+    """
+    rows = changes if perspectives is None else changes[changes["perspective"].isin(perspectives)]
+    rows = rows[rows["change"].fillna(0) != 0]
+    out = []
+    for (pid, view, d0, d1), group in rows.groupby(["partnership", "perspective", "from_date", "to_date"], sort=False):
+        def moved(mask: pd.Series) -> str:
+            return "; ".join(f"{dimension_label(r.dimension, lang)} {r.from_level:g}\u00a0→\u00a0{r.to_level:g}"
+                             for r in group[mask].itertuples())
+        out.append({"partnership": names.get(pid, pid), "perspective": vocab.PERSPECTIVES.label(view, lang),
+                    "period": f"{pd.Timestamp(d0):%Y-%m-%d} → {pd.Timestamp(d1):%Y-%m-%d}".replace("-", "\u2011"),
+                    "improved": moved(group["change"] > 0), "declined": moved(group["change"] < 0)})
+    return pd.DataFrame(out, columns=["partnership", "perspective", "period", "improved", "declined"])
+
+
+def todo_summary_table(levels: pd.DataFrame, names: dict[str, str], lang: str = "en") -> pd.DataFrame:
+    """The to-do list in one row per partnership: its dimensions below 3 (with their level) and
+    how many Appendix 6 criteria they require; the criteria are on each partnership's page.
+
+    >>> lv = pd.DataFrame({"accessibility": [1.0, 3.0], "transparency": [2.0, 3.0]}, index=["p1", "p2"])
+    >>> todo_summary_table(lv, {})[["partnership", "below_3"]].values.tolist()
+    [['p1', 'Accessibility (1); Transparency (2)']]
+    """
+    todo = todo_list(levels, lang)
+    out = []
+    for pid, group in todo.groupby("partnership", sort=False):
+        dims = group.drop_duplicates("dimension")
+        out.append({"partnership": names.get(pid, pid),
+                    "below_3": "; ".join(f"{dimension_label(d, lang)} ({lv:g})" for d, lv in zip(dims["dimension"], dims["level"])),
+                    "n_criteria": len(group)})
+    return pd.DataFrame(out, columns=["partnership", "below_3", "n_criteria"])
 
 
 def todo_table(levels: pd.DataFrame, names: dict[str, str], lang: str = "en") -> pd.DataFrame:
