@@ -44,7 +44,7 @@ __all__ = [
     "brokerage_roles", "brokerage_summary", "ei_index",
     "centrality_table", "constraint", "communities", "community_mix", "components",
     "isolates", "bridges", "sector_graph", "focus_summary", "findings",
-    "TABLE_LABELS", "top_central", "top_brokers", "ei_table", "community_table", "describe_graph",
+    "TABLE_LABELS", "focus_table", "top_central", "top_brokers", "ei_table", "community_table", "describe_graph",
 ]
 
 # Gould-Fernandez roles in sna's column order (w_I, w_O, b_IO, b_OI, b_O) and their labels.
@@ -611,13 +611,16 @@ def findings(graph: nx.DiGraph, lang: str = "en", *, roles: pd.DataFrame | None 
                   f"de su sector)."))
     if pd.notna(net.get("expected", np.nan)):
         if net["p_lower"] <= 0.05:
+            rare = (tr("none of the shuffles is as low", "ninguna permutación es igual o más baja")
+                    if net["p_lower"] == 0 else
+                    tr(f"only {net['p_lower']:.0%} of shuffles are as low",
+                       f"solo el {net['p_lower']:.0%} de las permutaciones es igual o más bajo"))
             out.append(tr(f"Ties stay within sectors more than chance would give: with sectors shuffled at random the "
-                          f"index would be {net['expected']:+.2f} on average, and only {net['p_lower']:.0%} of shuffles "
-                          f"are as low: the tendency to work in silos shows in the network.",
+                          f"index would be {net['expected']:+.2f} on average, and {rare}: the tendency to work in "
+                          f"silos shows in the network.",
                           f"Los vínculos quedan dentro de los sectores más de lo que daría el azar: con los sectores "
-                          f"barajados al azar el índice sería {net['expected']:+.2f} en promedio, y solo el "
-                          f"{net['p_lower']:.0%} de las permutaciones es igual o más bajo: la tendencia a trabajar en "
-                          f"silos se ve en la red."))
+                          f"barajados al azar el índice sería {net['expected']:+.2f} en promedio, y {rare}: la "
+                          f"tendencia a trabajar en silos se ve en la red."))
         else:
             out.append(tr(f"Ties cross sectors about as often as chance would give (shuffled sectors: "
                           f"{net['expected']:+.2f} on average).",
@@ -673,10 +676,11 @@ def findings(graph: nx.DiGraph, lang: str = "en", *, roles: pd.DataFrame | None 
     if len(mix):
         if len(single):
             names = ", ".join(sorted({sector(s) for s in single["dominant"]}))
-            out.append(tr(f"{len(single)} of {len(mix)} communities are dominated by one sector (75 % or more of "
-                          f"their members): {names}.",
-                          f"{len(single)} de {len(mix)} comunidades están dominadas por un solo sector (75 % o más "
-                          f"de sus miembros): {names}."))
+            one = len(single) == 1
+            out.append(tr(f"{len(single)} of {len(mix)} communities {'is' if one else 'are'} dominated by one sector "
+                          f"(75 % or more of {'its' if one else 'their'} members): {names}.",
+                          f"{len(single)} de {len(mix)} comunidades {'está dominada' if one else 'están dominadas'} "
+                          f"por un solo sector (75 % o más de sus miembros): {names}."))
         else:
             out.append(tr(f"None of the {len(mix)} communities is dominated by a single sector.",
                           f"Ninguna de las {len(mix)} comunidades está dominada por un solo sector."))
@@ -697,7 +701,8 @@ TABLE_LABELS: dict[str, tuple[str, str]] = {
     "external": ("Ties to other sectors", "Vínculos con otros sectores"), "ei": ("E-I index", "Índice E-I"),
     "community": ("Community", "Comunidad"), "dominant": ("Main sector", "Sector principal"),
     "dominant_pct": ("Main sector share (%)", "Participación del sector principal (%)"),
-    "scope": ("Scope", "Ámbito"), "quadrant": ("Grid position", "Posición en la matriz"), "direction": ("Direction", "Dirección"), "strength": ("Strength", "Intensidad"),
+    "scope": ("Scope", "Ámbito"), "quadrant": ("Grid position", "Posición en la matriz"),
+    "direction": ("Direction", "Dirección"), "strength": ("Strength", "Intensidad"),
     "kinds": ("Kinds of tie", "Tipos de vínculo"), "sources": ("Recorded in", "Registrado en"),
     "others": ("Other sectors (stakeholders)", "Otros sectores (actores)"),
     "component": ("Component", "Componente"), "sectors": ("Sectors", "Sectores"), "members": ("Members", "Miembros"),
@@ -737,8 +742,23 @@ def community_table(mix: pd.DataFrame, lang: str = "en", max_sectors: int = 3) -
         counts = sorted(((int(r[s]), s) for s in sectors if r[s] > 0), key=lambda t: (-t[0], t[1]))
         rest = ", ".join(f"{vocab.SECTORS.label(s, lang)} {c}" for c, s in counts[1:1 + max_sectors])
         rows.append({"community": int(r["community"]), "size": int(r["size"]), "dominant": r["dominant"],
-                     "dominant_pct": round(float(r["dominant_pct"]), 0), "others": rest})
+                     "dominant_pct": int(round(float(r["dominant_pct"]))), "others": rest})
     return pd.DataFrame(rows, columns=["community", "size", "dominant", "dominant_pct", "others"])
+
+
+def focus_table(graph: nx.DiGraph, focus: str, lang: str = "en") -> pd.DataFrame:
+    """``focus_summary`` in words: direction, kinds of tie and where each tie is recorded, translated.
+
+    >>> g = build_tie_graph({"stakeholders": pd.DataFrame({"id": ["A", "B"], "name": ["Ana", "Bo"],
+    ...     "sector": ["media", "media"], "partners": [["B"], []]})})
+    >>> focus_table(g, "A", "es").to_dict("records")
+    [{'name': 'Bo', 'sector': 'media', 'direction': 'ambos sentidos', 'strength': 1, 'kinds': 'Alianza', 'sources': 'lista de alianzas'}]
+    """
+    out = focus_summary(graph, focus).reset_index(drop=True)
+    out["direction"] = [_DIRECTIONS[d][lang == "es"] for d in out["direction"]]
+    out["kinds"] = [", ".join(vocab.TIE_KINDS.label(k, lang) for k in kinds.split(", ") if k) for kinds in out["kinds"]]
+    out["sources"] = [", ".join(_source_label(x, lang) for x in src.split(", ") if x) for src in out["sources"]]
+    return out
 
 
 def describe_graph(graph: nx.DiGraph) -> dict[str, int]:
@@ -756,6 +776,18 @@ def describe_graph(graph: nx.DiGraph) -> dict[str, int]:
 # ---------------------------------------------------------------------------------------
 # Private helpers
 # ---------------------------------------------------------------------------------------
+
+_DIRECTIONS = {"both": ("both ways", "ambos sentidos"), "out": ("from the focus", "desde el actor en foco"),
+               "in": ("to the focus", "hacia el actor en foco")}
+
+
+def _source_label(source: str, lang: str) -> str:
+    kind, _, ref = source.partition(":")
+    en, es = {"ties": ("ties sheet", "hoja de vínculos"), "partners": ("partners list", "lista de alianzas"),
+              "partnerships": ("partnership", "alianza")}.get(kind, (kind, kind))
+    text = es if lang == "es" else en
+    return f"{text} {ref}" if ref else text
+
 
 def _table(obj: object, key: str) -> pd.DataFrame:
     if isinstance(obj, Mapping):

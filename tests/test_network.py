@@ -153,6 +153,26 @@ def test_build_ignores_self_ties_and_keeps_unknown_ids():
     assert g.has_edge("A", "Z") and g.nodes["Z"]["sector"] is None
 
 
+# Quadrants of Appendix 3, step 2 (influence-interest grid, "high" = 4 or 5), as
+# partnerlab.stakeholders.quadrant defines them; a blank score leaves no quadrant.
+@pytest.mark.parametrize("influence, interest, quadrant", [
+    (5, 5, "critical"), (4, 2, "awareness"), (2, 4, "capacity"), (1, 3, "monitor"), (None, 5, None)])
+def test_build_puts_grid_quadrant_on_nodes(influence, interest, quadrant):
+    st = pd.DataFrame({"id": ["A", "B"], "name": ["Ana", "Bo"], "sector": ["academia", "media"],
+                       "partners": [["B"], []], "influence": [influence, 3], "interest": [interest, 3]})
+    g = net.build_tie_graph({"stakeholders": st})
+    assert g.nodes["A"]["quadrant"] == quadrant
+    shown = net.centrality_table(g).loc["A", "quadrant"]
+    assert pd.isna(shown) if quadrant is None else shown == quadrant
+
+
+def test_build_without_scores_has_blank_quadrant():
+    st = pd.DataFrame({"id": ["A", "B"], "name": ["Ana", "Bo"], "sector": ["academia", "media"], "partners": [["B"], []]})
+    g = net.build_tie_graph({"stakeholders": st})
+    g.add_edge("A", "Z")  # an id missing from stakeholders gets the same (blank) attributes
+    assert g.nodes["A"]["quadrant"] is None
+
+
 def test_to_undirected_merges_arcs(tables):
     und = net.to_undirected(net.build_tie_graph(tables))
     assert und.number_of_edges() == 5
@@ -450,6 +470,22 @@ def test_ego_network_and_focus_summary(tables):
         net.ego_network(g, "NOPE")
 
 
+@pytest.mark.parametrize("lang, direction, kinds, sources", [
+    ("en", "both ways", "Dialogue, Funding", "ties sheet"),
+    ("es", "ambos sentidos", "Diálogo, Financiamiento", "hoja de vínculos")])
+def test_focus_table_in_words(tables, lang, direction, kinds, sources):
+    g = net.build_tie_graph(tables, as_of_year=2025)
+    table = net.focus_table(g, "UN1", lang).set_index("name")
+    assert table.loc["Company", ["direction", "kinds", "sources"]].tolist() == [direction, kinds, sources]
+    # CS1 is tied through the ties sheet, UN1's partners list and partnership P1
+    expected = ({"ties sheet", "partners list", "partnership P1"} if lang == "en" else
+                {"hoja de vínculos", "lista de alianzas", "alianza P1"})
+    assert set(table.loc["Civil org", "sources"].split(", ")) == expected
+    g.remove_edge("UN1", "PS1")  # only the funding arc PS1 -> UN1 is left
+    assert net.focus_table(g, "UN1", lang).set_index("name").loc["Company", "direction"] == (
+        "to the focus" if lang == "en" else "hacia el actor en foco")
+
+
 def test_filter_sector_keeps_direct_partners(tables):
     g = net.build_tie_graph(tables, as_of_year=2025)
     assert set(net.filter_sector(g, "civil_society")) == {"CS1", "UN1", "AC1"}
@@ -466,6 +502,7 @@ def test_findings_name_the_silo_sector(two_silos):
     text = " ".join(en)
     assert "most inward-looking sector is Civil society: 10 of its 12 ties stay inside it (E-I -0.67; " in text
     assert "Ties stay within sectors more than chance would give" in text
+    assert "none of the shuffles is as low" in text  # -0.90 observed: no shuffle of 5 + 5 + 1 gets there
     # n0 and n1 tie at 8 two-paths (the bridge end and the UN partner): the first in graph order
     assert "The top broker is Org 0 (Civil society), on 8 open two-paths" in text
     assert "The UN system (1 stakeholder, 8 % of the network) holds 6 % of all brokerage; 100 %" in text
@@ -520,4 +557,28 @@ def test_plot_ei_and_brokerage(two_silos):
     g = two_silos.to_directed()
     ax = pn.plot_brokerage(net.brokerage_roles(g), g, top=3)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Org 0", "Org 5"]
+    plt.close("all")
+
+
+@pytest.mark.parametrize("n, ties", [(12, 1), (94, 5)])
+def test_plot_network_labels_do_not_overlap(n, ties):
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from partnerlab.plots import network as pn
+    from partnerlab.synthetic import synthetic_tables
+
+    rows = synthetic_tables(n, ties, seed=5)
+    g = net.build_tie_graph({"stakeholders": pd.DataFrame(rows["stakeholders"]), "ties": pd.DataFrame(rows["ties"])})
+    ax = pn.plot_network(g)
+    renderer = ax.figure.canvas.get_renderer()
+    labels = [t for t in ax.texts if t.get_text() in {pn.short_label(v, g.nodes[v]["name"]) for v in g}]
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    assert not any(a.overlaps(b) for a, b in itertools.combinations(boxes, 2))
+    n_alone = sum(1 for v in g if g.degree(v) == 0)
+    if n <= pn.LABEL_LIMIT:
+        assert len(labels) >= n * 0.75  # a small graph: (nearly) everyone named
+    else:
+        assert pn.LABEL_TOP // 2 <= len(labels) <= pn.LABEL_TOP + n_alone
     plt.close("all")
