@@ -238,6 +238,7 @@ class _Loader:
             self._read_responses(raw[sheets["survey_responses"]], sheets["survey_responses"], tables["survey_questions"])
             if "survey_responses" in sheets else _empty(schema.sheet("survey_responses")))
         self._check_references(tables, about)
+        self._check_duplicates(tables["stakeholders"])
         return Workbook(self.path, digest, about, tables, [p for p in self.problems if not p.is_error],
                         dict(sheets), self.letters)
 
@@ -323,6 +324,10 @@ class _Loader:
     def _header(self, spec: Sheet, rows: list[tuple], title: str, columns: tuple[Column, ...]) -> dict[str, int] | None:
         """Map column keys to 0-based positions from row 1; None when required headers are missing."""
         header = rows[0] if rows else ()
+        for rng in self.merged.get(title, []):
+            if re.fullmatch(r"[A-Za-z]+1:[A-Za-z]+\d+", rng):
+                self.error(title, rng, "", None, f"one header per column: the header cells {rng} are merged; "
+                                                 f"unmerge them and write each column's name in its own cell")
         mapping, problems = self._map_header(header, columns, spec, title, report=True)
         missing = [c for c in columns if c.required and c.key not in mapping]
         if not missing:
@@ -436,7 +441,7 @@ class _Loader:
             if key == "as_of":
                 parsed = _parse_date(val)
                 if val is not None and parsed is None:
-                    self.error(title, f"{_letter(vi + 1)}{r}", "as_of", val, "a date (an Excel date or ISO text such as 2024-03-31)")
+                    self.error(title, f"{_letter(vi + 1)}{r}", "as_of", val, _date_expected(val))
                 about["as_of"] = parsed.date() if parsed is not None else None
             elif key == "language":
                 lang = {"en": "en", "english": "en", "ingles": "en", "es": "es", "spanish": "es",
@@ -594,7 +599,7 @@ class _Loader:
         if kind == "date":
             parsed = _parse_date(value)
             if parsed is None:
-                bad()
+                self.error(title, where(), c.key, value, _date_expected(value))
             return parsed
         if kind == "text_list":
             return split_list(value)
@@ -682,6 +687,19 @@ class _Loader:
             if found not in out:
                 out.append(found)
         return out if c.kind == "ref_list" else out[0]
+
+    def _check_duplicates(self, stakeholders: pd.DataFrame) -> None:
+        from partnerlab.duplicates import find_duplicates
+
+        if stakeholders.empty:
+            return
+        title, letter = self.titles_of("stakeholders"), self._letter("stakeholders", "name")
+        for d in find_duplicates(stakeholders).itertuples(index=False):
+            why = ("the names match once case, accents, punctuation and common words are ignored"
+                   if d.reason == "same name" else "one name is the acronym the other gives in brackets")
+            self.warn(title, f"{letter}{d.row_b}", "name", d.name_b,
+                      f'a stakeholder other than {letter}{d.row_a} ({d.id_a} "{_show(d.name_a, 50)}"): {why}; '
+                      f"if they are the same institution, keep one row and point the ids to it")
 
     def titles_of(self, key: str) -> str:
         return self.titles.get(key, key)
@@ -812,6 +830,37 @@ def _parse_date(v: object) -> pd.Timestamp | None:
         except ValueError:
             return None
     return None
+
+
+def _date_expected(v: object) -> str:
+    """What a date cell should hold, with the fix for text in day/month/year or an impossible date.
+
+    Text such as "31/03/2024" (the Mexican day/month/year habit) is refused, not guessed:
+    "05/03/2024" reads as 5 March in Mexico and 3 May in the United States, and a silent
+    guess would misdate an assessment. The message gives the ISO spelling to type.
+    """
+    base = "a date (an Excel date or ISO text such as 2024-03-31)"
+    text = str(v).strip()
+    m = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", text)
+    if m:
+        d, mo, y = int(m[1]), int(m[2]), int(m[3])
+        readings = []
+        for day, month in ((d, mo), (mo, d)):
+            try:
+                readings.append(dt.date(y, month, day).isoformat())
+            except ValueError:
+                pass
+        readings = list(dict.fromkeys(readings))
+        if not readings:
+            return f"{base}: there is no such day"
+        if len(readings) == 1:
+            return f"{base}: day/month/year text is not read; type {readings[0]} or enter it as an Excel date"
+        return (f"{base}: day/month/year text is not read, it is ambiguous; type {readings[0]} (day/month) "
+                f"or {readings[1]} (month/day), or enter it as an Excel date")
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if m:
+        return f"{base}: there is no such day"
+    return base
 
 
 def _action_code(v: object) -> str | None:
@@ -994,8 +1043,25 @@ class _XlsxReader:
             if state["grab"]:
                 buf.append(data)
 
+        self._count_rows(part, title)
         self._parse(part, start, end, chars)
         return rows, formulas, merged
+
+    def _count_rows(self, part: str, title: str) -> None:
+        """Refuse a large sheet with too many rows by counting <row> tags at C speed, before
+        parsing it cell by cell (a million-row sheet is refused in about a second)."""
+        if self.zf.getinfo(part).file_size < 16 * 2**20:
+            return
+        pattern = re.compile(rb"<(?:\w+:)?row[\s>/]")
+        count, tail = 0, b""
+        with self.zf.open(part) as fh:
+            while chunk := fh.read(_CHUNK):
+                data = tail + chunk
+                cut = max(0, len(data) - 16)
+                count += len(pattern.findall(data, 0, cut))
+                tail = data[cut:]
+                if count > LIMITS["max_rows"] + 1:
+                    raise _TooBig(f'at most {LIMITS["max_rows"]:,} rows per sheet (sheet "{title}" has more)')
 
     # -- parts ----------------------------------------------------------------------------
     def _parse(self, part: str, start, end=None, chars=None) -> None:
