@@ -284,11 +284,14 @@ def links_sentence(plan: pd.DataFrame, partnerships: pd.DataFrame | None) -> tup
     links = partnership_links(plan, partnerships)
     unknown = unknown_action_codes(plan, partnerships)
     values = {"linked": int(links["has_partnership"].sum()), "actions": len(links),
-              "unknown": ", ".join(f"{c} ({p})" for p, c in zip(unknown["partnership"], unknown["code"])) or "-"}
+              "unknown": ", ".join(f"{c} ({p})" for p, c in zip(unknown["partnership"], unknown["code"]))}
     en = ("<b>{linked}</b> of the <b>{actions}</b> courses of action have a partnership linked to them "
-          "(partnerships, column actions). Codes in partnerships that are not in the plan: {unknown}.")
+          "(partnerships, column actions).")
     es = ("<b>{linked}</b> de las <b>{actions}</b> líneas de acción tienen una alianza vinculada "
-          "(alianzas, columna acciones). Códigos en alianzas que no están en el plan: {unknown}.")
+          "(alianzas, columna acciones).")
+    if values["unknown"]:
+        en += " Codes in partnerships that are not in the plan: {unknown}."
+        es += " Códigos en alianzas que no están en el plan: {unknown}."
     return (en, es), values
 
 
@@ -332,7 +335,7 @@ def links_table(plan: pd.DataFrame, partnerships: pd.DataFrame | None, linked: b
 
 
 def short_text(text: object, limit: int | None = 90) -> str:
-    """A long text cut at the last word boundary before `limit` characters, with an ellipsis;
+    """A long text cut to at most `limit` characters at a word boundary, with an ellipsis;
     the text itself when it is short enough or limit is None.
 
     >>> short_text("Conduct systematic stakeholder analysis to identify partners", 40)
@@ -343,8 +346,8 @@ def short_text(text: object, limit: int | None = 90) -> str:
     s = "" if text is None else str(text)
     if limit is None or len(s) <= limit:
         return s
-    cut = s[:limit]
-    if " " in cut[limit // 2:]:
+    cut = s[:limit - 1]  # room for the ellipsis: the result has at most limit characters
+    if not s[limit - 1].isspace() and " " in cut[limit // 2:]:  # a word goes on: drop it
         cut = cut[:cut.rindex(" ")]
     return cut.rstrip(" ,;:.(/-") + "…"
 

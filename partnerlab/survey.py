@@ -465,11 +465,10 @@ def question_table(questions: pd.DataFrame, responses: pd.DataFrame, question_id
                    groups: Iterable[str] | None = None, lang: str = "en") -> pd.DataFrame:
     """The table a report shows for one question, by sector, whatever its type.
 
-    scale/choice/multi: `frequency_table` of shares (options as rows, then n and no
-    answer); scale questions add mean and median position rows (don't know left out);
-    number: `number_stats` per group; text: the answers with the sector (no respondent id).
-    With every sector (groups None) the option tables are transposed: one row per sector.
-    Row labels (options, or groups) are the first column, never the index.
+    scale/choice/multi: `frequency_table` of shares turned to one row per group: the
+    options' shares, then n and no answer; scale questions add the mean and median
+    position (don't know left out). number: `number_stats` per group; text: the answers
+    with the sector (no respondent id). Row labels are the first column, never the index.
     """
     q = question(questions, question_id)
     if q["type"] in ("scale", "choice", "multi"):
@@ -481,13 +480,15 @@ def question_table(questions: pd.DataFrame, responses: pd.DataFrame, question_id
                                  index=[_tr(("Mean position (1 = lowest)", "Posición media (1 = la más baja)"), lang),
                                         _tr(("Median position", "Posición mediana"), lang)])
             table = pd.concat([table, extra]).rename_axis(table.index.name)
-        if groups is None:  # every sector: one row per sector reads better than 12 columns
-            table = table.T
-            n_rows = table.columns[len(q["options"]):len(q["options"]) + 2]
-            table[n_rows] = table[n_rows].astype("Int64")
-            table.index.name = _tr(("Respondents", "Personas encuestadas"), lang)
-            table.columns.name = None
-        return table.reset_index()  # the option or group labels as the first column
+        # one row per group: 12 sector columns would be too wide, and each column keeps one
+        # dtype (n stays a whole number; a mixed column would print 138 as 138.00)
+        table = table.T
+        n_rows = table.columns[len(q["options"]):len(q["options"]) + 2]
+        table[n_rows] = table[n_rows].astype("Int64")
+        table = table.astype({c: "float64" for c in table.columns if c not in n_rows})
+        table.index.name = _tr(("Respondents", "Personas encuestadas"), lang)
+        table.columns.name = None
+        return table.reset_index()  # the group labels as the first column
     if q["type"] == "number":
         stats = filter_groups(number_stats(questions, responses, question_id, by="sector"), groups)
         stats.insert(0, "group", stats.pop("group").map(lambda g: group_label(g, "sector", lang)))

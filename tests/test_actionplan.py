@@ -171,8 +171,30 @@ def test_report_sentences_and_tables(plan):
     assert "<b>2</b> están atrasadas" in es.format(**values)
     (en, _), values = actionplan.links_sentence(plan, partnerships)
     assert en.format(**values).endswith("not in the plan: Q7 (P1).")
+    (en, _), values = actionplan.links_sentence(plan, partnerships.assign(actions=[["A1"]]))
+    assert "not in the plan" not in en.format(**values)  # said only when there are such codes
     assert actionplan.links_table(plan, partnerships).values.tolist() == [["A1", "Action A1", "P1 Joint fund"]]
     assert len(actionplan.links_table(plan, partnerships, linked=False)) == 5
     table = actionplan.action_table(plan.iloc[::-1], AS_OF)
     assert table["code"].tolist() == ["A1", "A2", "B1", "B2", "B3", "C1"]
     assert actionplan.code_sort_key("1.10") > actionplan.code_sort_key("1.9")
+
+
+@pytest.mark.parametrize("text, limit, expected", [
+    ("Conduct a strategic analysis of public, private, and international financial institutions", 40,
+     "Conduct a strategic analysis of public…"),  # cut at a word, trailing comma dropped
+    ("Short text", 40, "Short text"),
+    ("Short text", None, "Short text"),
+    ("Supercalifragilisticexpialidocious words", 12, "Supercalifr…"),  # no space in the second half: hard cut
+])
+def test_short_text(text, limit, expected):
+    assert actionplan.short_text(text, limit) == expected
+
+
+def test_report_tables_shorten_action_texts_only_when_asked(plan):
+    long_plan = plan.assign(code=[f"Z{i}" for i in range(len(plan))], action="word " * 40)  # unknown codes: workbook text
+    late = actionplan.late_actions(long_plan, AS_OF, action_chars=50)
+    assert len(late) and all(len(a) <= 50 and a.endswith("…") for a in late["action"])
+    assert all(len(a) > 150 for a in actionplan.late_actions(long_plan, AS_OF)["action"])
+    links = actionplan.links_table(long_plan, None, linked=False, action_chars=30)
+    assert links["action"].map(len).max() <= 30

@@ -471,9 +471,11 @@ def test_report_groups(responses):
 
 
 def test_question_table_per_type(questions, responses):
-    scale = survey.question_table(questions, responses, "s1", groups=[ALL, "academia"]).set_index("Answer")
-    assert scale.loc["n (answered)"].tolist() == [5, 2]
-    assert scale.loc["Mean position (1 = lowest)"].tolist() == [3.25, 2.5]
+    scale = survey.question_table(questions, responses, "s1", groups=[ALL, "academia"]).set_index("Respondents")
+    assert scale.index.tolist() == ["All respondents", "Academia"]
+    assert scale["n (answered)"].tolist() == [5, 2] and str(scale["n (answered)"].dtype) == "Int64"
+    assert scale["Mean position (1 = lowest)"].tolist() == [3.25, 2.5]
+    assert scale.loc["Academia", ["Very low", "High", "Don't know"]].tolist() == [50.0, 50.0, 0.0]
     wide = survey.question_table(questions, responses, "c1", lang="es").set_index("Personas encuestadas")
     assert wide.index.tolist() == ["Todas las respuestas", "Sector privado", "Academia", "Sociedad civil"]
     assert wide.loc["Sociedad civil", ["Yes", "n (con respuesta)", "Sin respuesta"]].tolist() == [50.0, 2, 1]

@@ -58,7 +58,7 @@ def plot_timeline(plan: pd.DataFrame, as_of: dt.date, ax: plt.Axes | None = None
             note += _tr((" late", " atrasada"), lang)
         ax.text(y1 + 0.6, i, note.strip(), va="center", fontsize=8.5, color=LATE_COLOR if r["is_late"] else "black")
         text = actionplan.action_label(r["code"], r.get("action"), lang)
-        labels.append(f"{r['code']}  {textwrap.shorten(text, label_width, placeholder='…')}")
+        labels.append(f"{r['code']}  {actionplan.short_text(' '.join(text.split()), label_width)}")
     ax.set_yticks(range(len(rows)), labels, fontsize=9)
     for tick, (kind, _) in zip(ax.get_yticklabels(), rows):
         if kind == "header":
