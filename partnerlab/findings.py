@@ -96,9 +96,12 @@ def strip_kept(nb: dict) -> dict:
 
 
 def table_rows(data: str) -> tuple[list[str], list[list]]:
-    """Header and rows of a table kept as JSON (orient="split"); a non-default index becomes columns.
+    """Header and rows of a table kept as JSON (orient="split"); an index of labels becomes columns.
 
-    >>> table_rows('{"columns":["a","b"],"index":[0,1],"data":[[1,"x"],[2,null]]}')
+    An index of integers (a default or a filtered row number, like 3, 58, 45) means nothing to
+    a reader and is dropped; an index of labels (sector keys, names) is kept as first column(s).
+
+    >>> table_rows('{"columns":["a","b"],"index":[3,58],"data":[[1,"x"],[2,null]]}')
     (['a', 'b'], [[1, 'x'], [2, None]])
     >>> table_rows('{"columns":["n"],"index":["civil_society"],"data":[[3]]}')
     (['', 'n'], [['civil_society', 3]])
@@ -107,7 +110,8 @@ def table_rows(data: str) -> tuple[list[str], list[list]]:
     columns = [_header(c) for c in doc.get("columns", [])]
     rows = [list(r) for r in doc.get("data", [])]
     index = doc.get("index")
-    if index is not None and index != list(range(len(rows))):
+    row_numbers = all(isinstance(i, int) and not isinstance(i, bool) for i in index or [])
+    if index and not row_numbers:
         index_rows = [list(i) if isinstance(i, list) else [i] for i in index]
         width = max((len(i) for i in index_rows), default=1)
         columns = [""] * width + columns

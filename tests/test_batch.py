@@ -13,6 +13,8 @@ import pytest
 
 from partnerlab import batch, paths
 from partnerlab.reports import REPORTS, Job, default_batch
+from partnerlab.stakeholders import critical_group
+from partnerlab.workbook import load_workbook
 
 NOTEBOOKS = Path(__file__).parent / "notebooks"
 OK, FAIL = NOTEBOOKS / "ok.ipynb", NOTEBOOKS / "fail.ipynb"
@@ -396,18 +398,119 @@ def test_no_critical_group_skips_profiles(notebook_dir):
     assert len(jobs) == 1 and jobs[0].skipped[0].startswith("No stakeholder is in the critical group")
 
 
+# --------------------------------------------------------------------------------------
+# End to end on the bundled sample (real notebooks, real loader)
+# --------------------------------------------------------------------------------------
+
+SUBSET = ["stakeholder_map", "due_diligence", "overview"]
+_REAL_CHECK = batch._check_workbook  # the autouse fixture replaces it for the toy notebooks
+
+
+def _sample() -> Path:
+    if not paths.SAMPLE_WORKBOOK.exists():
+        pytest.skip(f"needs the bundled sample {paths.SAMPLE_WORKBOOK.relative_to(paths.ROOT)} "
+                    "(python -c 'from partnerlab import sample; sample.write_sample(PATH)')")
+    return paths.SAMPLE_WORKBOOK
+
+
+def _run_cli(*argv) -> int:
+    from partnerlab import cli
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(batch, "_check_workbook", _REAL_CHECK)
+        return cli.main(["run", "--no-progress", *argv])
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory):
+    """`partnerlab run --only stakeholder_map due_diligence overview` on the sample (14 reports)."""
+    out = tmp_path_factory.mktemp("sample") / "out"
+    code = _run_cli("--workbook", str(_sample()), "--out", str(out), "--only", *SUBSET)
+    return SimpleNamespace(code=code, out=out, manifest=json.loads((out / "manifest.json").read_text()))
+
+
+def _strip_run_time(page: str) -> str:
+    return re.sub(r'<span class="pl-run-time">.*?</span>', "", page, flags=re.S)
+
+
+def _pngs(page: str) -> list[str]:
+    return re.findall(r'src="data:image/png;base64,([^"]+)"', page)
+
+
+def test_sample_subset_runs_every_fanned_out_report(sample_run):
+    expected = [j.name for j in default_batch(load_workbook(_sample())) if j.report in SUBSET]
+    reports = sample_run.manifest["reports"]
+    assert sample_run.code == 0, [r for r in reports if r["status"] != "ok"]
+    assert [r["name"] for r in reports] == expected
+    # one stakeholder map per sector present in the sample, plus the whole portfolio
+    assert len([n for n in expected if n.startswith("stakeholder_map")]) == 1 + len(
+        set(load_workbook(_sample()).stakeholders["sector"].dropna()))
+    assert all(r["status"] == "ok" for r in reports)
+    for r in reports:
+        assert (sample_run.out / f"{r['name']}.html").exists() and (sample_run.out / f"{r['name']}.ipynb").exists()
+
+
+def test_sample_page_is_offline_and_shows_inputs(sample_run):
+    page = (sample_run.out / "stakeholder_map.html").read_text()
+    manifest = sample_run.manifest
+    assert manifest["workbook"]["sha256"] in page and manifest["workbook"]["name"] in page
+    assert len(_pngs(page)) >= 2  # the grid and the sector bars, embedded
+    assert not re.search(r'(src|href)="(https?:)?//', page)  # nothing loaded from another host
+    for absent in ("require.js", "MathJax", "cdn.jsdelivr", "Report.open", "rpt.header()", "# Parameters"):
+        assert absent not in page
+    assert page.count('<span class="pl-run-time">') == 1
+
+
+def test_sample_overview_links_the_other_reports(sample_run):
+    page = (sample_run.out / "overview.html").read_text()
+    for r in sample_run.manifest["reports"]:
+        if r["report"] != "overview":
+            assert f'href="{r["name"]}.html"' in page
+    index = (sample_run.out / "index.html").read_text()
+    assert all(f'href="{r["name"]}.html"' in index for r in sample_run.manifest["reports"])
+
+
+def test_sample_findings_workbook(sample_run):
+    import openpyxl
+
+    book = openpyxl.load_workbook(sample_run.out / "findings.xlsx")
+    kept = [k for r in sample_run.manifest["reports"] for k in r.get("kept", [])]
+    assert len(book.sheetnames) == 1 + len(kept) and "critical_group (1)" in book.sheetnames
+    contents = book.worksheets[0]
+    assert [c.value for c in contents[1]] == ["Sheet", "Report", "Table", "Parameters", "Rows"]
+    assert [row[0].value for row in contents.iter_rows(min_row=2)] == book.sheetnames[1:]
+    for sheet in book.worksheets:
+        header = [c.value for c in sheet[1]]
+        assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:")
+        assert all(h not in (None, "") for h in header), (sheet.title, header)  # no row-number column
+        assert all(c.font.bold for c in sheet[1])
+        assert not [c.coordinate for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+    crit = book["critical_group (1)"]
+    assert [c.value for c in crit[1]][:2] == ["id", "name"]
+    assert crit.max_row - 1 == len(critical_group(load_workbook(_sample()).stakeholders))
+
+
+def test_sample_same_inputs_same_pages(sample_run, tmp_path):
+    # Two runs of real reports: identical pages apart from the run time, identical PNG bytes.
+    names = ["stakeholder_map__civil_society", "due_diligence"]
+    assert _run_cli("--workbook", str(_sample()), "--out", str(tmp_path / "again"), "--only", *names) == 0
+    for name in names:
+        first = (sample_run.out / f"{name}.html").read_text()
+        second = (tmp_path / "again" / f"{name}.html").read_text()
+        assert _pngs(first) and _pngs(first) == _pngs(second), name
+        assert _strip_run_time(first) == _strip_run_time(second), name
+
+
 @pytest.mark.slow
-@pytest.mark.skipif(not paths.SAMPLE_WORKBOOK.exists() or not (paths.NOTEBOOKS / "stakeholder_map.ipynb").exists(),
-                    reason="needs the bundled sample and the stakeholder_map notebook")
-def test_default_batch_on_the_sample(tmp_path, monkeypatch):
-    monkeypatch.undo()  # the real loader and validation
-    result = batch.run_batch(out=tmp_path / "sample", progress=False)
-    statuses = {r["name"]: r["status"] for r in result.reports}
-    assert statuses["stakeholder_map"] == "ok", result.reports[0]
-    assert "failed" not in statuses.values(), [r for r in result.reports if r["status"] == "failed"]
-    assert (tmp_path / "sample" / "index.html").exists()
-    ran = [r for r in result.reports if r["status"] == "ok"]
-    assert all((tmp_path / "sample" / f"{r['name']}.html").exists() for r in ran)
+def test_default_batch_on_the_sample(tmp_path):
+    out = tmp_path / "sample"
+    code = _run_cli("--workbook", str(_sample()), "--out", str(out))
+    manifest = json.loads((out / "manifest.json").read_text())
+    failed = [(r["name"], r["error"]) for r in manifest["reports"] if r["status"] == "failed"]
+    assert failed == [] and code == 0
+    reports = {r["report"] for r in manifest["reports"] if r["status"] == "ok"}
+    assert reports == {r.key for r in REPORTS}  # the sample has data for every report
+    assert all((out / f"{r['name']}.html").exists() for r in manifest["reports"])
 
 
 def test_overview_helpers(tmp_path):

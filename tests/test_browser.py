@@ -9,7 +9,6 @@ import os
 import shutil
 from pathlib import Path
 
-import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
@@ -129,40 +128,41 @@ def test_policy_stops_markup_a_notebook_forgot_to_escape(browser, tmp_path):
 # --------------------------------------------------------------------------------------
 
 def _hostile_workbook(tmp_path: Path) -> Path:
-    """The bundled sample with its first stakeholder renamed to an HTML injection attempt."""
+    """The bundled sample with SE2030 (top of the critical group) renamed to an HTML injection attempt."""
     openpyxl = pytest.importorskip("openpyxl")
     if not paths.SAMPLE_WORKBOOK.exists():
-        pytest.skip("needs the bundled sample workbook")
+        pytest.skip(f"needs the bundled sample {paths.SAMPLE_WORKBOOK.relative_to(paths.ROOT)}")
     path = tmp_path / "hostile.xlsx"
     shutil.copy(paths.SAMPLE_WORKBOOK, path)
     book = openpyxl.load_workbook(path)
-    sheet = next(s for s in book.worksheets if s.title.lower() in ("stakeholders", "actores"))
+    sheet = book["stakeholders"]
     header = [c.value for c in sheet[1]]
-    col = next(i for i, h in enumerate(header, start=1) if str(h).strip().lower() in ("name", "nombre"))
-    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(row=r, column=col).value)
-    sheet.cell(row=row, column=col).value = XSS
+    id_col, name_col = header.index("id") + 1, header.index("name") + 1
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(row=r, column=id_col).value == "SE2030")
+    sheet.cell(row=row, column=name_col).value = XSS
     book.save(path)
     return path
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("lang", ["en", "es"])
-def test_stakeholder_map_with_hostile_name(browser, tmp_path, lang):
-    if not (paths.NOTEBOOKS / "stakeholder_map.ipynb").exists():
-        pytest.skip("needs notebooks/stakeholder_map.ipynb")
-    workbook = pytest.importorskip("partnerlab.workbook")
-    path = _hostile_workbook(tmp_path)
+@pytest.mark.parametrize("lang, heading", [("en", "Stakeholder map"), ("es", "Mapa de actores")])
+def test_stakeholder_map_with_hostile_name(browser, tmp_path, lang, heading):
     from partnerlab.reports import default_batch
+    from partnerlab.workbook import load_workbook
 
-    jobs = [j for j in default_batch(workbook.load_workbook(path)) if j.name == "stakeholder_map"]
+    path = _hostile_workbook(tmp_path)
+    jobs = [j for j in default_batch(load_workbook(path)) if j.name == "stakeholder_map"]
     result = batch.run_batch(path, tmp_path / "out", lang=lang, job_list=jobs, progress=False)
     assert result.reports[0]["status"] == "ok", result.reports[0]["error"]
     visit = Visit(browser, tmp_path / "out" / "stakeholder_map.html")
     assert visit.dialogs == [] and visit.outside == []
     images = visit.images()
-    assert images and all(i["src"].startswith("data:image/") and i["width"] > 0 for i in images)
-    assert XSS in visit.page.inner_text("body")
+    assert len(images) >= 2 and all(i["src"].startswith("data:image/") and i["width"] > 0 for i in images)
+    assert visit.page.locator("h1").first.inner_text().startswith(heading)
+    body = visit.page.inner_text("body")
+    assert XSS in body  # shown as text in the critical-group table
+    assert visit.page.locator("img[src='x']").count() == 0
+    assert "hostile.xlsx" in body and result.manifest["workbook"]["sha256"] in body  # the inputs header
     visit.screenshot(f"stakeholder_map-{lang}.png")
     if os.environ.get("PARTNERLAB_KEEP_BATCH"):  # to look at the whole page by hand
         shutil.copytree(tmp_path / "out", SCREENSHOTS / f"stakeholder_map-{lang}", dirs_exist_ok=True)
-    assert nbformat.read(tmp_path / "out" / "stakeholder_map.ipynb", as_version=4).cells

