@@ -58,7 +58,7 @@ __all__ = [
     "question", "questions_of_type", "option_counts", "frequency_table", "scale_stats",
     "diverging_shares", "number_stats", "text_answers", "respondent_counts",
     "theme_scores", "top_challenges", "group_label", "filter_groups", "report_groups",
-    "questions_of_theme", "themes_present", "question_table", "challenge_table",
+    "questions_of_theme", "themes_present", "question_table", "own_labels", "challenge_table",
     "respondents_sentence", "READING_NOTE", "CHALLENGE_NOTE", "CHALLENGE_LABELS",
 ]
 
@@ -500,6 +500,17 @@ def question_table(questions: pd.DataFrame, responses: pd.DataFrame, question_id
     answers = text_answers(questions, responses, question_id, sector=sector[0] if sector else None)
     answers["sector"] = answers["sector"].map(lambda k: vocab.SECTORS.label(k, lang))
     return answers.rename(columns={"sector": _tr(("Sector", "Sector"), lang), "answer": _tr(("Answer", "Respuesta"), lang)})
+
+
+def own_labels(table: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """Headers shown as they are (`rpt.table(t, labels=own_labels(t))`): the question tables'
+    headers are option labels already in the report's language, which must not be re-cased
+    ("CDMX" is not "Cdmx", "n" is not "N").
+
+    >>> own_labels(pd.DataFrame(columns=["n (answered)", "CDMX"]))
+    {'n (answered)': ('n (answered)', 'n (answered)'), 'CDMX': ('CDMX', 'CDMX')}
+    """
+    return {c: (str(c), str(c)) for c in table.columns}
 
 
 def challenge_table(questions: pd.DataFrame, responses: pd.DataFrame, groups: Iterable[str] | None = None,

@@ -489,3 +489,13 @@ def test_respondents_sentence(questions, responses):
     (en, es), values = survey.respondents_sentence(responses, questions, "academia")
     assert en.format(**values).startswith("<b>6</b> respondents from <b>3</b> sectors and <b>2</b> states")
     assert "<b>2</b> respuestas de <b>Academia</b>" in es.format(**values)
+
+
+def test_question_table_headers_are_not_recased(questions, responses):
+    from partnerlab.report import format_table
+
+    questions.at[3, "options"] = ["Yes, in CDMX", "No"]  # c1: an acronym in an option label
+    responses["c1"] = responses["c1"].replace({"Yes": "Yes, in CDMX"})
+    table = survey.question_table(questions, responses, "c1", groups=[ALL, "academia"])
+    shown = format_table(table, "en", labels=survey.own_labels(table))
+    assert shown.columns.tolist() == ["Respondents", "Yes, in CDMX", "No", "n (answered)", "No answer"]
