@@ -46,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check a workbook and print every problem (exit 0 usable, 1 errors)")
     p.add_argument("workbook", type=Path, metavar="WORKBOOK")
     p.add_argument("--quiet", action="store_true", help="print errors only, not warnings")
+    p.add_argument("--annotate", type=Path, metavar="OUT.xlsx",
+                   help="also write a copy with every problem cell highlighted and commented, and a first sheet "
+                        "listing the problems with links (the workbook itself is never changed)")
     p.set_defaults(handler=_validate)
 
     p = sub.add_parser("run", help="run the default batch of reports (default: the bundled sample)")
@@ -81,12 +84,39 @@ def _validate(args: argparse.Namespace) -> int:
     for p in problems:
         if p.is_error or not args.quiet:
             print(p)
+    if getattr(args, "annotate", None) is not None and _annotate(args, wb, problems) != 0:
+        return 2
     if errors:
         print(f"{args.workbook.name}: {len(errors)} error(s), {len(problems) - len(errors)} warning(s): "
               f"fix the errors above and validate again", file=sys.stderr)
         return 1
     counts = ", ".join(f"{k} {len(v)}" for k, v in wb.tables.items() if len(v))
     print(f"{args.workbook.name}: usable ({counts}); {len(problems)} warning(s)")
+    return 0
+
+
+def _annotate(args: argparse.Namespace, wb, problems: list) -> int:
+    from partnerlab import annotate, paths
+
+    out: Path = args.annotate
+    if out.suffix.lower() != ".xlsx":
+        print(f"partnerlab validate: {out}: the annotated copy must end in .xlsx", file=sys.stderr)
+        return 2
+    if out.resolve() == args.workbook.resolve() or paths.DATA_RAW in out.resolve().parents:
+        print(f"partnerlab validate: {out}: the annotated copy never overwrites a workbook nor goes to data/raw/",
+              file=sys.stderr)
+        return 2
+    if problems and all(not p.sheet for p in problems if p.is_error) and any(p.is_error for p in problems):
+        print(f"partnerlab validate: {args.workbook.name} could not be read, so no annotated copy was written",
+              file=sys.stderr)
+        return 0
+    lang = wb.about.get("language", "en") if wb is not None else "en"
+    try:
+        annotate.annotate_workbook(args.workbook, problems, out, lang=lang)
+    except Exception as exc:  # a file our loader reads but openpyxl's full mode does not
+        print(f"partnerlab validate: could not write {out}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {out} ({len(problems)} problem(s) marked)", file=sys.stderr)
     return 0
 
 

@@ -1,0 +1,125 @@
+"""Write an annotated copy of a workbook: problem cells highlighted and commented, a first sheet listing them.
+
+This is what an analyst sends back to a colleague: `partnerlab validate BOOK.xlsx
+--annotate BOOK_problems.xlsx`. The original file is never written to.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from openpyxl import load_workbook as _open_book
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.hyperlink import Hyperlink
+
+from partnerlab.workbook import Problem
+
+__all__ = ["ERROR_FILL", "WARNING_FILL", "SHEET_TITLES", "annotate_workbook"]
+
+ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")  # Excel's "bad" red
+WARNING_FILL = PatternFill("solid", fgColor="FFEB9C")  # Excel's "neutral" yellow
+SHEET_TITLES = {"en": "problems", "es": "problemas"}
+_HEADERS = {
+    "en": ("#", "severity", "sheet", "cell", "column", "found", "expected", "go to"),
+    "es": ("#", "gravedad", "hoja", "celda", "columna", "encontrado", "esperado", "ir a"),
+}
+_SEVERITY = {"en": {"error": "error", "warning": "warning"}, "es": {"error": "error", "warning": "advertencia"}}
+_CELL_RE = re.compile(r"^([A-Z]{1,3})?(\d+)(?::[A-Z]{1,3}\d+)?$")
+
+
+def annotate_workbook(source: str | Path, problems: list[Problem], out: str | Path, lang: str = "en") -> Path:
+    """Copy source to out with every problem marked in place and listed on a first sheet.
+
+    A problem with a cell ("F14") fills that cell (red for an error, yellow for a warning)
+    and adds a comment with the message; a problem on a header row ("1") marks row 1's
+    first cell; a problem on a merged range marks its first cell; sheet-level problems are
+    listed only. Each listed problem links to its cell.
+
+    Args:
+        source: the workbook that was validated (read, never written).
+        problems: what `check_workbook` returned for it.
+        out: the .xlsx to write (must differ from source).
+        lang: language of the problems sheet (en or es).
+
+    Returns:
+        The path written.
+
+    Raises:
+        ValueError: out is the source file.
+    """
+    source, out = Path(source), Path(out)
+    if out.resolve() == source.resolve():
+        raise ValueError(f"{out}: the annotated copy must not overwrite the workbook it annotates")
+    book = _open_book(source, keep_vba=False, keep_links=False)  # full mode: we write a copy
+    lang = "es" if lang == "es" else "en"
+    listing = book.create_sheet(_free_title(book, SHEET_TITLES[lang]), 0)
+    listing.append(_HEADERS[lang])
+    for cell in listing[1]:
+        cell.font = Font(bold=True)
+    for n, p in enumerate(problems, start=1):
+        target = _target(book, p)
+        fill = ERROR_FILL if p.is_error else WARNING_FILL
+        found = "" if p.found is None else str(p.found)
+        listing.append([n, _SEVERITY[lang][p.severity], p.sheet, p.cell, p.column, found, p.expected,
+                        target or ""])
+        row = listing.max_row
+        listing.cell(row, 2).fill = fill
+        if target:
+            ws_title, ref = target.split("!", 1)
+            ws = book[ws_title.strip("'").replace("''", "'")]
+            cell = ws[ref]
+            cell.fill = fill
+            text = _message(p)
+            cell.comment = Comment(text if cell.comment is None else f"{cell.comment.text}\n\n{text}", "partnerlab",
+                                   width=360, height=140)
+            link = listing.cell(row, 8)
+            link.value = f"{p.sheet}!{ref}"
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=target, display=link.value)
+            link.style = "Hyperlink"
+    for col, width in zip("ABCDEFGH", (5, 11, 20, 9, 16, 30, 90, 18)):
+        listing.column_dimensions[col].width = width
+    for cells in listing.iter_rows(min_row=2, min_col=6, max_col=7):
+        for cell in cells:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    listing.freeze_panes = "A2"
+    listing.page_setup.orientation = "landscape"  # printed or exported to PDF on one page width
+    listing.sheet_properties.pageSetUpPr.fitToPage = True
+    listing.page_setup.fitToWidth, listing.page_setup.fitToHeight = 1, 0
+    listing.auto_filter.ref = f"A1:H{max(listing.max_row, 1)}"
+    book.active = 0
+    for ws in book.worksheets:
+        ws.sheet_view.tabSelected = ws is listing
+    out.parent.mkdir(parents=True, exist_ok=True)
+    book.save(out)
+    return out
+
+
+def _message(p: Problem) -> str:
+    found = f'found "{p.found}"; ' if p.found is not None else ""
+    tag = "" if p.is_error else "warning: "
+    column = f"({p.column}) " if p.column else ""
+    return f"{tag}{column}{found}expected {p.expected}"
+
+
+def _target(book, p: Problem) -> str | None:
+    """The quoted 'sheet'!CELL a problem points at, or None for a sheet- or file-level problem."""
+    if not p.sheet or p.sheet not in book.sheetnames or not p.cell:
+        return None
+    m = _CELL_RE.match(p.cell)
+    if not m:
+        return None
+    letter, row = m.group(1) or "A", int(m.group(2))
+    if letter == "A" and m.group(1) is None and p.column:  # "1": a missing column: mark the header row's end
+        ws = book[p.sheet]
+        letter = get_column_letter(max(ws.max_column, 1))
+    return f"{quote_sheetname(p.sheet)}!{letter}{row}"
+
+
+def _free_title(book, title: str) -> str:
+    name, n = title, 2
+    while name in book.sheetnames:
+        name, n = f"{title}_{n}", n + 1
+    return name
