@@ -48,8 +48,7 @@ TABLE_LABELS: dict[str, tuple[str, str]] = {
     "sector": ("Sector", "Sector"), "direction": ("Direction", "Dirección"), "strength": ("Strength (1-3)", "Intensidad (1-3)"),
     "kinds": ("Kinds of tie", "Tipos de vínculo"), "partnership": ("Partnership", "Alianza"), "role": ("Role", "Papel"),
     "type": ("Type", "Tipo"), "status": ("Status", "Estado"), "quality_date": ("Quality assessed on", "Calidad evaluada el"),
-    "inclusion": ("Inclusion", "Inclusión"), "participation": ("Participation", "Participación"),
-    "accountability": ("Accountability", "Rendición de cuentas"),
+    "principles": ("Inclusion / participation / accountability (0-3)", "Inclusión / participación / rendición de cuentas (0-3)"),
     "lowest_dimension": ("Weakest dimension", "Dimensión más débil"),
     "suggested": ("Suggested decision", "Decisión sugerida"), "decision": ("Recorded decision", "Decisión registrada"),
     "rating": ("Rating", "Calificación"), "criterion": ("Criterion", "Criterio"), "text": ("Text", "Texto"),
@@ -306,26 +305,45 @@ def criteria_display(value_part: dict) -> pd.DataFrame:
 
 
 def network_partners_display(network_part: dict) -> pd.DataFrame:
-    """The partners of `network_position` for a report: sector, direction and kinds of tie as keys."""
+    """The partners of `network_position` for a report: sector, direction and kinds of tie as
+    keys; the direction column is left out when every tie goes both ways (nothing to read)."""
     n = network_part["partners"]
-    return pd.DataFrame({
+    out = pd.DataFrame({
         "name": n["name"].tolist(), "sector": n["sector"].tolist(), "direction": n["direction"].tolist(),
         "strength": n["strength"].tolist(),
         "kinds": [[k.strip() for k in str(v).split(",") if k.strip()] for v in n["kinds"]],
     })
+    return out.drop(columns="direction") if (out["direction"] == "both").all() else out
 
 
 def partnerships_display(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """`partnerships_of` for a report: vocabulary columns as keys (TABLE_VOCABS), levels rounded,
-    the weakest dimension named in `lang`."""
-    return pd.DataFrame({
+    """`partnerships_of` for a report: vocabulary columns as keys (TABLE_VOCABS), the three
+    principle levels in one column ("2.5 / 3 / 3"), the weakest dimension named in `lang`; the
+    quality columns are left out when no partnership has a quality assessment, the decision
+    columns when none has a value assessment.
+
+    >>> f = pd.DataFrame({"partnership": ["P1"], "name": ["Alianza"], "role": ["lead"], "type": [None],
+    ...                   "status": ["active"], "quality_date": [None], "basis": [None], "inclusion": [None],
+    ...                   "participation": [None], "accountability": [None], "lowest_dimension": [None],
+    ...                   "suggested": ["proceed"], "decision": [None]})
+    >>> list(partnerships_display(f).columns)
+    ['partnership', 'role', 'type', 'status', 'suggested', 'decision']
+    """
+    levels = frame[list(quality.PRINCIPLE_DIMENSIONS)].apply(pd.to_numeric)
+    out = pd.DataFrame({
         "partnership": frame["name"].fillna(frame["partnership"]).tolist(), "role": frame["role"].tolist(),
         "type": frame["type"].tolist(), "status": frame["status"].tolist(),
         "quality_date": pd.to_datetime(frame["quality_date"]).dt.date.tolist(),
-        **{p: pd.to_numeric(frame[p]).round(2).tolist() for p in ("inclusion", "participation", "accountability")},
+        "principles": [" / ".join("–" if pd.isna(v) else f"{v:.3g}" for v in row) if row.notna().any() else ""
+                       for row in (levels.iloc[i] for i in range(len(levels)))],
         "lowest_dimension": [quality.dimension_label(d, lang) if isinstance(d, str) else "" for d in frame["lowest_dimension"]],
         "suggested": frame["suggested"].tolist(), "decision": frame["decision"].tolist(),
     })
+    if frame["quality_date"].isna().all():
+        out = out.drop(columns=["quality_date", "principles", "lowest_dimension"])
+    if frame["suggested"].isna().all():
+        out = out.drop(columns=["suggested", "decision"])
+    return out
 
 
 # ---------------------------------------------------------------------------------------

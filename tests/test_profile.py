@@ -109,10 +109,63 @@ def test_build_profile_has_every_section(wb):
     assert profile.default_stakeholder(wb, critical=[]) == "ORG1"
 
 
-def test_network_position_when_network_module_is_present(wb):
+def test_network_position(wb):
     got = profile.network_position(wb, "ORG1")
-    if got is None:
-        pytest.skip("partnerlab.network has no build_tie_graph/centrality_table yet")
     # ORG1 is tied to ORG2 (partners list) and to ORG2 and ORG3 through P1 and P2
     assert got["degree"] == 2 and got["n_stakeholders"] == 3
     assert sorted(got["partners"]["name"]) == ["Fondo Dos (fictional)", "Instituto Tres (fictional)"]
+
+
+@pytest.mark.parametrize(("sid", "quadrant", "rank"), [
+    ("ORG1", "critical", 1),  # influence 4, interest 5: both at the threshold or above
+    ("ORG2", "monitor", None),  # 2, 1
+    ("ORG3", None, None),  # influence blank: no grid position, never read as low
+])
+def test_grid_position_and_critical_rank(wb, sid, quadrant, rank):
+    got = profile.grid_position(wb.stakeholders, sid)
+    assert got["quadrant"] == quadrant and got["critical_rank"] == rank and got["critical_size"] == 1
+
+
+def test_default_profiles_are_the_critical_group(wb):
+    assert profile.profile_ids(wb) == ["ORG1"]
+    assert profile.default_stakeholder(wb) == "ORG1"
+    assert profile.critical_group_ids(wb, threshold=2) == ["ORG1"]  # ORG2 has interest 1
+    assert profile.critical_group_ids(wb, threshold=1) == ["ORG1", "ORG2"]
+
+
+def test_display_tables_hold_keys_the_report_translates(wb):
+    from partnerlab.report import format_table
+
+    p = profile.build_profile(wb, "ORG1")
+    partners = profile.network_partners_display(p["network"])
+    assert "direction" not in partners  # every tie here is undirected: the column would say "both" on each row
+    shown = format_table(partners, "es", labels=profile.TABLE_LABELS, vocabularies=profile.TABLE_VOCABS)
+    assert set(shown["Sector"]) == {"Sector privado", "Academia"}
+    table = profile.partnerships_display(p["partnerships"], "es")
+    # P1, mean of government and civil society: dimensions 2, 3, 2, 1, 3, 2, so inclusion (2+3)/2,
+    # participation (2+1)/2, accountability (3+2)/2
+    assert table.loc[0, "principles"] == "2.5 / 1.5 / 2.5" and table.loc[0, "role"] == "lead"
+    shown = format_table(table, "es", labels=profile.TABLE_LABELS, vocabularies=profile.TABLE_VOCABS)
+    assert shown["Papel"].tolist() == ["Líder", "Miembro"] and shown["Decisión sugerida"].tolist()[1] == "Declinar"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("stakeholder", "lang", "expected"), [
+    ("", "es", "Grupo crítico: gestionar de cerca"),  # blank: the strongest of the critical group
+    ("cesf", "en", "Latest screening 2025-01-20"),
+    ("SE2030", "en", "Not screened."),
+])
+def test_partner_profile_notebook_runs(tmp_path, sample_wb, stakeholder, lang, expected):
+    import nbformat
+    import papermill as pm
+
+    from partnerlab.paths import NOTEBOOKS
+
+    out = tmp_path / "partner_profile.ipynb"
+    pm.execute_notebook(str(NOTEBOOKS / "partner_profile.ipynb"), str(out), kernel_name="python3",
+                        progress_bar=False, parameters={"stakeholder": stakeholder, "lang": lang})
+    page = "".join(o.get("data", {}).get("text/html", "") for c in nbformat.read(out, as_version=4).cells
+                   for o in c.get("outputs", []))
+    assert expected in page
+    for contact in sample_wb.stakeholders["contact"].dropna():
+        assert contact not in page

@@ -122,3 +122,61 @@ def test_long_form_and_labels():
     assert quality.quality_long(scores, principles=True)["level"].tolist() == [0.5, 2.5, 0.5]
     assert quality.dimension_label("responsiveness", "es") == "Receptividad"
     assert quality.dimension_label("inclusion", "es") == vocab.PRINCIPLES.label("inclusion", "es")
+
+
+# ---------------------------------------------------------------------------------------
+# Report tables
+# ---------------------------------------------------------------------------------------
+
+def test_report_tables_accept_a_partnership_with_one_round():
+    # Regression: quality__p15 (one round) failed on `.dt` of the empty change frame.
+    scores = quality.quality_scores(_qa(("p1", "2024-01-01", "collective", (3,) * 6)))
+    changes = quality.round_changes(scores, latest_only=True)
+    assert changes.empty
+    assert quality.change_table(changes, {}).empty and quality.change_summary_table(changes, {}).empty
+    levels = quality.portfolio_levels(scores)
+    assert quality.todo_table(levels, {}).empty and quality.todo_summary_table(levels, {}).empty
+    assert quality.divergence_table(quality.perspective_spread(scores), {}).empty
+    assert quality.levels_table(levels, {"p1": "Alianza"}, dimensions=False).columns.tolist() == [
+        "partnership", "assessed_on", "basis", "inclusion", "participation", "accountability"]
+
+
+def test_round_table_is_dimensions_by_perspective_of_the_latest_round():
+    qa = _qa(("p1", "2023-01-01", "government", (0,) * 6),  # earlier round: not shown
+             ("p1", "2024-01-01", "government", (3, 2, 3, 2, 1, None)),
+             ("p1", "2024-01-01", "civil_society", (1, 1, 2, 0, 1, 2)))
+    table = quality.round_table(quality.quality_scores(qa), "p1", "es")
+    assert table.columns.tolist() == ["principle", "dimension", "government", "civil_society"]
+    assert table["government"].tolist()[:5] == [3, 2, 3, 2, 1] and pd.isna(table.loc[5, "government"])
+    # principles: government inclusion (3+2)/2, accountability blank (responsiveness blank)
+    assert table.loc[6, "dimension"] == "Inclusión (promedio)" and table.loc[6, "government"] == 2.5
+    assert pd.isna(table.loc[8, "government"]) and table.loc[8, "civil_society"] == 1.5
+
+
+def test_change_summary_lists_what_went_up_and_down():
+    qa = _qa(("p1", "2023-01-01", "collective", (1, 1, 2, 0, 1, 1)),
+             ("p1", "2024-01-01", "collective", (2, 1, 2, 1, 1, 0)))
+    summary = quality.change_summary_table(quality.round_changes(quality.quality_scores(qa)), {"p1": "A"}, "es")
+    assert summary.loc[0, "improved"] == "No discriminación 1\xa0→\xa02; Influencia en las decisiones 0\xa0→\xa01"
+    assert summary.loc[0, "declined"] == "Receptividad 1\xa0→\xa00"
+    assert summary.loc[0, "period"] == "2023‑01‑01 → 2024‑01‑01"  # non-breaking hyphens
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("partnership", "lang", "expected"), [
+    ("", "es", "Para llegar al nivel 3"),
+    ("P15", "en", "Only one assessment round"),  # the batch failure: one round, nothing to compare
+    ("p12", "es", "Niveles de la última ronda"),  # ids match in any case
+])
+def test_quality_notebook_runs(tmp_path, sample_wb, partnership, lang, expected):
+    import nbformat
+    import papermill as pm
+
+    from partnerlab.paths import NOTEBOOKS
+
+    out = tmp_path / "quality.ipynb"
+    pm.execute_notebook(str(NOTEBOOKS / "quality.ipynb"), str(out), kernel_name="python3", progress_bar=False,
+                        parameters={"partnership": partnership, "lang": lang})
+    page = "".join(o.get("data", {}).get("text/html", "") for c in nbformat.read(out, as_version=4).cells
+                   for o in c.get("outputs", []))
+    assert expected in page and "Traceback" not in page

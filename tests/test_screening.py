@@ -183,3 +183,72 @@ def test_latest_value_decision_and_grid_labels():
     assert list(grid.index) == ["Alliance (2025-01-01)", "Alliance (2025-03-01)", "Org (fictional)"]
     assert grid.loc["Org (fictional)", "c3"] == screening.NOT_ASSESSED
     assert list(grid.columns) == list(screening.CRITERION_CODES)
+
+
+# ---------------------------------------------------------------------------------------
+# Report tables and the sample (issue 4, "Done when")
+# ---------------------------------------------------------------------------------------
+
+def test_report_tables_hold_keys_the_report_translates():
+    from partnerlab.report import format_table
+
+    screened = screening.screen(_dd(("a", "2024-01-05", {"q05": True, "q02": None}), ("b", "2025-01-05", {})))
+    findings = screening.findings_table(screened, {"a": "Org A (fictional)"}, "es")
+    assert findings[["name", "outcome", "kind", "question"]].values.tolist() == [
+        ["Org A (fictional)", "excluded", "red_flag", "Q05"], ["Org A (fictional)", "excluded", "unanswered", "Q02"]]
+    shown = format_table(findings, "es", labels=screening.TABLE_LABELS, vocabularies=screening.TABLE_VOCABS)
+    assert shown["Resultado"].tolist() == ["Excluido"] * 2 and shown["Hallazgo"].tolist()[1] == "Sin respuesta"
+    stale = screening.stale_table(screening.latest_screenings(screened, "2025-06-30", 365), {})
+    assert stale[["name", "outcome", "age_days"]].values.tolist() == [["a", "excluded", 542]]  # 2024-01-05 -> 2025-06-30
+    decisions = screening.value_decisions(_va(("p1", {"c4": None}, "proceed")))
+    table = screening.decision_table(decisions, {}, "es")
+    assert table[["suggested", "decision", "agreement"]].values.tolist() == [["continue_analysis", "proceed", "differs"]]
+    assert table.loc[0, "reasons"] == "Sin evaluar (en blanco): 4. Costo"
+    shown = format_table(table, "es", labels=screening.TABLE_LABELS, vocabularies=screening.TABLE_VOCABS)
+    assert shown.loc[0, "Coincidencia"] == "Difiere" and shown.loc[0, "Sugerida"] == "Continuar el análisis"
+
+
+def test_empty_selections_give_empty_tables():
+    empty = screening.screen(_dd(("a", "2024-01-05", {})).iloc[:0])
+    assert screening.findings_table(empty, {}).empty
+    assert screening.stale_table(screening.latest_screenings(empty, "2025-06-30"), {}).empty
+    decisions = screening.value_decisions(_va(("p1", {}, None)).iloc[:0])
+    assert screening.decision_table(decisions, {}).empty and screening.pending_table(decisions, {}).empty
+
+
+def test_sample_shows_every_outcome_and_decision_path(sample_wb):
+    status = screening.screening_status(sample_wb.stakeholders, screening.screen(sample_wb.due_diligence),
+                                        screening.resolve_as_of(sample_wb.about))
+    assert set(status["outcome"]) == set(screening.OUTCOMES.keys)
+    d = screening.value_decisions(sample_wb.value_assessment)
+    paths = {
+        "decline": (d["suggested"] == "decline").any(),
+        "continue: insufficient information": d["insufficient"].map(bool).any(),
+        "continue: blank criterion": (d["not_assessed"].map(bool) & ~d["insufficient"].map(bool)
+                                      & ~d["not_acceptable"].map(bool)).any(),
+        "proceed, all acceptable": ((d["suggested"] == "proceed") & ~d["adjustments"].map(bool)).any(),
+        "proceed with adjustments": ((d["suggested"] == "proceed") & d["adjustments"].map(bool)).any(),
+        **{f"recorded {a}": (d["agreement"] == a).any() for a in screening.AGREEMENTS.keys},
+    }
+    assert all(paths.values()), [k for k, v in paths.items() if not v]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_due_diligence_notebook_runs(tmp_path, sample_wb, lang):
+    import nbformat
+    import papermill as pm
+
+    from partnerlab.paths import NOTEBOOKS
+
+    out = tmp_path / "due_diligence.ipynb"
+    pm.execute_notebook(str(NOTEBOOKS / "due_diligence.ipynb"), str(out), kernel_name="python3",
+                        progress_bar=False, parameters={"lang": lang, "max_age_days": 500})
+    nb = nbformat.read(out, as_version=4)
+    page = "".join(o.get("data", {}).get("text/html", "") for c in nb.cells for o in c.get("outputs", []))
+    for key in screening.OUTCOMES.keys:
+        assert screening.OUTCOMES.label(key, lang) in page
+    for key in vocab.DECISIONS.keys:
+        assert vocab.DECISIONS.label(key, lang) in page
+    assert ("500 days" if lang == "en" else "500 días") in page
+    assert sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", [])) == 3

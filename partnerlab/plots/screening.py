@@ -108,10 +108,11 @@ def plot_screening_grid(screened: pd.DataFrame, names: dict[str, str] | None = N
             ha="center", va="bottom", fontsize=8)
     handles = [Patch(facecolor=c, edgecolor="#737373", label=_tr(_ANSWER_LABELS[k], lang))
                for k, c in zip(_ANSWER_KINDS, _ANSWER_COLORS)]
-    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1), ncol=4, fontsize=8, frameon=False,
-              bbox_transform=offset_copy(ax.transAxes, ax.figure, y=16, units="points"), borderaxespad=0)
+    # legend under the question codes, in two columns: no wider than the grid in either language
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, 0), ncol=2, fontsize=8, frameon=False,
+              bbox_transform=offset_copy(ax.transAxes, ax.figure, y=-30, units="points"), borderaxespad=0)
     ax.set_title(_tr(("Due-diligence answers (Appendix 4)", "Respuestas de debida diligencia (Anexo 4)"), lang),
-                 loc="left", fontsize=11, pad=40)
+                 loc="left", fontsize=11, pad=26)
     return ax
 
 
