@@ -199,9 +199,12 @@ def diagnosis_sentence(questions: pd.DataFrame, responses: pd.DataFrame) -> tupl
         es.append("Tema mejor valorado: <b>{best_es}</b> ({best} en 0-1); el más bajo: <b>{worst_es}</b> ({worst}).")
     if len(top):
         first = top.iloc[0]
-        values.update(challenge=" / ".join(top["option"]), share=_num(first["share_pct"], 0))
-        en.append("Most cited challenge: <b>{challenge}</b> ({share}% of those who answered).")
-        es.append("Reto más citado: <b>{challenge}</b> ({share}% de quienes respondieron).")
+        values.update(challenge="; ".join(top["option"]), share=_num(first["share_pct"], 0))
+        tied = len(top) > 1
+        en.append("Most cited challenge" + ("s, tied" if tied else "") + ": <b>{challenge}</b> ({share}% of those "
+                  "who answered" + (" each" if tied else "") + ").")
+        es.append("Reto" + ("s más citados, empatados" if tied else " más citado") + ": <b>{challenge}</b> ({share}% "
+                  "de quienes respondieron" + (" cada uno" if tied else "") + ").")
     return (" ".join(en), " ".join(es)), values
 
 

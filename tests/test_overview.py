@@ -132,6 +132,10 @@ def test_diagnosis_sentence():
                                    "<b>Funds</b> (100% of those who answered).")
     assert "<b>Financiamiento</b>" in es.format(**values)
     assert overview.diagnosis_sentence(q.iloc[:0], r[["respondent", "sector", "state"]]) is None
+    r["m1"] = [["Funds"], ["Trust"], ["Funds", "Trust"], []]  # 2 of 3 each: a tie, both named
+    (en, es), values = overview.diagnosis_sentence(q, r)
+    assert en.format(**values).endswith("Most cited challenges, tied: <b>Funds; Trust</b> (67% of those who answered each).")
+    assert "Retos más citados, empatados: <b>Funds; Trust</b> (67% de quienes respondieron cada uno)." in es.format(**values)
 
 
 @pytest.mark.parametrize("listing, expected", [
