@@ -2,7 +2,10 @@
 
 Run: ``.venv/bin/python benchmarks/bench_network.py [--sizes 1000 5000 10000] [--notebook]``.
 Each size runs in a fresh child process, so the peak memory (ru_maxrss) is that size's own.
-Prints seconds per step, the peak memory and the growth ratio of the two largest sizes
+With ``--notebook`` it also runs notebooks/network.ipynb on the same workbook with papermill
+(the report as users get it) and prints its seconds and the kernel's peak memory.
+Prints wall seconds per step, CPU seconds (robust to other jobs on a shared machine, with
+the load average at the end), the peak memory and the growth ratio of the two largest sizes
 against n log n. Target (issue 3): 10,000 stakeholders and 50,000 ties in under 60 s with
 peak memory under 2 GB.
 """
@@ -12,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import resource
 import subprocess
 import sys
@@ -44,11 +48,18 @@ def main() -> None:
               f"(analysis {res['analysis']:.2f} s)  peak {res['peak_mb']:7.1f} MB  "
               f"betweenness {'approximate' if res['approximate'] else 'exact'}")
         print(f"          {steps}")
+        if res["notebook"] is not None:
+            print(f"          notebook (papermill, load + report + figures) {res['notebook']:.2f} s "
+                  f"(CPU {res.get('notebook_cpu') or 0:.2f} s), kernel peak {res['notebook_peak_mb']:.1f} MB")
+        if "cpu" in res:
+            print(f"          CPU seconds of the in-process run {res['cpu']:.2f} (with writing the workbook); "
+                  f"load average {res['load']:.1f} on {os.cpu_count()} cores")
     if len(results) >= 2:
         a, b = results[-2], results[-1]
         nlogn = (b["n"] * math.log(b["n"])) / (a["n"] * math.log(a["n"]))
+        nb = (f", notebook x{b['notebook'] / a['notebook']:.2f}" if a["notebook"] and b["notebook"] else "")
         print(f"growth {a['n']:,} -> {b['n']:,}: total x{b['total'] / a['total']:.2f}, "
-              f"analysis x{b['analysis'] / a['analysis']:.2f}; n log n x{nlogn:.2f}")
+              f"analysis x{b['analysis'] / a['analysis']:.2f}{nb}; n log n x{nlogn:.2f} (linear x{b['n'] / a['n']:.2f})")
 
 
 def _run_size(n: int, ties_per: float, notebook: bool) -> dict:
@@ -60,6 +71,7 @@ def _run_size(n: int, ties_per: float, notebook: bool) -> dict:
     from partnerlab import network as net
     from partnerlab.plots import network as pn
     from partnerlab.synthetic import make_synthetic_workbook
+    from partnerlab.workbook import load_workbook
 
     tmp = Path(tempfile.mkdtemp(prefix="bench_network_"))
     path = make_synthetic_workbook(tmp / f"synthetic_{n}.xlsx", n, ties_per_stakeholder=ties_per, seed=0)
@@ -72,13 +84,13 @@ def _run_size(n: int, ties_per: float, notebook: bool) -> dict:
         steps[name] = time.perf_counter() - start
         return value
 
-    wb = step("load", lambda: _load(path))
+    wb = step("load", lambda: load_workbook(path))
     g = step("graph", lambda: net.build_tie_graph(wb))
     t_analysis = time.perf_counter()
     cent = step("centrality", lambda: net.centrality_table(g))
     roles = step("brokerage", lambda: net.brokerage_roles(g, "sector"))
     step("brokerage_summary", lambda: net.brokerage_summary(g, "sector", roles=roles))
-    ei = step("ei+perm", lambda: net.ei_index(g, "sector", permutations=200, seed=0))
+    ei = step("ei+perm", lambda: net.ei_index(g, "sector", permutations=500, seed=0))  # as the notebook
     step("constraint", lambda: net.constraint(g))
     members = step("communities", lambda: net.communities(g, seed=0))
     step("community_mix", lambda: net.community_mix(members))
@@ -92,34 +104,22 @@ def _run_size(n: int, ties_per: float, notebook: bool) -> dict:
 
     step("figures", figures)
     analysis = time.perf_counter() - t_analysis
-    if notebook:
-        step("notebook", lambda: _notebook(path, tmp))
     total = time.perf_counter() - t0
-    return {"n": n, "ties": len(_ties_of(wb)), "arcs": g.number_of_edges(), "steps": steps, "total": total,
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = usage.ru_utime + usage.ru_stime  # includes writing the synthetic workbook (not in total)
+    nb_seconds = nb_peak = nb_cpu = None
+    if notebook:  # the report as users get it: papermill runs notebooks/network.ipynb in a fresh kernel
+        start = time.perf_counter()
+        _notebook(path, tmp)
+        nb_seconds = time.perf_counter() - start
+        # the largest reaped descendant (the kernel, reaped by papermill), Linux ru_maxrss in kB
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        nb_peak = children.ru_maxrss / 1024
+        nb_cpu = children.ru_utime + children.ru_stime  # papermill and its kernel
+    return {"notebook": nb_seconds, "notebook_peak_mb": nb_peak, "notebook_cpu": nb_cpu, "cpu": cpu,
+            "load": os.getloadavg()[0], "n": n, "ties": len(wb.ties), "arcs": g.number_of_edges(), "steps": steps, "total": total,
             "analysis": analysis, "approximate": bool(cent.attrs.get("betweenness_approximate")),
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
-
-
-def _load(path: Path):
-    """The package loader when it exists; otherwise a plain pandas read with lists split (noted in output)."""
-    try:
-        from partnerlab.workbook import load_workbook
-    except ImportError:
-        import pandas as pd
-
-        sheets = pd.read_excel(path, sheet_name=["stakeholders", "ties", "partnerships"])
-        split = (lambda v: [s.strip() for s in v.split(";") if s.strip()] if isinstance(v, str) else [])  # noqa: E731
-        for key, cols in (("stakeholders", ("states", "partners")), ("partnerships", ("members",))):
-            for c in cols:
-                sheets[key][c] = sheets[key][c].map(split)
-        sheets["ties"]["directed"] = sheets["ties"]["kind"].eq("funding")
-        print("note: partnerlab.workbook not available; loaded with pandas.read_excel", file=sys.stderr)
-        return sheets
-    return load_workbook(path)
-
-
-def _ties_of(wb):
-    return wb["ties"] if isinstance(wb, dict) else wb.ties
 
 
 def _notebook(path: Path, tmp: Path) -> None:

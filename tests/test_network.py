@@ -582,3 +582,19 @@ def test_plot_network_labels_do_not_overlap(n, ties):
     else:
         assert pn.LABEL_TOP // 2 <= len(labels) <= pn.LABEL_TOP + n_alone
     plt.close("all")
+
+
+# networkx's own Brandes implementation is the independent reference: the batched sparse
+# version must give its values, exactly (k = None) and for its k-sample estimator (same seed).
+@pytest.mark.parametrize("graph", [
+    nx.florentine_families_graph(),
+    nx.connected_watts_strogatz_graph(120, 4, 0.2, seed=1),
+    nx.gnm_random_graph(150, 160, seed=2),  # disconnected, with isolates
+    nx.barbell_graph(5, 2),
+])
+@pytest.mark.parametrize("k", [None, 1, 7])
+def test_betweenness_equals_networkx(graph, k):
+    ours = net.betweenness(graph, k=k, seed=11, batch=4)  # small batches: several passes
+    ref = nx.betweenness_centrality(graph, k=k, seed=11)
+    assert ours.keys() == ref.keys()
+    assert ours == pytest.approx(ref, abs=1e-12, nan_ok=True)
