@@ -299,7 +299,8 @@ def action_table(plan: pd.DataFrame, as_of: dt.date, lang: str = "en") -> pd.Dat
     """Every course of action with its labels in `lang`, for the report's appendix.
 
     Returns:
-        code, pillar (key), area, action, responsible, years, status (key), progress_pct, is_late.
+        code, pillar (key), area, action, responsible, years, status (key), progress_pct,
+        is_late ("late" / "atrasada", blank when not late: a reviewer reads words, not True/False).
     """
     status = plan_status(plan, as_of)
     status = status.iloc[sorted(range(len(status)), key=lambda i: code_sort_key(status["code"].iloc[i]))]
@@ -312,13 +313,14 @@ def action_table(plan: pd.DataFrame, as_of: dt.date, lang: str = "en") -> pd.Dat
         "years": status["years"].map(lambda ys: ", ".join(str(y) for y in ys)),
         "status": status["status"],
         "progress_pct": status["progress"],
-        "is_late": status["is_late"],
+        "is_late": status["is_late"].map(lambda late: _tr(("late", "atrasada"), lang) if late else ""),
     }).reset_index(drop=True)
 
 
 def links_table(plan: pd.DataFrame, partnerships: pd.DataFrame | None, linked: bool = True,
                 lang: str = "en", action_chars: int | None = None) -> pd.DataFrame:
-    """The courses of action with (linked=True) or without partnerships, labelled: code, action, partnerships.
+    """The courses of action with (linked=True) or without partnerships, labelled: code, action,
+    and (linked only) partnerships.
 
     `action_chars` cuts the action texts as in `late_actions`."""
     links = partnership_links(plan, partnerships)
@@ -327,11 +329,12 @@ def links_table(plan: pd.DataFrame, partnerships: pd.DataFrame | None, linked: b
         names = dict(zip(partnerships["id"], partnerships["name"]))
     keep = links[links["has_partnership"] == linked]
     actions = dict(zip(plan["code"], plan["action"])) if "action" in plan else {}
-    return pd.DataFrame({
+    out = pd.DataFrame({
         "code": keep["code"],
         "action": [short_text(action_label(c, actions.get(c), lang), action_chars) for c in keep["code"]],
         "partnerships": keep["partnership_ids"].map(lambda ids: "; ".join(f"{i} {names.get(i, '')}".strip() for i in ids)),
     }).reset_index(drop=True)
+    return out if linked else out.drop(columns="partnerships")  # an always-empty column says nothing
 
 
 def short_text(text: object, limit: int | None = 90) -> str:
@@ -384,6 +387,10 @@ def responsible_label(name: str, lang: str = "en") -> str:
 # ---------------------------------------------------------------------------------------
 
 _ACTIONS = {a.code: a for a in vocab.ACTIONS}
+
+
+def _tr(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "es" else pair[0]
 
 
 def _code_key(code: object) -> str:

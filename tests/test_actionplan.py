@@ -174,9 +174,11 @@ def test_report_sentences_and_tables(plan):
     (en, _), values = actionplan.links_sentence(plan, partnerships.assign(actions=[["A1"]]))
     assert "not in the plan" not in en.format(**values)  # said only when there are such codes
     assert actionplan.links_table(plan, partnerships).values.tolist() == [["A1", "Action A1", "P1 Joint fund"]]
-    assert len(actionplan.links_table(plan, partnerships, linked=False)) == 5
+    unlinked = actionplan.links_table(plan, partnerships, linked=False)
+    assert len(unlinked) == 5 and unlinked.columns.tolist() == ["code", "action"]
     table = actionplan.action_table(plan.iloc[::-1], AS_OF)
     assert table["code"].tolist() == ["A1", "A2", "B1", "B2", "B3", "C1"]
+    assert actionplan.action_table(plan, AS_OF, lang="es")["is_late"].tolist() == ["atrasada", "", "", "", "", "atrasada"]
     assert actionplan.code_sort_key("1.10") > actionplan.code_sort_key("1.9")
 
 
