@@ -21,6 +21,7 @@ from __future__ import annotations
 import copy
 import re
 import threading
+from collections import Counter
 from html.parser import HTMLParser
 from functools import lru_cache
 from pathlib import Path
@@ -161,7 +162,15 @@ def render_index(manifest: dict, lang: str = "en") -> str:
         )),
     ]
     rows = []
-    for rec in manifest.get("reports", []):
+    records = manifest.get("reports", [])
+    copies = Counter(rec.get("report") for rec in records)
+    previous = None
+    for rec in records:
+        if rec.get("report") != previous:  # one heading row per report, with its fan-out count
+            n = copies[rec.get("report")]
+            count = f' <span class="pl-count">({n})</span>' if n > 1 else ""
+            rows.append(f'<tr class="pl-group"><th colspan="6">{esc(_group_title(rec, lang))}{count}</th></tr>')
+        previous = rec.get("report")
         status = rec.get("status", "")
         title = esc(rec.get("title_es" if lang == "es" else "title_en") or rec.get("title") or rec["name"])
         html_file = f"{rec['name']}.html"
@@ -207,6 +216,17 @@ def render_index(manifest: dict, lang: str = "en") -> str:
 </body>
 </html>
 """
+
+
+def _group_title(rec: dict, lang: str) -> str:
+    """The title of a report without its fan-out suffix ("Stakeholder map: Academia" -> "Stakeholder map")."""
+    from partnerlab.reports import REPORTS
+
+    titles = {r.key: r.title for r in REPORTS}
+    if rec.get("report") in titles:
+        return titles[rec["report"]][1 if lang == "es" else 0]
+    title = rec.get("title_es" if lang == "es" else "title_en") or rec.get("report") or ""
+    return title.split(": ", 1)[0]
 
 
 def _shown(output: dict) -> bool:

@@ -149,3 +149,20 @@ def test_round_trip_through_nbformat(tmp_path):
     path = tmp_path / "nb.ipynb"
     nbformat.write(_report_notebook(), path)
     assert "<h2>Who partners with whom</h2>" in export_html(nbformat.read(path, as_version=4), title="T")
+
+
+@pytest.mark.parametrize("lang, heading", [("en", "Stakeholder map"), ("es", "Mapa de actores")])
+def test_index_groups_fanned_out_reports(lang, heading):
+    base = _manifest()["reports"][0]
+    m = _manifest()
+    m["reports"] = [
+        dict(base, name="stakeholder_map", report="stakeholder_map", title_en="Stakeholder map",
+             outputs=["stakeholder_map.html"]),
+        dict(base, name="stakeholder_map__academia", report="stakeholder_map", title_en="Stakeholder map: Academia"),
+        dict(base, name="network", report="network", title_en="Network"),
+    ]
+    html = render_index(m, lang)
+    groups = re.findall(r'<tr class="pl-group"><th colspan="6">(.*?)</th></tr>', html)
+    assert groups == [f'{heading} <span class="pl-count">(2)</span>', "Partnership network" if lang == "en"
+                      else "Red de alianzas"]  # a report run once: no count
+    assert html.index("pl-group") < html.index('href="stakeholder_map.html"')
