@@ -8,6 +8,15 @@ Prints wall seconds per step, CPU seconds (robust to other jobs on a shared mach
 the load average at the end), the peak memory and the growth ratio of the two largest sizes
 against n log n. Target (issue 3): 10,000 stakeholders and 50,000 ties in under 60 s with
 peak memory under 2 GB.
+
+Measured 2026-11-25 (commit f7ba6c4, 2 cores shared with other jobs, load average 7-13, so
+wall seconds are inflated; CPU seconds are the machine-independent figure):
+
+    n       ties    in-process wall / CPU   notebook wall / CPU   peak RSS (process / kernel)
+    1,000   5,000    5.7 s /  3.0 s          21.7 s /  5.6 s        168 MB / 191 MB
+    5,000  25,000   23.8 s /  9.7 s          38.0 s / 11.0 s        243 MB / 265 MB
+   10,000  50,000   57.1 s / 20.5 s         112.4 s / 20.4 s        350 MB / 376 MB
+    growth 5k -> 10k: CPU x2.11 in-process, x1.84 notebook; n log n x2.16
 """
 
 from __future__ import annotations
@@ -57,7 +66,9 @@ def main() -> None:
     if len(results) >= 2:
         a, b = results[-2], results[-1]
         nlogn = (b["n"] * math.log(b["n"])) / (a["n"] * math.log(a["n"]))
-        nb = (f", notebook x{b['notebook'] / a['notebook']:.2f}" if a["notebook"] and b["notebook"] else "")
+        nb = (f", notebook x{b['notebook'] / a['notebook']:.2f} (CPU x{b['notebook_cpu'] / a['notebook_cpu']:.2f})"
+              if a["notebook"] and b["notebook"] else "")
+        nb += f", in-process CPU x{b['cpu'] / a['cpu']:.2f}"
         print(f"growth {a['n']:,} -> {b['n']:,}: total x{b['total'] / a['total']:.2f}, "
               f"analysis x{b['analysis'] / a['analysis']:.2f}{nb}; n log n x{nlogn:.2f} (linear x{b['n'] / a['n']:.2f})")
 

@@ -594,6 +594,8 @@ def test_plot_network_labels_do_not_overlap(n, ties):
 ])
 @pytest.mark.parametrize("k", [None, 1, 7])
 def test_betweenness_equals_networkx(graph, k):
+    if k is not None and tuple(int(x) for x in nx.__version__.split(".")[:2]) < (3, 5):
+        pytest.skip("networkx < 3.5 rescales k-sampled betweenness without its source-node adjustment")
     ours = net.betweenness(graph, k=k, seed=11, batch=4)  # small batches: several passes
     ref = nx.betweenness_centrality(graph, k=k, seed=11)
     assert ours.keys() == ref.keys()
