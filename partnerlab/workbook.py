@@ -109,13 +109,21 @@ class Workbook:
         return self.path.name
 
     def save(self, folder: str | Path) -> Path:
-        """Write the parsed workbook to folder (a pickle we write and read ourselves)."""
+        """Write the parsed workbook to folder (a pickle we write and read ourselves).
+
+        The `contact` column is blanked in the copy: personal data never leaves the workbook.
+        """
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / "workbook.pkl"
         tmp = target.with_suffix(".tmp")
+        tables = dict(self.tables)
+        if "contact" in tables.get("stakeholders", pd.DataFrame()).columns:  # personal data stays in the workbook
+            tables["stakeholders"] = tables["stakeholders"].assign(contact=None)
+        copy = Workbook(self.path, self.sha256, self.about, tables, self.warnings, self.sheet_titles,
+                        self.column_letters)
         with open(tmp, "wb") as fh:
-            pickle.dump(self, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(copy, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(target)
         return target
 

@@ -137,3 +137,65 @@ def test_script_rebuilds_the_same_expectations(tmp_path):
     mc.main(tmp_path / "corpus")
     for name in CASES:
         assert (tmp_path / "corpus" / f"{name}.expected").read_text() == (CORPUS / f"{name}.expected").read_text()
+
+
+# ---------------------------------------------------------------------------------------
+# Nothing lost: raw files untouched, personal data in no output
+# ---------------------------------------------------------------------------------------
+
+def _hashes(folder: Path) -> dict[str, str]:
+    import hashlib
+
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_commands_leave_raw_files_byte_identical(tmp_path, capsys):
+    from partnerlab import paths
+
+    raw = _hashes(paths.DATA_RAW) if paths.DATA_RAW.exists() else {}
+    corpus = _hashes(CORPUS)
+    for name in CASES:
+        main(["validate", str(_case_file(name)), "--annotate", str(tmp_path / f"{name}_marked.xlsx")])
+    main(["template", str(tmp_path / "t.xlsx")])
+    assert main(["template", str(paths.DATA_RAW / "new.xlsx")]) == 2  # data/raw is never written to
+    capsys.readouterr()
+    assert _hashes(CORPUS) == corpus
+    assert (_hashes(paths.DATA_RAW) if paths.DATA_RAW.exists() else {}) == raw
+
+
+def test_saved_parse_keeps_no_contact(tmp_path):
+    from partnerlab.workbook import Workbook, load_workbook
+
+    wb = load_workbook(_case_file("numbers_as_text"))
+    assert wb.stakeholders["contact"].notna().any()
+    folder = wb.save(tmp_path / "processed").parent
+    assert b"ejemplo.invalid" not in (folder / "workbook.pkl").read_bytes()
+    assert Workbook.load(folder).stakeholders["contact"].isna().all()
+    assert wb.stakeholders["contact"].notna().any()  # the loaded workbook itself keeps it
+
+
+@pytest.mark.slow  # runs the whole default batch (a few minutes on 2 cores)
+def test_batch_outputs_hold_no_contact_and_raw_is_untouched(tmp_path, capsys):
+    from partnerlab import paths, sample
+    from partnerlab.workbook import load_workbook
+
+    book = tmp_path / "in" / "sample_portfolio.xlsx"
+    book.parent.mkdir()
+    sample.write_sample(book)
+    contacts = [str(c) for c in load_workbook(book).stakeholders["contact"].dropna()]
+    assert len(contacts) >= 10
+    before_book, before_raw = _hashes(book.parent), _hashes(paths.DATA_RAW) if paths.DATA_RAW.exists() else {}
+    processed_before = set(paths.DATA_PROCESSED.glob("*")) if paths.DATA_PROCESSED.exists() else set()
+    out = tmp_path / "out"
+    code = main(["run", "--workbook", str(book), "--out", str(out), "--no-progress"])
+    capsys.readouterr()
+    assert code == 0
+    written = [p for p in out.rglob("*") if p.is_file()]
+    written += [p for d in set(paths.DATA_PROCESSED.glob("*")) - processed_before for p in d.rglob("*") if p.is_file()]
+    assert len(written) > 50
+    leaks = [(str(p), c) for p in written for c in contacts
+             if c.encode() in p.read_bytes() or c.encode("unicode_escape") in p.read_bytes()]
+    assert leaks == []
+    assert _hashes(book.parent) == before_book
+    assert (_hashes(paths.DATA_RAW) if paths.DATA_RAW.exists() else {}) == before_raw
