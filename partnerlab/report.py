@@ -256,11 +256,24 @@ def _cell_text(x: object) -> object:
         return ""
     if isinstance(x, bool):
         return x
-    if isinstance(x, float):
-        return round(x, 2)
+    if isinstance(x, float) or (hasattr(x, "dtype") and getattr(x.dtype, "kind", "") == "f"):
+        return _number(float(x))
     if isinstance(x, (pd.Timestamp, dt.datetime)):
         return x.date().isoformat()
     return x
+
+
+def _number(x: float) -> str:
+    """A number as a reader wants it: whole numbers without decimals, others with at most two.
+
+    >>> _number(138.0), _number(9.6), _number(1.23456), _number(12345.0)
+    ('138', '9.6', '1.23', '12345')
+    """
+    if x != x:
+        return ""
+    if x == int(x):
+        return str(int(x))
+    return f"{x:.2f}".rstrip("0").rstrip(".")
 
 
 def _header(col: object, names: dict, lang: str) -> str:

@@ -38,7 +38,7 @@ def test_format_table_translates(lang, header, value):
     out = format_table(pd.DataFrame({"sector": ["civil_society"], "n": [1.23456]}), lang, vocabularies={"sector": "sector"},
                        labels={"n": ("Number", "Número")})
     assert out.columns.tolist() == [header, "Number" if lang == "en" else "Número"]
-    assert out.iloc[0, 0] == value and out.iloc[0, 1] == 1.23
+    assert out.iloc[0, 0] == value and out.iloc[0, 1] == "1.23"
 
 
 def test_language_falls_back_to_workbook_then_english():
@@ -46,3 +46,8 @@ def test_language_falls_back_to_workbook_then_english():
     assert Report(wb, lang="").lang == "es"
     assert Report(wb, lang="en").lang == "en"
     assert Report(Workbook(Path("w.xlsx"), "0", {}, {}), lang="fr").lang == "en"
+
+
+def test_mixed_number_columns_show_counts_as_whole_numbers():
+    out = format_table(pd.DataFrame({"n": [138.0, 2.5, float("nan")]}))
+    assert out["N"].tolist() == ["138", "2.5", ""]
