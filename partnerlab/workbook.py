@@ -15,7 +15,7 @@ import re
 import unicodedata
 import zipfile
 from xml.parsers import expat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -28,7 +28,13 @@ __all__ = [
     "split_list", "LIMITS",
 ]
 
-# Limits for untrusted files (documented in the README).
+# Limits for untrusted files. A workbook is treated as hostile input: nothing in it is ever
+# run (macros are ignored, formulas are read as their saved results), no XML document type
+# is accepted (so no entity bomb or external entity: refused in 0.2 s), the zip's sizes are
+# checked before anything is unpacked (a 1.1 MB file unpacking to 1.1 GB is refused in
+# milliseconds) and the bytes unpacked are counted while reading; a sheet with more rows
+# than max_rows is refused by its <dimension> or by counting <row> tags before parsing
+# (a million rows: 0.4 s, under 100 MB). Measured by benchmarks/bench_load.py.
 LIMITS = {
     "max_file_bytes": 100 * 1024 * 1024,  # the .xlsx itself
     "max_unzipped_bytes": 1024 * 1024 * 1024,  # all parts once unpacked
@@ -41,6 +47,7 @@ ID_RE = re.compile(r"^[A-Za-z0-9_.\-]+$")
 CODE_RE = re.compile(r"^\d+\.\d+$")
 PREFIX_RE = re.compile(r"^\s*(q)\s*0*(\d{1,2})(?![0-9])|^\s*(c)\s*(\d{1,2}[ab]?)(?![0-9a-z])", re.IGNORECASE)
 HEADER_SCAN_ROWS = 10
+_NO_RESULT = "a value: this formula has no saved result"
 
 
 @dataclass(frozen=True)
@@ -247,6 +254,7 @@ class _Loader:
             if "survey_responses" in sheets else _empty(schema.sheet("survey_responses")))
         self._check_references(tables, about)
         self._check_duplicates(tables["stakeholders"])
+        self._name_formula_columns(sheets)
         return Workbook(self.path, digest, about, tables, [p for p in self.problems if not p.is_error],
                         dict(sheets), self.letters)
 
@@ -296,8 +304,8 @@ class _Loader:
                     rows, formulas, merged = reader.read_sheet(part, title)
                     for (r, c), formula in formulas:
                         self.error(title, f"{_letter(c)}{r}", "", formula,
-                                   "a value: this formula has no saved result; open the file in Excel, "
-                                   "let it calculate and save it again (or type the value)")
+                                   f"{_NO_RESULT}; open the file in Excel, let it calculate and save it again "
+                                   "(or type the value)")
                     self.merged[title] = merged
                     sheets[title] = rows
         except _Fatal:
@@ -695,6 +703,16 @@ class _Loader:
             if found not in out:
                 out.append(found)
         return out if c.kind == "ref_list" else out[0]
+
+    def _name_formula_columns(self, sheets: dict[str, str]) -> None:
+        """Formula problems are found while unzipping, before the headers are known: add their column."""
+        by_title = {title: self.letters.get(key, {}) for key, title in sheets.items()}
+        for n, p in enumerate(self.problems):
+            if p.column or not p.expected.startswith(_NO_RESULT) or p.sheet not in by_title:
+                continue
+            letter = p.cell.rstrip("0123456789")
+            column = next((k for k, v in by_title[p.sheet].items() if v == letter), "")
+            self.problems[n] = replace(p, column=column)
 
     def _check_duplicates(self, stakeholders: pd.DataFrame) -> None:
         from partnerlab.duplicates import find_duplicates

@@ -497,7 +497,7 @@ def formulas(path: Path) -> list[str]:
     save(path, {"stakeholders": [S_HEAD, *stake]})
     # Give G2 a cached result, as Excel saves it; G3 keeps none.
     patch_zip(path, "xl/worksheets/sheet1.xml", lambda d: d.replace(b"<f>2+2</f><v />", b"<f>2+2</f><v>4</v>"))
-    return ['stakeholders!G3: found "=1+1"; expected a value: this formula has no saved result; open the file in '
+    return ['stakeholders!G3 (influence): found "=1+1"; expected a value: this formula has no saved result; open the file in '
             "Excel, let it calculate and save it again (or type the value)"]
 
 
