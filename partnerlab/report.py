@@ -18,6 +18,7 @@ from partnerlab.workbook import Workbook, load_workbook
 __all__ = ["Report", "COLUMN_LABELS", "KEEP_MIME", "format_table"]
 
 KEEP_MIME = "application/vnd.partnerlab.table+json"
+NBH = "\u2011"  # non-breaking hyphen: a date in a table never breaks across lines
 MAX_ROWS = 60  # a table longer than this shows its first rows and says how many there are
 HIDDEN_COLUMNS = {"contact", "row"}  # personal data, and the Excel row (for messages only)
 
@@ -259,7 +260,9 @@ def _cell_text(x: object) -> object:
     if isinstance(x, float) or (hasattr(x, "dtype") and getattr(x.dtype, "kind", "") == "f"):
         return _number(float(x))
     if isinstance(x, (pd.Timestamp, dt.datetime)):
-        return x.date().isoformat()
+        return x.date().isoformat().replace("-", NBH)
+    if isinstance(x, dt.date):
+        return x.isoformat().replace("-", NBH)
     return x
 
 
