@@ -15,7 +15,8 @@ def _normalise(requirement: str) -> tuple[str, str]:
 
 def test_environment_yml_mirrors_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    wanted = dict(_normalise(r) for r in project["dependencies"] + project["optional-dependencies"]["test"])
+    wanted = dict(_normalise(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]
+                  + project["optional-dependencies"]["dask"])
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda = [d for d in env["dependencies"] if isinstance(d, str)]
     listed = dict(_normalise(d) for d in conda if not d.startswith(("python", "pip")))
