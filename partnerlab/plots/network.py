@@ -263,7 +263,7 @@ def _draw_sector_view(und: nx.Graph, ax: plt.Axes, lang: str, top_n: int) -> Non
         size, internal = sg.nodes[s]["size"], sg.nodes[s]["internal"]
         label = f"{vocab.SECTORS.label(s, lang)}\n{size:,} · " + _tr(f"{internal:,} inside", f"{internal:,} internos",
                                                                      lang=lang)
-        outward = pos[s] * (1.0 + radius[s] + 0.6 + 0.3 * abs(math.cos(angle[s])))
+        outward = pos[s] * (1.0 + radius[s] + 0.6 + 0.55 * abs(math.cos(angle[s])))
         ax.text(*outward, label, ha="center", va="center", fontsize=8.5, zorder=4,
                 bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8})
     # The most connected stakeholders, on a small arc just outside their sector's circle.
@@ -286,9 +286,9 @@ def _draw_sector_view(und: nx.Graph, ax: plt.Axes, lang: str, top_n: int) -> Non
                         va="center", rotation=math.degrees(a) if right else math.degrees(a) + 180,
                         rotation_mode="anchor")
     ax.set_aspect("equal")
-    ax.set_xlim(-2.4, 2.4)
-    ax.set_ylim(-2.1, 2.1)
-    ax.text(0, -2.08, _tr("Circle area = stakeholders in the sector; line width = ties between sectors; "
+    ax.set_xlim(-2.75, 2.75)
+    ax.set_ylim(-2.4, 2.2)
+    ax.text(0, -2.38, _tr("Circle area = stakeholders in the sector; line width = ties between sectors; "
                           "dots = the most connected stakeholders",
                           "Área del círculo = actores del sector; grosor de línea = vínculos entre sectores; "
                           "puntos = los actores más conectados", lang=lang),
