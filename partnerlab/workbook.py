@@ -1037,7 +1037,7 @@ class _XlsxReader:
                 if state["f"] is not None and (text is None or (text == "" and t != "str")):
                     formulas.append(((state["row"], col), "=" + (state["f"] or "(shared formula)")))
                     return
-                if text is None or col > max_cols:
+                if text is None or col > max_cols or (text == "" and t not in ("str", "inlineStr")):
                     return
                 if t == "s":
                     value = strings[int(text)]

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -291,3 +294,17 @@ def test_blank_template_loads_with_the_action_plan(tmp_path, lang):
     wb, problems = check_workbook(template.write_template(tmp_path / "t.xlsx", lang=lang))
     assert problems == []
     assert len(wb.action_plan) == 49 and wb.stakeholders.empty
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice (apt-get install libreoffice-calc-nogui)")
+def test_a_workbook_saved_by_libreoffice_loads_the_same(tmp_path):
+    """Another writer (shared strings, styles, dimensions, dates as styled numbers) gives the same tables."""
+    path = template.write_workbook(tmp_path / "in" / "book.xlsx", DATA, lang="es")
+    subprocess.run(["soffice", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir",
+                    str(tmp_path / "out"), str(path)], check=True, capture_output=True, timeout=180,
+                   env={**os.environ, "HOME": str(tmp_path)})
+    a, b = load_workbook(path), load_workbook(tmp_path / "out" / "book.xlsx")
+    for key in a.tables:
+        pd.testing.assert_frame_equal(a.tables[key], b.tables[key])
+    assert a.about == b.about
