@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.hyperlink import Hyperlink
 
+from partnerlab import schema, vocab
 from partnerlab.workbook import Problem
 
 __all__ = ["ERROR_FILL", "WARNING_FILL", "SHEET_TITLES", "annotate_workbook"]
@@ -30,7 +31,7 @@ _SEVERITY = {"en": {"error": "error", "warning": "warning"}, "es": {"error": "er
 _CELL_RE = re.compile(r"^([A-Z]{1,3})?(\d+)(?::[A-Z]{1,3}\d+)?$")
 
 
-def annotate_workbook(source: str | Path, problems: list[Problem], out: str | Path, lang: str = "en") -> Path:
+def annotate_workbook(source: str | Path, problems: list[Problem], out: str | Path, lang: str | None = None) -> Path:
     """Copy source to out with every problem marked in place and listed on a first sheet.
 
     A problem with a cell ("F14") fills that cell (red for an error, yellow for a warning)
@@ -42,7 +43,8 @@ def annotate_workbook(source: str | Path, problems: list[Problem], out: str | Pa
         source: the workbook that was validated (read, never written).
         problems: what `check_workbook` returned for it.
         out: the .xlsx to write (must differ from source).
-        lang: language of the problems sheet (en or es).
+        lang: language of the problems sheet (en or es); None: Spanish when the workbook's
+            sheets have Spanish names, else English.
 
     Returns:
         The path written.
@@ -54,6 +56,9 @@ def annotate_workbook(source: str | Path, problems: list[Problem], out: str | Pa
     if out.resolve() == source.resolve():
         raise ValueError(f"{out}: the annotated copy must not overwrite the workbook it annotates")
     book = _open_book(source, keep_vba=False, keep_links=False)  # full mode: we write a copy
+    if lang is None:
+        spanish = {vocab.normalize(s.es) for s in schema.SHEETS if s.es != s.key}
+        lang = "es" if any(vocab.normalize(t) in spanish for t in book.sheetnames) else "en"
     lang = "es" if lang == "es" else "en"
     listing = book.create_sheet(_free_title(book, SHEET_TITLES[lang]), 0)
     listing.append(_HEADERS[lang])

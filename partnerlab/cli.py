@@ -110,7 +110,7 @@ def _annotate(args: argparse.Namespace, wb, problems: list) -> int:
         print(f"partnerlab validate: {args.workbook.name} could not be read, so no annotated copy was written",
               file=sys.stderr)
         return 0
-    lang = wb.about.get("language", "en") if wb is not None else "en"
+    lang = wb.about.get("language", "en") if wb is not None else None  # None: from the sheet names
     try:
         annotate.annotate_workbook(args.workbook, problems, out, lang=lang)
     except Exception as exc:  # a file our loader reads but openpyxl's full mode does not

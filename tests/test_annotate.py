@@ -87,7 +87,7 @@ def test_unreadable_file_writes_no_copy(tmp_path, capsys):
 def test_listing_in_spanish(tmp_path):
     path = CORPUS / "spanish_names.xlsx"
     _, problems = check_workbook(path)
-    book = openpyxl.load_workbook(annotate_workbook(path, problems, tmp_path / "es.xlsx", lang="es"))
+    book = openpyxl.load_workbook(annotate_workbook(path, problems, tmp_path / "es.xlsx"))  # Spanish sheet names
     assert book.sheetnames[0] == "problemas"
     assert book["problemas"]["C1"].value == "hoja"
     assert book["Actores"]["H3"].comment is not None
