@@ -14,9 +14,9 @@ import pickle
 import re
 import unicodedata
 import zipfile
-from xml.parsers import expat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from xml.parsers import expat
 
 import pandas as pd
 
