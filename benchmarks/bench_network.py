@@ -9,14 +9,14 @@ the load average at the end), the peak memory and the growth ratio of the two la
 against n log n. Target (issue 3): 10,000 stakeholders and 50,000 ties in under 60 s with
 peak memory under 2 GB.
 
-Measured 2026-11-25 (commit f7ba6c4, 2 cores shared with other jobs, load average 7-13, so
-wall seconds are inflated; CPU seconds are the machine-independent figure):
+Measured 2026-11-25 (commit dee7d85, 2 cores shared with other jobs, load average about 3;
+at load 7-13 the 10k notebook took 112 s wall for the same 20 s of CPU):
 
-    n       ties    in-process wall / CPU   notebook wall / CPU   peak RSS (process / kernel)
-    1,000   5,000    5.7 s /  3.0 s          21.7 s /  5.6 s        168 MB / 191 MB
-    5,000  25,000   23.8 s /  9.7 s          38.0 s / 11.0 s        243 MB / 265 MB
-   10,000  50,000   57.1 s / 20.5 s         112.4 s / 20.4 s        350 MB / 376 MB
-    growth 5k -> 10k: CPU x2.11 in-process, x1.84 notebook; n log n x2.16
+    n       ties    in-process wall   notebook wall / CPU   peak RSS (process / kernel)
+    1,000   5,000    1.8 s             8.3 s /  5.7 s       168 MB / 191 MB
+    5,000  25,000   10.7 s            13.4 s / 11.4 s       244 MB / 265 MB
+   10,000  50,000   20.2 s            27.0 s / 19.0 s       350 MB / 377 MB
+    growth 5k -> 10k: wall x1.89 in-process, x2.01 notebook (CPU x1.66); n log n x2.16
 """
 
 from __future__ import annotations
