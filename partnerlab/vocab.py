@@ -31,13 +31,16 @@ __all__ = [
 LANGS = ("en", "es")
 
 
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
+
+
 def normalize(text: object) -> str:
-    """Fold a label for matching: no accents, no case, no spaces, hyphens or underscores.
+    """Fold a label for matching: no accents, no case, no spaces, hyphens or underscores; curly quotes straight.
 
     >>> normalize("Interés_Público ")
     'interespublico'
     """
-    s = unicodedata.normalize("NFKD", str(text)).replace("\u00a0", " ")
+    s = unicodedata.normalize("NFKD", str(text)).replace("\u00a0", " ").translate(_QUOTES)
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
     return re.sub(r"[\s\-_]+", "", s)
 

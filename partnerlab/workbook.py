@@ -507,8 +507,13 @@ class _Loader:
             if value is None:
                 return []
             chosen = []
-            for part in split_list(value):
-                opt = _match_option(part, options, by_position=False)
+            parts = split_list(value)
+            if len(parts) == 1 and _match_option(value, options, by_position=False) is None and "," in str(value):
+                commas = [p.strip() for p in str(value).split(",") if p.strip()]
+                if all(_match_option(p, options, by_position=False) is not None for p in commas):
+                    parts = commas  # Google Forms joins checkbox answers with ", "
+            for part in parts:
+                opt = _match_option(part, options, by_position=True)
                 if opt is None:
                     self.error(title, f"{_letter(i + 1)}{r}", q.question, part,
                                f"one of the options of {q.question}: {'; '.join(options)}")
@@ -525,9 +530,9 @@ class _Loader:
             return num
         if qtype == "text":
             return str(value)
-        opt = _match_option(value, options, by_position=qtype == "scale")
+        opt = _match_option(value, options, by_position=True)
         if opt is None:
-            hint = " or its position 1-%d" % len(options) if qtype == "scale" else ""
+            hint = " or its position 1-%d" % len(options)
             self.error(title, f"{_letter(i + 1)}{r}", q.question, value,
                        f"one of the options of {q.question}{hint}: {'; '.join(options)}")
         return opt

@@ -509,7 +509,7 @@ def survey_answer_outside_options(path: Path) -> list[str]:
     responses = [["respondent", "sector", "P1", "P2"], ["R1", "academia", "Sí", "Alta"],
                  ["R2", "media", "Quizás", 2], ["R3", "civil_society", None, 4]]
     save(path, minimal(survey_questions=questions, survey_responses=responses))
-    return ['survey_responses!C3 (P1): found "Quizás"; expected one of the options of P1: Sí; No; No sé',
+    return ['survey_responses!C3 (P1): found "Quizás"; expected one of the options of P1 or its position 1-3: Sí; No; No sé',
             'survey_responses!D4 (P2): found "4"; expected one of the options of P2 or its position 1-3: Baja; Media; Alta']
 
 

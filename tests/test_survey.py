@@ -427,8 +427,6 @@ def test_export_style_workbook_loads_and_summarises(tmp_path):
     assert survey.top_challenges(q, r, by=None, top=1)["option"].tolist() == ["Financiamiento"]
 
 
-@pytest.mark.xfail(reason="loader: U+2019 in an answer does not match the option's ASCII apostrophe "
-                          "(/tmp/requests/survey2.md item 1)", raises=workbook.WorkbookError)
 def test_typographic_apostrophe_matches_the_option(tmp_path):
     questions = [["question", "theme", "text", "type", "options"],
                  ["trust", "collaboration", "Trust", "scale", "Low; High; Don't know"]]
@@ -499,3 +497,19 @@ def test_question_table_headers_are_not_recased(questions, responses):
     table = survey.question_table(questions, responses, "c1", groups=[ALL, "academia"])
     shown = format_table(table, "en", labels=survey.own_labels(table))
     assert shown.columns.tolist() == ["Respondents", "Yes, in CDMX", "No", "n (answered)", "No answer"]
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("2", ["Coordinación"]),                               # a multi answer by position
+    ("1;3", ["Financiamiento", "Confianza"]),
+    ("Financiamiento, Confianza", ["Financiamiento", "Confianza"]),  # Google Forms joins with ", "
+])
+def test_multi_answers_by_position_and_google_forms_commas(tmp_path, cell, expected):
+    from partnerlab import template
+    data = {"stakeholders": [{"id": "A", "name": "A", "sector": "other"}],
+            "survey_questions": [{"question": "m1", "type": "multi", "options": "Financiamiento; Coordinación; Confianza"},
+                                 {"question": "c1", "type": "choice", "options": "Sí; No; No sé"}],
+            "survey_responses": [{"respondent": "R1", "sector": "academia", "m1": cell, "c1": "2"}]}
+    wb = workbook.load_workbook(template.write_workbook(tmp_path / "s.xlsx", data))
+    assert wb.survey_responses.loc[0, "m1"] == expected
+    assert wb.survey_responses.loc[0, "c1"] == "No"  # a choice answer by position too
