@@ -45,6 +45,7 @@ _CSS = """
 .pl-inputs { font-size: 0.85em; color: #444; border-collapse: collapse; margin: 0.4em 0; }
 .pl-inputs th { text-align: left; padding: 0.1em 1em 0.1em 0; font-weight: 600; vertical-align: top; }
 .pl-inputs td { padding: 0.1em 0; word-break: break-all; }
+.pl-banner-note { font-size: 0.9em; color: #555; }
 .pl-left-out { color: #666; font-style: italic; margin: 0.3em 0; }
 .pl-table { border-collapse: collapse; font-size: 0.88em; margin: 0.5em 0 1em; }
 .pl-table th { background: #1F4E79; color: white; text-align: left; padding: 0.3em 0.6em; }
@@ -115,7 +116,10 @@ class Report:
         parts = [_CSS, '<div class="pl-report">', f"<h1>{_e(self.tr(*self.title))}</h1>"]
         if about.get("is_illustrative") or about.get("illustrative"):
             text = about.get("illustrative") or ""
-            parts.append(f'<div class="pl-banner"><b>{_e(self.tr("Illustrative data.", "Datos ilustrativos."))}</b> {_e(text)}</div>')
+            lead = self.tr("Illustrative data: the figures in this report are not real findings.",
+                           "Datos ilustrativos: las cifras de este informe no son hallazgos reales.")
+            note = f' <span class="pl-banner-note">{_e(self.tr("Workbook note", "Nota del libro"))}: {_e(text)}</span>' if text else ""
+            parts.append(f'<div class="pl-banner"><b>{_e(lead)}</b>{note}</div>')
         parts.append(f'<table class="pl-inputs">{body}<tr><th>{_e(self.tr("Run", "Ejecución"))}</th>'
                      f'<td><span class="pl-run-time">{now}</span></td></tr></table>')
         if self.wb.warnings:
