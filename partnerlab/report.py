@@ -246,7 +246,7 @@ def _fmt(v: object) -> str:
     if _blank(v) or (isinstance(v, float) and v in (float("inf"), float("-inf"))):
         return "—"
     if isinstance(v, float):
-        return f"{v:,.0f}" if v == int(v) and abs(v) >= 1000 else (f"{v:g}" if v == int(v) else f"{v:.2f}")
+        return f"{v:,.0f}" if v == int(v) and abs(v) >= 1000 else _number(v)
     if isinstance(v, (pd.Timestamp, dt.datetime)):
         return v.date().isoformat()
     if isinstance(v, (list, tuple)):

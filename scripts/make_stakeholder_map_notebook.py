@@ -88,8 +88,11 @@ cells = [
          '      n=len(missing), names=", ".join(rpt.label("state", s) for s in missing) or rpt.tr("none", "ninguna"))\n'
          "rpt.show(plots.plot_states(sh.count_states(df), lang=rpt.lang))"),
     code('rpt.h2("The mapping table (Appendix 3, step 1)", "La tabla de mapeo (Anexo 3, paso 1)")\n'
-         'cols = ["id", "name", "sector", "scope", "states", "mandate", "priorities", "resources", "partners", "influence", "interest", "quadrant"]\n'
-         'rpt.table(df.sort_values(["sector", "name"])[cols], vocab={"sector": "sector", "scope": "scope", "states": "state", "quadrant": "quadrant"}, max_rows=120)'),
+         'rpt.p("The full mapping (mandate, priorities, instruments, resources, initiatives, partners) is in the batch\'s findings.xlsx.",\n'
+         '      "El mapeo completo (mandato, prioridades, instrumentos, recursos, iniciativas, alianzas) está en findings.xlsx del lote.")\n'
+         'rpt.keep("mapping", df.drop(columns=["contact", "row"]))\n'
+         'cols = ["id", "name", "sector", "scope", "states", "influence", "interest", "roles"]\n'
+         'rpt.table(df.sort_values(["sector", "name"])[cols], vocab={"sector": "sector", "scope": "scope", "states": "state", "roles": "role"}, max_rows=120)'),
 ]
 nb = nbf.v4.new_notebook(cells=cells, metadata={
     "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},

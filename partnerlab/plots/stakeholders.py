@@ -39,12 +39,14 @@ def plot_influence_interest(stakeholders: pd.DataFrame, lang: str = "en", thresh
     label_all = len(df) <= MAX_LABELS
     for (inf, itr), cell in df.sort_values(["sector", "name"]).groupby(["influence", "interest"]):
         labelled = label_all or (cell["quadrant"] == "critical").all()
-        offsets = _stack(len(cell)) if labelled and len(cell) > 1 else _spread(len(cell))
+        right_edge = float(itr) >= 5  # labels of the right-most column go left of their points
+        offsets = _stack(len(cell), right_edge) if labelled and len(cell) > 1 else _spread(len(cell))
         for (dx, dy), row in zip(offsets, cell.itertuples(index=False)):
             x, y = float(itr) + dx, float(inf) + dy
             ax.scatter(x, y, s=46, color=sector_color(row.sector), edgecolor="white", linewidth=0.6, zorder=3)
             if labelled:
-                ax.annotate(short_name(row.name, 18), (x, y), xytext=(4, 0), textcoords="offset points",
+                ax.annotate(short_name(row.name, 18), (x, y), xytext=(-4 if right_edge else 4, 0),
+                            textcoords="offset points", ha="right" if right_edge else "left",
                             fontsize=7, color="#222", va="center", zorder=4)
     ax.set_xlim(lo, hi)
     ax.set_ylim(lo, hi)
@@ -113,10 +115,10 @@ def plot_roles(roles: pd.DataFrame, lang: str = "en", ax: plt.Axes | None = None
     return ax
 
 
-def _stack(n: int, height: float = 0.7) -> list[tuple[float, float]]:
-    """Offsets for n labelled points in one cell: a column on the left, top to bottom, labels to the right."""
+def _stack(n: int, right: bool = False, height: float = 0.7) -> list[tuple[float, float]]:
+    """Offsets for n labelled points in one cell: a column on the left (or right), top to bottom."""
     step = height / max(n - 1, 1)
-    return [(-0.38, height / 2 - i * step) for i in range(n)]
+    return [(0.38 if right else -0.38, height / 2 - i * step) for i in range(n)]
 
 
 def _spread(n: int, width: float = 0.8) -> list[tuple[float, float]]:
