@@ -1,7 +1,7 @@
 """Exported pages in headless Chromium with the network blocked: they render, with their figures,
 request nothing from outside and run no script from workbook text.
 
-Uses Debian's chromium (/usr/bin/chromium, installed by .ci/install-chromium.sh); Playwright
+Uses Debian's chromium (/usr/bin/chromium, installed by .ci/install-system-packages.sh); Playwright
 never downloads a browser. Screenshots go to reports/screenshots/ for a person to look at.
 """
 
@@ -23,7 +23,7 @@ SCREENSHOTS = paths.REPORTS / "screenshots"
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium: .ci/install-chromium.sh"),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium: .ci/install-system-packages.sh"),
 ]
 
 

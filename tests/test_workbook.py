@@ -297,7 +297,7 @@ def test_blank_template_loads_with_the_action_plan(tmp_path, lang):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice (apt-get install libreoffice-calc-nogui)")
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice: .ci/install-system-packages.sh")
 def test_a_workbook_saved_by_libreoffice_loads_the_same(tmp_path):
     """Another writer (shared strings, styles, dimensions, dates as styled numbers) gives the same tables."""
     path = template.write_workbook(tmp_path / "in" / "book.xlsx", DATA, lang="es")
