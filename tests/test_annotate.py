@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -98,9 +100,6 @@ def test_listing_in_spanish(tmp_path):
                     reason="needs LibreOffice and pdftotext (.ci/install-system-packages.sh)")
 def test_a_spreadsheet_program_opens_the_annotated_copy(broken, tmp_path):
     """LibreOffice Calc (not only openpyxl) opens the copy: its PDF export shows the problems sheet first."""
-    import os
-    import subprocess
-
     _, problems = check_workbook(broken)
     out = annotate_workbook(broken, problems, tmp_path / "marked.xlsx")
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
