@@ -1,6 +1,11 @@
-"""Shared fixtures: the bundled sample, loaded once per test session."""
+"""Shared fixtures: the bundled sample, loaded once per test session; LibreOffice conversion."""
 
 from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -17,3 +22,21 @@ def sample_wb():
     if not paths.SAMPLE_WORKBOOK.exists():
         pytest.fail(f"the bundled sample {paths.SAMPLE_WORKBOOK} is missing: run `make sample`")
     return load_workbook(paths.SAMPLE_WORKBOOK)
+
+
+@pytest.fixture
+def libreoffice(tmp_path):
+    """convert(path, to, outdir) -> the file LibreOffice Calc writes (skips without LibreOffice).
+
+    `to` is soffice's --convert-to argument ("pdf", "xlsx:Calc MS Excel 2007 XML"); the
+    profile goes in a fresh HOME so runs do not share state.
+    """
+    if shutil.which("soffice") is None:
+        pytest.skip("needs LibreOffice: .ci/install-system-packages.sh")
+
+    def convert(path: Path, to: str, outdir: Path) -> Path:
+        subprocess.run(["soffice", "--headless", "--convert-to", to, "--outdir", str(outdir), str(path)],
+                       check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)})
+        return outdir / f"{path.stem}.{to.split(':')[0]}"
+
+    return convert
