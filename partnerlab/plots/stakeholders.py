@@ -58,9 +58,12 @@ def plot_influence_interest(stakeholders: pd.DataFrame, lang: str = "en", thresh
     sectors = [s for s in vocab.SECTORS.keys if s in set(df["sector"])]
     ax.legend(handles=[Patch(color=sector_color(s), label=sector_label(s, lang)) for s in sectors],
               loc="upper left", bbox_to_anchor=(1.01, 1), title="Sector")
+    note = ("Each point sits in the cell of its two scores; points sharing a cell are spread out within it."
+            if lang != "es" else
+            "Cada punto está en la celda de sus dos calificaciones; los que comparten celda se reparten dentro de ella.")
     if not label_all:
-        ax.text(0, -0.09, "Labels: critical group only." if lang != "es" else "Etiquetas: solo el grupo crítico.",
-                transform=ax.transAxes, fontsize=8, color="#555")
+        note += " Labels: critical group only." if lang != "es" else " Etiquetas: solo el grupo crítico."
+    ax.text(0, -0.09, note, transform=ax.transAxes, fontsize=8, color="#555")
     ax.set_aspect("equal")
     return ax
 
