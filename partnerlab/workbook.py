@@ -653,7 +653,7 @@ class _Loader:
             folded = _fold(value)
             if folded in seen:
                 self.error(title, f"{letter}{r}", col, value,
-                           f"a unique {col}: row {seen[folded]} already has it (ids are compared ignoring case and accents)")
+                           f"a unique {col}: row {seen[folded]} already has it (ids are compared ignoring case, accents, spaces, hyphens and underscores)")
             else:
                 seen[folded] = r
 

@@ -339,7 +339,7 @@ def duplicate_ids(path: Path) -> list[str]:
     """The same id twice, once in other case; a partnership id repeated."""
     rows = [*S_ROWS, ["act1", "Colectivo Ficticio", "civil_society"], ["ACT2", "Otra Empresa (ficticia)", "private_sector"]]
     save(path, minimal(stakeholders=[S_HEAD, *rows], partnerships=[P_HEAD, *P_ROWS, ["ALI1", "Copia", None, "ACT1"]]))
-    expected = "(ids are compared ignoring case and accents)"
+    expected = "(ids are compared ignoring case, accents, spaces, hyphens and underscores)"
     return [f'stakeholders!A5 (id): found "act1"; expected a unique id: row 2 already has it {expected}',
             f'stakeholders!A6 (id): found "ACT2"; expected a unique id: row 3 already has it {expected}',
             f'partnerships!A3 (id): found "ALI1"; expected a unique id: row 2 already has it {expected}']

@@ -108,7 +108,14 @@ def test_spanish_names_accents_and_case_ignored(tmp_path, sheet, headers):
 def test_duplicate_ids(tmp_path):
     path = _write(tmp_path, {"stakeholders": [S_HEAD, *S_ROWS, ["a1", "Otro (ficticio)", "media"]]})
     assert _only(path) == ('book.xlsx: stakeholders!A4 (id): found "a1"; expected a unique id: row 2 already has it '
-                           "(ids are compared ignoring case and accents)")
+                           "(ids are compared ignoring case, accents, spaces, hyphens and underscores)")
+
+
+def test_ids_differing_only_by_separators_are_duplicates(tmp_path):
+    """"SDSN-MX" and "sdsn_mx" are one id to a reader: the second is refused, not silently a new stakeholder."""
+    path = _write(tmp_path, {"stakeholders": [S_HEAD, ["SDSN-MX", "Red Uno (ficticia)", "academia"],
+                                              ["sdsn_mx", "Red Dos (ficticia)", "academia"]]})
+    assert _only(path).startswith('book.xlsx: stakeholders!A3 (id): found "sdsn_mx"; expected a unique id: row 2')
 
 
 def test_unknown_ids_in_references(tmp_path):
