@@ -19,7 +19,7 @@ class Column:
 
     kind is one of: id (a code), text, vocab, vocab_list, ref (an id of another sheet),
     ref_list, int (whole number lo..hi), number (lo..hi), yes_no, date, year, state_list,
-    int_list (whole numbers lo..hi), code_list (action plan codes), year_list, text_list.
+    int_list (whole numbers lo..hi), code (an action plan code), code_list (action plan codes), year_list, text_list.
     """
 
     key: str
@@ -43,6 +43,8 @@ class Column:
         """What a valid value looks like, for error messages."""
         if self.kind == "id":
             return "a code of letters, digits, '_', '-' or '.'"
+        if self.kind == "code":
+            return "a course of action code such as 2.13"
         if self.kind in ("vocab", "vocab_list"):
             v = vocab.VOCABULARIES[self.vocab]
             lst = "a ';'-separated list of " if self.kind == "vocab_list" else ""
@@ -196,7 +198,7 @@ SHEETS: tuple[Sheet, ...] = (
         C("state", "estado", "state_list"),
     ), id_column="respondent", seed="Appendix 2 (diagnosis survey)"),
     Sheet("action_plan", "plan_accion", (
-        C("code", "codigo", "id", required=True),
+        C("code", "codigo", "code", required=True),
         C("pillar", "pilar", "vocab", vocab="pillar"),
         C("area", "area"),
         C("action", "accion"),

@@ -9,6 +9,8 @@ with errors gives no `Workbook`; `check_workbook` returns the problems,
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import functools
 import hashlib
 import pickle
 import re
@@ -20,8 +22,8 @@ from pathlib import Path
 import pandas as pd
 
 from partnerlab import schema, vocab
-from partnerlab.xlsx import EXCEL_ERRORS, LIMITS, CellError, Styled, TooBig, Unsafe, XlsxReader
 from partnerlab.schema import Column, Sheet
+from partnerlab.xlsx import EXCEL_ERRORS, LIMITS, CellError, Styled, TooBig, Unsafe, XlsxReader
 
 __all__ = [
     "Problem", "WorkbookError", "Workbook", "check_workbook", "load_workbook", "load_cached",
@@ -34,6 +36,14 @@ CODE_RE = re.compile(r"^\d+\.\d+$")
 PREFIX_RE = re.compile(r"^\s*(q)\s*0*(\d{1,2})(?![0-9])|^\s*(c)\s*(\d{1,2}[ab]?)(?![0-9a-z])", re.IGNORECASE)
 HEADER_SCAN_ROWS = 10
 _NO_RESULT = "a value: this formula has no saved result"
+_ERROR_VALUE = ("a value, not an Excel error value: the formula or link behind this cell is broken; "
+                "fix it in Excel or type the value")
+# Characters that show as nothing: pasted from web pages and PDFs, they make "ACT1" and "ACT1\u200b" differ.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_TOTAL_WORDS = frozenset({"total", "totals", "totales", "grandtotal", "totalgeneral", "subtotal", "sum", "suma",
+                          "average", "promedio", "mean", "media"})
+_DECIMAL_MARKS = {".": ".", "point": ".", "period": ".", "dot": ".", "punto": ".",
+                  ",": ",", "comma": ",", "coma": ","}
 
 
 @dataclass(frozen=True)
@@ -204,13 +214,27 @@ class _Loader:
         self.letters: dict[str, dict[str, str]] = {}
         self._pending_states: list[tuple] = []  # state names checked once about.country is known
         self.merged: dict[str, list[str]] = {}  # sheet title -> merged ranges ("B1:C1")
+        self.covered: dict[str, dict[str, str]] = {}  # sheet title -> cell -> the merged range covering it
+        self.formulas: dict[str, list[tuple[tuple[int, int], str]]] = {}  # formulas without a saved result
+        self.decimal: str | None = None  # about.decimal_separator: settles "4,500" and "1.200"
+        self._invisible: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (sheet, column) -> (cell, value)
+        self._muted: list[Problem] | None = None  # problems of a trial parse go here, not to the user
 
     # -- problems -------------------------------------------------------------------------
     def error(self, sheet: str, cell: str, column: str, found: object, expected: str) -> None:
-        self.problems.append(Problem(self.file, sheet, cell, column, found, expected))
+        self._add(Problem(self.file, sheet, cell, column, found, expected))
 
     def warn(self, sheet: str, cell: str, column: str, found: object, expected: str) -> None:
-        self.problems.append(Problem(self.file, sheet, cell, column, found, expected, "warning"))
+        self._add(Problem(self.file, sheet, cell, column, found, expected, "warning"))
+
+    def _add(self, problem: Problem) -> None:
+        if self._muted is not None:
+            self._muted.append(problem)
+            return
+        rng = self.covered.get(problem.sheet, {}).get(problem.cell)
+        if rng:
+            problem = replace(problem, expected=f"{problem.expected} (the cell is part of the merged cells {rng})")
+        self.problems.append(problem)
 
     def fatal(self, expected: str, found: object = None) -> _Fatal:
         self.problems.append(Problem(self.file, "", "", "", found, expected))
@@ -227,9 +251,10 @@ class _Loader:
             self.problems.append(Problem(self.file, "stakeholders", "", "", None,
                                          f'a sheet named "stakeholders" (or "actores"); the workbook has: {names}'))
             raise _Fatal()
+        about = self._read_about(raw[sheets["about"]], sheets["about"]) if "about" in sheets else _default_about()
+        self.decimal = about.get("decimal_separator")
         read = {key: self._read_sheet(schema.sheet(key), raw[title], title) for key, title in sheets.items()
                 if key not in ("survey_responses", "about")}
-        about = self._read_about(raw[sheets["about"]], sheets["about"]) if "about" in sheets else _default_about()
         tables: dict[str, pd.DataFrame] = {}
         for spec in schema.SHEETS:
             if spec.key in ("about", "survey_responses"):
@@ -240,7 +265,8 @@ class _Loader:
             if "survey_responses" in sheets else _empty(schema.sheet("survey_responses")))
         self._check_references(tables, about)
         self._check_duplicates(tables["stakeholders"])
-        self._name_formula_columns(sheets)
+        self._report_formulas(sheets)
+        self._report_invisible()
         return Workbook(self.path, digest, about, tables, [p for p in self.problems if not p.is_error],
                         dict(sheets), self.letters)
 
@@ -279,6 +305,10 @@ class _Loader:
                         f"with a compression ratio below {LIMITS['max_compression_ratio']} (refused as a possible zip bomb)",
                         f"{total / 2**20:.0f} MB unpacked from {packed / 2**20:.1f} MB")
                 if "xl/workbook.xml" not in names:
+                    if _is_opendocument(zf):
+                        raise self.fatal("an .xlsx workbook: this is an OpenDocument spreadsheet (.ods, as LibreOffice "
+                                         "Calc saves by default); open it in LibreOffice Calc and use File > Save As "
+                                         "with the type Excel 2007-365 (.xlsx)")
                     raise self.fatal("an .xlsx workbook (the zip has no xl/workbook.xml: not an Excel file)")
                 if "xl/vbaProject.bin" in names:
                     self.warn("", "", "", None, "a workbook without macros: the macros were ignored, never run")
@@ -288,11 +318,9 @@ class _Loader:
                     if state != "visible":
                         self.warn(title, "", "", None, "a visible sheet: this sheet is hidden in Excel but was read")
                     rows, formulas, merged = reader.read_sheet(part, title)
-                    for (r, c), formula in formulas:
-                        self.error(title, f"{_letter(c)}{r}", "", formula,
-                                   f"{_NO_RESULT}; open the file in Excel, let it calculate and save it again "
-                                   "(or type the value)")
+                    self.formulas[title] = formulas
                     self.merged[title] = merged
+                    self.covered[title] = _fill_merged(rows, merged)
                     sheets[title] = rows
         except _Fatal:
             raise
@@ -330,10 +358,11 @@ class _Loader:
             if re.fullmatch(r"[A-Za-z]+1:[A-Za-z]+\d+", rng):
                 self.error(title, rng, "", None, f"one header per column: the header cells {rng} are merged; "
                                                  f"unmerge them and write each column's name in its own cell")
-        mapping, problems = self._map_header(header, columns, spec, title, report=True)
+        mapping, unknown = self._map_header(header, columns, spec, title, report=True)
         missing = [c for c in columns if c.required and c.key not in mapping]
         if not missing:
             self.letters[spec.key] = {k: _letter(i + 1) for k, i in mapping.items()}
+            self._warn_unknown_columns(spec, title, header, unknown, columns, mapping)
             return mapping
         # A common mistake: a title row above the headers.
         for r in range(1, min(len(rows), HEADER_SCAN_ROWS)):
@@ -347,38 +376,54 @@ class _Loader:
         shown = ", ".join(f'"{_show(v)}"' for v in header if v not in (None, "")) or "nothing"
         for c in missing:
             names = f'"{c.key}" or "{c.es}"' if c.es != c.key else f'"{c.key}"'
-            self.error(title, "1", c.key, None, f"a column {names} in row 1 (row 1 holds {shown})")
+            below = next(((r, i) for r in range(1, min(len(rows), HEADER_SCAN_ROWS))
+                          for i, v in enumerate(rows[r]) if v is not None and _header_key(v, columns) == c.key), None)
+            if below:
+                r, i = below
+                self.error(title, f"{_letter(i + 1)}{r + 1}", c.key, rows[r][i],
+                           f"a column {names} in row 1: it stands in row {r + 1}, a second header row; put every "
+                           f"column's name in row 1 and delete the rows between the headers and the data")
+            else:
+                self.error(title, "1", c.key, None, f"a column {names} in row 1 (row 1 holds {shown})")
         return None
 
-    def _map_header(self, header: tuple, columns: tuple[Column, ...], spec: Sheet, title: str,
-                    report: bool) -> tuple[dict[str, int], list]:
-        mapping: dict[str, int] = {}
-        plain = {}
+    def _warn_unknown_columns(self, spec: Sheet, title: str, header: tuple, unknown: list[int],
+                              columns: tuple[Column, ...], mapping: dict[str, int]) -> None:
+        """A header that matches no column of the contract is kept and ignored: say so, with the closest name."""
+        names = {}
         for c in columns:
-            if not c.prefix:
+            if not c.prefix and c.key not in mapping:
                 for name in (c.key, c.es, *c.aliases):
-                    plain.setdefault(vocab.normalize(name), c.key)
+                    names.setdefault(vocab.normalize(name), c.header("es" if name == c.es and c.es != c.key else "en"))
+        for i in unknown:
+            text = _header_text(header[i])
+            close = difflib.get_close_matches(vocab.normalize(text), list(names), n=1, cutoff=0.75)
+            hint = f' (did you mean "{names[close[0]]}"?)' if close else ""
+            self.warn(title, f"{_letter(i + 1)}1", "", header[i],
+                      f"a column of the {spec.key} sheet: this column is not in the contract and is ignored{hint}")
+
+    def _map_header(self, header: tuple, columns: tuple[Column, ...], spec: Sheet, title: str,
+                    report: bool) -> tuple[dict[str, int], list[int]]:
+        """Column key -> 0-based position, and the positions of headers that match no column."""
+        mapping: dict[str, int] = {}
+        unknown: list[int] = []
         for i, value in enumerate(header):
             if value is None or str(value).strip() == "":
                 continue
-            text = str(value)
-            key = plain.get(vocab.normalize(text))
+            if report and _INVISIBLE.search(str(value)):
+                self._invisible.setdefault((title, ""), []).append((f"{_letter(i + 1)}1", str(value)))
+            key = _header_key(value, columns)
             if key is None:
-                m = PREFIX_RE.match(unicodedata.normalize("NFKC", text))
-                if m:
-                    key = f"q{int(m.group(2)):02d}" if m.group(1) else f"c{m.group(4).lower()}"
-                    if key not in {c.key for c in columns if c.prefix}:
-                        key = None
-            if key is None:
+                unknown.append(i)
                 continue
             if key in mapping:
                 if report:
-                    self.error(title, f"{_letter(i + 1)}1", key, text,
+                    self.error(title, f"{_letter(i + 1)}1", key, str(value),
                                f'one column "{key}": it also stands in column {_letter(mapping[key] + 1)}; '
                                f"remove or rename one")
                 continue
             mapping[key] = i
-        return mapping, []
+        return mapping, unknown
 
     def _data_rows(self, rows: list[tuple]):
         for r, row in enumerate(rows[1:], start=2):
@@ -394,7 +439,10 @@ class _Loader:
             return _empty(spec)
         records = []
         plan = [(c, mapping.get(c.key), [] if c.kind.endswith("_list") else c.default) for c in spec.columns]
+        skip = self._not_data_rows(spec, title, rows, mapping)
         for r, row in self._data_rows(rows):
+            if r in skip:
+                continue
             rec = {"row": r}
             n = len(row)
             for c, i, blank in plan:
@@ -412,6 +460,45 @@ class _Loader:
         if spec.key == "survey_questions":
             self._check_questions(df, title)
         return df
+
+    def _not_data_rows(self, spec: Sheet, title: str, rows: list[tuple], mapping: dict[str, int]) -> set[int]:
+        """Rows that are not records, each named in one line instead of a cascade of cell errors:
+        a second header row of descriptions under row 1 (an error: delete it) and totals rows
+        at the bottom (skipped with a warning: partnerlab counts for itself)."""
+        data = list(self._data_rows(rows))
+        skip: set[int] = set()
+        if len(data) >= 2 and data[0][0] == 2 and self._is_description_row(spec, title, data[0][1], mapping):
+            row = data[0][1]
+            shown = ", ".join(f'"{_show(v, 30)}"' for v in row if not _blank(v))
+            self.error(title, "A2", "", None,
+                       f"data from row 2 on: row 2 looks like a second header row of descriptions ({_show(shown, 120)}); "
+                       "delete it, the column names in row 1 are enough")
+            skip.add(2)
+        for r, row in reversed(data[-3:]):
+            word = next((v for v in row if not _blank(v)), None)
+            if not isinstance(word, str) or vocab.normalize(word.rstrip(":")) not in _TOTAL_WORDS or r in skip:
+                break
+            self.warn(title, f"A{r}", "", word, f"a record in each row: row {r} looks like a totals row and was "
+                                                 "skipped (partnerlab counts and sums for itself); delete it")
+            skip.add(r)
+        return skip
+
+    def _is_description_row(self, spec: Sheet, title: str, row: tuple, mapping: dict[str, int]) -> bool:
+        """Most typed cells of the row hold text that their column cannot read (a description)."""
+        typed = [(c, mapping[c.key]) for c in spec.columns
+                 if c.key in mapping and c.kind not in ("text", "text_list", "state_list")]
+        cells = [(c, i) for c, i in typed if i < len(row) and not _blank(row[i])]
+        if len(cells) < 2 or not all(isinstance(row[i], str) for _, i in cells):
+            return False
+        failed = 0
+        for c, i in cells:
+            self._muted = []
+            try:
+                self._parse(spec, title, c, row[i], 2, i)
+                failed += bool(self._muted)
+            finally:
+                self._muted = None
+        return failed >= max(2, 0.75 * len(cells))
 
     def _check_questions(self, df: pd.DataFrame, title: str) -> None:
         letters = self.letters.get("survey_questions", {})
@@ -436,15 +523,25 @@ class _Loader:
             val = _clean(row[vi]) if vi < len(row) else None
             if fld is None:
                 continue
+            if _is_error_value(val):
+                self.error(title, f"{_letter(vi + 1)}{r}", str(fld), val, _ERROR_VALUE)
+                continue
             key = {"portafolio": "portfolio", "cartera": "portfolio", "pais": "country", "fecha": "as_of",
                    "fechadecorte": "as_of", "idioma": "language", "preparadopor": "prepared_by",
-                   "ilustrativo": "illustrative", "asof": "as_of", "preparedby": "prepared_by"}.get(
+                   "ilustrativo": "illustrative", "asof": "as_of", "preparedby": "prepared_by",
+                   "separadordecimal": "decimal_separator", "decimalseparator": "decimal_separator"}.get(
                 vocab.normalize(fld), vocab.normalize(fld))
             if key == "as_of":
                 parsed = _parse_date(val)
                 if val is not None and parsed is None:
                     self.error(title, f"{_letter(vi + 1)}{r}", "as_of", val, _date_expected(val))
                 about["as_of"] = parsed.date() if parsed is not None else None
+            elif key == "decimal_separator":
+                mark = _DECIMAL_MARKS.get(vocab.normalize(val or ""))
+                if val is not None and mark is None:
+                    self.error(title, f"{_letter(vi + 1)}{r}", "decimal_separator", val,
+                               '"." or "," (the mark between whole numbers and decimals in text numbers)')
+                about["decimal_separator"] = mark
             elif key == "language":
                 lang = {"en": "en", "english": "en", "ingles": "en", "es": "es", "spanish": "es",
                         "espanol": "es"}.get(vocab.normalize(val or ""))
@@ -458,13 +555,20 @@ class _Loader:
 
     def _read_responses(self, rows: list[tuple], title: str, questions: pd.DataFrame) -> pd.DataFrame:
         spec = schema.sheet("survey_responses")
-        qcols = tuple(Column(q, q) for q in questions["question"]) if not questions.empty else ()
+        qcols = tuple(Column(q, q, aliases=(t,) if t else ()) for q, t in zip(questions["question"], questions["text"])
+                      ) if not questions.empty else ()
         if not rows:
             return _empty(spec, extra=[c.key for c in qcols])
         mapping = self._header(spec, rows, title, spec.columns + qcols)
         if mapping is None:
             return _empty(spec, extra=[c.key for c in qcols])
         qinfo = {q.question: q for q in questions.itertuples(index=False)}
+        if qcols and not any(c.key in mapping for c in qcols) and any(True for _ in self._data_rows(rows)):
+            self.error(title, "1", "", None,
+                       f"a column per survey question, headed by its id ({', '.join(c.key for c in qcols[:3])}, ...) "
+                       f"or its text as in {self.titles_of('survey_questions')}: no column of row 1 matches any "
+                       "of the questions, so no answer could be read")
+            return _empty(spec, extra=[c.key for c in qcols])
         for c in qcols:
             if c.key not in mapping:
                 self.warn(title, "1", c.key, None, f'a column for survey question "{c.key}" (no answers were read for it)')
@@ -489,15 +593,16 @@ class _Loader:
     def _parse_answer(self, title: str, q, raw: object, r: int, i: int | None):
         qtype, options = q.type, list(q.options)
         value = _clean(raw)
+        if _is_error_value(value):
+            self.error(title, f"{_letter(i + 1)}{r}", q.question, value, _ERROR_VALUE)
+            return [] if qtype == "multi" else (float("nan") if qtype == "number" else None)
         if qtype == "multi":
             if value is None:
                 return []
             chosen = []
             parts = split_list(value)
             if len(parts) == 1 and _match_option(value, options, by_position=False) is None and "," in str(value):
-                commas = [p.strip() for p in str(value).split(",") if p.strip()]
-                if all(_match_option(p, options, by_position=False) is not None for p in commas):
-                    parts = commas  # Google Forms joins checkbox answers with ", "
+                parts = _split_checkboxes(str(value), options) or parts  # Google Forms joins checkboxes with ", "
             for part in parts:
                 opt = _match_option(part, options, by_position=True)
                 if opt is None:
@@ -509,9 +614,9 @@ class _Loader:
         if value is None:
             return float("nan") if qtype == "number" else None
         if qtype == "number":
-            num = _to_number(value)
+            num, why = self._number(value, percent=True)
             if num is None:
-                self.error(title, f"{_letter(i + 1)}{r}", q.question, value, "a number")
+                self.error(title, f"{_letter(i + 1)}{r}", q.question, value, "a number" + (f": {why}" if why else ""))
                 return float("nan")
             return num
         if qtype == "text":
@@ -536,9 +641,22 @@ class _Loader:
             if kind.endswith("_list"):
                 return []
             return c.default
-        bad = lambda: self.error(title, where(), c.key, value, c.expected())  # noqa: E731
+        if _is_error_value(value):
+            self.error(title, where(), c.key, value, _ERROR_VALUE)
+            return [] if kind.endswith("_list") else c.default
+        if kind not in ("text", "text_list") and isinstance(value, str) and _INVISIBLE.search(value):
+            self._invisible.setdefault((title, c.key), []).append((where(), value))
+            return self._parse(spec, title, c, _INVISIBLE.sub("", value), r, i)
+        bad = lambda why="": self.error(title, where(), c.key, value, c.expected() + why)  # noqa: E731
         if kind == "text":
+            if isinstance(value, Styled):
+                return value.shown()
             return str(value) if not isinstance(value, dt.datetime) else value.date().isoformat()
+        if kind == "code":
+            code, why = _code_of(value)
+            if code is None:
+                bad(why)
+            return code
         if kind == "id":
             text = _id_text(value)
             if not ID_RE.match(text):
@@ -580,19 +698,13 @@ class _Loader:
                 bad()
                 return None
             return key == "yes"
-        if kind in ("int", "year"):
-            num = _to_number(value)
-            lo, hi = (c.lo, c.hi) if kind == "int" else (1900, 2100)
-            if num is None or num != int(num) or not lo <= num <= hi:
-                bad()
+        if kind in ("int", "year", "number"):
+            num, why = self._number(value, percent=c.key.endswith("_pct"))
+            lo, hi = (c.lo, c.hi) if kind != "year" else (1900, 2100)
+            if num is None or (kind != "number" and num != int(num)) or not lo <= num <= hi:
+                bad(f": {why}" if why else "")
                 return None
-            return int(num)
-        if kind == "number":
-            num = _to_number(value)
-            if num is None or not c.lo <= num <= c.hi:
-                bad()
-                return None
-            return num
+            return num if kind == "number" else int(num)
         if kind in ("int_list", "year_list"):
             out = []
             lo, hi = (c.lo, c.hi) if kind == "int_list" else (1900, 2100)
@@ -612,14 +724,65 @@ class _Loader:
             return split_list(value)
         if kind == "code_list":
             out = []
-            for part in split_list(value, ids_only=True):
-                code = _action_code(part)
+            for part in split_list(value, ids_only=True) if not isinstance(value, (int, float)) else [value]:
+                code, why = _code_of(part)
                 if code is None:
-                    self.error(title, where(), c.key, part, c.expected())
+                    self.error(title, where(), c.key, part, c.expected() + why)
                 else:
                     out.append(code)
             return out
         return value
+
+    def _number(self, value: object, percent: bool) -> tuple[float | None, str]:
+        """A cell as a number, and why not when it cannot be read as one.
+
+        A percentage cell (Excel keeps 40% as 0.4 with a percent format) is its percentage
+        where percent is True (40), and is refused elsewhere; text such as "4,500" that
+        reads two ways is refused with both readings unless about.decimal_separator settles it.
+        """
+        if isinstance(value, bool):
+            return None, ""
+        if isinstance(value, Styled) and value.is_percent:
+            if percent:
+                return round(float(value) * 100, 9), ""
+            return None, f"the cell is formatted as a percentage ({value.shown()}): remove the percent format"
+        if isinstance(value, (int, float)):
+            return float(value), ""
+        return _read_number(str(value), self.decimal)
+
+    def _report_formulas(self, sheets: dict[str, str]) -> None:
+        """Formulas without a saved result, one line per run of cells in a column read by the analyses
+        (200 cells dragged down are one line); other columns and sheets are not read, so never refused."""
+        keys = {title: key for key, title in sheets.items()}
+        for title, formulas in self.formulas.items():
+            columns = {v: k for k, v in self.letters.get(keys.get(title, ""), {}).items()}
+            by_letter: dict[str, list[tuple[int, str]]] = {}
+            for (r, c), formula in sorted(formulas, key=lambda f: (f[0][1], f[0][0])):
+                by_letter.setdefault(_letter(c), []).append((r, formula))
+            for letter, cells in by_letter.items():
+                column = columns.get(letter, "")
+                if not column:  # not read: its header is already named as ignored
+                    continue
+                for run in _runs(cells):
+                    (first, formula), last = run[0], run[-1][0]
+                    span, many = (f"{letter}{first}", "") if len(run) == 1 else (
+                        f"{letter}{first}:{letter}{last}", f" (nor do the other {len(run) - 1} cells of this range)")
+                    self.error(title, span, column, formula,
+                               f"{_NO_RESULT}{many}; open the file in Excel, let it calculate and save it again "
+                               "(or type the value)")
+
+    def _report_invisible(self) -> None:
+        """Invisible characters removed from ids, codes, vocabulary and headers: one warning per column."""
+        for (title, column), cells in self._invisible.items():
+            cell, value = cells[0]
+            chars = sorted({ch for _, v in cells for ch in _INVISIBLE.findall(v)})
+            names = ", ".join(f"U+{ord(ch):04X} ({unicodedata.name(ch, 'format character').lower()})" for ch in chars)
+            more = ""
+            if len(cells) > 1:
+                listed = ", ".join(c for c, _ in cells[1:6]) + (", ..." if len(cells) > 6 else "")
+                more = f", here and in {len(cells) - 1} more cell{'s' if len(cells) > 2 else ''} of this column ({listed})"
+            self.warn(title, cell, column, value,
+                      f"no invisible characters: {names} removed{more} (pasted from a web page or a PDF?)")
 
     def _bad_vocab(self, title: str, cell: str, c: Column, value: object) -> None:
         voc = vocab.VOCABULARIES[c.vocab]
@@ -657,12 +820,12 @@ class _Loader:
             for c in spec.columns:
                 if c.kind in ("ref", "ref_list"):
                     targets = c.ref.split("|")
-                    df[c.key] = [self._resolve(v, canon, targets, title, spec.key, c, r)
-                                 for v, r in zip(df[c.key], df["row"])]
+                    df[c.key] = _objects([self._resolve(v, canon, targets, title, spec.key, c, r)
+                                          for v, r in zip(df[c.key], df["row"])], df.index)
                     if spec.key == "value_assessment" and c.key == "subject":
-                        df["subject_kind"] = [
+                        df["subject_kind"] = _objects([
                             None if v is None else ("partnership" if _fold(v) in canon["partnerships"]
-                                                    else "stakeholder") for v in df["subject"]]
+                                                    else "stakeholder") for v in df["subject"]], df.index)
                 elif c.kind == "code_list" and spec.key == "partnerships":
                     for v, r in zip(df[c.key], df["row"]):
                         for code in v:
@@ -694,16 +857,6 @@ class _Loader:
             if found not in out:
                 out.append(found)
         return out if c.kind == "ref_list" else out[0]
-
-    def _name_formula_columns(self, sheets: dict[str, str]) -> None:
-        """Formula problems are found while unzipping, before the headers are known: add their column."""
-        by_title = {title: self.letters.get(key, {}) for key, title in sheets.items()}
-        for n, p in enumerate(self.problems):
-            if p.column or not p.expected.startswith(_NO_RESULT) or p.sheet not in by_title:
-                continue
-            letter = p.cell.rstrip("0123456789")
-            column = next((k for k, v in by_title[p.sheet].items() if v == letter), "")
-            self.problems[n] = replace(p, column=column)
 
     def _check_duplicates(self, stakeholders: pd.DataFrame) -> None:
         from partnerlab.duplicates import find_duplicates
@@ -773,10 +926,26 @@ def _frame(spec: Sheet, records: list[dict], extra: list[str] | None = None) -> 
         elif dtype:
             df[c.key] = pd.to_numeric(df[c.key]).astype(dtype)
         else:
-            df[c.key] = df[c.key].astype(object)
+            df[c.key] = _nan_to_none(df[c.key])
+    for key in extra or ():
+        df[key] = _nan_to_none(df[key])
     if spec.key == "value_assessment":
         df.insert(2, "subject_kind", pd.Series([None] * len(df), dtype=object))
     return df
+
+
+def _objects(values: list, index: pd.Index) -> pd.Series:
+    """A column of Python objects as given: pandas would read a list of text with None as its
+    string dtype, where a blank becomes NaN."""
+    return pd.Series(values, index=index, dtype=object)
+
+
+def _nan_to_none(column: pd.Series) -> pd.Series:
+    """An object column whose blanks are None: from_records turns None into NaN in a column that
+    also holds text, and NaN would reach messages and references as "nan"."""
+    column = column.astype(object)
+    blank = column.isna()
+    return column.where(~blank, None) if blank.any() else column
 
 
 def _blank(v: object) -> bool:
@@ -796,9 +965,15 @@ def _clean(v: object) -> object:
 
 
 def _show(v: object, limit: int = 60) -> str:
+    """A cell value as a message shows it: dates as ISO, a blank as nothing (never "nan"), a
+    percentage as Excel shows it, invisible characters as <U+200B>."""
     if isinstance(v, dt.datetime):
         v = v.date().isoformat() if v.time() == dt.time() else v.isoformat()
-    text = str(v).replace("\n", " ")
+    elif isinstance(v, float) and v != v:
+        v = ""
+    elif isinstance(v, Styled):
+        v = v.shown()
+    text = _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", str(v).replace("\n", " "))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -817,19 +992,47 @@ def _id_text(v: object) -> str:
 
 
 def _to_number(v: object) -> float | None:
+    """A number from a cell, or None (also for text that reads two ways)."""
     if isinstance(v, bool):
         return None
     if isinstance(v, (int, float)):
         return float(v)
-    text = str(v).strip().replace("\u00a0", "").replace(" ", "")
-    if text.endswith("%"):
-        text = text[:-1]
-    if re.fullmatch(r"-?\d+,\d+", text):  # Spanish decimal comma
-        text = text.replace(",", ".")
-    try:
-        return float(text)
-    except ValueError:
-        return None
+    return _read_number(str(v), None)[0]
+
+
+def _read_number(text: str, decimal: str | None) -> tuple[float | None, str]:
+    """A number typed as text, and why not when it is none or reads two ways.
+
+    A single group of three digits after a comma or a point ("4,500", "1.200") is 4500 or
+    4.5, 1200 or 1.2: only decimal ("." or ",", from about.decimal_separator) settles it.
+
+    >>> _read_number("4,5", None), _read_number("1,234.5", None), _read_number("1.234.567", None)
+    ((4.5, ''), (1234.5, ''), (1234567.0, ''))
+    >>> _read_number("4,500", None)[1]
+    '"4,500" reads two ways: 4500 (with "," between thousands) or 4.5 (with "," as the decimal mark); type 4500 or 4.5, or set decimal_separator in the about sheet'
+    >>> _read_number("4,500", "."), _read_number("1.200", ",")
+    ((4500.0, ''), (1200.0, ''))
+    """
+    t = re.sub(r"[\s\u00a0\u202f']", "", text)
+    if t.endswith("%"):
+        t = t[:-1]
+    m = re.fullmatch(r"([-+]?[1-9]\d{0,2})([.,])(\d{3})", t)
+    if m:
+        thousands, fraction = float(m[1] + m[3]), float(f"{m[1]}.{m[3]}")
+        if decimal is not None:
+            return (fraction if m[2] == decimal else thousands), ""
+        return None, (f'"{text}" reads two ways: {thousands:g} (with "{m[2]}" between thousands) or {fraction:g} '
+                      f'(with "{m[2]}" as the decimal mark); type {thousands:g} or {fraction:g}, '
+                      "or set decimal_separator in the about sheet")
+    if re.fullmatch(r"[-+]?\d+(\.\d+)?([eE][-+]?\d+)?|[-+]?\.\d+", t):
+        return float(t), ""
+    if re.fullmatch(r"[-+]?\d+,\d+", t):  # a decimal comma, as in Spanish
+        return float(t.replace(",", ".")), ""
+    if re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?", t):
+        return float(t.replace(",", "")), ""
+    if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+(,\d+)?", t):
+        return float(t.replace(".", "").replace(",", ".")), ""
+    return None, ""
 
 
 def _parse_date(v: object) -> pd.Timestamp | None:
@@ -885,6 +1088,151 @@ def _action_code(v: object) -> str | None:
     if re.fullmatch(r"\d+\.\d+", text):
         major, minor = text.split(".")
         return f"{int(major)}.{int(minor)}"
+    return None
+
+
+def _code_of(v: object) -> tuple[str | None, str]:
+    """An action-plan code from a cell, and why not.
+
+    Text is read as typed. A number cell has lost its trailing zeros (3.10 typed in a General
+    cell is stored as 3.1): its format's decimals give them back ("0.00" shows 3.10); else a
+    number that Appendix 1 has in both spellings (1.1 and 1.10, 2.2 and 2.20) is refused.
+
+    >>> _code_of("3.10"), _code_of(3.2), _code_of(Styled(3.1, "0.00"))
+    (('3.10', ''), ('3.2', ''), ('3.10', ''))
+    >>> _code_of(3.1)[1]
+    ': the number 3.1 may be the code 3.1 or 3.10 (Excel drops trailing zeros from numbers); format the column as Text and type the code'
+    """
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        if isinstance(v, Styled) and v.decimals:
+            return _action_code(f"{float(v):.{v.decimals}f}"), ""
+        text = f"{float(v):g}" if float(v) != int(v) else f"{int(v)}"
+        code = _action_code(text)
+        known = {a.code for a in vocab.ACTIONS}
+        if code is not None and code in known and f"{text}0" in known:
+            return None, (f": the number {text} may be the code {text} or {text}0 (Excel drops trailing zeros from "
+                          "numbers); format the column as Text and type the code")
+        return code, ""
+    code = _action_code(v)
+    return (code, "") if code is not None else (None, "")
+
+
+def _split_checkboxes(value: str, options: list[str]) -> list[str] | None:
+    """A Google Forms checkbox answer ("Agua, saneamiento, Salud") cut into options, which may
+    themselves hold commas ("Agua, saneamiento"); None when no cut gives only options.
+
+    >>> _split_checkboxes("Salud, Agua, saneamiento", ["Agua, saneamiento", "Salud"])
+    ['Salud', 'Agua, saneamiento']
+    """
+    pieces = value.split(",")
+    best: list[list[str] | None] = [[]] + [None] * len(pieces)  # best[k]: a cut of pieces[:k]
+    for k in range(1, len(pieces) + 1):
+        for j in range(k - 1, -1, -1):
+            if best[j] is None:
+                continue
+            text = ",".join(pieces[j:k]).strip()
+            if not text:
+                best[k] = best[j]
+                break
+            option = _match_option(text, options, by_position=False)
+            if option is not None:
+                best[k] = [*best[j], option]
+                break
+    return best[-1] or None
+
+
+def _runs(cells: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Cells (row, value) sorted by row, cut into runs of consecutive rows."""
+    runs: list[list[tuple[int, str]]] = []
+    for cell in cells:
+        if runs and cell[0] == runs[-1][-1][0] + 1:
+            runs[-1].append(cell)
+        else:
+            runs.append([cell])
+    return runs
+
+
+def _is_error_value(v: object) -> bool:
+    """An Excel error value (#REF!, #N/A, ...): read from an error cell, or typed or pasted as text."""
+    return isinstance(v, CellError) or (isinstance(v, str) and v.strip().upper() in EXCEL_ERRORS)
+
+
+def _is_opendocument(zf: zipfile.ZipFile) -> bool:
+    """An OpenDocument spreadsheet (.ods) says so in its first, uncompressed member."""
+    try:
+        info = zf.getinfo("mimetype")
+    except KeyError:
+        return False
+    return info.file_size < 200 and b"opendocument.spreadsheet" in zf.read(info)
+
+
+def _fill_merged(rows: list[tuple], merged: list[str]) -> dict[str, str]:
+    """Give every cell of a merged range below the header its anchor's value, as a reader sees
+    it (Excel keeps the value in the top-left cell only); return cell -> range for messages.
+
+    Only ranges within one column are filled: a range across columns spans a wide text.
+    """
+    covered: dict[str, str] = {}
+    for rng in merged:
+        m = re.fullmatch(r"([A-Za-z]+)(\d+):([A-Za-z]+)(\d+)", rng)
+        if not m or int(m[2]) < 2:
+            continue
+        c1, r1, c2, r2 = _col_number(m[1]), int(m[2]), _col_number(m[3]), int(m[4])
+        if (r2 - r1 + 1) * (c2 - c1 + 1) > 100_000:  # a hostile range: name it, never fill it
+            continue
+        anchor = rows[r1 - 1][c1 - 1] if r1 - 1 < len(rows) and c1 - 1 < len(rows[r1 - 1]) else None
+        for r in range(r1, r2 + 1):
+            for c in range(c1, c2 + 1):
+                covered[f"{_letter(c)}{r}"] = rng.upper()
+                if c1 == c2 and r > r1 and r - 1 < len(rows) and anchor is not None:
+                    row = list(rows[r - 1]) + [None] * max(0, c - len(rows[r - 1]))
+                    row[c - 1] = anchor
+                    rows[r - 1] = tuple(row)
+    return covered
+
+
+def _col_number(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _header_text(v: object) -> str:
+    """A header as written less what people add to it: line breaks, a trailing unit or note in
+    brackets, a required-mark, invisible characters ("Influence\n(1-5) *" -> "Influence")."""
+    text = _INVISIBLE.sub("", str(v)).replace("\n", " ").replace("\r", " ").strip()
+    while True:
+        cut = re.sub(r"\s*(\([^()]*\)|\[[^\[\]]*\]|[*:])\s*$", "", text)
+        if cut == text or not cut:
+            return text
+        text = cut
+
+
+@functools.lru_cache(maxsize=64)
+def _plain_names(columns: tuple[Column, ...]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for c in columns:
+        if not c.prefix:
+            for name in (c.key, c.es, *c.aliases):
+                names.setdefault(vocab.normalize(name), c.key)
+    return names
+
+
+def _header_key(v: object, columns: tuple[Column, ...]) -> str | None:
+    """The column key a header names: by name (English, Spanish, an alias), after _header_text,
+    or by its leading code (q05, c7a) for coded columns."""
+    plain = _plain_names(columns)
+    raw = _INVISIBLE.sub("", str(v))
+    for text in (raw, _header_text(raw), _header_text(raw.splitlines()[0]) if raw.strip() else ""):
+        key = plain.get(vocab.normalize(text))
+        if key is not None:
+            return key
+    m = PREFIX_RE.match(unicodedata.normalize("NFKC", raw))
+    if m:
+        key = f"q{int(m.group(2)):02d}" if m.group(1) else f"c{m.group(4).lower()}"
+        if key in {c.key for c in columns if c.prefix}:
+            return key
     return None
 
 

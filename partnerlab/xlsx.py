@@ -116,7 +116,7 @@ class XlsxReader:
         self._sheets: list[tuple[str, str, str]] = []
         self._read_workbook()
         self.strings = self._read_strings()
-        self.date_styles = self._read_styles()
+        self.date_styles, self.number_styles = self._read_styles()
 
     def sheets(self) -> list[tuple[str, str, str]]:
         """(title, state, part name) of each worksheet, in workbook order."""
@@ -125,7 +125,7 @@ class XlsxReader:
     def read_sheet(self, part: str, title: str) -> tuple[list[tuple], list[tuple[tuple[int, int], str]], list[str]]:
         """Rows as tuples (row 1 first, missing rows as empty tuples), formulas without a
         saved result as ((row, column), "=formula"), and merged ranges."""
-        strings, date_styles = self.strings, self.date_styles
+        strings, date_styles, number_styles = self.strings, self.date_styles, self.number_styles
         epoch = _EPOCH_1904 if self.date1904 else _EPOCH_1900
         max_rows, max_cols = LIMITS["max_rows"] + 1, LIMITS["max_columns"]
         rows: list[tuple] = []
@@ -197,13 +197,16 @@ class XlsxReader:
                 elif t == "b":
                     value = text.strip() in ("1", "true")
                 elif t == "e":
-                    value = text
+                    value = CellError(text)
                 elif t == "d":
                     value = _iso_datetime(text)
                 else:
                     value = float(text) if ("." in text or "E" in text or "e" in text) else int(text)
-                    if state["s"] in date_styles:
+                    style = state["s"]
+                    if style in date_styles:
                         value = epoch + dt.timedelta(days=value)
+                    elif style in number_styles:
+                        value = Styled(value, number_styles[style])
                 state["cells"][col] = value
             elif name == "row":
                 cells = state["cells"]
@@ -325,12 +328,13 @@ class XlsxReader:
         self._parse(part, start, end, chars)
         return strings
 
-    def _read_styles(self) -> set[str]:
-        """Style indexes (the cells' s attribute, as text) whose number format is a date."""
+    def _read_styles(self) -> tuple[set[str], dict[str, str]]:
+        """Style indexes (the cells' s attribute, as text) whose number format is a date, and
+        those whose format changes a number's meaning (a percentage, fixed decimals) with it."""
         from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 
         if "xl/styles.xml" not in self.names:
-            return set()
+            return set(), {}
         formats: dict[int, str] = {}
         xfs: list[int] = []
         st = {"in_xfs": False}
@@ -349,12 +353,15 @@ class XlsxReader:
                 st["in_xfs"] = False
 
         self._parse("xl/styles.xml", start, end)
-        dates = set()
+        dates: set[str] = set()
+        numbers: dict[str, str] = {}
         for i, fmt_id in enumerate(xfs):
             code = formats.get(fmt_id) or BUILTIN_FORMATS.get(fmt_id)
             if (code and is_date_format(code)) or (code is None and 27 <= fmt_id <= 58):  # locale date formats
                 dates.add(str(i))
-        return dates
+            elif code and (Styled(0, code).is_percent or Styled(0, code).decimals):
+                numbers[str(i)] = code
+        return dates, numbers
 
 
 def _iso_datetime(text: str) -> dt.datetime | str:

@@ -51,8 +51,12 @@ def case(name: str, suffix: str = ".xlsx"):
 
 
 def save(path: Path, sheets: dict[str, list[list]], hidden: tuple[str, ...] = (),
-         merged: dict[str, str] | None = None) -> None:
-    """Write sheets (title -> rows, row 1 first) with openpyxl; text starting with = is a formula."""
+         merged: dict[str, str | list[str]] | None = None, formats: dict[str, dict[str, str]] | None = None) -> None:
+    """Write sheets (title -> rows, row 1 first) with openpyxl; text starting with = is a formula.
+
+    merged: sheet -> range(s) to merge (Excel keeps the top-left value only); formats: sheet ->
+    cell -> number format, as Excel gives a cell where "40%" or "3.10" is typed.
+    """
     book = Workbook()
     book.remove(book.active)
     for title, rows in sheets.items():
@@ -61,8 +65,11 @@ def save(path: Path, sheets: dict[str, list[list]], hidden: tuple[str, ...] = ()
             ws.append(row)
         if title in hidden:
             ws.sheet_state = "hidden"
-        if merged and title in merged:
-            ws.merge_cells(merged[title])
+        ranges = (merged or {}).get(title, [])
+        for rng in [ranges] if isinstance(ranges, str) else ranges:
+            ws.merge_cells(rng)
+        for cell, fmt in (formats or {}).get(title, {}).items():
+            ws[cell].number_format = fmt
     book.save(path)
 
 
@@ -537,8 +544,223 @@ def blank_rows_and_extra_columns(path: Path) -> list[str]:
     stake[2][3] = "nacional y estatal"
     rows = [[*S_HEAD, "comentarios"], stake[0] + ["ok"], [], [None, "  "], stake[1] + [None], stake[2] + ["revisar"]]
     save(path, {"stakeholders": rows})
-    return ['stakeholders!D6 (scope): found "nacional y estatal"; expected one of the scope vocabulary '
+    return ['warning: stakeholders!K1: found "comentarios"; expected a column of the stakeholders sheet: this column '
+            "is not in the contract and is ignored",
+            'stakeholders!D6 (scope): found "nacional y estatal"; expected one of the scope vocabulary '
             "(international, regional, national, state, municipal)"]
+
+
+# ---------------------------------------------------------------------------------------
+# Real files, real faults (issue 10): what Excel, LibreOffice and Google Forms really write
+# ---------------------------------------------------------------------------------------
+
+A_HEAD = ["code", "pillar", "area", "action", "status", "progress_pct"]
+
+
+@case("percent_formats")
+def percent_formats(path: Path) -> list[str]:
+    """Progress typed as 40% (Excel keeps 0.4 with a percent format) is 40; an influence cell
+    formatted as a percentage is refused, not read as 0.04 or 4."""
+    plan = [A_HEAD, ["1.2", "I", "a", "b", "in_progress", 0.4], ["1.3", "I", "a", "b", "in_progress", "55%"],
+            ["1.4", "I", "a", "b", "done", 1]]
+    stake = [list(r) for r in S_ROWS]
+    stake[1][6] = 0.04
+    save(path, {"stakeholders": [S_HEAD, *stake], "action_plan": plan},
+         formats={"action_plan": {"F2": "0%", "F4": "0%"}, "stakeholders": {"G3": "0%"}})
+    return ['stakeholders!G3 (influence): found "4%"; expected a whole number from 1 to 5: the cell is formatted as a '
+            "percentage (4%): remove the percent format"]
+
+
+@case("thousands_or_decimals")
+def thousands_or_decimals(path: Path) -> list[str]:
+    """Number answers typed as text (a Google Forms export): "4,500" and "1.200" read two ways
+    and are refused with both readings; "4,5", "1,234.5" and "12 000" read one way only."""
+    questions = [SQ_HEAD, ["P1", "financing", "Presupuesto anual (miles de pesos)", "number", None]]
+    responses = [["respondent", "sector", "P1"], ["R1", "academia", "4,500"], ["R2", "media", "1.200"],
+                 ["R3", "academia", "4,5"], ["R4", "civil_society", "1,234.5"], ["R5", "media", "12 000"]]
+    save(path, minimal(survey_questions=questions, survey_responses=responses))
+    return ['survey_responses!C2 (P1): found "4,500"; expected a number: "4,500" reads two ways: 4500 (with "," '
+            'between thousands) or 4.5 (with "," as the decimal mark); type 4500 or 4.5, or set decimal_separator '
+            "in the about sheet",
+            'survey_responses!C3 (P1): found "1.200"; expected a number: "1.200" reads two ways: 1200 (with "." '
+            'between thousands) or 1.2 (with "." as the decimal mark); type 1200 or 1.2, or set decimal_separator '
+            "in the about sheet"]
+
+
+@case("decimal_separator_settles")
+def decimal_separator_settles(path: Path) -> list[str]:
+    """The about sheet says the decimal mark is ",": "4,500" is 4.5 and "1.200" is 1200, no error."""
+    questions = [SQ_HEAD, ["P1", "financing", "Presupuesto", "number", None]]
+    responses = [["respondent", "sector", "P1"], ["R1", "academia", "4,500"], ["R2", "media", "1.200"]]
+    about = [["campo", "valor"], ["portafolio", "Cartera ficticia"], ["separador decimal", ","]]
+    save(path, minimal(acerca=about, survey_questions=questions, survey_responses=responses))
+    return []
+
+
+@case("action_codes_as_numbers")
+def action_codes_as_numbers(path: Path) -> list[str]:
+    """Action codes typed in General cells: 3.10 is stored as 3.1, so a number that Appendix 1
+    has in two spellings is refused; 2.13 as a number, and 3.10 in a cell formatted 0.00, are read."""
+    plan = [A_HEAD, [3.1, "III", "a", "b", "in_progress", 10], [2.13, "II", "a", "b", "done", 100],
+            [3.1, "III", "a", "b", "in_progress", 20]]
+    partnerships = [P_HEAD, ["ALI1", "Alianza Imaginaria (ficticia)", "implementation", "ACT1", "ACT2", "5", 2.2,
+                             "2024-01-15", "active"]]
+    save(path, minimal(partnerships=partnerships, action_plan=plan), formats={"action_plan": {"A4": "0.00"}})
+    return ['partnerships!G2 (actions): found "2.2"; expected a \';\'-separated list of action plan codes such as 2.13: '
+            "the number 2.2 may be the code 2.2 or 2.20 (Excel drops trailing zeros from numbers); format the column "
+            "as Text and type the code",
+            'action_plan!A2 (code): found "3.1"; expected a course of action code such as 2.13: the number 3.1 may '
+            "be the code 3.1 or 3.10 (Excel drops trailing zeros from numbers); format the column as Text and type "
+            "the code"]
+
+
+@case("headers_with_units")
+def headers_with_units(path: Path) -> list[str]:
+    """Headers as people write them: a unit in brackets after a line break, an en dash, a
+    required mark; a misspelled header is a warning naming the closest column."""
+    head = ["ID *", "Nombre", "Sector", "Influence\n(1-5)", "Interés (1–5)", "Rols"]
+    rows = [["ACT1", "Fundación Ejemplo (ficticia)", "civil_society", 4, 5, "donor"]]
+    save(path, {"stakeholders": [head, *rows]})
+    return ['warning: stakeholders!F1: found "Rols"; expected a column of the stakeholders sheet: this column is not '
+            'in the contract and is ignored (did you mean "roles"?)']
+
+
+@case("merged_data_cells")
+def merged_data_cells(path: Path) -> list[str]:
+    """The sector merged down three rows (Excel keeps it in the first only): read for each row.
+    A name merged across two columns leaves the next column blank: the error names the merge."""
+    rows = [S_HEAD[:4], ["ACT1", "Uno (ficticio)", "academia", "national"], ["ACT2", "Dos (ficticio)", None, "state"],
+            ["ACT3", "Tres (ficticio)", None, "national"], ["ACT4", "Cuatro, un nombre muy largo (ficticio)", None, None]]
+    save(path, {"stakeholders": rows}, merged={"stakeholders": ["C2:C4", "B5:C5"]})
+    return ['stakeholders!C5 (sector): found ""; expected one of the sector vocabulary (federal_government, '
+            "legislature, local_government, private_sector, financial_sector, academia, civil_society, "
+            "international_cooperation, un_system, media, other) (required) (the cell is part of the merged cells "
+            "B5:C5)"]
+
+
+@case("excel_error_values")
+def excel_error_values(path: Path) -> list[str]:
+    """Cells showing Excel errors: #REF! saved as an error value, #N/A pasted as text."""
+    stake = [list(r) for r in S_ROWS]
+    stake[0][1] = "=#REF!"
+    head = S_HEAD + ["mandate"]
+    stake = [r + [None] for r in stake]
+    stake[2][-1] = "#N/A"
+    save(path, {"stakeholders": [head, *stake]})
+    patch_zip(path, "xl/worksheets/sheet1.xml",
+              lambda d: d.replace(b'<c r="B2"><f>#REF!</f><v /></c>', b'<c r="B2" t="e"><f>#REF!</f><v>#REF!</v></c>'))
+    return ['stakeholders!B2 (name): found "#REF!"; expected a value, not an Excel error value: the formula or link '
+            "behind this cell is broken; fix it in Excel or type the value",
+            'stakeholders!K4 (mandate): found "#N/A"; expected a value, not an Excel error value: the formula or link '
+            "behind this cell is broken; fix it in Excel or type the value"]
+
+
+@case("google_forms_headers")
+def google_forms_headers(path: Path) -> list[str]:
+    """Responses as Google Forms exports them: a Timestamp column and the full question text as
+    headers; checkbox answers joined by ", " with an option that holds a comma itself."""
+    questions = [SQ_HEAD, ["P1", "dialogue", "¿Existe un espacio de diálogo?", "choice", "Sí; No"],
+                 ["P2", "collaboration", "¿En qué temas colaboran?", "multi", "Salud; Agua, saneamiento; Educación"]]
+    responses = [["Marca temporal", "respondent", "sector", "¿Existe un espacio de diálogo?", "¿En qué temas colaboran?"],
+                 ["2024-05-02 10:11:12", "R1", "academia", "Sí", "Salud, Agua, saneamiento"],
+                 ["2024-05-02 11:00:00", "R2", "media", "No", "Agua, saneamiento, Educación"]]
+    save(path, minimal(survey_questions=questions, survey_responses=responses))
+    return ['warning: survey_responses!A1: found "Marca temporal"; expected a column of the survey_responses sheet: '
+            "this column is not in the contract and is ignored"]
+
+
+@case("survey_headers_match_nothing")
+def survey_headers_match_nothing(path: Path) -> list[str]:
+    """Response columns headed neither by the question ids nor by their text: one error, not a
+    run that reads no answer and exits 0."""
+    questions = [SQ_HEAD, ["P1", "dialogue", "¿Existe un espacio de diálogo?", "choice", "Sí; No"]]
+    responses = [["respondent", "sector", "Pregunta 1"], ["R1", "academia", "Sí"]]
+    save(path, minimal(survey_questions=questions, survey_responses=responses))
+    return ['warning: survey_responses!C1: found "Pregunta 1"; expected a column of the survey_responses sheet: this '
+            "column is not in the contract and is ignored",
+            "survey_responses!1: expected a column per survey question, headed by its id (P1, ...) or its text as in "
+            "survey_questions: no column of row 1 matches any of the questions, so no answer could be read"]
+
+
+@case("blank_optional_cells")
+def blank_optional_cells(path: Path) -> list[str]:
+    """Blank optional references beside filled ones (pandas reads them as NaN): never "nan",
+    never an error; two blank required ids are two blanks, not a duplicate."""
+    partnerships = [P_HEAD, ["ALI1", "Alianza Uno (ficticia)", "implementation", "ACT1", "ACT2", "5", None,
+                             "2024-01-15", "active"],
+                    ["ALI2", "Alianza Dos (ficticia)", None, None, None, None, None, None, None],
+                    [None, "Alianza Tres (ficticia)"], [None, "Alianza Cuatro (ficticia)"]]
+    save(path, minimal(partnerships=partnerships))
+    return ['partnerships!A4 (id): found ""; expected a code of letters, digits, \'_\', \'-\' or \'.\' (required)',
+            'partnerships!A5 (id): found ""; expected a code of letters, digits, \'_\', \'-\' or \'.\' (required)']
+
+
+@case("invisible_characters")
+def invisible_characters(path: Path) -> list[str]:
+    """Ids and a header pasted from a web page: a byte order mark and zero-width spaces,
+    shown in the warnings and removed, so the ties still find their stakeholders."""
+    head = ["\ufeffid", *S_HEAD[1:]]
+    stake = [list(r) for r in S_ROWS]
+    stake[0][0], stake[1][0] = "ACT1\u200b", "\u200bACT2"
+    save(path, {"stakeholders": [head, *stake], "ties": [T_HEAD, ["ACT1", "ACT2"]]})
+    return ['warning: stakeholders!A1: found "<U+FEFF>id"; expected no invisible characters: U+FEFF (zero width '
+            "no-break space) removed (pasted from a web page or a PDF?)",
+            'warning: stakeholders!A2 (id): found "ACT1<U+200B>"; expected no invisible characters: U+200B (zero '
+            "width space) removed, here and in 1 more cell of this column (A3) (pasted from a web page or a PDF?)"]
+
+
+@case("totals_row")
+def totals_row(path: Path) -> list[str]:
+    """A totals row under the table, as analysts add one: skipped with a warning."""
+    save(path, {"stakeholders": [S_HEAD, *S_ROWS, ["Total", None, None, None, None, None, 9, 11]]})
+    return ['warning: stakeholders!A5: found "Total"; expected a record in each row: row 5 looks like a totals row '
+            "and was skipped (partnerlab counts and sums for itself); delete it"]
+
+
+@case("description_row")
+def description_row(path: Path) -> list[str]:
+    """A second header row of descriptions under the column names: one line, not one per cell."""
+    desc = ["Código", "Nombre completo", "Sector (lista)", "Ámbito territorial", "Estados", "Aliados",
+            "Influencia del 1 al 5", "Interés del 1 al 5", "Roles", "Correo"]
+    save(path, {"stakeholders": [S_HEAD, desc, *S_ROWS]})
+    return ['stakeholders!A2: expected data from row 2 on: row 2 looks like a second header row of descriptions '
+            '("Código", "Nombre completo", "Sector (lista)", "Ámbito territorial", "Estados", "Aliados", '
+            '"Influencia del 1 al 5", "In…); delete it, the column names in row 1 are enough']
+
+
+@case("second_header_row")
+def second_header_row(path: Path) -> list[str]:
+    """Two header rows (grouped headings above, names below), the required sector only in row 2."""
+    top = ["id", "name", "Clasificación", None]
+    below = [None, None, "sector", "scope"]
+    save(path, {"stakeholders": [top, below, ["ACT1", "Uno (ficticio)", "academia", "national"]]})
+    return ["stakeholders!C2 (sector): found \"sector\"; expected a column \"sector\" in row 1: it stands in row 2, "
+            "a second header row; put every column's name in row 1 and delete the rows between the headers and the data"]
+
+
+@case("helper_formula_column")
+def helper_formula_column(path: Path) -> list[str]:
+    """A helper formula column dragged down 200 rows, saved by a script without results: one
+    warning (the column is not read, formulas or not); a contract column of formulas: one error for the range."""
+    head = [*S_HEAD, "ayuda"]
+    rows = [[f"A{n}", f"Actor {n} (ficticio)", "academia", None, None, None, f"=1+{n % 4}", 3, None, None, f"=A{n + 1}&B{n + 1}"]
+            for n in range(2, 202)]
+    save(path, {"stakeholders": [head, *rows]})
+    return ['warning: stakeholders!K1: found "ayuda"; expected a column of the stakeholders sheet: this column is not '
+            "in the contract and is ignored",
+            'stakeholders!G2:G201 (influence): found "=1+2"; expected a value: this formula has no saved result (nor do '
+            "the other 199 cells of this range); open the file in Excel, let it calculate and save it again (or type the value)"]
+
+
+@case("opendocument", suffix=".ods")
+def opendocument(path: Path) -> list[str]:
+    """An OpenDocument spreadsheet (LibreOffice Calc's own format): named, with how to save as .xlsx."""
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", '<?xml version="1.0"?><office:document-content '
+                    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>')
+    return ["expected an .xlsx workbook: this is an OpenDocument spreadsheet (.ods, as LibreOffice Calc saves by "
+            "default); open it in LibreOffice Calc and use File > Save As with the type Excel 2007-365 (.xlsx)"]
 
 
 # ---------------------------------------------------------------------------------------
