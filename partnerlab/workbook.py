@@ -1173,7 +1173,7 @@ def _fill_merged(rows: list[tuple], merged: list[str]) -> dict[str, str]:
     Only ranges within one column are filled: a range across columns spans a wide text.
     """
     covered: dict[str, str] = {}
-    for rng in merged:
+    for rng in merged[:10_000]:  # a real sheet has a few dozen merges; a hostile one is not filled past this
         m = re.fullmatch(r"([A-Za-z]+)(\d+):([A-Za-z]+)(\d+)", rng)
         if not m or int(m[2]) < 2:
             continue
