@@ -230,6 +230,9 @@ def run_batch(
                 runner = _Runner(staging, planned, common, lang, timeout, executor, jobs,
                                  progress, fresh_kernels, info)
                 reports = runner.run(run)
+                from partnerlab.exports import write_exports  # data/: GEXF, GraphML, Kumu, Gephi, ... (issue 14)
+
+                run["exports"] = [f"data/{f}" for f in write_exports(wb, staging / "data", lang)]
                 run["ended"] = _now()
                 run["seconds"] = round(time.perf_counter() - t_start, 2)
                 manifest = _manifest(run, info, reports, runner.findings_written)

@@ -174,3 +174,18 @@ def test_r_igraph_reads_graphml_and_pajek(exported):
     n, m, sector, weight = first.split()
     assert (n, m, sector) == ("5", "4", "federal_government") and weight in ("1", "2", "3")
     assert second.split() == ["5", "4"]
+
+
+@pytest.mark.slow
+def test_a_batch_writes_the_exports_and_the_network_page_links_them(tmp_path):
+    from partnerlab.batch import run_batch
+
+    result = run_batch(small_workbook(tmp_path), tmp_path / "out", only=["network"], jobs=1, progress=False)
+    assert result.exit_code == 0
+    out = result.out
+    assert "data/network.gexf" in result.manifest["run"]["exports"]
+    for name in ("README.md", *exports.EXPORT_FILES):
+        assert (out / "data" / name).is_file()
+    page = (out / "network.html").read_text(encoding="utf-8")
+    assert 'href="data/network.gexf"' in page and 'href="data/README.md"' in page
+    assert nx.read_gexf(out / "data" / "network.gexf").number_of_nodes() == 5
