@@ -343,3 +343,20 @@ def test_imported_network_validates_clean(tmp_path):
     code, out = _import(tmp_path, str(src))
     wb, problems = check_workbook(out)
     assert code == 0 and wb is not None and not [p for p in problems if p.is_error]
+
+
+def test_a_survey_workbook_without_a_stakeholders_sheet_is_usable(tmp_path):
+    """The loader's one departure for issue 14: survey sheets alone are a usable workbook (Google Forms import)."""
+    code, out = _import(tmp_path, str(_write_csv(tmp_path / "r.csv", google_forms_rows())))
+    assert code == 0
+    book = openpyxl.load_workbook(out)
+    del book["stakeholders"]
+    del book["ties"]
+    survey_only = tmp_path / "survey_only.xlsx"
+    book.save(survey_only)
+    wb = load_workbook(survey_only)
+    assert wb.has("survey_responses") and not wb.has("stakeholders") and {"id", "name", "sector"} <= set(wb.stakeholders.columns)
+    del book["survey_responses"]
+    book.save(tmp_path / "neither.xlsx")
+    wb, problems = check_workbook(tmp_path / "neither.xlsx")
+    assert wb is None and 'a sheet named "stakeholders"' in str(problems[0])
