@@ -360,3 +360,25 @@ def test_a_survey_workbook_without_a_stakeholders_sheet_is_usable(tmp_path):
     book.save(tmp_path / "neither.xlsx")
     wb, problems = check_workbook(tmp_path / "neither.xlsx")
     assert wb is None and 'a sheet named "stakeholders"' in str(problems[0])
+
+
+@pytest.mark.slow
+def test_the_batch_runs_on_imported_workbooks(tmp_path):
+    """A network-only import (Kumu) and a survey-only import (Google Forms) both run; reports that need
+    absent sheets are skipped with their one-line note."""
+    from partnerlab.batch import run_batch
+
+    kumu = _write_xlsx(tmp_path / "kumu.xlsx", {
+        "Elements": [["Label", "Type"], ["UNAM", "Academia"], ["GIZ", "Donors"], ["CCE", "Private sector"]],
+        "Connections": [["From", "To", "Type"], ["GIZ", "UNAM", "Funding"], ["UNAM", "CCE", "Dialogue"]]})
+    survey = _write_csv(tmp_path / "forms.csv", google_forms_rows())
+    for name, src, only, ran in (("net", kumu, ["network", "stakeholder_map", "overview"], "network"),
+                                 ("survey", survey, ["sector_diagnosis", "network", "overview"], "sector_diagnosis")):
+        out = tmp_path / f"{name}.xlsx"
+        assert main(["import", str(src), "--out", str(out)]) == 0
+        result = run_batch(out, tmp_path / f"{name}_reports", only=only, jobs=1, progress=False)
+        status = {r["name"]: r["status"] for r in result.manifest["reports"]}
+        assert result.exit_code == 0 and status[ran] == "ok" and status["overview"] == "ok"
+        if name == "survey":
+            assert status["network"] == "skipped"
+            assert (tmp_path / "survey_reports" / "data" / "tables" / "survey_responses.csv").is_file()
