@@ -110,7 +110,7 @@ def test_kumu_xlsx_has_the_documented_sheets_and_text_cells(exported):
     assert rows["GIZ"][1] == "Donors and international cooperation"
     assert rows["GIZ"][3] == "Donor|Knowledge partner"
     evil_cell = next(c for c in el["A"] if c.value == EVIL)
-    assert evil_cell.data_type == "s"  # text, not a formula
+    assert evil_cell.data_type == "s" and evil_cell.quotePrefix  # text, not a formula, and it stays text when edited
     links = {(r[0], r[1]): r for r in co.iter_rows(min_row=2, values_only=True)}
     assert links[("GIZ", "UNAM")][2] == "Dialogue|Knowledge"
     assert links[("GIZ", "Hacienda")][3] == "directed"
