@@ -175,6 +175,10 @@ def import_command(args) -> int:
         warnings = write_import(result, out, args.lang, args.into)
     except ImportFailure as exc:
         return fail(str(exc), 1 if "would not validate" in str(exc) else 2)
+    except Exception as exc:  # a file that defeats the readers in a way not foreseen: still one line
+        names = ", ".join(Path(p).name for p in args.sources)
+        return fail(f"{names}: could not be imported ({type(exc).__name__}: {str(exc)[:200]}); "
+                    f"please report this file's layout")
     print(f"wrote {out} ({len(warnings)} warning(s) from partnerlab validate); next: "
           f"partnerlab validate {out} && partnerlab run --workbook {out}")
     return 0
@@ -469,6 +473,8 @@ def _read_xlsx(path: Path, limit_rows: int | None) -> list[tuple[str, list[list]
 def _read_json(path: Path) -> object:
     try:
         return json.loads(path.read_bytes().decode("utf-8-sig"))
+    except RecursionError:
+        raise ImportFailure(f"{path.name}: JSON nested too deeply; expected Kumu's {{elements, connections}}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         line = getattr(exc, "lineno", None)
         where = f" line {line}" if line else ""

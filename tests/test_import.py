@@ -306,6 +306,10 @@ def test_into_keeps_the_existing_rows(tmp_path):
     (lambda d: _write_xlsx(d / "k.xlsx", {"Elements": [["Name"], ["x"]], "Connections": [["From", "To"]]}),
      'expected a "Label" column'),
     (lambda d: _write_csv(d / "odd.csv", [["a", "b", "c", "d"], ["1", "2", "3", "4"]]), "cannot tell the format"),
+    (lambda d: (d / "deep.json").write_text("[" * 100_000 + "]" * 100_000) and d / "deep.json", "nested too deeply"),
+    (lambda d: (d / "list.json").write_text("[1, 2]") and d / "list.json", 'with an "elements" list'),
+    (lambda d: (d / "big_cell.csv").write_text("Source,Target\nA," + "x" * 200_000 + "\n") and d / "big_cell.csv",
+     "big_cell.csv: row 2: not readable as CSV"),
 ])
 def test_bad_sources_give_one_line_and_write_nothing(tmp_path, capsys, make, expected):
     src = make(tmp_path)
