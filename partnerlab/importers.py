@@ -188,9 +188,9 @@ def detect_format(paths: list[Path]) -> str:
     """Guess the format of the sources from their names, sheets and headers."""
     if any(p.suffix.lower() == ".json" for p in paths):
         return "kumu"
-    tables = [t for p in paths for t in read_tables(p, header_rows=1, limit_rows=3)]
+    tables = [t for p in paths for t in read_tables(p, limit_rows=3)]
     sheets = {vocab.normalize(t.sheet) for t in tables}
-    if {"elements", "connections"} & sheets and "elements" in sheets:
+    if "elements" in sheets:
         return "kumu"
     headers = [{vocab.normalize(h) for h in t.header} for t in tables]
     first = [vocab.normalize(t.header[0]) if t.header else "" for t in tables]
@@ -264,8 +264,12 @@ def suggest_mapping(path: str | Path) -> str:
     for i, h in enumerate(t.header):
         key = _stakeholder_column(h) or _guess_column_by_values(t, i)
         guess = None if key else _guess_column_by_words(h)
-        note = "" if key else f"   # guessed from the header" if guess else "   # not mapped: one of " + \
-            ", ".join(c.key for c in _STAKEHOLDER_COLS)
+        if key:
+            note = ""
+        elif guess:
+            note = "   # guessed from the header"
+        else:
+            note = "   # not mapped: one of " + ", ".join(c.key for c in _STAKEHOLDER_COLS)
         key = key or guess
         lines.append(f"  {_yaml_str(h)}: {key or ''}{note}")
         if key:
@@ -280,7 +284,8 @@ def suggest_mapping(path: str | Path) -> str:
         lines.append(f"  {key}:   # keys: {', '.join(v.keys)}")
         for value in seen[:60]:
             hit = v.lookup(value)
-            hint = "" if hit else f"   # guess: {v.lookup(v.suggest(value)) or '?'}" if v.suggest(value) else "   # ?"
+            close = None if hit else v.suggest(value)
+            hint = "" if hit else f"   # guess: {v.lookup(close)}" if close else "   # ?"
             lines.append(f"    {_yaml_str(value)}: {hit or ''}{hint}")
     return "\n".join(lines) + "\n"
 
@@ -350,12 +355,11 @@ def infer_question(values: list[str]) -> tuple[str, list[str], list]:
 # Reading files (the edge: size and row limits, one-line errors)
 # ---------------------------------------------------------------------------------------
 
-def read_tables(path: Path, header_rows: int = 1, limit_rows: int | None = None) -> list[Table]:
-    """The sheets of a CSV or XLSX file as Tables (blank sheets left out).
+def read_tables(path: Path, limit_rows: int | None = None) -> list[Table]:
+    """The sheets of a CSV or XLSX file as Tables (blank sheets left out), header in the first non-blank row.
 
     Args:
         path: A .csv, .tsv, .txt or .xlsx file.
-        header_rows: Header rows (SurveyMonkey has 2; they are joined in Table.rows[0] when 2).
         limit_rows: Read at most this many rows (format detection).
     """
     _check_file(path)
@@ -368,7 +372,6 @@ def read_tables(path: Path, header_rows: int = 1, limit_rows: int | None = None)
         raise ImportFailure(f"{path.name}: expected a .csv or .xlsx file (or Kumu's .json), found {suffix or 'no extension'}")
     tables = []
     for sheet, rows in raw:
-        rows = [r for r in rows]
         while rows and all(_blank(v) for v in rows[0]):  # blank rows above the header
             rows.pop(0)
         if not rows:
@@ -669,14 +672,15 @@ def _import_kumu(paths: list[Path], lang: str) -> ImportResult:
     computed = [h for i, h in enumerate(t.header) if i not in skip and vocab.normalize(h) in COMPUTED]
     ignored = [h for i, h in enumerate(t.header) if i not in skip and h and vocab.normalize(h) not in COMPUTED
                and _stakeholder_column(h) in (None, "id", "name")]
-    tags_unmapped = Counter()
+    tags_unmapped: Counter = Counter()
+    not_fields = skip | {j for j, h in enumerate(t.header) if vocab.normalize(h) in COMPUTED}
     for i, row in enumerate(t.rows):
         if all(_blank(v) for v in row):
             continue
         where = t.where(i, label_col)
         if _blank(row[label_col]):
             raise ImportFailure(f"{where}: blank; expected the element's label")
-        fields = net.node_fields(t, row, skip | {i_ for i_, h in enumerate(t.header) if vocab.normalize(h) in COMPUTED})
+        fields = net.node_fields(t, row, not_fields)
         if type_col is not None and not _blank(row[type_col]):
             fields["sector"] = net.convert("sector", row[type_col])
         if desc_col is not None and not _blank(row[desc_col]):
@@ -915,11 +919,9 @@ def _import_surveymonkey(paths: list[Path], lang: str) -> ImportResult:
     body = t.rows[1:]
     t = Table(t.file, t.sheet, t.header, body, first_row=3)
     result = ImportResult()
-    groups: list[tuple[str, list[int]]] = []
-    current = ""
+    groups: list[tuple[str, list[int]]] = []  # a question and its columns (row 1 is blank over its options)
     for i, h in enumerate(t.header):
         if h:
-            current = h
             groups.append((h, [i]))
         elif groups:
             groups[-1][1].append(i)
@@ -972,7 +974,7 @@ def _build_survey(result: ImportResult, t: Table, columns: list[tuple], lang: st
                             f"its answers to the sector vocabulary ({', '.join(vocab.SECTORS.keys)})")
     respondents = [{"respondent": f"R{n + 1:04d}"} for n in range(len(t.rows))]
     _, sh, svalues, _ = columns[sector_i]
-    unmatched = Counter()
+    unmatched: Counter = Counter()
     for rec, v in zip(respondents, svalues):
         key = vocab.SECTORS.lookup(v) if not _blank(v) else None
         if key is None:
@@ -1022,9 +1024,12 @@ def _import_mapping(paths: list[Path], mapping_path: Path, lang: str) -> ImportR
     tables = [t for p in paths for t in read_tables(p)]
     want = spec.get("sheet")
     if want:
-        tables = [t for t in tables if vocab.normalize(t.sheet) == vocab.normalize(want)] or \
-            _fail(f'{paths[0].name}: no sheet named "{want}" (the mapping\'s sheet:)')
-    t = max(tables, key=lambda x: len(x.rows)) if tables else _fail(f"{paths[0].name}: no sheet with a header row")
+        tables = [t for t in tables if vocab.normalize(t.sheet) == vocab.normalize(want)]
+        if not tables:
+            raise ImportFailure(f'{paths[0].name}: no sheet named "{want}" (the mapping\'s sheet:)')
+    if not tables:
+        raise ImportFailure(f"{paths[0].name}: no sheet with a header row")
+    t = max(tables, key=lambda x: len(x.rows))
     columns = spec.get("columns") or {}
     if not isinstance(columns, dict):
         raise ImportFailure(f"{mapping_path.name}: columns: expected a mapping of their column -> our column")
@@ -1074,7 +1079,8 @@ def _import_mapping(paths: list[Path], mapping_path: Path, lang: str) -> ImportR
     if left:
         result.unmapped.append(f"columns not in the mapping, not imported: {', '.join(left[:12])}")
     net.finish(", ".join(p.name for p in paths))
-    result.data.pop("ties", None) if not result.data.get("ties") else None
+    if not result.data.get("ties"):
+        result.data.pop("ties", None)
     return result
 
 
@@ -1160,10 +1166,6 @@ def _row_out(rec: dict) -> dict:
 # Small helpers
 # ---------------------------------------------------------------------------------------
 
-def _fail(message: str):
-    raise ImportFailure(message)
-
-
 def _single_table(paths: list[Path], what: str) -> Table:
     tables = [t for p in paths for t in read_tables(p)]
     if len(paths) != 1 or not tables:
@@ -1247,10 +1249,8 @@ def _as_number(v: object) -> float | None:
         return None if isinstance(v, float) and math.isnan(v) else float(v)
     if isinstance(v, (dt.date, dt.datetime)):
         return None
-    try:
-        return float(str(v).strip().replace(",", ".")) if re.fullmatch(r"\s*-?\d+([.,]\d+)?\s*", str(v)) else None
-    except ValueError:
-        return None
+    text = str(v).strip()
+    return float(text.replace(",", ".")) if re.fullmatch(r"-?\d+([.,]\d+)?", text) else None
 
 
 def _clean_num(v: object) -> str | None:
