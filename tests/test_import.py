@@ -88,6 +88,25 @@ def test_round_trip_through_gephi_csvs(sample_exports, tmp_path):
     assert _ties(back) == _ties(wb)
 
 
+def test_round_trip_keeps_formula_like_text_as_typed(tmp_path):
+    """A name like =HYPERLINK(...) and a mandate like "-2 and @SUM(A1)" come back exactly: the XLSX keeps the
+    text with a quote prefix, the CSV's leading ' is removed on import."""
+    from test_export import EVIL, small_workbook
+
+    wb = load_workbook(small_workbook(tmp_path))
+    exports.write_exports(wb, tmp_path / "data")
+    code, out = _import(tmp_path, str(tmp_path / "data" / "kumu.xlsx"))
+    assert code == 0
+    back = load_workbook(out)
+    assert _stakeholders(back, ["id", "name", "mandate"]) == _stakeholders(wb, ["id", "name", "mandate"])
+    assert EVIL in set(back.stakeholders["name"])
+    assert "contact" not in back.stakeholders.columns or back.stakeholders["contact"].isna().all()
+    out2 = tmp_path / "gephi.xlsx"
+    assert main(["import", str(tmp_path / "data" / "gephi_nodes.csv"), str(tmp_path / "data" / "gephi_edges.csv"),
+                 "--out", str(out2)]) == 0
+    assert EVIL in set(load_workbook(out2).stakeholders["name"]) and _ties(load_workbook(out2)) == _ties(wb)
+
+
 # ---------------------------------------------------------------------------------------
 # Each format, on files laid out as the tool documents its export
 # ---------------------------------------------------------------------------------------
