@@ -494,8 +494,10 @@ _STAKEHOLDER_COLS = schema.sheet("stakeholders").columns
 class _Network:
     """Stakeholders and ties being built, with the review lines."""
 
-    def __init__(self, result: ImportResult, lang: str):
-        self.r, self.lang = result, lang
+    def __init__(self, result: ImportResult, lang: str, labels_first: bool = False):
+        self.r, self.lang, self.labels_first = result, lang, labels_first
+        self.by_raw: dict[str, str] = {}  # the id as the source wrote it -> id
+        self.duplicate_labels = 0
         self.stakeholders: list[dict] = []
         self.ties: list[dict] = []
         self.by_id: dict[str, str] = {}  # folded id -> id
@@ -510,9 +512,9 @@ class _Network:
 
     def add_node(self, raw_id: object, label: object, fields: dict, where: str) -> None:
         label = None if _blank(label) else str(label).strip()
-        rid = None if _blank(raw_id) else str(raw_id).strip()
+        raw = rid = None if _blank(raw_id) else str(raw_id).strip()
         if rid is not None and not re.fullmatch(r"[A-Za-z0-9_.\-]+", rid):
-            rid = None  # Kumu ids like "elem-1 2": derive one
+            rid = None  # an id our contract does not allow ("n:12", "elem 2"): derive one, remember the original
         if rid is not None and vocab.normalize(rid) in self.taken:
             raise ImportFailure(f"{where}: id {rid!r} appears twice; expected unique ids")
         sid = rid if rid is not None else make_id(label or f"node{len(self.stakeholders) + 1}", self.taken)
@@ -524,13 +526,19 @@ class _Network:
             self.no_sector += 1
         self.stakeholders.append(row)
         self.by_id[vocab.normalize(sid)] = sid
+        if raw is not None:
+            self.by_raw.setdefault(raw, sid)
+        if name in self.by_label:
+            self.duplicate_labels += 1
         self.by_label.setdefault(name, sid)
         self.by_folded_label.setdefault(vocab.normalize(name), sid)
 
     def resolve(self, ref: object, where: str) -> str:
+        """The stakeholder id a tie end refers to: by label first (Kumu) or by id first (Gephi, edge lists)."""
         text = str(ref).strip()
-        for table, key in ((self.by_label, text), (self.by_id, vocab.normalize(text)),
-                           (self.by_folded_label, vocab.normalize(text))):
+        by_label, by_id = (self.by_label, text), (self.by_raw, text)
+        first = (by_label, by_id) if self.labels_first else (by_id, by_label)
+        for table, key in (*first, (self.by_id, vocab.normalize(text)), (self.by_folded_label, vocab.normalize(text))):
             if key in table:
                 return table[key]
         self.add_node(text if re.fullmatch(r"[A-Za-z0-9_.\-]+", text) else None, text, {}, where)
@@ -634,6 +642,9 @@ class _Network:
         if self.clipped:
             r.guessed.append(f"{self.clipped} tie weights were not whole numbers 1-3: rounded and clipped to 1-3 "
                              f"(strength)")
+        if self.duplicate_labels:
+            r.guessed.append(f"{self.duplicate_labels} labels appear more than once: a tie that names one goes to "
+                             f"the first stakeholder with that label (use ids to be exact)")
         if self.loops:
             r.unmapped.append(f"{self.loops} ties from a node to itself were left out")
         by_what: dict[str, list[str]] = {}
@@ -660,7 +671,7 @@ def _import_kumu(paths: list[Path], lang: str) -> ImportResult:
                                     f"found: {found}")
         elements = elements or e
         connections = connections or c
-    net = _Network(result, lang)
+    net = _Network(result, lang, labels_first=True)
     t = elements
     label_col = t.column("Label")
     if label_col is None:

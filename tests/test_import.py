@@ -405,3 +405,22 @@ def test_the_batch_runs_on_imported_workbooks(tmp_path):
         if name == "survey":
             assert status["network"] == "skipped"
             assert (tmp_path / "survey_reports" / "data" / "tables" / "survey_responses.csv").is_file()
+
+
+def test_gephi_ids_our_contract_refuses_and_duplicate_labels(tmp_path, capsys):
+    """Gephi ids like "n:1" are replaced by ids made from the labels, and edges still find their nodes;
+    Kumu elements sharing a label get distinct ids, and the export then writes IDs in From/To."""
+    nodes = _write_csv(tmp_path / "n.csv", [["Id", "Label"], ["n:1", "Fundación Sur"], ["n:2", "Fundación Sur"]])
+    edges = _write_csv(tmp_path / "e.csv", [["Source", "Target"], ["n:1", "n:2"]])
+    code, out = _import(tmp_path, str(nodes), str(edges))
+    assert code == 0
+    wb = load_workbook(out)
+    assert list(wb.stakeholders["id"]) == ["Fundacion_Sur", "Fundacion_Sur-2"]
+    assert list(zip(wb.ties["source"], wb.ties["target"])) == [("Fundacion_Sur", "Fundacion_Sur-2")]
+    assert "labels appear more than once" in capsys.readouterr().out
+    exports.write_exports(wb, tmp_path / "data")
+    connections = openpyxl.load_workbook(tmp_path / "data" / "kumu.xlsx")["Connections"]
+    assert [c.value for c in connections[2]][:2] == ["Fundacion_Sur", "Fundacion_Sur-2"]  # ids, as labels clash
+    out2 = tmp_path / "again.xlsx"
+    assert main(["import", str(tmp_path / "data" / "kumu.xlsx"), "--out", str(out2)]) == 0
+    assert _ties(load_workbook(out2)) == _ties(wb)
