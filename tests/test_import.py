@@ -32,6 +32,10 @@ def _write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
         ws = book.create_sheet(title)
         for r in rows:
             ws.append(r)
+        for cells in ws.iter_rows():
+            for cell in cells:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # text typed by a person stays text, as exporting tools write it
     book.save(path)
     return path
 
@@ -207,8 +211,17 @@ def google_forms_rows() -> list[list]:
     ]
 
 
-def test_google_forms(tmp_path, capsys):
-    src = _write_csv(tmp_path / "respuestas.csv", google_forms_rows())
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_google_forms(tmp_path, capsys, kind):
+    """The CSV download, and the XLSX a Spanish-language Google Sheet downloads ("Marca temporal" as dates)."""
+    if kind == "csv":
+        src = _write_csv(tmp_path / "respuestas.csv", google_forms_rows())
+    else:
+        rows = google_forms_rows()
+        rows[0][0] = "Marca temporal"
+        for r in rows[1:]:
+            r[0] = pd.Timestamp("2024-03-01 10:00").to_pydatetime()
+        src = _write_xlsx(tmp_path / "respuestas.xlsx", {"Respuestas de formulario 1": rows})
     code, out = _import(tmp_path, str(src), "--lang", "es")
     assert code == 0
     wb = load_workbook(out)
