@@ -156,24 +156,28 @@ def test_a_workbook_without_ties_still_exports(tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("Rscript") is None, reason="needs Rscript with igraph (Debian r-cran-igraph)")
-def test_r_igraph_reads_graphml_and_pajek(exported):
-    """R's igraph (Debian r-cran-igraph; no GEXF reader in igraph) reads the GraphML and the Pajek file."""
+def test_r_igraph_reads_graphml_pajek_and_dl(exported):
+    """R's igraph (Debian r-cran-igraph; igraph has no GEXF reader) reads the GraphML, Pajek and UCINET DL files."""
     _, data, _ = exported
     script = (
         'suppressMessages(library(igraph));'
         f'g <- read_graph("{data / "network.graphml"}", format="graphml");'
         'cat(vcount(g), ecount(g), V(g)$sector[V(g)$id == "SHCP"], E(g)$weight[1], "\\n");'
         f'p <- read_graph("{data / "network.net"}", format="pajek");'
-        'cat(vcount(p), ecount(p), "\\n")'
+        'cat(vcount(p), ecount(p), "\\n");'
+        f'd <- read_graph("{data / "network.dl"}", format="dl", directed=TRUE);'
+        'cat(vcount(d), ecount(d), V(d)$name[1], sum(E(d)$weight), "\\n")'
     )
     res = subprocess.run(["Rscript", "-e", script], capture_output=True, text=True, timeout=120)
     if "there is no package called" in res.stderr:
         pytest.skip("R is installed without igraph")
     assert res.returncode == 0, res.stderr
-    first, second = res.stdout.splitlines()
+    first, second, third = res.stdout.splitlines()
     n, m, sector, weight = first.split()
     assert (n, m, sector) == ("5", "4", "federal_government") and weight in ("1", "2", "3")
     assert second.split() == ["5", "4"]
+    # UCINET DL: 5 labels, the funding arc once and the three undirected pairs both ways; strengths 3 + 2*(2+1+1)
+    assert third.split() == ["5", "7", "SHCP", "11"]
 
 
 @pytest.mark.slow
