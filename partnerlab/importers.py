@@ -561,6 +561,7 @@ class _Network:
             level = min(3, max(1, int(round(num))))
             if level != num:
                 self.clipped += 1
+                note = "; ".join(x for x in (note, f"weight in the source: {num:g}") if x)
         keys = []
         for k in kinds or [None]:
             if k is None:
@@ -641,7 +642,7 @@ class _Network:
                              f"set their sector in the workbook")
         if self.clipped:
             r.guessed.append(f"{self.clipped} tie weights were not whole numbers 1-3: rounded and clipped to 1-3 "
-                             f"(strength)")
+                             f"(strength); each tie's note keeps the weight in the source")
         if self.duplicate_labels:
             r.guessed.append(f"{self.duplicate_labels} labels appear more than once: a tie that names one goes to "
                              f"the first stakeholder with that label (use ids to be exact)")

@@ -182,6 +182,7 @@ def test_gephi_nodes_and_edges(tmp_path, capsys):
     wb = load_workbook(out)
     assert list(wb.stakeholders["sector"]) == ["academia", "international_cooperation", "private_sector"]
     assert list(wb.ties["strength"]) == [3, 1]  # 7.5 clipped to 3
+    assert list(wb.ties["note"]) == ["weight in the source: 7.5", None]
     assert list(wb.ties["directed"]) == [False, True]
     printed = capsys.readouterr().out
     assert "rounded and clipped to 1-3" in printed and "Modularity Class" in printed
