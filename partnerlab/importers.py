@@ -172,7 +172,10 @@ def import_command(args) -> int:
         result = import_sources(args.sources, args.format, args.mapping, args.lang)
         for line in result.lines():
             print(line)
+        before = len(result.mapped)
         warnings = write_import(result, out, args.lang, args.into)
+        for line in result.mapped[before:]:  # what --into kept and added
+            print(line)
     except ImportFailure as exc:
         return fail(str(exc), 1 if "would not validate" in str(exc) else 2)
     except Exception as exc:  # a file that defeats the readers in a way not foreseen: still one line

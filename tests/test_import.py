@@ -310,7 +310,7 @@ def test_mapping_file_and_suggestion(tmp_path, capsys):
     assert "Correo del enlace" in capsys.readouterr().out  # reported as not imported
 
 
-def test_into_keeps_the_existing_rows(tmp_path):
+def test_into_keeps_the_existing_rows(tmp_path, capsys):
     base = tmp_path / "base.xlsx"
     from partnerlab import template
 
@@ -319,6 +319,7 @@ def test_into_keeps_the_existing_rows(tmp_path):
     src = _write_csv(tmp_path / "edges.csv", [["Source", "Target"], ["UNAM", "GIZ"]])
     out = tmp_path / "merged.xlsx"
     assert main(["import", str(src), "--format", "edgelist", "--into", str(base), "--out", str(out)]) == 0
+    assert "--into base.xlsx: its rows kept; 1 new stakeholders, 1 ties added" in capsys.readouterr().out
     wb = load_workbook(out)
     assert list(wb.stakeholders["id"]) == ["UNAM", "GIZ"] and wb.stakeholders.at[0, "influence"] == 4
     assert len(wb.ties) == 1
