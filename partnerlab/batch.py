@@ -230,6 +230,8 @@ def run_batch(
                 runner = _Runner(staging, planned, common, lang, timeout, executor, jobs,
                                  progress, fresh_kernels, info)
                 reports = runner.run(run)
+                if wb is not None:  # data/: GEXF, GraphML, Kumu, Gephi, ... for other tools (issue 14)
+                    run["exports"] = _write_exports(wb, staging / "data", lang)
                 run["ended"] = _now()
                 run["seconds"] = round(time.perf_counter() - t_start, 2)
                 manifest = _manifest(run, info, reports, runner.findings_written)
@@ -771,6 +773,17 @@ def _check_workbook(path: Path):
     if errors or wb is None:
         raise BatchError(f"{path.name} has {len(errors)} error(s); fix them (see `partnerlab validate`)")
     return wb
+
+
+def _write_exports(wb, folder: Path, lang: str) -> list[str]:
+    """The files of partnerlab.exports under folder; a failure there is logged and never costs the reports."""
+    from partnerlab.exports import write_exports
+
+    try:
+        return [f"{folder.name}/{f}" for f in write_exports(wb, folder, lang)]
+    except Exception as exc:  # the reports are done: keep them, say what went wrong
+        log.warning("exports under %s/ failed: %s: %s", folder.name, type(exc).__name__, exc)
+        return []
 
 
 def _save_processed(wb) -> str:

@@ -309,7 +309,7 @@ class _Loader:
         digest = _sha256(self.path)
         sheets = self._match_sheets(raw)
         self.titles = dict(sheets)
-        if "stakeholders" not in sheets:
+        if "stakeholders" not in sheets and "survey_responses" not in sheets:  # a survey alone needs no stakeholders
             names = ", ".join(f'"{t}"' for t in raw) or "none"
             self.problems.append(Problem(self.file, "stakeholders", "", "", None,
                                          f'a sheet named "stakeholders" (or "actores"); the workbook has: {names}'))
