@@ -920,9 +920,7 @@ class _OutputLock:
             if previous and previous.get("pid") != os.getpid() and _holder_alive(previous):
                 raise BatchError(self._busy(previous))  # flock not shared (some network file systems)
             with _writing(self.out):
-                os.ftruncate(fd, 0)
-                os.pwrite(fd, (json.dumps(_holder_record()) + "\n").encode(), 0)
-                os.fsync(fd)
+                _write_holder(fd)
         except OutputError:
             with contextlib.suppress(OSError):
                 os.unlink(self.path)
@@ -991,6 +989,12 @@ def _holder_record() -> dict:
     pid = os.getpid()
     return {"pid": pid, "start": _process_start(pid), "boot": _boot_id(), "host": platform.node(),
             "since": _now()}
+
+
+def _write_holder(fd: int) -> None:
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, (json.dumps(_holder_record()) + "\n").encode(), 0)
+    os.fsync(fd)  # the first write of a run: a full disk fails here
 
 
 def _read_holder(fd: int) -> dict | None:
