@@ -98,8 +98,12 @@ def test_forked_children_do_not_hold_the_lock(tmp_path):
         holder.kill()
         holder.join()
         assert psutil.pid_exists(grandchild.value)
-        with batch._OutputLock(out):  # the forked child lives on but does not keep the lock
-            pass
+        try:
+            with batch._OutputLock(out):  # the forked child lives on but does not keep the lock
+                pass
+        except batch.BatchError as exc:
+            pytest.fail(f"{exc}; held by {batch._processes_holding(tmp_path / '.out.lock')}, "
+                        f"holder {holder.pid}, forked child {grandchild.value}")
     finally:
         holder.kill()
         with contextlib.suppress(psutil.Error):
