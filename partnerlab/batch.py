@@ -1029,8 +1029,10 @@ def _holder_alive(holder: dict) -> bool | None:
         return False
     except PermissionError:
         pass  # exists, another user's
-    start = holder.get("start")
-    if start is not None and _process_start(pid) not in (None, start):
+    state, start = _process_stat(pid)
+    if state in ("Z", "X"):
+        return False  # killed, not yet reaped by its parent: it holds no files any more
+    if holder.get("start") is not None and start not in (None, holder["start"]):
         return False  # the pid was reused by another process
     return True
 
@@ -1048,11 +1050,16 @@ def _describe_holder(holder: dict) -> str:
 
 def _process_start(pid: int) -> int | None:
     """The process's start time in clock ticks after boot (Linux /proc), None elsewhere."""
+    return _process_stat(pid)[1]
+
+
+def _process_stat(pid: int) -> tuple[str | None, int | None]:
+    """State letter and start time (clock ticks after boot) from /proc/PID/stat; Nones elsewhere."""
     try:
-        stat = Path(f"/proc/{pid}/stat").read_bytes()
-    except OSError:
-        return None
-    return int(stat.rsplit(b")", 1)[1].split()[19])  # field 22; the name in brackets may hold spaces
+        fields = Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()  # the name may hold ")"
+    except (OSError, IndexError):
+        return None, None
+    return fields[0].decode(), int(fields[19])  # fields 3 and 22 of proc(5)
 
 
 def _boot_id() -> str | None:

@@ -162,14 +162,33 @@ def test_leftovers_holding_a_dead_runs_lock_are_named(tmp_path):
         leftover.wait()
 
 
+def _zombie_pid() -> int:
+    p = subprocess.Popen([sys.executable, "-c", "pass"])
+    while psutil.Process(p.pid).status() != psutil.STATUS_ZOMBIE:
+        time.sleep(0.01)
+    _zombies.append(p)  # reaped at the end of the test
+    return p.pid
+
+
+_zombies: list = []
+
+
+@pytest.fixture
+def reap():
+    yield
+    while _zombies:
+        _zombies.pop().wait()
+
+
 @pytest.mark.parametrize("record, alive", [
     (lambda: {"pid": os.getpid(), "start": batch._process_start(os.getpid()), "host": platform.node()}, True),
+    (lambda: {"pid": _zombie_pid(), "host": platform.node()}, False),
     (lambda: {"pid": os.getpid(), "start": -1, "host": platform.node()}, False),
     (lambda: {"pid": _dead_pid(), "host": platform.node()}, False),
     (lambda: {"pid": os.getpid(), "boot": "not-this-boot", "host": platform.node()}, False),
     (lambda: {"pid": os.getpid(), "host": "elsewhere.example.org"}, None),
 ])
-def test_holder_alive(record, alive):
+def test_holder_alive(record, alive, reap):
     assert batch._holder_alive(record()) is alive
 
 
