@@ -896,8 +896,13 @@ class _OutputLock:
         self.took_over: dict | None = None  # the dead holder's record, when its lock was taken over
 
     def __enter__(self):
-        with _writing(self.out):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with _writing(self.out):
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OutputError:
+            raise
+        except OSError as exc:  # a file in the way, a name too long, ...
+            raise BatchError(f"cannot create the output folder's parent: {exc}") from exc
         while True:
             with _writing(self.out):
                 fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
@@ -907,7 +912,8 @@ class _OutputLock:
                 os.close(fd)
                 if exc.errno in (errno.EAGAIN, errno.EACCES):
                     raise BatchError(self._refusal()) from None
-                raise
+                raise BatchError(f"cannot lock {self.path}: {exc.strerror} (a file system without "
+                                 "locks; choose a local --out)") from exc
             try:  # the file may have been removed by the run that held it: lock the new one
                 same = os.fstat(fd).st_ino == os.stat(self.path).st_ino
             except FileNotFoundError:

@@ -296,6 +296,21 @@ def test_unwritable_new_folder_says_nothing_was_written(quick_batch, tmp_path, m
     assert not out.exists()
 
 
+def test_parent_that_is_a_file_is_a_usage_error(tmp_path):
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(batch.BatchError, match="cannot create the output folder's parent"):
+        batch._OutputLock(tmp_path / "file" / "out").__enter__()
+
+
+def test_file_system_without_locks_is_a_usage_error(tmp_path, monkeypatch):
+    def flock(fd, op):
+        raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
+
+    monkeypatch.setattr(batch.fcntl, "flock", flock)
+    with pytest.raises(batch.BatchError, match="cannot lock .*out.lock: No locks available"):
+        batch._OutputLock(tmp_path / "out").__enter__()
+
+
 def test_other_os_errors_are_not_called_storage_errors(tmp_path):
     with pytest.raises(FileNotFoundError):
         with batch._writing(tmp_path / "out"):
