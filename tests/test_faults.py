@@ -4,6 +4,7 @@ folder that cannot be written (read-only, full, permission denied)."""
 import argparse
 import contextlib
 import errno
+import fcntl
 import json
 import multiprocessing
 import os
@@ -38,9 +39,11 @@ def test_killed_batch_leaves_no_process_and_no_lock(tmp_path):
     try:
         family = _wait_for_kernels(proc, 2)
         time.sleep(0.5)  # the reports are running
-        family = psutil.Process(proc.pid).children(recursive=True)  # workers and kernels, captured before the kill
+        family = psutil.Process(proc.pid).children(recursive=True)  # workers and kernels, before the kill
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(10)
+        with open(tmp_path / ".out.lock", "rb") as f:  # free the moment the batch died, its workers or not
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
         seconds, alive = _wait_gone(family, GONE_WITHIN)
         assert not alive, f"still running {GONE_WITHIN} s after the batch was killed: {_describe(alive)}"
         print(f"workers and kernels of the killed batch gone after {seconds:.2f} s")
@@ -151,11 +154,13 @@ def test_leftovers_holding_a_dead_runs_lock_are_named(tmp_path):
     # what an earlier version left behind: workers of a killed batch still holding its flock
     lock = tmp_path / ".out.lock"
     lock.write_text(json.dumps({"pid": _dead_pid(), "host": platform.node()}))
-    code = f"import fcntl, time; f = open({str(lock)!r}, 'rb'); fcntl.flock(f, fcntl.LOCK_EX); print(flush=True); time.sleep(60)"
+    code = (f"import fcntl, time; f = open({str(lock)!r}, 'rb'); fcntl.flock(f, fcntl.LOCK_EX); "
+            "print(flush=True); time.sleep(60)")
     leftover = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     try:
         leftover.stdout.readline()
-        with pytest.raises(batch.BatchError, match=f"locked by processes {leftover.pid} of a run that is no longer running"):
+        expected = f"locked by processes {leftover.pid} of a run that is no longer running"
+        with pytest.raises(batch.BatchError, match=expected):
             batch._OutputLock(tmp_path / "out").__enter__()
     finally:
         leftover.kill()
@@ -251,10 +256,12 @@ def _fail_second_rename(real):
 
 # (where, what to patch, errno, whether a report runs before the failure)
 INJECTED = [
-    ("lock record", lambda mp: mp.setattr(batch, "_write_holder", lambda fd: _raise(errno.ENOSPC)), errno.ENOSPC, False),
+    ("lock record", lambda mp: mp.setattr(batch, "_write_holder", lambda fd: _raise(errno.ENOSPC)),
+     errno.ENOSPC, False),
     ("staging folder", lambda mp: mp.setattr(Path, "mkdir", _fail_staging_mkdir(Path.mkdir)), errno.EACCES, False),
     ("probe", lambda mp: mp.setattr(batch, "_probe", _fail_probe), errno.EROFS, False),
-    ("report page", lambda mp: mp.setattr(Path, "write_text", _fail_page_write(Path.write_text)), errno.ENOSPC, True),
+    ("report page", lambda mp: mp.setattr(Path, "write_text", _fail_page_write(Path.write_text)),
+     errno.ENOSPC, True),
     ("manifest", lambda mp: mp.setattr(batch, "_write_json", lambda *a: _raise(errno.EDQUOT)), errno.EDQUOT, True),
     ("exchange", lambda mp: mp.setattr(batch, "_exchange", _fail_exchange), errno.EROFS, True),
     ("rename", lambda mp: (mp.setattr(batch, "_exchange", lambda a, b: False),
@@ -468,6 +475,8 @@ def _describe(procs: list) -> str:
 def _kill_all(family: list, proc: subprocess.Popen) -> None:
     """Whatever the test found, leave no process of the batch behind."""
     if proc.poll() is None:
+        with contextlib.suppress(psutil.Error):
+            family = family + psutil.Process(proc.pid).children(recursive=True)
         proc.kill()
     for p in family:
         if _running(p):
