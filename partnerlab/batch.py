@@ -850,20 +850,40 @@ def _save_processed(wb) -> str:
         return ""
     sha = getattr(wb, "sha256", None) or "unknown"
     target = paths.DATA_PROCESSED / sha[:16]
+    tmp = None
     try:
         paths.DATA_PROCESSED.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=paths.DATA_PROCESSED))
-    except OSError:  # read-only install: keep the tables for this process only
-        tmp = Path(tempfile.mkdtemp(prefix="partnerlab-processed-"))
         wb.save(tmp)
-        return str(tmp)
-    wb.save(tmp)
+    except OSError as exc:  # read-only or full install: keep the tables for this process only
+        if tmp is not None:
+            _remove(tmp)
+        if exc.errno not in STORAGE_ERRNOS:
+            raise
+        return _save_private(wb)
     old = target.with_name(f".{target.name}.old-{os.getpid()}")
     with contextlib.suppress(FileNotFoundError):
         target.rename(old)
     tmp.rename(target)
     _remove(old)
     return str(target)
+
+
+def _save_private(wb) -> str:
+    """The tables in a temporary folder of this run's own; a full temporary disk is one line."""
+    tmp = None
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix="partnerlab-processed-"))
+        wb.save(tmp)
+    except OSError as exc:
+        if tmp is not None:
+            _remove(tmp)
+        if exc.errno not in STORAGE_ERRNOS:
+            raise
+        cause = os.strerror(exc.errno)
+        raise BatchError(f"cannot write the pre-parsed tables in {paths.DATA_PROCESSED} nor in "
+                         f"{tempfile.gettempdir()}: {cause[:1].lower()}{cause[1:]}") from exc
+    return str(tmp)
 
 
 def _check_out(out: Path) -> None:

@@ -318,6 +318,29 @@ def test_file_system_without_locks_is_a_usage_error(tmp_path, monkeypatch):
         batch._OutputLock(tmp_path / "out").__enter__()
 
 
+def test_full_disk_for_the_pre_parsed_tables_is_one_line(tmp_path, monkeypatch, capsys, previous):
+    class Workbook:  # what run_batch needs of a loaded workbook
+        about, sha256 = {}, "0" * 64
+
+        def save(self, folder):
+            (Path(folder) / "t.parquet").write_bytes(b"x")
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(batch, "_check_workbook", lambda path: Workbook())
+    monkeypatch.setattr(batch.paths, "DATA_PROCESSED", tmp_path / "processed")
+    monkeypatch.setattr(batch, "default_batch", lambda wb: [Job("new", "ok", OK, ("New", "Nuevo"), {})])
+    monkeypatch.setattr(batch.tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    before = _snapshot(previous)
+    (tmp_path / "input.xlsx").write_bytes(b"x")
+    assert batch.run_command(_args("--workbook", str(tmp_path / "input.xlsx"), "--out", str(previous))) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"partnerlab run: cannot write the pre-parsed tables in {tmp_path / 'processed'} nor in "
+        f"{tmp_path / 'tmp'}: no space left on device")
+    assert _snapshot(previous) == before
+    assert list((tmp_path / "processed").iterdir()) == list((tmp_path / "tmp").iterdir()) == []
+
+
 def test_other_os_errors_are_not_called_storage_errors(tmp_path):
     with pytest.raises(FileNotFoundError):
         with batch._writing(tmp_path / "out"):
