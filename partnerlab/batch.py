@@ -1049,17 +1049,17 @@ def _holder_alive(holder: dict) -> bool | None:
         return None
     if holder.get("boot") and _boot_id() and holder["boot"] != _boot_id():
         return False  # the machine was restarted since
+    if Path("/proc/self/stat").exists():  # Linux: state and start time in one read
+        state, start = _process_stat(pid)
+        if state is None or state in ("Z", "X"):
+            return False  # gone, or killed and not yet reaped by its parent (it holds no files)
+        return holder.get("start") is None or start == holder["start"]  # else the pid was reused
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         pass  # exists, another user's
-    state, start = _process_stat(pid)
-    if state in ("Z", "X"):
-        return False  # killed, not yet reaped by its parent: it holds no files any more
-    if holder.get("start") is not None and start not in (None, holder["start"]):
-        return False  # the pid was reused by another process
     return True
 
 
