@@ -277,6 +277,7 @@ def _raise(code):
 def test_unwritable_output_is_one_line_and_exit_2(quick_batch, previous, tmp_path, monkeypatch, capsys,
                                                    where, patch, code, runs_a_report):
     before = _snapshot(previous)
+    children_before = {p.pid for p in psutil.Process().children(recursive=True)}
     ran = []
     real_run = batch._Runner.run
     monkeypatch.setattr(batch._Runner, "run", lambda self, run: ran.append(1) or real_run(self, run))
@@ -284,6 +285,8 @@ def test_unwritable_output_is_one_line_and_exit_2(quick_batch, previous, tmp_pat
     status = batch.run_command(_args("--workbook", str(quick_batch), "--out", str(previous), "--jobs", "1",
                                      "--no-progress"))
     monkeypatch.undo()
+    started = [p for p in psutil.Process().children(recursive=True) if p.pid not in children_before]
+    assert not _wait_gone(started, GONE_WITHIN)[1], "the failed run left workers or kernels behind"
     err = [line for line in capsys.readouterr().err.splitlines() if "partnerlab [" not in line]
     assert status == 2
     cause = os.strerror(code)
