@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from partnerlab import batch
+from partnerlab import batch, htmlexport
 from partnerlab.reports import Job
 
 psutil = pytest.importorskip("psutil", reason="psutil comes with ipython and distributed (make env)")
@@ -405,6 +405,7 @@ def _fill(folder: Path, leave: int = 0) -> None:
 
 @pytest.mark.parametrize("fault", ["read-only", "full", "full during the run"])
 def test_real_unwritable_file_system(quick_batch, tmpfs, monkeypatch, capsys, fault):
+    monkeypatch.setattr(htmlexport, "light_png", lambda png: png)  # pages as heavy as they come: > 16 kB
     fs = tmpfs("16m")
     out = fs / "out"
     args = _args("--workbook", str(quick_batch), "--out", str(out), "--jobs", "1", "--no-progress")
