@@ -58,7 +58,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_complet
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from partnerlab import __version__, paths
+from partnerlab import __version__, incremental, paths
 from partnerlab.reports import Job, default_batch
 
 __all__ = [
@@ -136,6 +136,9 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scheduler", metavar="ADDRESS", default=None,
                         help="run the reports on a Dask distributed cluster (tcp://host:8786); "
                              "needs `pip install partnerlab[dask]` and a shared file system")
+    parser.add_argument("--full", action="store_true",
+                        help="run every report, even those whose inputs are unchanged since the last run "
+                             "into the output folder (by default their pages are reused)")
     parser.add_argument("--fresh-kernels", action="store_true",
                         help="start a new kernel for every report instead of resetting a warm one")
     parser.add_argument("--no-progress", action="store_true",
@@ -160,6 +163,7 @@ def run_command(args: argparse.Namespace) -> int:
             args.workbook, args.out, lang=args.lang, jobs=args.jobs, only=args.only,
             timeout=args.timeout, executor=executor, progress=not args.no_progress,
             fresh_kernels=args.fresh_kernels, list_only=getattr(args, "list_only", False),
+            full=getattr(args, "full", False),
         )
     except BatchError as exc:
         print(f"partnerlab run: {exc}", file=sys.stderr)
@@ -195,6 +199,7 @@ def run_batch(
     fresh_kernels: bool = False,
     job_list: list[Job] | None = None,
     list_only: bool = False,
+    full: bool = False,
 ) -> BatchResult | None:
     """Run a batch of reports into `out`.
 
@@ -211,6 +216,8 @@ def run_batch(
         fresh_kernels: A new kernel per report instead of a reset warm one.
         job_list: Jobs to run instead of the default batch (tests, custom batches).
         list_only: Print the planned jobs and return None without running anything.
+        full: Run every report; by default a report whose inputs are unchanged since the
+            previous run into `out` keeps its page (partnerlab.incremental).
 
     Returns:
         The BatchResult (exit_code 0 or 1), or None with list_only.
@@ -236,6 +243,7 @@ def run_batch(
     _check_out(out)
 
     with _OutputLock(out):
+        previous = {} if full or wb is None else incremental.previous_manifest(out)
         staging = out.parent / f".{out.name}.partial"
         _remove(staging)
         try:
@@ -255,10 +263,10 @@ def run_batch(
                         "as_of": _iso(about.get("as_of")), "portfolio": about.get("portfolio"),
                         "is_illustrative": about.get("is_illustrative")}
                 runner = _Runner(staging, planned, common, lang, timeout, executor, jobs,
-                                 progress, fresh_kernels, info, out=out)
+                                 progress, fresh_kernels, info, out=out, wb=wb, previous=previous)
                 reports = runner.run(run)
                 if wb is not None:  # data/: GEXF, GraphML, Kumu, Gephi, ... for other tools (issue 14)
-                    run["exports"] = _write_exports(wb, staging / "data", lang)
+                    run["exports"], run["exports_key"] = _exports(wb, staging, out, lang, previous)
                 run["ended"] = _now()
                 run["seconds"] = round(time.perf_counter() - t_start, 2)
                 manifest = _manifest(run, info, reports, runner.findings_written)
@@ -321,6 +329,7 @@ def _execute_job(spec: dict) -> dict:
             )
         nb = nbformat.read(out_path, as_version=4)
         result["status"] = "ok"
+        result["reads"] = kernel.reads(workdir)
     except PapermillExecutionError as exc:
         nb = nbformat.read(out_path, as_version=4) if out_path.exists() else holder.get("nb")
         result["error"] = _timeout_message(spec) if watchdog.fired else f"{exc.ename}: {exc.evalue}"
@@ -360,9 +369,14 @@ class _Runner:
     """Submits the jobs, writes each result into the staging folder as it arrives."""
 
     def __init__(self, staging, jobs, common, lang, timeout, executor, n_workers, progress,
-                 fresh_kernels, info, out=None):
+                 fresh_kernels, info, out=None, wb=None, previous=None):
         self.staging, self.jobs, self.common, self.lang = staging, jobs, common, lang
-        self.out = out or staging  # named in an OutputError
+        self.out = out or staging  # named in an OutputError; the previous run's pages are there
+        self.wb = wb  # None: no page is reused (nothing to key it by)
+        self.previous = {rec["name"]: rec for rec in (previous or {}).get("reports", [])
+                         if isinstance(rec, dict) and "name" in rec}
+        self.versions = _versions()
+        self.listing_key: str | None = None
         self.timeout, self.executor, self.n_workers = timeout, executor, n_workers or _cores()
         self.progress, self.fresh, self.info = progress, fresh_kernels, info
         self.records: dict[str, dict] = {}
@@ -380,12 +394,14 @@ class _Runner:
                                      if own_pool else None)
         bar = _Progress(runnable, self.progress)
         try:
-            self._run_wave(executor, first, bar)
+            self._run_wave(executor, self._reuse_unchanged(first, bar), bar)
             if last:
                 listing = self.staging / "manifest.json"
                 with _writing(self.out):
                     _write_json(listing, _manifest(run, self.info, self._ordered(), None))
-                self._run_wave(executor, last, bar, listing=listing)
+                self.listing_key = incremental.listing_digest(
+                    [r for j, r in zip(self.jobs, self._ordered()) if not j.needs_listing])
+                self._run_wave(executor, self._reuse_unchanged(last, bar), bar, listing=listing)
         except BaseException:
             if own_pool:
                 _stop_pool(executor)
@@ -396,6 +412,43 @@ class _Runner:
             executor.shutdown(wait=True)
         self._write_findings()
         return self._ordered()
+
+    def _reuse_unchanged(self, jobs: list[Job], bar) -> list[Job]:
+        """Copy the previous page of every job whose key is unchanged; return the jobs to run."""
+        to_run = []
+        for job in jobs:
+            before = self.previous.get(job.name)
+            reads = before.get("reads") if before else None
+            if self.wb is None or reads is None:
+                to_run.append(job)
+                continue
+            key = self._key(job, reads)
+            if not incremental.reusable(before, key, self.out):
+                to_run.append(job)
+                continue
+            self._reuse(job, before, key)
+            bar.update(self.records[job.name])
+        return to_run
+
+    def _key(self, job: Job, reads: list[str]) -> str:
+        return incremental.job_key(self.wb, {**self.common, **job.params}, job.notebook, self.lang, reads,
+                                   self.versions, self.listing_key if job.needs_listing else None)
+
+    def _reuse(self, job: Job, before: dict, key: str) -> None:
+        import nbformat
+
+        from partnerlab.findings import collect_kept
+
+        with _writing(self.out):
+            for name in before["outputs"]:
+                shutil.copy2(self.out / name, self.staging / name)
+        kept = []
+        if f"{job.name}.ipynb" in before["outputs"]:
+            kept = collect_kept(nbformat.read(self.staging / f"{job.name}.ipynb", as_version=4))
+        self.records[job.name].update(
+            status="ok", reused=True, seconds=0.0, timings={}, error=None, warnings=before.get("warnings") or [],
+            outputs=list(before["outputs"]), kept=[name for name, _ in kept], reads=list(before["reads"]), key=key)
+        self.kept[job.name] = kept
 
     def _run_wave(self, executor, jobs: list[Job], bar, listing: Path | None = None) -> None:
         futures: dict[Future, Job] = {}
@@ -418,7 +471,7 @@ class _Runner:
         params = {**self.common, **job.params}
         if listing is not None:
             params["batch"] = str(listing)
-        footer = f"partnerlab {__version__} · {self.info['name']} · sha256 {self.info['sha256'][:12]}"
+        footer = f"partnerlab {__version__} · {self.info['name']}"  # the page's header has its data fingerprint
         return {"name": job.name, "notebook": str(Path(job.notebook).resolve()), "parameters": params,
                 "title": job.title_in(self.lang), "lang": self.lang, "timeout": self.timeout,
                 "fresh_kernel": self.fresh, "index_href": "index.html", "footer": footer}
@@ -439,6 +492,9 @@ class _Runner:
         rec["outputs"] = outputs
         rec["kept"] = [name for name, _ in result.get("kept", [])]
         self.kept[job.name] = result.get("kept", [])
+        if result["status"] == "ok" and result.get("reads") is not None and self.wb is not None:
+            rec["reads"] = result["reads"]
+            rec["key"] = self._key(job, result["reads"])
 
     def _write_findings(self) -> None:
         from partnerlab.findings import KeptTable, write_findings
@@ -463,6 +519,7 @@ def _record(job: Job, common: dict, lang: str) -> dict:
         "parameters": {**common, **job.params}, "parameters_own": dict(job.params),
         "status": "pending", "seconds": None, "timings": {}, "outputs": [], "kept": [],
         "error": None, "warnings": [], "note": None, "note_en": None, "note_es": None,
+        "reused": False, "reads": None, "key": None,
     }
     if job.skipped:
         rec.update(status="skipped", parameters={}, note=job.skipped[1] if lang == "es" else job.skipped[0],
@@ -495,7 +552,8 @@ class _Progress:
 
     def update(self, rec: dict) -> None:
         self.done += 1
-        line = f"{rec['status']:<6} {rec['name']} ({rec['seconds'] or 0:.1f} s)"
+        line = (f"reused {rec['name']}" if rec.get("reused") else
+                f"{rec['status']:<6} {rec['name']} ({rec['seconds'] or 0:.1f} s)")
         if rec.get("error"):
             line += f": {rec['error'].splitlines()[0][:200]}"
         if self.bar is not None:
@@ -679,6 +737,16 @@ class _Kernel:
         if self.dir:
             shutil.rmtree(self.dir, ignore_errors=True)
 
+    def reads(self, folder: Path) -> list[str] | None:
+        """The sheets the last notebook read (workbook.read_sheets), None if the kernel cannot say."""
+        target = folder / "reads.json"
+        try:
+            self._run(f"import json as _j, partnerlab.workbook as _w\n"
+                      f"open({str(target)!r}, 'w').write(_j.dumps(_w.read_sheets()))\ndel _j, _w")
+            return json.loads(target.read_text())
+        except Exception:  # an old kernel or a notebook that broke the module: never reuse this page
+            return None
+
     def _run(self, code: str) -> None:
         # A client per call: the kernel routes replies by session identity, so a client kept
         # alongside papermill's would lose them. Only the shell channel: the reply says when
@@ -844,6 +912,20 @@ def _check_workbook(path: Path):
     if errors or wb is None:
         raise BatchError(f"{path.name} has {len(errors)} error(s); fix them (see `partnerlab validate`)")
     return wb
+
+
+def _exports(wb, staging: Path, out: Path, lang: str, previous: dict) -> tuple[list[str], str]:
+    """The files for other tools under data/: copied from the previous run when every sheet
+    and the code are the same (they read the whole workbook), else written anew."""
+    key = incremental.job_key(wb, {}, Path(__file__).with_name("exports.py"), lang, sorted(dict.keys(wb.tables)),
+                              _versions())
+    before = previous.get("run", {})
+    files = before.get("exports") or []
+    if before.get("exports_key") == key and files and all((out / f).is_file() for f in files):
+        with _writing(out):
+            shutil.copytree(out / "data", staging / "data")
+        return files, key
+    return _write_exports(wb, staging / "data", lang), key
 
 
 def _write_exports(wb, folder: Path, lang: str) -> list[str]:

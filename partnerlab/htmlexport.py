@@ -188,7 +188,9 @@ def render_index(manifest: dict, lang: str = "en") -> str:
         (t["language"], esc(t["lang_name"])),
         (t["run"], f"{esc(run.get('started') or '')} → {esc(run.get('ended') or '')}"
                    f" ({_fmt_seconds(run.get('seconds'))})"),
-        (t["summary"], " · ".join(f"{summary.get(s, 0)} {t[s]}" for s in ("ok", "failed", "skipped"))),
+        (t["summary"], " · ".join(f"{summary.get(s, 0)} {t[s]}" for s in ("ok", "failed", "skipped"))
+         + (f" ({reused} {t['reused_note']})" if (reused := sum(bool(r.get("reused")) for r in manifest.get("reports", [])))
+            else "")),
         (t["files"], " · ".join(
             [f'<a href="manifest.json">manifest.json</a>']
             + ([f'<a href="{esc(manifest["findings"])}">{esc(manifest["findings"])}</a> ({t["findings"]})']
@@ -205,7 +207,7 @@ def render_index(manifest: dict, lang: str = "en") -> str:
             count = f' <span class="pl-count">({n})</span>' if n > 1 else ""
             rows.append(f'<tr class="pl-group"><th colspan="6">{esc(_group_title(rec, lang))}{count}</th></tr>')
         previous = rec.get("report")
-        status = rec.get("status", "")
+        status = "reused" if rec.get("reused") else rec.get("status", "")
         title = esc(rec.get("title_es" if lang == "es" else "title_en") or rec.get("title") or rec["name"])
         html_file = f"{rec['name']}.html"
         nb_file = f"{rec['name']}.ipynb"
@@ -338,6 +340,7 @@ _INDEX_TEXT = {
         "reports": "Reports", "report": "Report", "parameters": "Parameters", "status": "Status",
         "seconds": "Time", "notebook": "Notebook", "note": "Note",
         "ok": "ok", "failed": "failed", "skipped": "skipped", "pending": "not run", "running": "not finished",
+        "reused": "reused", "reused_note": "reused from the previous run: their inputs did not change",
         "intro": "Every report of this batch, generated from one workbook. Open a report to read it; "
                  "the executed notebooks are kept for audit.",
     },
@@ -347,7 +350,8 @@ _INDEX_TEXT = {
         "reports": "Informes", "report": "Informe", "parameters": "Parámetros", "status": "Estado",
         "seconds": "Tiempo", "notebook": "Cuaderno", "note": "Nota",
         "ok": "correcto", "failed": "falló", "skipped": "omitido", "pending": "no ejecutado",
-        "running": "sin terminar",
+        "running": "sin terminar", "reused": "reutilizado",
+        "reused_note": "reutilizados de la ejecución anterior: sus datos no cambiaron",
         "intro": "Todos los informes de este lote, generados a partir de un solo libro de trabajo. "
                  "Abra un informe para leerlo; los cuadernos ejecutados se conservan para auditoría.",
     },

@@ -20,7 +20,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["VOLATILE_PARAMS", "code_fingerprint", "job_key", "listing_digest", "previous_reports", "reusable"]
+__all__ = ["VOLATILE_PARAMS", "code_fingerprint", "job_key", "listing_digest", "previous_manifest", "reusable"]
 
 # Parameters that name where this run keeps things, not what a page shows.
 VOLATILE_PARAMS = frozenset({"processed", "batch", "workbook"})
@@ -66,13 +66,13 @@ def listing_digest(records: list[dict]) -> str:
     return hashlib.sha256(json.dumps(rows, default=str).encode()).hexdigest()
 
 
-def previous_reports(out: Path) -> dict[str, dict]:
-    """The report records of the manifest of the previous run into out ({} if none or unreadable)."""
+def previous_manifest(out: Path) -> dict:
+    """The manifest of the previous run into out ({} if there is none or it cannot be read)."""
     try:
         doc = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-        return {rec["name"]: rec for rec in doc.get("reports", []) if isinstance(rec, dict) and "name" in rec}
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+    except (OSError, ValueError):
         return {}
+    return doc if isinstance(doc, dict) and isinstance(doc.get("reports", []), list) else {}
 
 
 def reusable(previous: dict | None, key: str, out: Path) -> bool:
