@@ -151,7 +151,8 @@ class Workbook:
         for key in sorted(set(sheet_keys)):
             table = dict.get(self.tables, key)  # not a read: the digest only looks
             h.update(f"\0{key}\0".encode())
-            if table is not None:
+            if table is not None:  # contact is never shown (and blanked in the batch's copy): not part of it
+                table = table.drop(columns=["contact"], errors="ignore")
                 h.update(table.to_json(orient="split", date_format="iso", default_handler=str).encode())
             title = self.sheet_titles.get(key, key)
             h.update("\n".join(str(w) for w in self.warnings if w.sheet == title).encode())
