@@ -538,10 +538,12 @@ class _Loader:
                        f"data from row 2 on: row 2 looks like a second header row of descriptions ({_show(shown, 120)}); "
                        "delete it, the column names in row 1 are enough")
             skip.add(2)
+        required = [mapping[c.key] for c in spec.columns if c.required and c.key in mapping]
         for r, row in reversed(data[-3:]):
-            word = next((v for v in row if not _blank(v)), None)
-            if not isinstance(word, str) or vocab.normalize(word.rstrip(":")) not in _TOTAL_WORDS or r in skip:
-                break
+            at, word = next(((i, v) for i, v in enumerate(row) if not _blank(v)), (None, None))
+            if (not isinstance(word, str) or vocab.normalize(word.rstrip(":")) not in _TOTAL_WORDS or r in skip
+                    or any(i != at and i < len(row) and not _blank(row[i]) for i in required)):
+                break  # a record named "Total" (TotalEnergies) fills its required columns: it stays
             self.warn(title, f"A{r}", "", word, f"a record in each row: row {r} looks like a totals row and was "
                                                  "skipped (partnerlab counts and sums for itself); delete it")
             skip.add(r)

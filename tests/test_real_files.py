@@ -121,6 +121,12 @@ def test_totals_row_is_skipped():
     assert wb.stakeholders["id"].tolist() == ["ACT1", "ACT2", "ACT3"]
 
 
+def test_a_stakeholder_called_total_is_a_record(tmp_path):
+    rows = [make.S_HEAD, *make.S_ROWS, ["TOTAL", "Total Energías (ficticia)", "private_sector", "national"]]
+    wb = load_workbook(_book(tmp_path, {"stakeholders": rows}))
+    assert wb.stakeholders["id"].tolist() == ["ACT1", "ACT2", "ACT3", "TOTAL"]
+
+
 def test_a_first_record_with_bad_cells_is_not_taken_for_a_description_row(tmp_path):
     """Only a row whose typed cells nearly all fail is named a header row: real data keeps its errors."""
     rows = [make.S_HEAD, ["ACT1", "Uno (ficticio)", "academia", "national", None, None, "alta", 5],
