@@ -219,7 +219,7 @@ def render_index(manifest: dict, lang: str = "en") -> str:
         rows.append(
             f'<tr><td>{title_cell}</td><td>{params or "—"}</td>'
             f'<td><span class="pl-status pl-status-{esc(status)}">{esc(t.get(status, status))}</span></td>'
-            f'<td class="num">{_fmt_seconds(rec.get("seconds")) if status != "skipped" else ""}</td>'
+            f'<td class="num">{_fmt_seconds(rec.get("seconds")) if status not in ("skipped", "reused") else ""}</td>'
             f"<td>{links}</td><td>{esc(note)}</td></tr>"
         )
     meta_rows = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in meta)
