@@ -93,8 +93,8 @@ def test_vocabulary_cells_hold_labels(raw):
 
 
 @pytest.mark.parametrize(("sheet", "lo", "hi"), [
-    ("stakeholders", 80, 100), ("ties", 250, 400), ("partnerships", 12, 15), ("due_diligence", 25, 35),
-    ("value_assessment", 10, 15), ("quality_assessment", 40, 120), ("survey_questions", 15, 25),
+    ("stakeholders", 80, 100), ("ties", 250, 400), ("partnerships", 12, 15), ("due_diligence", 25, 80),
+    ("value_assessment", 10, 20), ("quality_assessment", 40, 120), ("survey_questions", 15, 25),
     ("survey_responses", 120, 160), ("action_plan", 49, 49),
 ])
 def test_sheet_sizes(tables, sheet, lo, hi):
@@ -307,3 +307,18 @@ def test_committed_sample_loads_and_matches_the_build(tmp_path):
     assert committed.about == fresh.about
     assert committed.about["is_illustrative"]
     assert len(committed.stakeholders) == len(build_sample_tables()["stakeholders"])
+
+
+# ---------------------------------------------------------------------------------------
+# Alerts (issue 11): every rule on the sample, blockers and warnings on fictional organisations only
+# ---------------------------------------------------------------------------------------
+
+def test_blocker_and_warning_alerts_only_on_fictional(tmp_path):
+    from partnerlab import consistency
+    from partnerlab.workbook import load_workbook
+
+    alerts = consistency.find_alerts(load_workbook(write_sample(tmp_path / "sample.xlsx")))
+    assert set(alerts["rule"]) == set(consistency.RULES)
+    serious = alerts[alerts["severity"].isin(["blocker", "warning"])]
+    real = serious[~serious["subject_name"].map(is_fictional_name)]
+    assert real.empty, real[["rule", "subject_name"]].values.tolist()
