@@ -48,7 +48,7 @@ from partnerlab import actionplan, schema, screening, stakeholders, vocab
 __all__ = [
     "ALERT_COLUMNS", "SEVERITIES", "VERDICTS", "RULES", "RULE_VOCAB", "Rule", "Context", "build_context",
     "find_alerts", "alerts_for", "alert_counts", "stakeholder_verdicts", "partnership_verdicts",
-    "verdict_of", "next_steps", "alerts_table", "register_table", "members_table", "TABLE_LABELS", "TABLE_VOCABS",
+    "verdict_of", "next_steps", "brief", "page_links", "COUNT_LABELS", "linked_alerts_table", "alerts_table", "register_table", "members_table", "TABLE_LABELS", "TABLE_VOCABS",
     "CAUTION_CODES", "CONTEXT_CODES", "RULES_NOTE", "VERDICT_NOTE",
     "rule_dd_missing", "rule_dd_stale", "rule_dd_excluded", "rule_dd_incomplete", "rule_dd_caution",
     "rule_started_after_decline", "rule_started_before_decision", "rule_active_suggests_decline",
@@ -718,6 +718,73 @@ def next_steps(verdict: str, own_alerts: pd.DataFrame, lang: str = "en", kind: s
         pair = _DEFAULT_STEPS.get((kind, verdict)) or _DEFAULT_STEPS[("*", verdict)]
         steps.append(pair[1] if lang == "es" else pair[0])
     return steps
+
+
+BRIEF_TEXT: dict[str, tuple[str, str]] = {
+    "heading": ("Verdict: {verdict}", "Veredicto: {verdict}"),
+    "blocker": ("Blocking", "Bloqueos"), "warning": ("Warnings", "Advertencias"),
+    "upcoming": ("Upcoming", "Próximos"), "next": ("What to do next", "Qué hacer ahora"),
+    "meaning": ("Why", "Por qué"),
+}
+
+
+def brief(wb: object, subject: str, kind: str = "stakeholder", alerts: pd.DataFrame | None = None,
+          lang: str = "en", max_age_days: int = 365) -> dict:
+    """What the verdict box of a profile or partnership page shows.
+
+    The alerts shown are those whose subject it is and those that name it (a partnership's alert
+    about this stakeholder as its lead or member).
+
+    Returns:
+        {"verdict" (key), "heading", "sections" ([(title, [sentences])]: blocking, warnings,
+        upcoming, what to do next), "alerts" (DataFrame with ALERT_COLUMNS), "row" (the verdict row)}.
+    """
+    alerts = find_alerts(wb, lang=lang, max_age_days=max_age_days) if alerts is None else alerts
+    table = (stakeholder_verdicts if kind == "stakeholder" else partnership_verdicts)(
+        wb, alerts, max_age_days=max_age_days, lang=lang)
+    key = "stakeholder" if kind == "stakeholder" else "partnership"
+    row = table[table[key] == subject].iloc[0]
+    mine = alerts_for(alerts, subject, related=True)
+    tr = (lambda pair: pair[1] if lang == "es" else pair[0])
+    verdict = row["verdict"]
+    sections = [(tr(BRIEF_TEXT["meaning"]), [VERDICTS.term(verdict).description(lang)])]
+    for severity in SEVERITIES.keys:
+        part = mine[mine["severity"] == severity] if len(mine) else mine
+        sections.append((tr(BRIEF_TEXT[severity]), list(dict.fromkeys(part.get("evidence", [])))))
+    sections.append((tr(BRIEF_TEXT["next"]), next_steps(verdict, mine, lang, kind)))
+    return {"verdict": verdict, "heading": tr(BRIEF_TEXT["heading"]).format(verdict=VERDICTS.label(verdict, lang)),
+            "sections": sections, "alerts": alerts_table(mine), "row": row}
+
+
+COUNT_LABELS: dict[str, tuple[str, str]] = {
+    "blocker": ("blockers", "bloqueos"), "warning": ("warnings", "advertencias"),
+    "upcoming": ("upcoming deadlines", "plazos próximos"),
+}
+
+
+def page_links(listing: list[dict] | None) -> dict[str, str]:
+    """Stakeholder or partnership id -> the page of the batch about it (a partner profile, a
+    partnership page), from the batch's report records; {} outside a batch."""
+    links: dict[str, str] = {}
+    for rec in listing or []:
+        if rec.get("status") not in ("ok", "running", "pending"):
+            continue
+        own = rec.get("parameters_own") or {}
+        for param in ("stakeholder", "partnership"):
+            if rec.get("report") in ("partner_profile", "partnership") and own.get(param):
+                links.setdefault(own[param], f"{rec['name']}.html")
+    return links
+
+
+def linked_alerts_table(alerts: pd.DataFrame, links: dict[str, str] | None = None, top: int | None = None) -> pd.DataFrame:
+    """Alerts for an overview: severity and rule (keys), the subject as a link to its page when `links`
+    has it, evidence; every text escaped here (display with `Report.table(..., escape=False)`)."""
+    links = links or {}
+    shown = alerts.head(top) if top else alerts
+    subject = [f'<a href="{html.escape(links[i])}">{html.escape(str(n))}</a>' if i in links else html.escape(str(n))
+               for i, n in zip(shown["subject_id"], shown["subject_name"])]
+    return pd.DataFrame({"severity": shown["severity"].tolist(), "rule": shown["rule"].tolist(), "subject_name": subject,
+                         "evidence": [html.escape(str(e)) for e in shown["evidence"]]})
 
 
 # ---------------------------------------------------------------------------------------
