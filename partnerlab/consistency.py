@@ -357,7 +357,7 @@ def rule_started_before_decision(ctx: Context) -> list[dict]:
             continue
         first = own.iloc[[_decision_day(r) for r in own.to_dict("records")].index(min(days))]
         values = {"p": ctx.name(rec["id"]), "start": _d(start), "when": _d(min(days)),
-                  "decision": vocab.DECISIONS.label(first["decision"], ctx.lang),
+                  "decision": vocab.DECISIONS.label(first["decision"], ctx.lang).lower(),
                   "pa": _cite(ctx, "partnerships", rec.get("row")), "va": _cite(ctx, "value_assessment", first.get("row"))}
         rows.append(_alert(ctx, "started_before_decision", "partnership", rec["id"], (
             "{p} started on {start} ({pa}), before its first recorded decision, \"{decision}\" on {when} ({va}).",

@@ -42,7 +42,7 @@ def due_diligence() -> pd.DataFrame:
     return pd.DataFrame([
         _screening("A", "2024-01-10", q07=True),  # A first excluded ...
         _screening("A", "2025-01-10"),  # ... then clear: the latest counts
-        _screening("D", "2025-02-01", q02=False),  # caution
+        _screening("D", "2025-02-01", q01=False),  # caution (not legally registered)
         _screening("E", "2025-03-01", q12=None),  # incomplete
     ])
 

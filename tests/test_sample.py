@@ -54,13 +54,14 @@ def _quadrant(influence: int, interest: int) -> str:
 
 def _dd_outcome(row: dict) -> str:
     # Appendix 4: a red flag (q05-q19) answered Yes excludes; a blank leaves the screening
-    # incomplete; an information check (q01-q04) answered No calls for caution.
+    # incomplete; q01 (legally registered) or q03 (activity report) answered No calls for caution;
+    # a No to q02/q04 (new to the UN) is context, not risk (issue 11).
     answers = {f"q{i:02d}": row[f"q{i:02d}"] for i in range(1, 20)}
     if any(answers[f"q{i:02d}"] == "Yes" for i in range(5, 20)):
         return "excluded"
     if any(a == "" for a in answers.values()):
         return "incomplete"
-    if any(answers[f"q{i:02d}"] == "No" for i in range(1, 5)):
+    if any(answers[q] == "No" for q in ("q01", "q03")):
         return "caution"
     return "clear"
 
