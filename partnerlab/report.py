@@ -150,16 +150,17 @@ class Report:
         parts.append("</div>")
         _html("".join(parts))
 
-    def h2(self, en: str, es: str) -> None:
-        _html(f'<div class="pl-report"><h2>{_e(self.tr(en, es))}</h2></div>')
+    def h2(self, en: str, es: str, printed: bool = True) -> None:
+        """A section heading; `printed=False` leaves it out of the printout (print stylesheet)."""
+        _html(f'<div class="pl-report{_noprint(printed)}"><h2>{_e(self.tr(en, es))}</h2></div>')
 
-    def p(self, en: str, es: str, **values: object) -> None:
+    def p(self, en: str, es: str, printed: bool = True, **values: object) -> None:
         """A paragraph; the template is trusted (may use <b>, <i>), the values are escaped."""
-        _html(f'<div class="pl-report"><p>{self.format(en, es, **values)}</p></div>')
+        _html(f'<div class="pl-report{_noprint(printed)}"><p>{self.format(en, es, **values)}</p></div>')
 
-    def left_out(self, en: str, es: str, **values: object) -> None:
+    def left_out(self, en: str, es: str, printed: bool = True, **values: object) -> None:
         """The one line that says why a section is left out."""
-        _html(f'<div class="pl-report"><p class="pl-left-out">{self.format(en, es, **values)}</p></div>')
+        _html(f'<div class="pl-report{_noprint(printed)}"><p class="pl-left-out">{self.format(en, es, **values)}</p></div>')
 
     def format(self, en: str, es: str, **values: object) -> str:
         return self.tr(en, es).format(**{k: _e(_fmt(v)) for k, v in values.items()})
@@ -179,7 +180,7 @@ class Report:
                     f'{_e(self.tr("of", "de"))} {len(shown)} {_e(self.tr("rows.", "filas."))}</p>')
             shown = shown.head(max_rows)
         table = shown.to_html(index=False, escape=escape, classes="pl-table", border=0, na_rep="")
-        _html(f'<div class="pl-report{"" if printed else " pl-noprint"}">{table}{more}</div>')
+        _html(f'<div class="pl-report{_noprint(printed)}">{table}{more}</div>')
 
     def verdict(self, key: str, heading: str, sections: list[tuple[str, list[str]]]) -> None:
         """A verdict box (class pl-verdict-<key>): a heading, then titled lists of sentences, all escaped."""
@@ -267,6 +268,10 @@ def _html(markup: str) -> None:
     from IPython.display import HTML, display
 
     display(HTML(markup))
+
+
+def _noprint(printed: bool) -> str:
+    return "" if printed else " pl-noprint"
 
 
 def _e(value: object) -> str:
