@@ -48,7 +48,7 @@ from partnerlab import actionplan, schema, screening, stakeholders, vocab
 __all__ = [
     "ALERT_COLUMNS", "SEVERITIES", "VERDICTS", "RULES", "RULE_VOCAB", "Rule", "Context", "build_context",
     "find_alerts", "alerts_for", "alert_counts", "stakeholder_verdicts", "partnership_verdicts",
-    "verdict_of", "next_steps", "brief", "page_links", "COUNT_LABELS", "linked_alerts_table", "alerts_table", "register_table", "members_table", "TABLE_LABELS", "TABLE_VOCABS",
+    "verdict_of", "next_steps", "brief", "flagged_central", "page_links", "COUNT_LABELS", "linked_alerts_table", "alerts_table", "register_table", "members_table", "TABLE_LABELS", "TABLE_VOCABS",
     "CAUTION_CODES", "CONTEXT_CODES", "RULES_NOTE", "VERDICT_NOTE",
     "rule_dd_missing", "rule_dd_stale", "rule_dd_excluded", "rule_dd_incomplete", "rule_dd_caution",
     "rule_started_after_decline", "rule_started_before_decision", "rule_active_suggests_decline",
@@ -178,7 +178,9 @@ TABLE_LABELS: dict[str, tuple[str, str]] = {
     "partnership": ("Partnership", "Alianza"), "blocker": ("Blockers", "Bloqueos"),
     "warning": ("Warnings", "Advertencias"), "upcoming": ("Upcoming", "Próximos"), "name": ("Name", "Nombre"),
     "role": ("Role", "Papel"), "sector": ("Sector", "Sector"), "outcome": ("Due diligence", "Debida diligencia"),
-    "assessed_on": ("Screened on", "Evaluado el"), "lead": ("Lead", "Líder"), "type": ("Type", "Tipo"),
+    "assessed_on": ("Screened on", "Evaluado el"), "degree": ("Partners", "Socios"),
+    "betweenness": ("Betweenness", "Intermediación"), "n_blocker": ("Blockers", "Bloqueos"),
+    "n_warning": ("Warnings", "Advertencias"), "lead": ("Lead", "Líder"), "type": ("Type", "Tipo"),
 }
 _KINDS = vocab.Vocabulary("alert subject", (vocab.Term("stakeholder", "Stakeholder", "Actor"),
                                              vocab.Term("partnership", "Partnership", "Alianza")))
@@ -774,6 +776,29 @@ def page_links(listing: list[dict] | None) -> dict[str, str]:
             if rec.get("report") in ("partner_profile", "partnership") and own.get(param):
                 links.setdefault(own[param], f"{rec['name']}.html")
     return links
+
+
+def flagged_central(centrality: pd.DataFrame, verdicts: pd.DataFrame, top: int = 15) -> pd.DataFrame:
+    """Among the `top` most central actors (`network.centrality_table`, by betweenness), those not
+    cleared: unscreened, blocked, with conditions, or named by a blocker or warning alert. UN-system
+    actors are never asked for due diligence and are listed only when an alert names them.
+
+    Returns:
+        name, sector, degree, betweenness (rounded), outcome (latest screening key), verdict (key),
+        n_blocker, n_warning; in centrality order.
+    """
+    cols = ["name", "sector", "degree", "betweenness", "outcome", "verdict", "n_blocker", "n_warning"]
+    if centrality.empty or verdicts.empty:
+        return pd.DataFrame(columns=cols)
+    v = verdicts.set_index("stakeholder")
+    head = centrality.head(top)
+    keep = [sid for sid in head.index if sid in v.index and (
+        v.loc[sid, "verdict"] != "go" or v.loc[sid, "n_blocker"] + v.loc[sid, "n_warning"] > 0)]
+    out = head.loc[keep, ["name", "sector", "degree", "betweenness"]].copy()
+    out["betweenness"] = out["betweenness"].round(3)
+    for col in ("outcome", "verdict", "n_blocker", "n_warning"):
+        out[col] = [v.loc[sid, col] for sid in keep]
+    return out[cols].reset_index(drop=True)
 
 
 def linked_alerts_table(alerts: pd.DataFrame, links: dict[str, str] | None = None, top: int | None = None) -> pd.DataFrame:
