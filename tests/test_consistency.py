@@ -346,3 +346,49 @@ def test_sample_shows_the_contradictions_of_the_issue(sample_wb):
     assert set(c.RULES) == set(alerts["rule"])  # every rule at least once
     verdicts = c.stakeholder_verdicts(sample_wb, alerts).set_index("stakeholder")
     assert verdicts.loc["PACTO", "verdict"] == "go" and c.alerts_for(alerts, "PACTO").empty
+
+
+def test_module_doctests():
+    import doctest
+
+    result = doctest.testmod(c)
+    assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.slow
+def test_sample_batch_shows_the_contradictions_everywhere(tmp_path):
+    """Issue 11, "Done when": the overview, the profiles and partnership pages concerned and the sheet
+    `alerts` of findings.xlsx show the contradictions; every partnership has a page."""
+    import subprocess
+    import sys
+
+    import openpyxl
+
+    from partnerlab import paths
+
+    out = tmp_path / "out"
+    run = subprocess.run([sys.executable, "-c", "import sys; from partnerlab.cli import main; sys.exit(main(sys.argv[1:]))",
+                          "run", "--no-progress", "--workbook", str(paths.SAMPLE_WORKBOOK), "--out", str(out),
+                          "--only", "partner_profile", "partnership", "overview"], capture_output=True, timeout=1500)
+    assert run.returncode == 0, run.stderr[-2000:]
+    overview = (out / "overview.html").read_text(encoding="utf-8")
+    assert "7 blockers" in overview and "18 warnings" in overview
+    for pid in ("p11", "p12", "p15"):
+        assert f'href="partnership__{pid}.html"' in overview
+    assert 'href="partner_profile__altamira.html"' in overview  # the register and the alerts link their pages
+    evidence = {
+        "partnership__p11": "has no due-diligence screening at the recorded decision",      # proceed, lead never screened
+        "partner_profile__altamira": "has no due-diligence screening at the recorded decision",
+        "partnership__p15": "was declined on 2023-04-20",                                   # declined, then started
+        "partnership__p12": "the criteria suggest decline",                                 # active fund
+    }
+    for page, text in evidence.items():
+        html = (out / f"{page}.html").read_text(encoding="utf-8")
+        assert text in html and text in overview, page
+    assert "tied to the excluded" in (out / "partnership__p12.html").read_text(encoding="utf-8")
+    assert len(list(out.glob("partnership__*.html"))) == 15  # every partnership of the sample
+    sheet = openpyxl.load_workbook(out / "findings.xlsx")["alerts"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == c.ALERT_COLUMNS
+    assert {("started_after_decline", "P15"), ("dd_missing", "P11"), ("active_suggests_decline", "P12"),
+            ("evidence_after", "P15"), ("excluded_exposure", "P12")} <= {(r[0], r[3]) for r in rows[1:]}
