@@ -784,10 +784,10 @@ def flagged_central(centrality: pd.DataFrame, verdicts: pd.DataFrame, top: int =
     actors are never asked for due diligence and are listed only when an alert names them.
 
     Returns:
-        name, sector, degree, betweenness (rounded), outcome (latest screening key), verdict (key),
-        n_blocker, n_warning; in centrality order.
+        stakeholder (id), name, sector, degree, betweenness (rounded), outcome (latest screening key),
+        verdict (key), n_blocker, n_warning; in centrality order.
     """
-    cols = ["name", "sector", "degree", "betweenness", "outcome", "verdict", "n_blocker", "n_warning"]
+    cols = ["stakeholder", "name", "sector", "degree", "betweenness", "outcome", "verdict", "n_blocker", "n_warning"]
     if centrality.empty or verdicts.empty:
         return pd.DataFrame(columns=cols)
     v = verdicts.set_index("stakeholder")
@@ -795,6 +795,7 @@ def flagged_central(centrality: pd.DataFrame, verdicts: pd.DataFrame, top: int =
     keep = [sid for sid in head.index if sid in v.index and (
         v.loc[sid, "verdict"] != "go" or v.loc[sid, "n_blocker"] + v.loc[sid, "n_warning"] > 0)]
     out = head.loc[keep, ["name", "sector", "degree", "betweenness"]].copy()
+    out.insert(0, "stakeholder", keep)
     out["betweenness"] = out["betweenness"].round(3)
     for col in ("outcome", "verdict", "n_blocker", "n_warning"):
         out[col] = [v.loc[sid, col] for sid in keep]

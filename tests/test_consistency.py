@@ -392,3 +392,14 @@ def test_sample_batch_shows_the_contradictions_everywhere(tmp_path):
     assert list(rows[0]) == c.ALERT_COLUMNS
     assert {("started_after_decline", "P15"), ("dd_missing", "P11"), ("active_suggests_decline", "P12"),
             ("evidence_after", "P15"), ("excluded_exposure", "P12")} <= {(r[0], r[3]) for r in rows[1:]}
+
+
+def test_flagged_central_lists_only_actors_not_cleared():
+    cent = pd.DataFrame({"name": ["A", "B", "UN", "C"], "sector": ["academia", "academia", "un_system", "academia"],
+                         "degree": [5, 4, 3, 2], "betweenness": [0.5, 0.4, 0.3, 0.2]}, index=["a", "b", "un", "c"])
+    verdicts = pd.DataFrame({"stakeholder": ["a", "b", "un", "c"], "outcome": ["clear", "not_screened", "not_screened",
+                                                                             "clear"],
+                             "verdict": ["go", "not_assessed", "go", "go"], "n_blocker": [0, 0, 0, 0],
+                             "n_warning": [0, 0, 0, 1]})
+    assert c.flagged_central(cent, verdicts)["stakeholder"].tolist() == ["b", "c"]  # c: a warning names it
+    assert c.flagged_central(cent, verdicts, top=2)["stakeholder"].tolist() == ["b"]
