@@ -473,8 +473,8 @@ def rule_excluded_exposure(ctx: Context) -> list[dict]:
                 kind = vocab.TIE_KINDS.label(rec.get("kind") or "partnership", ctx.lang).lower()
                 rows.append(_alert(ctx, "excluded_exposure", "stakeholder", a, (
                     "{a} has a current {kind} tie with {b} ({ties}), whose latest screening is excluded.",
-                    "{a} tiene un vínculo vigente de tipo {kind} con {b} ({ties}), cuya última evaluación es "
-                    "excluido."), {"a": ctx.name(a), "b": ctx.name(b), "kind": kind, "ties": cite}, related=[b]))
+                    "{a} tiene un vínculo vigente de tipo {kind} con {b} ({ties}), excluido por su última "
+                    "evaluación."), {"a": ctx.name(a), "b": ctx.name(b), "kind": kind, "ties": cite}, related=[b]))
     for rec in _partnerships(ctx):
         if rec.get("status") == "closed":
             continue
@@ -496,7 +496,7 @@ def rule_excluded_exposure(ctx: Context) -> list[dict]:
                     continue
                 rows.append(_alert(ctx, "excluded_exposure", "stakeholder", sid, (
                     "{a} shares the partnership {p} ({status}, {pa}) with {b}, whose latest screening is excluded.",
-                    "{a} comparte la alianza {p} ({status}, {pa}) con {b}, cuya última evaluación es excluido."),
+                    "{a} comparte la alianza {p} ({status}, {pa}) con {b}, excluido por su última evaluación."),
                     {"a": ctx.name(sid), "p": ctx.name(rec["id"]), "status": _status(ctx, rec), "b": ctx.name(b),
                      "pa": _cite(ctx, "partnerships", rec.get("row"))}, related=[rec["id"], b]))
     return rows
