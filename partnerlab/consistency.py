@@ -724,6 +724,9 @@ def next_steps(verdict: str, own_alerts: pd.DataFrame, lang: str = "en", kind: s
 
 BRIEF_TEXT: dict[str, tuple[str, str]] = {
     "heading": ("Verdict: {verdict}", "Veredicto: {verdict}"),
+    "partnerships": ("Its partnerships", "Sus alianzas"),
+    "partnership_line": ("{name} ({role}, {status}): {verdict}; {blockers} blockers, {warnings} warnings",
+                         "{name} ({role}, {status}): {verdict}; {blockers} bloqueos, {warnings} advertencias"),
     "blocker": ("Blocking", "Bloqueos"), "warning": ("Warnings", "Advertencias"),
     "upcoming": ("Upcoming", "Próximos"), "next": ("What to do next", "Qué hacer ahora"),
     "meaning": ("Why", "Por qué"),
@@ -753,9 +756,27 @@ def brief(wb: object, subject: str, kind: str = "stakeholder", alerts: pd.DataFr
     for severity in SEVERITIES.keys:
         part = mine[mine["severity"] == severity] if len(mine) else mine
         sections.append((tr(BRIEF_TEXT[severity]), list(dict.fromkeys(part.get("evidence", [])))))
+    if kind == "stakeholder":
+        sections.append((tr(BRIEF_TEXT["partnerships"]), _partnership_lines(wb, subject, alerts, lang, max_age_days)))
     sections.append((tr(BRIEF_TEXT["next"]), next_steps(verdict, mine, lang, kind)))
     return {"verdict": verdict, "heading": tr(BRIEF_TEXT["heading"]).format(verdict=VERDICTS.label(verdict, lang)),
             "sections": sections, "alerts": alerts_table(mine), "row": row}
+
+
+def _partnership_lines(wb: object, sid: str, alerts: pd.DataFrame, lang: str, max_age_days: int) -> list[str]:
+    """One line per partnership the stakeholder leads or belongs to (not closed): its verdict and alert counts."""
+    ctx = build_context(wb, lang=lang, max_age_days=max_age_days)
+    mine = [(rec["id"], role) for rec in _partnerships(ctx) if rec.get("status") != "closed"
+            for party, role in _parties(ctx, rec["id"], include_un=True) if party == sid]
+    if not mine:
+        return []
+    verdicts = partnership_verdicts(wb, alerts, max_age_days=max_age_days, lang=lang).set_index("partnership")
+    template = ctx.tr(BRIEF_TEXT["partnership_line"])
+    return [template.format(name=ctx.name(pid), role=_ROLES.label(role, lang).lower(),
+                            status=vocab.PARTNERSHIP_STATUSES.label(verdicts.loc[pid, "status"] or "", lang).lower(),
+                            verdict=VERDICTS.label(verdicts.loc[pid, "verdict"], lang).lower(),
+                            blockers=verdicts.loc[pid, "n_blocker"], warnings=verdicts.loc[pid, "n_warning"])
+            for pid, role in mine]
 
 
 COUNT_LABELS: dict[str, tuple[str, str]] = {
