@@ -1,9 +1,9 @@
 """Decision intelligence: join the appendices, flag every contradiction, give each partner and partnership a verdict.
 
 The Strategy asks for "intelligence practices and procedures to make consistent and informed
-decisions on the selection of partners" (section 1.6) and a risk analysis before partnering with
-the critical group (Appendix 3, step 2). Each rule below is one small function over the loaded
-tables (docs/tables.md) that returns alert rows; `find_alerts` runs them all. The rules and the
+decisions on the selection of partners" (section 3.6, interagency coordination) and a risk analysis
+before partnering with the critical group (Appendix 3, step 2). Each rule below is one small function
+over the loaded tables (docs/tables.md) that returns alert rows; `find_alerts` runs them all. The rules and the
 seed's words behind them are documented in docs/consistency.md.
 
 An alert has the columns of `ALERT_COLUMNS`: `rule` (a stable code, key of `RULES`), `severity`
@@ -36,7 +36,6 @@ Shared definitions:
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -48,7 +47,8 @@ from partnerlab import actionplan, schema, screening, stakeholders, vocab
 __all__ = [
     "ALERT_COLUMNS", "SEVERITIES", "VERDICTS", "RULES", "RULE_VOCAB", "Rule", "Context", "build_context",
     "find_alerts", "alerts_for", "alert_counts", "stakeholder_verdicts", "partnership_verdicts",
-    "verdict_of", "next_steps", "brief", "flagged_central", "page_links", "COUNT_LABELS", "linked_alerts_table", "alerts_table", "register_table", "members_table", "TABLE_LABELS", "TABLE_VOCABS",
+    "verdict_of", "next_steps", "brief", "flagged_central", "page_links", "COUNT_LABELS", "BRIEF_TEXT",
+    "linked_alerts_table", "alerts_table", "register_table", "members_table", "TABLE_LABELS", "TABLE_VOCABS",
     "CAUTION_CODES", "CONTEXT_CODES", "RULES_NOTE", "VERDICT_NOTE",
     "rule_dd_missing", "rule_dd_stale", "rule_dd_excluded", "rule_dd_incomplete", "rule_dd_caution",
     "rule_started_after_decline", "rule_started_before_decision", "rule_active_suggests_decline",
@@ -247,7 +247,7 @@ def build_context(wb: object, as_of: object = None, lang: str = "en", max_age_da
     ctx.decisions = screening.value_decisions(va) if len(va) else screening.value_decisions(
         pd.DataFrame({"subject": [], "assessed_on": []}))
     if len(va):
-        ctx.decisions["c1"] = [screening._rating(v) for v in va.get("c1", [None] * len(va))]
+        ctx.decisions["c1"] = [_rating(v) for v in va.get("c1", [None] * len(va))]
     else:
         ctx.decisions["c1"] = pd.Series(dtype=object)
     return ctx
@@ -378,7 +378,7 @@ def rule_active_suggests_decline(ctx: Context) -> list[dict]:
         d = by_subject.get(rec["id"])
         if rec.get("status") not in _COMMITTED or d is None or d["suggested"] != "decline":
             continue
-        crit = "; ".join(f"{c[1:]}. {screening._pair(screening.CRITERION_SHORT[c], ctx.lang)}" for c in d["not_acceptable"])
+        crit = "; ".join(f"{c[1:]}. {ctx.tr(screening.CRITERION_SHORT[c])}" for c in d["not_acceptable"])
         values = {"p": ctx.name(rec["id"]), "status": _status(ctx, rec), "when": _d(d["assessed_on"]), "crit": crit,
                   "recorded": vocab.DECISIONS.label(d["decision"], ctx.lang) if d["decision"] else ctx.tr(("none", "ninguna")),
                   "va": _cite(ctx, "value_assessment", d.get("row"))}
@@ -913,6 +913,13 @@ def _cite(ctx: Context, sheet: str, row: object) -> str:
     if row is None or pd.isna(row):
         return ctx.tr(("sheet {s}", "hoja {s}")).format(s=name)
     return ctx.tr(("{s} row {r}", "{s} fila {r}")).format(s=name, r=int(row))
+
+
+def _rating(value: object) -> str:
+    """A criterion's rating key; a blank is `screening.NOT_ASSESSED` (never a rating)."""
+    if value is None or value == "" or (not isinstance(value, str) and pd.isna(value)):
+        return screening.NOT_ASSESSED
+    return str(value)
 
 
 def _d(value: object) -> str:
