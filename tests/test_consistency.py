@@ -403,3 +403,15 @@ def test_flagged_central_lists_only_actors_not_cleared():
                              "n_warning": [0, 0, 0, 1]})
     assert c.flagged_central(cent, verdicts)["stakeholder"].tolist() == ["b", "c"]  # c: a warning names it
     assert c.flagged_central(cent, verdicts, top=2)["stakeholder"].tolist() == ["b"]
+
+
+def test_tables_with_links_escape_workbook_text():
+    st = _st(("a", "academia", 2, 2)).assign(name=["<script>alert(1)</script>"])
+    pa = _pa(("P1", "a", [], "active", None)).assign(name=['<img src=x onerror="x()">'])
+    tables = {"stakeholders": st, "partnerships": pa}
+    alerts = c.find_alerts(tables, as_of=AS_OF)
+    links = c.page_links([{"report": "partnership", "name": "partnership__p1", "status": "ok",
+                           "parameters_own": {"partnership": "P1"}}])
+    shown = c.linked_alerts_table(alerts, links).to_string() + c.register_table(c.partnership_verdicts(tables), links).to_string()
+    assert "<script>" not in shown and "<img" not in shown
+    assert "&lt;script&gt;" in shown and '<a href="partnership__p1.html">&lt;img' in shown
