@@ -69,7 +69,7 @@ SEVERITIES = vocab.Vocabulary("alert severity", (
 ))
 VERDICTS = vocab.Vocabulary("verdict", (
     vocab.Term("go", "Go", "Adelante", (), "Clear, fresh due diligence, no contradiction and a decision that agrees",
-               "Debida diligencia vigente y sin alertas, sin contradicciones y una decisión coherente"),
+               "Debida diligencia vigente y sin observaciones, sin contradicciones y una decisión coherente"),
     vocab.Term("go_with_conditions", "Go with conditions", "Adelante con condiciones", (),
                "No blocker, but conditions to meet first", "Sin bloqueos, pero con condiciones por cumplir"),
     vocab.Term("blocked", "Blocked", "Bloqueado", (), "A blocker, an exclusion or a decline",
@@ -168,7 +168,7 @@ VERDICT_NOTE = (
     "warning and a decision that agrees with the criteria; otherwise <b>go with conditions</b>.",
     "Veredicto: <b>bloqueado</b> con un bloqueo, una exclusión o una decisión de declinar; <b>sin evaluar</b> sin "
     "debida diligencia (o, para una alianza, sin evaluación de valor); <b>adelante</b> con una evaluación vigente y "
-    "sin alertas, sin bloqueos ni advertencias y una decisión coherente con los criterios; si no, <b>adelante con "
+    "sin observaciones, sin bloqueos ni advertencias y una decisión coherente con los criterios; si no, <b>adelante con "
     "condiciones</b>.",
 )
 TABLE_LABELS: dict[str, tuple[str, str]] = {

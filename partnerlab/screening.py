@@ -72,7 +72,7 @@ OUTCOMES = vocab.Vocabulary("screening outcome", (
     vocab.Term("caution", "Caution", "Precaución", (),
                "Legal registration (q01) or an activity report (q03) answered No",
                "Registro legal (q01) o informe de actividades (q03) con respuesta No"),
-    vocab.Term("clear", "Clear", "Sin alertas", (),
+    vocab.Term("clear", "Clear", "Sin observaciones", (),
                "Every question answered, no red flag, q01 and q03 Yes",
                "Todas las preguntas respondidas, sin criterios de exclusión, q01 y q03 en Sí"),
     vocab.Term("not_screened", "Not screened", "Sin evaluación", (),
@@ -128,7 +128,7 @@ RULES_NOTE = (
     "Resultado de una evaluación, se aplica la primera regla que se cumpla: <b>excluido</b> si algún criterio de "
     "exclusión (preguntas 5-19) tiene respuesta Sí, aunque otras preguntas estén en blanco; <b>incompleto</b> si "
     "alguna pregunta no tiene respuesta (un blanco nunca se lee como No); <b>precaución</b> si la pregunta 1 "
-    "(registro legal) o 3 (informe de actividades) tiene respuesta No; si no, <b>sin alertas</b>; un No en la "
+    "(registro legal) o 3 (informe de actividades) tiene respuesta No; si no, <b>sin observaciones</b>; un No en la "
     "pregunta 2 o 4 (sin alianza previa con la ONU, fuera de iniciativas de la ONU) es contexto, no riesgo. Cada actor aparece con su "
     "evaluación más reciente; las evaluaciones con más de {max_age_days} días al {as_of} se señalan para "
     "renovarse.",
