@@ -49,7 +49,7 @@ __all__ = [
     "find_alerts", "alerts_for", "alert_counts", "stakeholder_verdicts", "partnership_verdicts",
     "verdict_of", "next_steps", "brief", "flagged_central", "page_links", "COUNT_LABELS", "BRIEF_TEXT",
     "linked_alerts_table", "alerts_table", "register_table", "members_table", "TABLE_LABELS", "TABLE_VOCABS",
-    "CAUTION_CODES", "CONTEXT_CODES", "RULES_NOTE", "VERDICT_NOTE",
+    "CAUTION_CODES", "CONTEXT_CODES", "RULES_NOTE", "VERDICT_NOTE", "DECISION_RULES",
     "rule_dd_missing", "rule_dd_stale", "rule_dd_excluded", "rule_dd_incomplete", "rule_dd_caution",
     "rule_started_after_decline", "rule_started_before_decision", "rule_active_suggests_decline",
     "rule_c1_unsupported", "rule_evidence_after", "rule_excluded_exposure", "rule_dd_expiring",
@@ -149,6 +149,9 @@ _R = [
           "Actualizar el plan de acción (Anexo 1) o vincular la alianza a una línea de acción vigente.")),
 ]
 RULES: dict[str, Rule] = {r.code: r for r in _R}
+# The rules about due diligence and value decisions (the due-diligence report lists their alerts).
+DECISION_RULES = ("dd_missing", "dd_stale", "dd_excluded", "dd_incomplete", "dd_caution", "started_after_decline",
+                  "started_before_decision", "active_suggests_decline", "c1_unsupported", "evidence_after")
 RULE_VOCAB = vocab.Vocabulary("consistency rule", tuple(vocab.Term(r.code, *r.title) for r in _R))
 
 RULES_NOTE = (
