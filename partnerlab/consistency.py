@@ -436,6 +436,8 @@ def rule_evidence_after(ctx: Context) -> list[dict]:
         if d.get("c1") in (screening.NOT_ASSESSED, "insufficient_information"):
             continue
         when = decided or assessed
+        if when is None:
+            continue
         for sid, _role in _parties(ctx, d["subject"]):
             if _screening_at(ctx, sid, when) is not None:
                 continue
