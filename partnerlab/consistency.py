@@ -778,7 +778,7 @@ def _partnership_lines(wb: object, sid: str, alerts: pd.DataFrame, lang: str, ma
     verdicts = partnership_verdicts(wb, alerts, max_age_days=max_age_days, lang=lang).set_index("partnership")
     template = ctx.tr(BRIEF_TEXT["partnership_line"])
     return [template.format(name=ctx.name(pid), role=_ROLES.label(role, lang).lower(),
-                            status=vocab.PARTNERSHIP_STATUSES.label(verdicts.loc[pid, "status"] or "", lang).lower(),
+                            status=_status(ctx, {"status": verdicts.loc[pid, "status"]}),
                             verdict=VERDICTS.label(verdicts.loc[pid, "verdict"], lang).lower(),
                             blockers=verdicts.loc[pid, "n_blocker"], warnings=verdicts.loc[pid, "n_warning"])
             for pid, role in mine]
@@ -941,7 +941,8 @@ def _ts(value: object) -> pd.Timestamp | None:
 
 
 def _status(ctx: Context, rec: dict) -> str:
-    return vocab.PARTNERSHIP_STATUSES.label(rec.get("status") or "", ctx.lang).lower() if rec.get("status") else \
+    status = rec.get("status")
+    return vocab.PARTNERSHIP_STATUSES.label(status, ctx.lang).lower() if isinstance(status, str) and status else \
         ctx.tr(("of unknown status", "sin estado"))
 
 

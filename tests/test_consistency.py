@@ -415,3 +415,34 @@ def test_tables_with_links_escape_workbook_text():
     shown = c.linked_alerts_table(alerts, links).to_string() + c.register_table(c.partnership_verdicts(tables), links).to_string()
     assert "<script>" not in shown and "<img" not in shown
     assert "&lt;script&gt;" in shown and '<a href="partnership__p1.html">&lt;img' in shown
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as hs  # noqa: E402
+
+_DAYS = hs.one_of(hs.none(), hs.dates(min_value=pd.Timestamp("2020-01-01").date(),
+                                      max_value=pd.Timestamp("2026-12-31").date()).map(str))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(statuses=hs.lists(hs.sampled_from(["exploring", "negotiating", "active", "under_review", "closed", None]),
+                         min_size=1, max_size=3),
+       starts=hs.lists(_DAYS, min_size=3, max_size=3),
+       answers=hs.lists(hs.dictionaries(hs.sampled_from(list(screening.QUESTION_CODES)),
+                                        hs.sampled_from([True, False, None]), max_size=4), min_size=0, max_size=3),
+       decisions=hs.lists(hs.tuples(hs.sampled_from(["P0", "P1", "a"]), hs.sampled_from(["acceptable", "not_acceptable", None]),
+                                    hs.sampled_from(["proceed", "decline", "continue_analysis", None]), _DAYS),
+                          max_size=3))
+def test_any_mix_of_blanks_and_dates_gives_well_formed_alerts(statuses, starts, answers, decisions):
+    pa = _pa(*[(f"P{i}", "a", ["b", "un"], s, starts[i]) for i, s in enumerate(statuses)])
+    dd = _dd(*[("b" if i % 2 else "a", f"202{3 + i}-03-01", a) for i, a in enumerate(answers)]) if answers else None
+    va = _va(*[(s, "2024-01-01", {"c1": c1}, dec, day) for s, c1, dec, day in decisions]) if decisions else None
+    tables = {"stakeholders": ST, "partnerships": pa, **({"due_diligence": dd} if dd is not None else {}),
+              **({"value_assessment": va} if va is not None else {})}
+    alerts = c.find_alerts(tables, as_of=AS_OF, lang="es")
+    assert set(alerts["severity"]) <= set(c.SEVERITIES.keys) and set(alerts["rule"]) <= set(c.RULES)
+    assert alerts["evidence"].map(lambda e: isinstance(e, str) and "nan" not in e and "None" not in e).all()
+    verdicts = c.partnership_verdicts(tables, alerts, as_of=AS_OF)
+    assert set(verdicts["verdict"]) <= set(c.VERDICTS.keys)
+    dd_rules = alerts[alerts["rule"].str.startswith("dd_") | (alerts["rule"] == "c1_unsupported")]
+    assert "un" not in set(dd_rules["subject_id"]) | {i for ids in dd_rules["related_ids"] for i in ids}
