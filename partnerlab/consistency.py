@@ -334,10 +334,10 @@ def rule_started_after_decline(ctx: Context) -> list[dict]:
         values = {"p": ctx.name(rec["id"]), "when": _d(when), "start": _d(start), "status": _status(ctx, rec),
                   "va": _cite(ctx, "value_assessment", d.get("row")), "pa": _cite(ctx, "partnerships", rec.get("row"))}
         en = "{p} was declined on {when} ({va}) but started on {start} and is {status} ({pa})"
-        es = "{p} se declinó el {when} ({va}) pero inició el {start} y está {status} ({pa})"
+        es = "{p} se declinó el {when} ({va}) pero inició el {start}; su estado es {status} ({pa})"
         if start is None or start < (when or start):
             en, es = "{p} was declined on {when} ({va}) but is {status} ({pa})", \
-                "{p} se declinó el {when} ({va}) pero está {status} ({pa})"
+                "{p} se declinó el {when} ({va}) pero su estado es {status} ({pa})"
         if len(later_qa):
             values["qa"] = _d(pd.to_datetime(later_qa["assessed_on"]).min())
             en, es = en + "; its quality was then assessed on {qa}", es + "; luego se evaluó su calidad el {qa}"
@@ -383,12 +383,12 @@ def rule_active_suggests_decline(ctx: Context) -> list[dict]:
             continue
         crit = "; ".join(f"{c[1:]}. {ctx.tr(screening.CRITERION_SHORT[c])}" for c in d["not_acceptable"])
         values = {"p": ctx.name(rec["id"]), "status": _status(ctx, rec), "when": _d(d["assessed_on"]), "crit": crit,
-                  "recorded": vocab.DECISIONS.label(d["decision"], ctx.lang) if d["decision"] else ctx.tr(("none", "ninguna")),
+                  "recorded": vocab.DECISIONS.label(d["decision"], ctx.lang) if isinstance(d["decision"], str) else ctx.tr(("none", "ninguna")),
                   "va": _cite(ctx, "value_assessment", d.get("row"))}
         rows.append(_alert(ctx, "active_suggests_decline", "partnership", rec["id"], (
             "{p} is {status}, but its latest value assessment ({when}, {va}) rates not acceptable: {crit}; the "
             "criteria suggest decline (recorded: {recorded}).",
-            "{p} está {status}, pero su última evaluación de valor ({when}, {va}) califica como no aceptable: {crit}; "
+            "{p} tiene estado {status}, pero su última evaluación de valor ({when}, {va}) califica como no aceptable: {crit}; "
             "los criterios sugieren declinar (registrada: {recorded})."), values))
     return rows
 

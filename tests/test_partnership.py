@@ -61,7 +61,7 @@ def test_every_partnership_of_the_sample_has_a_page(sample_wb):
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("partnership", "lang", "expected"), [
-    ("P12", "es", ["Veredicto: Bloqueado", "Líder y miembros", "está activa, pero su última evaluación de valor"]),
+    ("P12", "es", ["Veredicto: Bloqueado", "Líder y miembros", "tiene estado activa, pero su última evaluación de valor"]),
     ("p15", "en", ["Verdict: Blocked", "was declined on 2023-04-20", "started on 2023-05-01"]),
     ("P13", "en", ["Verdict: Go", "No alert names this partnership."]),
 ])
