@@ -52,6 +52,27 @@ _CSS = """
 .pl-table td { border-bottom: 1px solid #DDD; padding: 0.25em 0.6em; vertical-align: top; max-width: 38em; }
 .pl-table tr:nth-child(even) td { background: #F5F8FB; }
 .pl-more { font-size: 0.85em; color: #666; }
+.pl-verdict { border: 2px solid #888; border-left-width: 10px; border-radius: 4px; padding: 0.5em 0.9em; margin: 0.6em 0 1em; background: #F7F7F7; }
+.pl-verdict h2 { border: none; margin: 0 0 0.3em; padding: 0; font-size: 1.3em; }
+.pl-verdict ul { margin: 0.2em 0 0.4em 1.2em; padding: 0; }
+.pl-verdict .pl-verdict-label { font-weight: 600; margin: 0.3em 0 0; }
+.pl-verdict-go { border-color: #2E7D32; background: #EEF7EE; }
+.pl-verdict-go_with_conditions { border-color: #E0A800; background: #FFF8E1; }
+.pl-verdict-blocked { border-color: #C62828; background: #FDECEA; }
+.pl-verdict-not_assessed { border-color: #607D8B; background: #ECEFF1; }
+.pl-counts span { display: inline-block; margin-right: 1.2em; font-size: 1.15em; }
+.pl-sev-blocker { color: #C62828; font-weight: 700; } .pl-sev-warning { color: #9A6B00; font-weight: 700; }
+.pl-sev-upcoming { color: #37474F; font-weight: 700; }
+@media print {
+  @page { size: A4; margin: 12mm; }
+  .pl-report { font-size: 9.5pt; line-height: 1.3; }
+  .pl-report h1 { font-size: 16pt; } .pl-report h2 { font-size: 12pt; margin: 0.7em 0 0.2em; }
+  .pl-inputs, .pl-report details, .pl-noprint, .pl-analyst { display: none !important; }
+  .pl-table { font-size: 8.5pt; margin: 0.2em 0 0.5em; } .pl-table td, .pl-table th { padding: 0.1em 0.4em; }
+  .pl-table th { color: black; background: #DDD !important; }
+  .pl-verdict, .pl-table tr { break-inside: avoid; }
+  img { max-height: 70mm; }
+}
 </style>
 """
 
@@ -132,32 +153,49 @@ class Report:
         parts.append("</div>")
         _html("".join(parts))
 
-    def h2(self, en: str, es: str) -> None:
-        _html(f'<div class="pl-report"><h2>{_e(self.tr(en, es))}</h2></div>')
+    def h2(self, en: str, es: str, printed: bool = True) -> None:
+        """A section heading; `printed=False` leaves it out of the printout (print stylesheet)."""
+        _html(f'<div class="pl-report{_noprint(printed)}"><h2>{_e(self.tr(en, es))}</h2></div>')
 
-    def p(self, en: str, es: str, **values: object) -> None:
+    def p(self, en: str, es: str, printed: bool = True, **values: object) -> None:
         """A paragraph; the template is trusted (may use <b>, <i>), the values are escaped."""
-        _html(f'<div class="pl-report"><p>{self.format(en, es, **values)}</p></div>')
+        _html(f'<div class="pl-report{_noprint(printed)}"><p>{self.format(en, es, **values)}</p></div>')
 
-    def left_out(self, en: str, es: str, **values: object) -> None:
+    def left_out(self, en: str, es: str, printed: bool = True, **values: object) -> None:
         """The one line that says why a section is left out."""
-        _html(f'<div class="pl-report"><p class="pl-left-out">{self.format(en, es, **values)}</p></div>')
+        _html(f'<div class="pl-report{_noprint(printed)}"><p class="pl-left-out">{self.format(en, es, **values)}</p></div>')
 
     def format(self, en: str, es: str, **values: object) -> str:
         return self.tr(en, es).format(**{k: _e(_fmt(v)) for k, v in values.items()})
 
     # -- tables and figures -------------------------------------------------------------------
     def table(self, df: pd.DataFrame, labels: dict | None = None, vocab: dict | None = None,
-              max_rows: int = MAX_ROWS, index: bool = False) -> None:
-        """Display a table with translated headers and vocabulary labels, escaped."""
+              max_rows: int = MAX_ROWS, index: bool = False, escape: bool = True, printed: bool = True) -> None:
+        """Display a table with translated headers and vocabulary labels, escaped.
+
+        `escape=False` is for tables whose cells were escaped by the caller to hold links
+        (e.g. `consistency.register_table`); `printed=False` leaves the table out of the printout.
+        """
         shown = format_table(df, self.lang, labels=labels, vocabularies=vocab, index=index)
         more = ""
         if len(shown) > max_rows:
             more = (f'<p class="pl-more">{_e(self.tr("First", "Primeras"))} {max_rows} '
                     f'{_e(self.tr("of", "de"))} {len(shown)} {_e(self.tr("rows.", "filas."))}</p>')
             shown = shown.head(max_rows)
-        table = shown.to_html(index=False, escape=True, classes="pl-table", border=0, na_rep="")
-        _html(f'<div class="pl-report">{table}{more}</div>')
+        table = shown.to_html(index=False, escape=escape, classes="pl-table", border=0, na_rep="")
+        _html(f'<div class="pl-report{_noprint(printed)}">{table}{more}</div>')
+
+    def verdict(self, key: str, heading: str, sections: list[tuple[str, list[str]]]) -> None:
+        """A verdict box (class pl-verdict-<key>): a heading, then titled lists of sentences, all escaped."""
+        body = "".join(f'<p class="pl-verdict-label">{_e(title)}</p><ul>{"".join(f"<li>{_e(i)}</li>" for i in items)}</ul>'
+                       for title, items in sections if items)
+        _html(f'<div class="pl-report"><div class="pl-verdict pl-verdict-{_e(key)}"><h2>{_e(heading)}</h2>{body}'
+              f'</div></div>')
+
+    def counts(self, items: list[tuple[str, str, int]]) -> None:
+        """A line of headline counts: (css class suffix, label, number) each."""
+        spans = "".join(f'<span class="pl-sev-{_e(k)}">{_e(n)} {_e(label)}</span>' for k, label, n in items)
+        _html(f'<div class="pl-report"><p class="pl-counts">{spans}</p></div>')
 
     def show(self, chart) -> None:
         """Display a figure (or the figure of an Axes) and close it."""
@@ -233,6 +271,10 @@ def _html(markup: str) -> None:
     from IPython.display import HTML, display
 
     display(HTML(markup))
+
+
+def _noprint(printed: bool) -> str:
+    return "" if printed else " pl-noprint"
 
 
 def _e(value: object) -> str:

@@ -7,7 +7,7 @@ run with one parameter set (one per sector present, per critical-group stakehold
 `default_batch(wb)` turns that table into the list of `Job`s `partnerlab run` executes.
 
 >>> [r.key for r in REPORTS]  # doctest: +NORMALIZE_WHITESPACE
-['stakeholder_map', 'network', 'partner_profile', 'due_diligence', 'quality',
+['stakeholder_map', 'network', 'partner_profile', 'partnership', 'due_diligence', 'quality',
  'sector_diagnosis', 'action_plan', 'overview']
 """
 
@@ -248,6 +248,13 @@ def _per_assessed_partnership(wb) -> list[Variant]:
     return [Variant({"partnership": pid}, (str(names.get(pid) or pid),) * 2, slugify(pid)) for pid in assessed]
 
 
+def _per_partnership(wb) -> list[Variant]:
+    """One partnership page per partnership of the sheet, assessed or not."""
+    names = dict(zip(wb.partnerships.get("id", []), wb.partnerships.get("name", [])))
+    return [Variant({"partnership": pid}, (str(names.get(pid) or pid),) * 2, slugify(pid))
+            for pid in _present(wb.partnerships.get("id", pd.Series(dtype=object)))]
+
+
 def _per_plan_year(wb) -> list[Variant]:
     """One action-plan report per year that has scheduled actions."""
     years = sorted({int(y) for ys in wb.action_plan.get("years", []) if isinstance(ys, Iterable) for y in ys})
@@ -265,6 +272,8 @@ REPORTS: tuple[ReportDef, ...] = (
               sheets=("ties",)),
     ReportDef("partner_profile", ("Partner profile", "Perfil de aliado"),
               sheets=("stakeholders",), fan_out=_per_critical_stakeholder, whole=False),
+    ReportDef("partnership", ("Partnership", "Alianza"),
+              sheets=("partnerships",), fan_out=_per_partnership, whole=False),
     ReportDef("due_diligence", ("Due diligence and value/risk", "Debida diligencia y valor/riesgo"),
               sheets=("due_diligence", "value_assessment")),
     ReportDef("quality", ("Partnership quality", "Calidad de las alianzas"),

@@ -60,6 +60,7 @@ def build_sample_tables() -> dict[str, list[dict]]:
     stakeholders = _stakeholders()
     partnerships = _partnerships()
     ties = _ties(stakeholders, partnerships, rng)
+    _end_excluded_ties(ties)
     _fill_partners(stakeholders, ties)
     questions = _survey_questions()
     return _as_labels({
@@ -397,6 +398,23 @@ def _stakeholders() -> list[dict]:
     return rows
 
 
+# Stakeholders whose latest screening is excluded, and the fictional organisations that may keep a
+# current tie with one (the network and the consistency alerts must show an exposure, on fictional
+# organisations only: Fundación Horizonte Verde leads an active fund).
+_EXCLUDED = ("TABACALERA", "PUENTEALTO", "NUTRIBEBE", "RAPIDA", "SENDERO")
+_EXPOSED = {("HORIZONTE", "SENDERO"), ("FARO", "SENDERO"), ("FRONTERASUR", "SENDERO"), ("DELTA", "PUENTEALTO")}
+
+
+def _end_excluded_ties(ties: list[dict]) -> None:
+    """Every other current tie with an excluded organisation ended in 2024 (before the as-of year)."""
+    for t in ties:
+        pair = (t["source"], t["target"])
+        if t["until"] is not None or not set(pair) & set(_EXCLUDED) or pair in _EXPOSED or pair[::-1] in _EXPOSED:
+            continue
+        t["since"] = min(t["since"], AS_OF.year - 1)
+        t["until"] = AS_OF.year - 1
+
+
 def _fill_partners(stakeholders: list[dict], ties: list[dict]) -> None:
     """partners = the active partnership ties each stakeholder recorded as source (at most 6)."""
     out: dict[str, list[str]] = {}
@@ -445,10 +463,10 @@ _P = [
      "CDMX", dt.date(2025, 1, 15), None, "exploring"),
     ("P11", "Altamira green jobs programme (fictional)", "implementation", "leverage_exchange",
      "cofinancing_agreement; project_document", "ALTAMIRA", "ILO; SOLARES; UDG", "7; 8; 13", "2.13",
-     "Tamaulipas; Nuevo León", dt.date(2023, 2, 1), None, "under_review"),
+     "Tamaulipas; Nuevo León", dt.date(2023, 2, 1), None, "active"),
     ("P12", "Horizonte Verde community resilience fund (fictional)", "implementation", "combine_integrate",
      "cofinancing_agreement; letter_of_commitment", "HORIZONTE", "FAO; UNDP; IMPACTOSUR; GOB_CHIS; GOB_YUC; JOVCLIMA",
-     "1; 13; 15", "3.7; 3.8", "Chiapas; Yucatán", dt.date(2022, 4, 1), None, "active"),
+     "1; 13; 15", "3.7; 3.8; 2.8", "Chiapas; Yucatán", dt.date(2022, 3, 1), None, "active"),
     ("P13", "Dialogue with the Executive Secretariat of the National Council for the 2030 Agenda", "liaison",
      "combine_integrate", "regular_meetings", "SE2030", "RCO; UNDP; INEGI; CONAGO; AMEXCID", "17",
      "2.1; 2.3", "CDMX", dt.date(2022, 5, 1), None, "active"),
@@ -621,18 +639,18 @@ _DD = [
     ("CANALONCE", dt.date(2025, 5, 6), "UNCG", "", {}),
     ("HORIZONTE", dt.date(2022, 2, 15), "UNDP", "Before the resilience fund", {}),
     ("HORIZONTE", dt.date(2024, 12, 9), "UNDP", "Annual rescreening", {}),
-    ("SOLARES", dt.date(2023, 1, 16), "ILO", "", {}),
+    ("SOLARES", dt.date(2023, 1, 16), "ILO", "Legal registration not found in the public registry", {"q01": "No"}),
     ("AGROPAC", dt.date(2023, 3, 7), "FAO", "No sustainability report found", {"q03": "No"}),
     ("AGROPAC", dt.date(2025, 2, 24), "FAO", "First sustainability report published in 2024", {}),
     ("MERCADO", dt.date(2024, 9, 10), "RCO partnerships officer", "Not part of any UN initiative yet", {"q04": "No"}),
     ("BSOLIDARIO", dt.date(2023, 6, 5), "UNDP", "No previous UN relationship; older than one year", {"q02": "No"}),
-    ("BAJIO_OBS", dt.date(2025, 1, 28), "Results Group 4", "No activity report in five years", {"q03": "No"}),
+    ("BAJIO_OBS", dt.date(2025, 1, 14), "Results Group 4", "No earlier UN partnership (context, not risk)",
+     {"q02": "No"}),
     ("FARO", dt.date(2024, 8, 19), "UNCG", "Not registered in any UN initiative", {"q04": "No", "q02": "No"}),
-    ("MIXTECA", dt.date(2025, 4, 22), "FAO", "Registration documents pending",
-     {"q01": "", "q03": "", "q13": ""}),
+    ("MIXTECA", dt.date(2025, 4, 22), "FAO", "Annual rescreening", {}),
     ("IMPACTOSUR", dt.date(2024, 12, 2), "UNDP", "Questionnaire partly answered", {"q14": "", "q16": "", "q17": ""}),
     ("DELTA", dt.date(2025, 5, 19), "RCO operations", "Awaiting the supplier file", {"q03": "", "q04": ""}),
-    ("ISTMO", dt.date(2025, 6, 2), "UN Women", "Screening in progress", {"q02": "", "q19": ""}),
+    ("ISTMO", dt.date(2025, 6, 2), "UN Women", "Annual rescreening", {}),
     ("TABACALERA", dt.date(2024, 6, 3), "RCO partnerships officer", "Tobacco: excluded by policy", {"q10": "Yes"}),
     ("PUENTEALTO", dt.date(2024, 2, 26), "UNOPS focal point", "Bribery case and federal sanction",
      {"q15": "Yes", "q16": "Yes"}),
@@ -641,6 +659,41 @@ _DD = [
     ("RAPIDA", dt.date(2023, 11, 8), "UNDP", "Data protection sanction; pending investigation",
      {"q14": "Yes", "q17": "Yes", "q03": "No"}),
     ("SENDERO", dt.date(2025, 1, 13), "Results Group 2", "Press investigation on misuse of donations", {"q19": "Yes"}),
+    # Screenings before each recorded "proceed" and, for active partnerships, renewed within the year, so that
+    # the consistency alerts (partnerlab/consistency.py) fall only on fictional organisations.
+    ("ISTMO", dt.date(2022, 2, 7), "UN Women", "Before the care economy alliance", {}),
+    ("INMUJERES", dt.date(2022, 2, 7), "UN Women", "Before the care economy alliance", {}),
+    ("AECID", dt.date(2022, 2, 7), "UN Women", "Before the care economy alliance", {}),
+    ("GOB_CDMX", dt.date(2022, 2, 7), "UN Women", "Before the care economy alliance", {}),
+    ("FUNDAR", dt.date(2022, 2, 7), "UN Women", "Before the care economy alliance", {}),
+    ("UE", dt.date(2022, 2, 7), "UN Women", "Before the care economy alliance", {}),
+    ("SE2030", dt.date(2022, 3, 28), "RCO partnerships officer", "Before the dialogue with the Executive Secretariat", {}),
+    ("INEGI", dt.date(2022, 3, 28), "RCO partnerships officer", "Before the dialogue with the Executive Secretariat", {}),
+    ("CONAGO", dt.date(2022, 3, 28), "RCO partnerships officer", "Before the dialogue with the Executive Secretariat", {}),
+    ("AMEXCID", dt.date(2022, 3, 28), "RCO partnerships officer", "Before the dialogue with the Executive Secretariat", {}),
+    ("GOB_OAX", dt.date(2022, 9, 20), "UNDP", "Before the SDG localization pilot", {}),
+    ("MIXTECA", dt.date(2022, 9, 26), "FAO", "Before the SDG localization pilot", {}),
+    ("GIZ", dt.date(2024, 11, 18), "RCO partnerships officer", "Annual rescreening", {}),
+    ("SDSN_MX", dt.date(2024, 11, 18), "RCO partnerships officer", "Annual rescreening", {}),
+    ("POLEA", dt.date(2024, 11, 20), "Results Group 3", "Renewed", {}),
+    ("ANUIES", dt.date(2024, 12, 3), "Results Group 1", "Annual rescreening", {}),
+    ("UNAM", dt.date(2024, 12, 3), "Results Group 1", "Annual rescreening", {}),
+    ("AECID", dt.date(2024, 12, 10), "RCO partnerships officer", "Annual rescreening", {}),
+    ("UE", dt.date(2024, 12, 10), "RCO partnerships officer", "Annual rescreening", {}),
+    ("SE2030", dt.date(2025, 1, 8), "RCO partnerships officer", "Annual rescreening", {}),
+    ("INEGI", dt.date(2025, 1, 8), "RCO partnerships officer", "Annual rescreening", {}),
+    ("CONAGO", dt.date(2025, 1, 8), "RCO partnerships officer", "Annual rescreening", {}),
+    ("AMEXCID", dt.date(2025, 1, 8), "RCO partnerships officer", "Annual rescreening", {}),
+    ("DEFENSORAS", dt.date(2025, 1, 10), "Results Group 3", "Before the advisory group", {}),
+    ("PROINF", dt.date(2025, 1, 10), "Results Group 3", "Before the advisory group", {}),
+    ("GOB_OAX", dt.date(2025, 1, 15), "UNDP", "Annual rescreening", {}),
+    ("UDG", dt.date(2025, 1, 22), "Results Group 1", "", {}),
+    ("UADY", dt.date(2025, 1, 22), "Results Group 1", "", {}),
+    ("INMUJERES", dt.date(2025, 2, 3), "UN Women", "Annual rescreening", {}),
+    ("GOB_CDMX", dt.date(2025, 2, 3), "UN Women", "Annual rescreening", {}),
+    ("TEC", dt.date(2025, 2, 10), "RCO partnerships officer", "Renewed", {}),
+    ("CONCAMIN", dt.date(2025, 3, 10), "RCO partnerships officer", "Renewed before the liaison mechanism", {}),
+    ("JOVCLIMA", dt.date(2025, 3, 18), "TF Juventudes", "", {}),
 ]
 
 
@@ -671,8 +724,9 @@ _VA = [
     ("P03", dt.date(2025, 3, 10), {}, "", "proceed", dt.date(2025, 3, 24)),
     ("P13", dt.date(2022, 4, 4), {}, "", "proceed", dt.date(2022, 4, 18)),
     ("P14", dt.date(2022, 2, 14), {}, "", "proceed", dt.date(2022, 2, 28)),
-    ("P04", dt.date(2025, 2, 10), {"c3": "insufficient_information", "c7a": "insufficient_information"},
-     "Scope of the joint analysis and who funds the secretariat are still open.", "continue_analysis",
+    ("P04", dt.date(2025, 2, 10), {"c1": "insufficient_information", "c3": "insufficient_information",
+                                   "c7a": "insufficient_information"},
+     "Due diligence of the members pending; scope of the joint analysis and who funds the secretariat are still open.", "continue_analysis",
      dt.date(2025, 2, 21)),
     ("P10", dt.date(2025, 1, 20), {"c4": "adjustments", "c7b": "adjustments", "c9": "adjustments"},
      "Agree the terms of reference; open, representative call to CSOs; define measures of success.",
@@ -689,8 +743,13 @@ _VA = [
      dt.date(2025, 3, 14)),
     ("SOLARES", dt.date(2023, 1, 23), {"c4": "", "c7b": "adjustments"},
      "Transaction costs not estimated yet (criterion 4 not assessed).", "continue_analysis", dt.date(2023, 2, 3)),
-    ("P08", dt.date(2025, 5, 12), {"c3": "insufficient_information", "c9": "insufficient_information"},
-     "Donors to confirm their interest in a formal mechanism.", "", None),
+    ("P08", dt.date(2025, 5, 12), {"c1": "insufficient_information", "c3": "insufficient_information",
+                                   "c9": "insufficient_information"},
+     "Donors to confirm their interest in a formal mechanism; their due diligence is pending.", "", None),
+    ("PACTO", dt.date(2025, 3, 5), {}, "", "proceed", dt.date(2025, 3, 7)),
+    ("NUTRIBEBE", dt.date(2025, 4, 7), {"c1": "not_acceptable", "c5": "adjustments"},
+     "Sponsorship of a nutrition campaign; its screening found breast-milk substitutes marketed contrary to the WHO "
+     "code.", "proceed", dt.date(2025, 4, 14)),
 ]
 
 
@@ -792,6 +851,8 @@ def _quality_assessment(partnerships: list[dict], rng: random.Random) -> list[di
                     "A joint monitoring framework helps keep commitment.",
                 ))
                 row["sources"] = f"Workshop with partners ({day:%B %Y}); interviews; minutes of {names[pid][:40]}"
+                if r and pid == "P11":
+                    continue  # drawn, so the random sequence is unchanged, but not kept: its quality is overdue
                 rows.append(row)
     return rows
 
@@ -966,16 +1027,16 @@ _PLAN = {
     "2.3": ("2022; 2023", "done", 100), "2.4": ("2023; 2024; 2025", "in_progress", 55),
     "2.5": ("2022; 2023; 2024; 2025", "in_progress", 65), "2.6": ("2022", "done", 100),
     "2.7": ("2022; 2023; 2024", "done", 100), "2.8": ("2023", "in_progress", 35),
-    "2.9": ("2023", "done", 100), "2.10": ("2023; 2024", "in_progress", 60),
+    "2.9": ("2023", "done", 100), "2.10": ("2023; 2024; 2025", "in_progress", 60),
     "2.11": ("2023; 2024; 2025", "in_progress", 50), "2.12": ("2024; 2025", "in_progress", 40),
-    "2.13": ("2022", "done", 100), "2.14": ("2023; 2024", "in_progress", 40),
-    "2.15": ("2022; 2023", "done", 100), "2.16": ("2022; 2023; 2024", "in_progress", 70),
-    "2.17": ("2023; 2024", "not_started", 0), "2.18": ("2022; 2023", "done", 100),
-    "2.19": ("2023", "in_progress", 25), "2.20": ("2022; 2023; 2024; 2025", "in_progress", 70),
-    "2.21": ("2023; 2024", "in_progress", 20), "2.22": ("2023", "not_started", 0),
+    "2.13": ("2022", "done", 100), "2.14": ("2023; 2024; 2025", "in_progress", 40),
+    "2.15": ("2022; 2023", "done", 100), "2.16": ("2022; 2023; 2024; 2025", "in_progress", 70),
+    "2.17": ("2023; 2024; 2025", "not_started", 0), "2.18": ("2022; 2023", "done", 100),
+    "2.19": ("2023; 2024; 2025", "in_progress", 25), "2.20": ("2022; 2023; 2024; 2025", "in_progress", 70),
+    "2.21": ("2023; 2024; 2025", "in_progress", 20), "2.22": ("2023; 2024; 2025", "not_started", 0),
     "2.23": ("2024", "dropped", 10), "2.24": ("2023; 2024; 2025", "in_progress", 30),
     "2.25": ("2022", "done", 100), "2.26": ("2023; 2024; 2025", "in_progress", 60),
-    "2.27": ("2024", "in_progress", 30), "3.1": ("2023", "done", 100),
+    "2.27": ("2024; 2025", "in_progress", 30), "3.1": ("2023", "done", 100),
     "3.2": ("2023; 2024; 2025", "in_progress", 50), "3.3": ("2024; 2025", "in_progress", 35),
     "3.4": ("2024; 2025", "not_started", 0), "3.5": ("2023; 2024", "done", 100),
     "3.6": ("2024; 2025", "in_progress", 20), "3.7": ("2023; 2024; 2025", "in_progress", 45),

@@ -11,8 +11,10 @@ Rules (the reports quote them):
      partners/allies"). A known Yes is enough: unanswered questions do not make an
      excluded screening incomplete (they are still listed).
   2. `incomplete`: any of the 19 questions unanswered. A blank is never read as No.
-  3. `caution`: an information check (q01-q04) answered No.
-  4. `clear`: every question answered, no red flag, every information check Yes.
+  3. `caution`: q01 (legally registered) or q03 (activity or CSR report) answered No. A No to
+     q02 (no earlier UN partnership) or q04 (not in a UN initiative) is context, not risk: being
+     new to the UN never lowers a partner's standing (listed as a `context` finding).
+  4. `clear`: every question answered, no red flag, q01 and q03 Yes.
 - The **latest screening** of a stakeholder is its row with the latest `assessed_on` (on a
   tie, the lower row in the sheet). Its **age** is counted in days up to the as-of date
   (`about.as_of`, else today); it is **stale** when older than `max_age_days`.
@@ -45,7 +47,7 @@ from partnerlab import vocab
 
 __all__ = [
     "OUTCOMES", "FINDING_KINDS", "RATINGS", "AGREEMENTS", "NOT_ASSESSED", "CRITERION_SHORT",
-    "QUESTION_CODES", "INFO_CODES", "RED_FLAG_CODES", "CRITERION_CODES",
+    "QUESTION_CODES", "INFO_CODES", "CAUTION_CODES", "RED_FLAG_CODES", "CRITERION_CODES",
     "screening_outcome", "screen", "screening_findings", "resolve_as_of", "latest_screenings",
     "screening_status", "unscreened_critical", "outcome_counts",
     "suggest_decision", "value_decisions", "decision_disagreements", "criteria_findings",
@@ -57,6 +59,7 @@ __all__ = [
 QUESTION_CODES: tuple[str, ...] = tuple(q.code for q in vocab.DUE_DILIGENCE_QUESTIONS)
 INFO_CODES: tuple[str, ...] = tuple(q.code for q in vocab.DUE_DILIGENCE_QUESTIONS if not q.is_red_flag)
 RED_FLAG_CODES: tuple[str, ...] = tuple(q.code for q in vocab.DUE_DILIGENCE_QUESTIONS if q.is_red_flag)
+CAUTION_CODES: tuple[str, ...] = ("q01", "q03")  # q02/q04 (new to the UN) are context, not risk
 CRITERION_CODES: tuple[str, ...] = tuple(c.code for c in vocab.VALUE_CRITERIA)
 
 # Outcomes in precedence order (the first that applies wins), plus the status of a
@@ -67,11 +70,11 @@ OUTCOMES = vocab.Vocabulary("screening outcome", (
     vocab.Term("incomplete", "Incomplete", "Incompleto", (),
                "A question is unanswered", "Hay preguntas sin respuesta"),
     vocab.Term("caution", "Caution", "Precaución", (),
-               "An information check (q01-q04) is answered No",
-               "Una verificación de información (q01-q04) tiene respuesta No"),
-    vocab.Term("clear", "Clear", "Sin alertas", (),
-               "Every question answered, no red flag, every check Yes",
-               "Todas las preguntas respondidas, sin criterios de exclusión, verificaciones en Sí"),
+               "Legal registration (q01) or an activity report (q03) answered No",
+               "Registro legal (q01) o informe de actividades (q03) con respuesta No"),
+    vocab.Term("clear", "Clear", "Sin observaciones", (),
+               "Every question answered, no red flag, q01 and q03 Yes",
+               "Todas las preguntas respondidas, sin criterios de exclusión, q01 y q03 en Sí"),
     vocab.Term("not_screened", "Not screened", "Sin evaluación", (),
                "No due-diligence screening recorded", "No hay evaluación de debida diligencia registrada"),
 ))
@@ -81,6 +84,7 @@ FINDING_KINDS = vocab.Vocabulary("screening finding", (
     vocab.Term("red_flag", "Red flag answered Yes", "Criterio de exclusión con respuesta Sí"),
     vocab.Term("unanswered", "Unanswered", "Sin respuesta"),
     vocab.Term("check_no", "Information check answered No", "Verificación de información con respuesta No"),
+    vocab.Term("context", "New to the UN: context, not risk", "Nuevo para la ONU: contexto, no riesgo"),
 ))
 
 NOT_ASSESSED = "not_assessed"  # the rating shown for a blank criterion
@@ -117,13 +121,15 @@ CRITERION_SHORT: dict[str, tuple[str, str]] = {
 RULES_NOTE = (
     "Outcome of a screening, first match wins: <b>excluded</b> when any red flag (questions 5-19, "
     "\"criteria for excluding partners/allies\") is answered Yes, even if other questions are blank; "
-    "<b>incomplete</b> when any question is unanswered (a blank is never read as No); <b>caution</b> when an "
-    "information check (questions 1-4) is answered No; otherwise <b>clear</b>. Each stakeholder is shown with "
+    "<b>incomplete</b> when any question is unanswered (a blank is never read as No); <b>caution</b> when "
+    "question 1 (legally registered) or 3 (activity or CSR report) is answered No; otherwise <b>clear</b>; a No to "
+    "question 2 or 4 (no earlier UN partnership, not in a UN initiative) is context, not risk. Each stakeholder is shown with "
     "its latest screening; screenings older than {max_age_days} days on {as_of} are flagged for renewal.",
     "Resultado de una evaluación, se aplica la primera regla que se cumpla: <b>excluido</b> si algún criterio de "
     "exclusión (preguntas 5-19) tiene respuesta Sí, aunque otras preguntas estén en blanco; <b>incompleto</b> si "
-    "alguna pregunta no tiene respuesta (un blanco nunca se lee como No); <b>precaución</b> si una verificación "
-    "de información (preguntas 1-4) tiene respuesta No; si no, <b>sin alertas</b>. Cada actor aparece con su "
+    "alguna pregunta no tiene respuesta (un blanco nunca se lee como No); <b>precaución</b> si la pregunta 1 "
+    "(registro legal) o 3 (informe de actividades) tiene respuesta No; si no, <b>sin observaciones</b>; un No en la "
+    "pregunta 2 o 4 (sin alianza previa con la ONU, fuera de iniciativas de la ONU) es contexto, no riesgo. Cada actor aparece con su "
     "evaluación más reciente; las evaluaciones con más de {max_age_days} días al {as_of} se señalan para "
     "renovarse.",
 )
@@ -178,7 +184,7 @@ def screening_outcome(answers: dict[str, object]) -> str:
         return "excluded"
     if any(v is None for v in values.values()):
         return "incomplete"
-    if any(values[c] is False for c in INFO_CODES):
+    if any(values[c] is False for c in CAUTION_CODES):
         return "caution"
     return "clear"
 
@@ -232,8 +238,9 @@ def screening_findings(screened: pd.DataFrame, lang: str = "en") -> pd.DataFrame
     for rec in screened.to_dict("records"):
         for kind, column in (("red_flag", "red_flags"), ("unanswered", "unanswered"), ("check_no", "checks_no")):
             for code in rec[column]:
+                shown = "context" if kind == "check_no" and code not in CAUTION_CODES else kind
                 rows.append({"stakeholder": rec["stakeholder"], "assessed_on": rec["assessed_on"],
-                             "outcome": rec["outcome"], "kind": kind, "question": code, "text": text[code]})
+                             "outcome": rec["outcome"], "kind": shown, "question": code, "text": text[code]})
     return pd.DataFrame(rows, columns=["stakeholder", "assessed_on", "outcome", "kind", "question", "text"])
 
 

@@ -42,7 +42,7 @@ def due_diligence() -> pd.DataFrame:
     return pd.DataFrame([
         _screening("A", "2024-01-10", q07=True),  # A first excluded ...
         _screening("A", "2025-01-10"),  # ... then clear: the latest counts
-        _screening("D", "2025-02-01", q02=False),  # caution
+        _screening("D", "2025-02-01", q01=False),  # caution (not legally registered)
         _screening("E", "2025-03-01", q12=None),  # incomplete
     ])
 
@@ -162,7 +162,7 @@ def test_headline_table(stakeholders, due_diligence, quality_assessment, value_a
     table = overview.headline_table(wb, AS_OF, "es")
     rows = dict(zip(table["figure"], table["value"]))
     assert rows["en el grupo crítico (alta influencia e interés)"] == "3"
-    assert rows["actores por último resultado"] == "Excluido 0 · Incompleto 1 · Precaución 1 · Sin alertas 1 · Sin evaluación 2"
+    assert rows["actores por último resultado"] == "Excluido 0 · Incompleto 1 · Precaución 1 · Sin observaciones 1 · Sin evaluación 2"
     assert rows["decisión registrada distinta de la sugerida"] == "1"
     assert rows["nivel medio de las seis dimensiones (0-3)"] == "2.62"  # (P1 6 x 3 + P2 5 x 2.5 + 1) / 12 = 2.625
     # as of 2025-06-30 nothing is late: 1.2 and 2.1 end in 2025

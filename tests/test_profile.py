@@ -153,7 +153,8 @@ def test_display_tables_hold_keys_the_report_translates(wb):
 @pytest.mark.parametrize(("stakeholder", "lang", "expected"), [
     ("", "es", "Grupo crítico: gestionar de cerca"),  # blank: the strongest of the critical group
     ("cesf", "en", "Latest screening 2025-01-20"),
-    ("SE2030", "en", "Not screened."),
+    ("ALTAMIRA", "en", "Not screened."),
+    ("PACTO", "en", "Verdict: Go"),  # a fresh clear screening and a recorded proceed that agrees (issue 11)
 ])
 def test_partner_profile_notebook_runs(tmp_path, sample_wb, stakeholder, lang, expected):
     import nbformat

@@ -51,3 +51,18 @@ def test_language_falls_back_to_workbook_then_english():
 def test_mixed_number_columns_show_counts_as_whole_numbers():
     out = format_table(pd.DataFrame({"n": [138.0, 2.5, float("nan")]}))
     assert out["N"].tolist() == ["138", "2.5", ""]
+
+
+def test_verdict_box_counts_and_print_marks_escape(monkeypatch):
+    shown = []
+    monkeypatch.setattr("partnerlab.report._html", shown.append)
+    rpt = _rpt("es")
+    evil = "<img src=x onerror=alert(1)>"
+    rpt.verdict("blocked", f"Veredicto: {evil}", [("Bloqueos", [evil]), ("Vacío", [])])
+    rpt.counts([("blocker", "bloqueos", 3)])
+    rpt.h2("Alerts", "Alertas", printed=False)
+    rpt.table(pd.DataFrame({"name": ["A"]}), printed=False)
+    assert all(evil not in s for s in shown) and shown[0].count("&lt;img") == 2
+    assert "pl-verdict-blocked" in shown[0] and "Vacío" not in shown[0]  # an empty section is left out
+    assert "3 bloqueos" in shown[1] and "pl-sev-blocker" in shown[1]
+    assert all("pl-noprint" in s for s in shown[2:]) and "Alertas" in shown[2]

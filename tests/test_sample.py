@@ -54,13 +54,14 @@ def _quadrant(influence: int, interest: int) -> str:
 
 def _dd_outcome(row: dict) -> str:
     # Appendix 4: a red flag (q05-q19) answered Yes excludes; a blank leaves the screening
-    # incomplete; an information check (q01-q04) answered No calls for caution.
+    # incomplete; q01 (legally registered) or q03 (activity report) answered No calls for caution;
+    # a No to q02/q04 (new to the UN) is context, not risk (issue 11).
     answers = {f"q{i:02d}": row[f"q{i:02d}"] for i in range(1, 20)}
     if any(answers[f"q{i:02d}"] == "Yes" for i in range(5, 20)):
         return "excluded"
     if any(a == "" for a in answers.values()):
         return "incomplete"
-    if any(answers[f"q{i:02d}"] == "No" for i in range(1, 5)):
+    if any(answers[q] == "No" for q in ("q01", "q03")):
         return "caution"
     return "clear"
 
@@ -93,8 +94,8 @@ def test_vocabulary_cells_hold_labels(raw):
 
 
 @pytest.mark.parametrize(("sheet", "lo", "hi"), [
-    ("stakeholders", 80, 100), ("ties", 250, 400), ("partnerships", 12, 15), ("due_diligence", 25, 35),
-    ("value_assessment", 10, 15), ("quality_assessment", 40, 120), ("survey_questions", 15, 25),
+    ("stakeholders", 80, 100), ("ties", 250, 400), ("partnerships", 12, 15), ("due_diligence", 25, 80),
+    ("value_assessment", 10, 20), ("quality_assessment", 40, 120), ("survey_questions", 15, 25),
     ("survey_responses", 120, 160), ("action_plan", 49, 49),
 ])
 def test_sheet_sizes(tables, sheet, lo, hi):
@@ -307,3 +308,18 @@ def test_committed_sample_loads_and_matches_the_build(tmp_path):
     assert committed.about == fresh.about
     assert committed.about["is_illustrative"]
     assert len(committed.stakeholders) == len(build_sample_tables()["stakeholders"])
+
+
+# ---------------------------------------------------------------------------------------
+# Alerts (issue 11): every rule on the sample, blockers and warnings on fictional organisations only
+# ---------------------------------------------------------------------------------------
+
+def test_blocker_and_warning_alerts_only_on_fictional(tmp_path):
+    from partnerlab import consistency
+    from partnerlab.workbook import load_workbook
+
+    alerts = consistency.find_alerts(load_workbook(write_sample(tmp_path / "sample.xlsx")))
+    assert set(alerts["rule"]) == set(consistency.RULES)
+    serious = alerts[alerts["severity"].isin(["blocker", "warning"])]
+    real = serious[~serious["subject_name"].map(is_fictional_name)]
+    assert real.empty, real[["rule", "subject_name"]].values.tolist()

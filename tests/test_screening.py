@@ -42,6 +42,9 @@ def _dd(*screenings: tuple[str, str, dict]) -> pd.DataFrame:
     ({"q10": True, "q15": True, "q01": False}, "excluded", ["q10", "q15"], [], ["q01"]),
     ({"q10": True, "q02": NA, "q11": NA}, "excluded", ["q10"], ["q02", "q11"], []),  # a known Yes excludes
     ({"q04": True}, "clear", [], [], []),  # an information check Yes is no flag
+    ({"q02": False}, "clear", [], [], ["q02"]),  # new to the UN (issue 11): context, not risk
+    ({"q02": False, "q04": False}, "clear", [], [], ["q02", "q04"]),
+    ({"q04": False, "q01": False}, "caution", [], [], ["q01", "q04"]),
 ])
 def test_screening_outcome_rules(deviations, outcome, red, unanswered, checks_no):
     out = screening.screen(_dd(("s1", "2024-01-01", deviations))).iloc[0]
@@ -69,6 +72,8 @@ def test_findings_list_question_text_in_both_languages():
     en = screening.screening_findings(screened, "en")
     es = screening.screening_findings(screened, "es")
     assert en["kind"].tolist() == ["red_flag", "unanswered", "check_no"]
+    context = screening.screening_findings(screening.screen(_dd(("s2", "2024-01-01", {"q04": False}))))
+    assert context["kind"].tolist() == ["context"]  # a No to q02/q04 is listed as context, not as a caution
     assert en["question"].tolist() == ["q10", "q02", "q03"]
     assert en.loc[0, "text"].startswith("Does it manufacture, sell, or distribute tobacco")
     assert es.loc[0, "text"].startswith("¿Fabrica, vende o distribuye tabaco")

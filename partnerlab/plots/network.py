@@ -9,6 +9,7 @@ hairball. Layouts use fixed seeds, so reruns give identical images.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 import re
 
 import matplotlib.pyplot as plt
@@ -22,6 +23,7 @@ from partnerlab.plots.common import sector_color
 
 __all__ = ["MAX_DRAWN_NODES", "LABEL_LIMIT", "LABEL_TOP", "plot_network", "plot_ei_by_sector", "plot_brokerage", "short_label"]
 
+FLAG_COLOR = "#C62828"  # the ring around central actors flagged or unscreened
 MAX_DRAWN_NODES = 150  # above: sector-to-sector graph plus the top stakeholders
 LABEL_LIMIT = 40  # up to this many nodes every node gets a label (where it fits); above, only ...
 LABEL_TOP = 25  # ... the LABEL_TOP most connected that fit without overlapping
@@ -31,7 +33,8 @@ _ROLE_COLORS = {"coordinator": "#1B9E77", "itinerant": "#D95F02", "representativ
 
 
 def plot_network(graph: nx.Graph, ax: plt.Axes | None = None, lang: str = "en", max_nodes: int = MAX_DRAWN_NODES,
-                 top_n: int = 20, highlight: str | None = None, title: str | None = None) -> plt.Axes:
+                 top_n: int = 20, highlight: str | None = None, title: str | None = None,
+                 flagged: Iterable[str] = ()) -> plt.Axes:
     """Draw the tie graph with sectors as colours and a legend.
 
     Up to ``max_nodes`` nodes: every stakeholder (circle size = number of partners, labels
@@ -46,6 +49,8 @@ def plot_network(graph: nx.Graph, ax: plt.Axes | None = None, lang: str = "en", 
         top_n: stakeholders named in the sector view.
         highlight: a node to outline in black (the focus stakeholder).
         title: the title; None = a default one.
+        flagged: nodes to ring in red (central actors flagged or unscreened, `consistency.flagged_central`);
+            drawn in the stakeholder view only.
 
     Returns:
         The Axes.
@@ -59,7 +64,8 @@ def plot_network(graph: nx.Graph, ax: plt.Axes | None = None, lang: str = "en", 
         default = (f"Ties between sectors ({len(und):,} stakeholders); the {top_n} most connected named",
                    f"Vínculos entre sectores ({len(und):,} actores); los {top_n} más conectados, con nombre")
     else:
-        _draw_full(und, ax, lang, highlight)
+        flagged = [v for v in flagged if v in und]
+        _draw_full(und, ax, lang, highlight, flagged)
         default = (f"Tie network: {len(und)} stakeholders, {und.number_of_edges()} ties",
                    f"Red de vínculos: {len(und)} actores, {und.number_of_edges()} vínculos")
     ax.set_title(title if title is not None else _tr(*default, lang=lang), fontsize=12)
@@ -67,6 +73,10 @@ def plot_network(graph: nx.Graph, ax: plt.Axes | None = None, lang: str = "en", 
     sectors = [s for s in vocab.SECTORS.keys if any(und.nodes[v].get("sector") == s for v in und)]
     handles = [Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=sector_color(s),
                       markeredgecolor="white", label=vocab.SECTORS.label(s, lang)) for s in sectors]
+    if flagged and len(und) <= max_nodes:
+        handles.append(Line2D([], [], marker="o", linestyle="", markersize=11, markerfacecolor="none",
+                              markeredgecolor=FLAG_COLOR, markeredgewidth=2.2,
+                              label=_tr("Central, flagged or unscreened", "Central, con alertas o sin evaluar", lang=lang)))
     if handles:
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=9,
                   title=_tr("Sector", "Sector", lang=lang), title_fontsize=10)
@@ -166,7 +176,7 @@ def _tr(en: str, es: str, lang: str = "en") -> str:
     return es if lang == "es" else en
 
 
-def _draw_full(und: nx.Graph, ax: plt.Axes, lang: str, highlight: str | None) -> None:
+def _draw_full(und: nx.Graph, ax: plt.Axes, lang: str, highlight: str | None, flagged: list | None = None) -> None:
     n = len(und)
     nodes = list(und)
     pos = _layout(und)
@@ -180,6 +190,9 @@ def _draw_full(und: nx.Graph, ax: plt.Axes, lang: str, highlight: str | None) ->
     if highlight is not None and highlight in und:
         nx.draw_networkx_nodes(und, pos, nodelist=[highlight], ax=ax, node_size=size[highlight],
                                node_color="none", edgecolors="black", linewidths=2.5)
+    if flagged:
+        nx.draw_networkx_nodes(und, pos, nodelist=flagged, ax=ax, node_size=[size[v] * 1.9 for v in flagged],
+                               node_color="none", edgecolors=FLAG_COLOR, linewidths=2.2)
     alone = [v for v in nodes if deg[v] == 0]
     if alone and len(alone) < n:
         ax.text(-1.0, -1.12, _tr(f"No recorded ties ({len(alone)}):", f"Sin vínculos registrados ({len(alone)}):",
