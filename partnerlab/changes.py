@@ -649,6 +649,7 @@ def match_communities(before: Mapping[str, int], after: Mapping[str, int],
             continue
         relabel[j], jaccard[j] = i, -neg
         taken.add(i)
+    relabel = dict(sorted(relabel.items()))
     nxt = max([*old_sets, 0]) + 1
     for j in sorted(new_sets):
         if j not in relabel:
