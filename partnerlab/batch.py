@@ -65,6 +65,7 @@ WARM_IMPORTS = (  # imported into each worker's kernel once, before its first no
 )
 PACKAGES = ("partnerlab", "pandas", "numpy", "matplotlib", "seaborn", "networkx", "openpyxl",
             "papermill", "nbconvert", "nbclient", "ipykernel", "jupyter_client", "python")
+SNAPSHOT_DIR = "snapshot"  # <out>/snapshot/workbook.pkl: the parsed workbook of the run (contacts blanked)
 KILL_GRACE = 5.0  # seconds between interrupting a kernel over its time limit and killing it
 
 log = logging.getLogger(__name__)
@@ -117,6 +118,10 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
                         help="plain log lines even on a terminal")
     parser.add_argument("--list", action="store_true", dest="list_only",
                         help="print the reports the batch would run and exit")
+    parser.add_argument("--compare-to", metavar="OLD", default=None,
+                        help="the changes report compares the workbook with this earlier one (.xlsx), or with "
+                             "'last': the snapshot the previous run left in the output folder; default: the "
+                             "workbook with itself as of the year before its as-of date")
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -135,6 +140,7 @@ def run_command(args: argparse.Namespace) -> int:
             args.workbook, args.out, lang=args.lang, jobs=args.jobs, only=args.only,
             timeout=args.timeout, executor=executor, progress=not args.no_progress,
             fresh_kernels=args.fresh_kernels, list_only=getattr(args, "list_only", False),
+            compare_to=getattr(args, "compare_to", None),
         )
     except BatchError as exc:
         print(f"partnerlab run: {exc}", file=sys.stderr)
@@ -170,6 +176,7 @@ def run_batch(
     fresh_kernels: bool = False,
     job_list: list[Job] | None = None,
     list_only: bool = False,
+    compare_to: str | Path | None = None,
 ) -> BatchResult | None:
     """Run a batch of reports into `out`.
 
@@ -186,6 +193,8 @@ def run_batch(
         fresh_kernels: A new kernel per report instead of a reset warm one.
         job_list: Jobs to run instead of the default batch (tests, custom batches).
         list_only: Print the planned jobs and return None without running anything.
+        compare_to: The earlier snapshot the changes report compares with: a workbook, or
+            "last" for `out`/snapshot, the parsed copy (contacts blanked) every run leaves.
 
     Returns:
         The BatchResult (exit_code 0 or 1), or None with list_only.
@@ -217,12 +226,14 @@ def run_batch(
         try:
             with _terminate_as_interrupt():
                 processed = _save_processed(wb)
+                compared = _set_compare(planned, compare_to, out)
                 common = {"workbook": str(workbook), "lang": lang, "processed": processed}
                 run = {
                     "started": started, "lang": lang, "timeout": timeout,
                     "jobs": jobs or _cores(), "executor": _executor_name(executor, jobs),
                     "kernels": "fresh" if fresh_kernels else "warm, reset between reports",
                     "command": " ".join(sys.argv) if sys.argv and sys.argv[0] else None,
+                    "compare_to": compared,
                 }
                 info = {"path": str(workbook), "name": workbook.name, "sha256": _sha256(workbook),
                         "as_of": _iso(about.get("as_of")), "portfolio": about.get("portfolio"),
@@ -230,6 +241,8 @@ def run_batch(
                 runner = _Runner(staging, planned, common, lang, timeout, executor, jobs,
                                  progress, fresh_kernels, info)
                 reports = runner.run(run)
+                if wb is not None and hasattr(wb, "save"):  # what `--compare-to last` reads next time
+                    wb.save(staging / SNAPSHOT_DIR)
                 run["ended"] = _now()
                 run["seconds"] = round(time.perf_counter() - t_start, 2)
                 manifest = _manifest(run, info, reports, runner.findings_written)
@@ -793,6 +806,37 @@ def _save_processed(wb) -> str:
     tmp.rename(target)
     _remove(old)
     return str(target)
+
+
+def _set_compare(jobs: list[Job], compare_to: str | Path | None, out: Path) -> str | None:
+    """Point the changes report at the earlier snapshot; returns what it compares with (None: default)."""
+    if not compare_to or not any(j.report == "changes" and not j.skipped for j in jobs):
+        return None
+    if str(compare_to) == "last":
+        previous = out / SNAPSHOT_DIR
+        if not (previous / "workbook.pkl").is_file():
+            for job in jobs:
+                if job.report == "changes":
+                    job.skipped = (f"No earlier snapshot in {out.name}/: the next run with --compare-to last "
+                                   "compares with this one.",
+                                   f"No hay una instantánea anterior en {out.name}/: la próxima ejecución con "
+                                   "--compare-to last comparará con esta.")
+            return None
+        from partnerlab.workbook import Workbook
+
+        old = Workbook.load(previous)
+        label = f"last ({old.name}, sha256 {old.sha256[:12]})"
+    else:
+        path = Path(compare_to).expanduser().resolve()
+        if not path.is_file():
+            raise BatchError(f"--compare-to: workbook not found: {path}")
+        old = _check_workbook(path)
+        label = str(path)
+    folder = _save_processed(old)  # a copy outside `out`: the folder is swapped at the end
+    for job in jobs:
+        if job.report == "changes":
+            job.params["compare_to"] = folder
+    return label
 
 
 def _check_out(out: Path) -> None:

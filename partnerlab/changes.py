@@ -57,7 +57,7 @@ __all__ = [
     "tie_changes", "sector_measures", "sector_changes", "match_communities", "community_moves",
     "screening_changes", "value_changes", "partnership_changes", "quality_changes", "plan_changes",
     "survey_changes", "snapshot_as_of", "load_snapshot", "summary_counts", "snapshot_label",
-    "TABLE_TITLES", "display_table", "summary_table", "sector_overview", "shared_partnership_summary",
+    "TABLE_TITLES", "EMPTY_NOTE", "resolve_snapshots", "date_text", "display_table", "summary_table", "sector_overview", "shared_partnership_summary",
 ]
 
 MIN_RESPONDENTS = 5  # respondents per sector on both sides before a survey change is stated
@@ -127,6 +127,8 @@ TABLE_LABELS: dict[str, tuple[str, str]] = {
 }
 
 _ALL_SECTORS = "all"  # the row of the whole network in sector tables
+
+EMPTY_NOTE = ("No change of this kind.", "Ningún cambio de este tipo.")
 
 # Heading of each change table (en, es): the report's sections and the findings workbook.
 TABLE_TITLES: dict[str, tuple[str, str]] = {
@@ -392,6 +394,52 @@ def snapshot_as_of(wb: object, year: int) -> object:
 
     return Workbook(wb.path, wb.sha256, about, t, list(getattr(wb, "warnings", [])),
                     dict(getattr(wb, "sheet_titles", {})), dict(getattr(wb, "column_letters", {})))
+
+
+def resolve_snapshots(wb: object, compare_to: str = "", compare_year: int = 0,
+                      year: int = 0) -> tuple[object, object, str]:
+    """The two snapshots a changes report compares, from its parameters.
+
+    Args:
+        wb: The report's (newer) workbook.
+        compare_to: The earlier snapshot: a workbook path or a folder with `workbook.pkl`;
+            blank: `wb` itself as of `compare_year`.
+        compare_year: Without compare_to, the year to look back to (0: the year before
+            `wb`'s as-of year, else the year before this one).
+        year: Without compare_to, the later year (0: `wb` as it is).
+
+    Returns:
+        (old, new, mode): mode is "two_workbooks" or "one_workbook".
+    """
+    if compare_to:
+        return load_snapshot(compare_to), wb, "two_workbooks"
+    as_of = _about_date(wb) or dt.date.today()
+    new = snapshot_as_of(wb, year) if year else wb
+    later = _about_date(new) or as_of
+    old_year = compare_year or later.year - 1
+    if old_year >= later.year:
+        raise ValueError(f"compare_year {old_year} must be before the later snapshot's year {later.year}")
+    return snapshot_as_of(wb, old_year), new, "one_workbook"
+
+
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")
+_MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+              "noviembre", "diciembre")
+
+
+def date_text(value: object, lang: str = "en") -> str:
+    """A date for a sentence, in words.
+
+    >>> date_text(dt.date(2024, 6, 30)), date_text(dt.date(2024, 6, 30), "es")
+    ('30 June 2024', '30 de junio de 2024')
+    """
+    if value is None or value == "":
+        return "—"
+    d = pd.Timestamp(value).date()
+    if lang == "es":
+        return f"{d.day} de {_MONTHS_ES[d.month - 1]} de {d.year}"
+    return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
 
 
 def load_snapshot(path: str | Path) -> object:

@@ -49,9 +49,8 @@ def plot_grid_moves(moves: pd.DataFrame, lang: str = "en", threshold: int = HIGH
         ax.scatter(x0, y0, s=28, facecolor="white", edgecolor=color, linewidth=1.4, zorder=3)
         ax.add_patch(FancyArrowPatch((x0, y0), (x1, y1), arrowstyle="-|>", mutation_scale=14, lw=1.8,
                                      color=color, shrinkA=3, shrinkB=2, zorder=4))
-        right = x1 >= 4.6  # labels near the right edge go left of the arrow head
-        ax.annotate(short_name(row.name, 20), (x1, y1), xytext=(-6 if right else 6, 4), textcoords="offset points",
-                    ha="right" if right else "left", va="bottom", fontsize=8, color="#222", zorder=5,
+        ax.annotate(short_name(row.name, 24), (x1, y1), **_label_place(x0, x1), textcoords="offset points",
+                    fontsize=8, color="#222", zorder=5,
                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
     ax.set_xlim(lo, hi)
     ax.set_ylim(lo, hi)
@@ -78,13 +77,33 @@ def plot_grid_moves(moves: pd.DataFrame, lang: str = "en", threshold: int = HIGH
     return ax
 
 
+def _label_place(x0: float, x1: float) -> dict:
+    """Where a label goes beside its arrow head: ahead of the arrow, never across its own line."""
+    if x1 > x0 and x1 < 4.6:
+        return {"xytext": (7, 0), "ha": "left", "va": "center"}
+    if x1 < x0 and x1 > 1.4:
+        return {"xytext": (-7, 0), "ha": "right", "va": "center"}
+    if x1 > x0 or x1 < x0:  # at the edge of the grid: above the head
+        return {"xytext": (0, 7), "ha": "center" if 1.4 < x1 < 4.6 else ("right" if x1 >= 4.6 else "left"),
+                "va": "bottom"}
+    return {"xytext": (-7, 0), "ha": "right", "va": "center"} if x1 >= 4.6 else {"xytext": (7, 0), "ha": "left",
+                                                                                   "va": "center"}
+
+
 def _offsets(moves: pd.DataFrame, cols: list[str]) -> list[tuple[float, float]]:
-    """Small shifts so that arrows starting in the same cell do not lie on top of each other."""
-    seen: dict[tuple, int] = {}
+    """Vertical shifts so that arrows (and their labels) sharing a start or end cell lie apart.
+
+    Each move takes the first slot (0, +1, -1, +2, -2, ... times 0.2 of a cell) free in both
+    the cell it starts in and the cell it ends in; both ends get the same shift.
+    """
+    used: dict[tuple, set[int]] = {}
     out = []
-    for row in moves[cols].itertuples(index=False):
-        key = (row[0], row[1])
-        i = seen.get(key, 0)
-        seen[key] = i + 1
-        out.append(((i % 3 - 1) * 0.22, -(i // 3) * 0.2 + 0.15 * (i > 0)))
+    for r in moves[cols].itertuples(index=False):
+        cells = [(r[1], r[0]), (r[3], r[2])]  # (interest, influence) then and now
+        slot = 0
+        while any(slot in used.get(c, set()) for c in cells):
+            slot = -slot if slot > 0 else -slot + 1
+        for c in cells:
+            used.setdefault(c, set()).add(slot)
+        out.append((0.0, max(min(slot * 0.2, 0.4), -0.4)))
     return out
