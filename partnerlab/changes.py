@@ -124,6 +124,7 @@ TABLE_LABELS: dict[str, tuple[str, str]] = {
     "score_after": ("Score now (0-1)", "Puntaje ahora (0-1)"), "n_before": ("Respondents then", "Personas antes"),
     "n_after": ("Respondents now", "Personas ahora"), "compared": ("Comparison", "Comparación"),
     "group": ("Group", "Grupo"), "scope": ("Scope", "Ámbito"), "quadrant": ("Grid position", "Posición en la matriz"),
+    **{t.key: (t.en, t.es) for t in MEASURES},
 }
 
 _ALL_SECTORS = "all"  # the row of the whole network in sector tables
@@ -224,7 +225,7 @@ def display_table(name: str, df: pd.DataFrame, lang: str = "en", names_limit: in
     for col in [c for c in out.columns if c.endswith("name") or c == "action"]:
         out[col] = out[col].map(lambda x: _short(x, names_limit))
     for col, voc in _DISPLAY_VOCABS.items():
-        if col in out.columns:
+        if col in out.columns and out[col].dtype.kind not in "fiu":  # "change" is a number in some tables
             out[col] = out[col].map(lambda x, v=voc: "" if _clean(x) is None else v.label(str(x), lang))
     if name == "stakeholder_attributes":
         for col in ("before", "after"):
@@ -246,9 +247,17 @@ def display_table(name: str, df: pd.DataFrame, lang: str = "en", names_limit: in
         out["theme"] = out["theme"].map(lambda t: vocab.THEMES.label(t, lang))
     if name == "quality":
         out["dimension"] = out["dimension"].map(lambda d: quality.dimension_label(d, lang))
+    if name == "partnership_status":  # una alianza: nueva, retirada
+        out["change"] = df["change"].map(lambda c: _PARTNERSHIP_CHANGES.label(c, lang))
+    if "action" in out.columns and "code" in out.columns:  # Appendix 1 wording in the page's language
+        out["action"] = [_short(actionplan.action_label(c, a, lang), names_limit)
+                         for c, a in zip(df["code"], df["action"])]
     for col in out.columns:
         if out[col].dtype.kind == "f":
             out[col] = out[col].round(2)
+    for col in out.columns:  # a blank side reads as a dash, never as an empty or "nan" cell
+        out[col] = pd.Series(["—" if _clean(x) is None or x == "" else x for x in out[col]], index=out.index,
+                             dtype=object)
     drop = {"stakeholder_attributes": ["id"], "grid_moves": ["id"], "critical_group": ["id"],
             "new_screenings": [], "community_moves": ["id"]}.get(name, [])
     return out.drop(columns=drop).reset_index(drop=True)
@@ -280,7 +289,8 @@ def sector_overview(old: object, new: object, measures: tuple[str, ...], lang: s
         lang: Language of the sector names and headers.
 
     Returns:
-        One row per sector ("all" first) with one text column per measure, headed in `lang`.
+        One row per sector ("all" first): sector (its label) and one text column per measure
+        (headers: `TABLE_LABELS`).
     """
     o, n = _tables(old), _tables(new)
     to_new = _id_map(match_stakeholders(o["stakeholders"], n["stakeholders"]))
@@ -292,11 +302,11 @@ def sector_overview(old: object, new: object, measures: tuple[str, ...], lang: s
     rows = []
     for sector in sectors:
         part = both[both["sector"] == sector].set_index("measure")
-        row = {_tr(("Sector", "Sector"), lang): _sector_label(sector, lang)}
+        row = {"sector": _sector_label(sector, lang)}
         for m in measures:
             b = part.at[m, "value_b"] if m in part.index else math.nan
             a = part.at[m, "value_a"] if m in part.index else math.nan
-            row[MEASURES.label(m, lang)] = _then_now(b, a, m)
+            row[m] = _then_now(b, a, m)
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -947,6 +957,9 @@ _SHEETS = ("stakeholders", "ties", "partnerships", "due_diligence", "value_asses
 
 _QUADRANT_SHORT = vocab.Vocabulary("quadrant (short)", tuple(
     vocab.Term(t.key, t.en.split(":")[0], t.es.split(":")[0]) for t in vocab.QUADRANTS))
+_PARTNERSHIP_CHANGES = vocab.Vocabulary("partnership change", (
+    vocab.Term("added", "Added", "Nueva"), vocab.Term("removed", "Removed", "Retirada"),
+    vocab.Term("changed", "Changed", "Cambió")))
 _WITH_NONE = (vocab.Term("not_recorded", "Not recorded", "Sin registro"),)
 _DISPLAY_VOCABS: dict[str, vocab.Vocabulary] = {
     "sector": vocab.SECTORS, "scope": vocab.SCOPES, "change": CHANGE_KINDS, "matched_by": CHANGE_KINDS,
