@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 env: $(STAMP) ## create or update the environment (.venv) from pyproject.toml
 
 run: $(STAMP) ## the main job: every report on the bundled sample -> reports/sample_portfolio/index.html
-	$(BIN)/partnerlab run
+	$(BIN)/partnerlab run --compare-to data/raw/sample_history/portfolio_2024.xlsx
 
 test: $(STAMP) ## every test: unit, notebooks (nbval), batch end to end, browser (skipped without chromium)
 	$(BIN)/python -m pytest tests --nbval-lax notebooks
