@@ -394,3 +394,57 @@ def test_summary_counts_and_labels():
     assert counts.loc["stakeholders_added", "rows"] == 2
     assert set(ch.TABLES) == set(ch.TABLE_TITLES)
     assert ch.summary_table(out, "es")["kind"].tolist() == ["Actores nuevos", "Medidas de red por sector"]
+
+
+# ---------------------------------------------------------------------------------------
+# the report in a batch: --compare-to OLD.xlsx, then --compare-to last
+# ---------------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_batch_compare_to_and_last(tmp_path, sample_wb):
+    import json
+
+    from partnerlab import cli, sample_history
+
+    old = sample_history.history_path(2024)
+    if not old.exists():
+        pytest.skip("needs the sample history (make sample)")
+    out = tmp_path / "out"
+    args = ["run", "--workbook", str(paths.SAMPLE_WORKBOOK), "--out", str(out), "--only", "changes", "--jobs", "1",
+            "--no-progress", "--lang", "es"]
+    assert cli.main([*args, "--compare-to", str(old)]) == 0
+    manifest = json.loads((out / "manifest.json").read_text())
+    rec = manifest["reports"][0]
+    assert rec["status"] == "ok" and rec["parameters_own"]["compare_to"] and manifest["run"]["compare_to"] == str(old.resolve())
+    page = (out / "changes.html").read_text()
+    assert "Cambios desde el último mapeo" in page and "30 de junio de 2024" in page and "Entró" in page
+    assert "nan" not in page.replace("Financiera", "").lower().split()
+    snapshot = ch.load_snapshot(out / "snapshot")
+    assert snapshot.sha256 == sample_wb.sha256 and snapshot.stakeholders["contact"].isna().all()
+    for contact in sample_wb.stakeholders["contact"].dropna():
+        assert contact not in page
+    assert cli.main([*args, "--compare-to", "last"]) == 0  # the same workbook again: nothing moved
+    page = (out / "changes.html").read_text()
+    assert "Las dos instantáneas tienen los mismos registros: nada cambió." in page
+    assert cli.main([*args[:4], str(tmp_path / "fresh"), *args[5:], "--compare-to", "last"]) == 0
+    fresh = json.loads((tmp_path / "fresh" / "manifest.json").read_text())["reports"][0]
+    assert fresh["status"] == "skipped" and "--compare-to last" in fresh["note_en"]
+    assert cli.main([*args, "--compare-to", str(tmp_path / "missing.xlsx")]) == 2
+
+
+@pytest.mark.slow
+def test_notebook_one_workbook_two_years_in_spanish(tmp_path):
+    import nbformat
+    import papermill as pm
+
+    out = tmp_path / "changes.ipynb"
+    pm.execute_notebook(str(paths.NOTEBOOKS / "changes.ipynb"), str(out), parameters={"lang": "es", "compare_year": 2023},
+                        kernel_name="python3", progress_bar=False)
+    nb = nbformat.read(out, as_version=4)
+    page = "\n".join(o.get("data", {}).get("text/html", "") for c in nb.cells if c.cell_type == "code"
+                     for o in c.get("outputs", []))
+    assert "31 de diciembre de 2023" in page and "Vínculos nuevos y terminados" in page
+    assert "Ningún actor presente en las dos instantáneas cambió" in page  # stakeholders carry no dates
+    params = pm.inspect_notebook(str(paths.NOTEBOOKS / "changes.ipynb"))
+    assert {"workbook", "lang", "processed", "compare_to", "compare_year", "year"} <= set(params)
+    assert all(p["help"] for p in params.values())
