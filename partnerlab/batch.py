@@ -122,6 +122,9 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the changes report compares the workbook with this earlier one (.xlsx), or with "
                              "'last': the snapshot the previous run left in the output folder; default: the "
                              "workbook with itself as of the year before its as-of date")
+    parser.add_argument("--history", metavar="DIR", type=Path, default=None,
+                        help="the changes report also draws trends across the workbooks (.xlsx) of DIR, "
+                             "ordered by their about.as_of")
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -140,7 +143,7 @@ def run_command(args: argparse.Namespace) -> int:
             args.workbook, args.out, lang=args.lang, jobs=args.jobs, only=args.only,
             timeout=args.timeout, executor=executor, progress=not args.no_progress,
             fresh_kernels=args.fresh_kernels, list_only=getattr(args, "list_only", False),
-            compare_to=getattr(args, "compare_to", None),
+            compare_to=getattr(args, "compare_to", None), history=getattr(args, "history", None),
         )
     except BatchError as exc:
         print(f"partnerlab run: {exc}", file=sys.stderr)
@@ -177,6 +180,7 @@ def run_batch(
     job_list: list[Job] | None = None,
     list_only: bool = False,
     compare_to: str | Path | None = None,
+    history: str | Path | None = None,
 ) -> BatchResult | None:
     """Run a batch of reports into `out`.
 
@@ -195,6 +199,7 @@ def run_batch(
         list_only: Print the planned jobs and return None without running anything.
         compare_to: The earlier snapshot the changes report compares with: a workbook, or
             "last" for `out`/snapshot, the parsed copy (contacts blanked) every run leaves.
+        history: A folder of workbooks the changes report draws trends across.
 
     Returns:
         The BatchResult (exit_code 0 or 1), or None with list_only.
@@ -227,6 +232,7 @@ def run_batch(
             with _terminate_as_interrupt():
                 processed = _save_processed(wb)
                 compared = _set_compare(planned, compare_to, out)
+                _set_history(planned, history)
                 common = {"workbook": str(workbook), "lang": lang, "processed": processed}
                 run = {
                     "started": started, "lang": lang, "timeout": timeout,
@@ -837,6 +843,24 @@ def _set_compare(jobs: list[Job], compare_to: str | Path | None, out: Path) -> s
         if job.report == "changes":
             job.params["compare_to"] = folder
     return label
+
+
+def _set_history(jobs: list[Job], history: str | Path | None) -> None:
+    """Give the changes report the folder of snapshots to draw trends across (checked here: exit 2)."""
+    if not history or not any(j.report == "changes" and not j.skipped for j in jobs):
+        return
+    from partnerlab.changes import load_history
+
+    folder = Path(history).expanduser().resolve()
+    if not folder.is_dir():
+        raise BatchError(f"--history: not a folder: {folder}")
+    try:
+        load_history(folder)
+    except Exception as exc:  # an invalid or undated workbook: say which
+        raise BatchError(f"--history {folder}: {exc}") from None
+    for job in jobs:
+        if job.report == "changes":
+            job.params["history"] = str(folder)
 
 
 def _check_out(out: Path) -> None:

@@ -57,6 +57,7 @@ __all__ = [
     "tie_changes", "sector_measures", "sector_changes", "match_communities", "community_moves",
     "screening_changes", "value_changes", "partnership_changes", "quality_changes", "plan_changes",
     "survey_changes", "snapshot_as_of", "load_snapshot", "summary_counts", "snapshot_label",
+    "TREND_MEASURES", "load_history", "trend_table", "trend_display",
     "TABLE_TITLES", "EMPTY_NOTE", "resolve_snapshots", "date_text", "display_table", "summary_table", "sector_overview", "shared_partnership_summary",
 ]
 
@@ -463,6 +464,102 @@ def load_snapshot(path: str | Path) -> object:
     if path.name == "workbook.pkl":
         return Workbook.load(path.parent)
     return load_workbook(path)
+
+
+# ---------------------------------------------------------------------------------------
+# Trends over three or more snapshots
+# ---------------------------------------------------------------------------------------
+
+TREND_MEASURES = vocab.Vocabulary("trend measure", tuple(vocab.Term(k, en, es) for k, en, es in (
+    ("stakeholders", "Stakeholders mapped", "Actores mapeados"),
+    ("critical", "Critical group", "Grupo crítico"),
+    ("critical_screened_pct", "Critical group screened (%)", "Grupo crítico con debida diligencia (%)"),
+    ("ei", "E-I index", "Índice E-I"),
+    ("quality", "Quality level (0-3)", "Nivel de calidad (0-3)"),
+    ("plan_progress_pct", "Mean action plan progress (%)", "Avance medio del plan de acción (%)"),
+    ("plan_done_pct", "Actions done (% of not dropped)", "Acciones concluidas (% de no descartadas)"),
+)))
+
+
+def load_history(folder: str | Path) -> list[object]:
+    """Every workbook (.xlsx) of a folder, validated, ordered by `about.as_of` (never by file name).
+
+    Raises:
+        ValueError: A workbook has no as-of date (it could not be placed in time), or two
+            share one, or the folder holds fewer than two workbooks.
+    """
+    from partnerlab.workbook import load_workbook
+
+    books = [load_workbook(p) for p in sorted(Path(folder).glob("*.xlsx")) if not p.name.startswith("~$")]
+    undated = [wb.name for wb in books if _about_date(wb) is None]
+    if undated:
+        raise ValueError(f"no as-of date (about.as_of) in {', '.join(undated)}: cannot place it in time")
+    dates = [_about_date(wb) for wb in books]
+    if len(set(dates)) != len(dates):
+        raise ValueError(f"two workbooks of {folder} share an as-of date")
+    if len(books) < 2:
+        raise ValueError(f"{folder} holds {len(books)} workbook(s); a history needs two or more")
+    return sorted(books, key=_about_date)
+
+
+def trend_table(snapshots: list[object], max_age_days: int = MAX_AGE_DAYS) -> pd.DataFrame:
+    """Headline measures of each snapshot, for trend charts.
+
+    Measures (keys of `TREND_MEASURES`): stakeholders mapped; critical group size; share of
+    the critical group with a screening no older than `max_age_days` at the snapshot's date;
+    E-I index per sector (and "all"); mean portfolio quality level per dimension; mean action
+    plan progress and share done.
+
+    Args:
+        snapshots: Workbooks (or mappings) in any order; they are ordered by as-of date.
+        max_age_days: A screening older than this does not count as screened.
+
+    Returns:
+        Long table: as_of (date), measure, group (sector, dimension or "all"), value (NaN
+        when the snapshot has no data for it), ordered by as_of.
+    """
+    rows = []
+    for wb in sorted(snapshots, key=lambda w: _about_date(w) or dt.date.min):
+        t = _tables(wb)
+        as_of = _about_date(wb)
+        st = t["stakeholders"]
+        crit = [r.id for r in st.itertuples(index=False) if quadrant(_int(r.influence), _int(r.interest)) == "critical"]
+        latest = _latest(screening.screen(t["due_diligence"]), screening.resolve_as_of(t["about"]), max_age_days)
+        fresh = {sid for sid, stale in zip(latest.index, latest["is_stale"]) if not bool(stale)}
+        rows += [(as_of, "stakeholders", "all", float(len(st))), (as_of, "critical", "all", float(len(crit))),
+                 (as_of, "critical_screened_pct", "all",
+                  100.0 * sum(c in fresh for c in crit) / len(crit) if crit else math.nan)]
+        measures = sector_measures(network.build_tie_graph(t))
+        for r in measures[measures["measure"] == "ei"].itertuples(index=False):
+            rows.append((as_of, "ei", r.sector, r.value))
+        levels = _levels(t["quality_assessment"])
+        for dim in quality.DIMENSIONS:
+            values = levels.loc[levels["dimension"] == dim, "level"]
+            rows.append((as_of, "quality", dim, float(values.mean()) if len(values) else math.nan))
+        plan = t["action_plan"]
+        summary = actionplan.summary(plan, as_of or dt.date.today()) if len(plan) else {}
+        rows += [(as_of, "plan_progress_pct", "all", summary.get("mean_progress_pct", math.nan)),
+                 (as_of, "plan_done_pct", "all", summary.get("done_pct", math.nan))]
+    return pd.DataFrame(rows, columns=["as_of", "measure", "group", "value"])
+
+
+def trend_display(trend: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The trend table wide for reading: one row per measure and group, one column per as-of date."""
+    if trend.empty:
+        return _empty(["measure", "group"])
+    out = trend.copy()
+    out["when"] = out["as_of"].map(lambda d: date_text(d, lang))
+    order = list(dict.fromkeys(out["when"]))
+    keys = list(dict.fromkeys(zip(out["measure"], out["group"])))
+    wide = out.pivot(index=["measure", "group"], columns="when", values="value")
+    wide = wide.reindex(index=pd.MultiIndex.from_tuples(keys, names=["measure", "group"]), columns=order)
+    wide = wide.round(2).reset_index()
+    wide["group"] = [_trend_group(m, g, lang) for m, g in zip(wide["measure"], wide["group"])]
+    wide["measure"] = wide["measure"].map(lambda m: TREND_MEASURES.label(m, lang))
+    wide.columns.name = None
+    for col in order:
+        wide[col] = pd.Series(["—" if _clean(x) is None else x for x in wide[col]], index=wide.index, dtype=object)
+    return wide
 
 
 # ---------------------------------------------------------------------------------------
@@ -991,6 +1088,14 @@ def _sector_label(sector: str, lang: str, survey_group: bool = False) -> str:
             return _tr(("All respondents", "Todas las personas encuestadas"), lang)
         return _tr(("Whole network", "Toda la red"), lang)
     return vocab.SECTORS.label(sector, lang)
+
+
+def _trend_group(measure: str, group: str, lang: str) -> str:
+    if measure == "ei":
+        return _sector_label(group, lang)
+    if measure == "quality":
+        return quality.dimension_label(group, lang)
+    return _tr(("Total", "Total"), lang)
 
 
 def _then_now(before: float, after: float, measure: str) -> str:

@@ -448,3 +448,41 @@ def test_notebook_one_workbook_two_years_in_spanish(tmp_path):
     params = pm.inspect_notebook(str(paths.NOTEBOOKS / "changes.ipynb"))
     assert {"workbook", "lang", "processed", "compare_to", "compare_year", "year"} <= set(params)
     assert all(p["help"] for p in params.values())
+
+
+# ---------------------------------------------------------------------------------------
+# trends over three or more snapshots
+# ---------------------------------------------------------------------------------------
+
+def test_history_is_ordered_by_as_of_never_by_file_name(tmp_path):
+    import shutil
+
+    from partnerlab import sample_history
+    from partnerlab.stakeholders import critical_group
+
+    if not sample_history.history_path(2023).exists():
+        pytest.skip("needs the sample history (make sample)")
+    for year, name in ((2023, "z_first.xlsx"), (2024, "a_second.xlsx"), (2025, "m_third.xlsx")):
+        shutil.copy(sample_history.history_path(year), tmp_path / name)
+    books = ch.load_history(tmp_path)
+    assert [wb.about["as_of"].year for wb in books] == [2023, 2024, 2025]
+    trend = ch.trend_table(list(reversed(books)))
+    assert [d.year for d in dict.fromkeys(trend["as_of"])] == [2023, 2024, 2025]
+    counts = trend[trend["measure"] == "stakeholders"]["value"].tolist()
+    assert counts == [float(len(wb.stakeholders)) for wb in books]
+    crit = trend[trend["measure"] == "critical"]["value"].tolist()
+    assert crit == [float(len(critical_group(wb.stakeholders))) for wb in books]
+    shown = ch.trend_display(trend, "es")
+    assert list(shown.columns) == ["measure", "group", "30 de junio de 2023", "30 de junio de 2024", "30 de junio de 2025"]
+    assert not shown.isna().any().any()
+
+
+def test_history_needs_dates(tmp_path):
+    from partnerlab.template import write_workbook
+
+    write_workbook(tmp_path / "a.xlsx", {"stakeholders": [{"id": "A", "name": "Ana", "sector": "Academia"}]},
+                   about={"as_of": None})
+    write_workbook(tmp_path / "b.xlsx", {"stakeholders": [{"id": "A", "name": "Ana", "sector": "Academia"}]},
+                   about={"as_of": dt.date(2024, 6, 30)})
+    with pytest.raises(ValueError, match="a.xlsx"):
+        ch.load_history(tmp_path)

@@ -10,7 +10,7 @@ from partnerlab import vocab
 from partnerlab.plots.common import QUADRANT_COLORS, sector_color, sector_label
 from partnerlab.stakeholders import HIGH, short_name
 
-__all__ = ["plot_grid_moves"]
+__all__ = ["plot_grid_moves", "plot_trends"]
 
 
 def plot_grid_moves(moves: pd.DataFrame, lang: str = "en", threshold: int = HIGH,
@@ -75,6 +75,81 @@ def plot_grid_moves(moves: pd.DataFrame, lang: str = "en", threshold: int = HIGH
     ax.text(0, -0.085, note, transform=ax.transAxes, fontsize=8, color="#555", wrap=True)
     ax.set_aspect("equal")
     return ax
+
+
+def plot_trends(trend: pd.DataFrame, lang: str = "en") -> plt.Figure:
+    """Small multiples of `changes.trend_table`: stakeholders and critical group, share of the
+    critical group screened, E-I by sector, quality by dimension, action plan progress.
+
+    Returns:
+        The Figure (six panels; the last holds the sector legend of the E-I panel).
+    """
+    from partnerlab.changes import TREND_MEASURES
+    from partnerlab.plots.common import shorten
+    from partnerlab.quality import dimension_label
+
+    dates = list(dict.fromkeys(trend["as_of"]))
+    years = [d.year for d in dates]
+    ticks = [str(y) for y in years] if len(set(years)) == len(years) else [d.isoformat() for d in dates]
+    pos = {d: i for i, d in enumerate(dates)}
+    fig, axes = plt.subplots(2, 3, figsize=(13, 7.6))
+    label = lambda m: TREND_MEASURES.label(m, lang)  # noqa: E731
+
+    def lines(ax, rows, name, color=None, marker="o"):
+        rows = rows.dropna(subset=["value"])
+        if len(rows):
+            ax.plot([pos[d] for d in rows["as_of"]], rows["value"], marker=marker, lw=2, ms=5, color=color, label=name)
+
+    def series(measure, group="all"):
+        return trend[(trend["measure"] == measure) & (trend["group"] == group)]
+
+    ax = axes[0, 0]
+    lines(ax, series("stakeholders"), label("stakeholders"), "#1F4E79")
+    lines(ax, series("critical"), label("critical"), QUADRANT_COLORS["critical"], "s")
+    ax.set_title(_tr2("Stakeholders and critical group", "Actores y grupo crítico", lang))
+    ax.legend(loc="best", fontsize=8)
+    ax = axes[0, 1]
+    lines(ax, series("critical_screened_pct"), label("critical_screened_pct"), "#1F4E79")
+    ax.set_ylim(0, 100)
+    ax.set_title(_tr2("Critical group screened (%)", "Grupo crítico con debida diligencia (%)", lang))
+    ax = axes[0, 2]
+    sectors = [s for s in vocab.SECTORS.keys if s in set(trend.loc[trend["measure"] == "ei", "group"])]
+    for sector in sectors:
+        lines(ax, series("ei", sector), sector_label(sector, lang), sector_color(sector))
+    lines(ax, series("ei"), _tr2("Whole network", "Toda la red", lang), "#222", "D")
+    ax.axhline(0, color="#999", lw=0.8, ls=":")
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_title(label("ei"))
+    ax = axes[1, 0]
+    palette = plt.get_cmap("tab10")
+    dims = list(dict.fromkeys(trend.loc[trend["measure"] == "quality", "group"]))
+    for i, dim in enumerate(dims):
+        lines(ax, series("quality", dim), shorten(dimension_label(dim, lang), 26), palette(i))
+    ax.set_ylim(0, 3.1)
+    ax.set_title(label("quality"))
+    ax.legend(loc="lower right", fontsize=7)
+    ax = axes[1, 1]
+    lines(ax, series("plan_progress_pct"), _tr2("Mean progress", "Avance medio", lang), "#1F4E79")
+    lines(ax, series("plan_done_pct"), _tr2("Done", "Concluidas", lang), "#2E8B57", "s")
+    ax.set_ylim(0, 100)
+    ax.set_title(_tr2("Action plan (%)", "Plan de acción (%)", lang))
+    ax.legend(loc="best", fontsize=8)
+    handles, labels = axes[0, 2].get_legend_handles_labels()
+    axes[1, 2].axis("off")
+    axes[1, 2].legend(handles, labels, loc="center left", fontsize=8, title=label("ei"))
+    for ax in axes.flat[:5]:
+        ax.set_xticks(range(len(dates)))
+        ax.set_xticklabels(ticks)
+        ax.set_xlim(-0.3, len(dates) - 0.7)
+        ax.grid(axis="y", color="#EEE")
+    fig.suptitle(_tr2("Trends across the snapshots (ordered by as-of date)",
+                      "Tendencias entre las instantáneas (ordenadas por fecha de corte)", lang), fontweight="bold")
+    fig.tight_layout()
+    return fig
+
+
+def _tr2(en: str, es: str, lang: str) -> str:
+    return es if lang == "es" else en
 
 
 def _label_place(x0: float, x1: float) -> dict:
