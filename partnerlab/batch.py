@@ -839,9 +839,11 @@ def _set_compare(jobs: list[Job], compare_to: str | Path | None, out: Path) -> s
         old = _check_workbook(path)
         label = str(path)
     folder = _save_processed(old)  # a copy outside `out`: the folder is swapped at the end
+    as_of = _iso((getattr(old, "about", None) or {}).get("as_of")) or "—"
     for job in jobs:
         if job.report == "changes":
             job.params["compare_to"] = folder
+            job.title = (f"{job.title[0]}: {old.name} ({as_of})", f"{job.title[1]}: {old.name} ({as_of})")
     return label
 
 

@@ -209,7 +209,7 @@ def summary_table(changes: Mapping[str, pd.DataFrame], lang: str = "en") -> pd.D
     return counts.rename(columns={"table": "kind"})
 
 
-def display_table(name: str, df: pd.DataFrame, lang: str = "en", names_limit: int = 48) -> pd.DataFrame:
+def display_table(name: str, df: pd.DataFrame, lang: str = "en", names_limit: int = 70) -> pd.DataFrame:
     """A change table ready to show: vocabulary keys as labels, question texts translated,
     long names shortened, numbers rounded, and columns the reader does not need dropped.
 
