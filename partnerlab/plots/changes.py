@@ -42,6 +42,7 @@ def plot_grid_moves(moves: pd.DataFrame, lang: str = "en", threshold: int = HIGH
     ax.axvline(cut, color="#888", lw=1, ls="--", zorder=1)
     ax.axhline(cut, color="#888", lw=1, ls="--", zorder=1)
     offsets = _offsets(placed, cols)
+    labels = []
     for (dx, dy), row in zip(offsets, placed.itertuples(index=False)):
         x0, y0 = float(row.interest_before) + dx, float(row.influence_before) + dy
         x1, y1 = float(row.interest_after) + dx, float(row.influence_after) + dy
@@ -49,9 +50,9 @@ def plot_grid_moves(moves: pd.DataFrame, lang: str = "en", threshold: int = HIGH
         ax.scatter(x0, y0, s=28, facecolor="white", edgecolor=color, linewidth=1.4, zorder=3)
         ax.add_patch(FancyArrowPatch((x0, y0), (x1, y1), arrowstyle="-|>", mutation_scale=14, lw=1.8,
                                      color=color, shrinkA=3, shrinkB=2, zorder=4))
-        ax.annotate(short_name(row.name, 24), (x1, y1), **_label_place(x0, x1), textcoords="offset points",
-                    fontsize=8, color="#222", zorder=5,
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+        labels.append(ax.annotate(short_name(row.name, 24), (x1, y1), **_label_place(x0, y0, x1, y1),
+                                  textcoords="offset points", fontsize=8, color="#222", zorder=5,
+                                  bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8}))
     ax.set_xlim(lo, hi)
     ax.set_ylim(lo, hi)
     ax.set_xticks(range(1, 6))
@@ -72,9 +73,28 @@ def plot_grid_moves(moves: pd.DataFrame, lang: str = "en", threshold: int = HIGH
     if unplaced:
         note += (f" {unplaced} move(s) with a blank score are not drawn (see the table)." if lang != "es" else
                  f" {unplaced} movimiento(s) con una calificación en blanco no se dibujan (ver la tabla).")
-    ax.text(0, -0.085, note, transform=ax.transAxes, fontsize=8, color="#555", wrap=True)
+    ax.text(0, -0.1, note, transform=ax.transAxes, fontsize=8, color="#555", wrap=True, va="top")
     ax.set_aspect("equal")
+    _separate(labels)
     return ax
+
+
+def _separate(labels: list, step: float = 11.0, tries: int = 8) -> None:
+    """Nudge labels up or down (in points) until none overlaps a label placed before it."""
+    if len(labels) < 2:
+        return
+    fig = labels[0].figure
+    renderer = fig.canvas.get_renderer()
+    placed = []
+    for ann in labels:
+        base = ann.xyann
+        for k in range(tries + 1):
+            shift = ((k + 1) // 2) * step * (1 if k % 2 else -1)
+            ann.xyann = (base[0], base[1] + shift)
+            box = ann.get_window_extent(renderer).expanded(1.02, 1.1)
+            if not any(box.overlaps(other) for other in placed):
+                break
+        placed.append(ann.get_window_extent(renderer).expanded(1.02, 1.1))
 
 
 def plot_trends(trend: pd.DataFrame, lang: str = "en") -> plt.Figure:
@@ -152,17 +172,18 @@ def _tr2(en: str, es: str, lang: str) -> str:
     return es if lang == "es" else en
 
 
-def _label_place(x0: float, x1: float) -> dict:
-    """Where a label goes beside its arrow head: ahead of the arrow, never across its own line."""
-    if x1 > x0 and x1 < 4.6:
-        return {"xytext": (7, 0), "ha": "left", "va": "center"}
-    if x1 < x0 and x1 > 1.4:
-        return {"xytext": (-7, 0), "ha": "right", "va": "center"}
-    if x1 > x0 or x1 < x0:  # at the edge of the grid: above the head
-        return {"xytext": (0, 7), "ha": "center" if 1.4 < x1 < 4.6 else ("right" if x1 >= 4.6 else "left"),
-                "va": "bottom"}
-    return {"xytext": (-7, 0), "ha": "right", "va": "center"} if x1 >= 4.6 else {"xytext": (7, 0), "ha": "left",
-                                                                                   "va": "center"}
+def _label_place(x0: float, y0: float, x1: float, y1: float) -> dict:
+    """Where a label goes beside its arrow head: beyond the head in the arrow's direction, so it
+    never lies across its own line, and inside the grid."""
+    sx = (x1 > x0) - (x1 < x0)
+    sy = (y1 > y0) - (y1 < y0)
+    va = "bottom" if sy > 0 else "top" if sy < 0 else "center"
+    if sx == 0:  # vertical: beside the head, towards the middle of the grid
+        return {"xytext": (-7, 0) if x1 >= 4.6 else (7, 0), "ha": "right" if x1 >= 4.6 else "left", "va": "center"}
+    if (sx > 0 and x1 >= 4.6) or (sx < 0 and x1 <= 1.4):  # at the edge: above or below the head
+        return {"xytext": (0, 8 if sy >= 0 else -8), "ha": "right" if x1 >= 4.6 else "left",
+                "va": "bottom" if sy >= 0 else "top"}
+    return {"xytext": (7 * sx, 5 * sy), "ha": "left" if sx > 0 else "right", "va": va}
 
 
 def _offsets(moves: pd.DataFrame, cols: list[str]) -> list[tuple[float, float]]:
