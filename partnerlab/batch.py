@@ -13,7 +13,16 @@ How a batch runs (Load inputs / Process / Save outputs):
    every figure (removed from the kernel's environment).
 3. Files are written into a hidden folder next to the target and moved into place at the
    end, under a lock: an interrupted run leaves the previous output untouched and two runs
-   never write the same folder.
+   never write the same folder. An output location that cannot be written (read-only, full,
+   permission denied) is one line and exit 2 (OutputError), found before any report runs
+   when it already is; the previous output stays as it was.
+
+Faults of the machine: the lock is an flock held by the batch's own process only (forked
+workers close their copy), so it is free the moment the batch dies, even by SIGKILL; the
+lock file records pid, process start time, boot and host, so the next run says whose lock
+it takes over. Each worker watches its parent and, when the batch is gone, kills its
+kernels' process groups and exits; a kernel whose worker dies exits by itself (ipykernel's
+parent poller, JPY_PARENT_PID).
 
 Any `concurrent.futures.Executor` can run the jobs (`run_batch(executor=...)`), including a
 Dask cluster (`--scheduler ADDRESS`, optional extra `partnerlab[dask]`).
@@ -49,11 +58,11 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_complet
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from partnerlab import __version__, paths
+from partnerlab import __version__, incremental, paths
 from partnerlab.reports import Job, default_batch
 
 __all__ = [
-    "BatchError", "BatchResult", "add_run_arguments", "run_command", "run_batch",
+    "BatchError", "OutputError", "BatchResult", "add_run_arguments", "run_command", "run_batch",
     "execute_job", "DEFAULT_TIMEOUT",
 ]
 
@@ -67,12 +76,28 @@ PACKAGES = ("partnerlab", "pandas", "numpy", "matplotlib", "seaborn", "networkx"
             "papermill", "nbconvert", "nbclient", "ipykernel", "jupyter_client", "python")
 SNAPSHOT_DIR = "snapshot"  # <out>/snapshot/workbook.pkl: the parsed workbook of the run (contacts blanked)
 KILL_GRACE = 5.0  # seconds between interrupting a kernel over its time limit and killing it
+PARENT_POLL = 0.2  # seconds between a worker's checks that the batch's process is still alive
+STORAGE_ERRNOS = frozenset(  # an OSError with one of these while writing the output: OutputError
+    getattr(errno, name) for name in ("EROFS", "ENOSPC", "EDQUOT", "EACCES", "EPERM", "EFBIG", "EIO")
+    if hasattr(errno, name))
 
 log = logging.getLogger(__name__)
 
 
 class BatchError(Exception):
     """A usage or input error: nothing was written (exit 2)."""
+
+
+class OutputError(BatchError):
+    """The output location cannot be written (read-only, full, no permission): exit 2, and the
+    previous output folder is left as it was."""
+
+    def __init__(self, out: Path, exc: OSError):
+        self.out, self.errno = out, exc.errno
+        cause = os.strerror(exc.errno) if exc.errno else str(exc)
+        kept = "the previous reports in it were left as they were" if (out / "manifest.json").exists() \
+            else "nothing was written"
+        super().__init__(f"cannot write the output folder {out}: {cause[:1].lower()}{cause[1:]}; {kept}")
 
 
 @dataclass
@@ -112,6 +137,9 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scheduler", metavar="ADDRESS", default=None,
                         help="run the reports on a Dask distributed cluster (tcp://host:8786); "
                              "needs `pip install partnerlab[dask]` and a shared file system")
+    parser.add_argument("--full", action="store_true",
+                        help="run every report, even those whose inputs are unchanged since the last run "
+                             "into the output folder (by default their pages are reused)")
     parser.add_argument("--fresh-kernels", action="store_true",
                         help="start a new kernel for every report instead of resetting a warm one")
     parser.add_argument("--no-progress", action="store_true",
@@ -144,6 +172,7 @@ def run_command(args: argparse.Namespace) -> int:
             timeout=args.timeout, executor=executor, progress=not args.no_progress,
             fresh_kernels=args.fresh_kernels, list_only=getattr(args, "list_only", False),
             compare_to=getattr(args, "compare_to", None), history=getattr(args, "history", None),
+            full=getattr(args, "full", False),
         )
     except BatchError as exc:
         print(f"partnerlab run: {exc}", file=sys.stderr)
@@ -181,6 +210,7 @@ def run_batch(
     list_only: bool = False,
     compare_to: str | Path | None = None,
     history: str | Path | None = None,
+    full: bool = False,
 ) -> BatchResult | None:
     """Run a batch of reports into `out`.
 
@@ -200,6 +230,8 @@ def run_batch(
         compare_to: The earlier snapshot the changes report compares with: a workbook, or
             "last" for `out`/snapshot, the parsed copy (contacts blanked) every run leaves.
         history: A folder of workbooks the changes report draws trends across.
+        full: Run every report; by default a report whose inputs are unchanged since the
+            previous run into `out` keeps its page (partnerlab.incremental).
 
     Returns:
         The BatchResult (exit_code 0 or 1), or None with list_only.
@@ -225,10 +257,13 @@ def run_batch(
     _check_out(out)
 
     with _OutputLock(out):
+        previous = {} if full or wb is None else incremental.previous_manifest(out)
         staging = out.parent / f".{out.name}.partial"
         _remove(staging)
-        staging.mkdir(parents=True)
         try:
+            with _writing(out):  # a read-only, full or forbidden location fails here, before any report
+                staging.mkdir(parents=True)
+                _probe(staging)
             with _terminate_as_interrupt():
                 processed = _save_processed(wb)
                 compared = _set_compare(planned, compare_to, out)
@@ -245,18 +280,23 @@ def run_batch(
                         "as_of": _iso(about.get("as_of")), "portfolio": about.get("portfolio"),
                         "is_illustrative": about.get("is_illustrative")}
                 runner = _Runner(staging, planned, common, lang, timeout, executor, jobs,
-                                 progress, fresh_kernels, info)
+                                 progress, fresh_kernels, info, out=out, wb=wb, previous=previous)
                 reports = runner.run(run)
                 if wb is not None and hasattr(wb, "save"):  # what `--compare-to last` reads next time
                     wb.save(staging / SNAPSHOT_DIR)
+                if wb is not None:  # data/: GEXF, GraphML, Kumu, Gephi, ... for other tools (issue 14)
+                    run["exports"], run["exports_key"] = _exports(wb, staging, out, lang, previous)
                 run["ended"] = _now()
                 run["seconds"] = round(time.perf_counter() - t_start, 2)
                 manifest = _manifest(run, info, reports, runner.findings_written)
-                _write_json(staging / "manifest.json", manifest)
                 from partnerlab.htmlexport import render_index
 
-                (staging / "index.html").write_text(render_index(manifest, lang), encoding="utf-8")
-            _move_into_place(staging, out)
+                index = render_index(manifest, lang)
+                with _writing(out):
+                    _write_json(staging / "manifest.json", manifest)
+                    (staging / "index.html").write_text(index, encoding="utf-8")
+            with _writing(out):
+                _move_into_place(staging, out)
         finally:
             _remove(staging)
     return BatchResult(out, manifest, reports)
@@ -308,6 +348,7 @@ def _execute_job(spec: dict) -> dict:
             )
         nb = nbformat.read(out_path, as_version=4)
         result["status"] = "ok"
+        result["reads"] = kernel.reads(workdir)
     except PapermillExecutionError as exc:
         nb = nbformat.read(out_path, as_version=4) if out_path.exists() else holder.get("nb")
         result["error"] = _timeout_message(spec) if watchdog.fired else f"{exc.ename}: {exc.evalue}"
@@ -347,8 +388,14 @@ class _Runner:
     """Submits the jobs, writes each result into the staging folder as it arrives."""
 
     def __init__(self, staging, jobs, common, lang, timeout, executor, n_workers, progress,
-                 fresh_kernels, info):
+                 fresh_kernels, info, out=None, wb=None, previous=None):
         self.staging, self.jobs, self.common, self.lang = staging, jobs, common, lang
+        self.out = out or staging  # named in an OutputError; the previous run's pages are there
+        self.wb = wb  # None: no page is reused (nothing to key it by)
+        self.previous = {rec["name"]: rec for rec in (previous or {}).get("reports", [])
+                         if isinstance(rec, dict) and "name" in rec}
+        self.versions = _versions()
+        self.listing_key: str | None = None
         self.timeout, self.executor, self.n_workers = timeout, executor, n_workers or _cores()
         self.progress, self.fresh, self.info = progress, fresh_kernels, info
         self.records: dict[str, dict] = {}
@@ -366,11 +413,14 @@ class _Runner:
                                      if own_pool else None)
         bar = _Progress(runnable, self.progress)
         try:
-            self._run_wave(executor, first, bar)
+            self._run_wave(executor, self._reuse_unchanged(first, bar), bar)
             if last:
                 listing = self.staging / "manifest.json"
-                _write_json(listing, _manifest(run, self.info, self._ordered(), None))
-                self._run_wave(executor, last, bar, listing=listing)
+                with _writing(self.out):
+                    _write_json(listing, _manifest(run, self.info, self._ordered(), None))
+                self.listing_key = incremental.listing_digest(
+                    [r for j, r in zip(self.jobs, self._ordered()) if not j.needs_listing])
+                self._run_wave(executor, self._reuse_unchanged(last, bar), bar, listing=listing)
         except BaseException:
             if own_pool:
                 _stop_pool(executor)
@@ -381,6 +431,43 @@ class _Runner:
             executor.shutdown(wait=True)
         self._write_findings()
         return self._ordered()
+
+    def _reuse_unchanged(self, jobs: list[Job], bar) -> list[Job]:
+        """Copy the previous page of every job whose key is unchanged; return the jobs to run."""
+        to_run = []
+        for job in jobs:
+            before = self.previous.get(job.name)
+            reads = before.get("reads") if before else None
+            if self.wb is None or reads is None:
+                to_run.append(job)
+                continue
+            key = self._key(job, reads)
+            if not incremental.reusable(before, key, self.out):
+                to_run.append(job)
+                continue
+            self._reuse(job, before, key)
+            bar.update(self.records[job.name])
+        return to_run
+
+    def _key(self, job: Job, reads: list[str]) -> str:
+        return incremental.job_key(self.wb, {**self.common, **job.params}, job.notebook, self.lang, reads,
+                                   self.versions, self.listing_key if job.needs_listing else None)
+
+    def _reuse(self, job: Job, before: dict, key: str) -> None:
+        import nbformat
+
+        from partnerlab.findings import collect_kept
+
+        with _writing(self.out):
+            for name in before["outputs"]:
+                shutil.copy2(self.out / name, self.staging / name)
+        kept = []
+        if f"{job.name}.ipynb" in before["outputs"]:
+            kept = collect_kept(nbformat.read(self.staging / f"{job.name}.ipynb", as_version=4))
+        self.records[job.name].update(
+            status="ok", reused=True, seconds=0.0, timings={}, error=None, warnings=before.get("warnings") or [],
+            outputs=list(before["outputs"]), kept=[name for name, _ in kept], reads=list(before["reads"]), key=key)
+        self.kept[job.name] = kept
 
     def _run_wave(self, executor, jobs: list[Job], bar, listing: Path | None = None) -> None:
         futures: dict[Future, Job] = {}
@@ -403,7 +490,7 @@ class _Runner:
         params = {**self.common, **job.params}
         if listing is not None:
             params["batch"] = str(listing)
-        footer = f"partnerlab {__version__} · {self.info['name']} · sha256 {self.info['sha256'][:12]}"
+        footer = f"partnerlab {__version__} · {self.info['name']}"  # the page's header has its data fingerprint
         return {"name": job.name, "notebook": str(Path(job.notebook).resolve()), "parameters": params,
                 "title": job.title_in(self.lang), "lang": self.lang, "timeout": self.timeout,
                 "fresh_kernel": self.fresh, "index_href": "index.html", "footer": footer}
@@ -414,15 +501,19 @@ class _Runner:
                    timings={k: round(v, 3) for k, v in result.get("timings", {}).items()},
                    error=result.get("error"), warnings=result.get("warnings") or [])
         outputs = []
-        if result.get("html") is not None:
-            (self.staging / f"{job.name}.html").write_text(result["html"], encoding="utf-8")
-            outputs.append(f"{job.name}.html")
-        if result.get("notebook") is not None:
-            (self.staging / f"{job.name}.ipynb").write_text(result["notebook"], encoding="utf-8")
-            outputs.append(f"{job.name}.ipynb")
+        with _writing(self.out):
+            if result.get("html") is not None:
+                (self.staging / f"{job.name}.html").write_text(result["html"], encoding="utf-8")
+                outputs.append(f"{job.name}.html")
+            if result.get("notebook") is not None:
+                (self.staging / f"{job.name}.ipynb").write_text(result["notebook"], encoding="utf-8")
+                outputs.append(f"{job.name}.ipynb")
         rec["outputs"] = outputs
         rec["kept"] = [name for name, _ in result.get("kept", [])]
         self.kept[job.name] = result.get("kept", [])
+        if result["status"] == "ok" and result.get("reads") is not None and self.wb is not None:
+            rec["reads"] = result["reads"]
+            rec["key"] = self._key(job, result["reads"])
 
     def _write_findings(self) -> None:
         from partnerlab.findings import KeptTable, write_findings
@@ -432,7 +523,8 @@ class _Runner:
             for rec in self._ordered() for name, data in self.kept.get(rec["name"], [])
         ]
         if tables:
-            write_findings(tables, self.staging / "findings.xlsx", self.lang)
+            with _writing(self.out):
+                write_findings(tables, self.staging / "findings.xlsx", self.lang)
             self.findings_written = True
 
     def _ordered(self) -> list[dict]:
@@ -446,6 +538,7 @@ def _record(job: Job, common: dict, lang: str) -> dict:
         "parameters": {**common, **job.params}, "parameters_own": dict(job.params),
         "status": "pending", "seconds": None, "timings": {}, "outputs": [], "kept": [],
         "error": None, "warnings": [], "note": None, "note_en": None, "note_es": None,
+        "reused": False, "reads": None, "key": None,
     }
     if job.skipped:
         rec.update(status="skipped", parameters={}, note=job.skipped[1] if lang == "es" else job.skipped[0],
@@ -478,7 +571,8 @@ class _Progress:
 
     def update(self, rec: dict) -> None:
         self.done += 1
-        line = f"{rec['status']:<6} {rec['name']} ({rec['seconds'] or 0:.1f} s)"
+        line = (f"reused {rec['name']}" if rec.get("reused") else
+                f"{rec['status']:<6} {rec['name']} ({rec['seconds'] or 0:.1f} s)")
         if rec.get("error"):
             line += f": {rec['error'].splitlines()[0][:200]}"
         if self.bar is not None:
@@ -502,7 +596,7 @@ def _process_pool(n: int) -> ProcessPoolExecutor:
     import papermill  # noqa: F401
 
     return ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(method),
-                               initializer=_worker_init)
+                               initializer=_worker_init, initargs=(os.getpid(),))
 
 
 def _stop_pool(executor: ProcessPoolExecutor) -> None:
@@ -517,14 +611,32 @@ def _stop_pool(executor: ProcessPoolExecutor) -> None:
             p.join(timeout=10)
 
 
-def _worker_init() -> None:
-    """Process-pool initializer: leave Ctrl-C to the parent, clean up on SIGTERM, warm a kernel."""
+def _worker_init(parent_pid: int | None = None) -> None:
+    """Process-pool initializer: leave Ctrl-C to the parent, clean up on SIGTERM, die with the
+    batch, warm a kernel."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    if parent_pid is not None:
+        threading.Thread(target=_watch_parent, args=(parent_pid,), name="partnerlab-parent-watch",
+                         daemon=True).start()
     # pool workers end with os._exit: atexit never runs, multiprocessing finalizers do
     multiprocessing.util.Finalize(None, _shutdown_kernels, exitpriority=10)
     with contextlib.suppress(Exception):  # a failure here would break the pool: retry per job
         _thread_context().run(_worker_kernel().start)
+
+
+def _watch_parent(parent_pid: int) -> None:
+    """A worker's thread: once the batch's process is gone (even killed by SIGKILL, when no
+    cleanup of its own runs) the worker is an orphan; kill its kernels and exit at once.
+
+    Polling getppid() works on every POSIX system and does not depend on the worker's main
+    thread, which may be blocked inside a report. (Linux's PR_SET_PDEATHSIG would fire on the
+    death of the forking *thread*, and its signal would wait for the worker's main thread.)
+    """
+    while os.getppid() == parent_pid:
+        time.sleep(PARENT_POLL)
+    _kill_kernels()
+    os._exit(1)
 
 
 def _dask_executor(address: str) -> Executor:
@@ -630,6 +742,30 @@ class _Kernel:
         with contextlib.suppress(Exception):
             self.km.kill_kernel()
 
+    def kill_now(self) -> None:
+        """SIGKILL the kernel's process group (the kernel and anything it started) without
+        talking to it: for a worker whose batch is gone."""
+        provisioner = getattr(self.km, "provisioner", None)
+        pid = getattr(provisioner, "pid", None)
+        pgid = getattr(provisioner, "pgid", None)
+        with contextlib.suppress(OSError):
+            if pgid and pgid != os.getpgrp():  # jupyter_client starts kernels in a session of their own
+                os.killpg(pgid, signal.SIGKILL)
+            elif pid:
+                os.kill(pid, signal.SIGKILL)
+        if self.dir:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    def reads(self, folder: Path) -> list[str] | None:
+        """The sheets the last notebook read (workbook.read_sheets), None if the kernel cannot say."""
+        target = folder / "reads.json"
+        try:
+            self._run(f"import json as _j, partnerlab.workbook as _w\n"
+                      f"open({str(target)!r}, 'w').write(_j.dumps(_w.read_sheets()))\ndel _j, _w")
+            return json.loads(target.read_text())
+        except Exception:  # an old kernel or a notebook that broke the module: never reuse this page
+            return None
+
     def _run(self, code: str) -> None:
         # A client per call: the kernel routes replies by session identity, so a client kept
         # alongside papermill's would lose them. Only the shell channel: the reply says when
@@ -671,6 +807,11 @@ def _worker_kernel() -> _Kernel:
 def _shutdown_kernels() -> None:
     for kernel in _all_kernels:
         kernel.discard()
+
+
+def _kill_kernels() -> None:
+    for kernel in list(_all_kernels):
+        kernel.kill_now()
 
 
 atexit.register(_shutdown_kernels)
@@ -792,20 +933,48 @@ def _check_workbook(path: Path):
     return wb
 
 
+def _exports(wb, staging: Path, out: Path, lang: str, previous: dict) -> tuple[list[str], str]:
+    """The files for other tools under data/: copied from the previous run when every sheet
+    and the code are the same (they read the whole workbook), else written anew."""
+    key = incremental.job_key(wb, {}, Path(__file__).with_name("exports.py"), lang, sorted(dict.keys(wb.tables)),
+                              _versions())
+    before = previous.get("run", {})
+    files = before.get("exports") or []
+    if before.get("exports_key") == key and files and all((out / f).is_file() for f in files):
+        with _writing(out):
+            shutil.copytree(out / "data", staging / "data")
+        return files, key
+    return _write_exports(wb, staging / "data", lang), key
+
+
+def _write_exports(wb, folder: Path, lang: str) -> list[str]:
+    """The files of partnerlab.exports under folder; a failure there is logged and never costs the reports."""
+    from partnerlab.exports import write_exports
+
+    try:
+        return [f"{folder.name}/{f}" for f in write_exports(wb, folder, lang)]
+    except Exception as exc:  # the reports are done: keep them, say what went wrong
+        log.warning("exports under %s/ failed: %s: %s", folder.name, type(exc).__name__, exc)
+        return []
+
+
 def _save_processed(wb) -> str:
     """Parse once: write the tidy tables every notebook reads; '' when there is no loader."""
     if wb is None or not hasattr(wb, "save"):
         return ""
     sha = getattr(wb, "sha256", None) or "unknown"
     target = paths.DATA_PROCESSED / sha[:16]
+    tmp = None
     try:
         paths.DATA_PROCESSED.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=paths.DATA_PROCESSED))
-    except OSError:  # read-only install: keep the tables for this process only
-        tmp = Path(tempfile.mkdtemp(prefix="partnerlab-processed-"))
         wb.save(tmp)
-        return str(tmp)
-    wb.save(tmp)
+    except OSError as exc:  # read-only or full install: keep the tables for this process only
+        if tmp is not None:
+            _remove(tmp)
+        if exc.errno not in STORAGE_ERRNOS:
+            raise
+        return _save_private(wb)
     old = target.with_name(f".{target.name}.old-{os.getpid()}")
     with contextlib.suppress(FileNotFoundError):
         target.rename(old)
@@ -863,12 +1032,29 @@ def _set_history(jobs: list[Job], history: str | Path | None) -> None:
     for job in jobs:
         if job.report == "changes":
             job.params["history"] = str(folder)
+def _save_private(wb) -> str:
+    """The tables in a temporary folder of this run's own; a full temporary disk is one line."""
+    tmp = None
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix="partnerlab-processed-"))
+        wb.save(tmp)
+    except OSError as exc:
+        if tmp is not None:
+            _remove(tmp)
+        if exc.errno not in STORAGE_ERRNOS:
+            raise
+        cause = os.strerror(exc.errno)
+        raise BatchError(f"cannot write the pre-parsed tables in {paths.DATA_PROCESSED} nor in "
+                         f"{tempfile.gettempdir()}: {cause[:1].lower()}{cause[1:]}") from exc
+    return str(tmp)
 
 
 def _check_out(out: Path) -> None:
     if out.exists() and not out.is_dir():
         raise BatchError(f"--out {out} is a file, not a folder")
-    if out.is_dir() and any(out.iterdir()) and not (out / "manifest.json").exists():
+    with _writing(out):
+        has_files = out.is_dir() and any(out.iterdir())
+    if has_files and not (out / "manifest.json").exists():
         raise BatchError(f"{out} exists and is not a partnerlab output folder (no manifest.json); "
                          "the run replaces its --out folder as a whole, so choose an empty or new one")
     if out == Path(out.anchor) or out == Path.home() or out == paths.ROOT:
@@ -876,31 +1062,41 @@ def _check_out(out: Path) -> None:
 
 
 class _OutputLock:
-    """An exclusive lock on `<parent>/.<name>.lock`, held for the whole run (flock: released by
-    the kernel if the process dies, so a crashed run never blocks the next one)."""
+    """An exclusive lock on `<parent>/.<name>.lock`, held for the whole run.
+
+    The lock itself is an flock, which the operating system releases when the process dies,
+    even by SIGKILL; forked workers close their inherited copy (`_after_fork_in_child`), so
+    only the batch's own process holds it. The file records who holds it: pid, the process's
+    start time and boot (a reused pid is not mistaken for the holder) and host. A lock held by
+    a live batch is refused (BatchError); a lock left by a run that died is taken over, with
+    one line on stderr.
+    """
 
     def __init__(self, out: Path):
+        self.out = out
         self.path = out.parent / f".{out.name}.lock"
         self.fd: int | None = None
+        self.took_over: dict | None = None  # the dead holder's record, when its lock was taken over
 
     def __enter__(self):
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
+            with _writing(self.out):
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OutputError:
+            raise
+        except OSError as exc:  # a file in the way, a name too long, ...
             raise BatchError(f"cannot create the output folder's parent: {exc}") from exc
         while True:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            with _writing(self.out):
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError as exc:
-                holder = os.pread(fd, 200, 0).decode(errors="replace").strip()
                 os.close(fd)
                 if exc.errno in (errno.EAGAIN, errno.EACCES):
-                    raise BatchError(
-                        f"another partnerlab run is writing {self.path.parent / self.path.name[1:-5]} "
-                        f"({holder or 'unknown process'}); wait for it to finish or choose another --out"
-                    ) from None
-                raise
+                    raise BatchError(self._refusal()) from None
+                raise BatchError(f"cannot lock {self.path}: {exc.strerror} (a file system without "
+                                 "locks; choose a local --out)") from exc
             try:  # the file may have been removed by the run that held it: lock the new one
                 same = os.fstat(fd).st_ino == os.stat(self.path).st_ino
             except FileNotFoundError:
@@ -908,20 +1104,202 @@ class _OutputLock:
             if same:
                 break
             os.close(fd)
-        os.ftruncate(fd, 0)
-        os.write(fd, f"pid {os.getpid()} on {platform.node()} since {_now()}\n".encode())
+        try:
+            previous = _read_holder(fd)
+            if previous and previous.get("pid") != os.getpid() and _holder_alive(previous):
+                raise BatchError(self._busy(previous))  # flock not shared (some network file systems)
+            with _writing(self.out):
+                _write_holder(fd)
+        except OutputError:
+            with contextlib.suppress(OSError):
+                os.unlink(self.path)
+            os.close(fd)
+            raise
+        except BaseException:
+            os.close(fd)
+            raise
         self.fd = fd
+        _held_locks.add(fd)
+        if previous:
+            self.took_over = previous
+            print(f"partnerlab run: taking over the lock on {self.out} from a run that is no longer "
+                  f"running ({_describe_holder(previous)})", file=sys.stderr, flush=True)
         return self
 
     def __exit__(self, *exc):
         with contextlib.suppress(OSError):
             os.unlink(self.path)
+        _held_locks.discard(self.fd)
         os.close(self.fd)
         return False
 
+    def _refusal(self) -> str:
+        """Why the flock is taken: a live batch, or leftovers of a dead one holding the file."""
+        holder = None
+        for _ in range(5):  # a run that has just locked writes its record a moment later
+            with contextlib.suppress(OSError):
+                with open(self.path, "rb") as f:
+                    holder = _parse_holder(f.read(1000))
+            if holder is None or _holder_alive(holder) is not False:
+                break
+            time.sleep(0.1)
+        if holder is not None and _holder_alive(holder) is False:
+            pids = _processes_holding(self.path)
+            who = f"processes {', '.join(map(str, pids))}" if pids else "processes left behind"
+            return (f"{self.out} is locked by {who} of a run that is no longer running "
+                    f"({_describe_holder(holder)}); stop them and run again")
+        return self._busy(holder)
+
+    def _busy(self, holder: dict | None) -> str:
+        who = _describe_holder(holder) if holder else "unknown process"
+        return (f"another partnerlab run is writing {self.out} ({who}); "
+                "wait for it to finish or choose another --out")
+
+
+_held_locks: set[int] = set()
+
+
+def _after_fork_in_child() -> None:
+    """A forked worker must not keep the batch's lock alive (an flock belongs to the open file,
+    shared by every process that inherited it), nor treat its parent's kernels as its own."""
+    for fd in list(_held_locks):
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _held_locks.clear()
+    _all_kernels.clear()
+    vars(_local).pop("kernel", None)
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def _holder_record() -> dict:
+    pid = os.getpid()
+    return {"pid": pid, "start": _process_start(pid), "boot": _boot_id(), "host": platform.node(),
+            "since": _now()}
+
+
+def _write_holder(fd: int) -> None:
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, (json.dumps(_holder_record()) + "\n").encode(), 0)
+    os.fsync(fd)  # the first write of a run: a full disk fails here
+
+
+def _read_holder(fd: int) -> dict | None:
+    return _parse_holder(os.pread(fd, 1000, 0))
+
+
+def _parse_holder(data: bytes) -> dict | None:
+    """The lock file's record; an old plain-text record ("pid 12 on host since ...") too."""
+    text = data.decode(errors="replace").strip()
+    if not text:
+        return None
+    with contextlib.suppress(ValueError):
+        record = json.loads(text)
+        if isinstance(record, dict) and isinstance(record.get("pid"), int):
+            return record
+    words = text.split()
+    if len(words) >= 4 and words[0] == "pid" and words[1].isdigit() and words[2] == "on":
+        return {"pid": int(words[1]), "host": words[3], "since": words[-1] if "since" in words else None}
+    return {"pid": None, "text": text[:200]}
+
+
+def _holder_alive(holder: dict) -> bool | None:
+    """True: that process still runs; False: it is gone; None: cannot tell (another host)."""
+    pid = holder.get("pid")
+    if not pid or holder.get("host") not in (None, platform.node()):
+        return None
+    if holder.get("boot") and _boot_id() and holder["boot"] != _boot_id():
+        return False  # the machine was restarted since
+    if Path("/proc/self/stat").exists():  # Linux: state and start time in one read
+        state, start = _process_stat(pid)
+        if state is None or state in ("Z", "X"):
+            return False  # gone, or killed and not yet reaped by its parent (it holds no files)
+        return holder.get("start") is None or start == holder["start"]  # else the pid was reused
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # exists, another user's
+    return True
+
+
+def _describe_holder(holder: dict) -> str:
+    if holder.get("pid") is None:
+        return holder.get("text", "unknown process")
+    parts = [f"pid {holder['pid']}"]
+    if holder.get("host"):
+        parts.append(f"on {holder['host']}")
+    if holder.get("since"):
+        parts.append(f"since {holder['since']}")
+    return " ".join(parts)
+
+
+def _process_start(pid: int) -> int | None:
+    """The process's start time in clock ticks after boot (Linux /proc), None elsewhere."""
+    return _process_stat(pid)[1]
+
+
+def _process_stat(pid: int) -> tuple[str | None, int | None]:
+    """State letter and start time (clock ticks after boot) from /proc/PID/stat; Nones elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()  # the name may hold ")"
+    except (OSError, IndexError):
+        return None, None
+    return fields[0].decode(), int(fields[19])  # fields 3 and 22 of proc(5)
+
+
+def _boot_id() -> str | None:
+    try:
+        return Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+    except OSError:
+        return None
+
+
+def _processes_holding(path: Path) -> list[int]:
+    """Pids with `path` open (Linux /proc; only the processes this user may inspect)."""
+    try:
+        target = os.stat(path)
+    except OSError:
+        return []
+    found = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        with contextlib.suppress(OSError):
+            for fd in (proc / "fd").iterdir():
+                st = os.stat(fd)
+                if (st.st_dev, st.st_ino) == (target.st_dev, target.st_ino):
+                    found.append(int(proc.name))
+                    break
+    return sorted(found)
+
+
+@contextlib.contextmanager
+def _writing(out: Path):
+    """Turn a storage failure (read-only, full, no permission) while writing the output into
+    an OutputError naming the folder and the cause; other errors pass unchanged."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno in STORAGE_ERRNOS:
+            raise OutputError(out, exc) from exc
+        raise
+
+
+def _probe(folder: Path) -> None:
+    """Write, sync and remove a small file: a full or read-only location fails here, at once."""
+    probe = folder / ".probe"
+    with open(probe, "wb") as f:
+        f.write(b"partnerlab\n" * 400)
+        f.flush()
+        os.fsync(f.fileno())
+    probe.unlink()
+
 
 def _move_into_place(staging: Path, out: Path) -> None:
-    """Swap the finished folder in; on Linux one atomic exchange when `out` exists."""
+    """Swap the finished folder in; on Linux one atomic exchange when `out` exists. A failure
+    (OSError) leaves `out` as it was."""
     if not out.exists():
         staging.rename(out)
         return
@@ -931,7 +1309,11 @@ def _move_into_place(staging: Path, out: Path) -> None:
     old = out.parent / f".{out.name}.old"
     _remove(old)
     out.rename(old)
-    staging.rename(out)
+    try:
+        staging.rename(out)
+    except OSError:
+        old.rename(out)  # put the previous output back
+        raise
     _remove(old)
 
 
@@ -946,7 +1328,12 @@ def _exchange(a: Path, b: Path) -> bool:
         return False
     at_fdcwd, rename_exchange = -100, 2
     rc = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
-    return rc == 0
+    if rc == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP):
+        return False  # not supported by this kernel or file system: two renames instead
+    raise OSError(err, os.strerror(err), str(b))
 
 
 @contextlib.contextmanager

@@ -1,4 +1,4 @@
-"""The partnerlab command line: template, validate, run (spec/reports.md).
+"""The partnerlab command line: template, validate, import, run (spec/reports.md).
 
 Exit codes: 0 success, 1 the workbook has errors or a report failed, 2 usage or input error.
 """
@@ -51,6 +51,19 @@ def build_parser() -> argparse.ArgumentParser:
                         "listing the problems with links (the workbook itself is never changed)")
     p.set_defaults(handler=_validate)
 
+    p = sub.add_parser("import", help="write a new workbook from Kumu, Gephi, an edge list, Google Forms, "
+                       "KoboToolbox, SurveyMonkey or a mapped spreadsheet (docs/import_export.md)")
+    p.add_argument("sources", type=Path, nargs="+", metavar="SOURCE")
+    p.add_argument("--out", type=Path, metavar="NEW.xlsx", help="the new workbook (never overwritten)")
+    p.add_argument("--format", choices=("kumu", "gephi", "edgelist", "google-forms", "kobo", "surveymonkey", "mapping"),
+                   default=None, help="the sources' format; default: detected")
+    p.add_argument("--mapping", type=Path, metavar="FILE", help="YAML or JSON: their columns and values -> ours")
+    p.add_argument("--suggest-mapping", action="store_true", help="print a proposed mapping file and exit")
+    p.add_argument("--into", type=Path, metavar="EXISTING.xlsx",
+                   help="start from the rows of this workbook (it is only read; the result goes to --out)")
+    p.add_argument("--lang", choices=("en", "es"), default="en", help="language of sheets, headers and labels")
+    p.set_defaults(handler=_import)
+
     p = sub.add_parser("run", help="run the default batch of reports (default: the bundled sample)")
     batch.add_run_arguments(p)
     p.set_defaults(handler=batch.run_command)
@@ -74,6 +87,12 @@ def _template(args: argparse.Namespace) -> int:
     template.write_template(out, lang=args.lang)
     print(f"wrote {out}")
     return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from partnerlab.importers import import_command
+
+    return import_command(args)
 
 
 def _validate(args: argparse.Namespace) -> int:

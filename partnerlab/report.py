@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from partnerlab import paths, vocab
-from partnerlab.workbook import Workbook, load_workbook
+from partnerlab.workbook import Workbook, load_workbook, reset_reads
 
 __all__ = ["Report", "COLUMN_LABELS", "KEEP_MIME", "format_table"]
 
@@ -77,6 +77,7 @@ class Report:
              params: dict | None = None, sheets: list[str] | None = None) -> Report:
         """Load the workbook (or the batch's pre-parsed copy) and set up figures for the page."""
         path = Path(workbook) if workbook else paths.SAMPLE_WORKBOOK
+        reset_reads()  # from here on, the sheets this report reads are noted (incremental runs)
         wb = Workbook.load(processed) if processed else load_workbook(path)
         _setup_figures()
         return cls(wb, lang=lang, title=title, params=params, sheets=sheets)
@@ -98,7 +99,8 @@ class Report:
         about = self.wb.about
         rows = [
             (self.tr("Workbook", "Libro"), self.wb.name),
-            ("sha256", self.wb.sha256),
+            (self.tr("Data fingerprint (sha256 of the sheets used)", "Huella de los datos (sha256 de las hojas usadas)"),
+             self.wb.digest(self.sheets)[:16]),
             (self.tr("Portfolio", "Portafolio"), about.get("portfolio") or ""),
             (self.tr("As of", "Fecha de corte"), about["as_of"].isoformat() if about.get("as_of") else
              self.tr("not given (about.as_of)", "no indicada (acerca.as_of)")),
@@ -122,9 +124,10 @@ class Report:
             parts.append(f'<div class="pl-banner"><b>{_e(lead)}</b>{note}</div>')
         parts.append(f'<table class="pl-inputs">{body}<tr><th>{_e(self.tr("Run", "Ejecución"))}</th>'
                      f'<td><span class="pl-run-time">{now}</span></td></tr></table>')
-        if self.wb.warnings:
-            items = "".join(f"<li>{_e(str(w))}</li>" for w in self.wb.warnings[:200])
-            parts.append(f"<details><summary>{_e(self.tr('Warnings', 'Advertencias'))}: {len(self.wb.warnings)}"
+        warnings = self.wb.warnings_of(self.sheets)
+        if warnings:
+            items = "".join(f"<li>{_e(str(w))}</li>" for w in warnings[:200])
+            parts.append(f"<details><summary>{_e(self.tr('Warnings', 'Advertencias'))}: {len(warnings)}"
                          f"</summary><ul>{items}</ul></details>")
         parts.append("</div>")
         _html("".join(parts))

@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 import functools
 import hashlib
+import json
 import pickle
 import re
 import unicodedata
@@ -27,7 +28,7 @@ from partnerlab.xlsx import EXCEL_ERRORS, LIMITS, CellError, Styled, TooBig, Uns
 
 __all__ = [
     "Problem", "WorkbookError", "Workbook", "check_workbook", "load_workbook", "load_cached",
-    "split_list", "LIMITS",
+    "split_list", "LIMITS", "read_sheets", "reset_reads",
 ]
 
 
@@ -72,6 +73,40 @@ class Problem:
         return self.severity == "error"
 
 
+_READS: set[str] = set()  # sheet keys whose table was read since reset_reads()
+
+
+def reset_reads() -> None:
+    """Forget which sheets were read (a report starts)."""
+    _READS.clear()
+
+
+def read_sheets() -> list[str]:
+    """The sheet keys whose table any Workbook handed out since reset_reads(): what a report
+    read, so a batch knows what its page depends on (incremental runs)."""
+    return sorted(_READS)
+
+
+class _Tables(dict):
+    """The tables of a Workbook, noting each one handed out (see read_sheets)."""
+
+    def __getitem__(self, key):
+        _READS.add(key)
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        _READS.add(key)
+        return super().get(key, default)
+
+    def items(self):
+        _READS.update(self.keys())
+        return super().items()
+
+    def values(self):
+        _READS.update(self.keys())
+        return super().values()
+
+
 class WorkbookError(Exception):
     """Raised by load_workbook when a workbook has errors; .problems holds them all."""
 
@@ -93,11 +128,39 @@ class Workbook:
     sheet_titles: dict[str, str] = field(default_factory=dict)  # sheet key -> title in the file
     column_letters: dict[str, dict[str, str]] = field(default_factory=dict)  # sheet -> column -> letter
 
+    def __post_init__(self):
+        self.tables = _Tables(self.tables)
+
     def __getattr__(self, name: str) -> pd.DataFrame:
         tables = self.__dict__.get("tables", {})
         if name in tables:
             return tables[name]
         raise AttributeError(name)
+
+    def __setstate__(self, state: dict) -> None:  # copies saved before tables were tracked
+        state["tables"] = _Tables(state.get("tables", {}))
+        self.__dict__.update(state)
+
+    def digest(self, sheet_keys: list[str] | tuple[str, ...] | set[str]) -> str:
+        """sha256 of all a page made from these sheets can show: the file's name, the about
+        sheet, each sheet's table and its warnings. Two workbooks with the same digest for a
+        report's sheets give that report the same page (incremental runs reuse it).
+        """
+        h = hashlib.sha256(json.dumps({"name": self.name, "about": self.about}, sort_keys=True,
+                                      default=str).encode())
+        for key in sorted(set(sheet_keys)):
+            table = dict.get(self.tables, key)  # not a read: the digest only looks
+            h.update(f"\0{key}\0".encode())
+            if table is not None:
+                h.update(table.to_json(orient="split", date_format="iso", default_handler=str).encode())
+            title = self.sheet_titles.get(key, key)
+            h.update("\n".join(str(w) for w in self.warnings if w.sheet == title).encode())
+        return h.hexdigest()
+
+    def warnings_of(self, sheet_keys: list[str] | tuple[str, ...]) -> list[Problem]:
+        """The warnings about these sheets and about the file as a whole."""
+        titles = {self.sheet_titles.get(k, k) for k in sheet_keys} | {""}
+        return [w for w in self.warnings if w.sheet in titles]
 
     def has(self, sheet_key: str) -> bool:
         """True when the sheet is present and has at least one row."""
@@ -246,7 +309,7 @@ class _Loader:
         digest = _sha256(self.path)
         sheets = self._match_sheets(raw)
         self.titles = dict(sheets)
-        if "stakeholders" not in sheets:
+        if "stakeholders" not in sheets and "survey_responses" not in sheets:  # a survey alone needs no stakeholders
             names = ", ".join(f'"{t}"' for t in raw) or "none"
             self.problems.append(Problem(self.file, "stakeholders", "", "", None,
                                          f'a sheet named "stakeholders" (or "actores"); the workbook has: {names}'))

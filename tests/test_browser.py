@@ -162,7 +162,7 @@ def test_stakeholder_map_with_hostile_name(browser, tmp_path, lang, heading):
     body = visit.page.inner_text("body")
     assert XSS in body  # shown as text in the critical-group table
     assert visit.page.locator("img[src='x']").count() == 0
-    assert "hostile.xlsx" in body and result.manifest["workbook"]["sha256"] in body  # the inputs header
+    assert "hostile.xlsx" in body and load_workbook(path).digest(["stakeholders", "partnerships"])[:16] in body  # the inputs header
     visit.screenshot(f"stakeholder_map-{lang}.png")
     if os.environ.get("PARTNERLAB_KEEP_BATCH"):  # to look at the whole page by hand
         shutil.copytree(tmp_path / "out", SCREENSHOTS / f"stakeholder_map-{lang}", dirs_exist_ok=True)

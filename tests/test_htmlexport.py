@@ -166,3 +166,41 @@ def test_index_groups_fanned_out_reports(lang, heading):
     assert groups == [f'{heading} <span class="pl-count">(2)</span>', "Partnership network" if lang == "en"
                       else "Red de alianzas"]  # a report run once: no count
     assert html.index("pl-group") < html.index('href="stakeholder_map.html"')
+
+
+def test_light_png_keeps_a_chart_and_weighs_less():
+    """A real chart: a palette PNG, same size in pixels, smaller, the same bytes every time,
+    and every pixel within a few levels of the original (anti-aliased edges only)."""
+    import base64
+    import io
+
+    import matplotlib
+    import numpy as np
+    from PIL import Image
+
+    from partnerlab.htmlexport import light_png
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6, 3))
+    ax.barh(range(5), [3, 1, 4, 1, 5], color=["#B2182B", "#D9D9D9", "#2166AC", "#92C5DE", "#F4A582"])
+    ax.set_title("Quién respondió (n=142)")
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", bbox_inches="tight")
+    plt.close(fig)
+    original = base64.b64encode(buf.getvalue()).decode()
+    light = light_png(original)
+    assert light == light_png(original)
+    assert len(light) < 0.7 * len(original)
+    a = np.asarray(Image.open(io.BytesIO(base64.b64decode(original))).convert("RGB"), dtype=int)
+    b = Image.open(io.BytesIO(base64.b64decode(light)))
+    assert b.mode == "P" and b.size == (a.shape[1], a.shape[0])
+    diff = np.abs(a - np.asarray(b.convert("RGB"), dtype=int))
+    assert np.percentile(diff, 99) <= 8 and diff.mean() < 1
+
+
+def test_light_png_leaves_what_it_cannot_read():
+    from partnerlab.htmlexport import light_png
+
+    assert light_png("not base64 at all") == "not base64 at all"

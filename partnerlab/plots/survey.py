@@ -52,14 +52,15 @@ def plot_scale_diverging(questions: pd.DataFrame, responses: pd.DataFrame, quest
     if ax is None:
         _, ax = plt.subplots(figsize=(9, 1.2 + 0.42 * len(order)))
     colors = _diverging_colors(len(options))
-    for i, group in enumerate(order):
-        g = bars[bars["group"] == group]
-        for (_, seg), color in zip(g.iterrows(), colors):
-            ax.barh(i, seg["share_pct"], left=seg["start"], color=color, edgecolor="white", linewidth=0.6,
-                    label=seg["option"] if i == 0 else None)
-            if seg["share_pct"] >= 7:
-                ax.text(seg["start"] + seg["share_pct"] / 2, i, f"{seg['share_pct']:.0f}", ha="center",
-                        va="center", fontsize=7.5, color="white" if color in (colors[0], colors[-1]) else "black")
+    row = {group: i for i, group in enumerate(order)}
+    for option, color in zip(options, colors):  # one call per option: a bar per group
+        seg = bars[bars["option"] == option]
+        y = seg["group"].map(row).to_numpy()
+        ax.barh(y, seg["share_pct"], left=seg["start"], color=color, edgecolor="white", linewidth=0.6, label=option)
+        ink = "white" if color in (colors[0], colors[-1]) else "black"
+        for yy, start, share in zip(y, seg["start"], seg["share_pct"]):
+            if share >= 7:
+                ax.text(start + share / 2, yy, f"{share:.0f}", ha="center", va="center", fontsize=7.5, color=ink)
     labels = []
     for group in order:
         s = stats[stats["group"] == group].iloc[0]

@@ -1,0 +1,114 @@
+"""Incremental runs (issue 16): a page is reused when nothing it read has changed, and a
+reused page is the page a full run writes.
+
+One end-to-end sequence on the bundled sample, with four reports that read different sheets
+(stakeholder map: stakeholders, partnerships; action plan: action_plan, partnerships;
+due diligence: due_diligence, ...; the overview: everything and the list of the others):
+a full run, an unchanged re-run, a re-run after an edit of the action plan only, and a
+--full run of the edited workbook into another folder to compare with.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from partnerlab import cli, incremental, paths
+from partnerlab.workbook import load_workbook
+
+ONLY = ["stakeholder_map", "action_plan", "due_diligence", "overview"]  # job names: one page each
+
+
+def _run(workbook: Path, out: Path, *extra: str) -> dict:
+    code = cli.main(["run", "--workbook", str(workbook), "--out", str(out), "--no-progress", "--only", *ONLY,
+                     *extra])
+    assert code == 0
+    return {r["name"]: r for r in json.loads((out / "manifest.json").read_text())["reports"]}
+
+
+def _page(out: Path, name: str) -> str:
+    return re.sub(r'<span class="pl-run-time">.*?</span>', "", (out / f"{name}.html").read_text(), flags=re.S)
+
+
+def _edit_action_plan(src: Path, dst: Path) -> None:
+    book = openpyxl.load_workbook(src)
+    ws = next(ws for ws in book.worksheets if ws.title in ("action_plan", "plan_accion"))
+    header = [c.value for c in ws[1]]
+    col = next(i for i, h in enumerate(header, start=1) if str(h).startswith(("progress", "avance")))
+    ws.cell(2, col).value = 77 if ws.cell(2, col).value != 77 else 78
+    book.save(dst)
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("incremental")
+    sample = tmp / "portfolio.xlsx"
+    shutil.copy(paths.SAMPLE_WORKBOOK, sample)
+    out = tmp / "out"
+    first = _run(sample, out)
+    pages = {name: (out / f"{name}.html").read_bytes() for name in ONLY}
+    again = _run(sample, out)
+    pages_again = {name: (out / f"{name}.html").read_bytes() for name in ONLY}
+    index_again = (out / "index.html").read_text()
+    edited = tmp / "portfolio_edited.xlsx"
+    _edit_action_plan(sample, edited)
+    edited.replace(sample)  # the analyst saves over the same file
+    after_edit = _run(sample, out)
+    full = _run(sample, tmp / "full", "--full")
+    return {"first": first, "pages": pages, "pages_again": pages_again, "index_again": index_again, "again": again, "after_edit": after_edit, "full": full,
+            "out": out, "full_out": tmp / "full", "sample": sample}
+
+
+@pytest.mark.slow
+def test_a_first_run_runs_everything_and_records_what_each_page_read(runs):
+    first = runs["first"]
+    assert all(not r.get("reused") for r in first.values())
+    assert set(first["stakeholder_map"]["reads"]) >= {"stakeholders"}
+    assert "action_plan" in first["action_plan"]["reads"] and "action_plan" not in first["stakeholder_map"]["reads"]
+    assert all(len(r["key"]) == 64 for r in first.values())
+
+
+@pytest.mark.slow
+def test_an_unchanged_rerun_reuses_every_page_as_it_was(runs):
+    again = runs["again"]
+    assert all(r["reused"] for r in again.values()), {n: r.get("reused") for n, r in again.items()}
+    assert runs["pages_again"] == runs["pages"]
+    assert "reused from the previous run" in runs["index_again"]
+
+
+@pytest.mark.slow
+def test_an_action_plan_edit_reruns_only_what_reads_the_action_plan(runs):
+    after = runs["after_edit"]
+    assert not after["action_plan"].get("reused") and not after["overview"].get("reused")
+    assert after["stakeholder_map"]["reused"] and after["due_diligence"]["reused"]
+
+
+@pytest.mark.slow
+def test_a_reused_page_is_the_page_a_full_run_writes(runs):
+    for name in ONLY:  # reused or re-run, every page equals the --full run's (but for its run time)
+        assert _page(runs["out"], name) == _page(runs["full_out"], name), name
+    assert all(not r.get("reused") for r in runs["full"].values())
+
+
+def test_the_key_changes_with_the_data_read_the_language_and_the_parameters(tmp_path):
+    wb = load_workbook(paths.SAMPLE_WORKBOOK)
+    notebook = paths.NOTEBOOKS / "stakeholder_map.ipynb"
+    versions = {"pandas": "x"}
+    key = incremental.job_key(wb, {"sector": ""}, notebook, "en", ["stakeholders"], versions)
+    assert key == incremental.job_key(wb, {"sector": "", "processed": "/elsewhere"}, notebook, "en",
+                                      ["stakeholders"], versions)  # where a run keeps things: not part of it
+    assert key != incremental.job_key(wb, {"sector": ""}, notebook, "es", ["stakeholders"], versions)
+    assert key != incremental.job_key(wb, {"sector": "academia"}, notebook, "en", ["stakeholders"], versions)
+    assert key != incremental.job_key(wb, {"sector": ""}, notebook, "en", ["stakeholders", "ties"], versions)
+    assert key != incremental.job_key(wb, {"sector": ""}, notebook, "en", ["stakeholders"], {"pandas": "y"})
+    other = load_workbook(paths.SAMPLE_WORKBOOK)
+    other.tables["stakeholders"] = other.tables["stakeholders"].assign(influence=1)
+    assert key != incremental.job_key(other, {"sector": ""}, notebook, "en", ["stakeholders"], versions)
+    other.tables["stakeholders"] = wb.tables["stakeholders"]
+    other.tables["ties"] = other.tables["ties"].head(3)  # a sheet the page did not read
+    assert key == incremental.job_key(other, {"sector": ""}, notebook, "en", ["stakeholders"], versions)
