@@ -1010,8 +1010,8 @@ def _set_compare(jobs: list[Job], compare_to: str | Path | None, out: Path) -> s
     folder = _save_processed(old)  # a copy outside `out`: the folder is swapped at the end
     as_of = _iso((getattr(old, "about", None) or {}).get("as_of")) or "—"
     for job in jobs:
-        if job.report == "changes":
-            job.params["compare_to"] = folder
+        if job.report == "changes":  # a file, so that an incremental run sees when it changes
+            job.params["compare_to"] = str(Path(folder) / "workbook.pkl")
             job.title = (f"{job.title[0]}: {old.name} ({as_of})", f"{job.title[1]}: {old.name} ({as_of})")
     return label
 
@@ -1026,12 +1026,23 @@ def _set_history(jobs: list[Job], history: str | Path | None) -> None:
     if not folder.is_dir():
         raise BatchError(f"--history: not a folder: {folder}")
     try:
-        load_history(folder)
+        books = load_history(folder)
     except Exception as exc:  # an invalid or undated workbook: say which
         raise BatchError(f"--history {folder}: {exc}") from None
+    # the report reads a listing of the workbooks with their sha256: when one changes, so does the
+    # listing file, and an incremental run redraws the trends
+    listing = {"folder": str(folder), "workbooks": [{"path": str(wb.path), "sha256": wb.sha256} for wb in books]}
+    text = json.dumps(listing, indent=1, ensure_ascii=False)
+    target = paths.DATA_PROCESSED / f"history-{hashlib.sha256(text.encode()).hexdigest()[:16]}.json"
+    try:
+        paths.DATA_PROCESSED.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    except OSError:
+        target = Path(tempfile.mkdtemp(prefix="partnerlab-history-")) / "history.json"
+        target.write_text(text, encoding="utf-8")
     for job in jobs:
         if job.report == "changes":
-            job.params["history"] = str(folder)
+            job.params["history"] = str(target)
 def _save_private(wb) -> str:
     """The tables in a temporary folder of this run's own; a full temporary disk is one line."""
     tmp = None

@@ -484,13 +484,24 @@ TREND_MEASURES = vocab.Vocabulary("trend measure", tuple(vocab.Term(k, en, es) f
 def load_history(folder: str | Path) -> list[object]:
     """Every workbook (.xlsx) of a folder, validated, ordered by `about.as_of` (never by file name).
 
+    Args:
+        folder: The folder, or the JSON listing a batch writes for it ({"workbooks": [{"path":
+            ...}, ...]}: the same workbooks, each named with its sha256).
+
     Raises:
         ValueError: A workbook has no as-of date (it could not be placed in time), or two
             share one, or the folder holds fewer than two workbooks.
     """
     from partnerlab.workbook import load_workbook
 
-    books = [load_workbook(p) for p in sorted(Path(folder).glob("*.xlsx")) if not p.name.startswith("~$")]
+    folder = Path(folder)
+    if folder.is_file():
+        import json
+
+        files = [Path(w["path"]) for w in json.loads(folder.read_text(encoding="utf-8"))["workbooks"]]
+    else:
+        files = [p for p in sorted(folder.glob("*.xlsx")) if not p.name.startswith("~$")]
+    books = [load_workbook(p) for p in files]
     undated = [wb.name for wb in books if _about_date(wb) is None]
     if undated:
         raise ValueError(f"no as-of date (about.as_of) in {', '.join(undated)}: cannot place it in time")
