@@ -58,7 +58,7 @@ __all__ = [
     "screening_changes", "value_changes", "partnership_changes", "quality_changes", "plan_changes",
     "survey_changes", "snapshot_as_of", "load_snapshot", "summary_counts", "snapshot_label",
     "TREND_MEASURES", "load_history", "trend_table", "trend_display",
-    "TABLE_TITLES", "EMPTY_NOTE", "resolve_snapshots", "date_text", "display_table", "summary_table", "sector_overview", "shared_partnership_summary",
+    "TABLE_TITLES", "EMPTY_NOTE", "resolve_snapshots", "header_params", "date_text", "display_table", "summary_table", "sector_overview", "shared_partnership_summary",
 ]
 
 MIN_RESPONDENTS = 5  # respondents per sector on both sides before a survey change is stated
@@ -431,6 +431,27 @@ def resolve_snapshots(wb: object, compare_to: str = "", compare_year: int = 0,
     if old_year >= later.year:
         raise ValueError(f"compare_year {old_year} must be before the later snapshot's year {later.year}")
     return snapshot_as_of(wb, old_year), new, "one_workbook"
+
+
+def header_params(old: object, new: object, mode: str, history: str = "") -> dict[str, str]:
+    """What the report's header lists as its parameters: the snapshots by file and date, not by
+    the batch's internal paths.
+
+    >>> header_params({"about": {"as_of": dt.date(2024, 6, 30)}}, {"about": {}}, "one_workbook")
+    {'compare_to': '2024-06-30', 'history': ''}
+    """
+    name = getattr(old, "name", None) if mode == "two_workbooks" else None
+    label = snapshot_label(old)
+    history_name = ""
+    if history:
+        path = Path(history)
+        if path.is_file():
+            import json
+
+            history_name = ", ".join(Path(w["path"]).name for w in json.loads(path.read_text(encoding="utf-8"))["workbooks"])
+        else:
+            history_name = path.name
+    return {"compare_to": f"{name} ({label})" if name else label, "history": history_name}
 
 
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
