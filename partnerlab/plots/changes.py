@@ -144,7 +144,7 @@ def plot_trends(trend: pd.DataFrame, lang: str = "en") -> plt.Figure:
     palette = plt.get_cmap("tab10")
     dims = list(dict.fromkeys(trend.loc[trend["measure"] == "quality", "group"]))
     for i, dim in enumerate(dims):
-        lines(ax, series("quality", dim), shorten(dimension_label(dim, lang), 26), palette(i))
+        lines(ax, series("quality", dim), shorten(dimension_label(dim, lang), 40), palette(i))
     ax.set_ylim(0, 3.1)
     ax.set_title(label("quality"))
     ax.legend(loc="lower right", fontsize=7)
