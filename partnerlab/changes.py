@@ -58,7 +58,8 @@ __all__ = [
     "screening_changes", "value_changes", "partnership_changes", "quality_changes", "plan_changes",
     "survey_changes", "snapshot_as_of", "load_snapshot", "summary_counts", "snapshot_label",
     "TREND_MEASURES", "load_history", "trend_table", "trend_display",
-    "TABLE_TITLES", "EMPTY_NOTE", "resolve_snapshots", "header_params", "date_text", "display_table", "summary_table", "sector_overview", "shared_partnership_summary",
+    "TABLE_TITLES", "EMPTY_NOTE", "resolve_snapshots", "header_params", "date_text", "display_table",
+    "summary_table", "sector_overview", "shared_partnership_summary",
 ]
 
 MIN_RESPONDENTS = 5  # respondents per sector on both sides before a survey change is stated
