@@ -284,6 +284,7 @@ def run_batch(
                 reports = runner.run(run)
                 if wb is not None and hasattr(wb, "save"):  # what `--compare-to last` reads next time
                     wb.save(staging / SNAPSHOT_DIR)
+                    run["snapshot"] = f"{SNAPSHOT_DIR}/workbook.pkl"
                 if wb is not None:  # data/: GEXF, GraphML, Kumu, Gephi, ... for other tools (issue 14)
                     run["exports"], run["exports_key"] = _exports(wb, staging, out, lang, previous)
                 run["ended"] = _now()

@@ -420,6 +420,7 @@ def test_batch_compare_to_and_last(tmp_path, sample_wb):
     assert "Cambios desde el último mapeo" in page and "30 de junio de 2024" in page and "Entró" in page
     assert "nan" not in page.replace("Financiera", "").lower().split()
     snapshot = ch.load_snapshot(out / "snapshot")
+    assert manifest["run"]["snapshot"] == "snapshot/workbook.pkl"
     assert snapshot.sha256 == sample_wb.sha256 and snapshot.stakeholders["contact"].isna().all()
     for contact in sample_wb.stakeholders["contact"].dropna():
         assert contact not in page
