@@ -72,7 +72,8 @@ def build_history_tables(year: int) -> tuple[dict[str, list[dict]], dict]:
     if year == YEARS[-1]:
         return tables, about
     as_of = about["as_of"]
-    tables["due_diligence"] = _with_earlier_screenings(tables["due_diligence"])
+    present = {r["id"] for r in tables["stakeholders"]}  # the sample may change: edit only what it has
+    tables["due_diligence"] = _with_earlier_screenings(tables["due_diligence"], present)
     _take_back_dates(tables, as_of)
     gone = {sid for y, ids in _JOINED.items() if y > year for sid in ids}
     _drop_stakeholders(tables, gone)
@@ -181,10 +182,12 @@ def _refill_partners(tables: dict[str, list[dict]]) -> None:
         s["partners"] = "; ".join(p for p in s["partners"].split("; ") if p and (s["id"], p) in active)
 
 
-def _with_earlier_screenings(rows: list[dict]) -> list[dict]:
+def _with_earlier_screenings(rows: list[dict], present: set[str]) -> list[dict]:
     """The current screenings plus the earlier clean ones the later screenings replaced."""
     extra = []
     for sid, day, assessor, notes, deviations in _EARLIER_SCREENINGS:
+        if sid not in present:
+            continue
         row = {"stakeholder": sid, "assessed_on": day, "assessor": assessor, "notes": notes}
         for i in range(1, 20):
             row[f"q{i:02d}"] = deviations.get(f"q{i:02d}", "Yes" if i <= 4 else "No")
