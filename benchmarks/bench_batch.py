@@ -10,6 +10,12 @@ partnerlab: `partnerlab run` as a fresh process (interpreter start and imports i
 Prints both wall times, the ratio (target <= 0.3 on 2 cores) and per-report overhead:
 naive papermill / nbconvert seconds, and partnerlab's kernel (start or reset), execution and
 export seconds from manifest.json. Outputs go to benchmarks/out/ (git-ignored).
+
+Then the incremental runs (issue 16), each timed as a fresh process into the same folder and
+printed as a ratio of the full run measured just before: an unchanged re-run (target <= 0.05)
+and a re-run after an edit of the action plan only (target <= 0.25); the slowest five
+reports, and the pages' total and largest weight. `--no-naive` skips the naive loop (about
+13 minutes on the sample).
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", default="en")
     parser.add_argument("--jobs", type=int, default=None, help="partnerlab workers (default: one per core)")
     parser.add_argument("--only", nargs="+", default=None, help="report keys or names to keep")
+    parser.add_argument("--no-naive", action="store_true", help="skip the naive loop")
     parser.add_argument("--demo", type=int, default=0, metavar="N",
                         help="run N copies of tests/notebooks/ok.ipynb instead of the default batch")
     args = parser.parse_args(argv)
@@ -51,9 +58,15 @@ def main(argv: list[str] | None = None) -> int:
         print("nothing to run")
         return 1
 
-    naive_wall, naive = _run_naive(runnable, workbook, args.lang)
+    naive_wall, naive = (None, {}) if args.no_naive else _run_naive(runnable, workbook, args.lang)
+    if not args.demo:  # the incremental runs edit a copy: the original stays as it is
+        shutil.copy(workbook, OUT / workbook.name)
+        workbook = OUT / workbook.name
     ours_wall, manifest = _run_partnerlab(args, workbook)
     _report(runnable, naive_wall, naive, ours_wall, manifest)
+    if not args.demo:
+        _incremental(args, workbook, ours_wall)
+    _weights(OUT / "partnerlab", manifest)
     return 0
 
 
@@ -145,9 +158,45 @@ def _report(jobs, naive_wall, naive, ours_wall, manifest) -> None:
               + f"; kernel cold starts: {sum(t['kernel'] > 0.5 for t in timings)}")
     print(f"partnerlab: {manifest['summary']}, workers: {manifest['run']['executor']}")
     print()
-    print(f"naive wall time:       {naive_wall:8.1f} s")
+    slowest = sorted((r for r in manifest["reports"] if r.get("timings")), key=lambda r: -r["timings"].get("execute", 0))
+    print("slowest five (execute): " + ", ".join(f"{r['name']} {r['timings']['execute']:.1f} s" for r in slowest[:5]))
     print(f"partnerlab wall time:  {ours_wall:8.1f} s")
-    print(f"ratio partnerlab/naive: {ours_wall / naive_wall:7.3f}   (target <= 0.3, aim 0.2)")
+    if naive_wall is not None:
+        print(f"naive wall time:       {naive_wall:8.1f} s")
+        print(f"ratio partnerlab/naive: {ours_wall / naive_wall:7.3f}   (target <= 0.3, aim 0.2; issue 16: <= 0.08)")
+
+
+def _incremental(args, workbook: Path, full_wall: float) -> None:
+    """Unchanged re-run, then a re-run after an action-plan edit, into the same folder."""
+    import openpyxl
+
+    unchanged_wall, m1 = _run_partnerlab(args, workbook)
+    book = openpyxl.load_workbook(workbook)
+    ws = next((w for w in book.worksheets if w.title in ("action_plan", "plan_accion")), None)
+    if ws is None:
+        print("no action plan sheet: the edit re-run is left out")
+        return
+    header = [c.value for c in ws[1]]
+    col = next(i for i, h in enumerate(header, start=1) if str(h).startswith(("progress", "avance")))
+    ws.cell(2, col).value = 1 if ws.cell(2, col).value != 1 else 2
+    book.save(workbook)
+    edit_wall, m2 = _run_partnerlab(args, workbook)
+    reused = [sum(bool(r.get("reused")) for r in m["reports"]) for m in (m1, m2)]
+    ran = [sum(r["status"] == "ok" and not r.get("reused") for r in m["reports"]) for m in (m1, m2)]
+    print()
+    print(f"unchanged re-run:      {unchanged_wall:8.1f} s  ratio to the full run {unchanged_wall / full_wall:.3f} "
+          f"(target <= 0.05); {reused[0]} pages reused, {ran[0]} run")
+    print(f"action-plan edit:      {edit_wall:8.1f} s  ratio to the full run {edit_wall / full_wall:.3f} "
+          f"(target <= 0.25); {reused[1]} pages reused, {ran[1]} run")
+
+
+def _weights(out: Path, manifest: dict) -> None:
+    pages = sorted(out.glob("*.html"), key=lambda p: -p.stat().st_size)
+    if not pages:
+        return
+    total = sum(p.stat().st_size for p in pages)
+    print(f"pages: {len(pages)}, {total / 2**20:.1f} MB in all, largest {pages[0].name} "
+          f"{pages[0].stat().st_size / 2**20:.2f} MB")
 
 
 _DEMO = """

@@ -38,7 +38,6 @@ import ctypes
 import datetime as dt
 import errno
 import fcntl
-import hashlib
 import importlib.metadata
 import json
 import logging
@@ -60,6 +59,7 @@ from pathlib import Path
 
 from partnerlab import __version__, incremental, paths
 from partnerlab.reports import Job, default_batch
+from partnerlab.workbook import file_sha256
 
 __all__ = [
     "BatchError", "OutputError", "BatchResult", "add_run_arguments", "run_command", "run_batch",
@@ -276,7 +276,7 @@ def run_batch(
                     "command": " ".join(sys.argv) if sys.argv and sys.argv[0] else None,
                     "compare_to": compared,
                 }
-                info = {"path": str(workbook), "name": workbook.name, "sha256": _sha256(workbook),
+                info = {"path": str(workbook), "name": workbook.name, "sha256": file_sha256(workbook),
                         "as_of": _iso(about.get("as_of")), "portfolio": about.get("portfolio"),
                         "is_illustrative": about.get("is_illustrative")}
                 runner = _Runner(staging, planned, common, lang, timeout, executor, jobs,
@@ -1405,14 +1405,6 @@ def _remove(path: Path) -> None:
     else:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _versions() -> dict:

@@ -192,7 +192,7 @@ def render_index(manifest: dict, lang: str = "en") -> str:
          + (f" ({reused} {t['reused_note']})" if (reused := sum(bool(r.get("reused")) for r in manifest.get("reports", [])))
             else "")),
         (t["files"], " · ".join(
-            [f'<a href="manifest.json">manifest.json</a>']
+            ['<a href="manifest.json">manifest.json</a>']
             + ([f'<a href="{esc(manifest["findings"])}">{esc(manifest["findings"])}</a> ({t["findings"]})']
                if manifest.get("findings") else [])
         )),

@@ -20,6 +20,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from partnerlab.workbook import file_sha256
+
 __all__ = ["VOLATILE_PARAMS", "code_fingerprint", "job_key", "listing_digest", "previous_manifest", "reusable"]
 
 # Parameters that name where this run keeps things, not what a page shows.
@@ -51,9 +53,9 @@ def job_key(wb, params: dict, notebook: str | Path, lang: str, reads: list[str],
         listing: For a report that lists the others, `listing_digest` of that list.
     """
     own = {k: v for k, v in sorted(params.items()) if k not in VOLATILE_PARAMS}
-    files = {k: _file_sha256(v) for k, v in own.items() if isinstance(v, str) and v and Path(v).is_file()}
+    files = {k: file_sha256(v) for k, v in own.items() if isinstance(v, str) and v and Path(v).is_file()}
     payload = {
-        "code": code_fingerprint(), "notebook": _file_sha256(str(notebook)), "versions": versions,
+        "code": code_fingerprint(), "notebook": file_sha256(str(notebook)), "versions": versions,
         "lang": lang, "params": own, "files": files, "reads": sorted(reads), "data": wb.digest(reads),
         "listing": listing,
     }
@@ -79,11 +81,3 @@ def reusable(previous: dict | None, key: str, out: Path) -> bool:
     """Whether the previous run's page of a report can stand for this run's."""
     return bool(previous and previous.get("status") == "ok" and previous.get("key") == key
                 and previous.get("outputs") and all((out / name).is_file() for name in previous["outputs"]))
-
-
-def _file_sha256(path: str) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()

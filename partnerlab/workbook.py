@@ -28,7 +28,7 @@ from partnerlab.xlsx import EXCEL_ERRORS, LIMITS, CellError, Styled, TooBig, Uns
 
 __all__ = [
     "Problem", "WorkbookError", "Workbook", "check_workbook", "load_workbook", "load_cached",
-    "split_list", "LIMITS", "read_sheets", "reset_reads",
+    "split_list", "LIMITS", "read_sheets", "reset_reads", "file_sha256",
 ]
 
 
@@ -151,7 +151,8 @@ class Workbook:
         for key in sorted(set(sheet_keys)):
             table = dict.get(self.tables, key)  # not a read: the digest only looks
             h.update(f"\0{key}\0".encode())
-            if table is not None:
+            if table is not None:  # contact is never shown (and blanked in the batch's copy): not part of it
+                table = table.drop(columns=["contact"], errors="ignore")
                 h.update(table.to_json(orient="split", date_format="iso", default_handler=str).encode())
             title = self.sheet_titles.get(key, key)
             h.update("\n".join(str(w) for w in self.warnings if w.sheet == title).encode())
@@ -233,7 +234,7 @@ def load_cached(path: str | Path, cache_dir: str | Path | None = None) -> Workbo
     path = Path(path)
     if cache_dir is None:
         return load_workbook(path)
-    digest = _sha256(path)
+    digest = file_sha256(path)
     folder = Path(cache_dir) / digest[:16]
     if (folder / "workbook.pkl").exists():
         wb = Workbook.load(folder)
@@ -306,7 +307,7 @@ class _Loader:
     # -- file level -----------------------------------------------------------------------
     def run(self) -> Workbook:
         raw = self._open()
-        digest = _sha256(self.path)
+        digest = file_sha256(self.path)
         sheets = self._match_sheets(raw)
         self.titles = dict(sheets)
         if "stakeholders" not in sheets and "survey_responses" not in sheets:  # a survey alone needs no stakeholders
@@ -956,7 +957,8 @@ def _fold(value: object) -> str:
     return vocab.normalize(text)
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: str | Path) -> str:
+    """The sha256 of a file's bytes, read in 1 MB chunks."""
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):

@@ -14,7 +14,7 @@ import pytest
 from partnerlab import batch, paths
 from partnerlab.reports import REPORTS, Job, default_batch
 from partnerlab.stakeholders import critical_group
-from partnerlab.workbook import load_workbook
+from partnerlab.workbook import file_sha256, load_workbook
 
 NOTEBOOKS = Path(__file__).parent / "notebooks"
 OK, FAIL = NOTEBOOKS / "ok.ipynb", NOTEBOOKS / "fail.ipynb"
@@ -88,7 +88,7 @@ def test_batch_folder_layout(mixed_run):
 def test_manifest_content(mixed_run, tmp_path):
     m = json.loads((mixed_run.out / "manifest.json").read_text())
     wb = Path(m["workbook"]["path"])
-    assert m["workbook"]["sha256"] == batch._sha256(wb)
+    assert m["workbook"]["sha256"] == file_sha256(wb)
     assert m["summary"] == {"ok": 2, "failed": 1, "skipped": 1}
     assert m["run"]["started"] <= m["run"]["ended"]
     assert {"pandas", "papermill", "nbconvert", "partnerlab", "python"} <= set(m["packages"])
