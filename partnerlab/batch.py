@@ -1021,6 +1021,8 @@ def _set_history(jobs: list[Job], history: str | Path | None) -> None:
     """Give the changes report the folder of snapshots to draw trends across (checked here: exit 2)."""
     if not history or not any(j.report == "changes" and not j.skipped for j in jobs):
         return
+    import hashlib
+
     from partnerlab.changes import load_history
 
     folder = Path(history).expanduser().resolve()

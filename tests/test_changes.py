@@ -8,6 +8,7 @@ ties are checked against set differences computed here from the raw rows.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -487,3 +488,25 @@ def test_history_needs_dates(tmp_path):
                    about={"as_of": dt.date(2024, 6, 30)})
     with pytest.raises(ValueError, match="a.xlsx"):
         ch.load_history(tmp_path)
+
+
+def test_batch_history_is_checked_and_listed(tmp_path):
+    import json
+
+    from partnerlab import batch, sample_history
+    from partnerlab.reports import Job
+    from partnerlab.template import write_workbook
+
+    job = Job("changes", "changes", paths.NOTEBOOKS / "changes.ipynb", ("Changes", "Cambios"))
+    with pytest.raises(batch.BatchError, match="not a folder"):
+        batch._set_history([job], tmp_path / "missing")
+    write_workbook(tmp_path / "undated.xlsx", {"stakeholders": [{"id": "A", "name": "Ana", "sector": "Academia"}]})
+    with pytest.raises(batch.BatchError, match="undated.xlsx"):
+        batch._set_history([job], tmp_path)
+    if not sample_history.history_path(2023).exists():
+        pytest.skip("needs the sample history (make sample)")
+    batch._set_history([job], sample_history.HISTORY_DIR)
+    listing = json.loads(Path(job.params["history"]).read_text())
+    assert [Path(w["path"]).name for w in listing["workbooks"]] == [f"portfolio_{y}.xlsx" for y in sample_history.YEARS]
+    assert all(len(w["sha256"]) == 64 for w in listing["workbooks"])
+    assert [wb.about["as_of"].year for wb in ch.load_history(job.params["history"])] == list(sample_history.YEARS)
