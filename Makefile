@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 env: $(STAMP) ## create or update the environment (.venv) from pyproject.toml
 
 run: $(STAMP) ## the main job: every report on the bundled sample -> reports/sample_portfolio/index.html
-	$(BIN)/partnerlab run
+	$(BIN)/partnerlab run --compare-to data/raw/sample_history/portfolio_2024.xlsx
 
 test: $(STAMP) ## every test: unit, notebooks (nbval), batch end to end, browser (skipped without chromium)
 	$(BIN)/python -m pytest tests --nbval-lax notebooks
@@ -39,8 +39,9 @@ template: $(STAMP) ## write blank input workbooks (English and Spanish) under re
 	$(BIN)/partnerlab template reports/templates/partnerlab_template_en.xlsx --lang en --force
 	$(BIN)/partnerlab template reports/templates/partnerlab_template_es.xlsx --lang es --force
 
-sample: $(STAMP) ## rebuild the bundled illustrative sample workbook from partnerlab/sample.py
+sample: $(STAMP) ## rebuild the bundled illustrative sample workbook (and its 2023-2025 history) from partnerlab/sample.py
 	$(BIN)/python -m partnerlab.sample
+	$(BIN)/python -m partnerlab.sample_history
 
 bench: $(STAMP) ## print the speed and memory benchmarks (loading, network, batch)
 	$(BIN)/python benchmarks/bench_load.py

@@ -74,6 +74,7 @@ WARM_IMPORTS = (  # imported into each worker's kernel once, before its first no
 )
 PACKAGES = ("partnerlab", "pandas", "numpy", "matplotlib", "seaborn", "networkx", "openpyxl",
             "papermill", "nbconvert", "nbclient", "ipykernel", "jupyter_client", "python")
+SNAPSHOT_DIR = "snapshot"  # <out>/snapshot/workbook.pkl: the parsed workbook of the run (contacts blanked)
 KILL_GRACE = 5.0  # seconds between interrupting a kernel over its time limit and killing it
 PARENT_POLL = 0.2  # seconds between a worker's checks that the batch's process is still alive
 STORAGE_ERRNOS = frozenset(  # an OSError with one of these while writing the output: OutputError
@@ -145,6 +146,13 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
                         help="plain log lines even on a terminal")
     parser.add_argument("--list", action="store_true", dest="list_only",
                         help="print the reports the batch would run and exit")
+    parser.add_argument("--compare-to", metavar="OLD", default=None,
+                        help="the changes report compares the workbook with this earlier one (.xlsx), or with "
+                             "'last': the snapshot the previous run left in the output folder; default: the "
+                             "workbook with itself as of the year before its as-of date")
+    parser.add_argument("--history", metavar="DIR", type=Path, default=None,
+                        help="the changes report also draws trends across the workbooks (.xlsx) of DIR, "
+                             "ordered by their about.as_of")
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -163,6 +171,7 @@ def run_command(args: argparse.Namespace) -> int:
             args.workbook, args.out, lang=args.lang, jobs=args.jobs, only=args.only,
             timeout=args.timeout, executor=executor, progress=not args.no_progress,
             fresh_kernels=args.fresh_kernels, list_only=getattr(args, "list_only", False),
+            compare_to=getattr(args, "compare_to", None), history=getattr(args, "history", None),
             full=getattr(args, "full", False),
         )
     except BatchError as exc:
@@ -199,6 +208,8 @@ def run_batch(
     fresh_kernels: bool = False,
     job_list: list[Job] | None = None,
     list_only: bool = False,
+    compare_to: str | Path | None = None,
+    history: str | Path | None = None,
     full: bool = False,
 ) -> BatchResult | None:
     """Run a batch of reports into `out`.
@@ -216,6 +227,9 @@ def run_batch(
         fresh_kernels: A new kernel per report instead of a reset warm one.
         job_list: Jobs to run instead of the default batch (tests, custom batches).
         list_only: Print the planned jobs and return None without running anything.
+        compare_to: The earlier snapshot the changes report compares with: a workbook, or
+            "last" for `out`/snapshot, the parsed copy (contacts blanked) every run leaves.
+        history: A folder of workbooks the changes report draws trends across.
         full: Run every report; by default a report whose inputs are unchanged since the
             previous run into `out` keeps its page (partnerlab.incremental).
 
@@ -252,12 +266,15 @@ def run_batch(
                 _probe(staging)
             with _terminate_as_interrupt():
                 processed = _save_processed(wb)
+                compared = _set_compare(planned, compare_to, out)
+                _set_history(planned, history)
                 common = {"workbook": str(workbook), "lang": lang, "processed": processed}
                 run = {
                     "started": started, "lang": lang, "timeout": timeout,
                     "jobs": jobs or _cores(), "executor": _executor_name(executor, jobs),
                     "kernels": "fresh" if fresh_kernels else "warm, reset between reports",
                     "command": " ".join(sys.argv) if sys.argv and sys.argv[0] else None,
+                    "compare_to": compared,
                 }
                 info = {"path": str(workbook), "name": workbook.name, "sha256": file_sha256(workbook),
                         "as_of": _iso(about.get("as_of")), "portfolio": about.get("portfolio"),
@@ -265,6 +282,9 @@ def run_batch(
                 runner = _Runner(staging, planned, common, lang, timeout, executor, jobs,
                                  progress, fresh_kernels, info, out=out, wb=wb, previous=previous)
                 reports = runner.run(run)
+                if wb is not None and hasattr(wb, "save"):  # what `--compare-to last` reads next time
+                    wb.save(staging / SNAPSHOT_DIR)
+                    run["snapshot"] = f"{SNAPSHOT_DIR}/workbook.pkl"
                 if wb is not None:  # data/: GEXF, GraphML, Kumu, Gephi, ... for other tools (issue 14)
                     run["exports"], run["exports_key"] = _exports(wb, staging, out, lang, previous)
                 run["ended"] = _now()
@@ -964,6 +984,68 @@ def _save_processed(wb) -> str:
     return str(target)
 
 
+def _set_compare(jobs: list[Job], compare_to: str | Path | None, out: Path) -> str | None:
+    """Point the changes report at the earlier snapshot; returns what it compares with (None: default)."""
+    if not compare_to or not any(j.report == "changes" and not j.skipped for j in jobs):
+        return None
+    if str(compare_to) == "last":
+        previous = out / SNAPSHOT_DIR
+        if not (previous / "workbook.pkl").is_file():
+            for job in jobs:
+                if job.report == "changes":
+                    job.skipped = (f"No earlier snapshot in {out.name}/: the next run with --compare-to last "
+                                   "compares with this one.",
+                                   f"No hay una instantánea anterior en {out.name}/: la próxima ejecución con "
+                                   "--compare-to last comparará con esta.")
+            return None
+        from partnerlab.workbook import Workbook
+
+        old = Workbook.load(previous)
+        label = f"last ({old.name}, sha256 {old.sha256[:12]})"
+    else:
+        path = Path(compare_to).expanduser().resolve()
+        if not path.is_file():
+            raise BatchError(f"--compare-to: workbook not found: {path}")
+        old = _check_workbook(path)
+        label = str(path)
+    folder = _save_processed(old)  # a copy outside `out`: the folder is swapped at the end
+    as_of = _iso((getattr(old, "about", None) or {}).get("as_of")) or "—"
+    for job in jobs:
+        if job.report == "changes":  # a file, so that an incremental run sees when it changes
+            job.params["compare_to"] = str(Path(folder) / "workbook.pkl")
+            job.title = (f"{job.title[0]}: {old.name} ({as_of})", f"{job.title[1]}: {old.name} ({as_of})")
+    return label
+
+
+def _set_history(jobs: list[Job], history: str | Path | None) -> None:
+    """Give the changes report the folder of snapshots to draw trends across (checked here: exit 2)."""
+    if not history or not any(j.report == "changes" and not j.skipped for j in jobs):
+        return
+    import hashlib
+
+    from partnerlab.changes import load_history
+
+    folder = Path(history).expanduser().resolve()
+    if not folder.is_dir():
+        raise BatchError(f"--history: not a folder: {folder}")
+    try:
+        books = load_history(folder)
+    except Exception as exc:  # an invalid or undated workbook: say which
+        raise BatchError(f"--history {folder}: {exc}") from None
+    # the report reads a listing of the workbooks with their sha256: when one changes, so does the
+    # listing file, and an incremental run redraws the trends
+    listing = {"folder": str(folder), "workbooks": [{"path": str(wb.path), "sha256": wb.sha256} for wb in books]}
+    text = json.dumps(listing, indent=1, ensure_ascii=False)
+    target = paths.DATA_PROCESSED / f"history-{hashlib.sha256(text.encode()).hexdigest()[:16]}.json"
+    try:
+        paths.DATA_PROCESSED.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    except OSError:
+        target = Path(tempfile.mkdtemp(prefix="partnerlab-history-")) / "history.json"
+        target.write_text(text, encoding="utf-8")
+    for job in jobs:
+        if job.report == "changes":
+            job.params["history"] = str(target)
 def _save_private(wb) -> str:
     """The tables in a temporary folder of this run's own; a full temporary disk is one line."""
     tmp = None

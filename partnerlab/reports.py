@@ -8,7 +8,7 @@ run with one parameter set (one per sector present, per critical-group stakehold
 
 >>> [r.key for r in REPORTS]  # doctest: +NORMALIZE_WHITESPACE
 ['stakeholder_map', 'network', 'partner_profile', 'partnership', 'due_diligence', 'quality',
- 'sector_diagnosis', 'action_plan', 'overview']
+ 'sector_diagnosis', 'action_plan', 'changes', 'overview']
 """
 
 from __future__ import annotations
@@ -282,6 +282,8 @@ REPORTS: tuple[ReportDef, ...] = (
               sheets=("survey_responses",), fan_out=_per_respondent_sector),
     ReportDef("action_plan", ("Action plan progress", "Avance del plan de acción"),
               sheets=("action_plan",), fan_out=_per_plan_year),
+    ReportDef("changes", ("Changes since the last mapping", "Cambios desde el último mapeo"),
+              sheets=("stakeholders",)),  # batch.py sets compare_to (--compare-to); else: the year before
     ReportDef("overview", ("Portfolio overview", "Panorama del portafolio"),
               needs_listing=True),
 )

@@ -1,0 +1,1354 @@
+"""Change over time: what moved between two snapshots of a portfolio (issue 13).
+
+Two loaded workbooks, `old` and `new` (docs/tables.md), become tidy change tables, one per
+kind of change. Identical snapshots give empty tables. Rules (the report quotes them):
+
+- **Matching stakeholders**: first by id (ignoring case, accents, spaces, hyphens and
+  underscores, as the loader does); then, among the ids left on each side, by the
+  likely-duplicate name rule of `partnerlab.duplicates` (the same name once case, accents,
+  punctuation and common words are ignored, or one name is the other's acronym in
+  brackets); such pairs are marked `matched_by = "name"`. Everything downstream speaks the
+  new snapshot's ids.
+- **Grid**: the quadrants of `stakeholders.quadrant` (threshold 4), then and now.
+- **Ties**: the tied pairs of `network.build_tie_graph`, each snapshot as of its own
+  `about.as_of` year (a tie whose `until` is before that year has ended). Pairs recorded in
+  the ties sheet or a partners list are "ties"; pairs that share a partnership are "shared
+  partnerships".
+- **Per sector**: E-I index, Gould-Fernandez brokerage counts by role, density and connected
+  components of the sector's own stakeholders (the subgraph they induce).
+- **Communities**: Louvain (fixed seed) on each snapshot; a community now takes the number
+  of the community then that it overlaps most (Jaccard index of their members, pairs taken
+  best first, at least `MIN_JACCARD`), so "community 3" keeps its meaning; the others get
+  new numbers. Communities of one stakeholder are not communities.
+- **Due diligence**: the latest screening per stakeholder (`screening.latest_screenings`); a
+  screening *expired in between* was at most `max_age_days` old at the old as-of date and is
+  older than that at the new one.
+- **Survey**: theme scores (0-1) per sector; a change is stated only where both sides have at
+  least `MIN_RESPONDENTS` respondents in the sector.
+- **Action plan**: progress in percentage points (`actionplan.plan_status`), each side with
+  its own as-of date (so "late" follows the calendar).
+
+>>> import pandas as pd
+>>> st = pd.DataFrame({"id": ["A"], "name": ["Ana"], "sector": ["media"], "scope": [None],
+...                    "influence": [4], "interest": [4]})
+>>> match_stakeholders(st, st.assign(id="a-"))[["old_id", "new_id", "matched_by"]].to_dict("records")
+[{'old_id': 'A', 'new_id': 'a-', 'matched_by': 'id'}]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+from collections.abc import Mapping
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from partnerlab import actionplan, network, quality, screening, survey, vocab
+from partnerlab.duplicates import acronym, name_key
+from partnerlab.stakeholders import HIGH, quadrant
+
+__all__ = [
+    "MIN_RESPONDENTS", "MIN_JACCARD", "TABLES", "CHANGE_KINDS", "MEASURES", "TABLE_LABELS",
+    "compare_workbooks", "match_stakeholders", "stakeholder_changes", "grid_moves", "critical_changes",
+    "tie_changes", "sector_measures", "sector_changes", "match_communities", "community_moves",
+    "screening_changes", "value_changes", "partnership_changes", "quality_changes", "plan_changes",
+    "survey_changes", "snapshot_as_of", "load_snapshot", "summary_counts", "snapshot_label",
+    "TREND_MEASURES", "load_history", "trend_table", "trend_display",
+    "TABLE_TITLES", "EMPTY_NOTE", "resolve_snapshots", "header_params", "date_text", "display_table",
+    "summary_table", "sector_overview", "shared_partnership_summary",
+]
+
+MIN_RESPONDENTS = 5  # respondents per sector on both sides before a survey change is stated
+MIN_JACCARD = 0.2  # least member overlap for a community now to keep the number of one then
+MAX_AGE_DAYS = 365  # a screening older than this is stale (as the due-diligence report)
+
+# The change tables of compare_workbooks, in the order the report shows them.
+TABLES = (
+    "stakeholders_added", "stakeholders_removed", "stakeholders_renamed", "stakeholder_attributes",
+    "grid_moves", "critical_group", "ties", "shared_partnerships", "sectors", "communities",
+    "community_moves", "new_screenings", "screening_outcomes", "new_red_flags", "expired_screenings",
+    "value_decisions", "partnership_status", "quality", "plan_progress", "newly_done", "newly_late", "survey",
+)
+
+CHANGE_KINDS = vocab.Vocabulary("change", tuple(vocab.Term(k, en, es) for k, en, es in (
+    ("added", "Added", "Nuevo"), ("removed", "Removed", "Retirado"), ("ended", "Ended", "Terminado"),
+    ("entered", "Entered", "Entró"), ("left", "Left", "Salió"), ("kept", "Kept", "Se mantiene"),
+    ("new", "New", "Nueva"), ("dissolved", "Dissolved", "Disuelta"), ("changed", "Changed", "Cambió"),
+    ("id", "Same id", "Mismo id"), ("name", "Matched by name", "Emparejado por nombre"),
+    ("sector", "Sector", "Sector"), ("scope", "Scope", "Ámbito"),
+    ("compared", "Compared", "Comparado"),
+    ("too_few", f"Not compared: fewer than {MIN_RESPONDENTS} respondents on one side",
+     f"No comparado: menos de {MIN_RESPONDENTS} personas encuestadas en un lado"),
+    ("not_recorded", "Not recorded", "Sin registro"),
+)))
+
+MEASURES = vocab.Vocabulary("sector measure", tuple(vocab.Term(k, en, es) for k, en, es in (
+    ("stakeholders", "Stakeholders", "Actores"), ("ties", "Ties inside the sector", "Vínculos dentro del sector"),
+    ("ei", "E-I index", "Índice E-I"), ("density", "Density inside the sector", "Densidad dentro del sector"),
+    ("components", "Components inside the sector", "Componentes dentro del sector"),
+    *((f"brokerage_{r}", f"Brokerage: {network.ROLE_LABELS[r][0].lower()}",
+       f"Intermediación: {network.ROLE_LABELS[r][1].lower()}") for r in (*network.ROLES, "total")),
+)))
+
+TABLE_LABELS: dict[str, tuple[str, str]] = {
+    "id": ("Id", "Id"), "name": ("Name", "Nombre"), "old_id": ("Id then", "Id antes"), "new_id": ("Id now", "Id ahora"),
+    "old_name": ("Name then", "Nombre antes"), "new_name": ("Name now", "Nombre ahora"),
+    "matched_by": ("Matched by", "Emparejado por"), "field": ("Field", "Campo"),
+    "before": ("Then", "Antes"), "after": ("Now", "Ahora"), "change": ("Change", "Cambio"),
+    "influence_before": ("Influence then", "Influencia antes"), "influence_after": ("Influence now", "Influencia ahora"),
+    "interest_before": ("Interest then", "Interés antes"), "interest_after": ("Interest now", "Interés ahora"),
+    "quadrant_before": ("Grid position then", "Posición antes"), "quadrant_after": ("Grid position now", "Posición ahora"),
+    "source": ("Stakeholder", "Actor"), "target": ("Partner", "Socio"),
+    "source_name": ("Stakeholder", "Actor"), "target_name": ("Partner", "Socio"),
+    "kinds": ("Kinds of tie", "Tipos de vínculo"), "partnerships": ("Shared partnerships", "Alianzas compartidas"),
+    "measure": ("Measure", "Medida"), "community": ("Community", "Comunidad"),
+    "size_before": ("Members then", "Miembros antes"), "size_after": ("Members now", "Miembros ahora"),
+    "jaccard": ("Overlap (Jaccard)", "Coincidencia (Jaccard)"), "status": ("Status", "Estado"),
+    "community_before": ("Community then", "Comunidad antes"), "community_after": ("Community now", "Comunidad ahora"),
+    "stakeholder": ("Stakeholder", "Actor"), "assessed_on": ("Assessed on", "Fecha"),
+    "outcome": ("Outcome", "Resultado"), "outcome_before": ("Outcome then", "Resultado antes"),
+    "outcome_after": ("Outcome now", "Resultado ahora"), "question": ("Question", "Pregunta"),
+    "text": ("Text", "Texto"), "age_days_before": ("Age then (days)", "Antigüedad antes (días)"),
+    "age_days_after": ("Age now (days)", "Antigüedad ahora (días)"),
+    "subject": ("Subject", "Sujeto"), "decision_before": ("Decision then", "Decisión antes"),
+    "decision_after": ("Decision now", "Decisión ahora"), "decision_date": ("Decided on", "Fecha de decisión"),
+    "partnership": ("Partnership", "Alianza"), "status_before": ("Status then", "Estatus antes"),
+    "status_after": ("Status now", "Estatus ahora"), "dimension": ("Dimension", "Dimensión"),
+    "level_before": ("Level then", "Nivel antes"), "level_after": ("Level now", "Nivel ahora"),
+    "code": ("Code", "Código"), "action": ("Course of action", "Línea de acción"),
+    "progress_before": ("Progress then (%)", "Avance antes (%)"), "progress_after": ("Progress now (%)", "Avance ahora (%)"),
+    "gained_pp": ("Gained (points)", "Ganancia (puntos)"), "last_year": ("Last planned year", "Último año previsto"),
+    "sector": ("Sector", "Sector"), "theme": ("Theme", "Tema"), "score_before": ("Score then (0-1)", "Puntaje antes (0-1)"),
+    "score_after": ("Score now (0-1)", "Puntaje ahora (0-1)"), "n_before": ("Respondents then", "Personas antes"),
+    "n_after": ("Respondents now", "Personas ahora"), "compared": ("Comparison", "Comparación"),
+    "group": ("Group", "Grupo"), "scope": ("Scope", "Ámbito"), "quadrant": ("Grid position", "Posición en la matriz"),
+    **{t.key: (t.en, t.es) for t in MEASURES},
+}
+
+_ALL_SECTORS = "all"  # the row of the whole network in sector tables
+
+EMPTY_NOTE = ("No change of this kind.", "Ningún cambio de este tipo.")
+
+# Heading of each change table (en, es): the report's sections and the findings workbook.
+TABLE_TITLES: dict[str, tuple[str, str]] = {
+    "stakeholders_added": ("Stakeholders added", "Actores nuevos"),
+    "stakeholders_removed": ("Stakeholders no longer mapped", "Actores que ya no están en el mapeo"),
+    "stakeholders_renamed": ("Stakeholders renamed or with a new id", "Actores con otro nombre u otro id"),
+    "stakeholder_attributes": ("Sector or scope changed", "Cambio de sector o de ámbito"),
+    "grid_moves": ("Moves on the influence-interest grid", "Movimientos en la matriz de influencia e interés"),
+    "critical_group": ("Entered or left the critical group", "Entradas y salidas del grupo crítico"),
+    "ties": ("Ties added and ended", "Vínculos nuevos y terminados"),
+    "shared_partnerships": ("Pairs sharing a partnership, added and ended",
+                            "Pares que comparten una alianza, nuevos y terminados"),
+    "sectors": ("Network measures by sector", "Medidas de red por sector"),
+    "communities": ("Communities then and now", "Comunidades antes y ahora"),
+    "community_moves": ("Stakeholders who changed community", "Actores que cambiaron de comunidad"),
+    "new_screenings": ("New due-diligence screenings", "Nuevas evaluaciones de debida diligencia"),
+    "screening_outcomes": ("Due-diligence outcomes that changed", "Resultados de debida diligencia que cambiaron"),
+    "new_red_flags": ("New red flags", "Nuevos criterios de exclusión"),
+    "expired_screenings": ("Screenings that expired in between", "Evaluaciones que vencieron en el periodo"),
+    "value_decisions": ("Value/risk decisions taken", "Decisiones de valor/riesgo tomadas"),
+    "partnership_status": ("Partnership status", "Estatus de las alianzas"),
+    "quality": ("Quality by partnership and dimension", "Calidad por alianza y dimensión"),
+    "plan_progress": ("Action plan progress", "Avance del plan de acción"),
+    "newly_done": ("Actions newly done", "Acciones concluidas en el periodo"),
+    "newly_late": ("Actions newly late", "Acciones que pasaron a estar atrasadas"),
+    "survey": ("Survey theme scores by sector", "Puntajes de la encuesta por tema y sector"),
+}
+
+
+# ---------------------------------------------------------------------------------------
+# Everything at once
+# ---------------------------------------------------------------------------------------
+
+def compare_workbooks(old: object, new: object, *, max_age_days: int = MAX_AGE_DAYS,
+                      min_respondents: int = MIN_RESPONDENTS, threshold: int = HIGH) -> dict[str, pd.DataFrame]:
+    """Every change table between two snapshots.
+
+    Args:
+        old: The earlier snapshot (a loaded `Workbook`, or a mapping of sheet keys to tables
+            plus "about").
+        new: The later snapshot.
+        max_age_days: Age after which a screening is stale.
+        min_respondents: Respondents needed in a sector on both sides to state a survey change.
+        threshold: Influence/interest of this or more is "high" (the grid).
+
+    Returns:
+        {table name: DataFrame} for every name of `TABLES`, in that order; all empty when
+        the snapshots hold the same records.
+    """
+    o, n = _tables(old), _tables(new)
+    match = match_stakeholders(o["stakeholders"], n["stakeholders"])
+    to_new = _id_map(match)
+    out = dict(stakeholder_changes(o["stakeholders"], n["stakeholders"], match))
+    out["grid_moves"] = grid_moves(o["stakeholders"], n["stakeholders"], match, threshold)
+    out["critical_group"] = critical_changes(o["stakeholders"], n["stakeholders"], match, threshold)
+    g_old = network.build_tie_graph(_renamed_tables(o, to_new))
+    g_new = network.build_tie_graph(n)
+    out.update(tie_changes(g_old, g_new))
+    out["sectors"] = sector_changes(sector_measures(g_old), sector_measures(g_new))
+    communities, moves = _community_tables(g_old, g_new)
+    out["communities"], out["community_moves"] = communities, moves
+    out.update(screening_changes(o, n, to_new, max_age_days))
+    out["value_decisions"] = value_changes(o, n, to_new)
+    out["partnership_status"] = partnership_changes(o["partnerships"], n["partnerships"])
+    out["quality"] = quality_changes(o["quality_assessment"], n["quality_assessment"])
+    out.update(plan_changes(o["action_plan"], n["action_plan"], _about_date(o), _about_date(n)))
+    out["survey"] = survey_changes(o, n, min_respondents)
+    return {name: out[name].reset_index(drop=True) for name in TABLES}
+
+
+def summary_table(changes: Mapping[str, pd.DataFrame], lang: str = "en") -> pd.DataFrame:
+    """`summary_counts` with each table's title in the report's language (tables with rows only)."""
+    counts = summary_counts(changes)
+    counts = counts[counts["rows"] > 0].copy()
+    counts["table"] = [_tr(TABLE_TITLES.get(t, (t, t)), lang) for t in counts["table"]]
+    return counts.rename(columns={"table": "kind"})
+
+
+def display_table(name: str, df: pd.DataFrame, lang: str = "en", names_limit: int = 70) -> pd.DataFrame:
+    """A change table ready to show: vocabulary keys as labels, question texts translated,
+    long names shortened, numbers rounded, and columns the reader does not need dropped.
+
+    Args:
+        name: The table's name in `TABLES`.
+        df: The table of `compare_workbooks`.
+        lang: "en" or "es".
+        names_limit: Names longer than this are cut with an ellipsis.
+
+    Returns:
+        A copy with the columns of `TABLE_LABELS` (translate the headers with `labels=TABLE_LABELS`).
+    """
+    out = df.copy()
+    for col in [c for c in out.columns if c.endswith("name") or c == "action"]:
+        out[col] = out[col].map(lambda x: _short(x, names_limit))
+    for col, voc in _DISPLAY_VOCABS.items():
+        if col in out.columns and out[col].dtype.kind not in "fiu":  # "change" is a number in some tables
+            out[col] = out[col].map(lambda x, v=voc: "" if _clean(x) is None else v.label(str(x), lang))
+    if name == "stakeholder_attributes":
+        for col in ("before", "after"):
+            out[col] = [("" if _clean(v) is None else vocab.VOCABULARIES[f].label(str(v), lang))
+                        for f, v in zip(df["field"], df[col])]
+    if name == "new_red_flags":
+        text = {q.code: q.label(lang) for q in vocab.DUE_DILIGENCE_QUESTIONS}
+        out["text"] = out["question"].map(lambda c: _short(text.get(c, c), 140))
+    if name in ("ties", "shared_partnerships"):
+        out = out.drop(columns=["source", "target"])
+        if name == "ties":
+            out["kinds"] = out["kinds"].map(lambda ks: ", ".join(vocab.TIE_KINDS.label(k, lang)
+                                                                 for k in str(ks).split("; ") if k))
+    if name == "sectors":
+        out["sector"] = out["sector"].map(lambda s: _sector_label(s, lang))
+        out["measure"] = out["measure"].map(lambda m: MEASURES.label(m, lang))
+    if name == "survey":
+        out["sector"] = out["sector"].map(lambda s: _sector_label(s, lang, survey_group=True))
+        out["theme"] = out["theme"].map(lambda t: vocab.THEMES.label(t, lang))
+    if name == "quality":
+        out["dimension"] = out["dimension"].map(lambda d: quality.dimension_label(d, lang))
+    if name == "partnership_status":  # una alianza: nueva, retirada
+        out["change"] = df["change"].map(lambda c: _PARTNERSHIP_CHANGES.label(c, lang))
+    if "action" in out.columns and "code" in out.columns:  # Appendix 1 wording in the page's language
+        out["action"] = [_short(actionplan.action_label(c, a, lang), names_limit)
+                         for c, a in zip(df["code"], df["action"])]
+    for col in out.columns:
+        if out[col].dtype.kind == "f":
+            out[col] = out[col].round(2)
+    for col in out.columns:  # a blank side reads as a dash, never as an empty or "nan" cell
+        out[col] = pd.Series(["—" if _clean(x) is None or x == "" else x for x in out[col]], index=out.index,
+                             dtype=object)
+    drop = {"stakeholder_attributes": ["id"], "grid_moves": ["id"], "critical_group": ["id"],
+            "new_screenings": [], "community_moves": ["id"]}.get(name, [])
+    return out.drop(columns=drop).reset_index(drop=True)
+
+
+def shared_partnership_summary(table: pd.DataFrame, partnerships: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Pairs added and ended through shared partnerships, one row per partnership and change.
+
+    Returns:
+        partnership, name, change (label), pairs.
+    """
+    cols = ["partnership", "name", "change", "pairs"]
+    if table.empty:
+        return _empty(cols)
+    rows = table.assign(partnership=table["partnerships"].str.split("; ")).explode("partnership")
+    out = rows.groupby(["partnership", "change"], sort=True).size().reset_index(name="pairs")
+    names = dict(zip(partnerships.get("id", []), partnerships.get("name", [])))
+    out["name"] = out["partnership"].map(lambda p: _short(names.get(p, p), 60))
+    out["change"] = out["change"].map(lambda c: CHANGE_KINDS.label(c, lang))
+    return out[cols]
+
+
+def sector_overview(old: object, new: object, measures: tuple[str, ...], lang: str = "en") -> pd.DataFrame:
+    """Sector by measure, each cell "then → now" (or the one value when it did not move).
+
+    Args:
+        old, new: The snapshots (old ids are matched to the new ones first).
+        measures: Keys of `MEASURES` to show, as columns.
+        lang: Language of the sector names and headers.
+
+    Returns:
+        One row per sector ("all" first): sector (its label) and one text column per measure
+        (headers: `TABLE_LABELS`).
+    """
+    o, n = _tables(old), _tables(new)
+    to_new = _id_map(match_stakeholders(o["stakeholders"], n["stakeholders"]))
+    before = sector_measures(network.build_tie_graph(_renamed_tables(o, to_new)))
+    after = sector_measures(network.build_tie_graph(n))
+    both = before.merge(after, on=["sector", "measure"], how="outer", suffixes=("_b", "_a"))
+    both = both[both["measure"].isin(measures)]
+    sectors = [s for s in [_ALL_SECTORS, *vocab.SECTORS.keys] if s in set(both["sector"])]
+    rows = []
+    for sector in sectors:
+        part = both[both["sector"] == sector].set_index("measure")
+        row = {"sector": _sector_label(sector, lang)}
+        for m in measures:
+            b = part.at[m, "value_b"] if m in part.index else math.nan
+            a = part.at[m, "value_a"] if m in part.index else math.nan
+            row[m] = _then_now(b, a, m)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def summary_counts(changes: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """How many rows each change table has (the report's opening table).
+
+    >>> summary_counts({"ties": pd.DataFrame({"change": ["added", "ended", "added"]})}).to_dict("records")
+    [{'table': 'ties', 'rows': 3, 'added': 2, 'ended': 1}]
+    """
+    rows = []
+    for name, df in changes.items():
+        counts = df["change"].value_counts() if "change" in df.columns else pd.Series(dtype=int)
+        rows.append({"table": name, "rows": len(df), "added": int(counts.get("added", 0)),
+                     "ended": int(counts.get("ended", 0) + counts.get("removed", 0))})
+    return pd.DataFrame(rows, columns=["table", "rows", "added", "ended"])
+
+
+def snapshot_label(wb: object, lang: str = "en") -> str:
+    """How the report names a snapshot: its as-of date, else its file name.
+
+    >>> snapshot_label({"about": {"as_of": dt.date(2024, 6, 30)}})
+    '2024-06-30'
+    """
+    about = _about(wb)
+    as_of = about.get("as_of")
+    if as_of:
+        return as_of.isoformat() if hasattr(as_of, "isoformat") else str(as_of)
+    path = getattr(wb, "path", None)
+    return Path(path).name if path else ("no date" if lang != "es" else "sin fecha")
+
+
+# ---------------------------------------------------------------------------------------
+# Snapshots: one workbook as of a year, or a saved snapshot
+# ---------------------------------------------------------------------------------------
+
+def snapshot_as_of(wb: object, year: int) -> object:
+    """The snapshot of one workbook as it stood at the end of `year`, from its own dates.
+
+    What a workbook dates is taken back: ties whose `since` is after the year are dropped
+    and an `until` after it is blanked (not known yet); partnerships that start after the
+    year are dropped, a later `end` is blanked and a `closed` status whose end is after the
+    year becomes `active`; screenings, value assessments and quality assessments dated
+    after the as-of date are dropped, and a decision dated after it is blanked. Stakeholders,
+    the survey and the action plan carry no dates: they stay as they are (so they show no
+    change). The as-of date becomes 31 December of `year`, or the workbook's own as-of date
+    when that is earlier.
+
+    Args:
+        wb: A loaded `Workbook` (or a mapping of sheet keys to tables plus "about").
+        year: The year to look back to.
+
+    Returns:
+        A `Workbook` of the same kind (a mapping when given a mapping); the input is unchanged.
+    """
+    about = dict(_about(wb))
+    own = _about_date({"about": about})
+    as_of = dt.date(int(year), 12, 31)
+    if own is not None and own < as_of:
+        as_of = own
+    about["as_of"] = as_of
+    cut = pd.Timestamp(as_of)
+    t = {k: v.copy() for k, v in _tables(wb).items() if k != "about"}
+
+    ties = t["ties"]
+    if not ties.empty:
+        since, until = _years(ties["since"]), _years(ties["until"])
+        ties = ties[~(since > as_of.year).fillna(False)].copy()
+        later = (until.loc[ties.index] > as_of.year).fillna(False)
+        ties["until"] = ties["until"].astype(object).where(~later, None)
+        if str(t["ties"]["until"].dtype) == "Int64":
+            ties["until"] = ties["until"].astype("Int64")
+        t["ties"] = ties
+    parts = t["partnerships"]
+    if not parts.empty:
+        start, end = pd.to_datetime(parts["start"]), pd.to_datetime(parts["end"])
+        parts = parts[~(start > cut).fillna(False)].copy()
+        later = (end.loc[parts.index] > cut).fillna(False)
+        parts.loc[later & (parts["status"] == "closed"), "status"] = "active"
+        parts["end"] = pd.to_datetime(parts["end"]).where(~later)
+        t["partnerships"] = parts
+    for key in ("due_diligence", "value_assessment", "quality_assessment"):
+        df = t[key]
+        if not df.empty:
+            t[key] = df[~(pd.to_datetime(df["assessed_on"]) > cut).fillna(False)].copy()
+    va = t["value_assessment"]
+    if not va.empty:
+        later = (pd.to_datetime(va["decision_date"]) > cut).fillna(False)
+        va.loc[later, "decision"] = None
+        va["decision_date"] = pd.to_datetime(va["decision_date"]).where(~later)
+    t = {k: v.reset_index(drop=True) for k, v in t.items()}
+    if isinstance(wb, Mapping):
+        return {**t, "about": about}
+    from partnerlab.workbook import Workbook
+
+    return Workbook(wb.path, wb.sha256, about, t, list(getattr(wb, "warnings", [])),
+                    dict(getattr(wb, "sheet_titles", {})), dict(getattr(wb, "column_letters", {})))
+
+
+def resolve_snapshots(wb: object, compare_to: str = "", compare_year: int = 0,
+                      year: int = 0) -> tuple[object, object, str]:
+    """The two snapshots a changes report compares, from its parameters.
+
+    Args:
+        wb: The report's (newer) workbook.
+        compare_to: The earlier snapshot: a workbook path or a folder with `workbook.pkl`;
+            blank: `wb` itself as of `compare_year`.
+        compare_year: Without compare_to, the year to look back to (0: the year before
+            `wb`'s as-of year, else the year before this one).
+        year: Without compare_to, the later year (0: `wb` as it is).
+
+    Returns:
+        (old, new, mode): mode is "two_workbooks" or "one_workbook".
+    """
+    if compare_to:
+        return load_snapshot(compare_to), wb, "two_workbooks"
+    as_of = _about_date(wb) or dt.date.today()
+    new = snapshot_as_of(wb, year) if year else wb
+    later = _about_date(new) or as_of
+    old_year = compare_year or later.year - 1
+    if old_year >= later.year:
+        raise ValueError(f"compare_year {old_year} must be before the later snapshot's year {later.year}")
+    return snapshot_as_of(wb, old_year), new, "one_workbook"
+
+
+def header_params(old: object, new: object, mode: str, history: str = "") -> dict[str, str]:
+    """What the report's header lists as its parameters: the snapshots by file and date, not by
+    the batch's internal paths.
+
+    >>> header_params({"about": {"as_of": dt.date(2024, 6, 30)}}, {"about": {}}, "one_workbook")
+    {'compare_to': '2024-06-30', 'history': ''}
+    """
+    name = getattr(old, "name", None) if mode == "two_workbooks" else None
+    label = snapshot_label(old)
+    history_name = ""
+    if history:
+        path = Path(history)
+        if path.is_file():
+            import json
+
+            history_name = ", ".join(Path(w["path"]).name for w in json.loads(path.read_text(encoding="utf-8"))["workbooks"])
+        else:
+            history_name = path.name
+    return {"compare_to": f"{name} ({label})" if name else label, "history": history_name}
+
+
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")
+_MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+              "noviembre", "diciembre")
+
+
+def date_text(value: object, lang: str = "en") -> str:
+    """A date for a sentence, in words.
+
+    >>> date_text(dt.date(2024, 6, 30)), date_text(dt.date(2024, 6, 30), "es")
+    ('30 June 2024', '30 de junio de 2024')
+    """
+    if value is None or value == "":
+        return "—"
+    d = pd.Timestamp(value).date()
+    if lang == "es":
+        return f"{d.day} de {_MONTHS_ES[d.month - 1]} de {d.year}"
+    return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
+
+
+def load_snapshot(path: str | Path) -> object:
+    """A snapshot to compare with: a workbook (.xlsx, validated) or a folder holding `workbook.pkl`
+    (the batch's saved snapshot, contacts already blanked)."""
+    from partnerlab.workbook import Workbook, load_workbook
+
+    path = Path(path)
+    if path.is_dir():
+        return Workbook.load(path)
+    if path.name == "workbook.pkl":
+        return Workbook.load(path.parent)
+    return load_workbook(path)
+
+
+# ---------------------------------------------------------------------------------------
+# Trends over three or more snapshots
+# ---------------------------------------------------------------------------------------
+
+TREND_MEASURES = vocab.Vocabulary("trend measure", tuple(vocab.Term(k, en, es) for k, en, es in (
+    ("stakeholders", "Stakeholders mapped", "Actores mapeados"),
+    ("critical", "Critical group", "Grupo crítico"),
+    ("critical_screened_pct", "Critical group screened (%)", "Grupo crítico con debida diligencia (%)"),
+    ("ei", "E-I index", "Índice E-I"),
+    ("quality", "Quality level (0-3)", "Nivel de calidad (0-3)"),
+    ("plan_progress_pct", "Mean action plan progress (%)", "Avance medio del plan de acción (%)"),
+    ("plan_done_pct", "Actions done (% of not dropped)", "Acciones concluidas (% de no descartadas)"),
+)))
+
+
+def load_history(folder: str | Path) -> list[object]:
+    """Every workbook (.xlsx) of a folder, validated, ordered by `about.as_of` (never by file name).
+
+    Args:
+        folder: The folder, or the JSON listing a batch writes for it ({"workbooks": [{"path":
+            ...}, ...]}: the same workbooks, each named with its sha256).
+
+    Raises:
+        ValueError: A workbook has no as-of date (it could not be placed in time), or two
+            share one, or the folder holds fewer than two workbooks.
+    """
+    from partnerlab.workbook import load_workbook
+
+    folder = Path(folder)
+    if folder.is_file():
+        import json
+
+        files = [Path(w["path"]) for w in json.loads(folder.read_text(encoding="utf-8"))["workbooks"]]
+    else:
+        files = [p for p in sorted(folder.glob("*.xlsx")) if not p.name.startswith("~$")]
+    books = [load_workbook(p) for p in files]
+    undated = [wb.name for wb in books if _about_date(wb) is None]
+    if undated:
+        raise ValueError(f"no as-of date (about.as_of) in {', '.join(undated)}: cannot place it in time")
+    dates = [_about_date(wb) for wb in books]
+    if len(set(dates)) != len(dates):
+        raise ValueError(f"two workbooks of {folder} share an as-of date")
+    if len(books) < 2:
+        raise ValueError(f"{folder} holds {len(books)} workbook(s); a history needs two or more")
+    return sorted(books, key=_about_date)
+
+
+def trend_table(snapshots: list[object], max_age_days: int = MAX_AGE_DAYS) -> pd.DataFrame:
+    """Headline measures of each snapshot, for trend charts.
+
+    Measures (keys of `TREND_MEASURES`): stakeholders mapped; critical group size; share of
+    the critical group with a screening no older than `max_age_days` at the snapshot's date;
+    E-I index per sector (and "all"); mean portfolio quality level per dimension; mean action
+    plan progress and share done.
+
+    Args:
+        snapshots: Workbooks (or mappings) in any order; they are ordered by as-of date.
+        max_age_days: A screening older than this does not count as screened.
+
+    Returns:
+        Long table: as_of (date), measure, group (sector, dimension or "all"), value (NaN
+        when the snapshot has no data for it), ordered by as_of.
+    """
+    rows = []
+    for wb in sorted(snapshots, key=lambda w: _about_date(w) or dt.date.min):
+        t = _tables(wb)
+        as_of = _about_date(wb)
+        st = t["stakeholders"]
+        crit = [r.id for r in st.itertuples(index=False) if quadrant(_int(r.influence), _int(r.interest)) == "critical"]
+        latest = _latest(screening.screen(t["due_diligence"]), screening.resolve_as_of(t["about"]), max_age_days)
+        fresh = {sid for sid, stale in zip(latest.index, latest["is_stale"]) if not bool(stale)}
+        rows += [(as_of, "stakeholders", "all", float(len(st))), (as_of, "critical", "all", float(len(crit))),
+                 (as_of, "critical_screened_pct", "all",
+                  100.0 * sum(c in fresh for c in crit) / len(crit) if crit else math.nan)]
+        measures = sector_measures(network.build_tie_graph(t))
+        for r in measures[measures["measure"] == "ei"].itertuples(index=False):
+            rows.append((as_of, "ei", r.sector, r.value))
+        levels = _levels(t["quality_assessment"])
+        for dim in quality.DIMENSIONS:
+            values = levels.loc[levels["dimension"] == dim, "level"]
+            rows.append((as_of, "quality", dim, float(values.mean()) if len(values) else math.nan))
+        plan = t["action_plan"]
+        summary = actionplan.summary(plan, as_of or dt.date.today()) if len(plan) else {}
+        rows += [(as_of, "plan_progress_pct", "all", summary.get("mean_progress_pct", math.nan)),
+                 (as_of, "plan_done_pct", "all", summary.get("done_pct", math.nan))]
+    return pd.DataFrame(rows, columns=["as_of", "measure", "group", "value"])
+
+
+def trend_display(trend: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The trend table wide for reading: one row per measure and group, one column per as-of date."""
+    if trend.empty:
+        return _empty(["measure", "group"])
+    out = trend.copy()
+    out["when"] = out["as_of"].map(lambda d: date_text(d, lang))
+    order = list(dict.fromkeys(out["when"]))
+    keys = list(dict.fromkeys(zip(out["measure"], out["group"])))
+    wide = out.pivot(index=["measure", "group"], columns="when", values="value")
+    wide = wide.reindex(index=pd.MultiIndex.from_tuples(keys, names=["measure", "group"]), columns=order)
+    wide = wide.round(2).reset_index()
+    wide["group"] = [_trend_group(m, g, lang) for m, g in zip(wide["measure"], wide["group"])]
+    wide["measure"] = wide["measure"].map(lambda m: TREND_MEASURES.label(m, lang))
+    wide.columns.name = None
+    for col in order:
+        wide[col] = pd.Series(["—" if _clean(x) is None else x for x in wide[col]], index=wide.index, dtype=object)
+    return wide
+
+
+# ---------------------------------------------------------------------------------------
+# Stakeholders
+# ---------------------------------------------------------------------------------------
+
+def match_stakeholders(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
+    """Pairs of the same stakeholder in two snapshots: by id, then by the likely-duplicate name rule.
+
+    Returns:
+        One row per matched pair: old_id, new_id, old_name, new_name, matched_by ("id" or
+        "name"), in the new snapshot's order.
+    """
+    cols = ["old_id", "new_id", "old_name", "new_name", "matched_by"]
+    old_recs = list(old[["id", "name"]].itertuples(index=False)) if len(old) else []
+    new_recs = list(new[["id", "name"]].itertuples(index=False)) if len(new) else []
+    by_key = {}
+    for rec in old_recs:
+        by_key.setdefault(vocab.normalize(str(rec.id)), rec)
+    pairs: dict[str, tuple] = {}
+    used_old: set[str] = set()
+    for rec in new_recs:
+        hit = by_key.get(vocab.normalize(str(rec.id)))
+        if hit is not None and hit.id not in used_old:
+            pairs[rec.id] = (hit.id, rec.id, hit.name, rec.name, "id")
+            used_old.add(hit.id)
+    left_old = [r for r in old_recs if r.id not in used_old]
+    for rec in new_recs:
+        if rec.id in pairs:
+            continue
+        for cand in left_old:
+            if cand.id not in used_old and _same_institution(cand.name, rec.name):
+                pairs[rec.id] = (cand.id, rec.id, cand.name, rec.name, "name")
+                used_old.add(cand.id)
+                break
+    rows = [pairs[r.id] for r in new_recs if r.id in pairs]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def stakeholder_changes(old: pd.DataFrame, new: pd.DataFrame, match: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """Stakeholders added, removed, renamed (or re-identified) and with a new sector or scope.
+
+    Returns:
+        {"stakeholders_added": id, name, sector, scope, quadrant;
+         "stakeholders_removed": the same columns (old ids);
+         "stakeholders_renamed": old_id, new_id, old_name, new_name, matched_by (a changed
+         name or a changed id);
+         "stakeholder_attributes": id, name, field ("sector" or "scope"), before, after}.
+    """
+    match = match_stakeholders(old, new) if match is None else match
+    cols = ["id", "name", "sector", "scope", "quadrant"]
+    added = _with_quadrant(new[~new["id"].isin(set(match["new_id"]))]) if len(new) else _empty(cols)
+    removed = _with_quadrant(old[~old["id"].isin(set(match["old_id"]))]) if len(old) else _empty(cols)
+    renamed = match[(match["old_name"] != match["new_name"]) | (match["old_id"] != match["new_id"])]
+    o = old.set_index("id") if len(old) else None
+    nn = new.set_index("id") if len(new) else None
+    rows = []
+    for rec in match.itertuples(index=False):
+        for fld in ("sector", "scope"):
+            before, after = _clean(o.at[rec.old_id, fld]), _clean(nn.at[rec.new_id, fld])
+            if before != after:
+                rows.append({"id": rec.new_id, "name": rec.new_name, "field": fld, "before": before, "after": after})
+    return {
+        "stakeholders_added": added[cols].reset_index(drop=True),
+        "stakeholders_removed": removed[cols].reset_index(drop=True),
+        "stakeholders_renamed": renamed.reset_index(drop=True),
+        "stakeholder_attributes": pd.DataFrame(rows, columns=["id", "name", "field", "before", "after"]),
+    }
+
+
+def grid_moves(old: pd.DataFrame, new: pd.DataFrame, match: pd.DataFrame | None = None,
+               threshold: int = HIGH) -> pd.DataFrame:
+    """Stakeholders (in both snapshots) whose influence or interest changed, with both quadrants.
+
+    Returns:
+        id, name, sector, influence_before, interest_before, influence_after, interest_after,
+        quadrant_before, quadrant_after (None when a score is blank); largest moves first.
+    """
+    cols = ["id", "name", "sector", "influence_before", "interest_before", "influence_after", "interest_after",
+            "quadrant_before", "quadrant_after"]
+    match = match_stakeholders(old, new) if match is None else match
+    if match.empty:
+        return _empty(cols)
+    o, nn = old.set_index("id"), new.set_index("id")
+    rows = []
+    for rec in match.itertuples(index=False):
+        a = (_int(o.at[rec.old_id, "influence"]), _int(o.at[rec.old_id, "interest"]))
+        b = (_int(nn.at[rec.new_id, "influence"]), _int(nn.at[rec.new_id, "interest"]))
+        if a != b:
+            rows.append({"id": rec.new_id, "name": rec.new_name, "sector": _clean(nn.at[rec.new_id, "sector"]),
+                         "influence_before": a[0], "interest_before": a[1], "influence_after": b[0],
+                         "interest_after": b[1], "quadrant_before": quadrant(*a, threshold),
+                         "quadrant_after": quadrant(*b, threshold)})
+    out = pd.DataFrame(rows, columns=cols)
+    for c in cols[3:7]:
+        out[c] = out[c].astype("Int64")
+    size = [abs((_n(r.influence_after) - _n(r.influence_before))) + abs(_n(r.interest_after) - _n(r.interest_before))
+            for r in out.itertuples()]
+    return out.assign(_size=size).sort_values(["_size", "name"], ascending=[False, True]).drop(columns="_size")
+
+
+def critical_changes(old: pd.DataFrame, new: pd.DataFrame, match: pd.DataFrame | None = None,
+                     threshold: int = HIGH) -> pd.DataFrame:
+    """Who entered or left the critical group (high influence and high interest).
+
+    A stakeholder added in the critical group "entered"; one removed from the map while in
+    it "left".
+
+    Returns:
+        id, name, sector, change ("entered" or "left"), quadrant_before, quadrant_after.
+    """
+    cols = ["id", "name", "sector", "change", "quadrant_before", "quadrant_after"]
+    match = match_stakeholders(old, new) if match is None else match
+    to_new = _id_map(match)
+    q_old = {to_new.get(r.id, r.id): quadrant(r.influence, r.interest, threshold)
+             for r in old.itertuples(index=False)} if len(old) else {}
+    q_new = {r.id: quadrant(r.influence, r.interest, threshold) for r in new.itertuples(index=False)} if len(new) else {}
+    names = {**({to_new.get(r.id, r.id): (r.name, r.sector) for r in old.itertuples(index=False)} if len(old) else {}),
+             **({r.id: (r.name, r.sector) for r in new.itertuples(index=False)} if len(new) else {})}
+    rows = []
+    for sid in dict.fromkeys([*q_new, *q_old]):
+        before, after = q_old.get(sid), q_new.get(sid)
+        if (before == "critical") != (after == "critical"):
+            rows.append({"id": sid, "name": names[sid][0], "sector": names[sid][1],
+                         "change": "entered" if after == "critical" else "left",
+                         "quadrant_before": before, "quadrant_after": after})
+    return pd.DataFrame(rows, columns=cols).sort_values(["change", "name"], ascending=[True, True])
+
+
+# ---------------------------------------------------------------------------------------
+# The network
+# ---------------------------------------------------------------------------------------
+
+def tie_changes(g_old: nx.DiGraph, g_new: nx.DiGraph) -> dict[str, pd.DataFrame]:
+    """Tied pairs added and ended, separately for ties (ties sheet, partners lists) and shared partnerships.
+
+    Args:
+        g_old: `network.build_tie_graph` of the old snapshot, its ids already the new ones.
+        g_new: The same for the new snapshot.
+
+    Returns:
+        {"ties": source, target, source_name, target_name, change ("added"/"ended"), kinds;
+         "shared_partnerships": source, target, source_name, target_name, change, partnerships}.
+        A pair is listed with its two ids in sorted order.
+    """
+    out = {}
+    for name, pick in (("ties", _tie_sources), ("shared_partnerships", _partnership_sources)):
+        before, after = _pairs(g_old, pick), _pairs(g_new, pick)
+        rows = []
+        for change, pairs, info, g in (("added", after.keys() - before.keys(), after, g_new),
+                                       ("ended", before.keys() - after.keys(), before, g_old)):
+            for u, v in sorted(pairs):
+                rows.append({"source": u, "target": v, "source_name": _node_name(g, u), "target_name": _node_name(g, v),
+                             "change": change, "kinds" if name == "ties" else "partnerships": info[(u, v)]})
+        last = "kinds" if name == "ties" else "partnerships"
+        out[name] = pd.DataFrame(rows, columns=["source", "target", "source_name", "target_name", "change", last])
+    return out
+
+
+def sector_measures(graph: nx.DiGraph) -> pd.DataFrame:
+    """Per sector (and "all" for the whole network): stakeholders, ties inside, E-I, density,
+    components and brokerage counts by role.
+
+    Density and components are those of the subgraph of the sector's own stakeholders
+    (direction ignored); brokerage counts are the sector's stakeholders' Gould-Fernandez
+    counts summed.
+
+    Returns:
+        Long table: sector, measure (key of `MEASURES`), value (float; NaN when undefined).
+    """
+    und = network.to_undirected(graph)
+    ei = network.ei_index(und, "sector") if len(und) else pd.DataFrame(columns=["level", "unit", "ei"])
+    roles = network.brokerage_roles(graph, "sector") if len(graph) else pd.DataFrame()
+    sectors = [s for s in vocab.SECTORS.keys if any(d == s for _, d in und.nodes(data="sector"))]
+    rows = []
+    for sector in [_ALL_SECTORS, *sectors]:
+        nodes = list(und) if sector == _ALL_SECTORS else [v for v, d in und.nodes(data="sector") if d == sector]
+        sub = und.subgraph(nodes)
+        if sector == _ALL_SECTORS:
+            ei_value = ei.loc[ei["level"] == "network", "ei"]
+        else:
+            ei_value = ei.loc[(ei["level"] == "group") & (ei["unit"] == sector), "ei"]
+        values = {
+            "stakeholders": len(nodes), "ties": sub.number_of_edges(),
+            "ei": float(ei_value.iloc[0]) if len(ei_value) else math.nan,
+            "density": nx.density(sub) if len(nodes) > 1 else math.nan,
+            "components": nx.number_connected_components(sub) if len(nodes) else 0,
+        }
+        part = roles.loc[[v for v in nodes if v in roles.index]] if len(roles) else pd.DataFrame()
+        for role in (*network.ROLES, "total"):
+            values[f"brokerage_{role}"] = int(part[role].sum()) if len(part) else 0
+        rows += [{"sector": sector, "measure": k, "value": float(v)} for k, v in values.items()]
+    return pd.DataFrame(rows, columns=["sector", "measure", "value"])
+
+
+def sector_changes(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+    """The sector measures that changed: sector, measure, before, after, change (after - before).
+
+    A sector present on one side only has NaN on the other.
+    """
+    both = before.merge(after, on=["sector", "measure"], how="outer", suffixes=("_b", "_a"))
+    both = both.rename(columns={"value_b": "before", "value_a": "after"})
+    same = (both["before"].round(9) == both["after"].round(9)) | (both["before"].isna() & both["after"].isna())
+    out = both[~same].copy()
+    out["change"] = out["after"] - out["before"]
+    order = {k: i for i, k in enumerate([_ALL_SECTORS, *vocab.SECTORS.keys])}
+    morder = {k: i for i, k in enumerate(MEASURES.keys)}
+    out = out.assign(_s=out["sector"].map(order), _m=out["measure"].map(morder)).sort_values(["_s", "_m"])
+    return out[["sector", "measure", "before", "after", "change"]]
+
+
+def match_communities(before: Mapping[str, int], after: Mapping[str, int],
+                      min_jaccard: float = MIN_JACCARD) -> tuple[dict[int, int], pd.DataFrame]:
+    """Number the communities now after the communities then that they overlap most.
+
+    Args:
+        before: stakeholder id -> community then (ids already the new snapshot's).
+        after: stakeholder id -> community now.
+        min_jaccard: least Jaccard overlap for a community to keep an old number.
+
+    Returns:
+        (relabel: community now -> its number in the report, table: community, size_before,
+        size_after, jaccard, status ("kept", "new", "dissolved")). Pairs are taken best
+        overlap first, one to one; new communities get numbers after the largest old one.
+
+    >>> relabel, table = match_communities({"a": 1, "b": 1, "c": 2, "d": 2}, {"a": 2, "b": 2, "c": 1, "d": 1})
+    >>> relabel
+    {1: 2, 2: 1}
+    """
+    old_sets = _groups(before)
+    new_sets = _groups(after)
+    scores = []
+    for (i, a), (j, b) in itertools.product(old_sets.items(), new_sets.items()):
+        jac = len(a & b) / len(a | b)
+        if jac >= min_jaccard:
+            scores.append((-jac, i, j))
+    relabel: dict[int, int] = {}
+    taken: set[int] = set()
+    jaccard: dict[int, float] = {}
+    for neg, i, j in sorted(scores):
+        if j in relabel or i in taken:
+            continue
+        relabel[j], jaccard[j] = i, -neg
+        taken.add(i)
+    relabel = dict(sorted(relabel.items()))
+    nxt = max([*old_sets, 0]) + 1
+    for j in sorted(new_sets):
+        if j not in relabel:
+            relabel[j] = nxt
+            nxt += 1
+    rows = []
+    for j, label in sorted(relabel.items(), key=lambda t: t[1]):
+        size_b = len(old_sets[label]) if label in taken else math.nan
+        rows.append({"community": label, "size_before": size_b, "size_after": len(new_sets[j]),
+                     "jaccard": round(jaccard[j], 2) if j in jaccard else math.nan,
+                     "status": "kept" if j in jaccard else "new"})
+    for i in sorted(set(old_sets) - taken):
+        rows.append({"community": i, "size_before": len(old_sets[i]), "size_after": math.nan, "jaccard": math.nan,
+                     "status": "dissolved"})
+    table = pd.DataFrame(rows, columns=["community", "size_before", "size_after", "jaccard", "status"])
+    for c in ("size_before", "size_after"):
+        table[c] = table[c].astype("Int64")
+    return relabel, table.sort_values("community", kind="stable")
+
+
+def community_moves(before: Mapping[str, int], after: Mapping[str, int], relabel: Mapping[int, int],
+                    names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Stakeholders whose community (after relabelling) differs: id, name, community_before, community_after.
+
+    A stakeholder in no community (or absent) on one side has <NA> there.
+    """
+    names = names or {}
+    rows = []
+    for sid in dict.fromkeys([*after, *before]):
+        b = before.get(sid)
+        a = relabel.get(after[sid]) if sid in after else None
+        if b != a:
+            rows.append({"id": sid, "name": names.get(sid, sid), "community_before": b, "community_after": a})
+    out = pd.DataFrame(rows, columns=["id", "name", "community_before", "community_after"])
+    for c in ("community_before", "community_after"):
+        out[c] = out[c].astype("Int64")
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Due diligence, value decisions, partnerships, quality
+# ---------------------------------------------------------------------------------------
+
+def screening_changes(old: Mapping, new: Mapping, to_new: Mapping[str, str] | None = None,
+                      max_age_days: int = MAX_AGE_DAYS) -> dict[str, pd.DataFrame]:
+    """New screenings, changed outcomes, new red flags and screenings that expired in between.
+
+    Args:
+        old, new: sheet tables (mappings with "due_diligence", "stakeholders", "about").
+        to_new: old stakeholder id -> new id (`match_stakeholders`).
+        max_age_days: a screening older than this is stale.
+
+    Returns:
+        {"new_screenings": stakeholder, name, assessed_on, outcome;
+         "screening_outcomes": stakeholder, name, outcome_before, outcome_after (latest
+         screening; `not_screened` when none);
+         "new_red_flags": stakeholder, name, assessed_on, question, text (red flags of the
+         latest screening now that the latest screening then did not have);
+         "expired_screenings": stakeholder, name, assessed_on, age_days_before, age_days_after}.
+    """
+    to_new = to_new or {}
+    names = _names(new, old, to_new)
+    s_old = screening.screen(old["due_diligence"])
+    s_old["stakeholder"] = s_old["stakeholder"].map(lambda x: to_new.get(x, x))
+    s_new = screening.screen(new["due_diligence"])
+    key_old = set(zip(s_old["stakeholder"], s_old["assessed_on"]))
+    is_new = [k not in key_old for k in zip(s_new["stakeholder"], s_new["assessed_on"])]
+    fresh = s_new.loc[pd.Series(is_new, index=s_new.index, dtype=bool)]
+    new_screenings = pd.DataFrame({"stakeholder": fresh["stakeholder"], "name": fresh["stakeholder"].map(names),
+                                   "assessed_on": fresh["assessed_on"], "outcome": fresh["outcome"]})
+    as_old, as_new = screening.resolve_as_of(_about(old)), screening.resolve_as_of(_about(new))
+    l_old, l_new = _latest(s_old, as_old, max_age_days), _latest(s_new, as_new, max_age_days)
+    outcomes, flags, expired = [], [], []
+    text = {q.code: q for q in vocab.DUE_DILIGENCE_QUESTIONS}  # English in the table; question_text translates
+    for sid in dict.fromkeys([*l_new.index, *l_old.index]):
+        b = l_old.loc[sid] if sid in l_old.index else None
+        a = l_new.loc[sid] if sid in l_new.index else None
+        ob = b["outcome"] if b is not None else "not_screened"
+        oa = a["outcome"] if a is not None else "not_screened"
+        if ob != oa:
+            outcomes.append({"stakeholder": sid, "name": names.get(sid, sid), "outcome_before": ob, "outcome_after": oa})
+        if a is not None:
+            for code in a["red_flags"]:
+                if b is None or code not in b["red_flags"]:
+                    flags.append({"stakeholder": sid, "name": names.get(sid, sid), "assessed_on": a["assessed_on"],
+                                  "question": code, "text": text[code].en})
+            if b is not None and not bool(b["is_stale"]) and bool(a["is_stale"]) and a["assessed_on"] == b["assessed_on"]:
+                expired.append({"stakeholder": sid, "name": names.get(sid, sid), "assessed_on": a["assessed_on"],
+                                "age_days_before": int(b["age_days"]), "age_days_after": int(a["age_days"])})
+    return {
+        "new_screenings": new_screenings.sort_values(["assessed_on", "stakeholder"]),
+        "screening_outcomes": pd.DataFrame(outcomes, columns=["stakeholder", "name", "outcome_before", "outcome_after"]),
+        "new_red_flags": pd.DataFrame(flags, columns=["stakeholder", "name", "assessed_on", "question", "text"]),
+        "expired_screenings": pd.DataFrame(expired, columns=["stakeholder", "name", "assessed_on", "age_days_before",
+                                                             "age_days_after"]),
+    }
+
+
+def value_changes(old: Mapping, new: Mapping, to_new: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Value/risk decisions taken in between: the latest recorded decision per subject, then and now.
+
+    Returns:
+        subject, name, decision_before, decision_after, decision_date: one row per subject
+        whose latest recorded decision (or its date) changed; a blank side is "not_recorded".
+    """
+    to_new = to_new or {}
+    cols = ["subject", "name", "decision_before", "decision_after", "decision_date"]
+    b, a = _latest_decisions(old["value_assessment"], to_new), _latest_decisions(new["value_assessment"], {})
+    names = {**_names(new, old, to_new), **_partnership_names(old), **_partnership_names(new)}
+    rows = []
+    for subject in dict.fromkeys([*a, *b]):
+        db, da = b.get(subject, ("not_recorded", None)), a.get(subject, ("not_recorded", None))
+        if db != da and da[0] != "not_recorded":
+            rows.append({"subject": subject, "name": names.get(subject, subject), "decision_before": db[0],
+                         "decision_after": da[0], "decision_date": da[1]})
+    return pd.DataFrame(rows, columns=cols)
+
+
+def partnership_changes(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
+    """Partnerships added, removed or whose status changed (matched by id).
+
+    Returns:
+        partnership, name, change ("added", "removed", "changed"), status_before, status_after.
+    """
+    cols = ["partnership", "name", "change", "status_before", "status_after"]
+    b = {vocab.normalize(str(r.id)): r for r in old.itertuples(index=False)} if len(old) else {}
+    a = {vocab.normalize(str(r.id)): r for r in new.itertuples(index=False)} if len(new) else {}
+    rows = []
+    for key in dict.fromkeys([*a, *b]):
+        rb, ra = b.get(key), a.get(key)
+        sb = _clean(rb.status) if rb is not None else None
+        sa = _clean(ra.status) if ra is not None else None
+        rec = ra if ra is not None else rb
+        change = "added" if rb is None else "removed" if ra is None else "changed" if sb != sa else None
+        if change:
+            rows.append({"partnership": rec.id, "name": rec.name, "change": change, "status_before": sb,
+                         "status_after": sa})
+    return pd.DataFrame(rows, columns=cols)
+
+
+def quality_changes(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
+    """Quality level per partnership and dimension (the portfolio level of `quality.portfolio_levels`)
+    then and now, where it changed.
+
+    Returns:
+        partnership, dimension, level_before, level_after, change (NaN when one side has no level).
+    """
+    cols = ["partnership", "dimension", "level_before", "level_after", "change"]
+    lb = _levels(old)
+    la = _levels(new)
+    both = lb.merge(la, on=["partnership", "dimension"], how="outer", suffixes=("_before", "_after"))
+    both = both.rename(columns={"level_before": "level_before", "level_after": "level_after"})
+    same = (both["level_before"].round(9) == both["level_after"].round(9)) | (
+        both["level_before"].isna() & both["level_after"].isna())
+    out = both[~same].copy()
+    out["change"] = out["level_after"] - out["level_before"]
+    dorder = {d: i for i, d in enumerate(quality.DIMENSIONS)}
+    out = out.assign(_d=out["dimension"].map(dorder)).sort_values(["partnership", "_d"])
+    return out[cols]
+
+
+# ---------------------------------------------------------------------------------------
+# Action plan and survey
+# ---------------------------------------------------------------------------------------
+
+def plan_changes(old: pd.DataFrame, new: pd.DataFrame, as_of_old: dt.date | None,
+                 as_of_new: dt.date | None) -> dict[str, pd.DataFrame]:
+    """Action plan progress gained, actions newly done and newly late (matched by code).
+
+    Returns:
+        {"plan_progress": code, action, status_before, status_after, progress_before,
+         progress_after, gained_pp (points; NaN when a side has no figure) for every action
+         whose progress or status changed, most gained first;
+         "newly_done": code, action, status_before;
+         "newly_late": code, action, status_after, last_year}.
+    """
+    cols = ["code", "action", "status_before", "status_after", "progress_before", "progress_after", "gained_pp"]
+    empty = {"plan_progress": _empty(cols), "newly_done": _empty(["code", "action", "status_before"]),
+             "newly_late": _empty(["code", "action", "status_after", "last_year"])}
+    if old.empty and new.empty:
+        return empty
+    today = dt.date.today()
+    b = actionplan.plan_status(old, as_of_old or today).set_index("code") if len(old) else None
+    a = actionplan.plan_status(new, as_of_new or today).set_index("code") if len(new) else None
+    codes = sorted(set(a.index if a is not None else []) | set(b.index if b is not None else []),
+                   key=actionplan.code_sort_key)
+    rows, done, late = [], [], []
+    for code in codes:
+        rb = b.loc[code] if b is not None and code in b.index else None
+        ra = a.loc[code] if a is not None and code in a.index else None
+        action = actionplan.short_text((ra if ra is not None else rb)["action"], 70)
+        sb = rb["status"] if rb is not None else None
+        sa = ra["status"] if ra is not None else None
+        pb = float(rb["progress"]) if rb is not None else math.nan
+        pa = float(ra["progress"]) if ra is not None else math.nan
+        moved = sb != sa or not ((pb == pa) or (math.isnan(pb) and math.isnan(pa)))
+        if moved:
+            rows.append({"code": code, "action": action, "status_before": sb, "status_after": sa,
+                         "progress_before": pb, "progress_after": pa, "gained_pp": pa - pb})
+        if sa == "done" and sb != "done":
+            done.append({"code": code, "action": action, "status_before": sb})
+        if ra is not None and bool(ra["is_late"]) and not (rb is not None and bool(rb["is_late"])):
+            late.append({"code": code, "action": action, "status_after": sa, "last_year": ra["last_year"]})
+    progress = pd.DataFrame(rows, columns=cols)
+    progress = progress.sort_values("gained_pp", ascending=False, kind="stable", na_position="last")
+    return {"plan_progress": progress, "newly_done": pd.DataFrame(done, columns=empty["newly_done"].columns),
+            "newly_late": pd.DataFrame(late, columns=empty["newly_late"].columns)}
+
+
+def survey_changes(old: Mapping, new: Mapping, min_respondents: int = MIN_RESPONDENTS) -> pd.DataFrame:
+    """Survey theme scores (0-1) per sector then and now, with respondent counts.
+
+    A change is stated only where both sides have at least `min_respondents` respondents in
+    the group (the "all" group counts every respondent); elsewhere `change` is NaN and
+    `compared` is "too_few".
+
+    Returns:
+        sector (a sector key or "all"), theme, score_before, score_after, n_before, n_after,
+        change, compared ("compared" or "too_few"); only rows where a score or a count moved.
+    """
+    cols = ["sector", "theme", "score_before", "score_after", "n_before", "n_after", "change", "compared"]
+    sb, sa = _theme_scores(old), _theme_scores(new)
+    if sb.empty and sa.empty:
+        return _empty(cols)
+    both = sb.merge(sa, on=["sector", "theme"], how="outer", suffixes=("_before", "_after"))
+    both["n_before"] = both["n_before"].fillna(0).astype(int)
+    both["n_after"] = both["n_after"].fillna(0).astype(int)
+    ok = (both["n_before"] >= min_respondents) & (both["n_after"] >= min_respondents)
+    both["change"] = (both["score_after"] - both["score_before"]).where(ok)
+    both["compared"] = np.where(ok, "compared", "too_few")
+    same = ((both["score_before"].round(9) == both["score_after"].round(9))
+            | (both["score_before"].isna() & both["score_after"].isna())) & (both["n_before"] == both["n_after"])
+    out = both[~same]
+    order = {k: i for i, k in enumerate([survey.ALL, *vocab.SECTORS.keys])}
+    torder = {k: i for i, k in enumerate(vocab.THEMES.keys)}
+    out = out.assign(_s=out["sector"].map(order), _t=out["theme"].map(torder)).sort_values(["_s", "_t"])
+    return out[cols]
+
+
+# ---------------------------------------------------------------------------------------
+# Private helpers
+# ---------------------------------------------------------------------------------------
+
+_SHEETS = ("stakeholders", "ties", "partnerships", "due_diligence", "value_assessment", "quality_assessment",
+           "survey_questions", "survey_responses", "action_plan")
+
+
+_QUADRANT_SHORT = vocab.Vocabulary("quadrant (short)", tuple(
+    vocab.Term(t.key, t.en.split(":")[0], t.es.split(":")[0]) for t in vocab.QUADRANTS))
+_PARTNERSHIP_CHANGES = vocab.Vocabulary("partnership change", (
+    vocab.Term("added", "Added", "Nueva"), vocab.Term("removed", "Removed", "Retirada"),
+    vocab.Term("changed", "Changed", "Cambió")))
+_WITH_NONE = (vocab.Term("not_recorded", "Not recorded", "Sin registro"),)
+_DISPLAY_VOCABS: dict[str, vocab.Vocabulary] = {
+    "sector": vocab.SECTORS, "scope": vocab.SCOPES, "change": CHANGE_KINDS, "matched_by": CHANGE_KINDS,
+    "field": CHANGE_KINDS, "compared": CHANGE_KINDS, "quadrant": _QUADRANT_SHORT,
+    "quadrant_before": _QUADRANT_SHORT, "quadrant_after": _QUADRANT_SHORT,
+    "outcome": screening.OUTCOMES, "outcome_before": screening.OUTCOMES, "outcome_after": screening.OUTCOMES,
+    "decision_before": vocab.Vocabulary("decision or none", (*vocab.DECISIONS.terms, *_WITH_NONE)),
+    "decision_after": vocab.Vocabulary("decision or none", (*vocab.DECISIONS.terms, *_WITH_NONE)),
+    "status": CHANGE_KINDS,
+    "status_before": vocab.Vocabulary("status", (*vocab.PARTNERSHIP_STATUSES.terms, *vocab.ACTION_STATUSES.terms)),
+    "status_after": vocab.Vocabulary("status", (*vocab.PARTNERSHIP_STATUSES.terms, *vocab.ACTION_STATUSES.terms)),
+}
+
+
+def _tr(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "es" else pair[0]
+
+
+def _short(text: object, limit: int) -> str:
+    if _clean(text) is None:
+        return ""
+    s = str(text)
+    return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"
+
+
+def _sector_label(sector: str, lang: str, survey_group: bool = False) -> str:
+    if sector == _ALL_SECTORS:
+        if survey_group:
+            return _tr(("All respondents", "Todas las personas encuestadas"), lang)
+        return _tr(("Whole network", "Toda la red"), lang)
+    return vocab.SECTORS.label(sector, lang)
+
+
+def _trend_group(measure: str, group: str, lang: str) -> str:
+    if measure == "ei":
+        return _sector_label(group, lang)
+    if measure == "quality":
+        return quality.dimension_label(group, lang)
+    return _tr(("Total", "Total"), lang)
+
+
+def _then_now(before: float, after: float, measure: str) -> str:
+    def fmt(x: float) -> str:
+        if x is None or (isinstance(x, float) and math.isnan(x)):
+            return "–"
+        if measure in ("ei", "density"):
+            return f"{x:+.2f}" if measure == "ei" else f"{x:.2f}"
+        return f"{x:.0f}"
+
+    b, a = fmt(before), fmt(after)
+    return b if b == a else f"{b} → {a}"
+
+
+def _tables(wb: object) -> dict:
+    """Sheet key -> table (empty frames with the contract's columns when absent) plus "about"."""
+    from partnerlab import schema
+    from partnerlab.workbook import _empty as _empty_sheet
+
+    out = {}
+    for key in _SHEETS:
+        df = wb.get(key) if isinstance(wb, Mapping) else getattr(wb, "tables", {}).get(key)
+        if not isinstance(df, pd.DataFrame) or (df.empty and len(df.columns) == 0):
+            df = _empty_sheet(schema.sheet(key))
+        out[key] = df
+    out["about"] = dict(_about(wb))
+    return out
+
+
+def _about(wb: object) -> dict:
+    about = wb.get("about") if isinstance(wb, Mapping) else getattr(wb, "about", None)
+    return dict(about or {})
+
+
+def _about_date(wb: object) -> dt.date | None:
+    value = _about(wb).get("as_of")
+    if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return pd.Timestamp(value).date()
+
+
+def _renamed_tables(t: dict, to_new: Mapping[str, str]) -> dict:
+    """The old snapshot's tables with stakeholder ids replaced by the matched new ids."""
+    if all(k == v for k, v in to_new.items()):
+        return t
+    f = lambda x: to_new.get(x, x)  # noqa: E731
+    out = dict(t)
+    st = t["stakeholders"].copy()
+    st["id"] = st["id"].map(f)
+    st["partners"] = st["partners"].map(lambda ps: [f(p) for p in ps] if isinstance(ps, (list, tuple)) else ps)
+    out["stakeholders"] = st
+    ties = t["ties"].copy()
+    ties["source"], ties["target"] = ties["source"].map(f), ties["target"].map(f)
+    out["ties"] = ties
+    parts = t["partnerships"].copy()
+    parts["lead"] = parts["lead"].map(lambda x: f(x) if isinstance(x, str) else x)
+    parts["members"] = parts["members"].map(lambda ms: [f(m) for m in ms] if isinstance(ms, (list, tuple)) else ms)
+    out["partnerships"] = parts
+    return out
+
+
+def _id_map(match: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(match["old_id"], match["new_id"]))
+
+
+def _same_institution(a: object, b: object) -> bool:
+    """The likely-duplicate rule of partnerlab.duplicates for two names."""
+    if _clean(a) is None or _clean(b) is None:
+        return False
+    ka, kb = name_key(a), name_key(b)
+    if ka and ka == kb:
+        return True
+    aa, ab = acronym(a), acronym(b)
+    return bool((aa and aa == kb) or (ab and ab == ka))
+
+
+def _with_quadrant(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    out["quadrant"] = [quadrant(_int(a), _int(b)) for a, b in zip(out["influence"], out["interest"])]
+    return out
+
+
+def _tie_sources(sources: set) -> bool:
+    return bool({"ties", "partners"} & set(sources))
+
+
+def _partnership_sources(sources: set) -> list[str]:
+    return sorted(s.split(":", 1)[1] for s in sources if s.startswith("partnerships:"))
+
+
+def _pairs(graph: nx.DiGraph, pick) -> dict[tuple[str, str], str]:
+    """Undirected pairs whose sources pass `pick`, with the kinds or partnerships behind them."""
+    out: dict[tuple[str, str], set] = {}
+    for u, v, d in graph.edges(data=True):
+        if u == v:
+            continue
+        sources = d.get("sources", set())
+        chosen = pick(sources)
+        if not chosen:
+            continue
+        key = tuple(sorted((str(u), str(v))))
+        bag = out.setdefault(key, set())
+        bag.update(chosen if isinstance(chosen, list) else (d.get("kinds", set()) if pick is _tie_sources else ()))
+    return {k: "; ".join(sorted(v)) for k, v in out.items()}
+
+
+def _node_name(g: nx.DiGraph, node: str) -> str:
+    return g.nodes[node].get("name", node) if node in g else node
+
+
+def _community_tables(g_old: nx.DiGraph, g_new: nx.DiGraph) -> tuple[pd.DataFrame, pd.DataFrame]:
+    before, after = _membership(g_old), _membership(g_new)
+    relabel, table = match_communities(before, after)
+    names = {**{v: g_old.nodes[v].get("name", v) for v in g_old}, **{v: g_new.nodes[v].get("name", v) for v in g_new}}
+    moves = community_moves(before, after, relabel, names)
+    kept_same = (table["status"] == "kept") & (table["size_before"] == table["size_after"])
+    if moves.empty:  # nobody moved: the communities that kept their members are not changes
+        table = table[~kept_same]
+    else:
+        moved = set(moves["community_before"].dropna()) | set(moves["community_after"].dropna())
+        table = table[~kept_same | table["community"].isin(moved)]
+    return table, moves
+
+
+def _membership(graph: nx.DiGraph) -> dict[str, int]:
+    """Stakeholder -> Louvain community, for communities of two or more (fixed seed)."""
+    if graph.number_of_edges() == 0:
+        return {}
+    members = network.communities(graph, seed=0)
+    sizes = members["community"].value_counts()
+    keep = members[members["community"].map(sizes) >= 2]
+    return {str(k): int(v) for k, v in keep["community"].items()}
+
+
+def _groups(membership: Mapping[str, int]) -> dict[int, set]:
+    out: dict[int, set] = {}
+    for node, c in membership.items():
+        out.setdefault(c, set()).add(node)
+    return out
+
+
+def _names(new: Mapping, old: Mapping, to_new: Mapping[str, str]) -> dict[str, str]:
+    names = {to_new.get(r.id, r.id): r.name for r in old["stakeholders"].itertuples(index=False)}
+    names.update({r.id: r.name for r in new["stakeholders"].itertuples(index=False)})
+    return names
+
+
+def _partnership_names(t: Mapping) -> dict[str, str]:
+    return {r.id: r.name for r in t["partnerships"].itertuples(index=False)}
+
+
+def _latest(screened: pd.DataFrame, as_of: pd.Timestamp, max_age_days: int) -> pd.DataFrame:
+    """The latest screening per stakeholder, indexed by stakeholder (empty when none)."""
+    if screened.empty:
+        return pd.DataFrame(columns=["outcome", "red_flags", "assessed_on", "age_days", "is_stale"],
+                            index=pd.Index([], name="stakeholder"))
+    return screening.latest_screenings(screened, as_of, max_age_days).set_index("stakeholder")
+
+
+def _latest_decisions(value_assessment: pd.DataFrame, to_new: Mapping[str, str]) -> dict[str, tuple]:
+    """Subject -> (latest recorded decision, its date): the recorded decision of the subject's
+    latest assessment that has one."""
+    if value_assessment.empty:
+        return {}
+    df = value_assessment.assign(_pos=range(len(value_assessment)))
+    df = df[df["decision"].map(lambda d: _clean(d) is not None)]
+    df = df.sort_values(["assessed_on", "_pos"])
+    out = {}
+    for rec in df.itertuples(index=False):
+        date = rec.decision_date if _clean(rec.decision_date) is not None else rec.assessed_on
+        out[to_new.get(rec.subject, rec.subject)] = (rec.decision, pd.Timestamp(date))
+    return out
+
+
+def _levels(quality_assessment: pd.DataFrame) -> pd.DataFrame:
+    if quality_assessment.empty:
+        return pd.DataFrame(columns=["partnership", "dimension", "level"])
+    levels = quality.portfolio_levels(quality.quality_scores(quality_assessment))[list(quality.DIMENSIONS)]
+    long = levels.reset_index().melt(id_vars="partnership", var_name="dimension", value_name="level")
+    return long.dropna(subset=["level"])
+
+
+def _theme_scores(t: Mapping) -> pd.DataFrame:
+    cols = ["sector", "theme", "score", "n"]
+    q, r = t["survey_questions"], t["survey_responses"]
+    if q.empty or r.empty:
+        return _empty(cols)
+    scores = survey.theme_scores(q, r, by="sector", include_all=True)
+    counts = {survey.ALL: len(r), **r["sector"].value_counts().to_dict()}
+    scores = scores.rename(columns={"group": "sector"})
+    scores["n"] = scores["sector"].map(counts).fillna(0).astype(int)
+    return scores[cols]
+
+
+def _years(values: pd.Series) -> pd.Series:
+    return pd.Series([network._year(v) for v in values], index=values.index, dtype="Int64")
+
+
+def _clean(value: object) -> object:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def _int(value: object) -> int | None:
+    value = _clean(value)
+    return None if value is None else int(value)
+
+
+def _n(value: object) -> float:
+    return 0.0 if _clean(value) is None else float(value)
+
+
+def _empty(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(columns=list(columns))

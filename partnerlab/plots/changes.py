@@ -1,0 +1,205 @@
+"""Figures of the changes report: moves on the influence-interest grid."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.patches import FancyArrowPatch, Patch, Rectangle
+
+from partnerlab import vocab
+from partnerlab.plots.common import QUADRANT_COLORS, sector_color, sector_label
+from partnerlab.stakeholders import HIGH, short_name
+
+__all__ = ["plot_grid_moves", "plot_trends"]
+
+
+def plot_grid_moves(moves: pd.DataFrame, lang: str = "en", threshold: int = HIGH,
+                    ax: plt.Axes | None = None) -> plt.Axes:
+    """The Appendix 3 grid with one arrow per move, from the scores then to the scores now.
+
+    Args:
+        moves: `changes.grid_moves` (influence_before, interest_before, influence_after,
+            interest_after, name, sector). Moves with a blank score on either side have no
+            place on the grid and are counted in the figure's note.
+        lang: "en" or "es".
+        threshold: The grid's cut (a score of this or more is high).
+        ax: Axes to draw on; a new figure when None.
+
+    Returns:
+        The Axes.
+    """
+    cols = ["influence_before", "interest_before", "influence_after", "interest_after"]
+    placed = moves.dropna(subset=cols) if len(moves) else moves
+    if ax is None:
+        _, ax = plt.subplots(figsize=(11, 9.5))
+    lo, hi = 0.5, 5.5
+    cut = threshold - 0.5
+    for (x0, x1, y0, y1, q) in ((cut, hi, cut, hi, "critical"), (lo, cut, cut, hi, "awareness"),
+                                (cut, hi, lo, cut, "capacity"), (lo, cut, lo, cut, "monitor")):
+        ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, color=QUADRANT_COLORS[q], alpha=0.08, zorder=0))
+        ax.text(x0 + 0.06, y1 - 0.04, vocab.QUADRANTS.label(q, lang).split(":")[0], ha="left", va="top",
+                fontsize=9, fontweight="bold", color=QUADRANT_COLORS[q], zorder=1)
+    ax.axvline(cut, color="#888", lw=1, ls="--", zorder=1)
+    ax.axhline(cut, color="#888", lw=1, ls="--", zorder=1)
+    offsets = _offsets(placed, cols)
+    labels = []
+    for (dx, dy), row in zip(offsets, placed.itertuples(index=False)):
+        x0, y0 = float(row.interest_before) + dx, float(row.influence_before) + dy
+        x1, y1 = float(row.interest_after) + dx, float(row.influence_after) + dy
+        color = sector_color(row.sector)
+        ax.scatter(x0, y0, s=28, facecolor="white", edgecolor=color, linewidth=1.4, zorder=3)
+        ax.add_patch(FancyArrowPatch((x0, y0), (x1, y1), arrowstyle="-|>", mutation_scale=14, lw=1.8,
+                                     color=color, shrinkA=3, shrinkB=2, zorder=4))
+        labels.append(ax.annotate(short_name(row.name, 24), (x1, y1), **_label_place(x0, y0, x1, y1),
+                                  textcoords="offset points", fontsize=8, color="#222", zorder=5,
+                                  bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8}))
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(lo, hi)
+    ax.set_xticks(range(1, 6))
+    ax.set_yticks(range(1, 6))
+    ax.set_xlabel("Interest (1-5)" if lang != "es" else "Interés (1-5)")
+    ax.set_ylabel("Influence (1-5)" if lang != "es" else "Influencia (1-5)")
+    ax.set_title("Moves on the influence-interest grid" if lang != "es" else
+                 "Movimientos en la matriz de influencia e interés")
+    sectors = [s for s in vocab.SECTORS.keys if s in set(placed.get("sector", []))]
+    if sectors:
+        ax.legend(handles=[Patch(color=sector_color(s), label=sector_label(s, lang)) for s in sectors],
+                  loc="upper left", bbox_to_anchor=(1.01, 1), title="Sector")
+    note = ("Each arrow goes from the scores then (open circle) to the scores now; arrows sharing a cell are "
+            "spread out within it." if lang != "es" else
+            "Cada flecha va de las calificaciones de antes (círculo vacío) a las de ahora; las flechas que "
+            "comparten celda se reparten dentro de ella.")
+    unplaced = len(moves) - len(placed)
+    if unplaced:
+        note += (f" {unplaced} move(s) with a blank score are not drawn (see the table)." if lang != "es" else
+                 f" {unplaced} movimiento(s) con una calificación en blanco no se dibujan (ver la tabla).")
+    ax.text(0, -0.1, note, transform=ax.transAxes, fontsize=8, color="#555", wrap=True, va="top")
+    ax.set_aspect("equal")
+    _separate(labels)
+    return ax
+
+
+def _separate(labels: list, step: float = 11.0, tries: int = 8) -> None:
+    """Nudge labels up or down (in points) until none overlaps a label placed before it."""
+    if len(labels) < 2:
+        return
+    fig = labels[0].figure
+    renderer = fig.canvas.get_renderer()
+    placed = []
+    for ann in labels:
+        base = ann.xyann
+        for k in range(tries + 1):
+            shift = ((k + 1) // 2) * step * (1 if k % 2 else -1)
+            ann.xyann = (base[0], base[1] + shift)
+            box = ann.get_window_extent(renderer).expanded(1.02, 1.1)
+            if not any(box.overlaps(other) for other in placed):
+                break
+        placed.append(ann.get_window_extent(renderer).expanded(1.02, 1.1))
+
+
+def plot_trends(trend: pd.DataFrame, lang: str = "en") -> plt.Figure:
+    """Small multiples of `changes.trend_table`: stakeholders and critical group, share of the
+    critical group screened, E-I by sector, quality by dimension, action plan progress.
+
+    Returns:
+        The Figure (six panels; the last holds the sector legend of the E-I panel).
+    """
+    from partnerlab.changes import TREND_MEASURES
+    from partnerlab.plots.common import shorten
+    from partnerlab.quality import dimension_label
+
+    dates = list(dict.fromkeys(trend["as_of"]))
+    years = [d.year for d in dates]
+    ticks = [str(y) for y in years] if len(set(years)) == len(years) else [d.isoformat() for d in dates]
+    pos = {d: i for i, d in enumerate(dates)}
+    fig, axes = plt.subplots(2, 3, figsize=(13, 7.6))
+    label = lambda m: TREND_MEASURES.label(m, lang)  # noqa: E731
+
+    def lines(ax, rows, name, color=None, marker="o"):
+        rows = rows.dropna(subset=["value"])
+        if len(rows):
+            ax.plot([pos[d] for d in rows["as_of"]], rows["value"], marker=marker, lw=2, ms=5, color=color, label=name)
+
+    def series(measure, group="all"):
+        return trend[(trend["measure"] == measure) & (trend["group"] == group)]
+
+    ax = axes[0, 0]
+    lines(ax, series("stakeholders"), label("stakeholders"), "#1F4E79")
+    lines(ax, series("critical"), label("critical"), QUADRANT_COLORS["critical"], "s")
+    ax.set_title(_tr2("Stakeholders and critical group", "Actores y grupo crítico", lang))
+    ax.legend(loc="best", fontsize=8)
+    ax = axes[0, 1]
+    lines(ax, series("critical_screened_pct"), label("critical_screened_pct"), "#1F4E79")
+    ax.set_ylim(0, 100)
+    ax.set_title(_tr2("Critical group screened (%)", "Grupo crítico con debida diligencia (%)", lang))
+    ax = axes[0, 2]
+    sectors = [s for s in vocab.SECTORS.keys if s in set(trend.loc[trend["measure"] == "ei", "group"])]
+    for sector in sectors:
+        lines(ax, series("ei", sector), sector_label(sector, lang), sector_color(sector))
+    lines(ax, series("ei"), _tr2("Whole network", "Toda la red", lang), "#222", "D")
+    ax.axhline(0, color="#999", lw=0.8, ls=":")
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_title(label("ei"))
+    ax = axes[1, 0]
+    palette = plt.get_cmap("tab10")
+    dims = list(dict.fromkeys(trend.loc[trend["measure"] == "quality", "group"]))
+    for i, dim in enumerate(dims):
+        lines(ax, series("quality", dim), shorten(dimension_label(dim, lang), 40), palette(i))
+    ax.set_ylim(0, 3.1)
+    ax.set_title(label("quality"))
+    ax.legend(loc="lower right", fontsize=7)
+    ax = axes[1, 1]
+    lines(ax, series("plan_progress_pct"), _tr2("Mean progress", "Avance medio", lang), "#1F4E79")
+    lines(ax, series("plan_done_pct"), _tr2("Done", "Concluidas", lang), "#2E8B57", "s")
+    ax.set_ylim(0, 100)
+    ax.set_title(_tr2("Action plan (%)", "Plan de acción (%)", lang))
+    ax.legend(loc="best", fontsize=8)
+    handles, labels = axes[0, 2].get_legend_handles_labels()
+    axes[1, 2].axis("off")
+    axes[1, 2].legend(handles, labels, loc="center left", fontsize=8, title=label("ei"))
+    for ax in axes.flat[:5]:
+        ax.set_xticks(range(len(dates)))
+        ax.set_xticklabels(ticks)
+        ax.set_xlim(-0.3, len(dates) - 0.7)
+        ax.grid(axis="y", color="#EEE")
+    fig.suptitle(_tr2("Trends across the snapshots (ordered by as-of date)",
+                      "Tendencias entre las instantáneas (ordenadas por fecha de corte)", lang), fontweight="bold")
+    fig.tight_layout()
+    return fig
+
+
+def _tr2(en: str, es: str, lang: str) -> str:
+    return es if lang == "es" else en
+
+
+def _label_place(x0: float, y0: float, x1: float, y1: float) -> dict:
+    """Where a label goes beside its arrow head: beyond the head in the arrow's direction, so it
+    never lies across its own line, and inside the grid."""
+    sx = (x1 > x0) - (x1 < x0)
+    sy = (y1 > y0) - (y1 < y0)
+    va = "bottom" if sy > 0 else "top" if sy < 0 else "center"
+    if sx == 0:  # vertical: beside the head, towards the middle of the grid
+        return {"xytext": (-7, 0) if x1 >= 4.6 else (7, 0), "ha": "right" if x1 >= 4.6 else "left", "va": "center"}
+    if (sx > 0 and x1 >= 4.6) or (sx < 0 and x1 <= 1.4):  # at the edge: above or below the head
+        return {"xytext": (0, 8 if sy >= 0 else -8), "ha": "right" if x1 >= 4.6 else "left",
+                "va": "bottom" if sy >= 0 else "top"}
+    return {"xytext": (7 * sx, 5 * sy), "ha": "left" if sx > 0 else "right", "va": va}
+
+
+def _offsets(moves: pd.DataFrame, cols: list[str]) -> list[tuple[float, float]]:
+    """Vertical shifts so that arrows (and their labels) sharing a start or end cell lie apart.
+
+    Each move takes the first slot (0, +1, -1, +2, -2, ... times 0.2 of a cell) free in both
+    the cell it starts in and the cell it ends in; both ends get the same shift.
+    """
+    used: dict[tuple, set[int]] = {}
+    out = []
+    for r in moves[cols].itertuples(index=False):
+        cells = [(r[1], r[0]), (r[3], r[2])]  # (interest, influence) then and now
+        slot = 0
+        while any(slot in used.get(c, set()) for c in cells):
+            slot = -slot if slot > 0 else -slot + 1
+        for c in cells:
+            used.setdefault(c, set()).add(slot)
+        out.append((0.0, max(min(slot * 0.2, 0.4), -0.4)))
+    return out
