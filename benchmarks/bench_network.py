@@ -22,6 +22,7 @@ at load 7-13 the 10k notebook took 112 s wall for the same 20 s of CPU):
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import math
 import os
@@ -40,8 +41,15 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
     parser.add_argument("--ties", type=float, default=5, help="ties per stakeholder")
     parser.add_argument("--notebook", action="store_true", help="also time the network notebook with papermill")
+    parser.add_argument("--stages", type=int, metavar="N",
+                        help="only the analysis stages at N stakeholders, from synthetic tables in memory (no "
+                             "workbook: 500,000 ties exceed the loader's 200,000-row limit), printing CPU and wall "
+                             "seconds and the peak memory after each stage, e.g. --stages 100000")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.stages:
+        _run_stages(args.stages, args.ties)
+        return
     if args.child:
         print(json.dumps(_run_size(args.child, args.ties, args.notebook)))
         return
@@ -131,6 +139,54 @@ def _run_size(n: int, ties_per: float, notebook: bool) -> dict:
             "load": os.getloadavg()[0], "n": n, "ties": len(wb.ties), "arcs": g.number_of_edges(), "steps": steps, "total": total,
             "analysis": analysis, "approximate": bool(cent.attrs.get("betweenness_approximate")),
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def _run_stages(n: int, ties_per: float) -> None:
+    """Each stage of the network report on n stakeholders, timed, with the running peak memory."""
+    import datetime as dt
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from partnerlab import network as net
+    from partnerlab.plots import network as pn
+    from partnerlab.synthetic import synthetic_tables
+
+    def stage(name: str, fn):
+        c0, w0 = time.process_time(), time.perf_counter()
+        value = fn()
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"{name:<18} CPU {time.process_time() - c0:8.2f} s  wall {time.perf_counter() - w0:8.2f} s  "
+              f"peak so far {peak:8.0f} MB  load {os.getloadavg()[0]:.1f}", flush=True)
+        return value
+
+    rows = stage("synthetic tables", lambda: synthetic_tables(n, ties_per, seed=0))
+    tables = stage("data frames", lambda: {k: pd.DataFrame(v) for k, v in rows.items()})
+    tables["about"] = {"as_of": dt.date(2025, 6, 30)}
+    del rows
+    g = stage("graph", lambda: net.build_tie_graph(tables))
+    print(f"{len(g):,} stakeholders, {g.number_of_edges():,} arcs", flush=True)
+    cent = stage("centrality", lambda: net.centrality_table(g))
+    roles = stage("brokerage", lambda: net.brokerage_roles(g, "sector"))
+    stage("brokerage_summary", lambda: net.brokerage_summary(g, "sector", roles=roles))
+    ei = stage("ei+perm", lambda: net.ei_index(g, "sector", permutations=500, seed=0))
+    stage("constraint", lambda: net.constraint(g))
+    members = stage("communities", lambda: net.communities(g, seed=0))
+    stage("community_mix", lambda: net.community_mix(members))
+    stage("components", lambda: (net.components(g), net.isolates(g), net.bridges(g)))
+    stage("findings", lambda: net.findings(g, roles=roles, ei=ei, membership=members))
+
+    def figures():
+        for ax in (pn.plot_network(g), pn.plot_ei_by_sector(ei), pn.plot_brokerage(roles, g)):
+            ax.figure.savefig(io.BytesIO(), format="png", bbox_inches="tight")
+            plt.close(ax.figure)
+
+    stage("figures", figures)
+    print(f"betweenness {'approximate' if cent.attrs.get('betweenness_approximate') else 'exact'}; "
+          f"total CPU {time.process_time():.1f} s", flush=True)
 
 
 def _notebook(path: Path, tmp: Path) -> None:

@@ -41,6 +41,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workbook", default="")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="print cProfile's top N by cumulative time")
+    parser.add_argument("--cells", action="store_true", help="print the CPU seconds of each code cell (last run)")
     parser.add_argument("--save-png", type=Path, default=None, help="write each figure of the last run to this folder")
     args = parser.parse_args(argv)
 
@@ -79,12 +80,17 @@ def main(argv: list[str] | None = None) -> None:
     sources = ["".join(c["source"]) for c in cells]
     sources.insert(1, override)  # after the parameters cell, as papermill injects
 
+    per_cell: list[float] = []
+
     def run_once():
         figures.clear()
+        per_cell.clear()
         counters.update(html=0, png_cpu=0.0, png_wall=0.0)
         ns: dict = {}
         for src in sources:
+            c0 = time.process_time()
             exec(compile(src, args.report, "exec"), ns)
+            per_cell.append(time.process_time() - c0)
 
     run_once()  # warm imports and caches
     best = None
@@ -99,6 +105,9 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{args.report} {' '.join(args.param)} lang={args.lang}: CPU {cpu:.2f} s (wall {wall:.2f} s), "
           f"of which PNG rendering CPU {png_cpu:.2f} s (wall {png_wall:.2f} s); {n_fig} figures, "
           f"{png_bytes / 1024:.0f} kB of PNG; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    if args.cells:
+        for src, cpu_cell in zip(sources, per_cell):
+            print(f"  {cpu_cell:6.3f} s  {src.strip().splitlines()[0][:90]}")
     if args.save_png:
         args.save_png.mkdir(parents=True, exist_ok=True)
         for i, data in enumerate(figures):

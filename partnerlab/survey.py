@@ -137,12 +137,13 @@ def is_challenge(question_row: pd.Series | dict) -> bool:
 
 def question(questions: pd.DataFrame, question_id: str) -> pd.Series:
     """The row of `survey_questions` for one question id (exact, then case-insensitive)."""
-    hit = questions[questions["question"] == question_id]
-    if hit.empty:
-        hit = questions[questions["question"].str.casefold() == str(question_id).casefold()]
-    if hit.empty:
+    ids = questions["question"].to_numpy()
+    hit = np.flatnonzero(ids == question_id)  # numpy, not a boolean Series: a page asks ~200 times
+    if not len(hit):
+        hit = np.flatnonzero(questions["question"].str.casefold().to_numpy() == str(question_id).casefold())
+    if not len(hit):
         raise KeyError(f"{question_id!r} is not a question of survey_questions")
-    return hit.iloc[0]
+    return questions.iloc[hit[0]]
 
 
 def questions_of_type(questions: pd.DataFrame, *types: str) -> list[str]:
@@ -610,9 +611,10 @@ def _groups(questions: pd.DataFrame, responses: pd.DataFrame, by: str | None,
     if by is None:
         return groups
     if by == "sector":
+        sectors = responses["sector"].to_numpy()
         present = set(responses["sector"].dropna())
         keys = [k for k in vocab.SECTORS.keys if k in present] + sorted(present - set(vocab.SECTORS.keys))
-        return groups + [(k, responses.index[responses["sector"] == k]) for k in keys]
+        return groups + [(k, responses.index[sectors == k]) for k in keys]
     if by == "state":
         states = responses["state"].map(lambda v: list(v) if isinstance(v, (list, tuple)) else [])
         present = {s for lst in states for s in lst}

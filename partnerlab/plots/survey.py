@@ -25,11 +25,14 @@ def plot_theme(questions: pd.DataFrame, responses: pd.DataFrame, theme: str,
                groups: Iterable[str] | None = None, lang: str = "en") -> plt.Figure | None:
     """Every chartable question of a theme in one figure, one panel per question (small multiples).
 
-    Each panel is the chart `plot_question` draws for that question (diverging bars for a
-    scale, option shares for choice and multi, a histogram for a number), stacked in sheet
-    order on one shared width, so the bars of the theme line up and the page renders one
-    image per theme instead of one per question. Text questions have no panel (their answers
-    are a table).
+    Each panel is the chart `plot_question` draws for that question for the given groups
+    (diverging bars for a scale, option shares for choice and multi, a histogram for a
+    number), stacked in sheet order on one shared width, so the bars of the theme line up
+    and the page renders one image per theme instead of one per question. With groups None
+    (the page of every sector) each panel shows all respondents: the split by sector is in
+    each question's table, in the theme heatmap and on the page of each sector, and a bar
+    per sector for every question made that page the slowest of a batch. Text questions
+    have no panel (their answers are a table).
 
     Returns:
         The Figure (its panels are ``fig.axes`` in question order, legends and colour bars
@@ -39,8 +42,8 @@ def plot_theme(questions: pd.DataFrame, responses: pd.DataFrame, theme: str,
            if survey.question(questions, qid)["type"] in ("scale", "choice", "multi", "number")]
     if not ids:
         return None
-    keep = list(groups) if groups is not None else None
-    n_groups = len(keep) if keep is not None else len(survey.respondent_counts(responses, by="sector")) + 1
+    keep = list(groups) if groups is not None else [ALL]  # every sector: everyone (the tables split by sector)
+    n_groups = len(keep)
     plans = []  # [question id, type, bars height, space above, space below, shares the next one's axis]
     for qid in ids:
         q = survey.question(questions, qid)
@@ -51,7 +54,7 @@ def plot_theme(questions: pd.DataFrame, responses: pd.DataFrame, theme: str,
             rows = -(-len(options) // min(len(options), 5))
             plans.append([qid, ("scale", tuple(options)), 0.3 + 0.36 * n_groups, above, 0.62 + 0.2 * rows, False])
         elif q["type"] in ("choice", "multi"):
-            order = len(keep) if keep else 1
+            order = len(keep)
             plans.append([qid, (q["type"],), 0.25 + 0.3 * len(q["options"]) * max(1, order) ** 0.7, above, 0.5, False])
         else:
             plans.append([qid, ("number",), 1.9, above, 0.5, False])
@@ -74,9 +77,9 @@ def plot_theme(questions: pd.DataFrame, responses: pd.DataFrame, theme: str,
             else:
                 ax.get_legend().set_bbox_to_anchor((0.5, -0.5 / bars))  # 0.5 in under the bars, below the axis label
         elif kind[0] in ("choice", "multi"):
-            plot_option_shares(questions, responses, qid, by="sector", groups=keep or [ALL], ax=ax, lang=lang)
+            plot_option_shares(questions, responses, qid, by="sector", groups=keep, ax=ax, lang=lang)
         else:
-            sector = [g for g in (keep or []) if g != ALL]
+            sector = [g for g in keep if g != ALL]
             plot_number_histogram(questions, responses, qid, group=sector[0] if sector else None, ax=ax, lang=lang)
         top -= bars + below
     return fig
