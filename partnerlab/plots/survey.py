@@ -139,7 +139,7 @@ def plot_scale_diverging(questions: pd.DataFrame, responses: pd.DataFrame, quest
     ax.set_xticks(ticks, [f"{abs(t)}%" for t in ticks])
     ax.set_xlabel(_tr(("Share of answers on the scale (don't know left out)",
                        "Porcentaje de respuestas en la escala (sin \"no sabe\")"), lang))
-    ax.set_title(_wrap(survey.question(questions, question_id)["text"], 90), fontsize=10, loc="left")
+    ax.set_title(_wrap(survey.question(questions, question_id)["text"], 90), fontsize=10, loc="left", y=1.0)  # y given: no placement pass
     ax.legend(ncol=min(len(options), 5), loc="upper center", bbox_to_anchor=(0.5, -0.18 - 0.4 / len(order)),
               fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
@@ -177,7 +177,7 @@ def plot_option_shares(questions: pd.DataFrame, responses: pd.DataFrame, questio
     ax.set_xlabel(_tr(("% of respondents who answered (several answers allowed)",
                        "% de quienes respondieron (se admiten varias respuestas)"), lang)
                   if q["type"] == "multi" else _tr(("% of respondents who answered", "% de quienes respondieron"), lang))
-    ax.set_title(_wrap(q["text"], 90), fontsize=10, loc="left")
+    ax.set_title(_wrap(q["text"], 90), fontsize=10, loc="left", y=1.0)
     ax.legend(fontsize=8, frameon=False, loc="lower right")
     ax.spines[["top", "right"]].set_visible(False)
     return ax
@@ -248,7 +248,7 @@ def plot_number_histogram(questions: pd.DataFrame, responses: pd.DataFrame, ques
                        label=_tr(("median", "mediana"), lang) + f" {values.median():.1f}")
         ax.legend(fontsize=8, frameon=False)
     ax.set_ylabel(_tr(("% of those who answered", "% de quienes respondieron"), lang))
-    ax.set_title(_wrap(q["text"], 80), fontsize=10, loc="left")
+    ax.set_title(_wrap(q["text"], 80), fontsize=10, loc="left", y=1.0)
     ax.spines[["top", "right"]].set_visible(False)
     return ax
 
