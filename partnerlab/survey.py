@@ -421,10 +421,10 @@ def filter_groups(table: pd.DataFrame, groups: Iterable[str] | None) -> pd.DataF
     """Keep the rows of the given groups (in the given order); None keeps every group."""
     if groups is None:
         return table
-    keep = list(groups)
-    out = table[table["group"].isin(keep)]
-    return out.assign(_o=out["group"].map({g: i for i, g in enumerate(keep)})).sort_values(
-        "_o", kind="stable").drop(columns="_o").reset_index(drop=True)
+    order = {g: i for i, g in enumerate(groups)}
+    rank = np.array([order.get(g, -1) for g in table["group"].tolist()])
+    kept = np.flatnonzero(rank >= 0)
+    return table.iloc[kept[np.argsort(rank[kept], kind="stable")]].reset_index(drop=True)
 
 
 def report_groups(responses: pd.DataFrame, sector: str = "") -> list[str] | None:
