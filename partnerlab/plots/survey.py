@@ -135,7 +135,7 @@ def plot_scale_diverging(questions: pd.DataFrame, responses: pd.DataFrame, quest
     lim = max(100.0, float((bars["start"] + bars["share_pct"]).max()), float(-bars["start"].min()))
     ax.set_xlim(-lim, lim)
     ax.axvline(0, color="black", linewidth=0.8)
-    ticks = np.arange(-100, 101, 25)
+    ticks = np.arange(-100, 101, 50)  # five labels: the segments carry their own values
     ax.set_xticks(ticks, [f"{abs(t)}%" for t in ticks])
     ax.set_xlabel(_tr(("Share of answers on the scale (don't know left out)",
                        "Porcentaje de respuestas en la escala (sin \"no sabe\")"), lang))
