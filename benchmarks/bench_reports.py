@@ -13,10 +13,24 @@ best is printed, as CPU seconds of this process (time.process_time: user + sys, 
 other jobs on a shared machine) and wall seconds, with the load average.
 
 Measured 2026-11-30 on the bundled sample (94 stakeholders, 142 respondents, 19 questions),
-2 cores shared with three other engineers; best of 3, CPU seconds (wall in brackets):
+2 cores shared with three other engineers, before = 809cbcc, after = branch speed (4517992);
+each line is the best of 3 repeats, before and after interleaved, CPU seconds of the process
+(user + sys) with wall seconds and the load average at the end of the run:
 
-    report                               before (809cbcc)        after (branch speed)
-    sector_diagnosis (all)               see the final table of the branch's commit messages
+    report                                before: CPU (wall)  figures   after: CPU (wall)  figures   load
+    sector_diagnosis (every sector)        4.74 s ( 6.01 s)   20         2.50 s (3.18 s)    8        3.5-3.6
+    sector_diagnosis (every sector)        4.88 s ( 8.95 s)   20         2.67 s (3.88 s)    8        5.9-6.3
+    sector_diagnosis sector=civil_society  3.73 s ( 4.45 s)   20         2.84 s (3.68 s)    8        5.2-5.8
+    sector_diagnosis sector=civil_society  3.80 s ( 4.63 s)   20         2.73 s (2.74 s)    8        4.1-4.6
+    sector_diagnosis sector=academia, es   3.64 s ( 3.69 s)   20         2.88 s (2.88 s)    8        3.1-3.6
+    sector_diagnosis sector=academia, es   3.87 s ( 3.87 s)   20         2.64 s (2.64 s)    8        2.2-2.6
+    action_plan (best of 2)                1.62 s ( 2.03 s)    5         1.57 s (1.98 s)    5        4.5-4.8
+    stakeholder_map (best of 2, unchanged) 1.20 s ( 1.55 s)    4         1.19 s (1.39 s)    4        4.1-4.4
+
+PNG rendering (savefig with bbox_inches="tight": two draws per figure) is about 2/3 of the
+CPU after as before: 3.1-3.6 s -> 1.8-1.9 s on the page of every sector, 2.2-2.3 s ->
+1.7-2.0 s on a sector's page. The same run at load 4-7 measured up to 20 % more CPU than at
+load 2-3: compare before and after from the same line only.
 """
 
 from __future__ import annotations
