@@ -42,8 +42,9 @@ so the stages run on the synthetic tables in memory; 931,316 arcs after merging:
 
 The 4 GB bound holds with room (the peak is set by the centrality stage: betweenness works
 on dense n x 128 arrays per batch of sources, about 100 MB each at 100,000 nodes). The
-longest stages are Louvain communities and betweenness; no stage grows faster than n log n
-between 10,000 and 100,000 stakeholders (CPU x10-15 for x10 nodes).
+longest stages are Louvain communities and betweenness. Against the 10,000 notebook's 19 s
+of CPU above (loading included: not the same measure), the 100,000 analysis takes about x17
+(n log n would be x12.5); the 10,000 stages were not measured separately on this day.
 """
 
 from __future__ import annotations
