@@ -139,7 +139,8 @@ def plot_scale_diverging(questions: pd.DataFrame, responses: pd.DataFrame, quest
     ax.set_xticks(ticks, [f"{abs(t)}%" for t in ticks])
     ax.set_xlabel(_tr(("Share of answers on the scale (don't know left out)",
                        "Porcentaje de respuestas en la escala (sin \"no sabe\")"), lang))
-    ax.set_title(_wrap(survey.question(questions, question_id)["text"], 90), fontsize=10, loc="left", y=1.0)  # y given: no placement pass
+    # y given: matplotlib skips its title placement pass (these axes have no top ticks to clear)
+    ax.set_title(_wrap(survey.question(questions, question_id)["text"], 90), fontsize=10, loc="left", y=1.0)
     ax.legend(ncol=min(len(options), 5), loc="upper center", bbox_to_anchor=(0.5, -0.18 - 0.4 / len(order)),
               fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
