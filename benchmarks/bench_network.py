@@ -24,26 +24,33 @@ speed, network code as 809cbcc; 2 cores shared with three other engineers, load 
 loaded (the ties sheet is over the loader's 200,000-row limit, partnerlab.workbook.LIMITS),
 so the stages run on the synthetic tables in memory; 931,316 arcs after merging:
 
-    stage               CPU s    wall s   peak RSS so far
-    synthetic tables      5.2      24.9     363 MB
-    data frames           0.7       2.4     393 MB
-    graph                19.5      79.1    1187 MB
-    centrality           87.1     203.1    2074 MB   (betweenness from 1,000 sampled sources, PageRank)
-    brokerage            17.7      26.3    2074 MB
-    brokerage_summary     0.3       0.3    2074 MB
-    ei+perm (500)         7.5      24.1    2074 MB
-    constraint           12.9      27.0    2074 MB
-    communities          92.4     459.0    2074 MB   (networkx Louvain)
-    community_mix         0.1       0.1    2074 MB
-    components           45.1      86.5    2074 MB   (components, isolates, bridges)
-    findings              0.4       2.1    2074 MB
-    figures              31.4     107.4    2074 MB   (sector view: over MAX_DRAWN_NODES no layout is run)
-    total CPU           321.5 s (about 5.4 min); peak 2.07 GB, inside the 4 GB bound
+    stage               run 1: CPU s  wall s  peak RSS   run 2: CPU s  wall s  peak RSS
+    synthetic tables           5.2    24.9    363 MB          4.3     5.2    362 MB
+    data frames                0.7     2.4    393 MB          0.5     1.0    393 MB
+    graph                     19.5    79.1   1187 MB         14.9    15.4   1187 MB
+    centrality                87.1   203.1   2074 MB         81.2   157.3   2183 MB   (betweenness from 1,000 sources, PageRank)
+    brokerage                 17.7    26.3   2074 MB         15.6    44.6   2183 MB
+    brokerage_summary          0.3     0.3   2074 MB          0.2     0.3   2183 MB
+    ei+perm (500)              7.5    24.1   2074 MB          5.9    11.2   2183 MB
+    constraint                12.9    27.0   2074 MB         10.7    15.2   2183 MB
+    communities               92.4   459.0   2074 MB         52.2    75.3   2183 MB   (networkx Louvain)
+    community_mix              0.1     0.1   2074 MB          0.0     0.0   2183 MB
+    components                45.1    86.5   2074 MB         38.3    38.3   2183 MB   (components, isolates, bridges)
+    findings                   0.4     2.1   2074 MB          0.2     0.2   2183 MB
+    figures                   31.4   107.4   2074 MB         17.8    17.8   2183 MB   (sector view: no layout is run)
+    total CPU                321.5 s, load 2.9-5.3           242.8 s, load 1.5-4.6
+
+Run 1 is the network code of 809cbcc, run 2 the faster ``to_undirected`` of branch speed (the
+same graph; 11.1 s of CPU per call at 100,000 before, called by most stages). Only that
+changed between the runs, yet stages that do not call it moved too (graph 19.5 -> 14.9 s;
+communities, one call, 92 -> 52 s): the load of the shared machine inflates CPU seconds, so
+read the two columns as a range. The peak grew by about 100 MB in run 2 (probably the merged
+pairs, held while the undirected graph is built).
 
 The 4 GB bound holds with room (the peak is set by the centrality stage: betweenness works
 on dense n x 128 arrays per batch of sources, about 100 MB each at 100,000 nodes). The
 longest stages are Louvain communities and betweenness. Against the 10,000 notebook's 19 s
-of CPU above (loading included: not the same measure), the 100,000 analysis takes about x17
+of CPU above (loading included: not the same measure), the 100,000 analysis takes x13-17
 (n log n would be x12.5); the 10,000 stages were not measured separately on this day.
 """
 
