@@ -16,6 +16,19 @@ printed as a ratio of the full run measured just before: an unchanged re-run (ta
 and a re-run after an edit of the action plan only (target <= 0.25); the slowest five
 reports, and the pages' total and largest weight. `--no-naive` skips the naive loop (about
 13 minutes on the sample).
+
+Issue 16 (branch speed), 2026-11-30: `partnerlab run --only sector_diagnosis action_plan
+stakeholder_map --jobs 2` on the sample, each page's "execute" seconds (wall, in its kernel)
+from manifest.json; 2 cores shared with three other engineers, load average 2.5-4.6 (the
+second "after" run also shared the machine with a 100,000-stakeholder network benchmark):
+
+    pages                        before (809cbcc)              after (speed)
+    sector_diagnosis, 12 pages   median 8.82 s, max 10.04 s,   median 4.45 / 3.97 s, max 4.89 / 6.83 s,
+                                 sum 98.5 s                    sum 53.7 / 56.2 s
+    action_plan, 5 pages         median 3.17 s, sum 16.2 s     median 1.97 / 1.75 s, sum 9.8 / 8.4 s
+    stakeholder_map, 12 pages    median 1.24 s, sum 15.4 s     median 1.26 / 2.01 s, sum 15.5 / 26.0 s (unchanged code)
+
+The same pages' code in one warm process costs 2.5-2.9 s of CPU after (bench_reports.py).
 """
 
 from __future__ import annotations

@@ -17,11 +17,47 @@ at load 7-13 the 10k notebook took 112 s wall for the same 20 s of CPU):
     5,000  25,000   10.7 s            13.4 s / 11.4 s       244 MB / 265 MB
    10,000  50,000   20.2 s            27.0 s / 19.0 s       350 MB / 377 MB
     growth 5k -> 10k: wall x1.89 in-process, x2.01 notebook (CPU x1.66); n log n x2.16
+
+100,000 stakeholders and 500,000 ties (``--stages 100000``, measured 2026-11-30 on branch
+speed, network code as 809cbcc; 2 cores shared with three other engineers, load average
+2.9-5.3 during the run, so wall is 1.5-5 times CPU). A workbook of that size cannot be
+loaded (the ties sheet is over the loader's 200,000-row limit, partnerlab.workbook.LIMITS),
+so the stages run on the synthetic tables in memory; 931,316 arcs after merging:
+
+    stage               run 1: CPU s  wall s  peak RSS   run 2: CPU s  wall s  peak RSS
+    synthetic tables           5.2    24.9    363 MB          4.3     5.2    362 MB
+    data frames                0.7     2.4    393 MB          0.5     1.0    393 MB
+    graph                     19.5    79.1   1187 MB         14.9    15.4   1187 MB
+    centrality                87.1   203.1   2074 MB         81.2   157.3   2183 MB   (betweenness from 1,000 sources, PageRank)
+    brokerage                 17.7    26.3   2074 MB         15.6    44.6   2183 MB
+    brokerage_summary          0.3     0.3   2074 MB          0.2     0.3   2183 MB
+    ei+perm (500)              7.5    24.1   2074 MB          5.9    11.2   2183 MB
+    constraint                12.9    27.0   2074 MB         10.7    15.2   2183 MB
+    communities               92.4   459.0   2074 MB         52.2    75.3   2183 MB   (networkx Louvain)
+    community_mix              0.1     0.1   2074 MB          0.0     0.0   2183 MB
+    components                45.1    86.5   2074 MB         38.3    38.3   2183 MB   (components, isolates, bridges)
+    findings                   0.4     2.1   2074 MB          0.2     0.2   2183 MB
+    figures                   31.4   107.4   2074 MB         17.8    17.8   2183 MB   (sector view: no layout is run)
+    total CPU                321.5 s, load 2.9-5.3           242.8 s, load 1.5-4.6
+
+Run 1 is the network code of 809cbcc, run 2 the faster ``to_undirected`` of branch speed (the
+same graph; 11.1 s of CPU per call at 100,000 before, called by most stages). Only that
+changed between the runs, yet stages that do not call it moved too (graph 19.5 -> 14.9 s;
+communities, one call, 92 -> 52 s): the load of the shared machine inflates CPU seconds, so
+read the two columns as a range. The peak grew by about 100 MB in run 2 (probably the merged
+pairs, held while the undirected graph is built).
+
+The 4 GB bound holds with room (the peak is set by the centrality stage: betweenness works
+on dense n x 128 arrays per batch of sources, about 100 MB each at 100,000 nodes). The
+longest stages are Louvain communities and betweenness. Against the 10,000 notebook's 19 s
+of CPU above (loading included: not the same measure), the 100,000 analysis takes x13-17
+(n log n would be x12.5); the 10,000 stages were not measured separately on this day.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import math
 import os
@@ -40,8 +76,15 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
     parser.add_argument("--ties", type=float, default=5, help="ties per stakeholder")
     parser.add_argument("--notebook", action="store_true", help="also time the network notebook with papermill")
+    parser.add_argument("--stages", type=int, metavar="N",
+                        help="only the analysis stages at N stakeholders, from synthetic tables in memory (no "
+                             "workbook: 500,000 ties exceed the loader's 200,000-row limit), printing CPU and wall "
+                             "seconds and the peak memory after each stage, e.g. --stages 100000")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.stages:
+        _run_stages(args.stages, args.ties)
+        return
     if args.child:
         print(json.dumps(_run_size(args.child, args.ties, args.notebook)))
         return
@@ -131,6 +174,54 @@ def _run_size(n: int, ties_per: float, notebook: bool) -> dict:
             "load": os.getloadavg()[0], "n": n, "ties": len(wb.ties), "arcs": g.number_of_edges(), "steps": steps, "total": total,
             "analysis": analysis, "approximate": bool(cent.attrs.get("betweenness_approximate")),
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def _run_stages(n: int, ties_per: float) -> None:
+    """Each stage of the network report on n stakeholders, timed, with the running peak memory."""
+    import datetime as dt
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from partnerlab import network as net
+    from partnerlab.plots import network as pn
+    from partnerlab.synthetic import synthetic_tables
+
+    def stage(name: str, fn):
+        c0, w0 = time.process_time(), time.perf_counter()
+        value = fn()
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"{name:<18} CPU {time.process_time() - c0:8.2f} s  wall {time.perf_counter() - w0:8.2f} s  "
+              f"peak so far {peak:8.0f} MB  load {os.getloadavg()[0]:.1f}", flush=True)
+        return value
+
+    rows = stage("synthetic tables", lambda: synthetic_tables(n, ties_per, seed=0))
+    tables = stage("data frames", lambda: {k: pd.DataFrame(v) for k, v in rows.items()})
+    tables["about"] = {"as_of": dt.date(2025, 6, 30)}
+    del rows
+    g = stage("graph", lambda: net.build_tie_graph(tables))
+    print(f"{len(g):,} stakeholders, {g.number_of_edges():,} arcs", flush=True)
+    cent = stage("centrality", lambda: net.centrality_table(g))
+    roles = stage("brokerage", lambda: net.brokerage_roles(g, "sector"))
+    stage("brokerage_summary", lambda: net.brokerage_summary(g, "sector", roles=roles))
+    ei = stage("ei+perm", lambda: net.ei_index(g, "sector", permutations=500, seed=0))
+    stage("constraint", lambda: net.constraint(g))
+    members = stage("communities", lambda: net.communities(g, seed=0))
+    stage("community_mix", lambda: net.community_mix(members))
+    stage("components", lambda: (net.components(g), net.isolates(g), net.bridges(g)))
+    stage("findings", lambda: net.findings(g, roles=roles, ei=ei, membership=members))
+
+    def figures():
+        for ax in (pn.plot_network(g), pn.plot_ei_by_sector(ei), pn.plot_brokerage(roles, g)):
+            ax.figure.savefig(io.BytesIO(), format="png", bbox_inches="tight")
+            plt.close(ax.figure)
+
+    stage("figures", figures)
+    print(f"betweenness {'approximate' if cent.attrs.get('betweenness_approximate') else 'exact'}; "
+          f"total CPU {time.process_time():.1f} s", flush=True)
 
 
 def _notebook(path: Path, tmp: Path) -> None:

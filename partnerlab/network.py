@@ -146,16 +146,21 @@ def to_undirected(graph: nx.DiGraph) -> nx.Graph:
     """
     und = nx.Graph(**graph.graph)
     und.add_nodes_from(graph.nodes(data=True))
-    for u, v, data in graph.edges(data=True):
-        if und.has_edge(u, v):
-            e = und.edges[u, v]
-            e["strength"] = e["weight"] = max(e["strength"], data.get("strength", 1))
-            e["kinds"] = e["kinds"] | data.get("kinds", set())
-            e["sources"] = e["sources"] | data.get("sources", set())
-        else:
-            s = data.get("strength", data.get("weight", 1))
-            und.add_edge(u, v, strength=s, weight=s, kinds=set(data.get("kinds", ())),
-                         sources=set(data.get("sources", ())))
+    # merged in a plain dict, then added in one call, in the order the pairs first appear (the
+    # same adjacency order as adding them one by one): no has_edge/add_edge per arc
+    pairs: dict[tuple, dict] = {}
+    for u, nbrs in graph._adj.items():  # the arcs in graph.edges() order; outside the loop: views are slow
+        for v, data in nbrs.items():
+            e = pairs.get((v, u))  # a DiGraph holds (u, v) once: only the reverse arc can be there
+            if e is not None:
+                e["strength"] = e["weight"] = max(e["strength"], data.get("strength", 1))
+                e["kinds"] = e["kinds"] | data.get("kinds", set())
+                e["sources"] = e["sources"] | data.get("sources", set())
+            else:
+                s = data.get("strength", data.get("weight", 1))
+                pairs[(u, v)] = {"strength": s, "weight": s, "kinds": set(data.get("kinds", ())),
+                                 "sources": set(data.get("sources", ()))}
+    und.add_edges_from((u, v, attrs) for (u, v), attrs in pairs.items())
     return und
 
 

@@ -44,9 +44,10 @@ Definitions used throughout (the reports quote them):
 
 from __future__ import annotations
 
+import functools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 
 import numpy as np
 import pandas as pd
@@ -136,12 +137,13 @@ def is_challenge(question_row: pd.Series | dict) -> bool:
 
 def question(questions: pd.DataFrame, question_id: str) -> pd.Series:
     """The row of `survey_questions` for one question id (exact, then case-insensitive)."""
-    hit = questions[questions["question"] == question_id]
-    if hit.empty:
-        hit = questions[questions["question"].str.casefold() == str(question_id).casefold()]
-    if hit.empty:
+    ids = questions["question"].to_numpy()
+    hit = np.flatnonzero(ids == question_id)  # numpy, not a boolean Series: a page asks ~200 times
+    if not len(hit):
+        hit = np.flatnonzero(questions["question"].str.casefold().to_numpy() == str(question_id).casefold())
+    if not len(hit):
         raise KeyError(f"{question_id!r} is not a question of survey_questions")
-    return hit.iloc[0]
+    return questions.iloc[hit[0]]
 
 
 def questions_of_type(questions: pd.DataFrame, *types: str) -> list[str]:
@@ -176,24 +178,29 @@ def option_counts(questions: pd.DataFrame, responses: pd.DataFrame, question_id:
     options = list(q["options"])
     answers = _answers(q, responses)
     positions = _positions(q) if q["type"] == "scale" else {o: i + 1 for i, o in enumerate(options)}
-    rows = []
-    for group, members in _groups(questions, responses, by, include_all):
-        sub = answers.loc[members]
-        answered = sub.map(_is_answered)
-        n, missing = int(answered.sum()), int((~answered).sum())
-        counts = dict.fromkeys(options, 0)
-        for value in sub[answered]:
-            for option in (value if q["type"] == "multi" else [value]):
-                counts[option] += 1
-        for option in options:
-            rows.append({"group": group, "option": option, "position": positions.get(option),
-                         "is_dont_know": q["type"] == "scale" and is_dont_know(option),
-                         "count": counts[option],
-                         "share_pct": 100.0 * counts[option] / n if n else math.nan,
-                         "n": n, "missing": missing})
-    out = pd.DataFrame(rows, columns=["group", "option", "position", "is_dont_know", "count",
-                                      "share_pct", "n", "missing"])
-    out["position"] = out["position"].astype("Int64")
+    # one pass over the answers: a respondents x options matrix of ticks, then a groups x
+    # respondents membership matrix; counts = membership @ ticks (no loop per group)
+    answered = _answered(answers)
+    ticks = _ticks(answers, answered, options, q["type"] == "multi")
+    groups = _groups(questions, responses, by, include_all)
+    member = _membership(responses.index, groups)
+    counts = member.astype(np.int64) @ ticks  # groups x options
+    n = member.astype(np.int64) @ answered.astype(np.int64)
+    missing = member.sum(axis=1).astype(np.int64) - n
+    k, g = len(options), len(groups)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(n[:, None] > 0, 100.0 * counts / np.where(n > 0, n, 1)[:, None], math.nan)
+    dont_know = [q["type"] == "scale" and is_dont_know(o) for o in options]
+    out = pd.DataFrame({
+        "group": np.repeat(np.array([key for key, _ in groups], dtype=object), k),
+        "option": np.array(options * g, dtype=object),
+        "position": pd.array([positions.get(o) for o in options] * g, dtype="Int64"),
+        "is_dont_know": np.array(dont_know * g, dtype=bool),
+        "count": counts.reshape(-1).astype(np.int64),
+        "share_pct": share.reshape(-1).astype(float),
+        "n": np.repeat(n, k).astype(np.int64),
+        "missing": np.repeat(missing, k).astype(np.int64),
+    })
     return out
 
 
@@ -237,19 +244,25 @@ def scale_stats(questions: pd.DataFrame, responses: pd.DataFrame, by: str | None
     ids = list(question_ids) if question_ids is not None else questions_of_type(questions, "scale")
     rows = []
     groups = _groups(questions, responses, by, include_all)
+    where = [_positions_of(responses.index, members) for _, members in groups]
     for qid in ids:
         q = question(questions, qid)
         positions = _positions(q)
         k = len(positions)
         answers = _answers(q, responses)
-        for group, members in groups:
-            sub = answers.loc[members]
-            given = sub[sub.map(_is_answered)]
-            pos = np.array([positions[v] for v in given if v in positions], dtype=float)
+        given_all = _answered(answers)
+        # position of each respondent's answer, NaN when blank or "don't know" (one pass)
+        pos_all = np.array([positions.get(v, math.nan) if ok else math.nan
+                            for v, ok in zip(answers.tolist(), given_all)], dtype=float)
+        for (group, _), idx in zip(groups, where):
+            given = given_all[idx]
+            pos = pos_all[idx]
+            pos = pos[~np.isnan(pos)]  # members' order kept: the same sums as before
             mean = float(pos.mean()) if len(pos) else math.nan
+            n_given = int(given.sum())
             rows.append({"question": q["question"], "theme": q["theme"], "group": group, "k": k,
-                         "n_valid": len(pos), "dont_know": len(given) - len(pos),
-                         "missing": len(sub) - len(given), "mean_position": mean,
+                         "n_valid": len(pos), "dont_know": n_given - len(pos),
+                         "missing": len(idx) - n_given, "mean_position": mean,
                          "median_position": float(np.median(pos)) if len(pos) else math.nan,
                          "score": (mean - 1) / (k - 1) if k > 1 and len(pos) else math.nan})
     return pd.DataFrame(rows, columns=["question", "theme", "group", "k", "n_valid", "dont_know",
@@ -408,10 +421,10 @@ def filter_groups(table: pd.DataFrame, groups: Iterable[str] | None) -> pd.DataF
     """Keep the rows of the given groups (in the given order); None keeps every group."""
     if groups is None:
         return table
-    keep = list(groups)
-    out = table[table["group"].isin(keep)]
-    return out.assign(_o=out["group"].map({g: i for i, g in enumerate(keep)})).sort_values(
-        "_o", kind="stable").drop(columns="_o").reset_index(drop=True)
+    order = {g: i for i, g in enumerate(groups)}
+    rank = np.array([order.get(g, -1) for g in table["group"].tolist()])
+    kept = np.flatnonzero(rank >= 0)
+    return table.iloc[kept[np.argsort(rank[kept], kind="stable")]].reset_index(drop=True)
 
 
 def report_groups(responses: pd.DataFrame, sector: str = "") -> list[str] | None:
@@ -530,6 +543,11 @@ def challenge_table(questions: pd.DataFrame, responses: pd.DataFrame, groups: It
 def _fold(text: object) -> str:
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
+    return _fold_str(text if isinstance(text, str) else str(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_str(text: str) -> str:  # cached: a page folds the same few option labels thousands of times
     return re.sub(r"[^\w ]+", "", vocab.normalize(text).replace("\u2019", "'"))
 
 
@@ -570,15 +588,19 @@ def _answers(q: pd.Series, responses: pd.DataFrame) -> pd.Series:
     answers = responses[qid]
     if q["type"] in ("scale", "choice", "multi"):
         allowed = set(q["options"])
-        for idx, value in answers.items():
-            if not _is_answered(value):
+        multi = q["type"] == "multi"
+        answered = _answered(answers)
+        for idx, value, ok in zip(answers.index, answers.tolist(), answered):
+            if not ok:
                 continue
-            chosen = value if q["type"] == "multi" else [value]
-            bad = [v for v in chosen if v not in allowed]
-            if bad or (q["type"] == "multi" and not isinstance(value, (list, tuple))):
+            if multi:
+                bad = not isinstance(value, (list, tuple)) or any(v not in allowed for v in value)
+            else:
+                bad = not isinstance(value, Hashable) or value not in allowed
+            if bad:
                 where = f"row {responses.at[idx, 'row']}" if "row" in responses.columns else f"index {idx}"
                 raise ValueError(f"survey_responses {where} ({qid}): found {value!r}; expected "
-                                 f"{'a list of ' if q['type'] == 'multi' else ''}one of {list(q['options'])}")
+                                 f"{'a list of ' if multi else ''}one of {list(q['options'])}")
     return answers
 
 
@@ -589,9 +611,10 @@ def _groups(questions: pd.DataFrame, responses: pd.DataFrame, by: str | None,
     if by is None:
         return groups
     if by == "sector":
+        sectors = responses["sector"].to_numpy()
         present = set(responses["sector"].dropna())
         keys = [k for k in vocab.SECTORS.keys if k in present] + sorted(present - set(vocab.SECTORS.keys))
-        return groups + [(k, responses.index[responses["sector"] == k]) for k in keys]
+        return groups + [(k, responses.index[sectors == k]) for k in keys]
     if by == "state":
         states = responses["state"].map(lambda v: list(v) if isinstance(v, (list, tuple)) else [])
         present = {s for lst in states for s in lst}
@@ -602,3 +625,34 @@ def _groups(questions: pd.DataFrame, responses: pd.DataFrame, by: str | None,
         raise ValueError(f"cannot split by {by!r}: only sector, state or a scale/choice question")
     answers = _answers(q, responses)
     return groups + [(o, responses.index[answers == o]) for o in q["options"] if (answers == o).any()]
+
+
+def _answered(answers: pd.Series) -> np.ndarray:
+    """Whether each respondent answered (`_is_answered`), as a boolean array."""
+    return np.fromiter((_is_answered(v) for v in answers.tolist()), dtype=bool, count=len(answers))
+
+
+def _ticks(answers: pd.Series, answered: np.ndarray, options: list, multi: bool) -> np.ndarray:
+    """Respondents x options: how many times each respondent chose each option (0/1 but for repeats)."""
+    col = {o: j for j, o in enumerate(options)}
+    ticks = np.zeros((len(answers), len(options)), dtype=np.int64)
+    for i, (value, ok) in enumerate(zip(answers.tolist(), answered)):
+        if ok:
+            for option in (value if multi else (value,)):
+                ticks[i, col[option]] += 1
+    return ticks
+
+
+def _positions_of(index: pd.Index, members: pd.Index) -> np.ndarray:
+    """The positions in `index` of a group's members, in the members' order."""
+    if members is index:
+        return np.arange(len(index))
+    return index.get_indexer_for(members)
+
+
+def _membership(index: pd.Index, groups: list[tuple[str, pd.Index]]) -> np.ndarray:
+    """Groups x respondents: True where the respondent is a member of the group."""
+    out = np.zeros((len(groups), len(index)), dtype=bool)
+    for row, (_, members) in enumerate(groups):
+        out[row, _positions_of(index, members)] = True
+    return out

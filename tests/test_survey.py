@@ -373,6 +373,33 @@ def test_theme_heatmap_and_other_charts_render(questions, responses):
     plt.close("all")
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_theme_figure_has_one_panel_per_chartable_question(questions, responses, lang):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from partnerlab.plots import survey as plots
+
+    # s4 repeats s1's scale right after it: the two panels share one axis label and legend
+    q = pd.concat([questions.iloc[:1], pd.DataFrame([("s4", "institutionality", "Councils meet", "scale", S1)],
+                                                    columns=questions.columns), questions.iloc[1:]], ignore_index=True)
+    r = responses.assign(s4=responses["s1"])
+    fig = plots.plot_theme(q, r, "institutionality", groups=[ALL, "academia"], lang=lang)
+    panels = [ax for ax in fig.axes if ax.get_title(loc="left")]
+    assert [ax.get_title(loc="left") for ax in panels] == ["Functioning of councils", "Councils meet", "Rules are clear"]
+    assert [ax.get_legend() is not None for ax in panels] == [False, True, True]
+    assert panels[0].get_xlabel() == "" and panels[1].get_xlabel().startswith(
+        "Porcentaje" if lang == "es" else "Share")
+    # the same bars as the single-question chart: everyone, then the sector
+    single = plots.plot_scale_diverging(q, r, "s1", groups=[ALL, "academia"], lang=lang)
+    assert [round(p.get_x(), 6) for p in panels[0].patches] == [round(p.get_x(), 6) for p in single.patches]
+    assert [t.get_text() for t in panels[0].get_yticklabels()] == [t.get_text() for t in single.get_yticklabels()]
+    assert len(plots.plot_theme(q, r, "efficacy", lang=lang).axes) == 1  # m1, everyone
+    assert plots.plot_theme(q, r, "other", lang=lang) is None  # text questions are tables only
+    plt.close("all")
+
+
 # ---------------------------------------------------------------------------------------
 # Through the loader: a survey export as analysts paste it (blank cells, scale answers
 # typed by position, "Don't know", multi-select cells joined with ";", extra columns).

@@ -40,6 +40,7 @@ def plot_timeline(plan: pd.DataFrame, as_of: dt.date, ax: plt.Axes | None = None
     if ax is None:
         _, ax = plt.subplots(figsize=(7, 1.4 + 0.3 * len(rows)))  # narrow: the labels add ~4 in, the page shrinks wide images
     labels = []
+    bars: dict[bool, list[tuple]] = {False: [], True: []}  # by hatch (dropped): one barh call each, not one per year
     for i, (kind, item) in enumerate(rows):
         if kind == "header":
             name = vocab.PILLARS.label(item, lang) if item else _tr(("No pillar", "Sin pilar"), lang)
@@ -49,9 +50,8 @@ def plot_timeline(plan: pd.DataFrame, as_of: dt.date, ax: plt.Axes | None = None
             continue
         r = item
         for year in r["years"]:
-            ax.barh(i, 0.9, left=year - 0.45, height=0.7, color=STATUS_COLORS.get(r["status"], "#CCCCCC"),
-                    edgecolor=LATE_COLOR if r["is_late"] else "white", linewidth=1.6 if r["is_late"] else 0.5,
-                    hatch="//" if r["status"] == "dropped" else None)
+            bars[r["status"] == "dropped"].append((i, year - 0.45, STATUS_COLORS.get(r["status"], "#CCCCCC"),
+                                                   LATE_COLOR if r["is_late"] else "white", 1.6 if r["is_late"] else 0.5))
         pct = r["progress"]
         note = "" if pd.isna(pct) else f"{pct:.0f}%"
         if r["is_late"]:
@@ -59,6 +59,11 @@ def plot_timeline(plan: pd.DataFrame, as_of: dt.date, ax: plt.Axes | None = None
         ax.text(y1 + 0.6, i, note.strip(), va="center", fontsize=8.5, color=LATE_COLOR if r["is_late"] else "black")
         text = actionplan.action_label(r["code"], r.get("action"), lang)
         labels.append(f"{r['code']}  {actionplan.short_text(' '.join(text.split()), label_width)}")
+    for dropped, spec in bars.items():
+        if spec:
+            y, left, color, edge, width = zip(*spec)
+            ax.barh(y, 0.9, left=left, height=0.7, color=color, edgecolor=edge, linewidth=width,
+                    hatch="//" if dropped else None)
     ax.set_yticks(range(len(rows)), labels, fontsize=9)
     for tick, (kind, _) in zip(ax.get_yticklabels(), rows):
         if kind == "header":

@@ -14,11 +14,75 @@ from partnerlab import survey, vocab
 from partnerlab.plots.common import sector_color
 from partnerlab.survey import ALL
 
-__all__ = ["plot_question", "plot_scale_diverging", "plot_option_shares", "plot_theme_heatmap", "plot_number_histogram",
+__all__ = ["plot_theme", "plot_question", "plot_scale_diverging", "plot_option_shares", "plot_theme_heatmap", "plot_number_histogram",
            "plot_respondents"]
 
 _NEG, _MID, _POS = "#B2182B", "#D9D9D9", "#2166AC"  # red - grey - blue (colour-blind safe pair)
 _ALL_COLOR = "#4D4D4D"
+
+
+def plot_theme(questions: pd.DataFrame, responses: pd.DataFrame, theme: str,
+               groups: Iterable[str] | None = None, lang: str = "en") -> plt.Figure | None:
+    """Every chartable question of a theme in one figure, one panel per question (small multiples).
+
+    Each panel is the chart `plot_question` draws for that question for the given groups
+    (diverging bars for a scale, option shares for choice and multi, a histogram for a
+    number), stacked in sheet order on one shared width, so the bars of the theme line up
+    and the page renders one image per theme instead of one per question. With groups None
+    (the page of every sector) each panel shows all respondents: the split by sector is in
+    each question's table, in the theme heatmap and on the page of each sector, and a bar
+    per sector for every question made that page the slowest of a batch. Text questions
+    have no panel (their answers are a table).
+
+    Returns:
+        The Figure (its panels are ``fig.axes`` in question order, legends and colour bars
+        excluded), or None when the theme has no chartable question.
+    """
+    ids = [qid for qid in survey.questions_of_theme(questions, theme)
+           if survey.question(questions, qid)["type"] in ("scale", "choice", "multi", "number")]
+    if not ids:
+        return None
+    keep = list(groups) if groups is not None else [ALL]  # every sector: everyone (the tables split by sector)
+    n_groups = len(keep)
+    plans = []  # [question id, type, bars height, space above, space below, shares the next one's axis]
+    for qid in ids:
+        q = survey.question(questions, qid)
+        title = _wrap(q["text"], 90 if q["type"] != "number" else 80).count("\n") + 1
+        above = 0.2 + 0.19 * title
+        if q["type"] == "scale":
+            options = [o for o in q["options"] if not survey.is_dont_know(o)]
+            rows = -(-len(options) // min(len(options), 5))
+            plans.append([qid, ("scale", tuple(options)), 0.3 + 0.36 * n_groups, above, 0.62 + 0.2 * rows, False])
+        elif q["type"] in ("choice", "multi"):
+            order = len(keep)
+            plans.append([qid, (q["type"],), 0.25 + 0.3 * len(q["options"]) * max(1, order) ** 0.7, above, 0.5, False])
+        else:
+            plans.append([qid, ("number",), 1.9, above, 0.5, False])
+    for plan, after in zip(plans, plans[1:]):  # consecutive scales with the same options: one axis and legend
+        if plan[1][0] == "scale" and plan[1] == after[1]:
+            plan[4], plan[5] = 0.12, True
+    width = 6.6
+    height = sum(h + a + b for _, _, h, a, b, _ in plans)
+    fig = plt.figure(figsize=(width, height))
+    top = height
+    for qid, kind, bars, above, below, shared in plans:  # axes placed in inches: no layout engine to run
+        top -= above
+        ax = fig.add_axes((0, (top - bars) / height, 1, bars / height))
+        if kind[0] == "scale":
+            plot_scale_diverging(questions, responses, qid, by="sector", groups=keep, ax=ax, lang=lang)
+            if shared:  # the panel below has the same axis and legend
+                ax.get_legend().remove()
+                ax.set_xlabel("")
+                ax.tick_params(axis="x", labelbottom=False)
+            else:
+                ax.get_legend().set_bbox_to_anchor((0.5, -0.5 / bars))  # 0.5 in under the bars, below the axis label
+        elif kind[0] in ("choice", "multi"):
+            plot_option_shares(questions, responses, qid, by="sector", groups=keep, ax=ax, lang=lang)
+        else:
+            sector = [g for g in keep if g != ALL]
+            plot_number_histogram(questions, responses, qid, group=sector[0] if sector else None, ax=ax, lang=lang)
+        top -= bars + below
+    return fig
 
 
 def plot_question(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
@@ -71,11 +135,12 @@ def plot_scale_diverging(questions: pd.DataFrame, responses: pd.DataFrame, quest
     lim = max(100.0, float((bars["start"] + bars["share_pct"]).max()), float(-bars["start"].min()))
     ax.set_xlim(-lim, lim)
     ax.axvline(0, color="black", linewidth=0.8)
-    ticks = np.arange(-100, 101, 25)
+    ticks = np.arange(-100, 101, 50)  # five labels: the segments carry their own values
     ax.set_xticks(ticks, [f"{abs(t)}%" for t in ticks])
     ax.set_xlabel(_tr(("Share of answers on the scale (don't know left out)",
                        "Porcentaje de respuestas en la escala (sin \"no sabe\")"), lang))
-    ax.set_title(_wrap(survey.question(questions, question_id)["text"], 90), fontsize=10, loc="left")
+    # y given: matplotlib skips its title placement pass (these axes have no top ticks to clear)
+    ax.set_title(_wrap(survey.question(questions, question_id)["text"], 90), fontsize=10, loc="left", y=1.0)
     ax.legend(ncol=min(len(options), 5), loc="upper center", bbox_to_anchor=(0.5, -0.18 - 0.4 / len(order)),
               fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
@@ -113,7 +178,7 @@ def plot_option_shares(questions: pd.DataFrame, responses: pd.DataFrame, questio
     ax.set_xlabel(_tr(("% of respondents who answered (several answers allowed)",
                        "% de quienes respondieron (se admiten varias respuestas)"), lang)
                   if q["type"] == "multi" else _tr(("% of respondents who answered", "% de quienes respondieron"), lang))
-    ax.set_title(_wrap(q["text"], 90), fontsize=10, loc="left")
+    ax.set_title(_wrap(q["text"], 90), fontsize=10, loc="left", y=1.0)
     ax.legend(fontsize=8, frameon=False, loc="lower right")
     ax.spines[["top", "right"]].set_visible(False)
     return ax
@@ -184,7 +249,7 @@ def plot_number_histogram(questions: pd.DataFrame, responses: pd.DataFrame, ques
                        label=_tr(("median", "mediana"), lang) + f" {values.median():.1f}")
         ax.legend(fontsize=8, frameon=False)
     ax.set_ylabel(_tr(("% of those who answered", "% de quienes respondieron"), lang))
-    ax.set_title(_wrap(q["text"], 80), fontsize=10, loc="left")
+    ax.set_title(_wrap(q["text"], 80), fontsize=10, loc="left", y=1.0)
     ax.spines[["top", "right"]].set_visible(False)
     return ax
 

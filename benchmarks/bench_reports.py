@@ -1,0 +1,138 @@
+"""Benchmark: the execution time of one report notebook's code, in a warm plain Python process.
+
+    .venv/bin/python benchmarks/bench_reports.py sector_diagnosis                 # all respondents
+    .venv/bin/python benchmarks/bench_reports.py sector_diagnosis -p sector=academia --lang es
+    .venv/bin/python benchmarks/bench_reports.py action_plan --profile 25         # cProfile, top 25
+
+Runs the notebook's code cells with `exec` (parameters cell first, then the overrides), with
+IPython's `display` patched to render a figure as the inline backend does
+(`fig.savefig(buf, format="png", bbox_inches="tight")`) and HTML to a string, so the figures
+cost what they cost in a kernel. The workbook is loaded once before timing (a warm kernel
+with pre-parsed tables, as in `partnerlab run`); each repeat is timed separately and the
+best is printed, as CPU seconds of this process (time.process_time: user + sys, robust to
+other jobs on a shared machine) and wall seconds, with the load average.
+
+Measured 2026-11-30 on the bundled sample (94 stakeholders, 142 respondents, 19 questions),
+2 cores shared with three other engineers, before = 809cbcc, after = branch speed (4517992);
+each line is the best of 3 repeats, before and after interleaved, CPU seconds of the process
+(user + sys) with wall seconds and the load average at the end of the run:
+
+    report                                before: CPU (wall)  figures   after: CPU (wall)  figures   load
+    sector_diagnosis (every sector)        4.74 s ( 6.01 s)   20         2.50 s (3.18 s)    8        3.5-3.6
+    sector_diagnosis (every sector)        4.88 s ( 8.95 s)   20         2.67 s (3.88 s)    8        5.9-6.3
+    sector_diagnosis sector=civil_society  3.73 s ( 4.45 s)   20         2.84 s (3.68 s)    8        5.2-5.8
+    sector_diagnosis sector=civil_society  3.80 s ( 4.63 s)   20         2.73 s (2.74 s)    8        4.1-4.6
+    sector_diagnosis sector=academia, es   3.64 s ( 3.69 s)   20         2.88 s (2.88 s)    8        3.1-3.6
+    sector_diagnosis sector=academia, es   3.87 s ( 3.87 s)   20         2.64 s (2.64 s)    8        2.2-2.6
+    action_plan (best of 2)                1.62 s ( 2.03 s)    5         1.57 s (1.98 s)    5        4.5-4.8
+    stakeholder_map (best of 2, unchanged) 1.20 s ( 1.55 s)    4         1.19 s (1.39 s)    4        4.1-4.4
+
+PNG rendering (savefig with bbox_inches="tight": two draws per figure) is about 2/3 of the
+CPU after as before: 3.1-3.6 s -> 1.8-1.9 s on the page of every sector, 2.2-2.3 s ->
+1.7-2.0 s on a sector's page. The same run at load 4-7 measured up to 20 % more CPU than at
+load 2-3: compare before and after from the same line only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("report", help="notebook name without .ipynb, e.g. sector_diagnosis")
+    parser.add_argument("-p", "--param", action="append", default=[], help="name=value (repeatable)")
+    parser.add_argument("--lang", default="en")
+    parser.add_argument("--workbook", default="")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--profile", type=int, default=0, metavar="N", help="print cProfile's top N by cumulative time")
+    parser.add_argument("--cells", action="store_true", help="print the CPU seconds of each code cell (last run)")
+    parser.add_argument("--save-png", type=Path, default=None, help="write each figure of the last run to this folder")
+    args = parser.parse_args(argv)
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import IPython.display
+
+    from partnerlab import report
+    from partnerlab.workbook import load_workbook
+
+    figures: list[bytes] = []
+    counters = {"html": 0, "png_cpu": 0.0, "png_wall": 0.0}
+
+    def display(obj, *a, **k):
+        if hasattr(obj, "savefig"):
+            c0, w0 = time.process_time(), time.perf_counter()
+            buf = io.BytesIO()
+            obj.savefig(buf, format="png", bbox_inches="tight")
+            counters["png_cpu"] += time.process_time() - c0
+            counters["png_wall"] += time.perf_counter() - w0
+            figures.append(buf.getvalue())
+        else:
+            counters["html"] += len(getattr(obj, "data", "") or "")
+
+    IPython.display.display = display
+    IPython.display.publish_display_data = lambda *a, **k: None
+    wb = load_workbook(Path(args.workbook) if args.workbook else ROOT / "data" / "raw" / "sample_portfolio.xlsx")
+    report.load_workbook = lambda path: wb  # warm: the tables are parsed once, as the batch does
+
+    nb = json.loads((ROOT / "notebooks" / f"{args.report}.ipynb").read_text())
+    cells = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    params = [p.split("=", 1) for p in args.param]
+    override = "\n".join([f"lang = {args.lang!r}", f"workbook = {args.workbook!r}"]
+                         + [f"{k} = {v}" if v.lstrip("-").isdigit() else f"{k} = {v!r}" for k, v in params])
+    sources = ["".join(c["source"]) for c in cells]
+    sources.insert(1, override)  # after the parameters cell, as papermill injects
+
+    per_cell: list[float] = []
+
+    def run_once():
+        figures.clear()
+        per_cell.clear()
+        counters.update(html=0, png_cpu=0.0, png_wall=0.0)
+        ns: dict = {}
+        for src in sources:
+            c0 = time.process_time()
+            exec(compile(src, args.report, "exec"), ns)
+            per_cell.append(time.process_time() - c0)
+
+    run_once()  # warm imports and caches
+    best = None
+    for _ in range(args.repeat):
+        c0, w0 = time.process_time(), time.perf_counter()
+        run_once()
+        cpu, wall = time.process_time() - c0, time.perf_counter() - w0
+        if best is None or cpu < best[0]:
+            best = (cpu, wall, counters["png_cpu"], counters["png_wall"], len(figures),
+                    sum(len(f) for f in figures))
+    cpu, wall, png_cpu, png_wall, n_fig, png_bytes = best
+    print(f"{args.report} {' '.join(args.param)} lang={args.lang}: CPU {cpu:.2f} s (wall {wall:.2f} s), "
+          f"of which PNG rendering CPU {png_cpu:.2f} s (wall {png_wall:.2f} s); {n_fig} figures, "
+          f"{png_bytes / 1024:.0f} kB of PNG; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    if args.cells:
+        for src, cpu_cell in zip(sources, per_cell):
+            print(f"  {cpu_cell:6.3f} s  {src.strip().splitlines()[0][:90]}")
+    if args.save_png:
+        args.save_png.mkdir(parents=True, exist_ok=True)
+        for i, data in enumerate(figures):
+            (args.save_png / f"{args.report}_{i:02d}.png").write_bytes(data)
+    if args.profile:
+        prof = cProfile.Profile()
+        prof.enable()
+        run_once()
+        prof.disable()
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(args.profile)
+
+
+if __name__ == "__main__":
+    main()
