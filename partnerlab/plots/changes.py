@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.patches import FancyArrowPatch, Patch, Rectangle
+from matplotlib.patches import FancyArrowPatch, Patch
 
 from partnerlab import vocab
 from partnerlab.plots.common import QUADRANT_COLORS, sector_color, sector_label
+from partnerlab.plots.stakeholders import draw_grid
 from partnerlab.stakeholders import HIGH, short_name
 
 __all__ = ["plot_grid_moves", "plot_trends"]
@@ -32,15 +33,7 @@ def plot_grid_moves(moves: pd.DataFrame, lang: str = "en", threshold: int = HIGH
     placed = moves.dropna(subset=cols) if len(moves) else moves
     if ax is None:
         _, ax = plt.subplots(figsize=(11, 9.5))
-    lo, hi = 0.5, 5.5
-    cut = threshold - 0.5
-    for (x0, x1, y0, y1, q) in ((cut, hi, cut, hi, "critical"), (lo, cut, cut, hi, "awareness"),
-                                (cut, hi, lo, cut, "capacity"), (lo, cut, lo, cut, "monitor")):
-        ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, color=QUADRANT_COLORS[q], alpha=0.08, zorder=0))
-        ax.text(x0 + 0.06, y1 - 0.04, vocab.QUADRANTS.label(q, lang).split(":")[0], ha="left", va="top",
-                fontsize=9, fontweight="bold", color=QUADRANT_COLORS[q], zorder=1)
-    ax.axvline(cut, color="#888", lw=1, ls="--", zorder=1)
-    ax.axhline(cut, color="#888", lw=1, ls="--", zorder=1)
+    draw_grid(ax, threshold, lang)
     offsets = _offsets(placed, cols)
     labels = []
     for (dx, dy), row in zip(offsets, placed.itertuples(index=False)):
@@ -53,12 +46,6 @@ def plot_grid_moves(moves: pd.DataFrame, lang: str = "en", threshold: int = HIGH
         labels.append(ax.annotate(short_name(row.name, 24), (x1, y1), **_label_place(x0, y0, x1, y1),
                                   textcoords="offset points", fontsize=8, color="#222", zorder=5,
                                   bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8}))
-    ax.set_xlim(lo, hi)
-    ax.set_ylim(lo, hi)
-    ax.set_xticks(range(1, 6))
-    ax.set_yticks(range(1, 6))
-    ax.set_xlabel("Interest (1-5)" if lang != "es" else "Interés (1-5)")
-    ax.set_ylabel("Influence (1-5)" if lang != "es" else "Influencia (1-5)")
     ax.set_title("Moves on the influence-interest grid" if lang != "es" else
                  "Movimientos en la matriz de influencia e interés")
     sectors = [s for s in vocab.SECTORS.keys if s in set(placed.get("sector", []))]

@@ -26,16 +26,7 @@ def plot_influence_interest(stakeholders: pd.DataFrame, lang: str = "en", thresh
     df = assign_quadrants(stakeholders, threshold).dropna(subset=["influence", "interest"])
     if ax is None:
         _, ax = plt.subplots(figsize=(12, 10.5))
-    lo, hi = 0.5, 5.5
-    cut = threshold - 0.5
-    for (x0, x1, y0, y1, q) in ((cut, hi, cut, hi, "critical"), (lo, cut, cut, hi, "awareness"),
-                                (cut, hi, lo, cut, "capacity"), (lo, cut, lo, cut, "monitor")):
-        ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, color=QUADRANT_COLORS[q], alpha=0.08, zorder=0))
-        title = vocab.QUADRANTS.label(q, lang).split(":")[0]
-        ax.text(x0 + 0.06, y1 - 0.02, title, ha="left", va="top", fontsize=9, fontweight="bold",
-                color=QUADRANT_COLORS[q], zorder=1)
-    ax.axvline(cut, color="#888", lw=1, ls="--", zorder=1)
-    ax.axhline(cut, color="#888", lw=1, ls="--", zorder=1)
+    draw_grid(ax, threshold, lang)
     label_all = len(df) <= MAX_LABELS
     for (inf, itr), cell in df.sort_values(["sector", "name"]).groupby(["influence", "interest"]):
         labelled = label_all or (cell["quadrant"] == "critical").all()
@@ -48,12 +39,6 @@ def plot_influence_interest(stakeholders: pd.DataFrame, lang: str = "en", thresh
                 ax.annotate(short_name(row.name, 18), (x, y), xytext=(-4 if right_edge else 4, 0),
                             textcoords="offset points", ha="right" if right_edge else "left",
                             fontsize=7, color="#222", va="center", zorder=4)
-    ax.set_xlim(lo, hi)
-    ax.set_ylim(lo, hi)
-    ax.set_xticks(range(1, 6))
-    ax.set_yticks(range(1, 6))
-    ax.set_xlabel("Interest (1-5)" if lang != "es" else "Interés (1-5)")
-    ax.set_ylabel("Influence (1-5)" if lang != "es" else "Influencia (1-5)")
     ax.set_title("Influence-interest grid (Appendix 3)" if lang != "es" else "Matriz de influencia e interés (Anexo 3)")
     sectors = [s for s in vocab.SECTORS.keys if s in set(df["sector"])]
     ax.legend(handles=[Patch(color=sector_color(s), label=sector_label(s, lang)) for s in sectors],
@@ -67,6 +52,28 @@ def plot_influence_interest(stakeholders: pd.DataFrame, lang: str = "en", thresh
     ax.set_aspect("equal")
     return ax
 
+
+
+def draw_grid(ax: plt.Axes, threshold: int = HIGH, lang: str = "en") -> plt.Axes:
+    """The Appendix 3 grid without its stakeholders: the four quadrants shaded and named, the
+    cut at `threshold` dashed, both axes from 1 to 5 (the stakeholder map and the changes grid)."""
+    lo, hi = 0.5, 5.5
+    cut = threshold - 0.5
+    for (x0, x1, y0, y1, q) in ((cut, hi, cut, hi, "critical"), (lo, cut, cut, hi, "awareness"),
+                                (cut, hi, lo, cut, "capacity"), (lo, cut, lo, cut, "monitor")):
+        ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, color=QUADRANT_COLORS[q], alpha=0.08, zorder=0))
+        title = vocab.QUADRANTS.label(q, lang).split(":")[0]
+        ax.text(x0 + 0.06, y1 - 0.02, title, ha="left", va="top", fontsize=9, fontweight="bold",
+                color=QUADRANT_COLORS[q], zorder=1)
+    ax.axvline(cut, color="#888", lw=1, ls="--", zorder=1)
+    ax.axhline(cut, color="#888", lw=1, ls="--", zorder=1)
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(lo, hi)
+    ax.set_xticks(range(1, 6))
+    ax.set_yticks(range(1, 6))
+    ax.set_xlabel("Interest (1-5)" if lang != "es" else "Interés (1-5)")
+    ax.set_ylabel("Influence (1-5)" if lang != "es" else "Influencia (1-5)")
+    return ax
 
 def plot_sector_counts(counts: pd.DataFrame, lang: str = "en", ax: plt.Axes | None = None) -> plt.Axes:
     """Horizontal bars of stakeholders per sector (a count_by(..., "sector") table)."""
