@@ -37,6 +37,7 @@ import contextvars
 import ctypes
 import datetime as dt
 import errno
+import functools
 import fcntl
 import importlib.metadata
 import json
@@ -343,7 +344,7 @@ def _execute_job(spec: dict) -> dict:
         with _capture_warnings("papermill", result["warnings"]), watchdog:
             papermill.execute_notebook(
                 str(spec["notebook"]), str(out_path), parameters=spec["parameters"],
-                engine_name=_ENGINE, km=kernel.km, holder=holder, kernel_name=KERNEL_NAME,
+                engine_name=_engine(), km=kernel.km, holder=holder, kernel_name=KERNEL_NAME,
                 progress_bar=False, request_save_on_cell_execute=False,
                 execution_timeout=spec["timeout"], start_timeout=120,
             )
@@ -397,6 +398,10 @@ class _Runner:
                          if isinstance(rec, dict) and "name" in rec}
         self.versions = _versions()
         self.listing_key: str | None = None
+        findings = (previous or {}).get("findings")
+        self.previous_findings = (self.out / findings if findings and (self.out / findings).is_file()
+                                  and [r.get("name") for r in (previous or {}).get("reports", [])]
+                                  == [j.name for j in jobs] else None)
         self.timeout, self.executor, self.n_workers = timeout, executor, n_workers or _cores()
         self.progress, self.fresh, self.info = progress, fresh_kernels, info
         self.records: dict[str, dict] = {}
@@ -408,28 +413,38 @@ class _Runner:
             self.records[job.name] = _record(job, self.common, self.lang)
         first = [j for j in self.jobs if not j.skipped and not j.needs_listing]
         last = [j for j in self.jobs if not j.skipped and j.needs_listing]
-        runnable = len(first) + len(last)
-        own_pool = self.executor is None and runnable > 0
-        executor = self.executor or (_process_pool(min(self.n_workers, max(len(first), 1)))
-                                     if own_pool else None)
-        bar = _Progress(runnable, self.progress)
+        bar = _Progress(len(first) + len(last), self.progress)
+        pool: dict = {}  # made when a report has to run: an unchanged re-run starts no worker
+
+        def executor_for(n_jobs: int):
+            if "executor" not in pool:
+                _engine()  # papermill and nbformat imported here, so forked workers start warm
+                own = self.executor is None
+                pool["own"] = own
+                pool["executor"] = _process_pool(min(self.n_workers, n_jobs)) if own else self.executor
+            return pool["executor"]
+
         try:
-            self._run_wave(executor, self._reuse_unchanged(first, bar), bar)
+            to_run = self._reuse_unchanged(first, bar)
+            if to_run:
+                self._run_wave(executor_for(len(to_run)), to_run, bar)
             if last:
                 listing = self.staging / "manifest.json"
                 with _writing(self.out):
                     _write_json(listing, _manifest(run, self.info, self._ordered(), None))
                 self.listing_key = incremental.listing_digest(
                     [r for j, r in zip(self.jobs, self._ordered()) if not j.needs_listing])
-                self._run_wave(executor, self._reuse_unchanged(last, bar), bar, listing=listing)
+                to_run = self._reuse_unchanged(last, bar)
+                if to_run:
+                    self._run_wave(executor_for(len(to_run)), to_run, bar, listing=listing)
         except BaseException:
-            if own_pool:
-                _stop_pool(executor)
+            if pool.get("own"):
+                _stop_pool(pool["executor"])
             raise
         finally:
             bar.close()
-        if own_pool:
-            executor.shutdown(wait=True)
+        if pool.get("own"):
+            pool["executor"].shutdown(wait=True)
         self._write_findings()
         return self._ordered()
 
@@ -462,13 +477,12 @@ class _Runner:
         with _writing(self.out):
             for name in before["outputs"]:
                 shutil.copy2(self.out / name, self.staging / name)
-        kept = []
-        if f"{job.name}.ipynb" in before["outputs"]:
-            kept = collect_kept(nbformat.read(self.staging / f"{job.name}.ipynb", as_version=4))
         self.records[job.name].update(
             status="ok", reused=True, seconds=0.0, timings={}, error=None, warnings=before.get("warnings") or [],
-            outputs=list(before["outputs"]), kept=[name for name, _ in kept], reads=list(before["reads"]), key=key)
-        self.kept[job.name] = kept
+            outputs=list(before["outputs"]), kept=list(before.get("kept") or []), reads=list(before["reads"]), key=key)
+        notebook = self.staging / f"{job.name}.ipynb"
+        self.kept[job.name] = (lambda: collect_kept(nbformat.read(notebook, as_version=4))  # read if needed
+                               if notebook.exists() else list)
 
     def _run_wave(self, executor, jobs: list[Job], bar, listing: Path | None = None) -> None:
         futures: dict[Future, Job] = {}
@@ -519,6 +533,13 @@ class _Runner:
     def _write_findings(self) -> None:
         from partnerlab.findings import KeptTable, write_findings
 
+        before = self.previous_findings
+        if before and all(callable(k) for k in self.kept.values()) and self.kept:  # every page reused
+            with _writing(self.out):
+                shutil.copy2(before, self.staging / "findings.xlsx")
+            self.findings_written = True
+            return
+        self.kept = {name: kept() if callable(kept) else kept for name, kept in self.kept.items()}
         tables = [
             KeptTable(name, data, rec["name"], rec["title"], rec["parameters_own"])
             for rec in self._ordered() for name, data in self.kept.get(rec["name"], [])
@@ -882,7 +903,9 @@ def _capture_warnings(logger_name: str, seen: list[str]):
         logger.propagate = old_propagate
 
 
-def _register_engine() -> str:
+@functools.lru_cache(maxsize=1)
+def _engine() -> str:
+    """Register partnerlab's papermill engine (imports papermill: about a second) on first use."""
     from papermill.clientwrap import PapermillNotebookClient
     from papermill.engines import NBClientEngine, papermill_engines
 
@@ -910,8 +933,6 @@ def _register_engine() -> str:
     papermill_engines.register("partnerlab-warm", WarmKernelEngine)
     return "partnerlab-warm"
 
-
-_ENGINE = _register_engine()
 
 
 # ---------------------------------------------------------------------------------------

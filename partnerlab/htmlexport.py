@@ -26,11 +26,13 @@ from collections import Counter
 from html.parser import HTMLParser
 from functools import lru_cache
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from partnerlab import __version__
 from partnerlab.findings import KEEP_MIME
+
+if TYPE_CHECKING:  # nbformat imports jsonschema (over a second): only where pages are made
+    from nbformat import NotebookNode
 
 __all__ = [
     "TEMPLATES", "REMOVED_TAGS", "export_html", "prepare_for_html", "render_index", "page_css",
@@ -46,7 +48,7 @@ _local = threading.local()  # one exporter per thread: the jinja environment is 
 
 
 def export_html(
-    nb: nbformat.NotebookNode,
+    nb: NotebookNode,
     *,
     title: str,
     lang: str = "en",
@@ -82,7 +84,7 @@ def export_html(
     return html
 
 
-def prepare_for_html(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+def prepare_for_html(nb: NotebookNode) -> NotebookNode:
     """A copy of the notebook holding only what the reviewer reads.
 
     Drops cells tagged with one of `REMOVED_TAGS`, kept-table outputs, stderr streams and

@@ -35,6 +35,12 @@ def _page(out: Path, name: str) -> str:
     return re.sub(r'<span class="pl-run-time">.*?</span>', "", (out / f"{name}.html").read_text(), flags=re.S)
 
 
+def _findings(out: Path) -> dict[str, list]:
+    """Every sheet of findings.xlsx as rows of values."""
+    book = openpyxl.load_workbook(out / "findings.xlsx", read_only=True)
+    return {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in book.worksheets}
+
+
 def _edit_action_plan(src: Path, dst: Path) -> None:
     book = openpyxl.load_workbook(src)
     ws = next(ws for ws in book.worksheets if ws.title in ("action_plan", "plan_accion"))
@@ -52,15 +58,19 @@ def runs(tmp_path_factory):
     out = tmp / "out"
     first = _run(sample, out)
     pages = {name: (out / f"{name}.html").read_bytes() for name in ONLY}
+    findings = _findings(out)
     again = _run(sample, out)
+    findings_again = _findings(out)
     pages_again = {name: (out / f"{name}.html").read_bytes() for name in ONLY}
     index_again = (out / "index.html").read_text()
     edited = tmp / "portfolio_edited.xlsx"
     _edit_action_plan(sample, edited)
     edited.replace(sample)  # the analyst saves over the same file
     after_edit = _run(sample, out)
+    findings_after_edit = _findings(out)
     full = _run(sample, tmp / "full", "--full")
-    return {"first": first, "pages": pages, "pages_again": pages_again, "index_again": index_again, "again": again, "after_edit": after_edit, "full": full,
+    return {"first": first, "pages": pages, "pages_again": pages_again, "index_again": index_again, "again": again,
+            "findings": (findings, findings_again, findings_after_edit), "after_edit": after_edit, "full": full,
             "out": out, "full_out": tmp / "full", "sample": sample}
 
 
@@ -78,6 +88,8 @@ def test_an_unchanged_rerun_reuses_every_page_as_it_was(runs):
     again = runs["again"]
     assert all(r["reused"] for r in again.values()), {n: r.get("reused") for n, r in again.items()}
     assert runs["pages_again"] == runs["pages"]
+    first, again, _ = runs["findings"]
+    assert again == first  # the key tables of reused pages are the same tables
     assert "reused from the previous run" in runs["index_again"]
 
 
@@ -88,6 +100,8 @@ def test_an_action_plan_edit_reruns_only_what_reads_the_action_plan(runs):
         assert bool(after[name].get("reused")) is ("action_plan" not in first[name]["reads"]), name
     assert not after["action_plan"].get("reused") and not after["overview"].get("reused")
     assert after["stakeholder_map"]["reused"]
+    first, _, edited = runs["findings"]
+    assert edited != first and set(edited) == set(first)  # re-written: new action-plan tables, the reused ones kept
 
 
 @pytest.mark.slow
