@@ -29,6 +29,15 @@ second "after" run also shared the machine with a 100,000-stakeholder network be
     stakeholder_map, 12 pages    median 1.24 s, sum 15.4 s     median 1.26 / 2.01 s, sum 15.5 / 26.0 s (unchanged code)
 
 The same pages' code in one warm process costs 2.5-2.9 s of CPU after (bench_reports.py).
+
+Whole default batch, 2026-11-30 18:00 UTC, quiet machine (nothing else running), 79 reports:
+naive loop 459.8 s, partnerlab 59.5 s, ratio 0.129 (issue 16 asks <= 0.08: not met);
+slowest execute 2.5 s (the sector diagnoses; median 0.93 s); unchanged re-run 2.1 s, ratio
+0.036 (target <= 0.05: met; 79 pages reused); action-plan edit 31.2 s, ratio 0.524 (target
+<= 0.25: not met: 42 pages re-run, because every page that shows consistency alerts reads the
+action plan through the course_off_track rule; keying those pages by the alerts they show
+rather than by the sheets behind them is the next step); pages 6.2 MB in all, largest 0.28 MB
+(sector diagnosis; 1.5 MB before light PNGs and one figure per theme).
 """
 
 from __future__ import annotations
