@@ -120,10 +120,8 @@ def _run_size(n: int, ties_per: float, notebook: bool) -> dict:
     import matplotlib
 
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
 
     from partnerlab import network as net
-    from partnerlab.plots import network as pn
     from partnerlab.synthetic import make_synthetic_workbook
     from partnerlab.workbook import load_workbook
 
@@ -141,22 +139,7 @@ def _run_size(n: int, ties_per: float, notebook: bool) -> dict:
     wb = step("load", lambda: load_workbook(path))
     g = step("graph", lambda: net.build_tie_graph(wb))
     t_analysis = time.perf_counter()
-    cent = step("centrality", lambda: net.centrality_table(g))
-    roles = step("brokerage", lambda: net.brokerage_roles(g, "sector"))
-    step("brokerage_summary", lambda: net.brokerage_summary(g, "sector", roles=roles))
-    ei = step("ei+perm", lambda: net.ei_index(g, "sector", permutations=500, seed=0))  # as the notebook
-    step("constraint", lambda: net.constraint(g))
-    members = step("communities", lambda: net.communities(g, seed=0))
-    step("community_mix", lambda: net.community_mix(members))
-    step("components", lambda: (net.components(g), net.isolates(g), net.bridges(g)))
-    step("findings", lambda: net.findings(g, roles=roles, ei=ei, membership=members))
-
-    def figures():
-        for ax in (pn.plot_network(g), pn.plot_ei_by_sector(ei), pn.plot_brokerage(roles, g)):
-            ax.figure.savefig(tmp / "fig.png", dpi=100)
-            plt.close(ax.figure)
-
-    step("figures", figures)
+    cent = _report_stages(g, step, lambda fig: fig.savefig(tmp / "fig.png", dpi=100))
     analysis = time.perf_counter() - t_analysis
     total = time.perf_counter() - t0
     usage = resource.getrusage(resource.RUSAGE_SELF)
@@ -183,11 +166,9 @@ def _run_stages(n: int, ties_per: float) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
     import pandas as pd
 
     from partnerlab import network as net
-    from partnerlab.plots import network as pn
     from partnerlab.synthetic import synthetic_tables
 
     def stage(name: str, fn):
@@ -204,24 +185,36 @@ def _run_stages(n: int, ties_per: float) -> None:
     del rows
     g = stage("graph", lambda: net.build_tie_graph(tables))
     print(f"{len(g):,} stakeholders, {g.number_of_edges():,} arcs", flush=True)
-    cent = stage("centrality", lambda: net.centrality_table(g))
-    roles = stage("brokerage", lambda: net.brokerage_roles(g, "sector"))
-    stage("brokerage_summary", lambda: net.brokerage_summary(g, "sector", roles=roles))
-    ei = stage("ei+perm", lambda: net.ei_index(g, "sector", permutations=500, seed=0))
-    stage("constraint", lambda: net.constraint(g))
-    members = stage("communities", lambda: net.communities(g, seed=0))
-    stage("community_mix", lambda: net.community_mix(members))
-    stage("components", lambda: (net.components(g), net.isolates(g), net.bridges(g)))
-    stage("findings", lambda: net.findings(g, roles=roles, ei=ei, membership=members))
+    cent = _report_stages(g, stage, lambda fig: fig.savefig(io.BytesIO(), format="png", bbox_inches="tight"))
+    print(f"betweenness {'approximate' if cent.attrs.get('betweenness_approximate') else 'exact'}; "
+          f"total CPU {time.process_time():.1f} s", flush=True)
+
+
+def _report_stages(g, timed, save):
+    """The analyses and figures of the network report on g, each through timed(name, fn); save(fig)
+    renders a figure. Returns the centrality table (it says whether betweenness was sampled)."""
+    import matplotlib.pyplot as plt
+
+    from partnerlab import network as net
+    from partnerlab.plots import network as pn
+
+    cent = timed("centrality", lambda: net.centrality_table(g))
+    roles = timed("brokerage", lambda: net.brokerage_roles(g, "sector"))
+    timed("brokerage_summary", lambda: net.brokerage_summary(g, "sector", roles=roles))
+    ei = timed("ei+perm", lambda: net.ei_index(g, "sector", permutations=500, seed=0))  # as the notebook
+    timed("constraint", lambda: net.constraint(g))
+    members = timed("communities", lambda: net.communities(g, seed=0))
+    timed("community_mix", lambda: net.community_mix(members))
+    timed("components", lambda: (net.components(g), net.isolates(g), net.bridges(g)))
+    timed("findings", lambda: net.findings(g, roles=roles, ei=ei, membership=members))
 
     def figures():
         for ax in (pn.plot_network(g), pn.plot_ei_by_sector(ei), pn.plot_brokerage(roles, g)):
-            ax.figure.savefig(io.BytesIO(), format="png", bbox_inches="tight")
+            save(ax.figure)
             plt.close(ax.figure)
 
-    stage("figures", figures)
-    print(f"betweenness {'approximate' if cent.attrs.get('betweenness_approximate') else 'exact'}; "
-          f"total CPU {time.process_time():.1f} s", flush=True)
+    timed("figures", figures)
+    return cent
 
 
 def _notebook(path: Path, tmp: Path) -> None:
