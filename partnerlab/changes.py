@@ -1085,8 +1085,7 @@ _SHEETS = ("stakeholders", "ties", "partnerships", "due_diligence", "value_asses
            "survey_questions", "survey_responses", "action_plan")
 
 
-_QUADRANT_SHORT = vocab.Vocabulary("quadrant (short)", tuple(
-    vocab.Term(t.key, t.en.split(":")[0], t.es.split(":")[0]) for t in vocab.QUADRANTS))
+_QUADRANT_SHORT = vocab.QUADRANTS_SHORT
 _PARTNERSHIP_CHANGES = vocab.Vocabulary("partnership change", (
     vocab.Term("added", "Added", "Nueva"), vocab.Term("removed", "Removed", "Retirada"),
     vocab.Term("changed", "Changed", "Cambió")))

@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
-    "LANGUAGES", "LANGUAGE_NAMES", "PSEUDO", "LOCALE_DIR", "language_code", "resolve_lang", "N_", "gettext",
-    "ngettext", "translator", "Translator", "catalog_files",
+    "LANGUAGES", "LANGUAGE_NAMES", "PSEUDO", "LOCALE_DIR", "language_code", "resolve_lang", "N_", "NC_", "gettext",
+    "ngettext", "pgettext", "translator", "Translator", "catalog_files",
 ]
 
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -60,6 +60,11 @@ PSEUDO_OPEN, PSEUDO_CLOSE = "\u27e6", "\u27e7"
 
 def N_(msgid: str) -> str:
     """Mark a string for extraction without translating it (translate it where it is shown)."""
+    return msgid
+
+
+def NC_(context: str, msgid: str) -> str:
+    """Mark a msgid with a context (msgctxt) for extraction; translate it with `pgettext(context, msgid, lang)`."""
     return msgid
 
 
@@ -99,6 +104,17 @@ def ngettext(singular: str, plural: str, n: int, lang: str) -> str:
     if lang == PSEUDO:
         return f"{PSEUDO_OPEN}{singular if n == 1 else plural}{PSEUDO_CLOSE}"
     return _translations(lang).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, msgid: str, lang: str) -> str:
+    """msgid in the language, as translated for a context (msgctxt): one English word that needs
+    two translations ("State": "Estado" as a column, "Estatal" as a scope) has one entry per context.
+    Falls back to the msgid's translation without context, then to the msgid.
+    """
+    if lang == PSEUDO:
+        return f"{PSEUDO_OPEN}{msgid}{PSEUDO_CLOSE}"
+    text = _translations(lang).pgettext(context, msgid)
+    return _translations(lang).gettext(msgid) if text == msgid else text
 
 
 @dataclass(frozen=True)
@@ -206,7 +222,7 @@ def _translations(lang: str) -> _gettext.NullTranslations:
             merged = part
             continue
         for message in part:
-            if message.id and message.id not in merged:
+            if message.id and merged.get(message.id, message.context) is None:
                 merged[message.id] = message
     merged.mime_headers = [(k, v) for k, v in merged.mime_headers if k.lower() != "plural-forms"] + \
         [("Plural-Forms", PLURAL_FORMS.get(lang, "nplurals=2; plural=(n != 1);"))]
@@ -225,7 +241,8 @@ def _fold(text: str) -> str:
 
 # The functions whose first argument (or first two, for plurals) is an English msgid.
 KEYWORDS: dict[str, tuple[int, ...] | None] = {
-    "_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "n": (1, 2),
+    "_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "n": (1, 2), "NC_": ((1, "c"), 2),
+    "pgettext": ((1, "c"), 2),
     "h2": None, "h3": None, "p": None, "left_out": None,
 }
 # What pybabel reads: the package's Python files and the report notebooks (code cells).
@@ -256,7 +273,8 @@ def extract_python(fileobj, keywords, comment_tags, options):
         if name not in keywords:
             continue
         spec = KEYWORDS.get(name) or (1,)
-        args = [node.args[i - 1] if len(node.args) >= i else None for i in spec]
+        positions = [i[0] if isinstance(i, tuple) else i for i in spec]  # (1, "c"): a context
+        args = [node.args[i - 1] if len(node.args) >= i else None for i in positions]
         if not all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args):
             continue
         texts = tuple(a.value for a in args)

@@ -37,7 +37,7 @@ def test_catalogs_are_clean(lang):
     """Each .po parses, has no fuzzy entry, and keeps the msgid's {placeholders} and HTML tags."""
     files = i18n.catalog_files(lang)
     assert files, f"no catalog for {lang}"
-    seen: dict[object, str] = {}
+    seen: dict[tuple, object] = {}
     problems = []
     for path in files:
         with path.open("rb") as fh:
@@ -58,9 +58,10 @@ def test_catalogs_are_clean(lang):
                     problems.append(f"{where}: the translation {text!r} has other placeholders")
                 if sorted(re.findall(r"</?[a-z]+", text)) != sorted(re.findall(r"</?[a-z]+", ids[0])):
                     problems.append(f"{where}: the translation {text!r} has other HTML tags")
-            if m.id in seen and seen[m.id] != strings:
+            key = (m.id, m.context)  # one English word may have one translation per context (msgctxt)
+            if key in seen and seen[key] != strings:
                 problems.append(f"{where} is translated differently in another catalog file")
-            seen.setdefault(m.id, strings)
+            seen.setdefault(key, strings)
     assert not problems, "\n".join(problems[:40])
 
 

@@ -1,11 +1,12 @@
-"""Tests for partnerlab.vocab: the seed's long vocabularies and label lookup."""
+"""Tests for partnerlab.vocab: the seed's long vocabularies, their translations and label lookup."""
 
 import doctest
 import unicodedata
 
 import pytest
+from babel.messages.pofile import read_po
 
-from partnerlab import vocab
+from partnerlab import i18n, vocab
 
 # Appendix 1 of the seed: pillar I has 1.1-1.12, pillar II 2.1-2.27, pillar III 3.1-3.10.
 ACTION_COUNTS = {"I": 12, "II": 27, "III": 10}
@@ -38,7 +39,7 @@ def test_action_is_complete(action):
         assert text and text == text.strip() and "<" not in text and "  " not in text
     assert action.en != action.es
     assert action.responsible and len(set(action.responsible)) == len(action.responsible)
-    assert set(action.responsible) <= set(vocab.RESPONSIBLE_ES)
+    assert set(action.responsible) <= set(vocab.RESPONSIBLE)
 
 
 @pytest.mark.parametrize("code, area_en, responsible", [
@@ -69,6 +70,8 @@ def test_action_2_19_joins_the_text_split_by_the_page_break():
     ("RCO", "es", "OCR"),
     ("RCO", "en", "RCO"),
     ("Results Group", "es", "Grupos de Resultados"),
+    ("Results Group", "pt", "Grupos de Resultados"),
+    ("Interested agencies", "pt", "Agências interessadas"),
     ("Somebody else", "es", "Somebody else"),
 ])
 def test_responsible_label(name, lang, expected):
@@ -77,8 +80,8 @@ def test_responsible_label(name, lang, expected):
 
 def test_every_responsible_entity_is_used_and_labelled():
     used = {r for a in vocab.ACTIONS for r in a.responsible}
-    assert used == set(vocab.RESPONSIBLE_ES)
-    assert all(vocab.RESPONSIBLE_ES.values())
+    assert used == set(vocab.RESPONSIBLE)
+    assert all(vocab.responsible_label(r, "es") for r in vocab.RESPONSIBLE)
 
 
 # --- Appendix 4: due diligence ----------------------------------------------------------
@@ -194,3 +197,94 @@ def test_state_variants(spelling, key):
 def test_module_doctests():
     result = doctest.testmod(vocab)
     assert result.attempted > 0 and result.failed == 0
+
+
+# --- Translations: every label and Appendix text in every catalog -------------------------
+
+def _catalog_entries(lang):
+    found = set()
+    for path in i18n.catalog_files(lang):
+        with path.open("rb") as fh:
+            found |= {(m.id, m.context) for m in read_po(fh, locale=lang) if m.id and m.string and not m.fuzzy}
+    return found
+
+
+def _vocab_msgids():
+    """(msgid, context) of every label, description and Appendix text of vocab.py."""
+    ids = set()
+    for v in (*vocab.VOCABULARIES.values(), vocab.QUADRANTS_SHORT):
+        for t in v:
+            ids.add((t.en, t.context or None))
+            if t.description_en:
+                ids.add((t.description_en, None))
+    ids |= {(q.en, None) for q in vocab.DUE_DILIGENCE_QUESTIONS}
+    ids |= {(x, None) for c in vocab.VALUE_CRITERIA for x in (c.en, *c.considerations_en)}
+    ids |= {(x, None) for d in vocab.QUALITY_DIMENSIONS for x in (d.en, *d.criteria_en)}
+    ids |= {(x, None) for a in vocab.ACTIONS for x in (a.en, a.area_en)}
+    ids |= {(r, None) for r in vocab.RESPONSIBLE}
+    return ids
+
+
+@pytest.mark.parametrize("lang", ["es", "pt"])
+def test_catalogs_cover_every_label_and_appendix_text(lang):
+    missing = sorted(_vocab_msgids() - _catalog_entries(lang), key=str)
+    assert not missing, f"{len(missing)} vocabulary texts without a {lang} translation: {missing[:10]}"
+
+
+def test_labels_come_from_the_catalogs():
+    assert vocab.SECTORS.label("civil_society", "es") == "Sociedad civil"
+    assert vocab.SECTORS.label("civil_society", "pt") == "Sociedade civil"
+    assert vocab.SECTORS.label("civil_society", "Español") == "Sociedad civil"
+    # One English word, two translations: a context per vocabulary.
+    assert vocab.SCOPES.label("state", "es") == "Estatal" and i18n.gettext("State", "es") == "Estado"
+    assert vocab.PERSPECTIVES.label("other", "es") == "Otra" and vocab.THEMES.label("other", "es") == "Otro"
+    assert vocab.PERSPECTIVES.label("other", "pt") == "Outra"
+    assert vocab.DUE_DILIGENCE_QUESTIONS[5].label("pt").startswith("Tolera práticas de trabalho forçado")
+    assert vocab.THEMES.term("financing").description("pt").startswith("A política de austeridade")
+    assert vocab.SECTORS.label("civil_society", i18n.PSEUDO) == "\u27e6Civil society\u27e7"
+
+
+@pytest.mark.parametrize("name, spelling, key", [
+    ("sector", "Sociedade civil", "civil_society"),
+    ("sector", "SETOR PRIVADO", "private_sector"),
+    ("sector", "Doadores e cooperação internacional", "international_cooperation"),
+    ("scope", "estadual", "state"),
+    ("partnership_status", "Em análise", "under_review"),
+    ("action_status", "Em andamento", "in_progress"),
+    ("action_status", "concluida", "done"),
+    ("yes_no", "Sim", "yes"),
+    ("yes_no", "Não", "no"),
+    ("value_rating", "Pode ser aceitável com ajustes", "adjustments"),
+    ("decision", "Prosseguir", "proceed"),
+    ("perspective", "Autoavaliação", "self"),
+    ("state", "Cidade do México", "ciudad_de_mexico"),
+    ("instrument", "Acordo-quadro", "framework_agreement"),
+])
+def test_portuguese_labels_look_up_to_their_key(name, spelling, key):
+    assert vocab.VOCABULARIES[name].lookup(spelling) == key
+    assert vocab.to_key(name, spelling) == key
+
+
+def test_a_translation_never_takes_a_spelling_of_another_term():
+    # "No" is the English and Spanish label of yes_no's "no"; every vocabulary keeps its own spellings first.
+    assert vocab.YES_NO.key_of("No") == "no" and vocab.YES_NO.key_of("Si") == "yes"
+    assert vocab.SCOPES.key_of("Estado") == "state" and vocab.SCOPES.key_of("local") == "municipal"
+
+
+def test_key_of_names_the_vocabulary_and_suggests_the_closest():
+    assert vocab.SECTORS.key_of("academia") == "academia"
+    with pytest.raises(vocab.UnknownTerm, match=r"'Civil sociaty' is not in the sector vocabulary: did you mean "
+                                                r"'Civil society' \(civil_society\)\?"):
+        vocab.SECTORS.key_of("Civil sociaty")
+    with pytest.raises(ValueError, match="spaceship.*sector vocabulary.*Expected one of"):
+        vocab.to_key("sector", "spaceship")
+    with pytest.raises(KeyError, match="'colour' is not a vocabulary"):
+        vocab.to_key("colour", "red")
+    assert vocab.to_key("tie kind", "Financiamiento") == "funding"  # by the vocabulary's name too
+
+
+def test_terms_other_modules_build_keep_their_spanish():
+    # Term(key, en, es): a module's own Spanish is used only while the catalogs have none.
+    term = vocab.Term("x", "A label no catalog has", "Una etiqueta")
+    assert term.label("es") == "Una etiqueta" and term.label("pt") == "A label no catalog has"
+    assert vocab.Vocabulary("v", (term,)).lookup("una etiqueta") == "x"
