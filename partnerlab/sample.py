@@ -3,8 +3,13 @@
 Real institutions named in the Partnership Strategy appear with their real sector and scope
 only; influence, interest, ties, scores, assessments and progress are invented. Every
 negative due-diligence answer, every decline and every "not acceptable" rating belongs to a
-fictional organisation, whose name always says so ("(fictional)", "(ficticia)",
-"(ficticio)"). Contacts are fake (example.org) and never shown in reports.
+fictional organisation, whose name always says so ("(ficticia)"). Contacts are fake
+(example.org) and never shown in reports.
+
+The sample speaks one language, as a Mexican team's portfolio would: it is written with the
+Spanish template (`LANG`), and its own text (names, notes, survey questions and options,
+evidence, the illustrative note) is Spanish. Reports in another language quote that text as
+written in the workbook.
 
 Rebuild the workbook with ``python -m partnerlab.sample`` (writes data/raw/sample_portfolio.xlsx).
 
@@ -19,27 +24,29 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from partnerlab import schema, vocab
+from partnerlab import i18n, schema, vocab
 
 __all__ = [
-    "SEED", "AS_OF", "ABOUT", "SHEET_KEYS", "FICTIONAL_MARKERS",
+    "SEED", "AS_OF", "LANG", "ABOUT", "SHEET_KEYS", "FICTIONAL_MARKERS",
     "build_sample_tables", "sample_about", "is_fictional_name", "write_sample",
 ]
 
 SEED = 2030  # fixed: the sample must be byte-for-byte reproducible in content
 AS_OF = dt.date(2025, 6, 30)
-FICTIONAL_MARKERS = ("(fictional)", "(ficticia)", "(ficticio)")
+LANG = "es"  # the language of the sample's template, labels and own text
+# "(ficticia)" (organización ficticia) in every name; the other spellings are still recognised.
+FICTIONAL_MARKERS = ("(ficticia)", "(ficticio)", "(fictional)")
 ILLUSTRATIVE_NOTE = (
-    "ILLUSTRATIVE DATA: real institutions appear with their real sector and scope only; "
-    "scores, assessments, ties and progress are invented. Every negative due-diligence answer "
-    "belongs to a fictional organisation."
+    "DATOS ILUSTRATIVOS: las instituciones reales aparecen solo con su sector y ámbito reales; las puntuaciones, "
+    "evaluaciones, vínculos y avances son inventados. Toda respuesta negativa de debida diligencia corresponde a "
+    "una organización ficticia."
 )
 ABOUT: dict[str, object] = {
-    "portfolio": "UN System in Mexico - illustrative partnership portfolio",
-    "country": "Mexico",
+    "portfolio": "Sistema de las Naciones Unidas en México - portafolio ilustrativo de alianzas",
+    "country": "México",
     "as_of": AS_OF,
-    "language": "en",
-    "prepared_by": "partnerlab sample",
+    "language": LANG,
+    "prepared_by": "Muestra de partnerlab",
     "illustrative": ILLUSTRATIVE_NOTE,
 }
 SHEET_KEYS = (
@@ -84,7 +91,7 @@ def sample_about() -> dict[str, object]:
 def is_fictional_name(name: object) -> bool:
     """True when a name says it is fictional.
 
-    >>> is_fictional_name("Grupo Industrial Altamira (ficticio)")
+    >>> is_fictional_name("Grupo Industrial Altamira (ficticia)")
     True
     >>> is_fictional_name("Senado de la República")
     False
@@ -99,20 +106,24 @@ def write_sample(path: str | Path) -> Path:
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_workbook(path, build_sample_tables(), lang="en", about=sample_about())
+    write_workbook(path, build_sample_tables(), lang=LANG, about=sample_about())
     return path
 
 
 def _as_labels(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
-    """Vocabulary cells as the English labels the template's dropdowns offer (pillar stays I/II/III)."""
+    """Vocabulary and Yes/No cells as the labels the Spanish template's dropdowns offer (pillar stays I/II/III)."""
     for key, rows in tables.items():
         for col in schema.sheet(key).columns:
-            if col.kind not in ("vocab", "vocab_list") or col.vocab == "pillar":
+            if col.kind == "yes_no":
+                terms = vocab.YES_NO
+            elif col.kind in ("vocab", "vocab_list") and col.vocab != "pillar":
+                terms = vocab.VOCABULARIES[col.vocab]
+            else:
                 continue
-            terms = vocab.VOCABULARIES[col.vocab]
             for row in rows:
                 if row.get(col.key):
-                    row[col.key] = "; ".join(terms.label(k) for k in row[col.key].split("; "))
+                    keys = [terms.key_of(k) for k in str(row[col.key]).split("; ")]
+                    row[col.key] = "; ".join(terms.label(k, LANG) for k in keys)
     return tables
 
 
@@ -122,18 +133,25 @@ def _as_labels(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
 
 # Default mapping columns per sector, overridden per row where it says more.
 _SECTOR_DEFAULTS = {
-    "federal_government": ("Public policy; regulation; budget programmes; sector commissions",
-                           "Technical and institutional; budget for national programmes"),
-    "legislature": ("Legislation; budget approval; committees and hearings", "No financial; political and normative"),
-    "local_government": ("State development plan; state/municipal 2030 councils", "Technical staff; limited budget"),
-    "academia": ("Research; teaching; outreach; networks of universities", "Knowledge; students; laboratories"),
-    "civil_society": ("Advocacy; community programmes; monitoring", "Community networks; volunteers; small grants"),
-    "private_sector": ("Corporate sustainability policy; supply chain programmes", "Financial; in kind; technical"),
-    "financial_sector": ("Loans; guarantees; sustainable finance instruments", "Financial; technical assistance"),
-    "international_cooperation": ("Country strategy; grants; technical cooperation", "Grants; technical cooperation"),
-    "un_system": ("Country programme; joint programmes; Cooperation Framework", "Technical; convening; pooled funds"),
-    "media": ("Editorial line; campaigns; public service content", "Air time; audiences"),
-    "other": ("Recommendations; platforms of dialogue", "Convening; technical"),
+    "federal_government": ("Política pública; regulación; programas presupuestarios; comisiones sectoriales",
+                           "Técnicos e institucionales; presupuesto de programas nacionales"),
+    "legislature": ("Legislación; aprobación del presupuesto; comisiones y audiencias", "No financieros; políticos y "
+                                                                             "normativos"),
+    "local_government": ("Plan estatal de desarrollo; consejos estatales/municipales de la Agenda 2030", "Personal técnico; presupuesto "
+                                                                                  "limitado"),
+    "academia": ("Investigación; docencia; extensión; redes de universidades", "Conocimiento; estudiantes; "
+                                                                           "laboratorios"),
+    "civil_society": ("Incidencia; programas comunitarios; monitoreo", "Redes comunitarias; voluntariado; donativos "
+                                                                    "pequeños"),
+    "private_sector": ("Política de sostenibilidad corporativa; programas de cadena de suministro", "Financieros; en especie; "
+                                                                                   "técnicos"),
+    "financial_sector": ("Préstamos; garantías; instrumentos de finanzas sostenibles", "Financieros; asistencia técnica"),
+    "international_cooperation": ("Estrategia país; donativos; cooperación técnica", "Donativos; cooperación "
+                                                                                     "técnica"),
+    "un_system": ("Programa de país; programas conjuntos; Marco de Cooperación", "Técnicos; convocatoria; fondos "
+                                                                                "mancomunados"),
+    "media": ("Línea editorial; campañas; contenidos de servicio público", "Tiempo aire; audiencias"),
+    "other": ("Recomendaciones; plataformas de diálogo", "Convocatoria; técnicos"),
 }
 
 # (id, name, sector, scope, states, influence, interest, roles, mandate, priorities, initiatives)
@@ -141,244 +159,261 @@ _SECTOR_DEFAULTS = {
 _S = [
     # federal government
     ("SHCP", "Secretaría de Hacienda y Crédito Público (SHCP)", "federal_government", "national", "CDMX", 5, 3,
-     "counterpart", "Federal finance ministry: public finances, budget and public credit",
-     "SDG alignment of the federal budget; sustainable finance; SDG bonds", "Sovereign SDG bond; sustainable taxonomy"),
+     "counterpart", "Secretaría federal de finanzas: finanzas públicas, presupuesto y crédito público",
+     "Alineación del presupuesto federal con los ODS; finanzas sostenibles; bonos ODS", "Bono soberano ODS; taxonomía "
+                                                                            "sostenible"),
     ("SRE", "Secretaría de Relaciones Exteriores (SRE)", "federal_government", "national", "CDMX", 5, 4,
-     "counterpart; champion", "Foreign policy and relations with the UN system",
-     "Multilateralism; migration; gender equality", "UN relations; Comprehensive Development Plan (PDI)"),
+     "counterpart; champion", "Política exterior y relación con el sistema de las Naciones Unidas",
+     "Multilateralismo; migración; igualdad de género", "Relación con la ONU; Plan de Desarrollo Integral (PDI)"),
     ("AMEXCID", "Agencia Mexicana de Cooperación Internacional para el Desarrollo (AMEXCID)", "federal_government",
-     "national", "CDMX", 4, 5, "counterpart", "International development cooperation policy",
-     "South-South and triangular cooperation; PDI", "Comprehensive Development Plan (PDI)"),
-    ("SE2030", "Executive Secretariat of the National Council for the 2030 Agenda", "federal_government", "national",
-     "CDMX", 5, 5, "counterpart; champion", "Coordinates the National Council for the 2030 Agenda and its committees",
-     "National 2030 Strategy; subnational committee; Voluntary National Review", "National Council for the 2030 Agenda"),
+     "national", "CDMX", 4, 5, "counterpart", "Política de cooperación internacional para el desarrollo",
+     "Cooperación Sur-Sur y triangular; PDI", "Plan de Desarrollo Integral (PDI)"),
+    ("SE2030", "Secretaría Ejecutiva del Consejo Nacional de la Agenda 2030", "federal_government", "national",
+     "CDMX", 5, 5, "counterpart; champion", "Coordina el Consejo Nacional de la Agenda 2030 y sus comités",
+     "Estrategia Nacional 2030; comité subnacional; Informe Nacional Voluntario", "Consejo Nacional de la Agenda "
+                                                                                 "2030"),
     ("BIENESTAR", "Secretaría de Bienestar", "federal_government", "national", "CDMX", 4, 3,
-     "counterpart", "Federal social development programmes", "Poverty reduction; social protection", ""),
+     "counterpart", "Programas federales de desarrollo social", "Reducción de la pobreza; protección social", ""),
     ("SEMARNAT", "Secretaría de Medio Ambiente y Recursos Naturales (SEMARNAT)", "federal_government", "national",
-     "CDMX", 4, 3, "counterpart", "Environment and natural resources policy", "Climate action; biodiversity; water",
-     "Nationally determined contribution"),
+     "CDMX", 4, 3, "counterpart", "Política de medio ambiente y recursos naturales", "Acción climática; biodiversidad; "
+                                                                              "agua",
+     "Contribución determinada a nivel nacional"),
     ("INMUJERES", "Instituto Nacional de las Mujeres (INMUJERES)", "federal_government", "national", "CDMX", 3, 5,
-     "counterpart; champion", "National policy on gender equality", "Care system; violence against women",
-     "Global Alliance for Care"),
+     "counterpart; champion", "Política nacional de igualdad de género", "Sistema de cuidados; violencia contra las "
+                                                                    "mujeres",
+     "Alianza Global por los Cuidados"),
     ("INEGI", "Instituto Nacional de Estadística y Geografía (INEGI)", "federal_government", "national",
-     "Aguascalientes; CDMX", 4, 3, "knowledge_partner", "National statistics and geography",
-     "SDG indicators; census and surveys", "SDG information system"),
+     "Aguascalientes; CDMX", 4, 3, "knowledge_partner", "Estadística y geografía nacionales",
+     "Indicadores ODS; censos y encuestas", "Sistema de información de los ODS"),
     ("SEP", "Secretaría de Educación Pública (SEP)", "federal_government", "national", "CDMX", 4, 2,
-     "counterpart", "Federal education policy", "Basic education; school return", ""),
+     "counterpart", "Política educativa federal", "Educación básica; regreso a clases", ""),
     # legislature
     ("SENADO", "Senado de la República", "legislature", "national", "CDMX", 4, 4,
-     "counterpart; advocacy_partner", "Upper chamber of the federal Congress",
-     "Legislative agenda for the 2030 Agenda; treaties", "Legislative Strategy for the 2030 Agenda"),
+     "counterpart; advocacy_partner", "Cámara alta del Congreso de la Unión",
+     "Agenda legislativa para la Agenda 2030; tratados", "Estrategia Legislativa para la Agenda 2030"),
     ("DIPUTADOS", "Cámara de Diputados", "legislature", "national", "CDMX", 4, 3,
-     "counterpart", "Lower chamber of the federal Congress; approves the federal budget",
-     "Budget; legislative reforms", "Legislative Strategy for the 2030 Agenda"),
+     "counterpart", "Cámara baja del Congreso de la Unión; aprueba el presupuesto federal",
+     "Presupuesto; reformas legislativas", "Estrategia Legislativa para la Agenda 2030"),
     ("CONG_JAL", "Congreso del Estado de Jalisco", "legislature", "state", "Jalisco", 3, 3,
-     "counterpart", "State legislature", "State legislative agenda", ""),
+     "counterpart", "Legislatura estatal", "Agenda legislativa estatal", ""),
     # local government
     ("CONAGO", "Conferencia Nacional de Gobernadores (CONAGO)", "local_government", "national", "CDMX", 4, 4,
-     "counterpart", "Forum of the state governors", "Federalism; subnational implementation of the 2030 Agenda",
-     "Commission for the 2030 Agenda"),
+     "counterpart", "Foro de las personas titulares de los gobiernos estatales", "Federalismo; implementación subnacional de la Agenda 2030",
+     "Comisión para la Agenda 2030"),
     ("GOB_OAX", "Gobierno del Estado de Oaxaca", "local_government", "state", "Oaxaca", 3, 5,
-     "counterpart; beneficiary", "State executive", "SDG localization; indigenous peoples; food security",
-     "State council for the 2030 Agenda"),
+     "counterpart; beneficiary", "Poder ejecutivo estatal", "Localización de los ODS; pueblos indígenas; seguridad "
+                                                    "alimentaria",
+     "Consejo estatal de la Agenda 2030"),
     ("GOB_JAL", "Gobierno del Estado de Jalisco", "local_government", "state", "Jalisco", 3, 4,
-     "counterpart", "State executive", "Metropolitan governance; climate action", "Local voluntary review"),
+     "counterpart", "Poder ejecutivo estatal", "Gobernanza metropolitana; acción climática", "Informe local voluntario"),
     ("GOB_NL", "Gobierno del Estado de Nuevo León", "local_government", "state", "Nuevo León", 4, 3,
-     "counterpart", "State executive", "Industry and water", ""),
+     "counterpart", "Poder ejecutivo estatal", "Industria y agua", ""),
     ("GOB_CDMX", "Gobierno de la Ciudad de México", "local_government", "state", "Ciudad de México", 4, 3,
-     "counterpart", "City government", "Mobility; resilience; care", "Local voluntary review"),
+     "counterpart", "Gobierno de la ciudad", "Movilidad; resiliencia; cuidados", "Informe local voluntario"),
     ("GOB_YUC", "Gobierno del Estado de Yucatán", "local_government", "state", "Yucatán", 3, 4,
-     "counterpart; beneficiary", "State executive", "Sustainable tourism; water", "State council for the 2030 Agenda"),
+     "counterpart; beneficiary", "Poder ejecutivo estatal", "Turismo sostenible; agua", "Consejo estatal de la Agenda "
+                                                                                  "2030"),
     ("GOB_CHIS", "Gobierno del Estado de Chiapas", "local_government", "state", "Chiapas", 3, 4,
-     "counterpart; beneficiary", "State executive", "Migration; poverty; health", ""),
+     "counterpart; beneficiary", "Poder ejecutivo estatal", "Migración; pobreza; salud", ""),
     ("MERIDA", "Ayuntamiento de Mérida", "local_government", "municipal", "Yucatán", 2, 4,
-     "counterpart; beneficiary", "Municipal government", "Urban sustainability; local SDG report", "Local voluntary review"),
-    ("CONSEJO_QRO", "State council for the 2030 Agenda, Querétaro", "local_government", "state", "Querétaro", 2, 4,
-     "counterpart", "State collegiate mechanism for the 2030 Agenda", "Alignment of the state plan", ""),
-    ("SANISIDRO", "Municipio de San Isidro del Valle (fictional)", "local_government", "municipal", "Puebla", 1, 3,
-     "beneficiary", "Fictional municipality for the illustrative sample", "Water and roads", ""),
+     "counterpart; beneficiary", "Gobierno municipal", "Sostenibilidad urbana; informe local de los ODS", "Informe "
+                                                                                                   "local "
+                                                                                                   "voluntario"),
+    ("CONSEJO_QRO", "Consejo Estatal de la Agenda 2030, Querétaro", "local_government", "state", "Querétaro", 2, 4,
+     "counterpart", "Mecanismo colegiado estatal de la Agenda 2030", "Alineación del plan estatal", ""),
+    ("SANISIDRO", "Municipio de San Isidro del Valle (ficticia)", "local_government", "municipal", "Puebla", 1, 3,
+     "beneficiary", "Municipio ficticio de la muestra ilustrativa", "Agua y caminos", ""),
     # academia
     ("ANUIES", "Asociación Nacional de Universidades e Instituciones de Educación Superior (ANUIES)", "academia",
-     "national", "CDMX", 4, 5, "knowledge_partner; counterpart", "Association of higher education institutions",
-     "Research agenda for the SDGs; university social responsibility", "ANUIES 2030 vision"),
+     "national", "CDMX", 4, 5, "knowledge_partner; counterpart", "Asociación de instituciones de educación "
+                                                                 "superior",
+     "Agenda de investigación para los ODS; responsabilidad social universitaria", "Visión ANUIES 2030"),
     ("UNAM", "Universidad Nacional Autónoma de México (UNAM)", "academia", "national", "CDMX", 5, 4,
-     "knowledge_partner", "National public university", "Research; SDSN co-chair", "SDSN Mexico"),
+     "knowledge_partner", "Universidad pública nacional", "Investigación; copresidencia de la SDSN", "SDSN México"),
     ("TEC", "Tecnológico de Monterrey", "academia", "national", "Nuevo León; CDMX; Jalisco", 4, 5,
-     "knowledge_partner; champion", "Private university", "Entrepreneurship; SDSN co-chair; local SDG platform",
-     "SDG 2030 Local Action Platform; SDSN Mexico"),
+     "knowledge_partner; champion", "Universidad privada", "Emprendimiento; copresidencia de la SDSN; plataforma "
+                                                          "local de los ODS",
+     "Plataforma de Acción Local ODS 2030; SDSN México"),
     ("SDSN_MX", "SDSN México (Sustainable Development Solutions Network Mexico)", "academia", "national", "CDMX", 4, 5,
-     "knowledge_partner; advocacy_partner", "Network of universities and knowledge centres for the SDGs",
-     "Solutions for the SDGs; legislative support", "Legislative Strategy for the 2030 Agenda"),
+     "knowledge_partner; advocacy_partner", "Red de universidades y centros de conocimiento para los ODS",
+     "Soluciones para los ODS; apoyo legislativo", "Estrategia Legislativa para la Agenda 2030"),
     ("COLMEX", "El Colegio de México", "academia", "national", "CDMX", 3, 3,
-     "knowledge_partner", "Public research and teaching institution", "Inequality; demography", ""),
+     "knowledge_partner", "Institución pública de investigación y docencia", "Desigualdad; demografía", ""),
     ("IBERO", "Universidad Iberoamericana", "academia", "national", "CDMX; Puebla", 3, 4,
-     "knowledge_partner", "Private university", "Human rights; migration", ""),
+     "knowledge_partner", "Universidad privada", "Derechos humanos; migración", ""),
     ("UDG", "Universidad de Guadalajara", "academia", "state", "Jalisco", 3, 4,
-     "knowledge_partner", "State public university", "Climate; local development", ""),
+     "knowledge_partner", "Universidad pública estatal", "Clima; desarrollo local", ""),
     ("UADY", "Universidad Autónoma de Yucatán", "academia", "state", "Yucatán", 2, 4,
-     "knowledge_partner", "State public university", "Water; Maya communities", ""),
-    ("IETS", "Instituto de Estudios Territoriales del Sureste (fictional)", "academia", "regional", "Tabasco; Chiapas", 2, 4,
-     "knowledge_partner", "Fictional research centre for the illustrative sample", "Territorial data", ""),
+     "knowledge_partner", "Universidad pública estatal", "Agua; comunidades mayas", ""),
+    ("IETS", "Instituto de Estudios Territoriales del Sureste (ficticia)", "academia", "regional", "Tabasco; Chiapas", 2, 4,
+     "knowledge_partner", "Centro de investigación ficticio de la muestra ilustrativa", "Datos territoriales", ""),
     # civil society
     ("SDSN_YOUTH", "SDSN Youth México", "civil_society", "national", "CDMX", 2, 5,
-     "advocacy_partner; champion", "Youth network for the SDGs", "Youth participation; education for the SDGs",
-     "SDSN Youth"),
+     "advocacy_partner; champion", "Red de juventudes por los ODS", "Participación de las juventudes; educación "
+                                                                 "para los ODS",
+     "SDSN Juventud"),
     ("POLEA", "Política y Legislación Ambiental, A.C. (POLEA)", "civil_society", "national", "CDMX", 2, 5,
-     "advocacy_partner; knowledge_partner", "Environmental policy and law organisation",
-     "Legislative agenda; environmental law", "Legislative Strategy for the 2030 Agenda"),
+     "advocacy_partner; knowledge_partner", "Organización de política y derecho ambiental",
+     "Agenda legislativa; derecho ambiental", "Estrategia Legislativa para la Agenda 2030"),
     ("CEMEFI", "Centro Mexicano para la Filantropía (Cemefi)", "civil_society", "national", "CDMX", 3, 4,
-     "advocacy_partner", "Network of philanthropic and civil society organisations",
-     "Philanthropy; corporate social responsibility", ""),
+     "advocacy_partner", "Red de organizaciones filantrópicas y de la sociedad civil",
+     "Filantropía; responsabilidad social empresarial", ""),
     ("FUNDAR", "Fundar, Centro de Análisis e Investigación", "civil_society", "national", "CDMX", 3, 4,
-     "advocacy_partner; knowledge_partner", "Research and advocacy on public budgets and rights",
-     "Budget transparency; rights", ""),
-    ("HORIZONTE", "Fundación Horizonte Verde (fictional)", "civil_society", "regional", "Chiapas; Yucatán; Quintana Roo",
-     4, 5, "implementing_partner; donor", "Fictional environmental foundation for the illustrative sample",
-     "Community resilience; forests", "Community resilience fund"),
+     "advocacy_partner; knowledge_partner", "Investigación e incidencia sobre presupuestos públicos y derechos",
+     "Transparencia presupuestaria; derechos", ""),
+    ("HORIZONTE", "Fundación Horizonte Verde (ficticia)", "civil_society", "regional", "Chiapas; Yucatán; Quintana Roo",
+     4, 5, "implementing_partner; donor", "Fundación ambiental ficticia de la muestra ilustrativa",
+     "Resiliencia comunitaria; bosques", "Fondo de resiliencia comunitaria"),
     ("MIXTECA", "Red Comunitaria Mixteca (ficticia)", "civil_society", "state", "Oaxaca", 2, 5,
-     "implementing_partner; beneficiary", "Fictional community network for the illustrative sample",
-     "Food security; indigenous rights", ""),
-    ("ISTMO", "Colectivo Mujeres del Istmo (ficticio)", "civil_society", "state", "Oaxaca", 1, 5,
-     "advocacy_partner; beneficiary", "Fictional women's collective for the illustrative sample",
-     "Gender violence; women's economic autonomy", ""),
-    ("BAJIO_OBS", "Observatorio Ciudadano del Bajío (fictional)", "civil_society", "regional",
+     "implementing_partner; beneficiary", "Red comunitaria ficticia de la muestra ilustrativa",
+     "Seguridad alimentaria; derechos indígenas", ""),
+    ("ISTMO", "Colectivo Mujeres del Istmo (ficticia)", "civil_society", "state", "Oaxaca", 1, 5,
+     "advocacy_partner; beneficiary", "Colectivo de mujeres ficticio de la muestra ilustrativa",
+     "Violencia de género; autonomía económica de las mujeres", ""),
+    ("BAJIO_OBS", "Observatorio Ciudadano del Bajío (ficticia)", "civil_society", "regional",
      "Guanajuato; Querétaro; San Luis Potosí", 2, 4, "advocacy_partner; knowledge_partner",
-     "Fictional citizen observatory for the illustrative sample", "Public security; transparency", ""),
-    ("JOVCLIMA", "Jóvenes por el Clima Yucatán (fictional)", "civil_society", "state", "Yucatán", 1, 4,
-     "advocacy_partner", "Fictional youth climate group for the illustrative sample", "Climate education", ""),
-    ("PROINF", "Asociación Pro-Infancia Fronteriza (fictional)", "civil_society", "regional",
+     "Observatorio ciudadano ficticio de la muestra ilustrativa", "Seguridad pública; transparencia", ""),
+    ("JOVCLIMA", "Jóvenes por el Clima Yucatán (ficticia)", "civil_society", "state", "Yucatán", 1, 4,
+     "advocacy_partner", "Grupo juvenil por el clima ficticio de la muestra ilustrativa", "Educación climática", ""),
+    ("PROINF", "Asociación Pro-Infancia Fronteriza (ficticia)", "civil_society", "regional",
      "Chihuahua; Baja California; Coahuila", 2, 4, "implementing_partner",
-     "Fictional child protection organisation for the illustrative sample", "Migrant children; education", ""),
+     "Organización de protección de la infancia ficticia de la muestra ilustrativa", "Niñez migrante; educación", ""),
     ("DEFENSORAS", "Red de Defensoras Rurales (ficticia)", "civil_society", "regional", "Guerrero; Michoacán; Morelos",
-     1, 4, "advocacy_partner", "Fictional network of rural women defenders for the illustrative sample",
-     "Land rights; protection of defenders", ""),
-    ("SENDERO", "Fundación Sendero Claro (fictional)", "civil_society", "state", "Veracruz", 2, 3,
-     "implementing_partner", "Fictional foundation for the illustrative sample", "Education", ""),
-    ("FRONTERASUR", "Casa de Acogida Frontera Sur (fictional)", "civil_society", "regional", "Chiapas; Tabasco", 2, 5,
-     "implementing_partner", "Fictional migrant shelter for the illustrative sample", "Humanitarian assistance", ""),
+     1, 4, "advocacy_partner", "Red ficticia de defensoras rurales de la muestra ilustrativa",
+     "Derechos sobre la tierra; protección de personas defensoras", ""),
+    ("SENDERO", "Fundación Sendero Claro (ficticia)", "civil_society", "state", "Veracruz", 2, 3,
+     "implementing_partner", "Fundación ficticia de la muestra ilustrativa", "Educación", ""),
+    ("FRONTERASUR", "Casa de Acogida Frontera Sur (ficticia)", "civil_society", "regional", "Chiapas; Tabasco", 2, 5,
+     "implementing_partner", "Albergue para personas migrantes ficticio de la muestra ilustrativa", "Asistencia humanitaria", ""),
     # private sector
     ("PACTO", "Red del Pacto Mundial México (Global Compact Network Mexico)", "private_sector", "national", "CDMX", 4, 5,
-     "counterpart; champion", "Local network of the UN Global Compact",
-     "Ten principles; corporate SDG action; sustainable finance", "Global Compact Strategy 2021-2023"),
+     "counterpart; champion", "Red local del Pacto Mundial de las Naciones Unidas",
+     "Diez principios; acción empresarial por los ODS; finanzas sostenibles", "Estrategia del Pacto Mundial 2021-2023"),
     ("CCE", "Consejo Coordinador Empresarial (CCE)", "private_sector", "national", "CDMX", 5, 4,
-     "counterpart", "Umbrella business organisation", "Investment; business environment", ""),
+     "counterpart", "Organismo cúpula empresarial", "Inversión; entorno de negocios", ""),
     ("COPARMEX", "Confederación Patronal de la República Mexicana (COPARMEX)", "private_sector", "national", "CDMX",
-     4, 3, "counterpart", "Employers' confederation", "Decent work; rule of law", ""),
+     4, 3, "counterpart", "Confederación patronal", "Trabajo decente; Estado de derecho", ""),
     ("CONCAMIN", "Confederación de Cámaras Industriales (CONCAMIN)", "private_sector", "national", "CDMX", 4, 2,
-     "counterpart", "Confederation of industrial chambers", "Industry; energy", ""),
-    ("ALTAMIRA", "Grupo Industrial Altamira (ficticio)", "private_sector", "regional",
+     "counterpart", "Confederación de cámaras industriales", "Industria; energía", ""),
+    ("ALTAMIRA", "Grupo Industrial Altamira (ficticia)", "private_sector", "regional",
      "Tamaulipas; Nuevo León; San Luis Potosí", 4, 4, "donor; implementing_partner",
-     "Fictional industrial group for the illustrative sample", "Green jobs; supplier development", "Green jobs programme"),
-    ("AGROPAC", "Agroexportadora del Pacífico (fictional)", "private_sector", "regional", "Sinaloa; Sonora", 4, 2,
-     "beneficiary", "Fictional agro-export company for the illustrative sample", "Exports; seasonal labour", ""),
-    ("SOLARES", "Tecnologías Solares del Norte (fictional)", "private_sector", "regional", "Chihuahua; Coahuila", 3, 4,
-     "implementing_partner; contractor", "Fictional solar energy company for the illustrative sample",
-     "Distributed solar energy", ""),
-    ("MERCADO", "Cadena Comercial Mercado Unido (fictional)", "private_sector", "national",
-     "Jalisco; Estado de México; CDMX", 4, 3, "donor", "Fictional retail chain for the illustrative sample",
-     "Food banks; cause marketing", ""),
+     "Grupo industrial ficticio de la muestra ilustrativa", "Empleos verdes; desarrollo de proveedores", "Programa de "
+                                                                                                   "empleos "
+                                                                                                   "verdes"),
+    ("AGROPAC", "Agroexportadora del Pacífico (ficticia)", "private_sector", "regional", "Sinaloa; Sonora", 4, 2,
+     "beneficiary", "Empresa agroexportadora ficticia de la muestra ilustrativa", "Exportaciones; trabajo de "
+                                                                                 "temporada", ""),
+    ("SOLARES", "Tecnologías Solares del Norte (ficticia)", "private_sector", "regional", "Chihuahua; Coahuila", 3, 4,
+     "implementing_partner; contractor", "Empresa de energía solar ficticia de la muestra ilustrativa",
+     "Energía solar distribuida", ""),
+    ("MERCADO", "Cadena Comercial Mercado Unido (ficticia)", "private_sector", "national",
+     "Jalisco; Estado de México; CDMX", 4, 3, "donor", "Cadena comercial ficticia de la muestra ilustrativa",
+     "Bancos de alimentos; mercadotecnia con causa", ""),
     ("PUENTEALTO", "Constructora Puente Alto (ficticia)", "private_sector", "regional", "Quintana Roo; Veracruz", 3, 2,
-     "contractor", "Fictional construction company for the illustrative sample", "Infrastructure", ""),
-    ("TABACALERA", "Tabacalera Río Bravo (fictional)", "private_sector", "state", "Tamaulipas", 2, 1,
-     "", "Fictional tobacco company for the illustrative sample", "Sponsorships", ""),
-    ("NUTRIBEBE", "Laboratorios NutriBebé (fictional)", "private_sector", "national", "Jalisco; Estado de México", 3, 3,
-     "donor", "Fictional infant nutrition company for the illustrative sample", "Nutrition campaigns", ""),
-    ("DELTA", "Consultores Asociados Delta (fictional)", "private_sector", "national", "CDMX", 1, 3,
-     "contractor", "Fictional consulting firm for the illustrative sample", "Evaluations", ""),
+     "contractor", "Constructora ficticia de la muestra ilustrativa", "Infraestructura", ""),
+    ("TABACALERA", "Tabacalera Río Bravo (ficticia)", "private_sector", "state", "Tamaulipas", 2, 1,
+     "", "Tabacalera ficticia de la muestra ilustrativa", "Patrocinios", ""),
+    ("NUTRIBEBE", "Laboratorios NutriBebé (ficticia)", "private_sector", "national", "Jalisco; Estado de México", 3, 3,
+     "donor", "Empresa de nutrición infantil ficticia de la muestra ilustrativa", "Campañas de nutrición", ""),
+    ("DELTA", "Consultores Asociados Delta (ficticia)", "private_sector", "national", "CDMX", 1, 3,
+     "contractor", "Consultora ficticia de la muestra ilustrativa", "Evaluaciones", ""),
     # financial sector
     ("CESF", "Comité de Finanzas Sostenibles del Consejo de Estabilidad del Sistema Financiero (CESF)",
      "financial_sector", "national", "CDMX", 4, 5, "counterpart; knowledge_partner",
-     "Sustainable Finance Committee of the Financial System Stability Council",
-     "Sustainable taxonomy; climate risk; green and social instruments", "Sustainable taxonomy of Mexico"),
+     "Comité de Finanzas Sostenibles del Consejo de Estabilidad del Sistema Financiero",
+     "Taxonomía sostenible; riesgo climático; instrumentos verdes y sociales", "Taxonomía Sostenible de México"),
     ("BANXICO", "Banco de México (Banxico)", "financial_sector", "national", "CDMX", 5, 2,
-     "counterpart", "Central bank", "Price and financial stability; climate-related financial risk", ""),
+     "counterpart", "Banco central", "Estabilidad de precios y financiera; riesgo financiero relacionado con el "
+                                    "clima", ""),
     ("BID", "Banco Interamericano de Desarrollo (BID/IDB)", "financial_sector", "regional", "CDMX", 5, 4,
-     "donor; knowledge_partner", "Multilateral development bank", "Infrastructure; social protection; gender",
-     "Country strategy with Mexico"),
+     "donor; knowledge_partner", "Banco multilateral de desarrollo", "Infraestructura; protección social; género",
+     "Estrategia de país con México"),
     ("CAF", "CAF - Banco de Desarrollo de America Latina y el Caribe", "financial_sector", "regional", "CDMX", 4, 3,
-     "donor", "Multilateral development bank", "Sustainable infrastructure; water", ""),
-    ("BM", "Banco Mundial (World Bank)", "financial_sector", "international", "CDMX", 5, 3,
-     "donor; knowledge_partner", "Multilateral development bank", "Poverty; fiscal policy", ""),
+     "donor", "Banco multilateral de desarrollo", "Infraestructura sostenible; agua", ""),
+    ("BM", "Banco Mundial", "financial_sector", "international", "CDMX", 5, 3,
+     "donor; knowledge_partner", "Banco multilateral de desarrollo", "Pobreza; política fiscal", ""),
     ("NAFIN", "Nacional Financiera (NAFIN)", "financial_sector", "national", "CDMX", 4, 3,
-     "counterpart", "National development bank", "SME finance; green credit lines", ""),
+     "counterpart", "Banca nacional de desarrollo", "Financiamiento a pymes; líneas de crédito verde", ""),
     ("ABM", "Asociación de Bancos de México (ABM)", "financial_sector", "national", "CDMX", 4, 3,
-     "counterpart", "Association of commercial banks", "Sustainable finance protocol; financial inclusion", ""),
-    ("BSOLIDARIO", "Banco Solidario del Bajío (fictional)", "financial_sector", "regional", "Guanajuato; Querétaro", 2, 4,
-     "donor", "Fictional regional bank for the illustrative sample", "Microcredit", ""),
-    ("IMPACTOSUR", "Fondo de Inversión Impacto Sur (fictional)", "financial_sector", "regional", "Chiapas; Oaxaca", 2, 4,
-     "donor", "Fictional impact investment fund for the illustrative sample", "Impact investment in the south", ""),
+     "counterpart", "Asociación de la banca comercial", "Protocolo de finanzas sostenibles; inclusión financiera", ""),
+    ("BSOLIDARIO", "Banco Solidario del Bajío (ficticia)", "financial_sector", "regional", "Guanajuato; Querétaro", 2, 4,
+     "donor", "Banco regional ficticio de la muestra ilustrativa", "Microcrédito", ""),
+    ("IMPACTOSUR", "Fondo de Inversión Impacto Sur (ficticia)", "financial_sector", "regional", "Chiapas; Oaxaca", 2, 4,
+     "donor", "Fondo de inversión de impacto ficticio de la muestra ilustrativa", "Inversión de impacto en el sur", ""),
     ("RAPIDA", "Financiera Rápida Express (ficticia)", "financial_sector", "national", "CDMX; Estado de México", 3, 3,
-     "", "Fictional consumer lender for the illustrative sample", "Consumer credit", ""),
+     "", "Financiera de consumo ficticia de la muestra ilustrativa", "Crédito al consumo", ""),
     # donors and international cooperation
-    ("GIZ", "Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ)", "international_cooperation", "international",
-     "CDMX", 4, 5, "donor; implementing_partner", "German development cooperation agency",
-     "2030 Agenda governance; climate; legislative support", "SDG 2030 Local Action Platform"),
+    ("GIZ", "Cooperación Alemana al Desarrollo Sustentable (GIZ)", "international_cooperation", "international",
+     "CDMX", 4, 5, "donor; implementing_partner", "Agencia alemana de cooperación para el desarrollo",
+     "Gobernanza de la Agenda 2030; clima; apoyo legislativo", "Plataforma de Acción Local ODS 2030"),
     ("AECID", "Agencia Española de Cooperación Internacional para el Desarrollo (AECID)", "international_cooperation",
-     "international", "CDMX", 4, 4, "donor", "Spanish development cooperation agency",
-     "Gender; migration; triangular cooperation", ""),
+     "international", "CDMX", 4, 4, "donor", "Agencia española de cooperación para el desarrollo",
+     "Género; migración; cooperación triangular", ""),
     ("UE", "Delegación de la Unión Europea en México", "international_cooperation", "international", "CDMX", 5, 4,
-     "donor", "Delegation of the European Union", "Global Gateway; rights; climate", "Spotlight Initiative"),
-    ("USAID", "United States Agency for International Development (USAID)", "international_cooperation",
-     "international", "CDMX", 4, 2, "donor", "United States development cooperation agency",
-     "Rule of law; migration", ""),
-    ("JICA", "Japan International Cooperation Agency (JICA)", "international_cooperation", "international", "CDMX",
-     3, 4, "donor", "Japanese development cooperation agency", "Triangular cooperation; disaster risk", ""),
-    ("SIDA", "Swedish International Development Cooperation Agency (Sida)", "international_cooperation",
-     "international", "CDMX", 3, 3, "donor", "Swedish development cooperation agency", "Human rights; gender", ""),
-    ("PUENTES", "Fundación Internacional Puentes (fictional)", "international_cooperation", "international", "", 2, 4,
-     "donor", "Fictional international foundation for the illustrative sample", "Youth; migration", ""),
+     "donor", "Delegación de la Unión Europea", "Global Gateway; derechos; clima", "Iniciativa Spotlight"),
+    ("USAID", "Agencia de los Estados Unidos para el Desarrollo Internacional (USAID)", "international_cooperation",
+     "international", "CDMX", 4, 2, "donor", "Agencia de cooperación para el desarrollo de los Estados Unidos",
+     "Estado de derecho; migración", ""),
+    ("JICA", "Agencia de Cooperación Internacional del Japón (JICA)", "international_cooperation", "international", "CDMX",
+     3, 4, "donor", "Agencia japonesa de cooperación para el desarrollo", "Cooperación triangular; riesgo de desastres", ""),
+    ("SIDA", "Agencia Sueca de Cooperación Internacional para el Desarrollo (Asdi)", "international_cooperation",
+     "international", "CDMX", 3, 3, "donor", "Agencia sueca de cooperación para el desarrollo", "Derechos humanos; género", ""),
+    ("PUENTES", "Fundación Internacional Puentes (ficticia)", "international_cooperation", "international", "", 2, 4,
+     "donor", "Fundación internacional ficticia de la muestra ilustrativa", "Juventudes; migración", ""),
     # UN system (not mapped on the grid: the UNS maps others)
-    ("RCO", "Resident Coordinator Office (RCO), UN Mexico", "un_system", "national", "CDMX", None, None,
-     "counterpart", "Coordinates the UN Country Team and the Cooperation Framework",
-     "Partnership Strategy; financing for development", "Cooperation Framework 2020-2025"),
-    ("RIAFD", "Interagency Network of Partnerships and Financing for Development (RIAFD)", "un_system", "national",
-     "CDMX", None, None, "", "Interagency network of the UN System in Mexico",
-     "Partnership intelligence; joint resource mobilization", "Partnership Strategy 2022-2025"),
-    ("UNDP", "Programa de las Naciones Unidas para el Desarrollo (PNUD / UNDP)", "un_system", "national",
-     "CDMX; Chiapas; Oaxaca", None, None, "implementing_partner", "UN development programme",
-     "Governance; SDG finance; environment", "SDG integration"),
+    ("RCO", "Oficina de la Coordinadora Residente (OCR), ONU México", "un_system", "national", "CDMX", None, None,
+     "counterpart", "Coordina el Equipo País de la ONU y el Marco de Cooperación",
+     "Estrategia de Alianzas; financiamiento para el desarrollo", "Marco de Cooperación 2020-2025"),
+    ("RIAFD", "Red Interagencial de Alianzas y Financiamiento para el Desarrollo (RIAFD)", "un_system", "national",
+     "CDMX", None, None, "", "Red interagencial del Sistema de las Naciones Unidas en México",
+     "Inteligencia de alianzas; movilización conjunta de recursos", "Estrategia de Alianzas 2022-2025"),
+    ("UNDP", "Programa de las Naciones Unidas para el Desarrollo (PNUD)", "un_system", "national",
+     "CDMX; Chiapas; Oaxaca", None, None, "implementing_partner", "Programa de la ONU para el desarrollo",
+     "Gobernanza; financiamiento de los ODS; medio ambiente", "Integración de los ODS"),
     ("UNICEF", "Fondo de las Naciones Unidas para la Infancia (UNICEF)", "un_system", "national",
-     "CDMX; Chiapas; Guerrero; Oaxaca", None, None, "implementing_partner", "UN children's fund",
-     "Child protection; education; nutrition", ""),
-    ("UNWOMEN", "ONU Mujeres (UN Women)", "un_system", "national", "CDMX", None, None, "implementing_partner",
-     "UN entity for gender equality", "Care economy; violence against women", "Spotlight Initiative"),
+     "CDMX; Chiapas; Guerrero; Oaxaca", None, None, "implementing_partner", "Fondo de la ONU para la infancia",
+     "Protección de la infancia; educación; nutrición", ""),
+    ("UNWOMEN", "ONU Mujeres", "un_system", "national", "CDMX", None, None, "implementing_partner",
+     "Entidad de la ONU para la igualdad de género", "Economía del cuidado; violencia contra las mujeres", "Iniciativa Spotlight"),
     ("FAO", "Organización de las Naciones Unidas para la Alimentación y la Agricultura (FAO)", "un_system", "national",
-     "CDMX; Oaxaca; Yucatán", None, None, "implementing_partner", "UN food and agriculture organization",
-     "Food systems; rural development", ""),
-    ("ILO", "Organización Internacional del Trabajo (OIT / ILO)", "un_system", "national", "CDMX", None, None,
-     "implementing_partner", "UN labour organization", "Decent work; green jobs", ""),
+     "CDMX; Oaxaca; Yucatán", None, None, "implementing_partner", "Organización de la ONU para la alimentación "
+                                                                   "y la agricultura",
+     "Sistemas alimentarios; desarrollo rural", ""),
+    ("ILO", "Organización Internacional del Trabajo (OIT)", "un_system", "national", "CDMX", None, None,
+     "implementing_partner", "Organización de la ONU para el trabajo", "Trabajo decente; empleos verdes", ""),
     ("UNFPA", "Fondo de Población de las Naciones Unidas (UNFPA)", "un_system", "national", "CDMX", None, None,
-     "implementing_partner", "UN population fund", "Sexual and reproductive health; youth", ""),
-    ("UNHCR", "Alto Comisionado de las Naciones Unidas para los Refugiados (ACNUR / UNHCR)", "un_system", "national",
+     "implementing_partner", "Fondo de población de la ONU", "Salud sexual y reproductiva; juventudes", ""),
+    ("UNHCR", "Alto Comisionado de las Naciones Unidas para los Refugiados (ACNUR)", "un_system", "national",
      "Chiapas; Tabasco; Baja California; Coahuila; Nuevo León", None, None, "implementing_partner",
-     "UN refugee agency", "Asylum; local integration", ""),
-    ("IOM", "Organización Internacional para las Migraciones (OIM / IOM)", "un_system", "national",
-     "CDMX; Chihuahua; Chiapas", None, None, "implementing_partner", "UN migration agency", "Migration governance", ""),
-    ("UNEP", "Programa de las Naciones Unidas para el Medio Ambiente (PNUMA / UNEP)", "un_system", "regional", "CDMX",
-     None, None, "knowledge_partner", "UN environment programme", "Climate; sustainable finance", ""),
-    ("UNDESA_PA", "2030 Agenda Partnership Accelerator (UN DESA)", "un_system", "international", "", None, None,
-     "knowledge_partner", "UN DESA initiative that supports partnership capacity",
-     "Partnership training; Mexico Partnership Forum", "Mexico Partnership Forum"),
+     "Agencia de la ONU para los refugiados", "Asilo; integración local", ""),
+    ("IOM", "Organización Internacional para las Migraciones (OIM)", "un_system", "national",
+     "CDMX; Chihuahua; Chiapas", None, None, "implementing_partner", "Agencia de la ONU para las migraciones", "Gobernanza de la "
+                                                                                            "migración", ""),
+    ("UNEP", "Programa de las Naciones Unidas para el Medio Ambiente (PNUMA)", "un_system", "regional", "CDMX",
+     None, None, "knowledge_partner", "Programa de la ONU para el medio ambiente", "Clima; finanzas sostenibles", ""),
+    ("UNDESA_PA", "Acelerador de Alianzas para la Agenda 2030 (UNDESA)", "un_system", "international", "", None, None,
+     "knowledge_partner", "Iniciativa de UNDESA que fortalece las capacidades para las alianzas",
+     "Formación en alianzas; Foro de Alianzas de México", "Foro de Alianzas de México"),
     # media
     ("CANALONCE", "Canal Once", "media", "national", "CDMX", 3, 3, "advocacy_partner",
-     "Public television channel", "Public interest content", ""),
+     "Canal de televisión pública", "Contenidos de interés público", ""),
     ("IMER", "Instituto Mexicano de la Radio (IMER)", "media", "national", "CDMX", 2, 3, "advocacy_partner",
-     "Public radio", "Public interest content", ""),
-    ("FARO", "Diario El Faro Regional (fictional)", "media", "state", "Veracruz", 4, 2, "",
-     "Fictional regional newspaper for the illustrative sample", "Regional news", ""),
-    ("NOTISURESTE", "Portal Noticias Sureste (fictional)", "media", "regional", "Yucatán; Quintana Roo", 2, 3,
-     "advocacy_partner", "Fictional news portal for the illustrative sample", "Regional news", ""),
+     "Radio pública", "Contenidos de interés público", ""),
+    ("FARO", "Diario El Faro Regional (ficticia)", "media", "state", "Veracruz", 4, 2, "",
+     "Diario regional ficticio de la muestra ilustrativa", "Noticias regionales", ""),
+    ("NOTISURESTE", "Portal Noticias Sureste (ficticia)", "media", "regional", "Yucatán; Quintana Roo", 2, 3,
+     "advocacy_partner", "Portal de noticias ficticio de la muestra ilustrativa", "Noticias regionales", ""),
     ("VOCES", "Radio Comunitaria Voces del Valle (ficticia)", "media", "municipal", "Hidalgo", 1, 4,
-     "advocacy_partner", "Fictional community radio for the illustrative sample", "Indigenous languages", ""),
+     "advocacy_partner", "Radio comunitaria ficticia de la muestra ilustrativa", "Lenguas indígenas", ""),
     # other
     ("OCDE", "Centro de la OCDE en México para América Latina", "other", "regional", "CDMX", 3, 3,
-     "knowledge_partner", "OECD centre in Mexico", "Public policy analysis", ""),
+     "knowledge_partner", "Centro de la OCDE en México", "Análisis de políticas públicas", ""),
     ("CNDH", "Comisión Nacional de los Derechos Humanos (CNDH)", "other", "national", "CDMX", 4, 3,
-     "counterpart", "National human rights institution", "Human rights", ""),
-    ("INTERRELIG", "Consejo Interreligioso por la Paz (fictional)", "other", "regional", "Michoacán; Guerrero", 2, 4,
-     "advocacy_partner", "Fictional interfaith council for the illustrative sample", "Peacebuilding", ""),
-    ("SINDICATO", "Sindicato Nacional de Jornaleros Agrícolas (ficticio)", "other", "regional", "Sinaloa; Baja California",
-     2, 3, "beneficiary", "Fictional farm workers' union for the illustrative sample", "Labour rights", ""),
+     "counterpart", "Institución nacional de derechos humanos", "Derechos humanos", ""),
+    ("INTERRELIG", "Consejo Interreligioso por la Paz (ficticia)", "other", "regional", "Michoacán; Guerrero", 2, 4,
+     "advocacy_partner", "Consejo interreligioso ficticio de la muestra ilustrativa", "Construcción de paz", ""),
+    ("SINDICATO", "Sindicato Nacional de Jornaleros Agrícolas (ficticia)", "other", "regional", "Sinaloa; Baja California",
+     2, 3, "beneficiary", "Sindicato de jornaleros ficticio de la muestra ilustrativa", "Derechos laborales", ""),
 ]
 
 _ISOLATES = ("TABACALERA", "VOCES", "SANISIDRO", "SINDICATO")  # no tie at all: the network report must show them
@@ -431,49 +466,49 @@ def _fill_partners(stakeholders: list[dict], ties: list[dict]) -> None:
 
 # (id, name, type, typology, instruments, lead, members, sdgs, actions, states, start, end, status)
 _P = [
-    ("P01", "Legislative Strategy for the 2030 Agenda", "advocacy", "combine_integrate", "mou; regular_meetings",
+    ("P01", "Estrategia Legislativa para la Agenda 2030", "advocacy", "combine_integrate", "mou; regular_meetings",
      "SENADO", "DIPUTADOS; GIZ; SDSN_MX; TEC; UNAM; POLEA; UNDP; RCO", "16; 17", "2.6; 2.7", "CDMX",
      dt.date(2019, 9, 1), dt.date(2024, 8, 31), "closed"),
-    ("P02", "SDG 2030 Local Action Platform", "knowledge", "combine_integrate", "collaboration_agreement; workshop",
+    ("P02", "Plataforma de Acción Local ODS 2030", "knowledge", "combine_integrate", "collaboration_agreement; workshop",
      "TEC", "GIZ; RCO; UNDP; SDSN_MX; UDG", "11; 17", "3.10", "Nuevo León; Jalisco; CDMX",
      dt.date(2021, 3, 1), None, "active"),
-    ("P03", "Private sector liaison mechanism with the Global Compact Network", "liaison", "combine_integrate",
+    ("P03", "Mecanismo de vinculación con el sector privado con la Red del Pacto Mundial", "liaison", "combine_integrate",
      "terms_of_reference; dialogue_table", "PACTO", "RCO; CCE; COPARMEX; CONCAMIN; ILO; UNDP; MERCADO", "8; 12; 17",
      "2.14; 2.15", "CDMX", dt.date(2024, 10, 1), None, "negotiating"),
-    ("P04", "Sustainable finance dialogue with the CESF Sustainable Finance Committee", "convening",
+    ("P04", "Diálogo sobre finanzas sostenibles con el Comité de Finanzas Sostenibles del CESF", "convening",
      "leverage_exchange", "dialogue_table; ad_hoc_meeting", "CESF", "RCO; UNDP; UNEP; BANXICO; SHCP; ABM; NAFIN",
      "13; 17", "2.21; 2.22", "CDMX", dt.date(2025, 2, 1), None, "exploring"),
-    ("P05", "ANUIES - UN System knowledge alliance", "knowledge", "combine_integrate", "mou; regular_meetings",
+    ("P05", "Alianza de conocimiento ANUIES - Sistema de las Naciones Unidas", "knowledge", "combine_integrate", "mou; regular_meetings",
      "ANUIES", "RCO; UNAM; UDG; UADY; UNFPA", "4; 17", "2.16; 2.17", "CDMX; Jalisco; Yucatán",
      dt.date(2022, 6, 1), None, "active"),
-    ("P06", "Mexico Partnership Forum: Sustainable Territories, Cities and Communities", "convening", "transform",
+    ("P06", "Foro de Alianzas de México: Territorios, Ciudades y Comunidades Sostenibles", "convening", "transform",
      "workshop; dialogue_table", "RCO", "UNDESA_PA; UNDP; GOB_CDMX; GOB_JAL; TEC; PACTO; CEMEFI", "11; 17", "3.9; 3.4",
      "CDMX; Jalisco", dt.date(2021, 9, 1), dt.date(2023, 6, 30), "closed"),
-    ("P07", "SDG localization pilot in Oaxaca", "implementation", "combine_integrate",
+    ("P07", "Piloto de localización de los ODS en Oaxaca", "implementation", "combine_integrate",
      "project_document; letter_of_commitment", "GOB_OAX", "UNDP; UNICEF; UNWOMEN; FAO; MIXTECA; ISTMO", "1; 2; 5; 10",
      "2.10; 2.12", "Oaxaca", dt.date(2022, 11, 1), dt.date(2025, 12, 31), "active"),
-    ("P08", "Donors and cooperating partners space for reflection", "convening", "leverage_exchange",
+    ("P08", "Espacio de reflexión de donantes y socios cooperantes", "convening", "leverage_exchange",
      "regular_meetings; terms_of_reference", "RCO", "GIZ; AECID; UE; USAID; JICA; SIDA; AMEXCID", "17",
      "2.26; 2.27", "CDMX", dt.date(2023, 3, 1), None, "under_review"),
-    ("P09", "Youth engagement with SDSN Youth Mexico", "advocacy", "leverage_exchange", "letter_of_commitment; workshop",
+    ("P09", "Participación de las juventudes con SDSN Juventud México", "advocacy", "leverage_exchange", "letter_of_commitment; workshop",
      "SDSN_YOUTH", "RCO; UNFPA; UNICEF; JOVCLIMA; IBERO", "4; 13; 16", "2.20", "CDMX; Yucatán",
      dt.date(2022, 8, 1), None, "active"),
-    ("P10", "UN System Civil Society Advisory Group (feasibility)", "liaison", "leverage_exchange",
+    ("P10", "Grupo Asesor de la Sociedad Civil del Sistema de las Naciones Unidas (viabilidad)", "liaison", "leverage_exchange",
      "terms_of_reference; inquiry", "RCO", "CEMEFI; FUNDAR; POLEA; BAJIO_OBS; DEFENSORAS; PROINF", "16; 17", "2.19",
      "CDMX", dt.date(2025, 1, 15), None, "exploring"),
-    ("P11", "Altamira green jobs programme (fictional)", "implementation", "leverage_exchange",
+    ("P11", "Programa de empleos verdes Altamira (ficticia)", "implementation", "leverage_exchange",
      "cofinancing_agreement; project_document", "ALTAMIRA", "ILO; SOLARES; UDG", "7; 8; 13", "2.13",
      "Tamaulipas; Nuevo León", dt.date(2023, 2, 1), None, "active"),
-    ("P12", "Horizonte Verde community resilience fund (fictional)", "implementation", "combine_integrate",
+    ("P12", "Fondo de resiliencia comunitaria Horizonte Verde (ficticia)", "implementation", "combine_integrate",
      "cofinancing_agreement; letter_of_commitment", "HORIZONTE", "FAO; UNDP; IMPACTOSUR; GOB_CHIS; GOB_YUC; JOVCLIMA",
      "1; 13; 15", "3.7; 3.8; 2.8", "Chiapas; Yucatán", dt.date(2022, 3, 1), None, "active"),
-    ("P13", "Dialogue with the Executive Secretariat of the National Council for the 2030 Agenda", "liaison",
+    ("P13", "Diálogo con la Secretaría Ejecutiva del Consejo Nacional de la Agenda 2030", "liaison",
      "combine_integrate", "regular_meetings", "SE2030", "RCO; UNDP; INEGI; CONAGO; AMEXCID", "17",
      "2.1; 2.3", "CDMX", dt.date(2022, 5, 1), None, "active"),
-    ("P14", "Care economy alliance", "advocacy", "transform", "mou; dialogue_table", "INMUJERES",
+    ("P14", "Alianza por la economía del cuidado", "advocacy", "transform", "mou; dialogue_table", "INMUJERES",
      "UNWOMEN; ILO; AECID; GOB_CDMX; FUNDAR; ISTMO; UE", "5; 8; 10", "2.5", "CDMX; Jalisco",
      dt.date(2022, 3, 8), None, "active"),
-    ("P15", "Rápida Express financial inclusion pilot (fictional)", "implementation", "leverage_exchange",
+    ("P15", "Rápida Express financial inclusion pilot (ficticia)", "implementation", "leverage_exchange",
      "letter_of_commitment", "RAPIDA", "UNDP; BSOLIDARIO", "1; 8", "2.23", "Estado de México",
      dt.date(2023, 5, 1), dt.date(2024, 1, 31), "closed"),
 ]
@@ -622,77 +657,81 @@ def _bisect(cum: list[float], x: float) -> int:
 # Clean sheet: q01-q04 Yes, q05-q19 No. Deviations: {"q03": "No"} (caution),
 # {"q10": "Yes"} (red flag, excluded), {"q13": ""} (blank, incomplete).
 _DD = [
-    ("PACTO", dt.date(2022, 9, 12), "RCO partnerships officer", "Initial screening", {}),
-    ("PACTO", dt.date(2025, 3, 3), "RCO partnerships officer", "Rescreening before the liaison mechanism", {}),
-    ("CCE", dt.date(2024, 11, 5), "RCO partnerships officer", "", {}),
-    ("COPARMEX", dt.date(2024, 11, 5), "RCO partnerships officer", "", {}),
-    ("CONCAMIN", dt.date(2023, 2, 20), "RIAFD", "Screening older than one year: renew", {}),
+    ("PACTO", dt.date(2022, 9, 12), "Oficial de alianzas de la OCR", "Evaluación inicial", {}),
+    ("PACTO", dt.date(2025, 3, 3), "Oficial de alianzas de la OCR", "Nueva evaluación antes del mecanismo de "
+                                                               "vinculación", {}),
+    ("CCE", dt.date(2024, 11, 5), "Oficial de alianzas de la OCR", "", {}),
+    ("COPARMEX", dt.date(2024, 11, 5), "Oficial de alianzas de la OCR", "", {}),
+    ("CONCAMIN", dt.date(2023, 2, 20), "RIAFD", "Evaluación con más de un año: renovar", {}),
     ("ABM", dt.date(2025, 2, 14), "RIAFD", "", {}),
     ("NAFIN", dt.date(2025, 2, 14), "RIAFD", "", {}),
     ("CESF", dt.date(2025, 1, 20), "RIAFD", "", {}),
-    ("CEMEFI", dt.date(2024, 10, 1), "Results Group 3", "", {}),
-    ("FUNDAR", dt.date(2024, 10, 1), "Results Group 3", "", {}),
-    ("POLEA", dt.date(2023, 4, 18), "Results Group 3", "Screening older than one year: renew", {}),
+    ("CEMEFI", dt.date(2024, 10, 1), "Grupo de Resultados 3", "", {}),
+    ("FUNDAR", dt.date(2024, 10, 1), "Grupo de Resultados 3", "", {}),
+    ("POLEA", dt.date(2023, 4, 18), "Grupo de Resultados 3", "Evaluación con más de un año: renovar", {}),
     ("SDSN_YOUTH", dt.date(2024, 7, 30), "TF Juventudes", "", {}),
-    ("TEC", dt.date(2024, 3, 11), "RCO partnerships officer", "", {}),
-    ("IBERO", dt.date(2025, 4, 2), "Results Group 1", "", {}),
+    ("TEC", dt.date(2024, 3, 11), "Oficial de alianzas de la OCR", "", {}),
+    ("IBERO", dt.date(2025, 4, 2), "Grupo de Resultados 1", "", {}),
     ("CANALONCE", dt.date(2025, 5, 6), "UNCG", "", {}),
-    ("HORIZONTE", dt.date(2022, 2, 15), "UNDP", "Before the resilience fund", {}),
-    ("HORIZONTE", dt.date(2024, 12, 9), "UNDP", "Annual rescreening", {}),
-    ("SOLARES", dt.date(2023, 1, 16), "ILO", "Legal registration not found in the public registry", {"q01": "No"}),
-    ("AGROPAC", dt.date(2023, 3, 7), "FAO", "No sustainability report found", {"q03": "No"}),
-    ("AGROPAC", dt.date(2025, 2, 24), "FAO", "First sustainability report published in 2024", {}),
-    ("MERCADO", dt.date(2024, 9, 10), "RCO partnerships officer", "Not part of any UN initiative yet", {"q04": "No"}),
-    ("BSOLIDARIO", dt.date(2023, 6, 5), "UNDP", "No previous UN relationship; older than one year", {"q02": "No"}),
-    ("BAJIO_OBS", dt.date(2025, 1, 14), "Results Group 4", "No earlier UN partnership (context, not risk)",
+    ("HORIZONTE", dt.date(2022, 2, 15), "PNUD", "Antes del fondo de resiliencia", {}),
+    ("HORIZONTE", dt.date(2024, 12, 9), "PNUD", "Nueva evaluación anual", {}),
+    ("SOLARES", dt.date(2023, 1, 16), "OIT", "No se encontró su registro legal en el registro público", {"q01": "No"}),
+    ("AGROPAC", dt.date(2023, 3, 7), "FAO", "No se encontró informe de sostenibilidad", {"q03": "No"}),
+    ("AGROPAC", dt.date(2025, 2, 24), "FAO", "Primer informe de sostenibilidad publicado en 2024", {}),
+    ("MERCADO", dt.date(2024, 9, 10), "Oficial de alianzas de la OCR", "Aún no participa en ninguna iniciativa de la "
+                                                                  "ONU", {"q04": "No"}),
+    ("BSOLIDARIO", dt.date(2023, 6, 5), "PNUD", "Sin relación previa con la ONU; evaluación con más de un año", {"q02": "No"}),
+    ("BAJIO_OBS", dt.date(2025, 1, 14), "Grupo de Resultados 4", "Sin alianza previa con la ONU (contexto, no riesgo)",
      {"q02": "No"}),
-    ("FARO", dt.date(2024, 8, 19), "UNCG", "Not registered in any UN initiative", {"q04": "No", "q02": "No"}),
-    ("MIXTECA", dt.date(2025, 4, 22), "FAO", "Annual rescreening", {}),
-    ("IMPACTOSUR", dt.date(2024, 12, 2), "UNDP", "Questionnaire partly answered", {"q14": "", "q16": "", "q17": ""}),
-    ("DELTA", dt.date(2025, 5, 19), "RCO operations", "Awaiting the supplier file", {"q03": "", "q04": ""}),
-    ("ISTMO", dt.date(2025, 6, 2), "UN Women", "Annual rescreening", {}),
-    ("TABACALERA", dt.date(2024, 6, 3), "RCO partnerships officer", "Tobacco: excluded by policy", {"q10": "Yes"}),
-    ("PUENTEALTO", dt.date(2024, 2, 26), "UNOPS focal point", "Bribery case and federal sanction",
+    ("FARO", dt.date(2024, 8, 19), "UNCG", "No está registrada en ninguna iniciativa de la ONU", {"q04": "No", "q02": "No"}),
+    ("MIXTECA", dt.date(2025, 4, 22), "FAO", "Nueva evaluación anual", {}),
+    ("IMPACTOSUR", dt.date(2024, 12, 2), "PNUD", "Cuestionario respondido en parte", {"q14": "", "q16": "", "q17": ""}),
+    ("DELTA", dt.date(2025, 5, 19), "Operaciones de la OCR", "En espera del expediente de proveedor", {"q03": "", "q04": ""}),
+    ("ISTMO", dt.date(2025, 6, 2), "ONU Mujeres", "Nueva evaluación anual", {}),
+    ("TABACALERA", dt.date(2024, 6, 3), "Oficial de alianzas de la OCR", "Tabaco: excluida por política", {"q10": "Yes"}),
+    ("PUENTEALTO", dt.date(2024, 2, 26), "Punto focal de UNOPS", "Caso de soborno y sanción federal",
      {"q15": "Yes", "q16": "Yes"}),
-    ("NUTRIBEBE", dt.date(2025, 3, 17), "UNICEF", "Markets breast-milk substitutes contrary to the WHO code",
+    ("NUTRIBEBE", dt.date(2025, 3, 17), "UNICEF", "Comercializa sucedáneos de la leche materna en contravención "
+                                                  "del código de la OMS",
      {"q12": "Yes"}),
-    ("RAPIDA", dt.date(2023, 11, 8), "UNDP", "Data protection sanction; pending investigation",
+    ("RAPIDA", dt.date(2023, 11, 8), "PNUD", "Sanción en materia de protección de datos; investigación pendiente",
      {"q14": "Yes", "q17": "Yes", "q03": "No"}),
-    ("SENDERO", dt.date(2025, 1, 13), "Results Group 2", "Press investigation on misuse of donations", {"q19": "Yes"}),
+    ("SENDERO", dt.date(2025, 1, 13), "Grupo de Resultados 2", "Investigación periodística sobre el mal uso de "
+                                                         "donativos", {"q19": "Yes"}),
     # Screenings before each recorded "proceed" and, for active partnerships, renewed within the year, so that
     # the consistency alerts (partnerlab/consistency.py) fall only on fictional organisations.
-    ("ISTMO", dt.date(2022, 2, 7), "UN Women", "Before the care economy alliance", {}),
-    ("INMUJERES", dt.date(2022, 2, 7), "UN Women", "Before the care economy alliance", {}),
-    ("AECID", dt.date(2022, 2, 7), "UN Women", "Before the care economy alliance", {}),
-    ("GOB_CDMX", dt.date(2022, 2, 7), "UN Women", "Before the care economy alliance", {}),
-    ("FUNDAR", dt.date(2022, 2, 7), "UN Women", "Before the care economy alliance", {}),
-    ("UE", dt.date(2022, 2, 7), "UN Women", "Before the care economy alliance", {}),
-    ("SE2030", dt.date(2022, 3, 28), "RCO partnerships officer", "Before the dialogue with the Executive Secretariat", {}),
-    ("INEGI", dt.date(2022, 3, 28), "RCO partnerships officer", "Before the dialogue with the Executive Secretariat", {}),
-    ("CONAGO", dt.date(2022, 3, 28), "RCO partnerships officer", "Before the dialogue with the Executive Secretariat", {}),
-    ("AMEXCID", dt.date(2022, 3, 28), "RCO partnerships officer", "Before the dialogue with the Executive Secretariat", {}),
-    ("GOB_OAX", dt.date(2022, 9, 20), "UNDP", "Before the SDG localization pilot", {}),
-    ("MIXTECA", dt.date(2022, 9, 26), "FAO", "Before the SDG localization pilot", {}),
-    ("GIZ", dt.date(2024, 11, 18), "RCO partnerships officer", "Annual rescreening", {}),
-    ("SDSN_MX", dt.date(2024, 11, 18), "RCO partnerships officer", "Annual rescreening", {}),
-    ("POLEA", dt.date(2024, 11, 20), "Results Group 3", "Renewed", {}),
-    ("ANUIES", dt.date(2024, 12, 3), "Results Group 1", "Annual rescreening", {}),
-    ("UNAM", dt.date(2024, 12, 3), "Results Group 1", "Annual rescreening", {}),
-    ("AECID", dt.date(2024, 12, 10), "RCO partnerships officer", "Annual rescreening", {}),
-    ("UE", dt.date(2024, 12, 10), "RCO partnerships officer", "Annual rescreening", {}),
-    ("SE2030", dt.date(2025, 1, 8), "RCO partnerships officer", "Annual rescreening", {}),
-    ("INEGI", dt.date(2025, 1, 8), "RCO partnerships officer", "Annual rescreening", {}),
-    ("CONAGO", dt.date(2025, 1, 8), "RCO partnerships officer", "Annual rescreening", {}),
-    ("AMEXCID", dt.date(2025, 1, 8), "RCO partnerships officer", "Annual rescreening", {}),
-    ("DEFENSORAS", dt.date(2025, 1, 10), "Results Group 3", "Before the advisory group", {}),
-    ("PROINF", dt.date(2025, 1, 10), "Results Group 3", "Before the advisory group", {}),
-    ("GOB_OAX", dt.date(2025, 1, 15), "UNDP", "Annual rescreening", {}),
-    ("UDG", dt.date(2025, 1, 22), "Results Group 1", "", {}),
-    ("UADY", dt.date(2025, 1, 22), "Results Group 1", "", {}),
-    ("INMUJERES", dt.date(2025, 2, 3), "UN Women", "Annual rescreening", {}),
-    ("GOB_CDMX", dt.date(2025, 2, 3), "UN Women", "Annual rescreening", {}),
-    ("TEC", dt.date(2025, 2, 10), "RCO partnerships officer", "Renewed", {}),
-    ("CONCAMIN", dt.date(2025, 3, 10), "RCO partnerships officer", "Renewed before the liaison mechanism", {}),
+    ("ISTMO", dt.date(2022, 2, 7), "ONU Mujeres", "Antes de la alianza por la economía del cuidado", {}),
+    ("INMUJERES", dt.date(2022, 2, 7), "ONU Mujeres", "Antes de la alianza por la economía del cuidado", {}),
+    ("AECID", dt.date(2022, 2, 7), "ONU Mujeres", "Antes de la alianza por la economía del cuidado", {}),
+    ("GOB_CDMX", dt.date(2022, 2, 7), "ONU Mujeres", "Antes de la alianza por la economía del cuidado", {}),
+    ("FUNDAR", dt.date(2022, 2, 7), "ONU Mujeres", "Antes de la alianza por la economía del cuidado", {}),
+    ("UE", dt.date(2022, 2, 7), "ONU Mujeres", "Antes de la alianza por la economía del cuidado", {}),
+    ("SE2030", dt.date(2022, 3, 28), "Oficial de alianzas de la OCR", "Antes del diálogo con la Secretaría Ejecutiva", {}),
+    ("INEGI", dt.date(2022, 3, 28), "Oficial de alianzas de la OCR", "Antes del diálogo con la Secretaría Ejecutiva", {}),
+    ("CONAGO", dt.date(2022, 3, 28), "Oficial de alianzas de la OCR", "Antes del diálogo con la Secretaría Ejecutiva", {}),
+    ("AMEXCID", dt.date(2022, 3, 28), "Oficial de alianzas de la OCR", "Antes del diálogo con la Secretaría Ejecutiva", {}),
+    ("GOB_OAX", dt.date(2022, 9, 20), "PNUD", "Antes del piloto de localización de los ODS", {}),
+    ("MIXTECA", dt.date(2022, 9, 26), "FAO", "Antes del piloto de localización de los ODS", {}),
+    ("GIZ", dt.date(2024, 11, 18), "Oficial de alianzas de la OCR", "Nueva evaluación anual", {}),
+    ("SDSN_MX", dt.date(2024, 11, 18), "Oficial de alianzas de la OCR", "Nueva evaluación anual", {}),
+    ("POLEA", dt.date(2024, 11, 20), "Grupo de Resultados 3", "Renovada", {}),
+    ("ANUIES", dt.date(2024, 12, 3), "Grupo de Resultados 1", "Nueva evaluación anual", {}),
+    ("UNAM", dt.date(2024, 12, 3), "Grupo de Resultados 1", "Nueva evaluación anual", {}),
+    ("AECID", dt.date(2024, 12, 10), "Oficial de alianzas de la OCR", "Nueva evaluación anual", {}),
+    ("UE", dt.date(2024, 12, 10), "Oficial de alianzas de la OCR", "Nueva evaluación anual", {}),
+    ("SE2030", dt.date(2025, 1, 8), "Oficial de alianzas de la OCR", "Nueva evaluación anual", {}),
+    ("INEGI", dt.date(2025, 1, 8), "Oficial de alianzas de la OCR", "Nueva evaluación anual", {}),
+    ("CONAGO", dt.date(2025, 1, 8), "Oficial de alianzas de la OCR", "Nueva evaluación anual", {}),
+    ("AMEXCID", dt.date(2025, 1, 8), "Oficial de alianzas de la OCR", "Nueva evaluación anual", {}),
+    ("DEFENSORAS", dt.date(2025, 1, 10), "Grupo de Resultados 3", "Antes del grupo asesor", {}),
+    ("PROINF", dt.date(2025, 1, 10), "Grupo de Resultados 3", "Antes del grupo asesor", {}),
+    ("GOB_OAX", dt.date(2025, 1, 15), "PNUD", "Nueva evaluación anual", {}),
+    ("UDG", dt.date(2025, 1, 22), "Grupo de Resultados 1", "", {}),
+    ("UADY", dt.date(2025, 1, 22), "Grupo de Resultados 1", "", {}),
+    ("INMUJERES", dt.date(2025, 2, 3), "ONU Mujeres", "Nueva evaluación anual", {}),
+    ("GOB_CDMX", dt.date(2025, 2, 3), "ONU Mujeres", "Nueva evaluación anual", {}),
+    ("TEC", dt.date(2025, 2, 10), "Oficial de alianzas de la OCR", "Renovada", {}),
+    ("CONCAMIN", dt.date(2025, 3, 10), "Oficial de alianzas de la OCR", "Renovada antes del mecanismo de vinculación", {}),
     ("JOVCLIMA", dt.date(2025, 3, 18), "TF Juventudes", "", {}),
 ]
 
@@ -716,40 +755,42 @@ _CRITERIA = ("c1", "c2", "c3", "c4", "c5", "c6", "c7a", "c7b", "c8", "c9")
 # (subject, date, ratings other than acceptable, pending, decision, decision date); "" = not assessed
 _VA = [
     ("P15", dt.date(2023, 4, 10), {"c1": "not_acceptable", "c5": "adjustments", "c6": "not_acceptable"},
-     "Due diligence shows a data protection sanction and a pending investigation.", "decline", dt.date(2023, 4, 20)),
+     "La debida diligencia muestra una sanción en materia de protección de datos y una investigación pendiente.", "decline", dt.date(2023, 4, 20)),
     ("TABACALERA", dt.date(2024, 6, 10), {"c1": "not_acceptable", "c2": "not_acceptable"},
-     "Tobacco industry: excluded by UN policy.", "decline", dt.date(2024, 6, 12)),
+     "Industria tabacalera: excluida por la política de la ONU.", "decline", dt.date(2024, 6, 12)),
     ("PUENTEALTO", dt.date(2024, 3, 4), {"c1": "not_acceptable", "c6": "not_acceptable", "c5": "adjustments"},
-     "Bribery case and federal sanction in the last ten years.", "decline", dt.date(2024, 3, 8)),
+     "Caso de soborno y sanción federal en los últimos diez años.", "decline", dt.date(2024, 3, 8)),
     ("P03", dt.date(2025, 3, 10), {}, "", "proceed", dt.date(2025, 3, 24)),
     ("P13", dt.date(2022, 4, 4), {}, "", "proceed", dt.date(2022, 4, 18)),
     ("P14", dt.date(2022, 2, 14), {}, "", "proceed", dt.date(2022, 2, 28)),
     ("P04", dt.date(2025, 2, 10), {"c1": "insufficient_information", "c3": "insufficient_information",
                                    "c7a": "insufficient_information"},
-     "Due diligence of the members pending; scope of the joint analysis and who funds the secretariat are still open.", "continue_analysis",
+     "Debida diligencia de los miembros pendiente; siguen abiertos el alcance del análisis conjunto y quién "
+     "financia la secretaría.", "continue_analysis",
      dt.date(2025, 2, 21)),
     ("P10", dt.date(2025, 1, 20), {"c4": "adjustments", "c7b": "adjustments", "c9": "adjustments"},
-     "Agree the terms of reference; open, representative call to CSOs; define measures of success.",
+     "Acordar los términos de referencia; convocatoria abierta y representativa a las OSC; definir medidas de "
+     "éxito.",
      "proceed", dt.date(2025, 2, 5)),
     ("P07", dt.date(2022, 10, 3), {"c7a": "adjustments", "c8": "adjustments"},
-     "Co-financing from the state budget to be confirmed each year.", "proceed", dt.date(2022, 10, 17)),
+     "El cofinanciamiento del presupuesto estatal debe confirmarse cada año.", "proceed", dt.date(2022, 10, 17)),
     ("P11", dt.date(2023, 1, 9), {"c5": "adjustments", "c9": "insufficient_information"},
-     "No baseline for green jobs; exit strategy not defined.", "proceed", dt.date(2023, 1, 20)),
+     "Sin línea de base de empleos verdes; estrategia de salida no definida.", "proceed", dt.date(2023, 1, 20)),
     ("P12", dt.date(2022, 3, 7), {"c6": "not_acceptable", "c7b": "adjustments"},
-     "Concentration of decisions in the lead foundation; mitigation plan requested.", "continue_analysis",
+     "Concentración de decisiones en la fundación líder; se solicitó un plan de mitigación.", "continue_analysis",
      dt.date(2022, 3, 21)),
     ("AGROPAC", dt.date(2025, 3, 3), {"c3": "adjustments", "c4": "adjustments"},
-     "Labour conditions of seasonal workers to be reviewed with ILO before proceeding.", "continue_analysis",
+     "Revisar con la OIT las condiciones laborales de las personas trabajadoras de temporada antes de proceder.", "continue_analysis",
      dt.date(2025, 3, 14)),
     ("SOLARES", dt.date(2023, 1, 23), {"c4": "", "c7b": "adjustments"},
-     "Transaction costs not estimated yet (criterion 4 not assessed).", "continue_analysis", dt.date(2023, 2, 3)),
+     "Costos de transacción aún no estimados (criterio 4 sin evaluar).", "continue_analysis", dt.date(2023, 2, 3)),
     ("P08", dt.date(2025, 5, 12), {"c1": "insufficient_information", "c3": "insufficient_information",
                                    "c9": "insufficient_information"},
-     "Donors to confirm their interest in a formal mechanism; their due diligence is pending.", "", None),
+     "Los donantes deben confirmar su interés en un mecanismo formal; su debida diligencia está pendiente.", "", None),
     ("PACTO", dt.date(2025, 3, 5), {}, "", "proceed", dt.date(2025, 3, 7)),
     ("NUTRIBEBE", dt.date(2025, 4, 7), {"c1": "not_acceptable", "c5": "adjustments"},
-     "Sponsorship of a nutrition campaign; its screening found breast-milk substitutes marketed contrary to the WHO "
-     "code.", "proceed", dt.date(2025, 4, 14)),
+     "Patrocinio de una campaña de nutrición; su evaluación encontró sucedáneos de la leche materna "
+     "comercializados en contravención del código de la OMS.", "proceed", dt.date(2025, 4, 14)),
 ]
 
 
@@ -770,6 +811,7 @@ def _value_assessment() -> list[dict]:
 _DIMS = ("non_discrimination", "accessibility", "access_to_information", "influence_on_decisions", "transparency",
          "responsiveness")
 _ROUNDS = (dt.date(2023, 11, 15), dt.date(2024, 11, 20))
+_DIM_LABELS = {d.key: d.label(LANG).lower() for d in vocab.QUALITY_DIMENSIONS}  # for the gaps sentence
 # partnership: (round-1 collective scores, change in round 2, perspectives besides collective)
 _Q = {
     "P01": ((3, 2, 3, 2, 3, 2), (0, 1, 0, 1, 0, 0), ("self", "government", "civil_society", "academia")),
@@ -792,30 +834,34 @@ _OFFSETS = {
     "un_system": (0, 0, 0, 1, 0, 0),
 }
 _EVIDENCE = {
-    "non_discrimination": ("No effort to identify groups left behind",
-                           "Groups left behind are mentioned but not invited",
-                           "Diverse stakeholders invited; representatives chosen by the lead",
-                           "Indigenous, youth and women's organisations chose their own representatives"),
-    "accessibility": ("Meetings only in person in the capital, no accessible materials",
-                      "Virtual sessions but no interpretation or accessible formats",
-                      "Hybrid sessions and materials in plain language",
-                      "Accessibility needs surveyed and met: sign language, indigenous languages, travel support"),
-    "access_to_information": ("Documents shared on the day of the meeting",
-                              "Documents shared a few days before decisions",
-                              "Documents published two weeks before decisions",
-                              "Progress reports co-produced and published with time to consult constituencies"),
-    "influence_on_decisions": ("Decisions taken by the lead alone",
-                               "Inputs collected but no feedback on their use",
-                               "Joint working groups draft decisions",
-                               "Co-creation of decisions; report on how each input shaped the results"),
-    "transparency": ("No public information on the process",
-                     "Occasional press releases",
-                     "Minutes and agreements published on the web",
-                     "Regular public reporting to Congress, media and stakeholders"),
-    "responsiveness": ("No channel for feedback or complaints",
-                       "Feedback by e-mail without follow-up",
-                       "Feedback channel with answers in the next meeting",
-                       "Complaints mechanism with tracked resolution"),
+    "non_discrimination": ("Sin esfuerzos para identificar a los grupos rezagados",
+                           "Se menciona a los grupos rezagados, pero no se les invita",
+                           "Se invita a actores diversos; la organización líder elige a sus representantes",
+                           "Las organizaciones indígenas, de juventudes y de mujeres eligieron a sus propias "
+                           "representantes"),
+    "accessibility": ("Reuniones solo presenciales en la capital, sin materiales accesibles",
+                      "Sesiones virtuales, pero sin interpretación ni formatos accesibles",
+                      "Sesiones híbridas y materiales en lenguaje sencillo",
+                      "Necesidades de accesibilidad relevadas y atendidas: lengua de señas, lenguas indígenas, "
+                      "apoyo para traslados"),
+    "access_to_information": ("Documentos compartidos el día de la reunión",
+                              "Documentos compartidos pocos días antes de las decisiones",
+                              "Documentos publicados dos semanas antes de las decisiones",
+                              "Informes de avance elaborados en conjunto y publicados con tiempo para consultar "
+                              "a las bases"),
+    "influence_on_decisions": ("Decisiones tomadas solo por la organización líder",
+                               "Se recogen aportes, pero sin retroalimentación sobre su uso",
+                               "Grupos de trabajo conjuntos redactan las decisiones",
+                               "Cocreación de las decisiones; informe sobre cómo cada aporte incidió en los "
+                               "resultados"),
+    "transparency": ("Sin información pública sobre el proceso",
+                     "Comunicados de prensa ocasionales",
+                     "Minutas y acuerdos publicados en la web",
+                     "Informes públicos periódicos al Congreso, a los medios y a los actores"),
+    "responsiveness": ("Sin canal para retroalimentación o quejas",
+                       "Retroalimentación por correo electrónico sin seguimiento",
+                       "Canal de retroalimentación con respuestas en la siguiente reunión",
+                       "Mecanismo de quejas con seguimiento de su resolución"),
 }
 
 
@@ -836,21 +882,24 @@ def _quality_assessment(partnerships: list[dict], rng: random.Random) -> list[di
                 row.update(dict(zip(_DIMS, scores)))
                 for d, s in zip(_DIMS, scores):
                     row[f"evidence_{d}"] = _EVIDENCE[d][s]
-                low = [d.replace("_", " ") for d, s in zip(_DIMS, scores) if s < 3]
-                row["gaps"] = ("Gaps in " + ", ".join(low) + ".") if low else "No significant gaps."
+                low = [_DIM_LABELS[d] for d, s in zip(_DIMS, scores) if s < 3]
+                row["gaps"] = ("Brechas en " + ", ".join(low) + ".") if low else "Sin brechas significativas."
                 mean = sum(scores) / len(scores)  # the impact participants report follows the scores
                 row["impact"] = rng.choice(
-                    ("Clear impact: proposals by participants adopted in the final document.",
-                     "Participants see their inputs reflected in the work plan.") if mean >= 2.5 else
-                    ("Partly: participants see impact on agenda setting, less on decisions.",) if mean >= 2 else
-                    ("Participants report little impact on the results so far.",))
+                    ("Impacto claro: las propuestas de las y los participantes se adoptaron en el documento "
+                     "final.",
+                     "Las y los participantes ven sus aportes reflejados en el plan de trabajo.") if mean >= 2.5 else
+                    ("En parte: las y los participantes ven impacto en la definición de la agenda, menos en las "
+                     "decisiones.",) if mean >= 2 else
+                    ("Las y los participantes reportan poco impacto en los resultados hasta ahora.",))
                 row["lessons"] = rng.choice((
-                    "Share documents earlier and explain how inputs are used.",
-                    "Hold sessions outside the capital and in indigenous languages.",
-                    "Agree terms of reference with roles before scaling up.",
-                    "A joint monitoring framework helps keep commitment.",
+                    "Compartir los documentos con más anticipación y explicar cómo se usan los aportes.",
+                    "Realizar sesiones fuera de la capital y en lenguas indígenas.",
+                    "Acordar términos de referencia con roles antes de escalar.",
+                    "Un marco de monitoreo conjunto ayuda a mantener el compromiso.",
                 ))
-                row["sources"] = f"Workshop with partners ({day:%B %Y}); interviews; minutes of {names[pid][:40]}"
+                month = i18n.translator(LANG).date(day, format="MMMM 'de' y")
+                row["sources"] = f"Taller con aliados ({month}); entrevistas; minutas de {names[pid][:40]}"
                 if r and pid == "P11":
                     continue  # drawn, so the random sequence is unchanged, but not kept: its quality is overdue
                 rows.append(row)
@@ -861,50 +910,53 @@ def _quality_assessment(partnerships: list[dict], rng: random.Random) -> list[di
 # Diagnosis survey (Appendix 2)
 # ---------------------------------------------------------------------------------------
 
-_AGREE_EN = "Strongly disagree; Disagree; Neither agree nor disagree; Agree; Strongly agree"
 _AGREE_ES = "Totalmente en desacuerdo; En desacuerdo; Ni de acuerdo ni en desacuerdo; De acuerdo; Totalmente de acuerdo"
 _LEVEL_ES = "Muy bajo; Bajo; Medio; Alto; Muy alto; No sé"
-_CHALLENGES = ("Weak dialogue and advocacy mechanisms; Difficulty mobilizing financial resources; "
-               "Lack of spaces for citizen participation; Lack of multi-stakeholder and multi-sector spaces; "
-               "Working in silos and poor coordination; Political changes and discontinuity; "
-               "Limited technical capacities")
-_SECTOR_LABELS = "; ".join(t.en for t in vocab.SECTORS)
+_CHALLENGES = ("Mecanismos de diálogo e incidencia débiles; Dificultad para movilizar recursos financieros; "
+               "Falta de espacios de participación ciudadana; Falta de espacios multiactor y multisector; "
+               "Trabajo en silos y poca coordinación; Cambios políticos y discontinuidad; Capacidades técnicas "
+               "limitadas")
+_SECTOR_LABELS = "; ".join(vocab.SECTORS.labels(LANG))
 
 # (id, theme, text, type, options)
 _QUESTIONS = [
-    ("inst_council", "institutionality", "The national and state councils for the 2030 Agenda coordinate "
-     "stakeholders effectively.", "scale", _AGREE_EN),
-    ("inst_cso_voice", "institutionality", "Civil society can take part effectively in defining public policies and "
-     "budgets for sustainable development.", "scale", _AGREE_EN),
-    ("inst_state_council", "institutionality", "Does your state have a functioning council for the 2030 Agenda?",
-     "choice", "Yes; No; Don't know"),
+    ("inst_council", "institutionality", "Los consejos nacional y estatales de la Agenda 2030 coordinan "
+                                         "eficazmente a los actores.", "scale", _AGREE_ES),
+    ("inst_cso_voice", "institutionality", "La sociedad civil puede participar eficazmente en la definición de "
+                                           "políticas públicas y presupuestos para el desarrollo sostenible.", "scale", _AGREE_ES),
+    ("inst_state_council", "institutionality", "¿Su estado cuenta con un consejo de la Agenda 2030 en "
+                                               "funcionamiento?",
+     "choice", "Sí; No; No sé"),
     ("stk_ownership", "stakeholders", "Nivel de apropiación de la Agenda 2030 en su sector", "scale", _LEVEL_ES),
-    ("stk_private", "stakeholders", "The private sector is a committed partner for the SDGs.", "scale", _AGREE_EN),
-    ("stk_partners", "stakeholders", "Which sectors does your organisation partner with regularly?", "multi",
+    ("stk_private", "stakeholders", "El sector privado es un aliado comprometido con los ODS.", "scale", _AGREE_ES),
+    ("stk_partners", "stakeholders", "¿Con qué sectores establece alianzas su organización de manera regular?", "multi",
      _SECTOR_LABELS),
-    ("dlg_pandemic", "dialogue", "Since the pandemic, your participation in dialogue spaces has...", "scale",
-     "Decreased a lot; Decreased; Stayed the same; Increased; Increased a lot"),
-    ("dlg_format", "dialogue", "Main format of your dialogue with partners", "choice", "In person; Virtual; Hybrid"),
+    ("dlg_pandemic", "dialogue", "Desde la pandemia, su participación en espacios de diálogo ha...", "scale",
+     "Disminuido mucho; Disminuido; Seguido igual; Aumentado; Aumentado mucho"),
+    ("dlg_format", "dialogue", "Formato principal de su diálogo con aliados", "choice", "Presencial; Virtual; "
+                                                                                       "Híbrido"),
     ("dlg_digital", "dialogue", "Las herramientas digitales facilitaron la gestión de alianzas.", "scale", _AGREE_ES),
-    ("fin_access", "financing", "Access to funding for partnerships has improved in the last two years.", "scale",
-     _AGREE_EN),
-    ("fin_sources", "financing", "Sources of funding of your partnerships", "multi",
-     "Federal budget; State or municipal budget; International cooperation; Private companies; Philanthropy; "
-     "Own resources"),
-    ("fin_intl_pct", "financing", "Approximate share of your partnership budget from international cooperation (%)",
+    ("fin_access", "financing", "El acceso a financiamiento para alianzas ha mejorado en los últimos dos años.", "scale",
+     _AGREE_ES),
+    ("fin_sources", "financing", "Fuentes de financiamiento de sus alianzas", "multi",
+     "Presupuesto federal; Presupuesto estatal o municipal; Cooperación internacional; Empresas privadas; "
+     "Filantropía; Recursos propios"),
+    ("fin_intl_pct", "financing", "Proporción aproximada del presupuesto de sus alianzas que proviene de la "
+                                  "cooperación internacional (%)",
      "number", ""),
-    ("col_silos", "collaboration", "Stakeholders in my sector tend to work in silos.", "scale", _AGREE_EN),
-    ("col_count", "collaboration", "Number of multi-stakeholder partnerships your organisation took part in last year",
+    ("col_silos", "collaboration", "Los actores de mi sector tienden a trabajar en silos.", "scale", _AGREE_ES),
+    ("col_count", "collaboration", "Número de alianzas multiactor en las que participó su organización el año "
+                                   "pasado",
      "number", ""),
-    ("col_level", "collaboration", "Level at which you mostly collaborate", "choice",
-     "Municipal; State; National; International"),
-    ("col_local", "collaboration", "There is enough dialogue between stakeholders at the local level.", "scale",
-     _AGREE_EN),
-    ("eff_challenges", "efficacy", "What are the main challenges to the effectiveness of partnerships for "
-     "sustainable development? (choose up to three)", "multi", _CHALLENGES),
-    ("eff_results", "efficacy", "The partnerships my organisation takes part in achieve their objectives.", "scale",
-     _AGREE_EN),
-    ("eff_recommend", "efficacy", "One recommendation to make partnerships for the SDGs more effective", "text", ""),
+    ("col_level", "collaboration", "Ámbito en el que colabora principalmente", "choice",
+     "Municipal; Estatal; Nacional; Internacional"),
+    ("col_local", "collaboration", "Hay suficiente diálogo entre actores en el ámbito local.", "scale",
+     _AGREE_ES),
+    ("eff_challenges", "efficacy", "¿Cuáles son los principales retos para la eficacia de las alianzas para el "
+                                   "desarrollo sostenible? (elija hasta tres)", "multi", _CHALLENGES),
+    ("eff_results", "efficacy", "Las alianzas en las que participa mi organización logran sus objetivos.", "scale",
+     _AGREE_ES),
+    ("eff_recommend", "efficacy", "Una recomendación para que las alianzas por los ODS sean más eficaces", "text", ""),
 ]
 
 
@@ -942,14 +994,14 @@ _CHALLENGE_WEIGHTS = {
     "federal_government": (2, 5, 1, 3, 3, 1, 2),
 }
 _RECOMMENDATIONS = (
-    "Create permanent multi-stakeholder spaces at the state level.",
-    "Publish clear information before decisions are taken.",
-    "Pool funding for joint projects instead of competing for small grants.",
-    "Involve civil society from the design of the partnership.",
+    "Crear espacios multiactor permanentes en el ámbito estatal.",
+    "Publicar información clara antes de tomar las decisiones.",
+    "Mancomunar fondos para proyectos conjuntos en lugar de competir por donativos pequeños.",
+    "Involucrar a la sociedad civil desde el diseño de la alianza.",
     "Crear mesas de diálogo en los municipios, no solo en la capital.",
     "Fortalecer capacidades de las OSC para acceder a financiamiento.",
-    "Agree common indicators and report progress every year.",
-    "Reduce the turnover of government counterparts after elections.",
+    "Acordar indicadores comunes e informar el avance cada año.",
+    "Reducir la rotación de las contrapartes de gobierno después de las elecciones.",
 )
 
 
@@ -991,10 +1043,10 @@ def _answer(q: dict, sector: str, rng: random.Random) -> object:
             w = _CHALLENGE_WEIGHTS.get(sector, _CHALLENGE_WEIGHTS["*"])
             k = rng.choice((1, 2, 3, 3))
         elif qid == "stk_partners":
-            w = [6 if o in ("Federal government", "UN system") else 3 if o == vocab.SECTORS.label(sector) else 1.5
-                 for o in options]
+            keys = [vocab.SECTORS.key_of(o) for o in options]
+            w = [6 if k in ("federal_government", "un_system") else 3 if k == sector else 1.5 for k in keys]
             if sector == "private_sector":  # the private sector seldom partners with civil society
-                w = [0.2 if o == "Civil society" else x for o, x in zip(options, w)]
+                w = [0.2 if k == "civil_society" else x for k, x in zip(keys, w)]
             k = rng.choice((1, 2, 3, 4))
         else:
             w = [2] * len(options)
@@ -1044,10 +1096,10 @@ _PLAN = {
     "3.10": ("2022; 2023; 2024; 2025", "in_progress", 55),
 }
 _EVIDENCE_BY_STATUS = {
-    "done": "Completed; products filed in the RIAFD repository (illustrative).",
-    "in_progress": "Work under way; last update at the interagency meeting (illustrative).",
-    "not_started": "Not started: awaiting resources or a lead agency (illustrative).",
-    "dropped": "Dropped by the UNCT after review; merged into another course of action (illustrative).",
+    "done": "Concluida; productos archivados en el repositorio de la RIAFD (ilustrativo).",
+    "in_progress": "Trabajo en curso; última actualización en la reunión interagencial (ilustrativo).",
+    "not_started": "Sin iniciar: en espera de recursos o de una agencia líder (ilustrativo).",
+    "dropped": "Descartada por el Equipo País tras su revisión; integrada en otra línea de acción (ilustrativo).",
 }
 
 

@@ -52,7 +52,7 @@ _SCORES = {
 }
 _RENAMED = {"PACTO": {2024: "Red del Pacto Mundial México", 2023: "Red del Pacto Mundial México"}}
 _OLD_IDS = {"SDSN_MX": {2023: "SDSNMEX"}}  # the id the analysts used then
-_EARLIER_SCREENINGS = [("SENDERO", dt.date(2023, 9, 4), "Results Group 2", "Initial screening", {})]
+_EARLIER_SCREENINGS = [("SENDERO", dt.date(2023, 9, 4), "Grupo de Resultados 2", "Evaluación inicial", {})]
 _PLAN_SETBACK = {2024: 20, 2023: 40}  # percentage points of progress not yet made
 
 
@@ -107,7 +107,7 @@ def write_history(folder: str | Path = HISTORY_DIR) -> list[Path]:
     written = []
     for year in YEARS:
         tables, about = build_history_tables(year)
-        written.append(write_workbook(history_path(year, folder), tables, lang="en", about=about))
+        written.append(write_workbook(history_path(year, folder), tables, lang=sample.LANG, about=about))
     return written
 
 
@@ -134,7 +134,7 @@ def _take_back_dates(tables: dict[str, list[dict]], as_of: dt.date) -> None:
         if p.get("end") and p["end"] > as_of:
             p["end"] = None
             if _key(vocab.PARTNERSHIP_STATUSES, p.get("status")) == "closed":
-                p["status"] = vocab.PARTNERSHIP_STATUSES.label("active")
+                p["status"] = vocab.PARTNERSHIP_STATUSES.label("active", sample.LANG)
         parts.append(p)
     tables["partnerships"] = parts
     for key in ("due_diligence", "value_assessment", "quality_assessment"):
@@ -190,7 +190,7 @@ def _with_earlier_screenings(rows: list[dict], present: set[str]) -> list[dict]:
             continue
         row = {"stakeholder": sid, "assessed_on": day, "assessor": assessor, "notes": notes}
         for i in range(1, 20):
-            row[f"q{i:02d}"] = deviations.get(f"q{i:02d}", "Yes" if i <= 4 else "No")
+            row[f"q{i:02d}"] = vocab.YES_NO.label(deviations.get(f"q{i:02d}", "yes" if i <= 4 else "no"), sample.LANG)
         extra.append(row)
     return sorted(rows + extra, key=lambda r: r["assessed_on"])
 
@@ -202,14 +202,14 @@ def _set_back_plan(plan: list[dict], points: int, year: int) -> None:
         status = _key(statuses, row.get("status"))
         last = max((int(y) for y in str(row["years"]).split("; ") if y), default=0)
         if status == "dropped":
-            row["status"] = statuses.label("in_progress")
+            row["status"] = statuses.label("in_progress", sample.LANG)
         elif status == "done" and last >= year:
-            row["status"], row["progress_pct"] = statuses.label("in_progress"), 100 - points
+            row["status"], row["progress_pct"] = statuses.label("in_progress", sample.LANG), 100 - points
         elif status == "in_progress":
             pct = max(int(row["progress_pct"] or 0) - points, 0)
             row["progress_pct"] = pct
             if pct == 0:
-                row["status"] = statuses.label("not_started")
+                row["status"] = statuses.label("not_started", sample.LANG)
 
 
 if __name__ == "__main__":

@@ -24,12 +24,13 @@ def tables(raw) -> dict[str, list[dict]]:
     """The rows with vocabulary cells turned back into keys, for the content checks."""
     out = {}
     for key, rows in raw.items():
-        cols = [c for c in schema.sheet(key).columns if c.kind in ("vocab", "vocab_list")]
+        cols = [c for c in schema.sheet(key).columns if c.kind in ("vocab", "vocab_list", "yes_no")]
         out[key] = [dict(r) for r in rows]
         for r in out[key]:
             for c in cols:
+                terms = vocab.YES_NO if c.kind == "yes_no" else vocab.VOCABULARIES[c.vocab]
                 if r.get(c.key):
-                    r[c.key] = "; ".join(vocab.VOCABULARIES[c.vocab].lookup(x) for x in _split(r[c.key]))
+                    r[c.key] = "; ".join(terms.key_of(x) for x in _split(r[c.key]))
     return out
 
 
@@ -57,11 +58,11 @@ def _dd_outcome(row: dict) -> str:
     # incomplete; q01 (legally registered) or q03 (activity report) answered No calls for caution;
     # a No to q02/q04 (new to the UN) is context, not risk (issue 11).
     answers = {f"q{i:02d}": row[f"q{i:02d}"] for i in range(1, 20)}
-    if any(answers[f"q{i:02d}"] == "Yes" for i in range(5, 20)):
+    if any(answers[f"q{i:02d}"] == "yes" for i in range(5, 20)):
         return "excluded"
     if any(a == "" for a in answers.values()):
         return "incomplete"
-    if any(answers[q] == "No" for q in ("q01", "q03")):
+    if any(answers[q] == "no" for q in ("q01", "q03")):
         return "caution"
     return "clear"
 
@@ -88,9 +89,11 @@ def test_build_is_deterministic(raw):
     assert build_sample_tables() == raw
 
 
-def test_vocabulary_cells_hold_labels(raw):
-    assert raw["stakeholders"][0]["sector"] == "Federal government"
-    assert {r["status"] for r in raw["action_plan"]} >= {"Done", "In progress"}
+def test_vocabulary_cells_hold_spanish_labels(raw):
+    # The sample speaks one language: the Spanish template's labels, Spanish text of its own.
+    assert raw["stakeholders"][0]["sector"] == "Gobierno federal"
+    assert {r["status"] for r in raw["action_plan"]} >= {"Concluida", "En curso"}
+    assert {r["q01"] for r in raw["due_diligence"]} <= {"Sí", "No", ""}
 
 
 @pytest.mark.parametrize(("sheet", "lo", "hi"), [
@@ -129,7 +132,7 @@ def test_ties_have_silos_bridges_and_isolates(tables):
     tied = {t["source"] for t in ties} | {t["target"] for t in ties}
     assert 2 <= len(set(sector) - tied) <= 6
     funding = [t for t in ties if t["kind"] == "funding"]
-    assert funding and all(t["directed"] == "Yes" for t in funding)
+    assert funding and all(t["directed"] == "yes" for t in funding)
     assert any(t["until"] for t in ties) and {t["strength"] for t in ties} == {1, 2, 3}
 
 
@@ -170,7 +173,7 @@ def test_values_follow_the_contract(raw, sheet_key):
                     "code_list": lambda v: v in codes,
                     "date": lambda v: isinstance(v, dt.date),
                     "year": lambda v: isinstance(v, int) and 2000 <= v <= 2025,
-                    "yes_no": lambda v: v in ("Yes", "No"),
+                    "yes_no": lambda v: vocab.YES_NO.lookup(v) is not None,
                 }.get(col.kind, lambda v: isinstance(v, str))(item)
                 if not ok:
                     problems.append((n, col.key, item))
@@ -239,7 +242,7 @@ def test_every_due_diligence_outcome(tables):
 def test_negative_due_diligence_answers_only_on_fictional(tables, names):
     for r in tables["due_diligence"]:
         negative = [f"q{i:02d}" for i in range(1, 20)
-                    if (i <= 4 and r[f"q{i:02d}"] == "No") or (i >= 5 and r[f"q{i:02d}"] == "Yes")]
+                    if (i <= 4 and r[f"q{i:02d}"] == "no") or (i >= 5 and r[f"q{i:02d}"] == "yes")]
         if negative:
             assert is_fictional_name(names[r["stakeholder"]]), (r["stakeholder"], negative)
 
@@ -282,15 +285,16 @@ def test_fictional_names_and_fake_contacts(tables):
     real = [s for s in tables["stakeholders"] if not is_fictional_name(s["name"])]
     fictional = [s for s in tables["stakeholders"] if is_fictional_name(s["name"])]
     assert len(real) >= 50 and len(fictional) >= 15
-    assert all("fictional" in s["mandate"].lower() for s in fictional)
+    assert all(s["name"].endswith("(ficticia)") for s in fictional)  # one marker, in Spanish
+    assert all("fictici" in s["mandate"].lower() for s in fictional)
     assert all(not s["contact"] or s["contact"].endswith("@example.org>") for s in tables["stakeholders"])
     assert sum(bool(s["contact"]) for s in tables["stakeholders"]) >= 60
 
 
 def test_about_says_it_is_illustrative():
     about = sample_about()
-    assert about["illustrative"].startswith("ILLUSTRATIVE DATA")
-    assert about["as_of"] == dt.date(2025, 6, 30) and about["language"] == "en"
+    assert about["illustrative"].startswith("DATOS ILUSTRATIVOS") and "ficticia" in about["illustrative"]
+    assert about["as_of"] == dt.date(2025, 6, 30) and about["language"] == "es"
 
 
 # ---------------------------------------------------------------------------------------
