@@ -1112,8 +1112,8 @@ def _action_plan() -> list[dict]:
         years, status, pct = _PLAN[a.code]
         updated = dt.date(2025, 1 + i % 6, 1 + (i * 7) % 28)
         rows.append({
-            "code": a.code, "pillar": a.pillar, "area": a.area_en, "action": a.en,
-            "responsible": "; ".join(a.responsible), "years": years, "status": status, "progress_pct": pct,
+            "code": a.code, "pillar": a.pillar, "area": a.area(LANG), "action": a.label(LANG),
+            "responsible": "; ".join(vocab.responsible_label(r, LANG) for r in a.responsible), "years": years, "status": status, "progress_pct": pct,
             "updated_on": updated if status != "not_started" or i % 2 else None,
             "evidence": _EVIDENCE_BY_STATUS[status],
         })
