@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from partnerlab import __version__, batch
+    from partnerlab import __version__, batch, i18n
 
     parser = argparse.ArgumentParser(prog="partnerlab", description="Strategic partnership intelligence "
                                      "from one Excel workbook: templates, validation and reports.")
@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("template", help="write the blank input workbook (dropdowns, action plan pre-filled)")
     p.add_argument("out", type=Path, metavar="OUT.xlsx")
-    p.add_argument("--lang", choices=("en", "es"), default="en", help="language of sheets, headers and labels")
+    p.add_argument("--lang", choices=i18n.LANGUAGES, default="en", help="language of sheets, headers and labels")
     p.add_argument("--force", action="store_true", help="overwrite OUT.xlsx if it exists")
     p.set_defaults(handler=_template)
 
@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--suggest-mapping", action="store_true", help="print a proposed mapping file and exit")
     p.add_argument("--into", type=Path, metavar="EXISTING.xlsx",
                    help="start from the rows of this workbook (it is only read; the result goes to --out)")
-    p.add_argument("--lang", choices=("en", "es"), default="en", help="language of sheets, headers and labels")
+    p.add_argument("--lang", choices=i18n.LANGUAGES, default="en", help="language of sheets, headers and labels")
     p.set_defaults(handler=_import)
 
     p = sub.add_parser("run", help="run the default batch of reports (default: the bundled sample)")

@@ -4,6 +4,9 @@ Every vocabulary column gets a dropdown (data validation), headers are frozen an
 readable (q01..q19 and c1..c9 followed by their question text), an instructions sheet
 comes first and the action plan is pre-filled with the 49 courses of action of Appendix 1.
 Text cells are always written as text, so a name starting with "=" never becomes a formula.
+Every word of the template (sheet and column names from schema.py, labels and Appendix texts
+from vocab.py, the instructions here) comes in the language asked for: English, Spanish or
+Portuguese (`i18n.LANGUAGES`).
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from partnerlab import schema, vocab
+from partnerlab import i18n, schema, vocab
+from partnerlab.i18n import N_
 
 __all__ = ["write_template", "write_workbook", "header_text", "action_plan_rows"]
 
@@ -48,9 +52,11 @@ def write_workbook(path: str | Path, data: dict[str, list[dict]] | None = None, 
         The path written.
     """
     data = data or {}
+    lang = i18n.resolve_lang(lang)
+    _ = i18n.translator(lang)
     book = Workbook()
     book.remove(book.active)
-    _instructions(book.create_sheet(_tr(lang, "instructions", "instrucciones")), lang)
+    _instructions(book.create_sheet(_("instructions")), lang)
     about = {"portfolio": "", "country": "Mexico", "as_of": None, "language": lang, "prepared_by": "", **(about or {})}
     for spec in schema.SHEETS:
         ws = book.create_sheet(spec.name(lang))
@@ -67,7 +73,7 @@ def write_workbook(path: str | Path, data: dict[str, list[dict]] | None = None, 
         rows = data.get(spec.key, [])
         keys = [c.key for c in columns] + extra
         for row in rows:
-            ws.append([_cell_value(row.get(k)) for k in keys])
+            ws.append([_cell_value(row.get(k), lang) for k in keys])
         for cells in ws.iter_rows(min_row=2):
             for cell in cells:
                 if isinstance(cell.value, str):
@@ -98,17 +104,13 @@ def action_plan_rows(lang: str = "en") -> list[dict]:
 
 # ---------------------------------------------------------------------------------------
 
-def _tr(lang: str, en: str, es: str) -> str:
-    return es if lang == "es" else en
-
-
-def _cell_value(value: object) -> object:
+def _cell_value(value: object, lang: str = "en") -> object:
     if value is None:
         return None
     if isinstance(value, (list, tuple, set)):
         return "; ".join(str(v) for v in value)
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return vocab.YES_NO.label("yes" if value else "no", lang)
     if isinstance(value, str) and value == "":
         return None
     return value
@@ -131,6 +133,7 @@ def _style_header(ws, columns: list[schema.Column], n_extra: int) -> None:
 
 
 def _validations(ws, columns: list[schema.Column], lang: str, rows: int) -> None:
+    _ = i18n.translator(lang)
     for i, c in enumerate(columns, start=1):
         if c.kind == "vocab":
             options = vocab.VOCABULARIES[c.vocab].labels(lang)
@@ -143,24 +146,26 @@ def _validations(ws, columns: list[schema.Column], lang: str, rows: int) -> None
             continue
         letter = get_column_letter(i)
         dv = DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=True,
-                            errorTitle=c.key, error=_tr(lang, "Choose a value from the list.", "Elija un valor de la lista."))
+                            errorTitle=c.header(lang), error=_("Choose a value from the list."))
         dv.add(f"{letter}2:{letter}{rows}")
         ws.add_data_validation(dv)
     for i, c in enumerate(columns, start=1):
         if c.kind == "int":
             letter = get_column_letter(i)
             dv = DataValidation(type="whole", operator="between", formula1=str(int(c.lo)), formula2=str(int(c.hi)),
-                                allow_blank=True, showErrorMessage=True, errorTitle=c.key, error=c.expected())
+                                allow_blank=True, showErrorMessage=True, errorTitle=c.header(lang),
+                                error=_("A whole number from {lo} to {hi}.", lo=int(c.lo), hi=int(c.hi)))
             dv.add(f"{letter}2:{letter}{rows}")
             ws.add_data_validation(dv)
 
 
 def _about(ws, about: dict, lang: str) -> None:
-    ws.append([_tr(lang, "field", "campo"), _tr(lang, "value", "valor")])
+    spec = schema.sheet("about")
+    ws.append([spec.column("field").header(lang), spec.column("value").header(lang)])
     _style_header(ws, list(schema.sheet("about").columns), 0)
     ws.column_dimensions["B"].width = 90
     for key, value in about.items():
-        ws.append([key, _cell_value(value)])
+        ws.append([key, _cell_value(value, lang)])
         cell = ws.cell(ws.max_row, 2)
         if isinstance(cell.value, str):
             cell.data_type = TYPE_STRING
@@ -169,32 +174,25 @@ def _about(ws, about: dict, lang: str) -> None:
         ws.cell(ws.max_row, 2).alignment = Alignment(wrap_text=True)
 
 
-_INSTRUCTIONS = {
-    "en": [
-        "partnerlab input workbook",
-        "One workbook per portfolio. Only the stakeholders sheet is required; fill the others when you have the data.",
-        "Keep the headers in row 1. Red headers are required columns. Do not add title rows above the headers.",
-        "Vocabulary columns have a dropdown: choose from the list (the key or the English or Spanish label are all accepted).",
-        "Lists in one cell are separated by ';' (e.g. 'Oaxaca; CDMX'). Yes/No cells accept Yes, No, Sí, Y, N, 1, 0; blank means not answered.",
-        "Dates: Excel dates or ISO text such as 2024-03-31.",
-        "The contact column holds personal data: it never appears in any report.",
-        "Check the workbook with: partnerlab validate WORKBOOK.xlsx",
-    ],
-    "es": [
-        "Libro de entrada de partnerlab",
-        "Un libro por portafolio. Solo la hoja actores es obligatoria; llene las demás cuando tenga los datos.",
-        "Mantenga los encabezados en la fila 1. Los encabezados en rojo son columnas obligatorias. No agregue filas de título encima.",
-        "Las columnas de vocabulario tienen una lista desplegable: elija de la lista (se aceptan la clave o la etiqueta en inglés o español).",
-        "Las listas en una celda se separan con ';' (p. ej. 'Oaxaca; CDMX'). Las celdas Sí/No aceptan Sí, No, Yes, S, N, 1, 0; en blanco significa sin respuesta.",
-        "Fechas: fechas de Excel o texto ISO como 2024-03-31.",
-        "La columna contacto contiene datos personales: nunca aparece en ningún reporte.",
-        "Revise el libro con: partnerlab validate LIBRO.xlsx",
-    ],
-}
+# The instructions sheet, line by line (English msgids; the catalogs hold the other languages).
+_INSTRUCTIONS = (
+    N_("partnerlab input workbook"),
+    N_("One workbook per portfolio. Only the stakeholders sheet is required; fill the others when you have "
+       "the data."),
+    N_("Keep the headers in row 1. Red headers are required columns. Do not add title rows above the headers."),
+    N_("Vocabulary columns have a dropdown: choose from the list (the key, or the label in English, Spanish or "
+       "Portuguese, are all accepted)."),
+    N_("Lists in one cell are separated by ';' (e.g. 'Oaxaca; CDMX'). Yes/No cells accept Yes, No, Sí, Sim, Y, "
+       "N, 1, 0; blank means not answered."),
+    N_("Dates: Excel dates or ISO text such as 2024-03-31."),
+    N_("The contact column holds personal data: it never appears in any report."),
+    N_("Check the workbook with: partnerlab validate WORKBOOK.xlsx"),
+)
 
 
 def _instructions(ws, lang: str) -> None:
-    lines = _INSTRUCTIONS["es" if lang == "es" else "en"]
+    _ = i18n.translator(lang)
+    lines = [_(line) for line in _INSTRUCTIONS]
     ws.column_dimensions["A"].width = 120
     for i, line in enumerate(lines, start=1):
         cell = ws.cell(i, 1, line)
@@ -202,8 +200,8 @@ def _instructions(ws, lang: str) -> None:
         if i == 1:
             cell.font = Font(bold=True, size=14)
     r = len(lines) + 2
-    ws.cell(r, 1, _tr(lang, "Sheets", "Hojas")).font = Font(bold=True)
+    ws.cell(r, 1, _("Sheets")).font = Font(bold=True)
     for spec in schema.SHEETS:
         r += 1
-        req = _tr(lang, "required", "obligatoria") if spec.required else _tr(lang, "optional", "opcional")
-        ws.cell(r, 1, f"{spec.name(lang)}: {spec.seed} ({req})")
+        req = _("required") if spec.required else _("optional")
+        ws.cell(r, 1, f"{spec.name(lang)}: {_(spec.seed)} ({req})")

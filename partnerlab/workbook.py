@@ -406,7 +406,7 @@ class _Loader:
         for title in raw:
             norm = vocab.normalize(title)
             for spec in schema.SHEETS:
-                if norm in (vocab.normalize(spec.key), vocab.normalize(spec.es)):
+                if norm in {vocab.normalize(name) for name in spec.names()}:
                     if spec.key in found:
                         self.error(title, "", "", title,
                                    f'one sheet for "{spec.key}": "{found[spec.key]}" is the same sheet; remove one')

@@ -7,7 +7,7 @@ from partnerlab import cli, schema, template, vocab
 from partnerlab.workbook import check_workbook
 
 
-@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("lang", ["en", "es", "pt"])
 def test_template_layout(tmp_path, lang):
     path = template.write_template(tmp_path / f"t_{lang}.xlsx", lang=lang)
     book = openpyxl.load_workbook(path)
@@ -27,7 +27,7 @@ def test_template_layout(tmp_path, lang):
     assert plan["A2"].value == "1.1" and plan["A50"].value == "3.10"
 
 
-@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("lang", ["en", "es", "pt"])
 def test_template_loads_empty_but_valid(tmp_path, lang):
     wb, problems = check_workbook(template.write_template(tmp_path / "t.xlsx", lang=lang))
     assert wb is not None, [str(p) for p in problems]
@@ -69,3 +69,39 @@ def test_cli_template_refuses_to_overwrite_and_writes_nothing_in_raw(tmp_path, c
     assert cli.main(["template", str(out)]) == 2
     assert "exists" in capsys.readouterr().err
     assert cli.main(["template", str(tmp_path / "t.csv")]) == 2
+
+
+def test_portuguese_template_speaks_portuguese_and_loads(tmp_path):
+    # Sheet and column names, labels, Appendix texts and instructions: every word in Portuguese.
+    path = template.write_template(tmp_path / "t_pt.xlsx", lang="pt")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames[:3] == ["instrucoes", "sobre", "atores"]
+    assert book["instrucoes"]["A1"].value == "Pasta de trabalho de entrada do partnerlab"
+    assert [c.value for c in book["atores"][1]][:3] == ["id", "nome", "setor"]
+    assert book["plano_acao"]["D2"].value == vocab.ACTIONS[0].label("pt") and book["plano_acao"]["G2"].value == \
+        "Não iniciada"
+    assert book["devida_diligencia"]["E1"].value.startswith("q01 Está legalmente constituída?")
+    data = {"stakeholders": [{"id": "A", "name": "Ator A", "sector": "Sociedade civil", "scope": "Estadual",
+                              "roles": "Parceiro implementador; Doador"}],
+            "ties": [{"source": "A", "target": "A", "kind": "Financiamento", "directed": "Sim"}]}
+    wb, problems = check_workbook(template.write_workbook(tmp_path / "filled_pt.xlsx", data, lang="pt"))
+    assert wb is not None, [str(p) for p in problems]
+    row = wb.stakeholders.iloc[0]
+    assert (row.sector, row.scope, row.roles) == ("civil_society", "state", ["implementing_partner", "donor"])
+    assert wb.about["language"] == "pt"
+
+
+def test_cli_template_in_portuguese(tmp_path):
+    assert cli.main(["template", str(tmp_path / "t.xlsx"), "--lang", "pt"]) == 0
+    assert openpyxl.load_workbook(tmp_path / "t.xlsx").sheetnames[1] == "sobre"
+
+
+def test_workbook_text_is_quoted_on_a_page_of_another_language():
+    assert schema.quote_workbook_text("<b>Nota</b>", "es", "en") == (
+        '<q class="pl-workbook-text" lang="es" title="Quoted from the workbook (Español)">&lt;b&gt;Nota&lt;/b&gt;</q>')
+    assert schema.quote_workbook_text("Nota", "es", "es") == "Nota"
+    assert schema.quote_workbook_text("Nota", "es", "pt").startswith('<q class="pl-workbook-text" lang="es" '
+                                                                      'title="Citado da pasta de trabalho (Español)"')
+    assert schema.workbook_text_caption("es", "es") == ""
+    assert "quoted from the workbook" in schema.workbook_text_caption("en", "es")
+    assert schema.WORKBOOK_TEXT_CLASS in schema.WORKBOOK_TEXT_CSS
