@@ -18,10 +18,10 @@ Turning what an analyst typed into a key, one way everywhere:
 ('civil_society', 'civil_society', 'ciudad_de_mexico')
 >>> SECTORS.label("civil_society", "es")
 'Sociedad civil'
->>> to_key("sector", "Academy of Sciences")
+>>> to_key("sector", "Civil sociaty")
 Traceback (most recent call last):
 ...
-partnerlab.vocab.UnknownTerm: 'Academy of Sciences' is not in the sector vocabulary: did you mean 'Academia' (academia)? Expected one of the sector vocabulary (federal_government, legislature, local_government, private_sector, financial_sector, academia, civil_society, international_cooperation, un_system, media, other)
+partnerlab.vocab.UnknownTerm: 'Civil sociaty' is not in the sector vocabulary: did you mean 'Civil society' (civil_society)? Expected one of the sector vocabulary (federal_government, legislature, local_government, private_sector, financial_sector, academia, civil_society, international_cooperation, un_system, media, other)
 """
 
 from __future__ import annotations
@@ -197,9 +197,6 @@ class Vocabulary:
         """The English label of the term closest to a misspelt value, for a "did you mean" hint."""
         spellings = self.spellings()
         close = difflib.get_close_matches(normalize(value), list(spellings), n=1, cutoff=0.75)
-        if not close:  # a longer text that starts like a label ("Academy of Sciences")
-            folded = normalize(value)
-            close = [s for s in spellings if len(s) >= 4 and folded.startswith(s)][:1]
         return self.term(spellings[close[0]]).en if close else None
 
     def expected(self, lang: str = "en", limit: int = 12) -> str:
