@@ -425,7 +425,7 @@ def _run_cli(*argv) -> int:
 def sample_run(tmp_path_factory):
     """`partnerlab run --only stakeholder_map due_diligence overview` on the sample (14 reports)."""
     out = tmp_path_factory.mktemp("sample") / "out"
-    code = _run_cli("--workbook", str(_sample()), "--out", str(out), "--only", *SUBSET)
+    code = _run_cli("--workbook", str(_sample()), "--out", str(out), "--lang", "en", "--only", *SUBSET)
     return SimpleNamespace(code=code, out=out, manifest=json.loads((out / "manifest.json").read_text()))
 
 
@@ -495,7 +495,7 @@ def test_sample_findings_workbook(sample_run):
 def test_sample_same_inputs_same_pages(sample_run, tmp_path):
     # Two runs of real reports: identical pages apart from the run time, identical PNG bytes.
     names = ["stakeholder_map__civil_society", "due_diligence"]
-    assert _run_cli("--workbook", str(_sample()), "--out", str(tmp_path / "again"), "--only", *names) == 0
+    assert _run_cli("--workbook", str(_sample()), "--out", str(tmp_path / "again"), "--lang", "en", "--only", *names) == 0
     for name in names:
         first = (sample_run.out / f"{name}.html").read_text()
         second = (tmp_path / "again" / f"{name}.html").read_text()
