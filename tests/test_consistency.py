@@ -369,7 +369,8 @@ def test_sample_batch_shows_the_contradictions_everywhere(tmp_path):
     out = tmp_path / "out"
     run = subprocess.run([sys.executable, "-c", "import sys; from partnerlab.cli import main; sys.exit(main(sys.argv[1:]))",
                           "run", "--no-progress", "--workbook", str(paths.SAMPLE_WORKBOOK), "--out", str(out),
-                          "--only", "partner_profile", "partnership", "overview"], capture_output=True, timeout=1500)
+                          "--lang", "en", "--only", "partner_profile", "partnership", "overview"],
+                         capture_output=True, timeout=1500)
     assert run.returncode == 0, run.stderr[-2000:]
     overview = (out / "overview.html").read_text(encoding="utf-8")
     assert "7 blockers" in overview and "18 warnings" in overview
