@@ -25,8 +25,8 @@ ONLY = ["stakeholder_map", "action_plan", "due_diligence", "overview"]  # job na
 
 
 def _run(workbook: Path, out: Path, *extra: str) -> dict:
-    code = cli.main(["run", "--workbook", str(workbook), "--out", str(out), "--no-progress", "--only", *ONLY,
-                     *extra])
+    code = cli.main(["run", "--workbook", str(workbook), "--out", str(out), "--no-progress", "--lang", "en",
+                     "--only", *ONLY, *extra])
     assert code == 0
     return {r["name"]: r for r in json.loads((out / "manifest.json").read_text())["reports"]}
 
