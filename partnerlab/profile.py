@@ -16,49 +16,40 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from partnerlab import network, quality, screening, stakeholders, vocab
+from partnerlab import i18n, network, quality, screening, stakeholders, vocab
+from partnerlab.i18n import N_
 
 __all__ = [
     "MAPPING_FIELDS", "critical_group_ids", "find_stakeholder", "default_stakeholder", "profile_ids", "mapping_row", "grid_position",
     "network_position", "screening_profile", "value_profile", "partnerships_of", "build_profile",
-    "TABLE_LABELS", "TABLE_VOCABS", "ROLES", "DIRECTIONS", "findings_display", "criteria_display", "partnerships_display", "network_partners_display",
+    "TABLE_LABELS", "TABLE_VOCABS", "ROLES", "DIRECTIONS", "subject_sentence", "grid_sentence", "network_sentence",
+    "screening_sentence", "value_sentence", "findings_display", "criteria_display", "partnerships_display", "network_partners_display",
 ]
 
 # The mapping row as the profile shows it (Appendix 3, step 1 and 3); `contact` is left out on purpose.
-MAPPING_FIELDS: dict[str, tuple[str, str]] = {
-    "id": ("Id", "Id"),
-    "name": ("Name", "Nombre"),
-    "sector": ("Sector", "Sector"),
-    "scope": ("Scope", "Ámbito"),
-    "states": ("States", "Estados"),
-    "mandate": ("Mandate", "Mandato"),
-    "priorities": ("Priorities", "Prioridades"),
-    "instruments": ("Instruments", "Instrumentos"),
-    "resources": ("Resources", "Recursos"),
-    "related_initiatives": ("Related initiatives", "Iniciativas relacionadas"),
-    "partners": ("Partnerships with other stakeholders", "Alianzas con otros actores"),
-    "influence": ("Influence (1-5)", "Influencia (1-5)"),
-    "interest": ("Interest (1-5)", "Interés (1-5)"),
-    "roles": ("Roles", "Roles"),
+MAPPING_FIELDS: dict[str, str] = {
+    "id": N_("Id"), "name": N_("Name"), "sector": N_("Sector"), "scope": N_("Scope"), "states": N_("States"),
+    "mandate": N_("Mandate"), "priorities": N_("Priorities"), "instruments": N_("Instruments"),
+    "resources": N_("Resources"), "related_initiatives": N_("Related initiatives"),
+    "partners": N_("Partnerships with other stakeholders"), "influence": N_("Influence (1-5)"),
+    "interest": N_("Interest (1-5)"), "roles": N_("Roles"),
 }
 
-# Column headers of the profile's tables.
-TABLE_LABELS: dict[str, tuple[str, str]] = {
-    "field": ("Field", "Campo"), "value": ("Value", "Valor"), "name": ("Name", "Nombre"),
-    "sector": ("Sector", "Sector"), "direction": ("Direction", "Dirección"), "strength": ("Strength (1-3)", "Intensidad (1-3)"),
-    "kinds": ("Kinds of tie", "Tipos de vínculo"), "partnership": ("Partnership", "Alianza"), "role": ("Role", "Papel"),
-    "type": ("Type", "Tipo"), "status": ("Status", "Estado"), "quality_date": ("Quality assessed on", "Calidad evaluada el"),
-    "principles": ("Inclusion / participation / accountability (0-3)", "Inclusión / participación / rendición de cuentas (0-3)"),
-    "lowest_dimension": ("Weakest dimension", "Dimensión más débil"),
-    "suggested": ("Suggested decision", "Decisión sugerida"), "decision": ("Recorded decision", "Decisión registrada"),
-    "rating": ("Rating", "Calificación"), "criterion": ("Criterion", "Criterio"), "text": ("Text", "Texto"),
+# Column headers of the profile's tables (msgids: `rpt.table(df, labels=TABLE_LABELS)`).
+TABLE_LABELS: dict[str, str] = {
+    "field": N_("Field"), "value": N_("Value"), "name": N_("Name"), "sector": N_("Sector"),
+    "direction": N_("Direction"), "strength": N_("Strength (1-3)"), "kinds": N_("Kinds of tie"),
+    "partnership": N_("Partnership"), "role": N_("Role"), "type": N_("Type"), "status": N_("Status"),
+    "quality_date": N_("Quality assessed on"),
+    "principles": N_("Inclusion / participation / accountability (0-3)"),
+    "lowest_dimension": N_("Weakest dimension"), "suggested": N_("Suggested decision"),
+    "decision": N_("Recorded decision"), "rating": N_("Rating"), "criterion": N_("Criterion"), "text": N_("Text"),
+    "kind": N_("Finding"), "question": N_("Question"),
 }
 # A stakeholder's role in a partnership, and the direction of a tie seen from the stakeholder.
-ROLES = vocab.Vocabulary("partnership role", (vocab.Term("lead", "Lead", "Líder"), vocab.Term("member", "Member", "Miembro")))
-DIRECTIONS = vocab.Vocabulary("tie direction", (
-    vocab.Term("both", "Both ways", "En ambos sentidos"), vocab.Term("out", "Outgoing", "Saliente"),
-    vocab.Term("in", "Incoming", "Entrante"),
-))
+ROLES = screening.catalog_vocabulary("partnership role", ("lead", N_("Lead")), ("member", N_("Member")))
+DIRECTIONS = screening.catalog_vocabulary("tie direction", ("both", N_("Both ways")), ("out", N_("Outgoing")),
+                                          ("in", N_("Incoming")))
 # The vocabularies of the profile tables' key columns (`rpt.table(df, vocab=TABLE_VOCABS)`).
 TABLE_VOCABS: dict[str, vocab.Vocabulary] = {
     "kind": screening.FINDING_KINDS, "rating": screening.RATINGS, "sector": vocab.SECTORS, "direction": DIRECTIONS,
@@ -68,17 +59,13 @@ TABLE_VOCABS: dict[str, vocab.Vocabulary] = {
 
 
 def find_stakeholder(stakeholders: pd.DataFrame, stakeholder: str) -> str:
-    """The canonical id of a stakeholder, matched case-insensitively.
+    """The id of the stakeholder a report parameter names: its id or its name, in any case or accent
+    (`screening.id_of`).
 
     Raises:
-        KeyError: when no stakeholder has that id (the message names a few that exist).
+        KeyError: when no stakeholder has that id or name (the message names the closest).
     """
-    wanted = str(stakeholder).strip().casefold()
-    for sid in stakeholders["id"]:
-        if str(sid).casefold() == wanted:
-            return sid
-    some = ", ".join(map(str, stakeholders["id"].head(8)))
-    raise KeyError(f"no stakeholder with id {stakeholder!r}; ids look like: {some}")
+    return screening.id_of(stakeholders, stakeholder, "stakeholder")
 
 
 def default_stakeholder(wb: object, critical: Iterable[str] | None = None) -> str:
@@ -121,12 +108,13 @@ def mapping_row(stakeholders: pd.DataFrame, stakeholder: str, lang: str = "en",
     rec = stakeholders.loc[stakeholders["id"] == sid].iloc[0]
     names = names if names is not None else dict(zip(stakeholders["id"], stakeholders["name"]))
     rows = []
-    for column, pair in MAPPING_FIELDS.items():
+    T = i18n.translator(lang)
+    for column, msgid in MAPPING_FIELDS.items():
         if column not in rec.index:
             continue
         value = _display(column, rec[column], lang, names)
         if value != "":
-            rows.append({"field": pair[1] if lang == "es" else pair[0], "value": value})
+            rows.append({"field": T(msgid), "value": value})
     return pd.DataFrame(rows, columns=["field", "value"])
 
 
@@ -344,6 +332,75 @@ def partnerships_display(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     if frame["suggested"].isna().all():
         out = out.drop(columns=["suggested", "decision"])
     return out
+
+
+# ---------------------------------------------------------------------------------------
+# Sentences of the profile page: plain text in `lang` (numbers and dates as it writes them)
+# ---------------------------------------------------------------------------------------
+
+def subject_sentence(profile: dict, lang: str = "en") -> str:
+    """Who the page is about: "Name (sector)"."""
+    T = i18n.translator(lang)
+    sector = vocab.SECTORS.label(profile["sector"], lang) if isinstance(profile.get("sector"), str) else ""
+    return T("{name} ({sector})", name=profile["name"], sector=sector) if sector else str(profile["name"])
+
+
+def grid_sentence(grid: dict, lang: str = "en") -> str:
+    """Influence, interest and quadrant of `grid_position`, with the rank in the critical group."""
+    T = i18n.translator(lang)
+    values = {"influence": T.number(grid["influence"]) or "—", "interest": T.number(grid["interest"]) or "—"}
+    if grid["quadrant"] is None:
+        return T("Influence {influence}, interest {interest} (1-5): no grid position while a score is blank.",
+                 **values)
+    quadrant = vocab.QUADRANTS.label(grid["quadrant"], lang)
+    if grid["critical_rank"]:
+        return T("Influence {influence}, interest {interest} (1-5): {quadrant}; ranked {rank} of the {size} "
+                 "stakeholders of the critical group by influence plus interest.", **values, quadrant=quadrant,
+                 rank=T.number(grid["critical_rank"]), size=T.number(grid["critical_size"]))
+    return T("Influence {influence}, interest {interest} (1-5): {quadrant}.", **values, quadrant=quadrant)
+
+
+def network_sentence(network_part: dict, lang: str = "en") -> str:
+    """The degree, the sectors of the partners and the betweenness rank of `network_position`."""
+    T = i18n.translator(lang)
+    n = network_part
+    total = T.number(n["n_stakeholders"])
+    if n["degree"] == 0:
+        return T("No tie recorded (sheet ties, partners column or partnerships): an isolate among {total} "
+                 "stakeholders.", total=total)
+    partners = T.n("{n} direct partner", "{n} direct partners", n["degree"])
+    sectors = T.n("{n} sector", "{n} sectors", n["n_sectors"])
+    text = T("{partners} from {sectors}; rank {rank} of {total} stakeholders by betweenness (how often it lies on "
+             "the shortest path between two others).", partners=partners, sectors=sectors,
+             rank=T.number(n["betweenness_rank"]), total=total)
+    return text + (" " + T("Betweenness is estimated from a sample of the network.") if n["is_approximate"] else "")
+
+
+def screening_sentence(screening_part: dict, lang: str = "en") -> str:
+    """The latest screening of `screening_profile`: its date, age and outcome, or that there is none."""
+    T = i18n.translator(lang)
+    s = screening_part
+    if s["outcome"] == "not_screened":
+        return T("Not screened. A risk analysis must be conducted before partnering (Appendices 3 and 4).")
+    values = {"date": T.date(s["assessed_on"]), "age": T.n("{n} day", "{n} days", s["age_days"]),
+              "outcome": screening.OUTCOMES.label(s["outcome"], lang)}
+    if s["is_stale"]:
+        return T("Latest screening on {date} ({age} old, to renew): {outcome}.", **values)
+    return T("Latest screening on {date} ({age} old): {outcome}.", **values)
+
+
+def value_sentence(value_part: dict | None, lang: str = "en") -> str:
+    """The latest value assessment of `value_profile`: what the criteria suggest and what was recorded."""
+    T = i18n.translator(lang)
+    v = value_part
+    if v is None:
+        return T("No value/risk assessment of this stakeholder (sheet value_assessment).")
+    values = {"date": T.date(v["assessed_on"]), "suggested": vocab.DECISIONS.label(v["suggested"], lang),
+              "decision": vocab.DECISIONS.label(v["decision"], lang) if v["decision"] else T("none")}
+    if v["agreement"] == "differs":
+        return T("Assessed on {date}: the criteria suggest {suggested}; recorded decision: {decision}, which differs "
+                 "from the criteria.", **values)
+    return T("Assessed on {date}: the criteria suggest {suggested}; recorded decision: {decision}.", **values)
 
 
 # ---------------------------------------------------------------------------------------

@@ -50,7 +50,7 @@ __all__ = [
     "CatalogVocabulary", "catalog_vocabulary", "key_of", "id_of", "OUTCOME_MEANINGS", "SUBJECT_KINDS",
     "OUTCOMES", "FINDING_KINDS", "RATINGS", "AGREEMENTS", "NOT_ASSESSED", "CRITERION_SHORT",
     "QUESTION_CODES", "INFO_CODES", "CAUTION_CODES", "RED_FLAG_CODES", "CRITERION_CODES",
-    "screening_outcome", "screen", "screening_findings", "resolve_as_of", "latest_screenings",
+    "screening_outcome", "screen", "screening_findings", "resolve_as_of", "as_of_date", "latest_screenings",
     "screening_status", "unscreened_critical", "outcome_counts",
     "suggest_decision", "value_decisions", "decision_disagreements", "criteria_findings",
     "pending_issues", "latest_value_decisions", "value_grid", "subject_names", "decision_counts",
@@ -291,6 +291,15 @@ def resolve_as_of(about: dict | None = None, as_of: object = None) -> pd.Timesta
         if value is not None and value != "" and not pd.isna(value):
             return pd.Timestamp(value).normalize()
     return pd.Timestamp(dt.date.today())
+
+
+def as_of_date(about: dict | None = None, as_of: object = None) -> dt.date:
+    """The as-of date as a date (`resolve_as_of`): what a page's sentences and parameters take.
+
+    >>> as_of_date({"as_of": "2025-06-30"})
+    datetime.date(2025, 6, 30)
+    """
+    return resolve_as_of(about, as_of).date()
 
 
 def latest_screenings(screened: pd.DataFrame, as_of: object = None, max_age_days: int = 365) -> pd.DataFrame:
