@@ -147,8 +147,8 @@ TABLE_LABELS: dict[str, str] = {
     "rule": N_("Rule"), "severity": N_("Severity"), "subject_kind": N_("Kind"), "subject_id": N_("Id"),
     "subject_name": N_("Subject"), "evidence": N_("Evidence"), "action": N_("What to do"), "verdict": N_("Verdict"),
     "status": N_("Status"), "partnership": N_("Partnership"), "blocker": N_("Blockers"), "warning": N_("Warnings"),
-    "upcoming": N_("Upcoming"), "name": N_("Name"), "role": N_("Role"), "sector": N_("Sector"),
-    "outcome": N_("Due diligence"), "assessed_on": N_("Screened on"), "degree": N_("Partners"),
+    "upcoming": N_("Upcoming deadlines"), "name": N_("Name"), "role": N_("Role"), "sector": N_("Sector"),
+    "outcome": N_("Due diligence"), "assessed_on": N_("Screened on"), "degree": N_("Direct partners"),
     "betweenness": N_("Betweenness"), "n_blocker": N_("Blockers"), "n_warning": N_("Warnings"), "lead": N_("Lead"),
     "type": N_("Type"),
 }
@@ -187,19 +187,19 @@ class Context:
         return self.tables[key]
 
     @property
-    def T(self) -> i18n.Translator:
+    def _(self) -> i18n.Translator:
         """The words, numbers and dates of the context's language."""
         return i18n.translator(self.lang)
 
     def days(self, n: int) -> str:
         """A number of days ("1 day", "45 days") in the context's language."""
-        return self.T.n("{n} day", "{n} days", n)
+        return self._.n("{n} day", "{n} days", n)
 
     def day(self, value: object) -> str:
         """A date as the language writes it in a sentence ("30 de junio de 2025"), or — when blank."""
         if value is None or (not isinstance(value, str) and pd.isna(value)):
             return "—"
-        return self.T.date(pd.Timestamp(value))
+        return self._.date(pd.Timestamp(value))
 
     def name(self, sid: object) -> str:
         return self.names.get(sid) or str(sid)
@@ -359,9 +359,9 @@ def rule_active_suggests_decline(ctx: Context) -> list[dict]:
         d = by_subject.get(rec["id"])
         if rec.get("status") not in _COMMITTED or d is None or d["suggested"] != "decline":
             continue
-        crit = "; ".join(f"{c[1:]}. {ctx.T(screening.CRITERION_SHORT[c])}" for c in d["not_acceptable"])
+        crit = "; ".join(f"{c[1:]}. {ctx._(screening.CRITERION_SHORT[c])}" for c in d["not_acceptable"])
         values = {"p": ctx.name(rec["id"]), "status": _status(ctx, rec), "when": ctx.day(d["assessed_on"]), "crit": crit,
-                  "recorded": vocab.DECISIONS.label(d["decision"], ctx.lang) if isinstance(d["decision"], str) else ctx.T("none"),
+                  "recorded": vocab.DECISIONS.label(d["decision"], ctx.lang) if isinstance(d["decision"], str) else ctx._("none"),
                   "va": _cite(ctx, "value_assessment", d.get("row"))}
         rows.append(_alert(ctx, "active_suggests_decline", "partnership", rec["id"], N_("{p} is {status}, but its latest value assessment ({when}, {va}) rates not acceptable: {crit}; the "
             "criteria suggest decline (recorded: {recorded})."), values))
@@ -537,7 +537,7 @@ def rule_course_off_track(ctx: Context) -> list[dict]:
             if a is None or not (a["status"] == "dropped" or a["is_late"]):
                 continue
             state = vocab.ACTION_STATUSES.label("dropped", ctx.lang).lower() if a["status"] == "dropped" else \
-                ctx.T("late (last planned year {y})", y=a["last_year"])
+                ctx._("late (last planned year {y})", y=a["last_year"])
             rows.append(_alert(ctx, "course_off_track", "partnership", rec["id"], N_("{p} ({status}) is linked to course of action {code}, which is {state} ({ap})."),
                 {"p": ctx.name(rec["id"]), "status": _status(ctx, rec), "code": a["code"], "state": state,
                  "ap": _cite(ctx, "action_plan", a.get("row"))}))
@@ -680,7 +680,7 @@ def next_steps(verdict: str, own_alerts: pd.DataFrame, lang: str = "en", kind: s
 # The titles of the verdict box's sections (msgids).
 BRIEF_TEXT: dict[str, str] = {
     "heading": N_("Verdict: {verdict}"), "partnerships": N_("Its partnerships"), "blocker": N_("Blocking"),
-    "warning": N_("Warnings"), "upcoming": N_("Upcoming"), "next": N_("What to do next"), "meaning": N_("Why"),
+    "warning": N_("Warnings"), "upcoming": N_("Upcoming deadlines"), "next": N_("What to do next"), "meaning": N_("Why"),
 }
 
 
@@ -695,7 +695,7 @@ def brief(wb: object, subject: str, kind: str = "stakeholder", alerts: pd.DataFr
         {"verdict" (key), "heading", "sections" ([(title, [sentences])]: blocking, warnings,
         upcoming, what to do next), "alerts" (DataFrame with ALERT_COLUMNS), "row" (the verdict row)}.
     """
-    T = i18n.translator(lang)
+    _ = i18n.translator(lang)
     alerts = find_alerts(wb, lang=lang, max_age_days=max_age_days) if alerts is None else alerts
     table = (stakeholder_verdicts if kind == "stakeholder" else partnership_verdicts)(
         wb, alerts, max_age_days=max_age_days, lang=lang)
@@ -703,14 +703,14 @@ def brief(wb: object, subject: str, kind: str = "stakeholder", alerts: pd.DataFr
     row = table[table[key] == subject].iloc[0]
     mine = alerts_for(alerts, subject, related=True)
     verdict = row["verdict"]
-    sections = [(T(BRIEF_TEXT["meaning"]), [T(VERDICT_MEANINGS[verdict])])]
+    sections = [(_(BRIEF_TEXT["meaning"]), [_(VERDICT_MEANINGS[verdict])])]
     for severity in SEVERITIES.keys:
         part = mine[mine["severity"] == severity] if len(mine) else mine
-        sections.append((T(BRIEF_TEXT[severity]), list(dict.fromkeys(part.get("evidence", [])))))
+        sections.append((_(BRIEF_TEXT[severity]), list(dict.fromkeys(part.get("evidence", [])))))
     if kind == "stakeholder":
-        sections.append((T(BRIEF_TEXT["partnerships"]), _partnership_lines(wb, subject, alerts, lang, max_age_days)))
-    sections.append((T(BRIEF_TEXT["next"]), next_steps(verdict, mine, lang, kind)))
-    return {"verdict": verdict, "heading": T(BRIEF_TEXT["heading"], verdict=VERDICTS.label(verdict, lang)),
+        sections.append((_(BRIEF_TEXT["partnerships"]), _partnership_lines(wb, subject, alerts, lang, max_age_days)))
+    sections.append((_(BRIEF_TEXT["next"]), next_steps(verdict, mine, lang, kind)))
+    return {"verdict": verdict, "heading": _(BRIEF_TEXT["heading"], verdict=VERDICTS.label(verdict, lang)),
             "sections": sections, "alerts": alerts_table(mine), "row": row}
 
 
@@ -722,12 +722,12 @@ def _partnership_lines(wb: object, sid: str, alerts: pd.DataFrame, lang: str, ma
     if not mine:
         return []
     verdicts = partnership_verdicts(wb, alerts, max_age_days=max_age_days, lang=lang).set_index("partnership")
-    T = ctx.T
-    return [T("{name} ({role}, {status}): {verdict}; {blockers}, {warnings}", name=ctx.name(pid),
+    _ = ctx._
+    return [_("{name} ({role}, {status}): {verdict}; {blockers}, {warnings}", name=ctx.name(pid),
               role=_ROLES.label(role, lang).lower(), status=_status(ctx, {"status": verdicts.loc[pid, "status"]}),
               verdict=VERDICTS.label(verdicts.loc[pid, "verdict"], lang).lower(),
-              blockers=T.n("{n} blocker", "{n} blockers", int(verdicts.loc[pid, "n_blocker"])),
-              warnings=T.n("{n} warning", "{n} warnings", int(verdicts.loc[pid, "n_warning"])))
+              blockers=_.n("{n} blocker", "{n} blockers", int(verdicts.loc[pid, "n_blocker"])),
+              warnings=_.n("{n} warning", "{n} warnings", int(verdicts.loc[pid, "n_warning"])))
             for pid, role in mine]
 
 
@@ -860,15 +860,15 @@ def _alert(ctx: Context, rule: str, kind: str, sid: str, text: str, values: dict
     """One alert row: the evidence is the msgid `text` in the context's language, filled with values."""
     r = RULES[rule]
     return {"rule": rule, "severity": r.severity, "subject_kind": kind, "subject_id": sid,
-            "subject_name": ctx.name(sid), "evidence": ctx.T(text, **values), "action": ctx.T(r.action),
+            "subject_name": ctx.name(sid), "evidence": ctx._(text, **values), "action": ctx._(r.action),
             "related_ids": list(related or [])}
 
 
 def _cite(ctx: Context, sheet: str, row: object) -> str:
     name = schema.sheet(sheet).name(ctx.lang)
     if row is None or pd.isna(row):
-        return ctx.T("sheet {s}", s=name)
-    return ctx.T("{s} row {r}", s=name, r=int(row))
+        return ctx._("sheet {s}", s=name)
+    return ctx._("{s} row {r}", s=name, r=int(row))
 
 
 def _rating(value: object) -> str:
@@ -887,7 +887,7 @@ def _ts(value: object) -> pd.Timestamp | None:
 def _status(ctx: Context, rec: dict) -> str:
     status = rec.get("status")
     return vocab.PARTNERSHIP_STATUSES.label(status, ctx.lang).lower() if isinstance(status, str) and status else \
-        ctx.T("of unknown status")
+        ctx._("of unknown status")
 
 
 def _partnerships(ctx: Context) -> list[dict]:
@@ -1011,11 +1011,11 @@ def _commitment_rule(ctx: Context, rule: str, fires) -> list[dict]:
             if s is not None:
                 codes = {"dd_excluded": s["red_flags"], "dd_incomplete": s["unanswered"],
                          "dd_caution": [c for c in s["checks_no"] if c in CAUTION_CODES]}.get(rule, [])
-            values = {"s": ctx.name(sid), "p": ctx.name(subject), "why": ctx.T(why, **why_values),
+            values = {"s": ctx.name(sid), "p": ctx.name(subject), "why": ctx._(why, **why_values),
                       "role": _ROLES.label(role, ctx.lang).lower(),
                       "sd": ctx.day(s["assessed_on"]) if s else "—",
                       "dd": _cite(ctx, "due_diligence", s.get("row")) if s else "",
-                      "age": ctx.T.number(s["age"] if s else 0), "max": ctx.T.number(ctx.max_age_days),
+                      "age": ctx._.number(s["age"] if s else 0), "max": ctx._.number(ctx.max_age_days),
                       "codes": ", ".join(c.upper() for c in codes)}
             text = _DD_TEXT[rule][0 if kind == "partnership" else 1]
             rows.append(_alert(ctx, rule, kind, subject, text, values, related=[sid] if sid != subject else []))

@@ -62,7 +62,7 @@ def facts_table(wb: object, partnership: str, lang: str = "en") -> pd.DataFrame:
     voc = {"status": vocab.PARTNERSHIP_STATUSES, "type": vocab.PARTNERSHIP_TYPES, "typology": vocab.TYPOLOGY,
            "instruments": vocab.INSTRUMENTS, "states": vocab.STATES}
     rows = []
-    T = i18n.translator(lang)
+    _ = i18n.translator(lang)
     for column, msgid in FACT_LABELS.items():
         value = rec.get(column)
         if isinstance(value, (list, tuple)):
@@ -74,11 +74,11 @@ def facts_table(wb: object, partnership: str, lang: str = "en") -> pd.DataFrame:
         elif column == "lead":
             text = names.get(value, value)
         elif column in ("start", "end"):
-            text = T.date(value)
+            text = _.date(value)
         else:
             text = str(value)
         if text:
-            rows.append({"field": T(msgid), "value": text})
+            rows.append({"field": _(msgid), "value": text})
     return pd.DataFrame(rows, columns=["field", "value"])
 
 

@@ -108,13 +108,13 @@ def mapping_row(stakeholders: pd.DataFrame, stakeholder: str, lang: str = "en",
     rec = stakeholders.loc[stakeholders["id"] == sid].iloc[0]
     names = names if names is not None else dict(zip(stakeholders["id"], stakeholders["name"]))
     rows = []
-    T = i18n.translator(lang)
+    _ = i18n.translator(lang)
     for column, msgid in MAPPING_FIELDS.items():
         if column not in rec.index:
             continue
         value = _display(column, rec[column], lang, names)
         if value != "":
-            rows.append({"field": T(msgid), "value": value})
+            rows.append({"field": _(msgid), "value": value})
     return pd.DataFrame(rows, columns=["field", "value"])
 
 
@@ -340,67 +340,67 @@ def partnerships_display(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 
 def subject_sentence(profile: dict, lang: str = "en") -> str:
     """Who the page is about: "Name (sector)"."""
-    T = i18n.translator(lang)
+    _ = i18n.translator(lang)
     sector = vocab.SECTORS.label(profile["sector"], lang) if isinstance(profile.get("sector"), str) else ""
-    return T("{name} ({sector})", name=profile["name"], sector=sector) if sector else str(profile["name"])
+    return _("{name} ({sector})", name=profile["name"], sector=sector) if sector else str(profile["name"])
 
 
 def grid_sentence(grid: dict, lang: str = "en") -> str:
     """Influence, interest and quadrant of `grid_position`, with the rank in the critical group."""
-    T = i18n.translator(lang)
-    values = {"influence": T.number(grid["influence"]) or "—", "interest": T.number(grid["interest"]) or "—"}
+    _ = i18n.translator(lang)
+    values = {"influence": _.number(grid["influence"]) or "—", "interest": _.number(grid["interest"]) or "—"}
     if grid["quadrant"] is None:
-        return T("Influence {influence}, interest {interest} (1-5): no grid position while a score is blank.",
+        return _("Influence {influence}, interest {interest} (1-5): no grid position while a score is blank.",
                  **values)
     quadrant = vocab.QUADRANTS.label(grid["quadrant"], lang)
     if grid["critical_rank"]:
-        return T("Influence {influence}, interest {interest} (1-5): {quadrant}; ranked {rank} of the {size} "
+        return _("Influence {influence}, interest {interest} (1-5): {quadrant}; ranked {rank} of the {size} "
                  "stakeholders of the critical group by influence plus interest.", **values, quadrant=quadrant,
-                 rank=T.number(grid["critical_rank"]), size=T.number(grid["critical_size"]))
-    return T("Influence {influence}, interest {interest} (1-5): {quadrant}.", **values, quadrant=quadrant)
+                 rank=_.number(grid["critical_rank"]), size=_.number(grid["critical_size"]))
+    return _("Influence {influence}, interest {interest} (1-5): {quadrant}.", **values, quadrant=quadrant)
 
 
 def network_sentence(network_part: dict, lang: str = "en") -> str:
     """The degree, the sectors of the partners and the betweenness rank of `network_position`."""
-    T = i18n.translator(lang)
+    _ = i18n.translator(lang)
     n = network_part
-    total = T.number(n["n_stakeholders"])
+    total = _.number(n["n_stakeholders"])
     if n["degree"] == 0:
-        return T("No tie recorded (sheet ties, partners column or partnerships): an isolate among {total} "
+        return _("No tie recorded (sheet ties, partners column or partnerships): an isolate among {total} "
                  "stakeholders.", total=total)
-    partners = T.n("{n} direct partner", "{n} direct partners", n["degree"])
-    sectors = T.n("{n} sector", "{n} sectors", n["n_sectors"])
-    text = T("{partners} from {sectors}; rank {rank} of {total} stakeholders by betweenness (how often it lies on "
+    partners = _.n("{n} direct partner", "{n} direct partners", n["degree"])
+    sectors = _.n("{n} sector", "{n} sectors", n["n_sectors"])
+    text = _("{partners} from {sectors}; rank {rank} of {total} stakeholders by betweenness (how often it lies on "
              "the shortest path between two others).", partners=partners, sectors=sectors,
-             rank=T.number(n["betweenness_rank"]), total=total)
-    return text + (" " + T("Betweenness is estimated from a sample of the network.") if n["is_approximate"] else "")
+             rank=_.number(n["betweenness_rank"]), total=total)
+    return text + (" " + _("Betweenness is estimated from a sample of the network.") if n["is_approximate"] else "")
 
 
 def screening_sentence(screening_part: dict, lang: str = "en") -> str:
     """The latest screening of `screening_profile`: its date, age and outcome, or that there is none."""
-    T = i18n.translator(lang)
+    _ = i18n.translator(lang)
     s = screening_part
     if s["outcome"] == "not_screened":
-        return T("Not screened. A risk analysis must be conducted before partnering (Appendices 3 and 4).")
-    values = {"date": T.date(s["assessed_on"]), "age": T.n("{n} day", "{n} days", s["age_days"]),
+        return _("Not screened. A risk analysis must be conducted before partnering (Appendices 3 and 4).")
+    values = {"date": _.date(s["assessed_on"]), "age": _.n("{n} day", "{n} days", s["age_days"]),
               "outcome": screening.OUTCOMES.label(s["outcome"], lang)}
     if s["is_stale"]:
-        return T("Latest screening on {date} ({age} old, to renew): {outcome}.", **values)
-    return T("Latest screening on {date} ({age} old): {outcome}.", **values)
+        return _("Latest screening on {date} ({age} old, to renew): {outcome}.", **values)
+    return _("Latest screening on {date} ({age} old): {outcome}.", **values)
 
 
 def value_sentence(value_part: dict | None, lang: str = "en") -> str:
     """The latest value assessment of `value_profile`: what the criteria suggest and what was recorded."""
-    T = i18n.translator(lang)
+    _ = i18n.translator(lang)
     v = value_part
     if v is None:
-        return T("No value/risk assessment of this stakeholder (sheet value_assessment).")
-    values = {"date": T.date(v["assessed_on"]), "suggested": vocab.DECISIONS.label(v["suggested"], lang),
-              "decision": vocab.DECISIONS.label(v["decision"], lang) if v["decision"] else T("none")}
+        return _("No value/risk assessment of this stakeholder (sheet value_assessment).")
+    values = {"date": _.date(v["assessed_on"]), "suggested": vocab.DECISIONS.label(v["suggested"], lang),
+              "decision": vocab.DECISIONS.label(v["decision"], lang) if v["decision"] else _("none")}
     if v["agreement"] == "differs":
-        return T("Assessed on {date}: the criteria suggest {suggested}; recorded decision: {decision}, which differs "
+        return _("Assessed on {date}: the criteria suggest {suggested}; recorded decision: {decision}, which differs "
                  "from the criteria.", **values)
-    return T("Assessed on {date}: the criteria suggest {suggested}; recorded decision: {decision}.", **values)
+    return _("Assessed on {date}: the criteria suggest {suggested}; recorded decision: {decision}.", **values)
 
 
 # ---------------------------------------------------------------------------------------

@@ -161,7 +161,7 @@ AGREEMENTS = catalog_vocabulary("decision agreement", ("agrees", N_("Agrees")), 
 
 # Short criterion names for chart axes and tables (the full text is vocab.VALUE_CRITERIA).
 CRITERION_SHORT: dict[str, str] = {
-    "c1": N_("Partners"), "c2": N_("Alignment"), "c3": N_("Value"), "c4": N_("Cost"), "c5": N_("Implications"),
+    "c1": N_("Acceptable partners"), "c2": N_("Alignment"), "c3": N_("Value"), "c4": N_("Cost"), "c5": N_("Implications"),
     "c6": N_("Risks"), "c7a": N_("Funding"), "c7b": N_("Internal capacity"), "c8": N_("Buy-in"),
     "c9": N_("Measurable success"),
 }
@@ -583,8 +583,8 @@ def pending_table(decisions: pd.DataFrame, names: dict[str, str], lang: str = "e
 
 def criteria_names(codes: Iterable[str], lang: str = "en") -> str:
     """Criterion codes as a reader names them: "1. Partners; 4. Cost" (in `lang`)."""
-    T = i18n.translator(lang)
-    return "; ".join(f"{c[1:]}. {T(CRITERION_SHORT[c])}" for c in codes)
+    _ = i18n.translator(lang)
+    return "; ".join(f"{c[1:]}. {_(CRITERION_SHORT[c])}" for c in codes)
 
 
 # ---------------------------------------------------------------------------------------
@@ -593,24 +593,24 @@ def criteria_names(codes: Iterable[str], lang: str = "en") -> str:
 
 def stale_sentence(stale: pd.DataFrame, max_age_days: int, as_of: object, lang: str = "en") -> str:
     """How many latest screenings are older than the maximum age."""
-    T = i18n.translator(lang)
-    return T.n("{n} stakeholder was last screened more than {days} days before {as_of}.",
+    _ = i18n.translator(lang)
+    return _.n("{n} stakeholder was last screened more than {days} days before {as_of}.",
                "{n} stakeholders were last screened more than {days} days before {as_of}.", len(stale),
-               days=T.number(max_age_days), as_of=T.date(as_of))
+               days=_.number(max_age_days), as_of=_.date(as_of))
 
 
 def critical_sentence(critical: pd.DataFrame, missing: pd.DataFrame, lang: str = "en") -> str:
     """Whether every stakeholder of the critical group has been screened (Appendix 3, step 2)."""
-    T = i18n.translator(lang)
+    _ = i18n.translator(lang)
     if critical.empty:
-        return T("No stakeholder has influence and interest of 4 or more (the critical group, Appendix 3).")
+        return _("No stakeholder has influence and interest of 4 or more (the critical group, Appendix 3).")
     if missing.empty:
-        return T.n("The one stakeholder of the critical group has at least one screening.",
+        return _.n("The one stakeholder of the critical group has at least one screening.",
                    "Every stakeholder of the critical group ({n}) has at least one screening.", len(critical))
-    return T.n("A risk analysis must be conducted (Appendix 3, step 2) for {n} of the {total} stakeholders of the "
+    return _.n("A risk analysis must be conducted (Appendix 3, step 2) for {n} of the {total} stakeholders of the "
                "critical group:",
                "A risk analysis must be conducted (Appendix 3, step 2) for {n} of the {total} stakeholders of the "
-               "critical group:", len(missing), total=T.number(len(critical)))
+               "critical group:", len(missing), total=_.number(len(critical)))
 
 
 def differs_sentence(differs: pd.DataFrame, lang: str = "en") -> str:

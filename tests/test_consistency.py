@@ -379,7 +379,7 @@ def test_sample_batch_shows_the_contradictions_everywhere(tmp_path):
     evidence = {
         "partnership__p11": "has no due-diligence screening at the recorded decision",      # proceed, lead never screened
         "partner_profile__altamira": "has no due-diligence screening at the recorded decision",
-        "partnership__p15": "was declined on 2023-04-20",                                   # declined, then started
+        "partnership__p15": "was declined on April 20, 2023",                               # declined, then started
         "partnership__p12": "the criteria suggest decline",                                 # active fund
     }
     for page, text in evidence.items():
@@ -446,3 +446,18 @@ def test_any_mix_of_blanks_and_dates_gives_well_formed_alerts(statuses, starts, 
     assert set(verdicts["verdict"]) <= set(c.VERDICTS.keys)
     dd_rules = alerts[alerts["rule"].str.startswith("dd_") | (alerts["rule"] == "c1_unsupported")]
     assert "un" not in set(dd_rules["subject_id"]) | {i for ids in dd_rules["related_ids"] for i in ids}
+
+
+@pytest.mark.parametrize(("lang", "words"), [("es", ["30 de junio de 2025", "Anexo 4"]),
+                                             ("pt", ["30 de junho de 2025", "Anexo 4"])])
+def test_alerts_read_in_the_language_with_dates_as_it_writes_them(lang, words):
+    tables = {"stakeholders": ST, "partnerships": _pa(("P1", "a", [], "active", None))}
+    row = c.find_alerts(tables, as_of=AS_OF, lang=lang).iloc[0]
+    text = f"{row['evidence']} {row['action']}"
+    assert all(w in text for w in words) and "Appendix" not in text and "2025-06-30" not in text
+    assert c.RULE_VOCAB.label(row["rule"], lang) != c.RULE_VOCAB.label(row["rule"], "en")
+
+
+def test_count_items_say_one_or_many():
+    assert c.count_items({"blocker": 1, "warning": 2, "upcoming": 0}, "es") == [
+        ("blocker", "bloqueo", 1), ("warning", "advertencias", 2), ("upcoming", "plazos próximos", 0)]

@@ -33,8 +33,8 @@ def tables() -> dict:
 
 def test_facts_in_spanish_leave_blanks_out(tables):
     facts = dict(pship.facts_table(tables, "P1", "es").values.tolist())
-    assert facts["Estado"] == "Activa" and facts["Líder"] == "Org A (fictional)" and facts["ODS"] == "5; 10"
-    assert facts["Inicio"] == "2024-01-15" and "Fin" not in facts
+    assert facts["Estatus"] == "Activa" and facts["Líder"] == "Org A (fictional)" and facts["ODS"] == "5; 10"
+    assert facts["Inicio"] == "15 de enero de 2024" and "Fin" not in facts
 
 
 def test_courses_show_only_the_linked_ones(tables):
@@ -62,7 +62,8 @@ def test_every_partnership_of_the_sample_has_a_page(sample_wb):
 @pytest.mark.slow
 @pytest.mark.parametrize(("partnership", "lang", "expected"), [
     ("P12", "es", ["Veredicto: Bloqueado", "Líder y miembros", "tiene estado activa, pero su última evaluación de valor"]),
-    ("p15", "en", ["Verdict: Blocked", "was declined on 2023-04-20", "started on 2023-05-01"]),
+    ("p15", "en", ["Verdict: Blocked", "was declined on April 20, 2023", "started on May 1, 2023"]),
+    ("p15", "pt", ["Veredito: Bloqueado", "foi declinada em 20 de abril de 2023", "Líder e membros"]),
     ("P13", "en", ["Verdict: Go", "No alert names this partnership."]),
 ])
 def test_partnership_notebook_runs(tmp_path, partnership, lang, expected):

@@ -69,7 +69,7 @@ def test_mapping_row_translates_and_never_shows_contact(wb):
 
 
 def test_unknown_stakeholder_is_a_clear_error(wb):
-    with pytest.raises(KeyError, match="no stakeholder with id 'NOPE'"):
+    with pytest.raises(KeyError, match="no stakeholder with the id or name 'NOPE'"):
         profile.mapping_row(wb.stakeholders, "NOPE")
 
 
@@ -152,7 +152,8 @@ def test_display_tables_hold_keys_the_report_translates(wb):
 @pytest.mark.slow
 @pytest.mark.parametrize(("stakeholder", "lang", "expected"), [
     ("", "es", "Grupo crítico: gestionar de cerca"),  # blank: the strongest of the critical group
-    ("cesf", "en", "Latest screening 2025-01-20"),
+    ("cesf", "en", "Latest screening on January 20, 2025"),
+    ("cesf", "es", "Última evaluación el 20 de enero de 2025"),
     ("ALTAMIRA", "en", "Not screened."),
     ("PACTO", "en", "Verdict: Go"),  # a fresh clear screening and a recorded proceed that agrees (issue 11)
 ])
@@ -170,3 +171,17 @@ def test_partner_profile_notebook_runs(tmp_path, sample_wb, stakeholder, lang, e
     assert expected in page
     for contact in sample_wb.stakeholders["contact"].dropna():
         assert contact not in page
+
+
+def test_a_stakeholder_is_found_by_its_name_too(wb):
+    name = wb.stakeholders["name"].iloc[1]
+    assert profile.find_stakeholder(wb.stakeholders, name.upper()) == wb.stakeholders["id"].iloc[1]
+
+
+def test_profile_sentences_read_in_the_page_language():
+    s = {"outcome": "caution", "assessed_on": pd.Timestamp("2025-01-20"), "age_days": 1, "is_stale": False}
+    assert profile.screening_sentence(s, "es") == "Última evaluación el 20 de enero de 2025 (hace 1 día): Precaución."
+    assert profile.screening_sentence({**s, "age_days": 400, "is_stale": True}, "pt") == \
+        "Última avaliação em 20 de janeiro de 2025 (há 400 dias, a renovar): Cautela."
+    n = {"degree": 1, "n_sectors": 1, "betweenness_rank": 2, "n_stakeholders": 10, "is_approximate": False}
+    assert profile.network_sentence(n, "es").startswith("1 aliado directo de 1 sector; lugar 2 de 10 actores")

@@ -239,7 +239,7 @@ def test_sample_shows_every_outcome_and_decision_path(sample_wb):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("lang", ["en", "es", "pt"])
 def test_due_diligence_notebook_runs(tmp_path, sample_wb, lang):
     import nbformat
     import papermill as pm
@@ -255,5 +255,42 @@ def test_due_diligence_notebook_runs(tmp_path, sample_wb, lang):
         assert screening.OUTCOMES.label(key, lang) in page
     for key in vocab.DECISIONS.keys:
         assert vocab.DECISIONS.label(key, lang) in page
-    assert ("500 days" if lang == "en" else "500 días") in page
-    assert sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", [])) == 3
+    assert {"en": "500 days", "es": "500 días", "pt": "500 dias"}[lang] in page
+    assert "Apéndice" not in page and "Appendix" not in page or lang == "en"
+    images = [o for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    assert len(images) == 3
+    alts = [o.get("metadata", {}).get("image/png", {}).get("alt", "") for o in images]
+    assert all(alts) and (lang == "en" or not any("Grid of" in a or "Bar chart" in a for a in alts))
+
+
+def test_key_of_takes_a_key_or_a_label_in_any_language_and_names_what_is_expected():
+    assert screening.key_of(screening.OUTCOMES, "excluded") == "excluded"
+    assert screening.key_of(screening.OUTCOMES, "Sin observaciones") == "clear"
+    assert screening.key_of(screening.OUTCOMES, "sem ressalvas") == "clear"
+    with pytest.raises(ValueError, match="screening outcome"):
+        screening.key_of(screening.OUTCOMES, "cleared!")
+
+
+def test_id_of_takes_an_id_or_a_name_and_suggests_the_closest():
+    table = pd.DataFrame({"id": ["ORG1", "ORG2"], "name": ["Fundación Uno (ficticia)", "Red Dos (ficticia)"]})
+    assert screening.id_of(table, "org2") == "ORG2"
+    assert screening.id_of(table, "FUNDACION UNO (ficticia)") == "ORG1"
+    with pytest.raises(KeyError, match="did you mean 'Red Dos"):
+        screening.id_of(table, "Red Dos (ficticio)")
+
+
+def test_page_sentences_use_plurals_and_dates_of_the_language():
+    stale = pd.DataFrame({"name": ["a"]})
+    assert screening.stale_sentence(stale, 365, "2025-06-30", "es") == \
+        "1 actor tuvo su última evaluación más de 365 días antes del 30 de junio de 2025."
+    assert screening.differs_sentence(pd.DataFrame({"x": [1, 2]}), "pt").startswith("2 decisões registradas diferem")
+    assert "(1 de ellas" not in screening.critical_sentence(pd.DataFrame({"id": ["a"]}), pd.DataFrame({"id": ["a"]}), "es")
+
+
+@pytest.mark.parametrize("lang", ["es", "pt"])
+def test_screening_labels_and_notes_are_translated(lang):
+    from partnerlab import i18n
+
+    labels = [screening.OUTCOMES.label(k, lang) for k in screening.OUTCOMES.keys]
+    assert labels != screening.OUTCOMES.labels("en") and "Clear" not in labels
+    assert i18n.gettext(screening.RULES_NOTE, lang) != screening.RULES_NOTE
