@@ -344,7 +344,8 @@ def rule_started_before_decision(ctx: Context) -> list[dict]:
         values = {"p": ctx.name(rec["id"]), "start": ctx.day(start), "when": ctx.day(min(days)),
                   "decision": vocab.DECISIONS.label(first["decision"], ctx.lang).lower(),
                   "pa": _cite(ctx, "partnerships", rec.get("row")), "va": _cite(ctx, "value_assessment", first.get("row"))}
-        rows.append(_alert(ctx, "started_before_decision", "partnership", rec["id"], N_("{p} started on {start} ({pa}), before its first recorded decision, \"{decision}\" on {when} ({va})."),
+        rows.append(_alert(ctx, "started_before_decision", "partnership", rec["id"],
+            N_("{p} started on {start} ({pa}), before its first recorded decision, \"{decision}\" on {when} ({va})."),
             values))
     return rows
 
@@ -363,8 +364,9 @@ def rule_active_suggests_decline(ctx: Context) -> list[dict]:
         values = {"p": ctx.name(rec["id"]), "status": _status(ctx, rec), "when": ctx.day(d["assessed_on"]), "crit": crit,
                   "recorded": vocab.DECISIONS.label(d["decision"], ctx.lang) if isinstance(d["decision"], str) else ctx._("none"),
                   "va": _cite(ctx, "value_assessment", d.get("row"))}
-        rows.append(_alert(ctx, "active_suggests_decline", "partnership", rec["id"], N_("{p} is {status}, but its latest value assessment ({when}, {va}) rates not acceptable: {crit}; the "
-            "criteria suggest decline (recorded: {recorded})."), values))
+        rows.append(_alert(ctx, "active_suggests_decline", "partnership", rec["id"],
+            N_("{p} is {status}, but its latest value assessment ({when}, {va}) rates not acceptable: {crit}; the "
+               "criteria suggest decline (recorded: {recorded})."), values))
     return rows
 
 
@@ -388,7 +390,9 @@ def rule_c1_unsupported(ctx: Context) -> list[dict]:
         listed = "; ".join(f"{ctx.name(sid)} ({screening.OUTCOMES.label(o, ctx.lang).lower()})" for sid, o in bad)
         values = {"p": ctx.name(d["subject"]), "when": ctx.day(when), "va": _cite(ctx, "value_assessment", d.get("row")),
                   "listed": listed}
-        rows.append(_alert(ctx, "c1_unsupported", d.get("subject_kind") or "partnership", d["subject"], N_("The value assessment of {p} on {when} ({va}) rates criterion 1 acceptable, but at that date: {listed}."), values, related=[sid for sid, _ in bad]))
+        rows.append(_alert(ctx, "c1_unsupported", d.get("subject_kind") or "partnership", d["subject"],
+            N_("The value assessment of {p} on {when} ({va}) rates criterion 1 acceptable, but at that date: "
+               "{listed}."), values, related=[sid for sid, _ in bad]))
     return rows
 
 
@@ -401,7 +405,9 @@ def rule_evidence_after(ctx: Context) -> list[dict]:
         assessed, decided = _ts(d["assessed_on"]), _ts(d.get("decision_date"))
         cite = _cite(ctx, "value_assessment", d.get("row"))
         if decided is not None and assessed is not None and decided < assessed:
-            rows.append(_alert(ctx, "evidence_after", d.get("subject_kind") or "partnership", d["subject"], N_("The decision on {p} is dated {decided}, before the assessment it rests on ({assessed}, {va})."), {"p": ctx.name(d["subject"]), "decided": ctx.day(decided), "assessed": ctx.day(assessed), "va": cite}))
+            rows.append(_alert(ctx, "evidence_after", d.get("subject_kind") or "partnership", d["subject"],
+                N_("The decision on {p} is dated {decided}, before the assessment it rests on ({assessed}, {va})."),
+                {"p": ctx.name(d["subject"]), "decided": ctx.day(decided), "assessed": ctx.day(assessed), "va": cite}))
         if d.get("c1") in (screening.NOT_ASSESSED, "insufficient_information"):
             continue
         when = decided or assessed
@@ -418,8 +424,9 @@ def rule_evidence_after(ctx: Context) -> list[dict]:
                       "sd": ctx.day(first["assessed_on"]), "days": ctx.days(int((first["assessed_on"] - when).days)),
                       "rating": screening.RATINGS.label(d["c1"], ctx.lang).lower(),
                       "dd": _cite(ctx, "due_diligence", first.get("row"))}
-            rows.append(_alert(ctx, "evidence_after", d.get("subject_kind") or "partnership", d["subject"], N_("The decision on {p} of {when} ({va}) rates criterion 1 (due diligence) {rating}, but the only "
-                "screening of {s} is dated {sd} ({dd}), {days} later."), values,
+            rows.append(_alert(ctx, "evidence_after", d.get("subject_kind") or "partnership", d["subject"],
+                N_("The decision on {p} of {when} ({va}) rates criterion 1 (due diligence) {rating}, but the only "
+                   "screening of {s} is dated {sd} ({dd}), {days} later."), values,
                 related=[sid]))
     return rows
 
@@ -442,7 +449,9 @@ def rule_excluded_exposure(ctx: Context) -> list[dict]:
                 cite = _cite(ctx, "ties", rec.get("row"))
                 exposed_by.setdefault(a, []).append((b, cite))
                 kind = vocab.TIE_KINDS.label(rec.get("kind") or "partnership", ctx.lang).lower()
-                rows.append(_alert(ctx, "excluded_exposure", "stakeholder", a, N_("{a} has a current {kind} tie with {b} ({ties}), whose latest screening is excluded."), {"a": ctx.name(a), "b": ctx.name(b), "kind": kind, "ties": cite}, related=[b]))
+                rows.append(_alert(ctx, "excluded_exposure", "stakeholder", a,
+                    N_("{a} has a current {kind} tie with {b} ({ties}), whose latest screening is excluded."),
+                    {"a": ctx.name(a), "b": ctx.name(b), "kind": kind, "ties": cite}, related=[b]))
     for rec in _partnerships(ctx):
         if rec.get("status") == "closed":
             continue
@@ -453,14 +462,17 @@ def rule_excluded_exposure(ctx: Context) -> list[dict]:
             for b, cite in exposed_by.get(sid, []):
                 if b in parties:
                     continue
-                rows.append(_alert(ctx, "excluded_exposure", "partnership", rec["id"], N_("{p} ({status}) is exposed through {a}, tied to the excluded {b} ({ties})."),
+                rows.append(_alert(ctx, "excluded_exposure", "partnership", rec["id"],
+                    N_("{p} ({status}) is exposed through {a}, tied to the excluded {b} ({ties})."),
                     {"p": ctx.name(rec["id"]), "status": _status(ctx, rec), "a": ctx.name(sid), "b": ctx.name(b),
                      "ties": cite}, related=[sid, b]))
         for b in [p for p in parties if p in excluded]:
             for sid in parties:
                 if sid == b or sid in excluded:
                     continue
-                rows.append(_alert(ctx, "excluded_exposure", "stakeholder", sid, N_("{a} shares the partnership {p} ({status}, {pa}) with {b}, whose latest screening is excluded."),
+                rows.append(_alert(ctx, "excluded_exposure", "stakeholder", sid,
+                    N_("{a} shares the partnership {p} ({status}, {pa}) with {b}, whose latest screening is "
+                       "excluded."),
                     {"a": ctx.name(sid), "p": ctx.name(rec["id"]), "status": _status(ctx, rec), "b": ctx.name(b),
                      "pa": _cite(ctx, "partnerships", rec.get("row"))}, related=[rec["id"], b]))
     return rows
@@ -479,7 +491,8 @@ def rule_dd_expiring(ctx: Context) -> list[dict]:
         expires = s["assessed_on"] + pd.Timedelta(days=ctx.max_age_days)
         if not (ctx.as_of <= expires <= ctx.as_of + pd.Timedelta(days=ctx.expiring_within_days)):
             continue
-        rows.append(_alert(ctx, "dd_expiring", "stakeholder", sid, N_("The screening of {s} of {when} ({dd}) reaches {max} days on {expires}, in {left}."),
+        rows.append(_alert(ctx, "dd_expiring", "stakeholder", sid,
+            N_("The screening of {s} of {when} ({dd}) reaches {max} days on {expires}, in {left}."),
             {"s": ctx.name(sid), "when": ctx.day(s["assessed_on"]), "dd": _cite(ctx, "due_diligence", s.get("row")),
              "max": ctx.max_age_days, "expires": ctx.day(expires), "left": ctx.days(int((expires - ctx.as_of).days))}))
     return rows
@@ -493,7 +506,9 @@ def rule_critical_unscreened(ctx: Context) -> list[dict]:
     screened = set(ctx.screened["stakeholder"]) if len(ctx.screened) else set()
     for sid in sorted(_critical_ids(ctx) - screened):
         rec = st[st["id"] == sid].iloc[0]
-        rows.append(_alert(ctx, "critical_unscreened", "stakeholder", sid, N_("{s} is in the critical group (influence {i}, interest {n}; {st}) and has no due-diligence screening."), {"s": ctx.name(sid), "i": rec["influence"], "n": rec["interest"],
+        rows.append(_alert(ctx, "critical_unscreened", "stakeholder", sid,
+            N_("{s} is in the critical group (influence {i}, interest {n}; {st}) and has no due-diligence screening."),
+            {"s": ctx.name(sid), "i": rec["influence"], "n": rec["interest"],
                              "st": _cite(ctx, "stakeholders", rec.get("row"))}))
     return rows
 
@@ -538,7 +553,8 @@ def rule_course_off_track(ctx: Context) -> list[dict]:
                 continue
             state = vocab.ACTION_STATUSES.label("dropped", ctx.lang).lower() if a["status"] == "dropped" else \
                 ctx._("late (last planned year {y})", y=a["last_year"])
-            rows.append(_alert(ctx, "course_off_track", "partnership", rec["id"], N_("{p} ({status}) is linked to course of action {code}, which is {state} ({ap})."),
+            rows.append(_alert(ctx, "course_off_track", "partnership", rec["id"],
+                N_("{p} ({status}) is linked to course of action {code}, which is {state} ({ap})."),
                 {"p": ctx.name(rec["id"]), "status": _status(ctx, rec), "code": a["code"], "state": state,
                  "ap": _cite(ctx, "action_plan", a.get("row"))}))
     return rows
@@ -680,7 +696,8 @@ def next_steps(verdict: str, own_alerts: pd.DataFrame, lang: str = "en", kind: s
 # The titles of the verdict box's sections (msgids).
 BRIEF_TEXT: dict[str, str] = {
     "heading": N_("Verdict: {verdict}"), "partnerships": N_("Its partnerships"), "blocker": N_("Blocking"),
-    "warning": N_("Warnings"), "upcoming": N_("Upcoming deadlines"), "next": N_("What to do next"), "meaning": N_("Why"),
+    "warning":
+        N_("Warnings"), "upcoming": N_("Upcoming deadlines"), "next": N_("What to do next"), "meaning": N_("Why"),
 }
 
 
@@ -988,7 +1005,8 @@ _DD_TEXT = {
                    N_("{s} has no due-diligence screening at {why}.")),
     "dd_stale": (N_("{s} ({role} of {p}) was last screened on {sd} ({dd}), {age} days before {why} (more than {max})."),
                  N_("{s} was last screened on {sd} ({dd}), {age} days before {why} (more than {max}).")),
-    "dd_excluded": (N_("{s} ({role} of {p}) is excluded by its screening of {sd} ({dd}: {codes} answered Yes), yet {why}."),
+    "dd_excluded": (
+        N_("{s} ({role} of {p}) is excluded by its screening of {sd} ({dd}: {codes} answered Yes), yet {why}."),
                     N_("{s} is excluded by its screening of {sd} ({dd}: {codes} answered Yes), yet {why}.")),
     "dd_incomplete": (N_("The screening of {s} ({role} of {p}) of {sd} ({dd}) leaves {codes} unanswered, at {why}."),
                       N_("The screening of {s} of {sd} ({dd}) leaves {codes} unanswered, at {why}.")),

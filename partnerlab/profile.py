@@ -20,10 +20,11 @@ from partnerlab import i18n, network, quality, screening, stakeholders, vocab
 from partnerlab.i18n import N_
 
 __all__ = [
-    "MAPPING_FIELDS", "critical_group_ids", "find_stakeholder", "default_stakeholder", "profile_ids", "mapping_row", "grid_position",
-    "network_position", "screening_profile", "value_profile", "partnerships_of", "build_profile",
+    "MAPPING_FIELDS", "critical_group_ids", "find_stakeholder", "default_stakeholder", "profile_ids", "mapping_row",
+    "grid_position", "network_position", "screening_profile", "value_profile", "partnerships_of", "build_profile",
     "TABLE_LABELS", "TABLE_VOCABS", "ROLES", "DIRECTIONS", "subject_sentence", "grid_sentence", "network_sentence",
-    "screening_sentence", "value_sentence", "findings_display", "criteria_display", "partnerships_display", "network_partners_display",
+    "screening_sentence", "value_sentence", "findings_display", "criteria_display", "partnerships_display",
+    "network_partners_display",
 ]
 
 # The mapping row as the profile shows it (Appendix 3, step 1 and 3); `contact` is left out on purpose.

@@ -161,8 +161,8 @@ AGREEMENTS = catalog_vocabulary("decision agreement", ("agrees", N_("Agrees")), 
 
 # Short criterion names for chart axes and tables (the full text is vocab.VALUE_CRITERIA).
 CRITERION_SHORT: dict[str, str] = {
-    "c1": N_("Acceptable partners"), "c2": N_("Alignment"), "c3": N_("Value"), "c4": N_("Cost"), "c5": N_("Implications"),
-    "c6": N_("Risks"), "c7a": N_("Funding"), "c7b": N_("Internal capacity"), "c8": N_("Buy-in"),
+    "c1": N_("Acceptable partners"), "c2": N_("Alignment"), "c3": N_("Value"), "c4": N_("Cost"),
+    "c5": N_("Implications"), "c6": N_("Risks"), "c7a": N_("Funding"), "c7b": N_("Internal capacity"), "c8": N_("Buy-in"),
     "c9": N_("Measurable success"),
 }
 # The kind of subject a value assessment is about.
