@@ -152,8 +152,10 @@ else:
 
 # %%
 if not decisions.empty:
-    rpt.show(plots.plot_value_criteria(screening.value_grid(wb.value_assessment, names), decisions, lang=rpt.lang),
-             alt=plots.value_criteria_alt(decisions, rpt.lang))
+    rpt.show(
+        plots.plot_value_criteria(screening.value_grid(wb.value_assessment, names), decisions, lang=rpt.lang),
+        alt=plots.value_criteria_alt(decisions, rpt.lang),
+    )
 
 # %%
 if not decisions.empty:
@@ -205,4 +207,8 @@ if decision_alerts.empty:
     rpt.left_out("No screening or decision contradicts the partnerships, the dates or the criteria.")
 else:
     rpt.p(consistency.RULES_NOTE)
-    rpt.table(consistency.alerts_table(decision_alerts).drop(columns=["subject_kind", "subject_id"]), labels=consistency.TABLE_LABELS, vocab=consistency.TABLE_VOCABS)
+    rpt.table(
+        consistency.alerts_table(decision_alerts).drop(columns=["subject_kind", "subject_id"]),
+        labels=consistency.TABLE_LABELS,
+        vocab=consistency.TABLE_VOCABS,
+    )

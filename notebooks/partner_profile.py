@@ -34,7 +34,7 @@ max_age_days: int = 365  # a screening older than this many days is flagged for 
 
 
 # %%
-from partnerlab import consistency, profile, quality, screening
+from partnerlab import consistency, profile
 from partnerlab.report import Report
 
 rpt = Report.open(workbook, lang=lang, processed=processed, title=("Partner profile", "Perfil de aliado"),
@@ -143,4 +143,9 @@ if b["alerts"].empty:
     rpt.left_out("No alert names this stakeholder.", printed=False)
 else:
     rpt.p(consistency.RULES_NOTE, printed=False)
-    rpt.table(b["alerts"].drop(columns=["subject_id", "action"]), labels=consistency.TABLE_LABELS, vocab=consistency.TABLE_VOCABS, printed=False)
+    rpt.table(
+        b["alerts"].drop(columns=["subject_id", "action"]),
+        labels=consistency.TABLE_LABELS,
+        vocab=consistency.TABLE_VOCABS,
+        printed=False,
+    )

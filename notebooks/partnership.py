@@ -32,7 +32,8 @@ partnership: str = ""  # a partnership id or name; blank: the first partnership 
 max_age_days: int = 365  # a screening older than this many days at a decision or the as-of date is stale
 
 # %%
-from partnerlab import actionplan, consistency, partnership as pship
+from partnerlab import actionplan, consistency
+from partnerlab import partnership as pship
 from partnerlab.report import Report
 
 rpt = Report.open(workbook, lang=lang, processed=processed, title=("Partnership", "Alianza"), params={"partnership": partnership},
@@ -72,7 +73,9 @@ rpt.table(pship.facts_table(wb, pid, rpt.lang), labels=L)
 rpt.h2("Lead and members")
 
 # %%
-members = consistency.members_table(wb, pid, consistency.stakeholder_verdicts(wb, alerts, max_age_days=max_age_days, lang=rpt.lang))
+members = consistency.members_table(
+    wb, pid, consistency.stakeholder_verdicts(wb, alerts, max_age_days=max_age_days, lang=rpt.lang)
+)
 
 # %%
 if members.empty:
