@@ -42,156 +42,268 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from partnerlab import actionplan, schema, screening, stakeholders, vocab
+from partnerlab import actionplan, i18n, schema, screening, stakeholders, vocab
+from partnerlab.i18n import N_
 
 __all__ = [
-    "ALERT_COLUMNS", "SEVERITIES", "VERDICTS", "RULES", "RULE_VOCAB", "Rule", "Context", "build_context",
-    "find_alerts", "alerts_for", "alert_counts", "stakeholder_verdicts", "partnership_verdicts",
-    "verdict_of", "next_steps", "brief", "flagged_central", "page_links", "COUNT_LABELS", "BRIEF_TEXT",
-    "linked_alerts_table", "alerts_table", "register_table", "members_table", "TABLE_LABELS", "TABLE_VOCABS",
-    "CAUTION_CODES", "CONTEXT_CODES", "RULES_NOTE", "VERDICT_NOTE", "DECISION_RULES",
-    "rule_dd_missing", "rule_dd_stale", "rule_dd_excluded", "rule_dd_incomplete", "rule_dd_caution",
-    "rule_started_after_decline", "rule_started_before_decision", "rule_active_suggests_decline",
-    "rule_c1_unsupported", "rule_evidence_after", "rule_excluded_exposure", "rule_dd_expiring",
-    "rule_critical_unscreened", "rule_quality_overdue", "rule_course_off_track",
+    "ALERT_COLUMNS",
+    "SEVERITIES",
+    "VERDICTS",
+    "RULES",
+    "RULE_VOCAB",
+    "Rule",
+    "Context",
+    "build_context",
+    "find_alerts",
+    "alerts_for",
+    "alert_counts",
+    "stakeholder_verdicts",
+    "partnership_verdicts",
+    "verdict_of",
+    "next_steps",
+    "brief",
+    "flagged_central",
+    "page_links",
+    "count_items",
+    "SEVERITY_MEANINGS",
+    "VERDICT_MEANINGS",
+    "linked_alerts_table",
+    "alerts_table",
+    "register_table",
+    "members_table",
+    "TABLE_LABELS",
+    "TABLE_VOCABS",
+    "CAUTION_CODES",
+    "CONTEXT_CODES",
+    "RULES_NOTE",
+    "VERDICT_NOTE",
+    "DECISION_RULES",
+    "rule_dd_missing",
+    "rule_dd_stale",
+    "rule_dd_excluded",
+    "rule_dd_incomplete",
+    "rule_dd_caution",
+    "rule_started_after_decline",
+    "rule_started_before_decision",
+    "rule_active_suggests_decline",
+    "rule_c1_unsupported",
+    "rule_evidence_after",
+    "rule_excluded_exposure",
+    "rule_dd_expiring",
+    "rule_critical_unscreened",
+    "rule_quality_overdue",
+    "rule_course_off_track",
 ]
 
 ALERT_COLUMNS = ["rule", "severity", "subject_kind", "subject_id", "subject_name", "evidence", "action"]
 CAUTION_CODES = ("q01", "q03")  # not legally registered; no activity or CSR report
 CONTEXT_CODES = ("q02", "q04")  # new to the UN: context, not risk
 
-SEVERITIES = vocab.Vocabulary("alert severity", (
-    vocab.Term("blocker", "Blocker", "Bloqueo", (), "Stop: do not proceed until it is resolved",
-               "Alto: no avanzar hasta resolverlo"),
-    vocab.Term("warning", "Warning", "Advertencia", (), "A contradiction or gap to resolve",
-               "Una contradicción o vacío por resolver"),
-    vocab.Term("upcoming", "Upcoming", "Próximo", (), "A deadline or a pending step", "Un plazo o un paso pendiente"),
-))
-VERDICTS = vocab.Vocabulary("verdict", (
-    vocab.Term("go", "Go", "Adelante", (), "Clear, fresh due diligence, no contradiction and a decision that agrees",
-               "Debida diligencia vigente y sin observaciones, sin contradicciones y una decisión coherente"),
-    vocab.Term("go_with_conditions", "Go with conditions", "Adelante con condiciones", (),
-               "No blocker, but conditions to meet first", "Sin bloqueos, pero con condiciones por cumplir"),
-    vocab.Term("blocked", "Blocked", "Bloqueado", (), "A blocker, an exclusion or a decline",
-               "Un bloqueo, una exclusión o una decisión de declinar"),
-    vocab.Term("not_assessed", "Not assessed", "Sin evaluar", (), "No due diligence or value assessment to go on",
-               "Sin debida diligencia ni evaluación de valor en que basarse"),
-))
+SEVERITIES = screening.catalog_vocabulary(
+    "alert severity", ("blocker", N_("Blocker")), ("warning", N_("Warning")), ("upcoming", N_("Upcoming"))
+)
+SEVERITY_MEANINGS: dict[str, str] = {
+    "blocker": N_("Stop: do not proceed until it is resolved"),
+    "warning": N_("A contradiction or gap to resolve"),
+    "upcoming": N_("A deadline or a pending step"),
+}
+VERDICTS = screening.catalog_vocabulary(
+    "verdict",
+    ("go", N_("Go")),
+    ("go_with_conditions", N_("Go with conditions")),
+    ("blocked", N_("Blocked")),
+    ("not_assessed", N_("Not assessed")),
+)
+VERDICT_MEANINGS: dict[str, str] = {
+    "go": N_("Clear, fresh due diligence, no contradiction and a decision that agrees"),
+    "go_with_conditions": N_("No blocker, but conditions to meet first"),
+    "blocked": N_("A blocker, an exclusion or a decline"),
+    "not_assessed": N_("No due diligence or value assessment to go on"),
+}
 _SEVERITY_RANK = {k: i for i, k in enumerate(SEVERITIES.keys)}
 
 
 @dataclass(frozen=True)
 class Rule:
-    """One consistency rule: its code, severity, (en, es) title and (en, es) action."""
+    """One consistency rule: its code, severity, title and action (English msgids, translated where shown)."""
 
     code: str
     severity: str
-    title: tuple[str, str]
-    action: tuple[str, str]
+    title: str
+    action: str
 
 
 _R = [
-    Rule("dd_missing", "blocker", ("Partner never screened", "Aliado sin debida diligencia"),
-         ("Conduct the due diligence (Appendix 4) before proceeding: \"a risk analysis must be conducted\".",
-          "Realizar la debida diligencia (Anexo 4) antes de proceder: \"debe realizarse un análisis de riesgos\".")),
-    Rule("dd_stale", "blocker", ("Due diligence out of date", "Debida diligencia vencida"),
-         ("Renew the due diligence (Appendix 4) before proceeding.",
-          "Renovar la debida diligencia (Anexo 4) antes de proceder.")),
-    Rule("dd_excluded", "blocker", ("Partner meets an exclusion criterion", "Aliado con criterio de exclusión"),
-         ("Decline or exit: the partner meets the \"criteria for excluding partners/allies\" (Appendix 4).",
-          "Declinar o salir: el aliado cumple los \"criterios de exclusión de socios/aliados\" (Anexo 4).")),
-    Rule("dd_incomplete", "warning", ("Due diligence incomplete", "Debida diligencia incompleta"),
-         ("Answer every question of the due diligence (Appendix 4): a blank is not a No.",
-          "Responder todas las preguntas de la debida diligencia (Anexo 4): un blanco no es un No.")),
-    Rule("dd_caution", "warning", ("Information check answered No", "Verificación de información con respuesta No"),
-         ("Verify legal registration and activity reports (Appendix 4, questions 1 and 3) before proceeding.",
-          "Verificar el registro legal y los informes de actividades (Anexo 4, preguntas 1 y 3) antes de proceder.")),
-    Rule("started_after_decline", "blocker", ("Started although declined", "Iniciada pese a declinarse"),
-         ("Review the partnership: exit, or record a new value assessment and decision (Appendix 5).",
-          "Revisar la alianza: salir, o registrar una nueva evaluación de valor y decisión (Anexo 5).")),
-    Rule("started_before_decision", "warning", ("Started before a decision", "Iniciada antes de una decisión"),
-         ("Record the value assessment and decision before starting (Appendix 5): \"decline participation, "
-          "continue with confidence and formalize the partnership, or request additional information\".",
-          "Registrar la evaluación de valor y la decisión antes de iniciar (Anexo 5): \"declinar la participación, "
-          "continuar con confianza y formalizar la alianza, o solicitar información adicional\".")),
-    Rule("active_suggests_decline", "warning", ("Active although the criteria suggest decline",
-                                                "Activa aunque los criterios sugieren declinar"),
-         ("Re-assess the partnership (Appendix 5) and decide whether \"to exit, renegotiate, or maintain\" it.",
-          "Reevaluar la alianza (Anexo 5) y decidir si \"salir, renegociar o mantener\" la alianza.")),
-    Rule("c1_unsupported", "warning", ("Criterion 1 rated acceptable without due diligence",
-                                       "Criterio 1 aceptable sin debida diligencia"),
-         ("Re-rate criterion 1, \"partners are acceptable (including due diligence)\", once every partner has a "
-          "complete screening.",
-          "Recalificar el criterio 1, \"los socios son aceptables (incluida la debida diligencia)\", cuando cada socio "
-          "tenga una evaluación completa.")),
-    Rule("evidence_after", "warning", ("Relies on evidence dated after it", "Se basa en evidencia posterior"),
-         ("Record the evidence the decision relied on with its real date, or re-assess.",
-          "Registrar la evidencia en que se basó la decisión con su fecha real, o reevaluar.")),
-    Rule("excluded_exposure", "warning", ("Tied to an excluded organisation", "Vinculado a una organización excluida"),
-         ("Assess the exposure: \"does it affect the reputation of the UNS?\" (Appendix 5, implications).",
-          "Evaluar la exposición: \"¿afecta la reputación del SNU?\" (Anexo 5, implicaciones).")),
-    Rule("dd_expiring", "upcoming", ("Due diligence expires soon", "La debida diligencia vence pronto"),
-         ("Schedule the renewal of the due diligence (Appendix 4).",
-          "Programar la renovación de la debida diligencia (Anexo 4).")),
-    Rule("critical_unscreened", "upcoming", ("Critical group, never screened", "Grupo crítico sin debida diligencia"),
-         ("Conduct the risk analysis before exploring a partnership: \"a risk analysis must be conducted\" "
-          "(Appendix 3, step 2).",
-          "Realizar el análisis de riesgos antes de explorar una alianza: \"debe realizarse un análisis de riesgos\" "
-          "(Anexo 3, paso 2).")),
-    Rule("quality_overdue", "warning", ("Quality not reviewed", "Calidad sin revisar"),
-         ("\"Review the quality of existing ... partnerships\" (Appendix 1, action 3.5) with the UNDESA/UNDP "
-          "framework (Appendix 6).",
-          "\"Revisar la calidad de las alianzas ... existentes\" (Anexo 1, acción 3.5) con el marco de UNDESA/PNUD "
-          "(Anexo 6).")),
-    Rule("course_off_track", "warning", ("Linked course of action dropped or late",
-                                         "Línea de acción vinculada descartada o atrasada"),
-         ("Update the action plan (Appendix 1) or link the partnership to a live course of action.",
-          "Actualizar el plan de acción (Anexo 1) o vincular la alianza a una línea de acción vigente.")),
+    Rule(
+        "dd_missing",
+        "blocker",
+        N_("Partner never screened"),
+        N_('Conduct the due diligence (Appendix 4) before proceeding: "a risk analysis must be conducted".'),
+    ),
+    Rule(
+        "dd_stale",
+        "blocker",
+        N_("Due diligence out of date"),
+        N_("Renew the due diligence (Appendix 4) before proceeding."),
+    ),
+    Rule(
+        "dd_excluded",
+        "blocker",
+        N_("Partner meets an exclusion criterion"),
+        N_('Decline or exit: the partner meets the "criteria for excluding partners/allies" (Appendix 4).'),
+    ),
+    Rule(
+        "dd_incomplete",
+        "warning",
+        N_("Due diligence incomplete"),
+        N_("Answer every question of the due diligence (Appendix 4): a blank is not a No."),
+    ),
+    Rule(
+        "dd_caution",
+        "warning",
+        N_("Information check answered No"),
+        N_("Verify legal registration and activity reports (Appendix 4, questions 1 and 3) before proceeding."),
+    ),
+    Rule(
+        "started_after_decline",
+        "blocker",
+        N_("Started although declined"),
+        N_("Review the partnership: exit, or record a new value assessment and decision (Appendix 5)."),
+    ),
+    Rule(
+        "started_before_decision",
+        "warning",
+        N_("Started before a decision"),
+        N_(
+            'Record the value assessment and decision before starting (Appendix 5): "decline participation, '
+            'continue with confidence and formalize the partnership, or request additional information".'
+        ),
+    ),
+    Rule(
+        "active_suggests_decline",
+        "warning",
+        N_("Active although the criteria suggest decline"),
+        N_('Re-assess the partnership (Appendix 5) and decide whether "to exit, renegotiate, or maintain" it.'),
+    ),
+    Rule(
+        "c1_unsupported",
+        "warning",
+        N_("Criterion 1 rated acceptable without due diligence"),
+        N_(
+            'Re-rate criterion 1, "partners are acceptable (including due diligence)", once every partner has a '
+            "complete screening."
+        ),
+    ),
+    Rule(
+        "evidence_after",
+        "warning",
+        N_("Relies on evidence dated after it"),
+        N_("Record the evidence the decision relied on with its real date, or re-assess."),
+    ),
+    Rule(
+        "excluded_exposure",
+        "warning",
+        N_("Tied to an excluded organisation"),
+        N_('Assess the exposure: "does it affect the reputation of the UNS?" (Appendix 5, implications).'),
+    ),
+    Rule(
+        "dd_expiring",
+        "upcoming",
+        N_("Due diligence expires soon"),
+        N_("Schedule the renewal of the due diligence (Appendix 4)."),
+    ),
+    Rule(
+        "critical_unscreened",
+        "upcoming",
+        N_("Critical group, never screened"),
+        N_(
+            'Conduct the risk analysis before exploring a partnership: "a risk analysis must be conducted" '
+            "(Appendix 3, step 2)."
+        ),
+    ),
+    Rule(
+        "quality_overdue",
+        "warning",
+        N_("Quality not reviewed"),
+        N_(
+            '"Review the quality of existing ... partnerships" (Appendix 1, action 3.5) with the UNDESA/UNDP '
+            "framework (Appendix 6)."
+        ),
+    ),
+    Rule(
+        "course_off_track",
+        "warning",
+        N_("Linked course of action dropped or late"),
+        N_("Update the action plan (Appendix 1) or link the partnership to a live course of action."),
+    ),
 ]
 RULES: dict[str, Rule] = {r.code: r for r in _R}
 # The rules about due diligence and value decisions (the due-diligence report lists their alerts).
-DECISION_RULES = ("dd_missing", "dd_stale", "dd_excluded", "dd_incomplete", "dd_caution", "started_after_decline",
-                  "started_before_decision", "active_suggests_decline", "c1_unsupported", "evidence_after")
-RULE_VOCAB = vocab.Vocabulary("consistency rule", tuple(vocab.Term(r.code, *r.title) for r in _R))
+DECISION_RULES = (
+    "dd_missing",
+    "dd_stale",
+    "dd_excluded",
+    "dd_incomplete",
+    "dd_caution",
+    "started_after_decline",
+    "started_before_decision",
+    "active_suggests_decline",
+    "c1_unsupported",
+    "evidence_after",
+)
+RULE_VOCAB = screening.catalog_vocabulary("consistency rule", *((r.code, r.title) for r in _R))
 
-RULES_NOTE = (
+RULES_NOTE = N_(
     "Each alert comes from one rule that joins two or more sheets (docs/consistency.md). <b>Blockers</b> stop a "
     "decision; <b>warnings</b> are contradictions or gaps to resolve; <b>upcoming</b> are deadlines and pending "
     "steps. Due diligence is of the UN's partners: UN-system stakeholders are never asked for one. A No to "
-    "question 2 or 4 (no earlier UN partnership, not in a UN initiative) is context, not risk.",
-    "Cada alerta proviene de una regla que cruza dos o más hojas (docs/consistency.md). Los <b>bloqueos</b> "
-    "detienen una decisión; las <b>advertencias</b> son contradicciones o vacíos por resolver; los <b>próximos</b> "
-    "son plazos y pasos pendientes. La debida diligencia es de los aliados de la ONU: nunca se pide a actores del "
-    "Sistema de las Naciones Unidas. Un No en la pregunta 2 o 4 (sin alianza previa con la ONU, fuera de "
-    "iniciativas de la ONU) es contexto, no riesgo.",
+    "question 2 or 4 (no earlier UN partnership, not in a UN initiative) is context, not risk."
 )
-VERDICT_NOTE = (
+VERDICT_NOTE = N_(
     "Verdict: <b>blocked</b> with a blocker, an exclusion or a decline; <b>not assessed</b> without due diligence "
     "(or, for a partnership, without a value assessment); <b>go</b> with a fresh, clear screening, no blocker or "
-    "warning and a decision that agrees with the criteria; otherwise <b>go with conditions</b>.",
-    "Veredicto: <b>bloqueado</b> con un bloqueo, una exclusión o una decisión de declinar; <b>sin evaluar</b> sin "
-    "debida diligencia (o, para una alianza, sin evaluación de valor); <b>adelante</b> con una evaluación vigente y "
-    "sin observaciones, sin bloqueos ni advertencias y una decisión coherente con los criterios; si no, <b>adelante con "
-    "condiciones</b>.",
+    "warning and a decision that agrees with the criteria; otherwise <b>go with conditions</b>."
 )
-TABLE_LABELS: dict[str, tuple[str, str]] = {
-    "rule": ("Rule", "Regla"), "severity": ("Severity", "Gravedad"), "subject_kind": ("Kind", "Tipo"),
-    "subject_id": ("Id", "Id"), "subject_name": ("Subject", "Sujeto"), "evidence": ("Evidence", "Evidencia"),
-    "action": ("What to do", "Qué hacer"), "verdict": ("Verdict", "Veredicto"), "status": ("Status", "Estado"),
-    "partnership": ("Partnership", "Alianza"), "blocker": ("Blockers", "Bloqueos"),
-    "warning": ("Warnings", "Advertencias"), "upcoming": ("Upcoming", "Próximos"), "name": ("Name", "Nombre"),
-    "role": ("Role", "Papel"), "sector": ("Sector", "Sector"), "outcome": ("Due diligence", "Debida diligencia"),
-    "assessed_on": ("Screened on", "Evaluado el"), "degree": ("Partners", "Socios"),
-    "betweenness": ("Betweenness", "Intermediación"), "n_blocker": ("Blockers", "Bloqueos"),
-    "n_warning": ("Warnings", "Advertencias"), "lead": ("Lead", "Líder"), "type": ("Type", "Tipo"),
+# Column headers of the alert and verdict tables (msgids: `rpt.table(df, labels=TABLE_LABELS)`).
+TABLE_LABELS: dict[str, str] = {
+    "rule": N_("Rule"),
+    "severity": N_("Severity"),
+    "subject_kind": N_("Kind"),
+    "subject_id": N_("Id"),
+    "subject_name": N_("Subject"),
+    "evidence": N_("Evidence"),
+    "action": N_("What to do"),
+    "verdict": N_("Verdict"),
+    "status": N_("Status"),
+    "partnership": N_("Partnership"),
+    "blocker": N_("Blockers"),
+    "warning": N_("Warnings"),
+    "upcoming": N_("Upcoming deadlines"),
+    "name": N_("Name"),
+    "role": N_("Role"),
+    "sector": N_("Sector"),
+    "outcome": N_("Due diligence"),
+    "assessed_on": N_("Screened on"),
+    "degree": N_("Direct partners"),
+    "betweenness": N_("Betweenness"),
+    "n_blocker": N_("Blockers"),
+    "n_warning": N_("Warnings"),
+    "lead": N_("Lead"),
+    "type": N_("Type"),
 }
-_KINDS = vocab.Vocabulary("alert subject", (vocab.Term("stakeholder", "Stakeholder", "Actor"),
-                                             vocab.Term("partnership", "Partnership", "Alianza")))
-_ROLES = vocab.Vocabulary("partnership role", (vocab.Term("lead", "Lead", "Líder"),
-                                                vocab.Term("member", "Member", "Miembro")))
+_KINDS = screening.catalog_vocabulary(
+    "alert subject", ("stakeholder", N_("Stakeholder")), ("partnership", N_("Partnership"))
+)
+_ROLES = screening.catalog_vocabulary("partnership role", ("lead", N_("Lead")), ("member", N_("Member")))
 TABLE_VOCABS: dict[str, vocab.Vocabulary] = {
-    "rule": RULE_VOCAB, "severity": SEVERITIES, "subject_kind": _KINDS, "verdict": VERDICTS,
-    "status": vocab.PARTNERSHIP_STATUSES, "role": _ROLES, "sector": vocab.SECTORS, "outcome": screening.OUTCOMES,
+    "rule": RULE_VOCAB,
+    "severity": SEVERITIES,
+    "subject_kind": _KINDS,
+    "verdict": VERDICTS,
+    "status": vocab.PARTNERSHIP_STATUSES,
+    "role": _ROLES,
+    "sector": vocab.SECTORS,
+    "outcome": screening.OUTCOMES,
     "type": vocab.PARTNERSHIP_TYPES,
 }
 _COMMITTED = ("negotiating", "active")
@@ -201,6 +313,7 @@ _NOT_STARTED = ("exploring", "negotiating")
 # ---------------------------------------------------------------------------------------
 # The context every rule reads
 # ---------------------------------------------------------------------------------------
+
 
 @dataclass
 class Context:
@@ -220,8 +333,20 @@ class Context:
     def t(self, key: str) -> pd.DataFrame:
         return self.tables[key]
 
-    def tr(self, pair: tuple[str, str]) -> str:
-        return pair[1] if self.lang == "es" else pair[0]
+    @property
+    def _(self) -> i18n.Translator:
+        """The words, numbers and dates of the context's language."""
+        return i18n.translator(self.lang)
+
+    def days(self, n: int) -> str:
+        """A number of days ("1 day", "45 days") in the context's language."""
+        return self._.n("{n} day", "{n} days", n)
+
+    def day(self, value: object) -> str:
+        """A date as the language writes it in a sentence ("30 de junio de 2025"), or — when blank."""
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            return "—"
+        return self._.date(pd.Timestamp(value))
 
     def name(self, sid: object) -> str:
         return self.names.get(sid) or str(sid)
@@ -230,25 +355,47 @@ class Context:
         return self.sectors.get(sid) == "un_system"
 
 
-def build_context(wb: object, as_of: object = None, lang: str = "en", max_age_days: int = 365,
-                  expiring_within_days: int = 90, quality_max_age_days: int = 365) -> Context:
+def build_context(
+    wb: object,
+    as_of: object = None,
+    lang: str = "en",
+    max_age_days: int = 365,
+    expiring_within_days: int = 90,
+    quality_max_age_days: int = 365,
+) -> Context:
     """The tables of a loaded Workbook (or a dict of DataFrames; absent tables are empty) and the
     parameters; as_of None = the workbook's about.as_of, else today."""
     about = (wb.get("about") if isinstance(wb, dict) else getattr(wb, "about", None)) or {}
     tables = {s.key: _table(wb, s.key) for s in schema.SHEETS if s.key != "about"}
     st, pa = tables["stakeholders"], tables["partnerships"]
-    ctx = Context(tables, screening.resolve_as_of(about, as_of), "es" if lang == "es" else "en", max_age_days,
-                  expiring_within_days, quality_max_age_days)
+    ctx = Context(
+        tables,
+        screening.resolve_as_of(about, as_of),
+        i18n.translator(lang or "en").lang,
+        max_age_days,
+        expiring_within_days,
+        quality_max_age_days,
+    )
     ctx.names = {**dict(zip(st.get("id", []), st.get("name", []))), **dict(zip(pa.get("id", []), pa.get("name", [])))}
     ctx.sectors = dict(zip(st.get("id", []), st.get("sector", [])))
     dd = tables["due_diligence"]
-    ctx.screened = screening.screen(dd) if len(dd) else screening.screen(dd.iloc[:0]) if "stakeholder" in dd else \
-        screening.screen(pd.DataFrame({"stakeholder": [], "assessed_on": []}))
+    ctx.screened = (
+        screening.screen(dd)
+        if len(dd)
+        else screening.screen(dd.iloc[:0])
+        if "stakeholder" in dd
+        else screening.screen(pd.DataFrame({"stakeholder": [], "assessed_on": []}))
+    )
     va = tables["value_assessment"]
     if len(va) and "subject_kind" not in va:
-        va = va.assign(subject_kind=["partnership" if s in set(pa.get("id", [])) else "stakeholder" for s in va["subject"]])
-    ctx.decisions = screening.value_decisions(va) if len(va) else screening.value_decisions(
-        pd.DataFrame({"subject": [], "assessed_on": []}))
+        va = va.assign(
+            subject_kind=["partnership" if s in set(pa.get("id", [])) else "stakeholder" for s in va["subject"]]
+        )
+    ctx.decisions = (
+        screening.value_decisions(va)
+        if len(va)
+        else screening.value_decisions(pd.DataFrame({"subject": [], "assessed_on": []}))
+    )
     if len(va):
         ctx.decisions["c1"] = [_rating(v) for v in va.get("c1", [None] * len(va))]
     else:
@@ -256,14 +403,20 @@ def build_context(wb: object, as_of: object = None, lang: str = "en", max_age_da
     return ctx
 
 
-def find_alerts(wb: object, as_of: object = None, lang: str = "en", max_age_days: int = 365,
-                expiring_within_days: int = 90, quality_max_age_days: int = 365) -> pd.DataFrame:
+def find_alerts(
+    wb: object,
+    as_of: object = None,
+    lang: str = "en",
+    max_age_days: int = 365,
+    expiring_within_days: int = 90,
+    quality_max_age_days: int = 365,
+) -> pd.DataFrame:
     """Every alert of every rule, most serious first.
 
     Args:
         wb: The loaded Workbook, or a dict of tables keyed as docs/tables.md.
         as_of: The date ages are counted to; None = about.as_of, else today.
-        lang: Language of the evidence and action sentences ("en" or "es").
+        lang: Language of the evidence and action sentences (a code of `i18n.LANGUAGES`).
         max_age_days: A screening older than this at a decision or the as-of date is stale.
         expiring_within_days: A screening expiring within this many days is upcoming.
         quality_max_age_days: An active partnership needs a quality assessment this recent.
@@ -280,13 +433,17 @@ def find_alerts(wb: object, as_of: object = None, lang: str = "en", max_age_days
         return out
     order = {r: i for i, r in enumerate(RULES)}
     out = out.assign(_s=out["severity"].map(_SEVERITY_RANK), _r=out["rule"].map(order))
-    return out.sort_values(["_s", "_r", "subject_kind", "subject_id"], kind="stable").drop(columns=["_s", "_r"]) \
+    return (
+        out.sort_values(["_s", "_r", "subject_kind", "subject_id"], kind="stable")
+        .drop(columns=["_s", "_r"])
         .reset_index(drop=True)
+    )
 
 
 # ---------------------------------------------------------------------------------------
 # The rules: each returns alert rows (dicts with ALERT_COLUMNS and related_ids)
 # ---------------------------------------------------------------------------------------
+
 
 def rule_dd_missing(ctx: Context) -> list[dict]:
     """A recorded `proceed`, or a negotiating or active partnership, with a party that has no
@@ -312,8 +469,11 @@ def rule_dd_incomplete(ctx: Context) -> list[dict]:
 def rule_dd_caution(ctx: Context) -> list[dict]:
     """The same where the latest screening answers No to q01 (legally registered) or q03 (activity or CSR
     report); a No to q02 or q04 is context, never an alert. Warning."""
-    return _commitment_rule(ctx, "dd_caution", lambda s: s is not None and s["outcome"] != "excluded"
-                            and bool(set(s["checks_no"]) & set(CAUTION_CODES)))
+    return _commitment_rule(
+        ctx,
+        "dd_caution",
+        lambda s: s is not None and s["outcome"] != "excluded" and bool(set(s["checks_no"]) & set(CAUTION_CODES)),
+    )
 
 
 def rule_started_after_decline(ctx: Context) -> list[dict]:
@@ -329,19 +489,37 @@ def rule_started_after_decline(ctx: Context) -> list[dict]:
         if rec.get("status") != "active" and not started:
             continue
         qa = ctx.t("quality_assessment")
-        later_qa = qa[(qa.get("partnership") == rec["id"]) & (pd.to_datetime(qa.get("assessed_on")) >= when)] \
-            if len(qa) and when is not None else qa.iloc[:0]
-        values = {"p": ctx.name(rec["id"]), "when": _d(when), "start": _d(start), "status": _status(ctx, rec),
-                  "va": _cite(ctx, "value_assessment", d.get("row")), "pa": _cite(ctx, "partnerships", rec.get("row"))}
-        en = "{p} was declined on {when} ({va}) but started on {start} and is {status} ({pa})"
-        es = "{p} se declinó el {when} ({va}) pero inició el {start}; su estado es {status} ({pa})"
-        if start is None or start < (when or start):
-            en, es = "{p} was declined on {when} ({va}) but is {status} ({pa})", \
-                "{p} se declinó el {when} ({va}) pero su estado es {status} ({pa})"
+        later_qa = (
+            qa[(qa.get("partnership") == rec["id"]) & (pd.to_datetime(qa.get("assessed_on")) >= when)]
+            if len(qa) and when is not None
+            else qa.iloc[:0]
+        )
+        values = {
+            "p": ctx.name(rec["id"]),
+            "when": ctx.day(when),
+            "start": ctx.day(start),
+            "status": _status(ctx, rec),
+            "va": _cite(ctx, "value_assessment", d.get("row")),
+            "pa": _cite(ctx, "partnerships", rec.get("row")),
+        }
+        before = start is None or start < (when or start)
         if len(later_qa):
-            values["qa"] = _d(pd.to_datetime(later_qa["assessed_on"]).min())
-            en, es = en + "; its quality was then assessed on {qa}", es + "; luego se evaluó su calidad el {qa}"
-        rows.append(_alert(ctx, "started_after_decline", "partnership", rec["id"], (en + ".", es + "."), values))
+            values["qa"] = ctx.day(pd.to_datetime(later_qa["assessed_on"]).min())
+            text = (
+                N_("{p} was declined on {when} ({va}) but is {status} ({pa}); its quality was then assessed on {qa}.")
+                if before
+                else N_(
+                    "{p} was declined on {when} ({va}) but started on {start} and is {status} ({pa}); its quality was "
+                    "then assessed on {qa}."
+                )
+            )
+        else:
+            text = (
+                N_("{p} was declined on {when} ({va}) but is {status} ({pa}).")
+                if before
+                else N_("{p} was declined on {when} ({va}) but started on {start} and is {status} ({pa}).")
+            )
+        rows.append(_alert(ctx, "started_after_decline", "partnership", rec["id"], text, values))
     return rows
 
 
@@ -361,13 +539,24 @@ def rule_started_before_decision(ctx: Context) -> list[dict]:
         if not days or start >= min(days):
             continue
         first = own.iloc[[_decision_day(r) for r in own.to_dict("records")].index(min(days))]
-        values = {"p": ctx.name(rec["id"]), "start": _d(start), "when": _d(min(days)),
-                  "decision": vocab.DECISIONS.label(first["decision"], ctx.lang).lower(),
-                  "pa": _cite(ctx, "partnerships", rec.get("row")), "va": _cite(ctx, "value_assessment", first.get("row"))}
-        rows.append(_alert(ctx, "started_before_decision", "partnership", rec["id"], (
-            "{p} started on {start} ({pa}), before its first recorded decision, \"{decision}\" on {when} ({va}).",
-            "{p} inició el {start} ({pa}), antes de su primera decisión registrada, \"{decision}\" el {when} ({va})."),
-            values))
+        values = {
+            "p": ctx.name(rec["id"]),
+            "start": ctx.day(start),
+            "when": ctx.day(min(days)),
+            "decision": vocab.DECISIONS.label(first["decision"], ctx.lang).lower(),
+            "pa": _cite(ctx, "partnerships", rec.get("row")),
+            "va": _cite(ctx, "value_assessment", first.get("row")),
+        }
+        rows.append(
+            _alert(
+                ctx,
+                "started_before_decision",
+                "partnership",
+                rec["id"],
+                N_('{p} started on {start} ({pa}), before its first recorded decision, "{decision}" on {when} ({va}).'),
+                values,
+            )
+        )
     return rows
 
 
@@ -381,15 +570,30 @@ def rule_active_suggests_decline(ctx: Context) -> list[dict]:
         d = by_subject.get(rec["id"])
         if rec.get("status") not in _COMMITTED or d is None or d["suggested"] != "decline":
             continue
-        crit = "; ".join(f"{c[1:]}. {ctx.tr(screening.CRITERION_SHORT[c])}" for c in d["not_acceptable"])
-        values = {"p": ctx.name(rec["id"]), "status": _status(ctx, rec), "when": _d(d["assessed_on"]), "crit": crit,
-                  "recorded": vocab.DECISIONS.label(d["decision"], ctx.lang) if isinstance(d["decision"], str) else ctx.tr(("none", "ninguna")),
-                  "va": _cite(ctx, "value_assessment", d.get("row"))}
-        rows.append(_alert(ctx, "active_suggests_decline", "partnership", rec["id"], (
-            "{p} is {status}, but its latest value assessment ({when}, {va}) rates not acceptable: {crit}; the "
-            "criteria suggest decline (recorded: {recorded}).",
-            "{p} tiene estado {status}, pero su última evaluación de valor ({when}, {va}) califica como no aceptable: {crit}; "
-            "los criterios sugieren declinar (registrada: {recorded})."), values))
+        crit = "; ".join(f"{c[1:]}. {ctx._(screening.CRITERION_SHORT[c])}" for c in d["not_acceptable"])
+        values = {
+            "p": ctx.name(rec["id"]),
+            "status": _status(ctx, rec),
+            "when": ctx.day(d["assessed_on"]),
+            "crit": crit,
+            "recorded": vocab.DECISIONS.label(d["decision"], ctx.lang)
+            if isinstance(d["decision"], str)
+            else ctx._("none"),
+            "va": _cite(ctx, "value_assessment", d.get("row")),
+        }
+        rows.append(
+            _alert(
+                ctx,
+                "active_suggests_decline",
+                "partnership",
+                rec["id"],
+                N_(
+                    "{p} is {status}, but its latest value assessment ({when}, {va}) rates not acceptable: {crit}; the "
+                    "criteria suggest decline (recorded: {recorded})."
+                ),
+                values,
+            )
+        )
     return rows
 
 
@@ -411,12 +615,26 @@ def rule_c1_unsupported(ctx: Context) -> list[dict]:
         if not bad:
             continue
         listed = "; ".join(f"{ctx.name(sid)} ({screening.OUTCOMES.label(o, ctx.lang).lower()})" for sid, o in bad)
-        values = {"p": ctx.name(d["subject"]), "when": _d(when), "va": _cite(ctx, "value_assessment", d.get("row")),
-                  "listed": listed}
-        rows.append(_alert(ctx, "c1_unsupported", d.get("subject_kind") or "partnership", d["subject"], (
-            "The value assessment of {p} on {when} ({va}) rates criterion 1 acceptable, but at that date: {listed}.",
-            "La evaluación de valor de {p} del {when} ({va}) califica el criterio 1 como aceptable, pero a esa fecha: "
-            "{listed}."), values, related=[sid for sid, _ in bad]))
+        values = {
+            "p": ctx.name(d["subject"]),
+            "when": ctx.day(when),
+            "va": _cite(ctx, "value_assessment", d.get("row")),
+            "listed": listed,
+        }
+        rows.append(
+            _alert(
+                ctx,
+                "c1_unsupported",
+                d.get("subject_kind") or "partnership",
+                d["subject"],
+                N_(
+                    "The value assessment of {p} on {when} ({va}) rates criterion 1 acceptable, but at that date: "
+                    "{listed}."
+                ),
+                values,
+                related=[sid for sid, _ in bad],
+            )
+        )
     return rows
 
 
@@ -429,10 +647,21 @@ def rule_evidence_after(ctx: Context) -> list[dict]:
         assessed, decided = _ts(d["assessed_on"]), _ts(d.get("decision_date"))
         cite = _cite(ctx, "value_assessment", d.get("row"))
         if decided is not None and assessed is not None and decided < assessed:
-            rows.append(_alert(ctx, "evidence_after", d.get("subject_kind") or "partnership", d["subject"], (
-                "The decision on {p} is dated {decided}, before the assessment it rests on ({assessed}, {va}).",
-                "La decisión sobre {p} tiene fecha {decided}, anterior a la evaluación en que se basa ({assessed}, "
-                "{va})."), {"p": ctx.name(d["subject"]), "decided": _d(decided), "assessed": _d(assessed), "va": cite}))
+            rows.append(
+                _alert(
+                    ctx,
+                    "evidence_after",
+                    d.get("subject_kind") or "partnership",
+                    d["subject"],
+                    N_("The decision on {p} is dated {decided}, before the assessment it rests on ({assessed}, {va})."),
+                    {
+                        "p": ctx.name(d["subject"]),
+                        "decided": ctx.day(decided),
+                        "assessed": ctx.day(assessed),
+                        "va": cite,
+                    },
+                )
+            )
         if d.get("c1") in (screening.NOT_ASSESSED, "insufficient_information"):
             continue
         when = decided or assessed
@@ -445,16 +674,30 @@ def rule_evidence_after(ctx: Context) -> list[dict]:
             if later.empty:
                 continue
             first = later.sort_values("assessed_on").iloc[0]
-            values = {"p": ctx.name(d["subject"]), "when": _d(when), "va": cite, "s": ctx.name(sid),
-                      "sd": _d(first["assessed_on"]), "days": int((first["assessed_on"] - when).days),
-                      "rating": screening.RATINGS.label(d["c1"], ctx.lang).lower(),
-                      "dd": _cite(ctx, "due_diligence", first.get("row"))}
-            rows.append(_alert(ctx, "evidence_after", d.get("subject_kind") or "partnership", d["subject"], (
-                "The decision on {p} of {when} ({va}) rates criterion 1 (due diligence) {rating}, but the only "
-                "screening of {s} is dated {sd} ({dd}), {days} days later.",
-                "La decisión sobre {p} del {when} ({va}) califica el criterio 1 (debida diligencia) como {rating}, "
-                "pero la única evaluación de {s} tiene fecha {sd} ({dd}), {days} días después."), values,
-                related=[sid]))
+            values = {
+                "p": ctx.name(d["subject"]),
+                "when": ctx.day(when),
+                "va": cite,
+                "s": ctx.name(sid),
+                "sd": ctx.day(first["assessed_on"]),
+                "days": ctx.days(int((first["assessed_on"] - when).days)),
+                "rating": screening.RATINGS.label(d["c1"], ctx.lang).lower(),
+                "dd": _cite(ctx, "due_diligence", first.get("row")),
+            }
+            rows.append(
+                _alert(
+                    ctx,
+                    "evidence_after",
+                    d.get("subject_kind") or "partnership",
+                    d["subject"],
+                    N_(
+                        "The decision on {p} of {when} ({va}) rates criterion 1 (due diligence) {rating}, but the only "
+                        "screening of {s} is dated {sd} ({dd}), {days} later."
+                    ),
+                    values,
+                    related=[sid],
+                )
+            )
     return rows
 
 
@@ -476,10 +719,17 @@ def rule_excluded_exposure(ctx: Context) -> list[dict]:
                 cite = _cite(ctx, "ties", rec.get("row"))
                 exposed_by.setdefault(a, []).append((b, cite))
                 kind = vocab.TIE_KINDS.label(rec.get("kind") or "partnership", ctx.lang).lower()
-                rows.append(_alert(ctx, "excluded_exposure", "stakeholder", a, (
-                    "{a} has a current {kind} tie with {b} ({ties}), whose latest screening is excluded.",
-                    "{a} tiene un vínculo vigente de tipo {kind} con {b} ({ties}), excluido por su última "
-                    "evaluación."), {"a": ctx.name(a), "b": ctx.name(b), "kind": kind, "ties": cite}, related=[b]))
+                rows.append(
+                    _alert(
+                        ctx,
+                        "excluded_exposure",
+                        "stakeholder",
+                        a,
+                        N_("{a} has a current {kind} tie with {b} ({ties}), whose latest screening is excluded."),
+                        {"a": ctx.name(a), "b": ctx.name(b), "kind": kind, "ties": cite},
+                        related=[b],
+                    )
+                )
     for rec in _partnerships(ctx):
         if rec.get("status") == "closed":
             continue
@@ -490,28 +740,56 @@ def rule_excluded_exposure(ctx: Context) -> list[dict]:
             for b, cite in exposed_by.get(sid, []):
                 if b in parties:
                     continue
-                rows.append(_alert(ctx, "excluded_exposure", "partnership", rec["id"], (
-                    "{p} ({status}) is exposed through {a}, tied to the excluded {b} ({ties}).",
-                    "{p} ({status}) está expuesta a través de {a}, vinculado a {b}, excluido ({ties})."),
-                    {"p": ctx.name(rec["id"]), "status": _status(ctx, rec), "a": ctx.name(sid), "b": ctx.name(b),
-                     "ties": cite}, related=[sid, b]))
+                rows.append(
+                    _alert(
+                        ctx,
+                        "excluded_exposure",
+                        "partnership",
+                        rec["id"],
+                        N_("{p} ({status}) is exposed through {a}, tied to the excluded {b} ({ties})."),
+                        {
+                            "p": ctx.name(rec["id"]),
+                            "status": _status(ctx, rec),
+                            "a": ctx.name(sid),
+                            "b": ctx.name(b),
+                            "ties": cite,
+                        },
+                        related=[sid, b],
+                    )
+                )
         for b in [p for p in parties if p in excluded]:
             for sid in parties:
                 if sid == b or sid in excluded:
                     continue
-                rows.append(_alert(ctx, "excluded_exposure", "stakeholder", sid, (
-                    "{a} shares the partnership {p} ({status}, {pa}) with {b}, whose latest screening is excluded.",
-                    "{a} comparte la alianza {p} ({status}, {pa}) con {b}, excluido por su última evaluación."),
-                    {"a": ctx.name(sid), "p": ctx.name(rec["id"]), "status": _status(ctx, rec), "b": ctx.name(b),
-                     "pa": _cite(ctx, "partnerships", rec.get("row"))}, related=[rec["id"], b]))
+                rows.append(
+                    _alert(
+                        ctx,
+                        "excluded_exposure",
+                        "stakeholder",
+                        sid,
+                        N_(
+                            "{a} shares the partnership {p} ({status}, {pa}) with {b}, whose latest screening is "
+                            "excluded."
+                        ),
+                        {
+                            "a": ctx.name(sid),
+                            "p": ctx.name(rec["id"]),
+                            "status": _status(ctx, rec),
+                            "b": ctx.name(b),
+                            "pa": _cite(ctx, "partnerships", rec.get("row")),
+                        },
+                        related=[rec["id"], b],
+                    )
+                )
     return rows
 
 
 def rule_dd_expiring(ctx: Context) -> list[dict]:
     """A screening of a party to an active partnership, or of the critical group, that is fresh today
     but expires (its date + `max_age_days`) within `expiring_within_days`. Upcoming."""
-    watched = _critical_ids(ctx) | {sid for rec in _partnerships(ctx) if rec.get("status") == "active"
-                                    for sid, _ in _parties(ctx, rec["id"])}
+    watched = _critical_ids(ctx) | {
+        sid for rec in _partnerships(ctx) if rec.get("status") == "active" for sid, _ in _parties(ctx, rec["id"])
+    }
     rows = []
     for sid in sorted(watched):
         s = _screening_at(ctx, sid, ctx.as_of)
@@ -520,11 +798,23 @@ def rule_dd_expiring(ctx: Context) -> list[dict]:
         expires = s["assessed_on"] + pd.Timedelta(days=ctx.max_age_days)
         if not (ctx.as_of <= expires <= ctx.as_of + pd.Timedelta(days=ctx.expiring_within_days)):
             continue
-        rows.append(_alert(ctx, "dd_expiring", "stakeholder", sid, (
-            "The screening of {s} of {when} ({dd}) reaches {max} days on {expires}, in {left} days.",
-            "La evaluación de {s} del {when} ({dd}) cumple {max} días el {expires}, en {left} días."),
-            {"s": ctx.name(sid), "when": _d(s["assessed_on"]), "dd": _cite(ctx, "due_diligence", s.get("row")),
-             "max": ctx.max_age_days, "expires": _d(expires), "left": int((expires - ctx.as_of).days)}))
+        rows.append(
+            _alert(
+                ctx,
+                "dd_expiring",
+                "stakeholder",
+                sid,
+                N_("The screening of {s} of {when} ({dd}) reaches {max} days on {expires}, in {left}."),
+                {
+                    "s": ctx.name(sid),
+                    "when": ctx.day(s["assessed_on"]),
+                    "dd": _cite(ctx, "due_diligence", s.get("row")),
+                    "max": ctx.max_age_days,
+                    "expires": ctx.day(expires),
+                    "left": ctx.days(int((expires - ctx.as_of).days)),
+                },
+            )
+        )
     return rows
 
 
@@ -536,11 +826,23 @@ def rule_critical_unscreened(ctx: Context) -> list[dict]:
     screened = set(ctx.screened["stakeholder"]) if len(ctx.screened) else set()
     for sid in sorted(_critical_ids(ctx) - screened):
         rec = st[st["id"] == sid].iloc[0]
-        rows.append(_alert(ctx, "critical_unscreened", "stakeholder", sid, (
-            "{s} is in the critical group (influence {i}, interest {n}; {st}) and has no due-diligence screening.",
-            "{s} está en el grupo crítico (influencia {i}, interés {n}; {st}) y no tiene evaluación de debida "
-            "diligencia."), {"s": ctx.name(sid), "i": rec["influence"], "n": rec["interest"],
-                             "st": _cite(ctx, "stakeholders", rec.get("row"))}))
+        rows.append(
+            _alert(
+                ctx,
+                "critical_unscreened",
+                "stakeholder",
+                sid,
+                N_(
+                    "{s} is in the critical group (influence {i}, interest {n}; {st}) and has no due-diligence screening."
+                ),
+                {
+                    "s": ctx.name(sid),
+                    "i": rec["influence"],
+                    "n": rec["interest"],
+                    "st": _cite(ctx, "stakeholders", rec.get("row")),
+                },
+            )
+        )
     return rows
 
 
@@ -552,18 +854,28 @@ def rule_quality_overdue(ctx: Context) -> list[dict]:
     for rec in _partnerships(ctx):
         if rec.get("status") != "active":
             continue
-        own = pd.to_datetime(qa[qa["partnership"] == rec["id"]]["assessed_on"]) if len(qa) else pd.Series(dtype="datetime64[ns]")
+        own = (
+            pd.to_datetime(qa[qa["partnership"] == rec["id"]]["assessed_on"])
+            if len(qa)
+            else pd.Series(dtype="datetime64[ns]")
+        )
         own = own[own <= ctx.as_of]
         last = own.max() if len(own) else None
         if last is not None and (ctx.as_of - last).days <= ctx.quality_max_age_days:
             continue
-        values = {"p": ctx.name(rec["id"]), "pa": _cite(ctx, "partnerships", rec.get("row")), "max": ctx.quality_max_age_days,
-                  "last": _d(last), "days": int((ctx.as_of - last).days) if last is not None else 0}
-        text = ("{p} is active ({pa}) and its last quality assessment is of {last}, {days} days ago (more than {max}).",
-                "{p} está activa ({pa}) y su última evaluación de calidad es del {last}, hace {days} días (más de {max}).") \
-            if last is not None else (
-                "{p} is active ({pa}) and has no quality assessment (sheet quality_assessment).",
-                "{p} está activa ({pa}) y no tiene evaluación de calidad (hoja evaluacion_calidad).")
+        values = {
+            "p": ctx.name(rec["id"]),
+            "pa": _cite(ctx, "partnerships", rec.get("row")),
+            "max": ctx.quality_max_age_days,
+            "last": ctx.day(last),
+            "days": ctx.days(int((ctx.as_of - last).days)) if last is not None else "",
+            "qa": _cite(ctx, "quality_assessment", None),
+        }
+        text = (
+            N_("{p} is active ({pa}) and its last quality assessment is of {last}, {days} ago (more than {max}).")
+            if last is not None
+            else N_("{p} is active ({pa}) and has no quality assessment ({qa}).")
+        )
         rows.append(_alert(ctx, "quality_overdue", "partnership", rec["id"], text, values))
     return rows
 
@@ -584,20 +896,45 @@ def rule_course_off_track(ctx: Context) -> list[dict]:
             a = by_code.get(str(code).strip().casefold())
             if a is None or not (a["status"] == "dropped" or a["is_late"]):
                 continue
-            state = vocab.ACTION_STATUSES.label("dropped", ctx.lang).lower() if a["status"] == "dropped" else \
-                ctx.tr(("late (last planned year {y})", "atrasada (último año previsto {y})")).format(y=a["last_year"])
-            rows.append(_alert(ctx, "course_off_track", "partnership", rec["id"], (
-                "{p} ({status}) is linked to course of action {code}, which is {state} ({ap}).",
-                "{p} ({status}) está vinculada a la línea de acción {code}, que está {state} ({ap})."),
-                {"p": ctx.name(rec["id"]), "status": _status(ctx, rec), "code": a["code"], "state": state,
-                 "ap": _cite(ctx, "action_plan", a.get("row"))}))
+            state = (
+                vocab.ACTION_STATUSES.label("dropped", ctx.lang).lower()
+                if a["status"] == "dropped"
+                else ctx._("late (last planned year {y})", y=a["last_year"])
+            )
+            rows.append(
+                _alert(
+                    ctx,
+                    "course_off_track",
+                    "partnership",
+                    rec["id"],
+                    N_("{p} ({status}) is linked to course of action {code}, which is {state} ({ap})."),
+                    {
+                        "p": ctx.name(rec["id"]),
+                        "status": _status(ctx, rec),
+                        "code": a["code"],
+                        "state": state,
+                        "ap": _cite(ctx, "action_plan", a.get("row")),
+                    },
+                )
+            )
     return rows
 
 
 _RULE_FUNCTIONS = (
-    rule_dd_missing, rule_dd_stale, rule_dd_excluded, rule_dd_incomplete, rule_dd_caution,
-    rule_started_after_decline, rule_started_before_decision, rule_active_suggests_decline, rule_c1_unsupported,
-    rule_evidence_after, rule_excluded_exposure, rule_dd_expiring, rule_critical_unscreened, rule_quality_overdue,
+    rule_dd_missing,
+    rule_dd_stale,
+    rule_dd_excluded,
+    rule_dd_incomplete,
+    rule_dd_caution,
+    rule_started_after_decline,
+    rule_started_before_decision,
+    rule_active_suggests_decline,
+    rule_c1_unsupported,
+    rule_evidence_after,
+    rule_excluded_exposure,
+    rule_dd_expiring,
+    rule_critical_unscreened,
+    rule_quality_overdue,
     rule_course_off_track,
 )
 
@@ -605,6 +942,7 @@ _RULE_FUNCTIONS = (
 # ---------------------------------------------------------------------------------------
 # Verdicts
 # ---------------------------------------------------------------------------------------
+
 
 def alerts_for(alerts: pd.DataFrame, subject_id: str, related: bool = False) -> pd.DataFrame:
     """The alerts whose subject is `subject_id` (with `related=True`, also those that name it)."""
@@ -622,8 +960,15 @@ def alert_counts(alerts: pd.DataFrame) -> dict[str, int]:
     return {k: int(counts.get(k, 0)) for k in SEVERITIES.keys}
 
 
-def verdict_of(kind: str, own_alerts: pd.DataFrame, outcome: str | None = None, is_stale: bool = False,
-               checks_no: list | None = None, decision: dict | None = None, is_un: bool = False) -> str:
+def verdict_of(
+    kind: str,
+    own_alerts: pd.DataFrame,
+    outcome: str | None = None,
+    is_stale: bool = False,
+    checks_no: list | None = None,
+    decision: dict | None = None,
+    is_un: bool = False,
+) -> str:
     """The verdict of one stakeholder or partnership from its own alerts and its existing outcomes.
 
     Args:
@@ -651,16 +996,24 @@ def verdict_of(kind: str, own_alerts: pd.DataFrame, outcome: str | None = None, 
         return "not_assessed"
     if kind == "partnership" and decision is None:
         return "not_assessed"
-    conditions = "warning" in severities or is_stale or outcome == "incomplete" \
+    conditions = (
+        "warning" in severities
+        or is_stale
+        or outcome == "incomplete"
         or bool(set(checks_no or []) & set(CAUTION_CODES))
+    )
     if decision is not None:
-        conditions |= decision.get("suggested") != "proceed" or bool(decision.get("adjustments")) \
+        conditions |= (
+            decision.get("suggested") != "proceed"
+            or bool(decision.get("adjustments"))
             or decision.get("decision") != "proceed"
+        )
     return "go_with_conditions" if conditions else "go"
 
 
-def stakeholder_verdicts(wb: object, alerts: pd.DataFrame | None = None, as_of: object = None,
-                         max_age_days: int = 365, lang: str = "en") -> pd.DataFrame:
+def stakeholder_verdicts(
+    wb: object, alerts: pd.DataFrame | None = None, as_of: object = None, max_age_days: int = 365, lang: str = "en"
+) -> pd.DataFrame:
     """Every stakeholder's verdict.
 
     Returns:
@@ -671,25 +1024,56 @@ def stakeholder_verdicts(wb: object, alerts: pd.DataFrame | None = None, as_of: 
     alerts = find_alerts(wb, as_of, lang, max_age_days) if alerts is None else alerts
     latest = _latest_decisions(ctx)
     rows = []
-    for sid, name, sector in zip(ctx.t("stakeholders")["id"], ctx.t("stakeholders")["name"],
-                                 ctx.t("stakeholders")["sector"]):
+    for sid, name, sector in zip(
+        ctx.t("stakeholders")["id"], ctx.t("stakeholders")["name"], ctx.t("stakeholders")["sector"]
+    ):
         s = _screening_at(ctx, sid, ctx.as_of)
         own = alerts_for(alerts, sid)
         own = own[own["subject_kind"] == "stakeholder"] if len(own) else own
         outcome = "not_screened" if s is None else s["outcome"]
         stale = s is not None and s["age"] > ctx.max_age_days
-        verdict = verdict_of("stakeholder", own, outcome, stale, s["checks_no"] if s is not None else None,
-                             latest.get(sid), ctx.is_un(sid))
+        verdict = verdict_of(
+            "stakeholder",
+            own,
+            outcome,
+            stale,
+            s["checks_no"] if s is not None else None,
+            latest.get(sid),
+            ctx.is_un(sid),
+        )
         counts = alert_counts(own)
-        rows.append({"stakeholder": sid, "name": name, "sector": sector, "outcome": outcome,
-                     "assessed_on": s["assessed_on"] if s is not None else pd.NaT, "is_stale": stale,
-                     "verdict": verdict, **{f"n_{k}": v for k, v in counts.items()}})
-    return pd.DataFrame(rows, columns=["stakeholder", "name", "sector", "outcome", "assessed_on", "is_stale",
-                                       "verdict", "n_blocker", "n_warning", "n_upcoming"])
+        rows.append(
+            {
+                "stakeholder": sid,
+                "name": name,
+                "sector": sector,
+                "outcome": outcome,
+                "assessed_on": s["assessed_on"] if s is not None else pd.NaT,
+                "is_stale": stale,
+                "verdict": verdict,
+                **{f"n_{k}": v for k, v in counts.items()},
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "stakeholder",
+            "name",
+            "sector",
+            "outcome",
+            "assessed_on",
+            "is_stale",
+            "verdict",
+            "n_blocker",
+            "n_warning",
+            "n_upcoming",
+        ],
+    )
 
 
-def partnership_verdicts(wb: object, alerts: pd.DataFrame | None = None, as_of: object = None,
-                         max_age_days: int = 365, lang: str = "en") -> pd.DataFrame:
+def partnership_verdicts(
+    wb: object, alerts: pd.DataFrame | None = None, as_of: object = None, max_age_days: int = 365, lang: str = "en"
+) -> pd.DataFrame:
     """Every partnership's verdict (the register).
 
     Returns:
@@ -705,13 +1089,35 @@ def partnership_verdicts(wb: object, alerts: pd.DataFrame | None = None, as_of: 
         own = own[own["subject_kind"] == "partnership"] if len(own) else own
         d = latest.get(rec["id"])
         counts = alert_counts(own)
-        rows.append({"partnership": rec["id"], "name": rec.get("name"), "status": rec.get("status"),
-                     "type": rec.get("type"), "lead": ctx.name(rec.get("lead")) if rec.get("lead") else None,
-                     "suggested": d["suggested"] if d else None, "decision": d["decision"] if d else None,
-                     "verdict": verdict_of("partnership", own, decision=d),
-                     **{f"n_{k}": v for k, v in counts.items()}})
-    return pd.DataFrame(rows, columns=["partnership", "name", "status", "type", "lead", "suggested", "decision",
-                                       "verdict", "n_blocker", "n_warning", "n_upcoming"])
+        rows.append(
+            {
+                "partnership": rec["id"],
+                "name": rec.get("name"),
+                "status": rec.get("status"),
+                "type": rec.get("type"),
+                "lead": ctx.name(rec.get("lead")) if rec.get("lead") else None,
+                "suggested": d["suggested"] if d else None,
+                "decision": d["decision"] if d else None,
+                "verdict": verdict_of("partnership", own, decision=d),
+                **{f"n_{k}": v for k, v in counts.items()},
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "partnership",
+            "name",
+            "status",
+            "type",
+            "lead",
+            "suggested",
+            "decision",
+            "verdict",
+            "n_blocker",
+            "n_warning",
+            "n_upcoming",
+        ],
+    )
 
 
 def next_steps(verdict: str, own_alerts: pd.DataFrame, lang: str = "en", kind: str = "stakeholder") -> list[str]:
@@ -722,24 +1128,31 @@ def next_steps(verdict: str, own_alerts: pd.DataFrame, lang: str = "en", kind: s
         if action not in steps:
             steps.append(action)
     if not steps:
-        pair = _DEFAULT_STEPS.get((kind, verdict)) or _DEFAULT_STEPS[("*", verdict)]
-        steps.append(pair[1] if lang == "es" else pair[0])
+        msgid = _DEFAULT_STEPS.get((kind, verdict)) or _DEFAULT_STEPS[("*", verdict)]
+        steps.append(i18n.translator(lang)(msgid))
     return steps
 
 
-BRIEF_TEXT: dict[str, tuple[str, str]] = {
-    "heading": ("Verdict: {verdict}", "Veredicto: {verdict}"),
-    "partnerships": ("Its partnerships", "Sus alianzas"),
-    "partnership_line": ("{name} ({role}, {status}): {verdict}; {blockers} blockers, {warnings} warnings",
-                         "{name} ({role}, {status}): {verdict}; {blockers} bloqueos, {warnings} advertencias"),
-    "blocker": ("Blocking", "Bloqueos"), "warning": ("Warnings", "Advertencias"),
-    "upcoming": ("Upcoming", "Próximos"), "next": ("What to do next", "Qué hacer ahora"),
-    "meaning": ("Why", "Por qué"),
+# The titles of the verdict box's sections (msgids).
+BRIEF_TEXT: dict[str, str] = {
+    "heading": N_("Verdict: {verdict}"),
+    "partnerships": N_("Its partnerships"),
+    "blocker": N_("Blocking"),
+    "warning": N_("Warnings"),
+    "upcoming": N_("Upcoming deadlines"),
+    "next": N_("What to do next"),
+    "meaning": N_("Why"),
 }
 
 
-def brief(wb: object, subject: str, kind: str = "stakeholder", alerts: pd.DataFrame | None = None,
-          lang: str = "en", max_age_days: int = 365) -> dict:
+def brief(
+    wb: object,
+    subject: str,
+    kind: str = "stakeholder",
+    alerts: pd.DataFrame | None = None,
+    lang: str = "en",
+    max_age_days: int = 365,
+) -> dict:
     """What the verdict box of a profile or partnership page shows.
 
     The alerts shown are those whose subject it is and those that name it (a partnership's alert
@@ -749,45 +1162,72 @@ def brief(wb: object, subject: str, kind: str = "stakeholder", alerts: pd.DataFr
         {"verdict" (key), "heading", "sections" ([(title, [sentences])]: blocking, warnings,
         upcoming, what to do next), "alerts" (DataFrame with ALERT_COLUMNS), "row" (the verdict row)}.
     """
+    _ = i18n.translator(lang)
     alerts = find_alerts(wb, lang=lang, max_age_days=max_age_days) if alerts is None else alerts
     table = (stakeholder_verdicts if kind == "stakeholder" else partnership_verdicts)(
-        wb, alerts, max_age_days=max_age_days, lang=lang)
+        wb, alerts, max_age_days=max_age_days, lang=lang
+    )
     key = "stakeholder" if kind == "stakeholder" else "partnership"
     row = table[table[key] == subject].iloc[0]
     mine = alerts_for(alerts, subject, related=True)
-    tr = (lambda pair: pair[1] if lang == "es" else pair[0])
     verdict = row["verdict"]
-    sections = [(tr(BRIEF_TEXT["meaning"]), [VERDICTS.term(verdict).description(lang)])]
+    sections = [(_(BRIEF_TEXT["meaning"]), [_(VERDICT_MEANINGS[verdict])])]
     for severity in SEVERITIES.keys:
         part = mine[mine["severity"] == severity] if len(mine) else mine
-        sections.append((tr(BRIEF_TEXT[severity]), list(dict.fromkeys(part.get("evidence", [])))))
+        sections.append((_(BRIEF_TEXT[severity]), list(dict.fromkeys(part.get("evidence", [])))))
     if kind == "stakeholder":
-        sections.append((tr(BRIEF_TEXT["partnerships"]), _partnership_lines(wb, subject, alerts, lang, max_age_days)))
-    sections.append((tr(BRIEF_TEXT["next"]), next_steps(verdict, mine, lang, kind)))
-    return {"verdict": verdict, "heading": tr(BRIEF_TEXT["heading"]).format(verdict=VERDICTS.label(verdict, lang)),
-            "sections": sections, "alerts": alerts_table(mine), "row": row}
+        sections.append((_(BRIEF_TEXT["partnerships"]), _partnership_lines(wb, subject, alerts, lang, max_age_days)))
+    sections.append((_(BRIEF_TEXT["next"]), next_steps(verdict, mine, lang, kind)))
+    return {
+        "verdict": verdict,
+        "heading": _(BRIEF_TEXT["heading"], verdict=VERDICTS.label(verdict, lang)),
+        "sections": sections,
+        "alerts": alerts_table(mine),
+        "row": row,
+    }
 
 
 def _partnership_lines(wb: object, sid: str, alerts: pd.DataFrame, lang: str, max_age_days: int) -> list[str]:
     """One line per partnership the stakeholder leads or belongs to (not closed): its verdict and alert counts."""
     ctx = build_context(wb, lang=lang, max_age_days=max_age_days)
-    mine = [(rec["id"], role) for rec in _partnerships(ctx) if rec.get("status") != "closed"
-            for party, role in _parties(ctx, rec["id"], include_un=True) if party == sid]
+    mine = [
+        (rec["id"], role)
+        for rec in _partnerships(ctx)
+        if rec.get("status") != "closed"
+        for party, role in _parties(ctx, rec["id"], include_un=True)
+        if party == sid
+    ]
     if not mine:
         return []
     verdicts = partnership_verdicts(wb, alerts, max_age_days=max_age_days, lang=lang).set_index("partnership")
-    template = ctx.tr(BRIEF_TEXT["partnership_line"])
-    return [template.format(name=ctx.name(pid), role=_ROLES.label(role, lang).lower(),
-                            status=_status(ctx, {"status": verdicts.loc[pid, "status"]}),
-                            verdict=VERDICTS.label(verdicts.loc[pid, "verdict"], lang).lower(),
-                            blockers=verdicts.loc[pid, "n_blocker"], warnings=verdicts.loc[pid, "n_warning"])
-            for pid, role in mine]
+    _ = ctx._
+    return [
+        _(
+            "{name} ({role}, {status}): {verdict}; {blockers}, {warnings}",
+            name=ctx.name(pid),
+            role=_ROLES.label(role, lang).lower(),
+            status=_status(ctx, {"status": verdicts.loc[pid, "status"]}),
+            verdict=VERDICTS.label(verdicts.loc[pid, "verdict"], lang).lower(),
+            blockers=_.n("{n} blocker", "{n} blockers", int(verdicts.loc[pid, "n_blocker"])),
+            warnings=_.n("{n} warning", "{n} warnings", int(verdicts.loc[pid, "n_warning"])),
+        )
+        for pid, role in mine
+    ]
 
 
-COUNT_LABELS: dict[str, tuple[str, str]] = {
-    "blocker": ("blockers", "bloqueos"), "warning": ("warnings", "advertencias"),
-    "upcoming": ("upcoming deadlines", "plazos próximos"),
-}
+def count_items(counts: dict[str, int], lang: str = "en") -> list[tuple[str, str, int]]:
+    """The headline alert counts for `Report.counts`: (severity, the word after the number, number),
+    singular or plural by the number ("1 bloqueo", "3 bloqueos").
+
+    >>> count_items({"blocker": 1, "warning": 3}, "es")
+    [('blocker', 'bloqueo', 1), ('warning', 'advertencias', 3), ('upcoming', 'plazos próximos', 0)]
+    """
+    n = {k: int(counts.get(k, 0)) for k in SEVERITIES.keys}
+    return [
+        ("blocker", i18n.ngettext("blocker", "blockers", n["blocker"], lang), n["blocker"]),
+        ("warning", i18n.ngettext("warning", "warnings", n["warning"], lang), n["warning"]),
+        ("upcoming", i18n.ngettext("upcoming deadline", "upcoming deadlines", n["upcoming"], lang), n["upcoming"]),
+    ]
 
 
 def page_links(listing: list[dict] | None) -> dict[str, str]:
@@ -818,8 +1258,11 @@ def flagged_central(centrality: pd.DataFrame, verdicts: pd.DataFrame, top: int =
         return pd.DataFrame(columns=cols)
     v = verdicts.set_index("stakeholder")
     head = centrality.head(top)
-    keep = [sid for sid in head.index if sid in v.index and (
-        v.loc[sid, "verdict"] != "go" or v.loc[sid, "n_blocker"] + v.loc[sid, "n_warning"] > 0)]
+    keep = [
+        sid
+        for sid in head.index
+        if sid in v.index and (v.loc[sid, "verdict"] != "go" or v.loc[sid, "n_blocker"] + v.loc[sid, "n_warning"] > 0)
+    ]
     out = head.loc[keep, ["name", "sector", "degree", "betweenness"]].copy()
     out.insert(0, "stakeholder", keep)
     out["betweenness"] = out["betweenness"].round(3)
@@ -828,20 +1271,31 @@ def flagged_central(centrality: pd.DataFrame, verdicts: pd.DataFrame, top: int =
     return out[cols].reset_index(drop=True)
 
 
-def linked_alerts_table(alerts: pd.DataFrame, links: dict[str, str] | None = None, top: int | None = None) -> pd.DataFrame:
+def linked_alerts_table(
+    alerts: pd.DataFrame, links: dict[str, str] | None = None, top: int | None = None
+) -> pd.DataFrame:
     """Alerts for an overview: severity and rule (keys), the subject as a link to its page when `links`
     has it, evidence; every text escaped here (display with `Report.table(..., escape=False)`)."""
     links = links or {}
     shown = alerts.head(top) if top else alerts
-    subject = [f'<a href="{html.escape(links[i])}">{html.escape(str(n))}</a>' if i in links else html.escape(str(n))
-               for i, n in zip(shown["subject_id"], shown["subject_name"])]
-    return pd.DataFrame({"severity": shown["severity"].tolist(), "rule": shown["rule"].tolist(), "subject_name": subject,
-                         "evidence": [html.escape(str(e)) for e in shown["evidence"]]})
+    subject = [
+        f'<a href="{html.escape(links[i])}">{html.escape(str(n))}</a>' if i in links else html.escape(str(n))
+        for i, n in zip(shown["subject_id"], shown["subject_name"])
+    ]
+    return pd.DataFrame(
+        {
+            "severity": shown["severity"].tolist(),
+            "rule": shown["rule"].tolist(),
+            "subject_name": subject,
+            "evidence": [html.escape(str(e)) for e in shown["evidence"]],
+        }
+    )
 
 
 # ---------------------------------------------------------------------------------------
 # Report tables: keys in vocabulary columns (TABLE_VOCABS), text in the language asked for
 # ---------------------------------------------------------------------------------------
+
 
 def alerts_table(alerts: pd.DataFrame, names: bool = True) -> pd.DataFrame:
     """The alerts with exactly `ALERT_COLUMNS` (the findings workbook's `alerts` sheet); with
@@ -855,12 +1309,21 @@ def register_table(verdicts: pd.DataFrame, links: dict[str, str] | None = None) 
     verdict and alert counts. Names are escaped here, since a link needs HTML: display with
     `Report.table(..., escape=False)`."""
     links = links or {}
-    names = [f'<a href="{html.escape(links[p])}">{html.escape(str(n))}</a>' if p in links else html.escape(str(n))
-             for p, n in zip(verdicts["partnership"], verdicts["name"])]
-    return pd.DataFrame({"partnership": names, "status": verdicts["status"].tolist(),
-                         "lead": [html.escape(str(x)) if x else "" for x in verdicts["lead"]],
-                         "verdict": verdicts["verdict"].tolist(), "blocker": verdicts["n_blocker"].tolist(),
-                         "warning": verdicts["n_warning"].tolist(), "upcoming": verdicts["n_upcoming"].tolist()})
+    names = [
+        f'<a href="{html.escape(links[p])}">{html.escape(str(n))}</a>' if p in links else html.escape(str(n))
+        for p, n in zip(verdicts["partnership"], verdicts["name"])
+    ]
+    return pd.DataFrame(
+        {
+            "partnership": names,
+            "status": verdicts["status"].tolist(),
+            "lead": [html.escape(str(x)) if x else "" for x in verdicts["lead"]],
+            "verdict": verdicts["verdict"].tolist(),
+            "blocker": verdicts["n_blocker"].tolist(),
+            "warning": verdicts["n_warning"].tolist(),
+            "upcoming": verdicts["n_upcoming"].tolist(),
+        }
+    )
 
 
 def members_table(wb: object, partnership: str, verdicts: pd.DataFrame) -> pd.DataFrame:
@@ -872,25 +1335,29 @@ def members_table(wb: object, partnership: str, verdicts: pd.DataFrame) -> pd.Da
     for sid, role in _parties(ctx, partnership, include_un=True):
         v = by_id.loc[sid] if sid in by_id.index else None
         un = ctx.is_un(sid)
-        rows.append({"name": ctx.name(sid), "role": role, "sector": ctx.sectors.get(sid),
-                     "outcome": None if un or v is None else v["outcome"],
-                     "assessed_on": None if v is None or pd.isna(v["assessed_on"]) else pd.Timestamp(v["assessed_on"]).date(),
-                     "verdict": None if v is None else v["verdict"]})
+        rows.append(
+            {
+                "name": ctx.name(sid),
+                "role": role,
+                "sector": ctx.sectors.get(sid),
+                "outcome": None if un or v is None else v["outcome"],
+                "assessed_on": None
+                if v is None or pd.isna(v["assessed_on"])
+                else pd.Timestamp(v["assessed_on"]).date(),
+                "verdict": None if v is None else v["verdict"],
+            }
+        )
     return pd.DataFrame(rows, columns=["name", "role", "sector", "outcome", "assessed_on", "verdict"])
 
 
 # ---------------------------------------------------------------------------------------
 
 _DEFAULT_STEPS = {
-    ("*", "go"): ("Proceed, and keep the due diligence and the quality reviews up to date.",
-                  "Proceder, y mantener al día la debida diligencia y las revisiones de calidad."),
-    ("*", "go_with_conditions"): ("Meet the conditions listed before formalising the partnership.",
-                                  "Cumplir las condiciones indicadas antes de formalizar la alianza."),
-    ("*", "blocked"): ("Do not proceed: decline or exit (Appendix 5).", "No proceder: declinar o salir (Anexo 5)."),
-    ("stakeholder", "not_assessed"): ("Conduct the due diligence (Appendix 4) before partnering.",
-                                      "Realizar la debida diligencia (Anexo 4) antes de aliarse."),
-    ("*", "not_assessed"): ("Assess the value, risks and implications (Appendix 5) and record the decision.",
-                            "Evaluar el valor, los riesgos y las implicaciones (Anexo 5) y registrar la decisión."),
+    ("*", "go"): N_("Proceed, and keep the due diligence and the quality reviews up to date."),
+    ("*", "go_with_conditions"): N_("Meet the conditions listed before formalising the partnership."),
+    ("*", "blocked"): N_("Do not proceed: decline or exit (Appendix 5)."),
+    ("stakeholder", "not_assessed"): N_("Conduct the due diligence (Appendix 4) before partnering."),
+    ("*", "not_assessed"): N_("Assess the value, risks and implications (Appendix 5) and record the decision."),
 }
 
 
@@ -905,19 +1372,28 @@ def _table(wb: object, key: str) -> pd.DataFrame:
     return frame
 
 
-def _alert(ctx: Context, rule: str, kind: str, sid: str, text: tuple[str, str], values: dict,
-           related: list[str] | None = None) -> dict:
+def _alert(
+    ctx: Context, rule: str, kind: str, sid: str, text: str, values: dict, related: list[str] | None = None
+) -> dict:
+    """One alert row: the evidence is the msgid `text` in the context's language, filled with values."""
     r = RULES[rule]
-    return {"rule": rule, "severity": r.severity, "subject_kind": kind, "subject_id": sid,
-            "subject_name": ctx.name(sid), "evidence": ctx.tr(text).format(**values), "action": ctx.tr(r.action),
-            "related_ids": list(related or [])}
+    return {
+        "rule": rule,
+        "severity": r.severity,
+        "subject_kind": kind,
+        "subject_id": sid,
+        "subject_name": ctx.name(sid),
+        "evidence": ctx._(text, **values),
+        "action": ctx._(r.action),
+        "related_ids": list(related or []),
+    }
 
 
 def _cite(ctx: Context, sheet: str, row: object) -> str:
     name = schema.sheet(sheet).name(ctx.lang)
     if row is None or pd.isna(row):
-        return ctx.tr(("sheet {s}", "hoja {s}")).format(s=name)
-    return ctx.tr(("{s} row {r}", "{s} fila {r}")).format(s=name, r=int(row))
+        return ctx._("sheet {s}", s=name)
+    return ctx._("{s} row {r}", s=name, r=int(row))
 
 
 def _rating(value: object) -> str:
@@ -925,13 +1401,6 @@ def _rating(value: object) -> str:
     if value is None or value == "" or (not isinstance(value, str) and pd.isna(value)):
         return screening.NOT_ASSESSED
     return str(value)
-
-
-def _d(value: object) -> str:
-    """A date as written in the workbook (ISO), or — when blank."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return "—"
-    return pd.Timestamp(value).date().isoformat()
 
 
 def _ts(value: object) -> pd.Timestamp | None:
@@ -942,8 +1411,11 @@ def _ts(value: object) -> pd.Timestamp | None:
 
 def _status(ctx: Context, rec: dict) -> str:
     status = rec.get("status")
-    return vocab.PARTNERSHIP_STATUSES.label(status, ctx.lang).lower() if isinstance(status, str) and status else \
-        ctx.tr(("of unknown status", "sin estado"))
+    return (
+        vocab.PARTNERSHIP_STATUSES.label(status, ctx.lang).lower()
+        if isinstance(status, str) and status
+        else ctx._("of unknown status")
+    )
 
 
 def _partnerships(ctx: Context) -> list[dict]:
@@ -963,8 +1435,9 @@ def _parties(ctx: Context, subject: str, include_un: bool = False) -> list[tuple
         lead = rec.get("lead")
         members = rec.get("members")
         members = members if isinstance(members, (list, tuple)) else []
-        pairs = ([(lead, "lead")] if isinstance(lead, str) and lead else []) + \
-            [(m, "member") for m in members if m != lead]
+        pairs = ([(lead, "lead")] if isinstance(lead, str) and lead else []) + [
+            (m, "member") for m in members if m != lead
+        ]
     seen, out = set(), []
     for sid, role in pairs:
         if sid in seen or (not include_un and ctx.is_un(sid)):
@@ -999,8 +1472,10 @@ def _latest_decisions(ctx: Context) -> dict[str, dict]:
     if ctx.decisions.empty:
         return {}
     latest = screening.latest_value_decisions(ctx.decisions)
-    return {r["subject"]: {**r, "decision": None if pd.isna(r["decision"]) else r["decision"]}
-            for r in latest.to_dict("records")}
+    return {
+        r["subject"]: {**r, "decision": None if pd.isna(r["decision"]) else r["decision"]}
+        for r in latest.to_dict("records")
+    }
 
 
 def _latest_recorded(ctx: Context, subject: str) -> dict | None:
@@ -1021,37 +1496,60 @@ def _critical_ids(ctx: Context) -> set[str]:
     return set(stakeholders.critical_group(st)["id"])
 
 
-def _commitments(ctx: Context) -> Iterator[tuple[str, str, pd.Timestamp, tuple[str, str], dict]]:
-    """(subject kind, subject id, date to check, (en, es) why, values) of every commitment: latest
+def _commitments(ctx: Context) -> Iterator[tuple[str, str, pd.Timestamp, str, dict]]:
+    """(subject kind, subject id, date to check, why (msgid), values) of every commitment: latest
     value decisions recorded `proceed` first, then negotiating or active partnerships."""
     for subject, d in _latest_decisions(ctx).items():
         if d["decision"] != "proceed":
             continue
-        yield (d.get("subject_kind") or "partnership", subject, _decision_day(d),
-               ("the recorded decision \"proceed\" of {when} ({cite})",
-                "la decisión registrada \"proceder\" del {when} ({cite})"),
-               {"when": _d(_decision_day(d)), "cite": _cite(ctx, "value_assessment", d.get("row"))})
+        yield (
+            d.get("subject_kind") or "partnership",
+            subject,
+            _decision_day(d),
+            N_('the recorded decision "{decision}" of {when} ({cite})'),
+            {
+                "when": ctx.day(_decision_day(d)),
+                "decision": vocab.DECISIONS.label("proceed", ctx.lang).lower(),
+                "cite": _cite(ctx, "value_assessment", d.get("row")),
+            },
+        )
     for rec in _partnerships(ctx):
         if rec.get("status") in _COMMITTED:
-            yield ("partnership", rec["id"], ctx.as_of,
-                   ("its status \"{status}\" on {when} ({cite})", "su estado \"{status}\" al {when} ({cite})"),
-                   {"when": _d(ctx.as_of), "status": _status(ctx, rec), "cite": _cite(ctx, "partnerships", rec.get("row"))})
+            yield (
+                "partnership",
+                rec["id"],
+                ctx.as_of,
+                N_('its status "{status}" on {when} ({cite})'),
+                {
+                    "when": ctx.day(ctx.as_of),
+                    "status": _status(ctx, rec),
+                    "cite": _cite(ctx, "partnerships", rec.get("row")),
+                },
+            )
 
 
+# The evidence of the due-diligence rules: (about a party of a partnership, about the stakeholder itself).
 _DD_TEXT = {
-    "dd_missing": ("{s} ({role} of {p}) has no due-diligence screening at {why}.",
-                   "{s} ({role} de {p}) no tiene evaluación de debida diligencia a la fecha de {why}."),
-    "dd_stale": ("{s} ({role} of {p}) was last screened on {sd} ({dd}), {age} days before {why} (more than {max}).",
-                 "La última evaluación de {s} ({role} de {p}) es del {sd} ({dd}), {age} días antes de {why} (más de "
-                 "{max})."),
-    "dd_excluded": ("{s} ({role} of {p}) is excluded by its screening of {sd} ({dd}: {codes} answered Yes), yet {why}.",
-                    "{s} ({role} de {p}) está excluido por su evaluación del {sd} ({dd}: {codes} con respuesta Sí), "
-                    "pese a {why}."),
-    "dd_incomplete": ("The screening of {s} ({role} of {p}) of {sd} ({dd}) leaves {codes} unanswered, at {why}.",
-                      "La evaluación de {s} ({role} de {p}) del {sd} ({dd}) deja sin respuesta {codes}, a la fecha de "
-                      "{why}."),
-    "dd_caution": ("The screening of {s} ({role} of {p}) of {sd} ({dd}) answers No to {codes}, at {why}.",
-                   "La evaluación de {s} ({role} de {p}) del {sd} ({dd}) responde No a {codes}, a la fecha de {why}."),
+    "dd_missing": (
+        N_("{s} ({role} of {p}) has no due-diligence screening at {why}."),
+        N_("{s} has no due-diligence screening at {why}."),
+    ),
+    "dd_stale": (
+        N_("{s} ({role} of {p}) was last screened on {sd} ({dd}), {age} days before {why} (more than {max})."),
+        N_("{s} was last screened on {sd} ({dd}), {age} days before {why} (more than {max})."),
+    ),
+    "dd_excluded": (
+        N_("{s} ({role} of {p}) is excluded by its screening of {sd} ({dd}: {codes} answered Yes), yet {why}."),
+        N_("{s} is excluded by its screening of {sd} ({dd}: {codes} answered Yes), yet {why}."),
+    ),
+    "dd_incomplete": (
+        N_("The screening of {s} ({role} of {p}) of {sd} ({dd}) leaves {codes} unanswered, at {why}."),
+        N_("The screening of {s} of {sd} ({dd}) leaves {codes} unanswered, at {why}."),
+    ),
+    "dd_caution": (
+        N_("The screening of {s} ({role} of {p}) of {sd} ({dd}) answers No to {codes}, at {why}."),
+        N_("The screening of {s} of {sd} ({dd}) answers No to {codes}, at {why}."),
+    ),
 }
 
 
@@ -1067,14 +1565,22 @@ def _commitment_rule(ctx: Context, rule: str, fires) -> list[dict]:
             seen.add((subject, sid))
             codes = []
             if s is not None:
-                codes = {"dd_excluded": s["red_flags"], "dd_incomplete": s["unanswered"],
-                         "dd_caution": [c for c in s["checks_no"] if c in CAUTION_CODES]}.get(rule, [])
-            values = {"s": ctx.name(sid), "p": ctx.name(subject), "why": ctx.tr(why).format(**why_values),
-                      "role": _ROLES.label(role, ctx.lang).lower() if kind == "partnership" else ctx.tr(("subject", "sujeto")),
-                      "sd": _d(s["assessed_on"]) if s else "—", "dd": _cite(ctx, "due_diligence", s.get("row")) if s else "",
-                      "age": s["age"] if s else 0, "max": ctx.max_age_days, "codes": ", ".join(c.upper() for c in codes)}
-            text = _DD_TEXT[rule]
-            if kind == "stakeholder":
-                text = tuple(t.replace(" ({role} of {p})", "").replace(" ({role} de {p})", "") for t in text)
+                codes = {
+                    "dd_excluded": s["red_flags"],
+                    "dd_incomplete": s["unanswered"],
+                    "dd_caution": [c for c in s["checks_no"] if c in CAUTION_CODES],
+                }.get(rule, [])
+            values = {
+                "s": ctx.name(sid),
+                "p": ctx.name(subject),
+                "why": ctx._(why, **why_values),
+                "role": _ROLES.label(role, ctx.lang).lower(),
+                "sd": ctx.day(s["assessed_on"]) if s else "—",
+                "dd": _cite(ctx, "due_diligence", s.get("row")) if s else "",
+                "age": ctx._.number(s["age"] if s else 0),
+                "max": ctx._.number(ctx.max_age_days),
+                "codes": ", ".join(c.upper() for c in codes),
+            }
+            text = _DD_TEXT[rule][0 if kind == "partnership" else 1]
             rows.append(_alert(ctx, rule, kind, subject, text, values, related=[sid] if sid != subject else []))
     return rows

@@ -10,47 +10,69 @@ from __future__ import annotations
 
 import pandas as pd
 
-from partnerlab import actionplan, quality, screening, vocab
+from partnerlab import actionplan, i18n, quality, screening, vocab
+from partnerlab.i18n import N_
 
-__all__ = ["FACT_LABELS", "TABLE_LABELS", "TABLE_VOCABS", "find_partnership", "partnership_ids", "facts_table",
-           "courses_table", "decisions_table", "quality_rounds_table"]
+__all__ = [
+    "FACT_LABELS",
+    "TABLE_LABELS",
+    "TABLE_VOCABS",
+    "find_partnership",
+    "partnership_ids",
+    "facts_table",
+    "courses_table",
+    "decisions_table",
+    "quality_rounds_table",
+]
 
-FACT_LABELS: dict[str, tuple[str, str]] = {
-    "id": ("Id", "Id"), "status": ("Status", "Estado"), "type": ("Type (section 1.5)", "Tipo (sección 1.5)"),
-    "typology": ("Typology (Table 1)", "Tipología (Tabla 1)"), "instruments": ("Instruments", "Instrumentos"),
-    "lead": ("Lead", "Líder"), "sdgs": ("SDGs", "ODS"), "states": ("States", "Estados"),
-    "start": ("Start", "Inicio"), "end": ("End", "Fin"),
+FACT_LABELS: dict[str, str] = {
+    "id": N_("Id"),
+    "status": N_("Status"),
+    "type": N_("Type (section 1.5)"),
+    "typology": N_("Typology (Table 1)"),
+    "instruments": N_("Instruments"),
+    "lead": N_("Lead"),
+    "sdgs": N_("SDGs"),
+    "states": N_("States"),
+    "start": N_("Start"),
+    "end": N_("End"),
 }
-TABLE_LABELS: dict[str, tuple[str, str]] = {
-    "field": ("Field", "Campo"), "value": ("Value", "Valor"), "code": ("Code", "Código"),
-    "action": ("Course of action", "Línea de acción"), "status": ("Status", "Estatus"),
-    "progress_pct": ("Progress %", "Avance %"), "is_late": ("Late", "Atrasada"),
-    "assessed_on": ("Assessed on", "Fecha"), "suggested": ("Suggested", "Sugerida"),
-    "decision": ("Recorded", "Registrada"), "decision_date": ("Decided on", "Fecha de decisión"),
-    "agreement": ("Agreement", "Coincidencia"), "round": ("Round", "Ronda"), "basis": ("Basis", "Base"),
-    "change": ("Change since the previous round (mean of six dimensions)",
-               "Cambio desde la ronda anterior (promedio de seis dimensiones)"),
-    **{t.key: (t.en, t.es) for t in vocab.PRINCIPLES},
+# Column headers of the partnership page's tables (msgids: `rpt.table(df, labels=TABLE_LABELS)`).
+TABLE_LABELS: dict[str, str] = {
+    "field": N_("Field"),
+    "value": N_("Value"),
+    "code": N_("Code"),
+    "action": N_("Course of action"),
+    "status": N_("Status"),
+    "progress_pct": N_("Progress %"),
+    "is_late": N_("Late"),
+    "assessed_on": N_("Assessed on"),
+    "suggested": N_("Suggested"),
+    "decision": N_("Recorded"),
+    "decision_date": N_("Decided on"),
+    "agreement": N_("Agreement"),
+    "round": N_("Round"),
+    "basis": N_("Basis"),
+    "change": N_("Change since the previous round (mean of six dimensions)"),
+    **{t.key: t.en for t in vocab.PRINCIPLES},
 }
 TABLE_VOCABS: dict[str, vocab.Vocabulary] = {
-    "status": vocab.ACTION_STATUSES, "suggested": vocab.DECISIONS, "decision": vocab.DECISIONS,
+    "status": vocab.ACTION_STATUSES,
+    "suggested": vocab.DECISIONS,
+    "decision": vocab.DECISIONS,
     "agreement": screening.AGREEMENTS,
 }
-_BASIS = {"collective": ("collective perspective", "perspectiva colectiva"),
-          "mean": ("mean of perspectives", "promedio de perspectivas")}
+_BASIS = {"collective": N_("collective perspective"), "mean": N_("mean of perspectives")}
 
 
 def find_partnership(partnerships: pd.DataFrame, partnership: str) -> str:
-    """The canonical id of a partnership, matched case-insensitively.
+    """The id of the partnership a report parameter names: its id or its name, in any case or accent
+    (`screening.id_of`).
 
     Raises:
-        KeyError: when no partnership has that id.
+        KeyError: when no partnership has that id or name (the message names the closest).
     """
-    wanted = str(partnership).strip().casefold()
-    for pid in partnerships["id"]:
-        if str(pid).casefold() == wanted:
-            return pid
-    raise KeyError(f"no partnership with id {partnership!r}; ids look like: {', '.join(partnerships['id'].head(8))}")
+    return screening.id_of(partnerships, partnership, "partnership")
 
 
 def partnership_ids(wb: object) -> list[str]:
@@ -65,10 +87,16 @@ def facts_table(wb: object, partnership: str, lang: str = "en") -> pd.DataFrame:
     rec = pa[pa["id"] == partnership].iloc[0]
     st = _table(wb, "stakeholders")
     names = dict(zip(st.get("id", []), st.get("name", [])))
-    voc = {"status": vocab.PARTNERSHIP_STATUSES, "type": vocab.PARTNERSHIP_TYPES, "typology": vocab.TYPOLOGY,
-           "instruments": vocab.INSTRUMENTS, "states": vocab.STATES}
+    voc = {
+        "status": vocab.PARTNERSHIP_STATUSES,
+        "type": vocab.PARTNERSHIP_TYPES,
+        "typology": vocab.TYPOLOGY,
+        "instruments": vocab.INSTRUMENTS,
+        "states": vocab.STATES,
+    }
     rows = []
-    for column, pair in FACT_LABELS.items():
+    _ = i18n.translator(lang)
+    for column, msgid in FACT_LABELS.items():
         value = rec.get(column)
         if isinstance(value, (list, tuple)):
             text = "; ".join(voc[column].label(v, lang) if column in voc else str(v) for v in value)
@@ -79,11 +107,11 @@ def facts_table(wb: object, partnership: str, lang: str = "en") -> pd.DataFrame:
         elif column == "lead":
             text = names.get(value, value)
         elif column in ("start", "end"):
-            text = pd.Timestamp(value).date().isoformat()
+            text = _.date(value)
         else:
             text = str(value)
         if text:
-            rows.append({"field": pair[1] if lang == "es" else pair[0], "value": text})
+            rows.append({"field": _(msgid), "value": text})
     return pd.DataFrame(rows, columns=["field", "value"])
 
 
@@ -109,8 +137,15 @@ def decisions_table(wb: object, partnership: str) -> pd.DataFrame:
     if own.empty:
         return pd.DataFrame(columns=["assessed_on", "suggested", "decision", "decision_date", "agreement"])
     d = screening.value_decisions(own).sort_values("assessed_on", ascending=False)
-    return pd.DataFrame({"assessed_on": d["assessed_on"].dt.date, "suggested": d["suggested"], "decision": d["decision"],
-                         "decision_date": d["decision_date"].dt.date, "agreement": d["agreement"]}).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "assessed_on": d["assessed_on"].dt.date,
+            "suggested": d["suggested"],
+            "decision": d["decision"],
+            "decision_date": d["decision_date"].dt.date,
+            "agreement": d["agreement"],
+        }
+    ).reset_index(drop=True)
 
 
 def quality_rounds_table(wb: object, partnership: str, lang: str = "en") -> pd.DataFrame:
@@ -127,10 +162,15 @@ def quality_rounds_table(wb: object, partnership: str, lang: str = "en") -> pd.D
     for r in sorted(scores["round"].unique()):
         lv = quality.portfolio_levels(scores[scores["round"] <= r]).iloc[0]
         mean = float(lv[list(quality.DIMENSIONS)].astype(float).mean())
-        rows.append({"round": int(r), "assessed_on": pd.Timestamp(lv["assessed_on"]).date(),
-                     "basis": _BASIS[lv["basis"]][1 if lang == "es" else 0],
-                     **{p: round(float(lv[p]), 2) for p in quality.PRINCIPLE_DIMENSIONS},
-                     "change": "" if previous is None else f"{mean - previous:+.2f}"})
+        rows.append(
+            {
+                "round": int(r),
+                "assessed_on": pd.Timestamp(lv["assessed_on"]).date(),
+                "basis": i18n.translator(lang)(_BASIS[lv["basis"]]),
+                **{p: round(float(lv[p]), 2) for p in quality.PRINCIPLE_DIMENSIONS},
+                "change": "" if previous is None else f"{mean - previous:+.2f}",
+            }
+        )
         previous = mean
     return pd.DataFrame(rows, columns=columns)
 

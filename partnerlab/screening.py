@@ -43,17 +43,59 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from partnerlab import vocab
+from partnerlab import i18n, vocab
+from partnerlab.i18n import N_
 
 __all__ = [
-    "OUTCOMES", "FINDING_KINDS", "RATINGS", "AGREEMENTS", "NOT_ASSESSED", "CRITERION_SHORT",
-    "QUESTION_CODES", "INFO_CODES", "CAUTION_CODES", "RED_FLAG_CODES", "CRITERION_CODES",
-    "screening_outcome", "screen", "screening_findings", "resolve_as_of", "latest_screenings",
-    "screening_status", "unscreened_critical", "outcome_counts",
-    "suggest_decision", "value_decisions", "decision_disagreements", "criteria_findings",
-    "pending_issues", "latest_value_decisions", "value_grid", "subject_names", "decision_counts",
-    "RULES_NOTE", "VALUE_NOTE", "TABLE_LABELS", "TABLE_VOCABS", "outcome_table", "findings_table", "stale_table",
-    "decision_table", "pending_table", "decision_count_table",
+    "CatalogVocabulary",
+    "catalog_vocabulary",
+    "key_of",
+    "id_of",
+    "OUTCOME_MEANINGS",
+    "SUBJECT_KINDS",
+    "OUTCOMES",
+    "FINDING_KINDS",
+    "RATINGS",
+    "AGREEMENTS",
+    "NOT_ASSESSED",
+    "CRITERION_SHORT",
+    "QUESTION_CODES",
+    "INFO_CODES",
+    "CAUTION_CODES",
+    "RED_FLAG_CODES",
+    "CRITERION_CODES",
+    "screening_outcome",
+    "screen",
+    "screening_findings",
+    "resolve_as_of",
+    "as_of_date",
+    "latest_screenings",
+    "screening_status",
+    "unscreened_critical",
+    "outcome_counts",
+    "suggest_decision",
+    "value_decisions",
+    "decision_disagreements",
+    "criteria_findings",
+    "pending_issues",
+    "latest_value_decisions",
+    "value_grid",
+    "subject_names",
+    "decision_counts",
+    "RULES_NOTE",
+    "VALUE_NOTE",
+    "TABLE_LABELS",
+    "TABLE_VOCABS",
+    "outcome_table",
+    "findings_table",
+    "stale_table",
+    "decision_table",
+    "pending_table",
+    "decision_count_table",
+    "criteria_names",
+    "stale_sentence",
+    "critical_sentence",
+    "differs_sentence",
 ]
 
 QUESTION_CODES: tuple[str, ...] = tuple(q.code for q in vocab.DUE_DILIGENCE_QUESTIONS)
@@ -62,112 +104,207 @@ RED_FLAG_CODES: tuple[str, ...] = tuple(q.code for q in vocab.DUE_DILIGENCE_QUES
 CAUTION_CODES: tuple[str, ...] = ("q01", "q03")  # q02/q04 (new to the UN) are context, not risk
 CRITERION_CODES: tuple[str, ...] = tuple(c.code for c in vocab.VALUE_CRITERIA)
 
+
+class CatalogVocabulary(vocab.Vocabulary):
+    """A vocabulary whose labels are English msgids, translated by the message catalogs where shown
+    (a term of a shared vocabulary the catalogs do not yet translate keeps that vocabulary's label)."""
+
+    def label(self, key: str, lang: str = "en") -> str:
+        for t in self.terms:
+            if t.key == key:
+                text = i18n.gettext(t.en, lang)
+                return t.label(lang) if text == t.en and lang not in ("en", i18n.PSEUDO) else text
+        return key
+
+    def labels(self, lang: str = "en") -> list[str]:
+        return [self.label(t.key, lang) for t in self.terms]
+
+
+def catalog_vocabulary(name: str, *terms: tuple[str, str], base: tuple = ()) -> CatalogVocabulary:
+    """A `CatalogVocabulary` of (key, English msgid) terms, after the terms of `base`."""
+    return CatalogVocabulary(name, (*base, *(vocab.Term(key, msgid, msgid) for key, msgid in terms)))
+
+
+def key_of(vocabulary: vocab.Vocabulary, value: object) -> str:
+    """The key a value names: a key, a label in any language partnerlab speaks, or an alias.
+
+    Raises:
+        ValueError: when nothing matches (the message says what is expected, and the closest label).
+
+    >>> key_of(OUTCOMES, "Sin observaciones"), key_of(OUTCOMES, "not_screened")
+    ('clear', 'not_screened')
+    """
+    key = vocabulary.lookup(value)
+    if key is None:
+        wanted = vocab.normalize(value)
+        key = next(
+            (
+                t.key
+                for t in vocabulary.terms
+                for lang in i18n.LANGUAGES
+                if vocab.normalize(vocabulary.label(t.key, lang)) == wanted
+            ),
+            None,
+        )
+    if key is None:
+        hint = vocabulary.suggest(value)
+        raise ValueError(f"{value!r} is not {vocabulary.expected()}" + (f"; did you mean {hint!r}?" if hint else ""))
+    return key
+
+
+def id_of(table: pd.DataFrame, value: object, what: str = "stakeholder") -> str:
+    """The id of the row of `table` (columns id, name) that value names: its id or its name, in any
+    case or accent (a report parameter given either way).
+
+    Raises:
+        KeyError: when no row matches (the message names the closest names and a few ids).
+
+    >>> t = pd.DataFrame({"id": ["ORG1"], "name": ["Fundación Uno (ficticia)"]})
+    >>> id_of(t, "org1"), id_of(t, "fundacion uno (ficticia)")
+    ('ORG1', 'ORG1')
+    """
+    wanted = vocab.normalize(value)
+    ids = table["id"].tolist() if "id" in table else []
+    names = table["name"].tolist() if "name" in table else [None] * len(ids)
+    for column in (ids, names):
+        for i, text in zip(ids, column):
+            if isinstance(text, str) and vocab.normalize(text) == wanted:
+                return i
+    import difflib
+
+    close = difflib.get_close_matches(str(value), [n for n in names if isinstance(n, str)], n=3, cutoff=0.6)
+    hint = (
+        f"; did you mean {', '.join(map(repr, close))}?"
+        if close
+        else f"; ids look like: {', '.join(map(str, ids[:8]))}"
+    )
+    raise KeyError(f"no {what} with the id or name {value!r}{hint}")
+
+
 # Outcomes in precedence order (the first that applies wins), plus the status of a
-# stakeholder that has never been screened.
-OUTCOMES = vocab.Vocabulary("screening outcome", (
-    vocab.Term("excluded", "Excluded", "Excluido", (),
-               "A red flag (q05-q19) is answered Yes", "Un criterio de exclusión (q05-q19) tiene respuesta Sí"),
-    vocab.Term("incomplete", "Incomplete", "Incompleto", (),
-               "A question is unanswered", "Hay preguntas sin respuesta"),
-    vocab.Term("caution", "Caution", "Precaución", (),
-               "Legal registration (q01) or an activity report (q03) answered No",
-               "Registro legal (q01) o informe de actividades (q03) con respuesta No"),
-    vocab.Term("clear", "Clear", "Sin observaciones", (),
-               "Every question answered, no red flag, q01 and q03 Yes",
-               "Todas las preguntas respondidas, sin criterios de exclusión, q01 y q03 en Sí"),
-    vocab.Term("not_screened", "Not screened", "Sin evaluación", (),
-               "No due-diligence screening recorded", "No hay evaluación de debida diligencia registrada"),
-))
+# stakeholder that has never been screened; what each means (OUTCOME_MEANINGS).
+OUTCOMES = catalog_vocabulary(
+    "screening outcome",
+    ("excluded", N_("Excluded")),
+    ("incomplete", N_("Incomplete")),
+    ("caution", N_("Caution")),
+    ("clear", N_("Clear")),
+    ("not_screened", N_("Not screened")),
+)
+OUTCOME_MEANINGS: dict[str, str] = {
+    "excluded": N_("A red flag (q05-q19) is answered Yes"),
+    "incomplete": N_("A question is unanswered"),
+    "caution": N_("Legal registration (q01) or an activity report (q03) answered No"),
+    "clear": N_("Every question answered, no red flag, q01 and q03 Yes"),
+    "not_screened": N_("No due-diligence screening recorded"),
+}
 
 # Why a question appears in a screening's findings.
-FINDING_KINDS = vocab.Vocabulary("screening finding", (
-    vocab.Term("red_flag", "Red flag answered Yes", "Criterio de exclusión con respuesta Sí"),
-    vocab.Term("unanswered", "Unanswered", "Sin respuesta"),
-    vocab.Term("check_no", "Information check answered No", "Verificación de información con respuesta No"),
-    vocab.Term("context", "New to the UN: context, not risk", "Nuevo para la ONU: contexto, no riesgo"),
-))
+FINDING_KINDS = catalog_vocabulary(
+    "screening finding",
+    ("red_flag", N_("Red flag answered Yes")),
+    ("unanswered", N_("Unanswered")),
+    ("check_no", N_("Information check answered No")),
+    ("context", N_("New to the UN: context, not risk")),
+)
 
 NOT_ASSESSED = "not_assessed"  # the rating shown for a blank criterion
 
 # The value ratings of Appendix 5 plus the blank.
-RATINGS = vocab.Vocabulary("value rating or blank", (
-    *vocab.VALUE_RATINGS.terms,
-    vocab.Term(NOT_ASSESSED, "Not assessed (blank)", "Sin evaluar (en blanco)"),
-))
+RATINGS = catalog_vocabulary(
+    "value rating or blank", (NOT_ASSESSED, N_("Not assessed (blank)")), base=vocab.VALUE_RATINGS.terms
+)
 
 # How the recorded decision compares with the suggested one.
-AGREEMENTS = vocab.Vocabulary("decision agreement", (
-    vocab.Term("agrees", "Agrees", "Coincide"),
-    vocab.Term("differs", "Differs", "Difiere"),
-    vocab.Term("not_recorded", "No decision recorded", "Sin decisión registrada"),
-))
+AGREEMENTS = catalog_vocabulary(
+    "decision agreement",
+    ("agrees", N_("Agrees")),
+    ("differs", N_("Differs")),
+    ("not_recorded", N_("No decision recorded")),
+)
 
-# Short criterion names for chart axes (the full text is vocab.VALUE_CRITERIA).
-CRITERION_SHORT: dict[str, tuple[str, str]] = {
-    "c1": ("Partners", "Socios"),
-    "c2": ("Alignment", "Alineación"),
-    "c3": ("Value", "Valor"),
-    "c4": ("Cost", "Costo"),
-    "c5": ("Implications", "Implicaciones"),
-    "c6": ("Risks", "Riesgos"),
-    "c7a": ("Funding", "Financiamiento"),
-    "c7b": ("Internal capacity", "Capacidad interna"),
-    "c8": ("Buy-in", "Compromiso"),
-    "c9": ("Measurable success", "Éxito medible"),
+# Short criterion names for chart axes and tables (the full text is vocab.VALUE_CRITERIA).
+CRITERION_SHORT: dict[str, str] = {
+    "c1": N_("Acceptable partners"),
+    "c2": N_("Alignment"),
+    "c3": N_("Value"),
+    "c4": N_("Cost"),
+    "c5": N_("Implications"),
+    "c6": N_("Risks"),
+    "c7a": N_("Funding"),
+    "c7b": N_("Internal capacity"),
+    "c8": N_("Buy-in"),
+    "c9": N_("Measurable success"),
 }
+# The kind of subject a value assessment is about.
+SUBJECT_KINDS = catalog_vocabulary(
+    "assessment subject", ("partnership", N_("Partnership")), ("stakeholder", N_("Stakeholder"))
+)
 
 
-# Report text (English, Spanish) quoting the rules above.
-RULES_NOTE = (
+# Report text quoting the rules above.
+RULES_NOTE = N_(
     "Outcome of a screening, first match wins: <b>excluded</b> when any red flag (questions 5-19, "
-    "\"criteria for excluding partners/allies\") is answered Yes, even if other questions are blank; "
+    '"criteria for excluding partners/allies") is answered Yes, even if other questions are blank; '
     "<b>incomplete</b> when any question is unanswered (a blank is never read as No); <b>caution</b> when "
     "question 1 (legally registered) or 3 (activity or CSR report) is answered No; otherwise <b>clear</b>; a No to "
-    "question 2 or 4 (no earlier UN partnership, not in a UN initiative) is context, not risk. Each stakeholder is shown with "
-    "its latest screening; screenings older than {max_age_days} days on {as_of} are flagged for renewal.",
-    "Resultado de una evaluación, se aplica la primera regla que se cumpla: <b>excluido</b> si algún criterio de "
-    "exclusión (preguntas 5-19) tiene respuesta Sí, aunque otras preguntas estén en blanco; <b>incompleto</b> si "
-    "alguna pregunta no tiene respuesta (un blanco nunca se lee como No); <b>precaución</b> si la pregunta 1 "
-    "(registro legal) o 3 (informe de actividades) tiene respuesta No; si no, <b>sin observaciones</b>; un No en la "
-    "pregunta 2 o 4 (sin alianza previa con la ONU, fuera de iniciativas de la ONU) es contexto, no riesgo. Cada actor aparece con su "
-    "evaluación más reciente; las evaluaciones con más de {max_age_days} días al {as_of} se señalan para "
-    "renovarse.",
+    "question 2 or 4 (no earlier UN partnership, not in a UN initiative) is context, not risk. Each stakeholder is "
+    "shown with its latest screening; screenings older than {max_age_days} days on {as_of} are flagged for renewal."
 )
-VALUE_NOTE = (
+VALUE_NOTE = N_(
     "Decision the criteria suggest, first match wins: <b>decline</b> when any criterion is not acceptable; "
     "<b>continue analysis</b> when any criterion has insufficient information or was left blank (not assessed); "
-    "otherwise <b>proceed</b>, making the adjustments listed for the criteria rated \"may be acceptable with "
-    "adjustments\".",
-    "Decisión que sugieren los criterios, se aplica la primera regla que se cumpla: <b>declinar</b> si algún "
-    "criterio no es aceptable; <b>continuar el análisis</b> si algún criterio tiene información insuficiente o "
-    "quedó en blanco (sin evaluar); si no, <b>proceder</b>, con los ajustes indicados en los criterios "
-    "calificados como \"puede ser aceptable con ajustes\".",
+    'otherwise <b>proceed</b>, making the adjustments listed for the criteria rated "may be acceptable with '
+    'adjustments".'
 )
-# Column headers of the report tables below.
-TABLE_LABELS: dict[str, tuple[str, str]] = {
-    "name": ("Stakeholder", "Actor"), "subject": ("Subject", "Sujeto"), "kind": ("Finding", "Hallazgo"),
-    "subject_kind": ("Kind", "Tipo"), "outcome": ("Outcome", "Resultado"), "stakeholders": ("Stakeholders", "Actores"),
-    "meaning": ("Meaning", "Significado"), "assessed_on": ("Assessed on", "Fecha"),
-    "age_days": ("Age (days)", "Antigüedad (días)"), "question": ("Question", "Pregunta"), "text": ("Text", "Texto"),
-    "assessor": ("Assessor", "Evaluador"), "suggested": ("Suggested", "Sugerida"),
-    "decision": ("Recorded", "Registrada"), "decision_date": ("Decided on", "Fecha de decisión"),
-    "agreement": ("Agreement", "Coincidencia"), "adjustments": ("Adjustments to make", "Ajustes por hacer"),
-    "reasons": ("Why (criteria)", "Por qué (criterios)"), "pending": ("Pending issues", "Pendientes"),
-    "open_criteria": ("Criteria still open", "Criterios abiertos"), "sector": ("Sector", "Sector"),
-    "agrees": ("Agrees", "Coincide"), "differs": ("Differs", "Difiere"),
-    "not_recorded": ("Not recorded", "Sin registrar"), "total": ("Total", "Total"),
+# Column headers of the report tables below (msgids: `rpt.table(df, labels=TABLE_LABELS)`).
+TABLE_LABELS: dict[str, str] = {
+    "name": N_("Stakeholder"),
+    "subject": N_("Subject"),
+    "kind": N_("Finding"),
+    "subject_kind": N_("Kind"),
+    "outcome": N_("Outcome"),
+    "stakeholders": N_("Stakeholders"),
+    "meaning": N_("Meaning"),
+    "assessed_on": N_("Assessed on"),
+    "age_days": N_("Age (days)"),
+    "question": N_("Question"),
+    "text": N_("Text"),
+    "assessor": N_("Assessor"),
+    "suggested": N_("Suggested"),
+    "decision": N_("Recorded"),
+    "decision_date": N_("Decided on"),
+    "agreement": N_("Agreement"),
+    "adjustments": N_("Adjustments to make"),
+    "reasons": N_("Why (criteria)"),
+    "pending": N_("Pending issues"),
+    "open_criteria": N_("Criteria still open"),
+    "sector": N_("Sector"),
+    "agrees": N_("Agrees"),
+    "differs": N_("Differs"),
+    "not_recorded": N_("Not recorded"),
+    "total": N_("Total"),
+    "influence": N_("Influence"),
+    "interest": N_("Interest"),
 }
 # The vocabularies of the report tables' key columns: `rpt.table(df, labels=TABLE_LABELS,
 # vocab=TABLE_VOCABS)` translates them, and the kept tables hold the keys.
 TABLE_VOCABS: dict[str, vocab.Vocabulary] = {
-    "outcome": OUTCOMES, "kind": FINDING_KINDS, "suggested": vocab.DECISIONS, "decision": vocab.DECISIONS,
-    "agreement": AGREEMENTS, "rating": RATINGS, "sector": vocab.SECTORS,
+    "outcome": OUTCOMES,
+    "kind": FINDING_KINDS,
+    "suggested": vocab.DECISIONS,
+    "decision": vocab.DECISIONS,
+    "agreement": AGREEMENTS,
+    "rating": RATINGS,
+    "sector": vocab.SECTORS,
+    "subject_kind": SUBJECT_KINDS,
 }
 
 
 # ---------------------------------------------------------------------------------------
 # Appendix 4: due diligence
 # ---------------------------------------------------------------------------------------
+
 
 def screening_outcome(answers: dict[str, object]) -> str:
     """The outcome of one screening from its answers (True, False, or NA/None = unanswered).
@@ -203,19 +340,33 @@ def screen(due_diligence: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for rec in due_diligence.to_dict("records"):
         answers = {code: _answer(rec.get(code)) for code in QUESTION_CODES}
-        rows.append({
-            "stakeholder": rec.get("stakeholder"),
-            "assessed_on": rec.get("assessed_on"),
-            "assessor": rec.get("assessor"),
-            "notes": rec.get("notes"),
-            "outcome": screening_outcome(answers),
-            "red_flags": [c for c in RED_FLAG_CODES if answers[c] is True],
-            "unanswered": [c for c in QUESTION_CODES if answers[c] is None],
-            "checks_no": [c for c in INFO_CODES if answers[c] is False],
-            "row": rec.get("row"),
-        })
-    out = pd.DataFrame(rows, columns=["stakeholder", "assessed_on", "assessor", "notes", "outcome",
-                                      "red_flags", "unanswered", "checks_no", "row"])
+        rows.append(
+            {
+                "stakeholder": rec.get("stakeholder"),
+                "assessed_on": rec.get("assessed_on"),
+                "assessor": rec.get("assessor"),
+                "notes": rec.get("notes"),
+                "outcome": screening_outcome(answers),
+                "red_flags": [c for c in RED_FLAG_CODES if answers[c] is True],
+                "unanswered": [c for c in QUESTION_CODES if answers[c] is None],
+                "checks_no": [c for c in INFO_CODES if answers[c] is False],
+                "row": rec.get("row"),
+            }
+        )
+    out = pd.DataFrame(
+        rows,
+        columns=[
+            "stakeholder",
+            "assessed_on",
+            "assessor",
+            "notes",
+            "outcome",
+            "red_flags",
+            "unanswered",
+            "checks_no",
+            "row",
+        ],
+    )
     out["assessed_on"] = pd.to_datetime(out["assessed_on"])
     out.insert(8, "n_unanswered", out["unanswered"].map(len).astype("int64"))
     return out
@@ -239,8 +390,16 @@ def screening_findings(screened: pd.DataFrame, lang: str = "en") -> pd.DataFrame
         for kind, column in (("red_flag", "red_flags"), ("unanswered", "unanswered"), ("check_no", "checks_no")):
             for code in rec[column]:
                 shown = "context" if kind == "check_no" and code not in CAUTION_CODES else kind
-                rows.append({"stakeholder": rec["stakeholder"], "assessed_on": rec["assessed_on"],
-                             "outcome": rec["outcome"], "kind": shown, "question": code, "text": text[code]})
+                rows.append(
+                    {
+                        "stakeholder": rec["stakeholder"],
+                        "assessed_on": rec["assessed_on"],
+                        "outcome": rec["outcome"],
+                        "kind": shown,
+                        "question": code,
+                        "text": text[code],
+                    }
+                )
     return pd.DataFrame(rows, columns=["stakeholder", "assessed_on", "outcome", "kind", "question", "text"])
 
 
@@ -254,6 +413,15 @@ def resolve_as_of(about: dict | None = None, as_of: object = None) -> pd.Timesta
         if value is not None and value != "" and not pd.isna(value):
             return pd.Timestamp(value).normalize()
     return pd.Timestamp(dt.date.today())
+
+
+def as_of_date(about: dict | None = None, as_of: object = None) -> dt.date:
+    """The as-of date as a date (`resolve_as_of`): what a page's sentences and parameters take.
+
+    >>> as_of_date({"as_of": "2025-06-30"})
+    datetime.date(2025, 6, 30)
+    """
+    return resolve_as_of(about, as_of).date()
 
 
 def latest_screenings(screened: pd.DataFrame, as_of: object = None, max_age_days: int = 365) -> pd.DataFrame:
@@ -278,8 +446,9 @@ def latest_screenings(screened: pd.DataFrame, as_of: object = None, max_age_days
     return _sort_by_outcome(latest).reset_index(drop=True)
 
 
-def screening_status(stakeholders: pd.DataFrame, screened: pd.DataFrame, as_of: object = None,
-                     max_age_days: int = 365) -> pd.DataFrame:
+def screening_status(
+    stakeholders: pd.DataFrame, screened: pd.DataFrame, as_of: object = None, max_age_days: int = 365
+) -> pd.DataFrame:
     """Every stakeholder with its latest outcome, or `not_screened`.
 
     Returns:
@@ -289,8 +458,9 @@ def screening_status(stakeholders: pd.DataFrame, screened: pd.DataFrame, as_of: 
     latest = latest_screenings(screened, as_of, max_age_days)
     counts = screened.groupby("stakeholder").size() if not screened.empty else pd.Series(dtype="int64")
     base = stakeholders[["id", "name", "sector"]].rename(columns={"id": "stakeholder"})
-    out = base.merge(latest[["stakeholder", "outcome", "assessed_on", "age_days", "is_stale"]],
-                     on="stakeholder", how="left")
+    out = base.merge(
+        latest[["stakeholder", "outcome", "assessed_on", "age_days", "is_stale"]], on="stakeholder", how="left"
+    )
     out["outcome"] = out["outcome"].fillna("not_screened")
     out["n_screenings"] = out["stakeholder"].map(counts).fillna(0).astype("int64")
     return _sort_by_outcome(out).reset_index(drop=True)
@@ -327,6 +497,7 @@ def outcome_counts(status: pd.DataFrame) -> pd.DataFrame:
 # Appendix 5: value, risks and implications
 # ---------------------------------------------------------------------------------------
 
+
 def suggest_decision(ratings: dict[str, object]) -> str:
     """The decision the criteria suggest; a blank (None/NA) or missing criterion is not assessed.
 
@@ -362,18 +533,43 @@ def value_decisions(value_assessment: pd.DataFrame) -> pd.DataFrame:
         recorded = rec.get("decision")
         recorded = None if recorded is None or pd.isna(recorded) or recorded == "" else recorded
         agreement = "not_recorded" if recorded is None else ("agrees" if recorded == suggested else "differs")
-        rows.append({
-            "subject": rec.get("subject"), "subject_kind": rec.get("subject_kind"),
-            "assessed_on": rec.get("assessed_on"), "suggested": suggested, "decision": recorded,
-            "decision_date": rec.get("decision_date"), "agreement": agreement,
-            **{kind: [c for c, r in ratings.items() if r == rating]
-               for kind, rating in (("not_acceptable", "not_acceptable"),
-                                    ("insufficient", "insufficient_information"),
-                                    ("not_assessed", NOT_ASSESSED), ("adjustments", "adjustments"))},
-            "pending": rec.get("pending"), "row": rec.get("row"),
-        })
-    columns = ["subject", "subject_kind", "assessed_on", "suggested", "decision", "decision_date", "agreement",
-               "not_acceptable", "insufficient", "not_assessed", "adjustments", "pending", "row"]
+        rows.append(
+            {
+                "subject": rec.get("subject"),
+                "subject_kind": rec.get("subject_kind"),
+                "assessed_on": rec.get("assessed_on"),
+                "suggested": suggested,
+                "decision": recorded,
+                "decision_date": rec.get("decision_date"),
+                "agreement": agreement,
+                **{
+                    kind: [c for c, r in ratings.items() if r == rating]
+                    for kind, rating in (
+                        ("not_acceptable", "not_acceptable"),
+                        ("insufficient", "insufficient_information"),
+                        ("not_assessed", NOT_ASSESSED),
+                        ("adjustments", "adjustments"),
+                    )
+                },
+                "pending": rec.get("pending"),
+                "row": rec.get("row"),
+            }
+        )
+    columns = [
+        "subject",
+        "subject_kind",
+        "assessed_on",
+        "suggested",
+        "decision",
+        "decision_date",
+        "agreement",
+        "not_acceptable",
+        "insufficient",
+        "not_assessed",
+        "adjustments",
+        "pending",
+        "row",
+    ]
     out = pd.DataFrame(rows, columns=columns)
     for col in ("assessed_on", "decision_date"):
         out[col] = pd.to_datetime(out[col])
@@ -401,12 +597,23 @@ def criteria_findings(decisions: pd.DataFrame, lang: str = "en") -> pd.DataFrame
     text = {c.code: c.label(lang) for c in vocab.VALUE_CRITERIA}
     rows = []
     for rec in decisions.to_dict("records"):
-        for column, rating in (("not_acceptable", "not_acceptable"), ("insufficient", "insufficient_information"),
-                               ("not_assessed", NOT_ASSESSED), ("adjustments", "adjustments")):
+        for column, rating in (
+            ("not_acceptable", "not_acceptable"),
+            ("insufficient", "insufficient_information"),
+            ("not_assessed", NOT_ASSESSED),
+            ("adjustments", "adjustments"),
+        ):
             for code in rec[column]:
-                rows.append({"subject": rec["subject"], "assessed_on": rec["assessed_on"],
-                             "suggested": rec["suggested"], "rating": rating, "criterion": code,
-                             "text": text[code]})
+                rows.append(
+                    {
+                        "subject": rec["subject"],
+                        "assessed_on": rec["assessed_on"],
+                        "suggested": rec["suggested"],
+                        "rating": rating,
+                        "criterion": code,
+                        "text": text[code],
+                    }
+                )
     return pd.DataFrame(rows, columns=["subject", "assessed_on", "suggested", "rating", "criterion", "text"])
 
 
@@ -428,7 +635,9 @@ def latest_value_decisions(decisions: pd.DataFrame) -> pd.DataFrame:
     if decisions.empty:
         return decisions
     order = decisions.assign(_pos=range(len(decisions))).sort_values(["assessed_on", "_pos"])
-    return order.groupby("subject", sort=False).tail(1).drop(columns="_pos").sort_values("subject").reset_index(drop=True)
+    return (
+        order.groupby("subject", sort=False).tail(1).drop(columns="_pos").sort_values("subject").reset_index(drop=True)
+    )
 
 
 def value_grid(value_assessment: pd.DataFrame, names: dict[str, str] | None = None) -> pd.DataFrame:
@@ -478,66 +687,142 @@ def decision_counts(decisions: pd.DataFrame) -> pd.DataFrame:
 # free text (question and criterion text, reasons) in the language asked for
 # ---------------------------------------------------------------------------------------
 
+
 def outcome_table(status: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Outcome (key), number of stakeholders and what the outcome means."""
     counts = outcome_counts(status)
-    return pd.DataFrame({"outcome": counts["outcome"],
-                         "stakeholders": counts["stakeholders"],
-                         "meaning": [OUTCOMES.term(k).description(lang) for k in counts["outcome"]]})
+    return pd.DataFrame(
+        {
+            "outcome": counts["outcome"],
+            "stakeholders": counts["stakeholders"],
+            "meaning": [i18n.translator(lang)(OUTCOME_MEANINGS[k]) for k in counts["outcome"]],
+        }
+    )
 
 
 def findings_table(screened: pd.DataFrame, names: dict[str, str], lang: str = "en") -> pd.DataFrame:
     """Every finding of the given screenings, by stakeholder name, most severe outcome first."""
     findings = screening_findings(_sort_by_outcome(screened), lang)
-    return pd.DataFrame({"name": [names.get(s, s) for s in findings["stakeholder"]],
-                         "outcome": findings["outcome"], "assessed_on": _dates(findings["assessed_on"]),
-                         "kind": findings["kind"],
-                         "question": findings["question"].str.upper(), "text": findings["text"]})
+    return pd.DataFrame(
+        {
+            "name": [names.get(s, s) for s in findings["stakeholder"]],
+            "outcome": findings["outcome"],
+            "assessed_on": _dates(findings["assessed_on"]),
+            "kind": findings["kind"],
+            "question": findings["question"].str.upper(),
+            "text": findings["text"],
+        }
+    )
 
 
 def stale_table(latest: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     """The latest screenings flagged as stale, oldest first."""
     stale = latest[latest["is_stale"].fillna(False).astype(bool)].sort_values("assessed_on")
-    return pd.DataFrame({"name": [names.get(s, s) for s in stale["stakeholder"]],
-                         "outcome": stale["outcome"],
-                         "assessed_on": _dates(stale["assessed_on"]), "age_days": stale["age_days"],
-                         "assessor": stale["assessor"]})
+    return pd.DataFrame(
+        {
+            "name": [names.get(s, s) for s in stale["stakeholder"]],
+            "outcome": stale["outcome"],
+            "assessed_on": _dates(stale["assessed_on"]),
+            "age_days": stale["age_days"],
+            "assessor": stale["assessor"],
+        }
+    )
 
 
 def decision_table(decisions: pd.DataFrame, names: dict[str, str], lang: str = "en") -> pd.DataFrame:
-    """One row per assessment: subject, date, suggested and recorded decision, agreement, the
-    criteria behind a decline or continue-analysis suggestion, and the adjustments to make."""
-    def criteria(codes: list[str]) -> str:
-        return "; ".join(f"{c[1:]}. {_pair(CRITERION_SHORT[c], lang)}" for c in codes)
-
-    kinds = {"partnership": ("Partnership", "Alianza"), "stakeholder": ("Stakeholder", "Actor")}
+    """One row per assessment: subject, subject_kind (key), date, suggested and recorded decision,
+    agreement, the criteria behind a decline or continue-analysis suggestion, and the adjustments to make."""
     reasons = []
     for rec in decisions.to_dict("records"):
-        parts = [(f"{RATINGS.label(rating, lang)}: {criteria(rec[col])}") for col, rating in
-                 (("not_acceptable", "not_acceptable"), ("insufficient", "insufficient_information"),
-                  ("not_assessed", NOT_ASSESSED)) if rec[col]]
+        parts = [
+            (f"{RATINGS.label(rating, lang)}: {criteria_names(rec[col], lang)}")
+            for col, rating in (
+                ("not_acceptable", "not_acceptable"),
+                ("insufficient", "insufficient_information"),
+                ("not_assessed", NOT_ASSESSED),
+            )
+            if rec[col]
+        ]
         reasons.append(" · ".join(parts))
-    return pd.DataFrame({
-        "subject": [names.get(s, s) for s in decisions["subject"]],
-        "subject_kind": [_pair(kinds.get(k, (k or "", k or "")), lang) for k in decisions["subject_kind"]],
-        "assessed_on": _dates(decisions["assessed_on"]),
-        "suggested": decisions["suggested"], "decision": decisions["decision"],
-        "agreement": decisions["agreement"],
-        "reasons": reasons,
-        "adjustments": [criteria(a) for a in decisions["adjustments"]],
-    })
+    return pd.DataFrame(
+        {
+            "subject": [names.get(s, s) for s in decisions["subject"]],
+            "subject_kind": decisions["subject_kind"].tolist(),
+            "assessed_on": _dates(decisions["assessed_on"]),
+            "suggested": decisions["suggested"],
+            "decision": decisions["decision"],
+            "agreement": decisions["agreement"],
+            "reasons": reasons,
+            "adjustments": [criteria_names(a, lang) for a in decisions["adjustments"]],
+        }
+    )
 
 
 def pending_table(decisions: pd.DataFrame, names: dict[str, str], lang: str = "en") -> pd.DataFrame:
     """Pending issues and the criteria still open, by subject."""
     pending = pending_issues(decisions)
-    return pd.DataFrame({
-        "subject": [names.get(s, s) for s in pending["subject"]], "assessed_on": _dates(pending["assessed_on"]),
-        "suggested": pending["suggested"],
-        "pending": pending["pending"].fillna(""),
-        "open_criteria": ["; ".join(f"{c[1:]}. {_pair(CRITERION_SHORT[c], lang)}" for c in codes)
-                          for codes in pending["open_criteria"]],
-    })
+    return pd.DataFrame(
+        {
+            "subject": [names.get(s, s) for s in pending["subject"]],
+            "assessed_on": _dates(pending["assessed_on"]),
+            "suggested": pending["suggested"],
+            "pending": pending["pending"].fillna(""),
+            "open_criteria": [criteria_names(codes, lang) for codes in pending["open_criteria"]],
+        }
+    )
+
+
+def criteria_names(codes: Iterable[str], lang: str = "en") -> str:
+    """Criterion codes as a reader names them: "1. Partners; 4. Cost" (in `lang`)."""
+    _ = i18n.translator(lang)
+    return "; ".join(f"{c[1:]}. {_(CRITERION_SHORT[c])}" for c in codes)
+
+
+# ---------------------------------------------------------------------------------------
+# Sentences of the due-diligence page (plain text in `lang`, numbers and dates as it writes them)
+# ---------------------------------------------------------------------------------------
+
+
+def stale_sentence(stale: pd.DataFrame, max_age_days: int, as_of: object, lang: str = "en") -> str:
+    """How many latest screenings are older than the maximum age."""
+    _ = i18n.translator(lang)
+    return _.n(
+        "{n} stakeholder was last screened more than {days} days before {as_of}.",
+        "{n} stakeholders were last screened more than {days} days before {as_of}.",
+        len(stale),
+        days=_.number(max_age_days),
+        as_of=_.date(as_of),
+    )
+
+
+def critical_sentence(critical: pd.DataFrame, missing: pd.DataFrame, lang: str = "en") -> str:
+    """Whether every stakeholder of the critical group has been screened (Appendix 3, step 2)."""
+    _ = i18n.translator(lang)
+    if critical.empty:
+        return _("No stakeholder has influence and interest of 4 or more (the critical group, Appendix 3).")
+    if missing.empty:
+        return _.n(
+            "The one stakeholder of the critical group has at least one screening.",
+            "Every stakeholder of the critical group ({n}) has at least one screening.",
+            len(critical),
+        )
+    return _.n(
+        "A risk analysis must be conducted (Appendix 3, step 2) for {n} of the {total} stakeholders of the "
+        "critical group:",
+        "A risk analysis must be conducted (Appendix 3, step 2) for {n} of the {total} stakeholders of the "
+        "critical group:",
+        len(missing),
+        total=_.number(len(critical)),
+    )
+
+
+def differs_sentence(differs: pd.DataFrame, lang: str = "en") -> str:
+    """How many recorded decisions differ from what the criteria suggest."""
+    return i18n.translator(lang).n(
+        "{n} recorded decision differs from what the criteria suggest: check the reasons or update the ratings.",
+        "{n} recorded decisions differ from what the criteria suggest: check the reasons or update the ratings.",
+        len(differs),
+    )
 
 
 def decision_count_table(decisions: pd.DataFrame) -> pd.DataFrame:
@@ -547,13 +832,10 @@ def decision_count_table(decisions: pd.DataFrame) -> pd.DataFrame:
 
 # ---------------------------------------------------------------------------------------
 
+
 def _dates(values: pd.Series) -> pd.Series:
     """Dates without time; an empty selection (object dtype) gives an empty column, not an error."""
     return pd.to_datetime(values).dt.date
-
-
-def _pair(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "es" else pair[0]
 
 
 def _answer(value: object) -> bool | None:

@@ -13,28 +13,66 @@ from partnerlab.reports import default_batch
 
 @pytest.fixture
 def tables() -> dict:
-    partnerships = pd.DataFrame({"id": ["P1"], "name": ["One (fictional)"], "type": ["implementation"],
-                                 "typology": ["transform"], "instruments": [["mou"]], "lead": ["a"], "members": [["b"]],
-                                 "sdgs": [[5, 10]], "actions": [["2.8"]], "states": [["oaxaca"]],
-                                 "start": pd.to_datetime(["2024-01-15"]), "end": [pd.NaT], "status": ["active"]})
-    stakeholders = pd.DataFrame({"id": ["a", "b"], "name": ["Org A (fictional)", "Org B (fictional)"],
-                                 "sector": ["academia", "un_system"]})
-    plan = pd.DataFrame({"code": ["2.8", "2.9"], "pillar": ["II", "II"], "area": ["x", "x"], "action": ["Do it", "Other"],
-                         "responsible": [["RCO"], ["RCO"]], "years": [[2023], [2025]],
-                         "status": ["in_progress", "done"], "progress_pct": [40.0, 100.0]})
-    qa = pd.DataFrame({"partnership": ["P1"] * 3, "assessed_on": pd.to_datetime(["2023-05-01", "2024-05-01", "2024-05-01"]),
-                       "perspective": ["collective", "collective", "self"],
-                       **{d: pd.array(v, dtype="Int64") for d, v in zip(
-                           ("non_discrimination", "accessibility", "access_to_information", "influence_on_decisions",
-                            "transparency", "responsiveness"),
-                           ([1, 2, 3], [1, 2, 3], [2, 2, 3], [2, 3, 3], [1, 3, 3], [1, 2, 3]))}})
+    partnerships = pd.DataFrame(
+        {
+            "id": ["P1"],
+            "name": ["One (fictional)"],
+            "type": ["implementation"],
+            "typology": ["transform"],
+            "instruments": [["mou"]],
+            "lead": ["a"],
+            "members": [["b"]],
+            "sdgs": [[5, 10]],
+            "actions": [["2.8"]],
+            "states": [["oaxaca"]],
+            "start": pd.to_datetime(["2024-01-15"]),
+            "end": [pd.NaT],
+            "status": ["active"],
+        }
+    )
+    stakeholders = pd.DataFrame(
+        {"id": ["a", "b"], "name": ["Org A (fictional)", "Org B (fictional)"], "sector": ["academia", "un_system"]}
+    )
+    plan = pd.DataFrame(
+        {
+            "code": ["2.8", "2.9"],
+            "pillar": ["II", "II"],
+            "area": ["x", "x"],
+            "action": ["Do it", "Other"],
+            "responsible": [["RCO"], ["RCO"]],
+            "years": [[2023], [2025]],
+            "status": ["in_progress", "done"],
+            "progress_pct": [40.0, 100.0],
+        }
+    )
+    qa = pd.DataFrame(
+        {
+            "partnership": ["P1"] * 3,
+            "assessed_on": pd.to_datetime(["2023-05-01", "2024-05-01", "2024-05-01"]),
+            "perspective": ["collective", "collective", "self"],
+            **{
+                d: pd.array(v, dtype="Int64")
+                for d, v in zip(
+                    (
+                        "non_discrimination",
+                        "accessibility",
+                        "access_to_information",
+                        "influence_on_decisions",
+                        "transparency",
+                        "responsiveness",
+                    ),
+                    ([1, 2, 3], [1, 2, 3], [2, 2, 3], [2, 3, 3], [1, 3, 3], [1, 2, 3]),
+                )
+            },
+        }
+    )
     return {"partnerships": partnerships, "stakeholders": stakeholders, "action_plan": plan, "quality_assessment": qa}
 
 
 def test_facts_in_spanish_leave_blanks_out(tables):
     facts = dict(pship.facts_table(tables, "P1", "es").values.tolist())
-    assert facts["Estado"] == "Activa" and facts["Líder"] == "Org A (fictional)" and facts["ODS"] == "5; 10"
-    assert facts["Inicio"] == "2024-01-15" and "Fin" not in facts
+    assert facts["Estatus"] == "Activa" and facts["Líder"] == "Org A (fictional)" and facts["ODS"] == "5; 10"
+    assert facts["Inicio"] == "15 de enero de 2024" and "Fin" not in facts
 
 
 def test_courses_show_only_the_linked_ones(tables):
@@ -46,7 +84,9 @@ def test_quality_by_round_uses_the_collective_perspective_and_its_change(tables)
     rounds = pship.quality_rounds_table(tables, "P1")
     # round 1: levels 1,1,2,2,1,1 (mean 4/3); round 2 collective 2,2,2,3,3,2 (mean 7/3): +1.00
     assert rounds[["round", "inclusion", "participation", "accountability", "change"]].values.tolist() == [
-        [1, 1.0, 2.0, 1.0, ""], [2, 2.0, 2.5, 2.5, "+1.00"]]
+        [1, 1.0, 2.0, 1.0, ""],
+        [2, 2.0, 2.5, 2.5, "+1.00"],
+    ]
 
 
 def test_decisions_empty_without_assessment(tables):
@@ -60,11 +100,19 @@ def test_every_partnership_of_the_sample_has_a_page(sample_wb):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("partnership", "lang", "expected"), [
-    ("P12", "es", ["Veredicto: Bloqueado", "Líder y miembros", "tiene estado activa, pero su última evaluación de valor"]),
-    ("p15", "en", ["Verdict: Blocked", "was declined on 2023-04-20", "started on 2023-05-01"]),
-    ("P13", "en", ["Verdict: Go", "No alert names this partnership."]),
-])
+@pytest.mark.parametrize(
+    ("partnership", "lang", "expected"),
+    [
+        (
+            "P12",
+            "es",
+            ["Veredicto: Bloqueado", "Líder y miembros", "tiene estado activa, pero su última evaluación de valor"],
+        ),
+        ("p15", "en", ["Verdict: Blocked", "was declined on April 20, 2023", "started on May 1, 2023"]),
+        ("p15", "pt", ["Veredito: Bloqueado", "foi declinada em 20 de abril de 2023", "Líder e membros"]),
+        ("P13", "en", ["Verdict: Go", "No alert names this partnership."]),
+    ],
+)
 def test_partnership_notebook_runs(tmp_path, partnership, lang, expected):
     import nbformat
     import papermill as pm
@@ -72,9 +120,17 @@ def test_partnership_notebook_runs(tmp_path, partnership, lang, expected):
     from partnerlab.paths import NOTEBOOKS
 
     out = tmp_path / "partnership.ipynb"
-    pm.execute_notebook(str(NOTEBOOKS / "partnership.ipynb"), str(out), kernel_name="python3", progress_bar=False,
-                        parameters={"partnership": partnership, "lang": lang})
-    page = "".join(o.get("data", {}).get("text/html", "") for c in nbformat.read(out, as_version=4).cells
-                   for o in c.get("outputs", []))
+    pm.execute_notebook(
+        str(NOTEBOOKS / "partnership.ipynb"),
+        str(out),
+        kernel_name="python3",
+        progress_bar=False,
+        parameters={"partnership": partnership, "lang": lang},
+    )
+    page = "".join(
+        o.get("data", {}).get("text/html", "")
+        for c in nbformat.read(out, as_version=4).cells
+        for o in c.get("outputs", [])
+    )
     missing = [e for e in expected if e not in page]
     assert not missing and "Traceback" not in page and ">nan<" not in page

@@ -12,48 +12,78 @@ from partnerlab import profile, quality, vocab
 
 @pytest.fixture
 def wb() -> types.SimpleNamespace:
-    stakeholders = pd.DataFrame({
-        "id": ["ORG1", "ORG2", "ORG3"],
-        "name": ["Red Uno (fictional)", "Fondo Dos (fictional)", "Instituto Tres (fictional)"],
-        "sector": ["civil_society", "private_sector", "academia"],
-        "scope": ["national", None, "state"],
-        "states": [["ciudad_de_mexico", "oaxaca"], [], []],
-        "mandate": ["Rights of indigenous youth", None, None],
-        "partners": [["ORG2"], [], []],
-        "influence": pd.array([4, 2, None], dtype="Int64"),
-        "interest": pd.array([5, 1, 3], dtype="Int64"),
-        "roles": [["implementing_partner", "champion"], [], []],
-        "contact": ["ana@example.org", "+52 55 0000 0000", None],
-    })
-    dd = pd.DataFrame({"stakeholder": ["ORG1", "ORG1", "ORG2"],
-                       "assessed_on": pd.to_datetime(["2023-01-10", "2024-09-01", "2025-01-01"]),
-                       "assessor": ["A", "B", "C"], "notes": [None, "renewed", None]})
+    stakeholders = pd.DataFrame(
+        {
+            "id": ["ORG1", "ORG2", "ORG3"],
+            "name": ["Red Uno (fictional)", "Fondo Dos (fictional)", "Instituto Tres (fictional)"],
+            "sector": ["civil_society", "private_sector", "academia"],
+            "scope": ["national", None, "state"],
+            "states": [["ciudad_de_mexico", "oaxaca"], [], []],
+            "mandate": ["Rights of indigenous youth", None, None],
+            "partners": [["ORG2"], [], []],
+            "influence": pd.array([4, 2, None], dtype="Int64"),
+            "interest": pd.array([5, 1, 3], dtype="Int64"),
+            "roles": [["implementing_partner", "champion"], [], []],
+            "contact": ["ana@example.org", "+52 55 0000 0000", None],
+        }
+    )
+    dd = pd.DataFrame(
+        {
+            "stakeholder": ["ORG1", "ORG1", "ORG2"],
+            "assessed_on": pd.to_datetime(["2023-01-10", "2024-09-01", "2025-01-01"]),
+            "assessor": ["A", "B", "C"],
+            "notes": [None, "renewed", None],
+        }
+    )
     for q in vocab.DUE_DILIGENCE_QUESTIONS:
         default = not q.is_red_flag
         dd[q.code] = pd.array([default, default, default], dtype="boolean")
     dd.loc[0, "q05"] = True  # the old screening excluded ORG1
     dd.loc[1, "q03"] = None  # the renewal left q03 blank: incomplete
     dd.loc[2, "q10"] = True
-    partnerships = pd.DataFrame({"id": ["P1", "P2", "P3"], "name": ["Alianza A", "Alianza B", "Alianza C"],
-                                 "type": ["implementation", "advocacy", None], "lead": ["ORG1", "ORG3", "ORG3"],
-                                 "members": [["ORG2"], ["ORG1", "ORG2"], []],
-                                 "status": ["active", "exploring", "active"]})
-    qa = pd.DataFrame({"partnership": ["P1", "P1"], "assessed_on": pd.to_datetime(["2024-05-01"] * 2),
-                       "perspective": ["government", "civil_society"],
-                       **{d: pd.array(v, dtype="Int64") for d, v in zip(
-                           quality.DIMENSIONS, ([3, 1], [3, 3], [2, 2], [1, 1], [3, 3], [2, 2]))}})
-    va = pd.DataFrame({"subject": ["ORG1", "P2"], "subject_kind": ["stakeholder", "partnership"],
-                       "assessed_on": pd.to_datetime(["2024-10-01", "2025-02-01"]),
-                       **{c.code: ["acceptable", "acceptable"] for c in vocab.VALUE_CRITERIA},
-                       "pending": ["Confirm funding", None], "decision": ["proceed", None],
-                       "decision_date": pd.to_datetime(["2024-10-15", None])})
+    partnerships = pd.DataFrame(
+        {
+            "id": ["P1", "P2", "P3"],
+            "name": ["Alianza A", "Alianza B", "Alianza C"],
+            "type": ["implementation", "advocacy", None],
+            "lead": ["ORG1", "ORG3", "ORG3"],
+            "members": [["ORG2"], ["ORG1", "ORG2"], []],
+            "status": ["active", "exploring", "active"],
+        }
+    )
+    qa = pd.DataFrame(
+        {
+            "partnership": ["P1", "P1"],
+            "assessed_on": pd.to_datetime(["2024-05-01"] * 2),
+            "perspective": ["government", "civil_society"],
+            **{
+                d: pd.array(v, dtype="Int64")
+                for d, v in zip(quality.DIMENSIONS, ([3, 1], [3, 3], [2, 2], [1, 1], [3, 3], [2, 2]))
+            },
+        }
+    )
+    va = pd.DataFrame(
+        {
+            "subject": ["ORG1", "P2"],
+            "subject_kind": ["stakeholder", "partnership"],
+            "assessed_on": pd.to_datetime(["2024-10-01", "2025-02-01"]),
+            **{c.code: ["acceptable", "acceptable"] for c in vocab.VALUE_CRITERIA},
+            "pending": ["Confirm funding", None],
+            "decision": ["proceed", None],
+            "decision_date": pd.to_datetime(["2024-10-15", None]),
+        }
+    )
     va.loc[0, "c7a"] = "adjustments"
     va.loc[1, "c6"] = "not_acceptable"
-    return types.SimpleNamespace(stakeholders=stakeholders, partnerships=partnerships, due_diligence=dd,
-                                 value_assessment=va, quality_assessment=qa,
-                                 ties=pd.DataFrame(columns=["source", "target", "kind", "directed", "strength",
-                                                            "since", "until", "note"]),
-                                 about={"as_of": pd.Timestamp("2025-06-30").date()})
+    return types.SimpleNamespace(
+        stakeholders=stakeholders,
+        partnerships=partnerships,
+        due_diligence=dd,
+        value_assessment=va,
+        quality_assessment=qa,
+        ties=pd.DataFrame(columns=["source", "target", "kind", "directed", "strength", "since", "until", "note"]),
+        about={"as_of": pd.Timestamp("2025-06-30").date()},
+    )
 
 
 def test_mapping_row_translates_and_never_shows_contact(wb):
@@ -69,7 +99,7 @@ def test_mapping_row_translates_and_never_shows_contact(wb):
 
 
 def test_unknown_stakeholder_is_a_clear_error(wb):
-    with pytest.raises(KeyError, match="no stakeholder with id 'NOPE'"):
+    with pytest.raises(KeyError, match="no stakeholder with the id or name 'NOPE'"):
         profile.mapping_row(wb.stakeholders, "NOPE")
 
 
@@ -116,11 +146,14 @@ def test_network_position(wb):
     assert sorted(got["partners"]["name"]) == ["Fondo Dos (fictional)", "Instituto Tres (fictional)"]
 
 
-@pytest.mark.parametrize(("sid", "quadrant", "rank"), [
-    ("ORG1", "critical", 1),  # influence 4, interest 5: both at the threshold or above
-    ("ORG2", "monitor", None),  # 2, 1
-    ("ORG3", None, None),  # influence blank: no grid position, never read as low
-])
+@pytest.mark.parametrize(
+    ("sid", "quadrant", "rank"),
+    [
+        ("ORG1", "critical", 1),  # influence 4, interest 5: both at the threshold or above
+        ("ORG2", "monitor", None),  # 2, 1
+        ("ORG3", None, None),  # influence blank: no grid position, never read as low
+    ],
+)
 def test_grid_position_and_critical_rank(wb, sid, quadrant, rank):
     got = profile.grid_position(wb.stakeholders, sid)
     assert got["quadrant"] == quadrant and got["critical_rank"] == rank and got["critical_size"] == 1
@@ -150,12 +183,16 @@ def test_display_tables_hold_keys_the_report_translates(wb):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("stakeholder", "lang", "expected"), [
-    ("", "es", "Grupo crítico: gestionar de cerca"),  # blank: the strongest of the critical group
-    ("cesf", "en", "Latest screening 2025-01-20"),
-    ("ALTAMIRA", "en", "Not screened."),
-    ("PACTO", "en", "Verdict: Go"),  # a fresh clear screening and a recorded proceed that agrees (issue 11)
-])
+@pytest.mark.parametrize(
+    ("stakeholder", "lang", "expected"),
+    [
+        ("", "es", "Grupo crítico: gestionar de cerca"),  # blank: the strongest of the critical group
+        ("cesf", "en", "Latest screening on January 20, 2025"),
+        ("cesf", "es", "Última evaluación el 20 de enero de 2025"),
+        ("ALTAMIRA", "en", "Not screened."),
+        ("PACTO", "en", "Verdict: Go"),  # a fresh clear screening and a recorded proceed that agrees (issue 11)
+    ],
+)
 def test_partner_profile_notebook_runs(tmp_path, sample_wb, stakeholder, lang, expected):
     import nbformat
     import papermill as pm
@@ -163,10 +200,34 @@ def test_partner_profile_notebook_runs(tmp_path, sample_wb, stakeholder, lang, e
     from partnerlab.paths import NOTEBOOKS
 
     out = tmp_path / "partner_profile.ipynb"
-    pm.execute_notebook(str(NOTEBOOKS / "partner_profile.ipynb"), str(out), kernel_name="python3",
-                        progress_bar=False, parameters={"stakeholder": stakeholder, "lang": lang})
-    page = "".join(o.get("data", {}).get("text/html", "") for c in nbformat.read(out, as_version=4).cells
-                   for o in c.get("outputs", []))
+    pm.execute_notebook(
+        str(NOTEBOOKS / "partner_profile.ipynb"),
+        str(out),
+        kernel_name="python3",
+        progress_bar=False,
+        parameters={"stakeholder": stakeholder, "lang": lang},
+    )
+    page = "".join(
+        o.get("data", {}).get("text/html", "")
+        for c in nbformat.read(out, as_version=4).cells
+        for o in c.get("outputs", [])
+    )
     assert expected in page
     for contact in sample_wb.stakeholders["contact"].dropna():
         assert contact not in page
+
+
+def test_a_stakeholder_is_found_by_its_name_too(wb):
+    name = wb.stakeholders["name"].iloc[1]
+    assert profile.find_stakeholder(wb.stakeholders, name.upper()) == wb.stakeholders["id"].iloc[1]
+
+
+def test_profile_sentences_read_in_the_page_language():
+    s = {"outcome": "caution", "assessed_on": pd.Timestamp("2025-01-20"), "age_days": 1, "is_stale": False}
+    assert profile.screening_sentence(s, "es") == "Última evaluación el 20 de enero de 2025 (hace 1 día): Precaución."
+    assert (
+        profile.screening_sentence({**s, "age_days": 400, "is_stale": True}, "pt")
+        == "Última avaliação em 20 de janeiro de 2025 (há 400 dias, a renovar): Cautela."
+    )
+    n = {"degree": 1, "n_sectors": 1, "betweenness_rank": 2, "n_stakeholders": 10, "is_approximate": False}
+    assert profile.network_sentence(n, "es").startswith("1 aliado directo de 1 sector; lugar 2 de 10 actores")

@@ -30,22 +30,25 @@ def _dd(*screenings: tuple[str, str, dict]) -> pd.DataFrame:
     return frame
 
 
-@pytest.mark.parametrize(("deviations", "outcome", "red", "unanswered", "checks_no"), [
-    ({}, "clear", [], [], []),
-    ({"q03": False}, "caution", [], [], ["q03"]),
-    ({"q01": False, "q04": False}, "caution", [], [], ["q01", "q04"]),
-    ({"q02": NA}, "incomplete", [], ["q02"], []),
-    ({"q12": NA}, "incomplete", [], ["q12"], []),  # a blank red flag is not a No
-    ({"q03": False, "q07": NA}, "incomplete", [], ["q07"], ["q03"]),  # incomplete wins over caution
-    ({"q05": True}, "excluded", ["q05"], [], []),
-    ({"q19": True}, "excluded", ["q19"], [], []),
-    ({"q10": True, "q15": True, "q01": False}, "excluded", ["q10", "q15"], [], ["q01"]),
-    ({"q10": True, "q02": NA, "q11": NA}, "excluded", ["q10"], ["q02", "q11"], []),  # a known Yes excludes
-    ({"q04": True}, "clear", [], [], []),  # an information check Yes is no flag
-    ({"q02": False}, "clear", [], [], ["q02"]),  # new to the UN (issue 11): context, not risk
-    ({"q02": False, "q04": False}, "clear", [], [], ["q02", "q04"]),
-    ({"q04": False, "q01": False}, "caution", [], [], ["q01", "q04"]),
-])
+@pytest.mark.parametrize(
+    ("deviations", "outcome", "red", "unanswered", "checks_no"),
+    [
+        ({}, "clear", [], [], []),
+        ({"q03": False}, "caution", [], [], ["q03"]),
+        ({"q01": False, "q04": False}, "caution", [], [], ["q01", "q04"]),
+        ({"q02": NA}, "incomplete", [], ["q02"], []),
+        ({"q12": NA}, "incomplete", [], ["q12"], []),  # a blank red flag is not a No
+        ({"q03": False, "q07": NA}, "incomplete", [], ["q07"], ["q03"]),  # incomplete wins over caution
+        ({"q05": True}, "excluded", ["q05"], [], []),
+        ({"q19": True}, "excluded", ["q19"], [], []),
+        ({"q10": True, "q15": True, "q01": False}, "excluded", ["q10", "q15"], [], ["q01"]),
+        ({"q10": True, "q02": NA, "q11": NA}, "excluded", ["q10"], ["q02", "q11"], []),  # a known Yes excludes
+        ({"q04": True}, "clear", [], [], []),  # an information check Yes is no flag
+        ({"q02": False}, "clear", [], [], ["q02"]),  # new to the UN (issue 11): context, not risk
+        ({"q02": False, "q04": False}, "clear", [], [], ["q02", "q04"]),
+        ({"q04": False, "q01": False}, "caution", [], [], ["q01", "q04"]),
+    ],
+)
 def test_screening_outcome_rules(deviations, outcome, red, unanswered, checks_no):
     out = screening.screen(_dd(("s1", "2024-01-01", deviations))).iloc[0]
     assert out["outcome"] == outcome
@@ -80,9 +83,14 @@ def test_findings_list_question_text_in_both_languages():
 
 
 def test_latest_screening_and_age_flag():
-    dd = _dd(("a", "2022-02-15", {"q05": True}), ("a", "2024-12-09", {}),
-             ("b", "2024-06-29", {}), ("c", "2024-07-01", {"q03": False}),
-             ("d", "2025-01-01", {}), ("d", "2025-01-01", {"q02": NA}))
+    dd = _dd(
+        ("a", "2022-02-15", {"q05": True}),
+        ("a", "2024-12-09", {}),
+        ("b", "2024-06-29", {}),
+        ("c", "2024-07-01", {"q03": False}),
+        ("d", "2025-01-01", {}),
+        ("d", "2025-01-01", {"q02": NA}),
+    )
     latest = screening.latest_screenings(screening.screen(dd), as_of="2025-06-30", max_age_days=365)
     by = latest.set_index("stakeholder")
     assert by.loc["a", "outcome"] == "clear"  # the 2024 rescreening replaces the 2022 exclusion
@@ -107,8 +115,9 @@ def test_resolve_as_of_prefers_parameter_then_workbook_then_today():
 
 
 def test_screening_status_and_unscreened_critical():
-    stakeholders = pd.DataFrame({"id": ["a", "b", "c"], "name": ["A (fictional)", "B", "C"],
-                                 "sector": ["civil_society"] * 3})
+    stakeholders = pd.DataFrame(
+        {"id": ["a", "b", "c"], "name": ["A (fictional)", "B", "C"], "sector": ["civil_society"] * 3}
+    )
     screened = screening.screen(_dd(("a", "2025-01-01", {"q06": True})))
     status = screening.screening_status(stakeholders, screened, "2025-06-30").set_index("stakeholder")
     assert status.loc["a", "outcome"] == "excluded" and status.loc["a", "n_screenings"] == 1
@@ -124,28 +133,39 @@ def test_screening_status_and_unscreened_critical():
 # Appendix 5
 # ---------------------------------------------------------------------------------------
 
+
 def _va(*assessments: tuple[str, dict, str | None]) -> pd.DataFrame:
     """A value_assessment table: every criterion acceptable unless a deviation says otherwise."""
     rows = []
     for i, (subject, deviations, decision) in enumerate(assessments):
-        row = {"subject": subject, "subject_kind": "partnership", "assessed_on": pd.Timestamp("2025-01-01"),
-               "pending": None, "decision": decision, "decision_date": pd.NaT, "row": i + 2}
+        row = {
+            "subject": subject,
+            "subject_kind": "partnership",
+            "assessed_on": pd.Timestamp("2025-01-01"),
+            "pending": None,
+            "decision": decision,
+            "decision_date": pd.NaT,
+            "row": i + 2,
+        }
         row.update({c.code: deviations.get(c.code, "acceptable") for c in vocab.VALUE_CRITERIA})
         rows.append(row)
     return pd.DataFrame(rows)
 
 
-@pytest.mark.parametrize(("deviations", "recorded", "suggested", "agreement", "adjustments"), [
-    ({}, "proceed", "proceed", "agrees", []),  # all acceptable
-    ({"c4": "adjustments", "c9": "adjustments"}, "proceed", "proceed", "agrees", ["c4", "c9"]),
-    ({"c6": "not_acceptable"}, "continue_analysis", "decline", "differs", []),
-    ({"c6": "not_acceptable", "c3": "insufficient_information"}, "decline", "decline", "agrees", []),
-    ({"c1": "not_acceptable", "c2": None}, "decline", "decline", "agrees", []),  # decline wins over a blank
-    ({"c7a": "insufficient_information"}, "proceed", "continue_analysis", "differs", []),
-    ({"c7b": None}, "proceed", "continue_analysis", "differs", []),  # blank = not assessed, not acceptable
-    ({"c8": "adjustments", "c5": None}, None, "continue_analysis", "not_recorded", ["c8"]),
-    ({"c3": "adjustments"}, "continue_analysis", "proceed", "differs", ["c3"]),
-])
+@pytest.mark.parametrize(
+    ("deviations", "recorded", "suggested", "agreement", "adjustments"),
+    [
+        ({}, "proceed", "proceed", "agrees", []),  # all acceptable
+        ({"c4": "adjustments", "c9": "adjustments"}, "proceed", "proceed", "agrees", ["c4", "c9"]),
+        ({"c6": "not_acceptable"}, "continue_analysis", "decline", "differs", []),
+        ({"c6": "not_acceptable", "c3": "insufficient_information"}, "decline", "decline", "agrees", []),
+        ({"c1": "not_acceptable", "c2": None}, "decline", "decline", "agrees", []),  # decline wins over a blank
+        ({"c7a": "insufficient_information"}, "proceed", "continue_analysis", "differs", []),
+        ({"c7b": None}, "proceed", "continue_analysis", "differs", []),  # blank = not assessed, not acceptable
+        ({"c8": "adjustments", "c5": None}, None, "continue_analysis", "not_recorded", ["c8"]),
+        ({"c3": "adjustments"}, "continue_analysis", "proceed", "differs", ["c3"]),
+    ],
+)
 def test_decision_paths(deviations, recorded, suggested, agreement, adjustments):
     out = screening.value_decisions(_va(("p1", deviations, recorded))).iloc[0]
     assert out["suggested"] == suggested
@@ -160,16 +180,21 @@ def test_every_criterion_blank_suggests_continue_analysis():
 
 
 def test_disagreements_criteria_findings_and_pending():
-    va = _va(("p1", {"c6": "not_acceptable", "c4": "adjustments"}, "proceed"),
-             ("p2", {}, "proceed"),
-             ("p3", {"c9": "insufficient_information", "c2": None}, None))
+    va = _va(
+        ("p1", {"c6": "not_acceptable", "c4": "adjustments"}, "proceed"),
+        ("p2", {}, "proceed"),
+        ("p3", {"c9": "insufficient_information", "c2": None}, None),
+    )
     va.loc[1, "pending"] = "Confirm co-financing"
     decisions = screening.value_decisions(va)
     assert screening.decision_disagreements(decisions)["subject"].tolist() == ["p1"]
     findings = screening.criteria_findings(decisions, "en")
     assert findings[["subject", "rating", "criterion"]].values.tolist() == [
-        ["p1", "not_acceptable", "c6"], ["p1", "adjustments", "c4"],
-        ["p3", "insufficient_information", "c9"], ["p3", "not_assessed", "c2"]]
+        ["p1", "not_acceptable", "c6"],
+        ["p1", "adjustments", "c4"],
+        ["p3", "insufficient_information", "c9"],
+        ["p3", "not_assessed", "c2"],
+    ]
     assert findings.loc[0, "text"] == "The risks of the partnership are sufficiently low or well mitigated"
     pending = screening.pending_issues(decisions)
     assert pending["subject"].tolist() == ["p2", "p3"]
@@ -194,20 +219,27 @@ def test_latest_value_decision_and_grid_labels():
 # Report tables and the sample (issue 4, "Done when")
 # ---------------------------------------------------------------------------------------
 
+
 def test_report_tables_hold_keys_the_report_translates():
     from partnerlab.report import format_table
 
     screened = screening.screen(_dd(("a", "2024-01-05", {"q05": True, "q02": None}), ("b", "2025-01-05", {})))
     findings = screening.findings_table(screened, {"a": "Org A (fictional)"}, "es")
     assert findings[["name", "outcome", "kind", "question"]].values.tolist() == [
-        ["Org A (fictional)", "excluded", "red_flag", "Q05"], ["Org A (fictional)", "excluded", "unanswered", "Q02"]]
+        ["Org A (fictional)", "excluded", "red_flag", "Q05"],
+        ["Org A (fictional)", "excluded", "unanswered", "Q02"],
+    ]
     shown = format_table(findings, "es", labels=screening.TABLE_LABELS, vocabularies=screening.TABLE_VOCABS)
     assert shown["Resultado"].tolist() == ["Excluido"] * 2 and shown["Hallazgo"].tolist()[1] == "Sin respuesta"
     stale = screening.stale_table(screening.latest_screenings(screened, "2025-06-30", 365), {})
-    assert stale[["name", "outcome", "age_days"]].values.tolist() == [["a", "excluded", 542]]  # 2024-01-05 -> 2025-06-30
+    assert stale[["name", "outcome", "age_days"]].values.tolist() == [
+        ["a", "excluded", 542]
+    ]  # 2024-01-05 -> 2025-06-30
     decisions = screening.value_decisions(_va(("p1", {"c4": None}, "proceed")))
     table = screening.decision_table(decisions, {}, "es")
-    assert table[["suggested", "decision", "agreement"]].values.tolist() == [["continue_analysis", "proceed", "differs"]]
+    assert table[["suggested", "decision", "agreement"]].values.tolist() == [
+        ["continue_analysis", "proceed", "differs"]
+    ]
     assert table.loc[0, "reasons"] == "Sin evaluar (en blanco): 4. Costo"
     shown = format_table(table, "es", labels=screening.TABLE_LABELS, vocabularies=screening.TABLE_VOCABS)
     assert shown.loc[0, "Coincidencia"] == "Difiere" and shown.loc[0, "Sugerida"] == "Continuar el análisis"
@@ -222,15 +254,17 @@ def test_empty_selections_give_empty_tables():
 
 
 def test_sample_shows_every_outcome_and_decision_path(sample_wb):
-    status = screening.screening_status(sample_wb.stakeholders, screening.screen(sample_wb.due_diligence),
-                                        screening.resolve_as_of(sample_wb.about))
+    status = screening.screening_status(
+        sample_wb.stakeholders, screening.screen(sample_wb.due_diligence), screening.resolve_as_of(sample_wb.about)
+    )
     assert set(status["outcome"]) == set(screening.OUTCOMES.keys)
     d = screening.value_decisions(sample_wb.value_assessment)
     paths = {
         "decline": (d["suggested"] == "decline").any(),
         "continue: insufficient information": d["insufficient"].map(bool).any(),
-        "continue: blank criterion": (d["not_assessed"].map(bool) & ~d["insufficient"].map(bool)
-                                      & ~d["not_acceptable"].map(bool)).any(),
+        "continue: blank criterion": (
+            d["not_assessed"].map(bool) & ~d["insufficient"].map(bool) & ~d["not_acceptable"].map(bool)
+        ).any(),
         "proceed, all acceptable": ((d["suggested"] == "proceed") & ~d["adjustments"].map(bool)).any(),
         "proceed with adjustments": ((d["suggested"] == "proceed") & d["adjustments"].map(bool)).any(),
         **{f"recorded {a}": (d["agreement"] == a).any() for a in screening.AGREEMENTS.keys},
@@ -239,7 +273,7 @@ def test_sample_shows_every_outcome_and_decision_path(sample_wb):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("lang", ["en", "es", "pt"])
 def test_due_diligence_notebook_runs(tmp_path, sample_wb, lang):
     import nbformat
     import papermill as pm
@@ -247,13 +281,59 @@ def test_due_diligence_notebook_runs(tmp_path, sample_wb, lang):
     from partnerlab.paths import NOTEBOOKS
 
     out = tmp_path / "due_diligence.ipynb"
-    pm.execute_notebook(str(NOTEBOOKS / "due_diligence.ipynb"), str(out), kernel_name="python3",
-                        progress_bar=False, parameters={"lang": lang, "max_age_days": 500})
+    pm.execute_notebook(
+        str(NOTEBOOKS / "due_diligence.ipynb"),
+        str(out),
+        kernel_name="python3",
+        progress_bar=False,
+        parameters={"lang": lang, "max_age_days": 500},
+    )
     nb = nbformat.read(out, as_version=4)
     page = "".join(o.get("data", {}).get("text/html", "") for c in nb.cells for o in c.get("outputs", []))
     for key in screening.OUTCOMES.keys:
         assert screening.OUTCOMES.label(key, lang) in page
     for key in vocab.DECISIONS.keys:
         assert vocab.DECISIONS.label(key, lang) in page
-    assert ("500 days" if lang == "en" else "500 días") in page
-    assert sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", [])) == 3
+    assert {"en": "500 days", "es": "500 días", "pt": "500 dias"}[lang] in page
+    assert "Apéndice" not in page and "Appendix" not in page or lang == "en"
+    images = [o for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    assert len(images) == 3
+    alts = [o.get("metadata", {}).get("image/png", {}).get("alt", "") for o in images]
+    assert all(alts) and (lang == "en" or not any("Grid of" in a or "Bar chart" in a for a in alts))
+
+
+def test_key_of_takes_a_key_or_a_label_in_any_language_and_names_what_is_expected():
+    assert screening.key_of(screening.OUTCOMES, "excluded") == "excluded"
+    assert screening.key_of(screening.OUTCOMES, "Sin observaciones") == "clear"
+    assert screening.key_of(screening.OUTCOMES, "sem ressalvas") == "clear"
+    with pytest.raises(ValueError, match="screening outcome"):
+        screening.key_of(screening.OUTCOMES, "cleared!")
+
+
+def test_id_of_takes_an_id_or_a_name_and_suggests_the_closest():
+    table = pd.DataFrame({"id": ["ORG1", "ORG2"], "name": ["Fundación Uno (ficticia)", "Red Dos (ficticia)"]})
+    assert screening.id_of(table, "org2") == "ORG2"
+    assert screening.id_of(table, "FUNDACION UNO (ficticia)") == "ORG1"
+    with pytest.raises(KeyError, match="did you mean 'Red Dos"):
+        screening.id_of(table, "Red Dos (ficticio)")
+
+
+def test_page_sentences_use_plurals_and_dates_of_the_language():
+    stale = pd.DataFrame({"name": ["a"]})
+    assert (
+        screening.stale_sentence(stale, 365, "2025-06-30", "es")
+        == "1 actor tuvo su última evaluación más de 365 días antes del 30 de junio de 2025."
+    )
+    assert screening.differs_sentence(pd.DataFrame({"x": [1, 2]}), "pt").startswith("2 decisões registradas diferem")
+    assert "(1 de ellas" not in screening.critical_sentence(
+        pd.DataFrame({"id": ["a"]}), pd.DataFrame({"id": ["a"]}), "es"
+    )
+
+
+@pytest.mark.parametrize("lang", ["es", "pt"])
+def test_screening_labels_and_notes_are_translated(lang):
+    from partnerlab import i18n
+
+    labels = [screening.OUTCOMES.label(k, lang) for k in screening.OUTCOMES.keys]
+    assert labels != screening.OUTCOMES.labels("en") and "Clear" not in labels
+    assert i18n.gettext(screening.RULES_NOTE, lang) != screening.RULES_NOTE
