@@ -38,7 +38,7 @@ def plot_partnership_quality(scores: pd.DataFrame, partnership: str, name: str =
     previous = rows[rows["round"] < last]
     views = list(dict.fromkeys(latest["perspective"]))
     if ax is None:
-        _, ax = plt.subplots(figsize=(8.5, 5.2), layout="constrained")
+        ax = plt.subplots(figsize=(8.5, 5.2), layout="constrained")[1]
     dims = list(quality.DIMENSIONS)
     step = 0.7 / max(1, len(views))
     for k, view in enumerate(views):
