@@ -7,9 +7,9 @@ through `partnerlab.template.write_workbook` (the template's headers and dropdow
 with the loader and moves it into place only when it is usable: nothing is written on error.
 
 The files are untrusted: over 100 MB, or a CSV or sheet over 200,000 rows, is refused
-(`partnerlab.workbook.LIMITS`), XLSX files are checked for zip bombs before openpyxl reads
-them (openpyxl parses with defusedxml), and every problem is one `ImportFailure` line naming
-the file, row and column. docs/import_export.md documents each format.
+(`partnerlab.workbook.LIMITS`), XLSX files are checked for zip bombs, then read by the loader's
+hardened reader (`partnerlab.xlsx`: no DTD, rows and unpacked bytes counted), and every problem
+is one `ImportFailure` line naming the file, row and column. docs/import_export.md documents each format.
 """
 
 from __future__ import annotations
@@ -453,37 +453,24 @@ def _read_xlsx(path: Path, limit_rows: int | None) -> list[tuple[str, list[list]
                 with zf.open(info) as fh:
                     if b"<!DOCTYPE" in fh.read(4096).upper():
                         raise ImportFailure(f"{path.name}: {info.filename} declares a DTD; refused")
-    import warnings
+        from partnerlab.xlsx import TooBig, Unsafe, XlsxReader  # the loader's hardened reader, its limits
 
-    from openpyxl import load_workbook as open_xlsx
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            book = open_xlsx(path, read_only=True, data_only=True)
-    except Exception as exc:  # a corrupt or foreign file: one line, no traceback
-        raise ImportFailure(f"{path.name}: not readable as .xlsx ({type(exc).__name__}: {exc})") from None
-    out = []
-    try:
-        for ws in book.worksheets:
-            rows = []
-            for r in ws.iter_rows(values_only=True):
-                if len(rows) > LIMITS["max_rows"]:
-                    raise ImportFailure(f'{path.name}: sheet "{ws.title}" has more than {LIMITS["max_rows"]:,} rows; '
-                                        f'expected at most {LIMITS["max_rows"]:,}')
-                row = list(r[:LIMITS["max_columns"]])
-                rows.append([v.strip() if isinstance(v, str) else v for v in row])
-                if limit_rows and len(rows) >= limit_rows:
-                    break
-            while rows and all(_blank(v) for v in rows[-1]):
-                rows.pop()
-            out.append((ws.title, rows))
-    except ImportFailure:
-        raise
-    except Exception as exc:
-        raise ImportFailure(f"{path.name}: not readable as .xlsx ({type(exc).__name__}: {exc})") from None
-    finally:
-        book.close()
+        out = []
+        try:
+            reader = XlsxReader(zf)
+            for title, _state, part in reader.sheets():
+                rows = [[v.strip() if isinstance(v, str) else v for v in r[:LIMITS["max_columns"]]]
+                        for r in reader.read_sheet(part, title)[0]]
+                if limit_rows:
+                    rows = rows[:limit_rows]
+                while rows and all(_blank(v) for v in rows[-1]):
+                    rows.pop()
+                width = max((len(r) for r in rows), default=0)  # every row as wide as the sheet, as openpyxl gave
+                out.append((title, [r + [None] * (width - len(r)) for r in rows]))
+        except (TooBig, Unsafe) as exc:
+            raise ImportFailure(f"{path.name}: {exc}") from None
+        except Exception as exc:  # a corrupt or foreign file: one line, no traceback
+            raise ImportFailure(f"{path.name}: not readable as .xlsx ({type(exc).__name__}: {exc})") from None
     return out
 
 

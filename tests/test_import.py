@@ -237,8 +237,8 @@ def test_google_forms(tmp_path, capsys, kind):
     assert r.loc[2, "q04"] == '=HYPERLINK("x")'  # data, not a formula
     assert not wb.has("stakeholders")
     printed = capsys.readouterr().out
-    assert "personal data, not imported" in printed and "a@example.org" not in out.read_bytes().decode("latin-1")
-    assert "q01 scale (options: 1; 2; 3; 4; 5)" in printed
+    assert "datos personales, no se importan" in printed and "a@example.org" not in out.read_bytes().decode("latin-1")
+    assert "q01 scale (opciones: 1; 2; 3; 4; 5)" in printed  # the review speaks --lang
 
 
 def test_google_forms_without_a_sector_question_says_so(tmp_path, capsys):
