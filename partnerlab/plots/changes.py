@@ -44,7 +44,7 @@ def plot_grid_moves(moves: pd.DataFrame, lang: str = "en", threshold: int = HIGH
         ax.scatter(x0, y0, s=28, facecolor="white", edgecolor=color, linewidth=1.4, zorder=3)
         ax.add_patch(FancyArrowPatch((x0, y0), (x1, y1), arrowstyle="-|>", mutation_scale=14, lw=1.8,
                                      color=color, shrinkA=3, shrinkB=2, zorder=4))
-        labels.append(ax.annotate(short_name(row.name, 24), (x1, y1), **_label_place(x0, y0, x1, y1),
+        labels.append(ax.annotate(short_name(row.name, 40), (x1, y1), **_label_place(x0, y0, x1, y1),
                                   textcoords="offset points", fontsize=8, color="#222", zorder=5,
                                   bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8}))
     ax.set_title(_("Moves on the influence-interest grid"))

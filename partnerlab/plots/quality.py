@@ -113,7 +113,7 @@ def plot_quality_heatmap(levels: pd.DataFrame, names: dict[str, str] | None = No
     ax.set_xticks(range(len(labels)), labels, rotation=35, ha="right", fontsize=8.5)
     for tick in ax.get_xticklabels()[len(quality.DIMENSIONS) + 1:]:
         tick.set_fontweight("bold")
-    rows = [textwrap.shorten(names.get(pid) or pid, 46, placeholder="…") + (" *" if basis == "mean" else "")
+    rows = [_two_lines(str(names.get(pid) or pid)) + (" *" if basis == "mean" else "")
             for pid, basis in zip(levels.index, levels["basis"])]
     ax.set_yticks(range(len(levels)), rows, fontsize=8.5)
     ax.tick_params(length=0)
@@ -127,3 +127,10 @@ def plot_quality_heatmap(levels: pd.DataFrame, names: dict[str, str] | None = No
     ax.set_title(title, loc="left", fontsize=10.5)
     return ax
 
+
+def _two_lines(name: str, width: int = 44) -> str:
+    """A partnership name on at most two lines of the heatmap's axis (cut only beyond that)."""
+    lines = textwrap.wrap(name, width) or [""]
+    if len(lines) > 2:
+        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder="…")]
+    return "\n".join(lines)
