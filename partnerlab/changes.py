@@ -226,8 +226,9 @@ def compared_text(old: object, new: object, mode: str, lang: str = "en") -> str:
 def trend_text(trend: pd.DataFrame, lang: str = "en") -> str:
     """What the trend charts show and how snapshots are ordered."""
     _ = i18n.translator(lang)
+    n = int(trend["as_of"].nunique())
     return _.n("{n} snapshot, ordered by its as-of date (never by file name).",
-               "{n} snapshots, ordered by their as-of date (never by file name).", int(trend["as_of"].nunique())) + " " + \
+               "{n} snapshots, ordered by their as-of date (never by file name).", n) + " " + \
         _("Screened = a screening no older than {days} days at the snapshot's date; quality = the mean level of "
           "the partnerships assessed by then.", days=_.number(MAX_AGE_DAYS))
 

@@ -848,8 +848,9 @@ def _import_gephi(paths: list[Path], lang: str) -> ImportResult:
                 if kind_col is not None and not _blank(row[kind_col]) else []
             net.add_tie(row[s_col], row[t_col], kinds, directed, row[w_col] if w_col is not None else None,
                         edges.where(i))
+        kind = f", {edges.header[kind_col]} -> kind" if kind_col is not None else ""
         result.mapped.append(result._("{file}: Source/Target -> source/target, Type -> directed, Weight -> strength",
-                                      file=edges.file) + (f", {edges.header[kind_col]} -> kind" if kind_col is not None else ""))
+                                      file=edges.file) + kind)
     net.finish(", ".join(p.name for p in paths))
     return result
 
@@ -890,7 +891,8 @@ def _import_google_forms(paths: list[Path], lang: str) -> ImportResult:
     for i, h in enumerate(t.header):
         f = vocab.normalize(h)
         if f in TIMESTAMP_HEADERS:
-            result.unmapped.append(result._('"{column}": the submission time is not part of the survey sheets', column=h))
+            result.unmapped.append(result._('"{column}": the submission time is not part of the survey sheets',
+                                            column=h))
         elif f in EMAIL_HEADERS:
             result.unmapped.append(result._('"{column}": personal data, not imported', column=h))
         elif h:
@@ -1037,8 +1039,8 @@ def _build_survey(result: ImportResult, t: Table, columns: list[tuple], lang: st
             if a in (None, []) or (isinstance(a, float) and math.isnan(a)):
                 continue
             rec[qid] = "; ".join(a) if isinstance(a, list) else a
-        shown = " " + result._("(options: {options})", options="; ".join(options[:8]) + (" ..." if len(options) > 8 else "")) \
-            if options else ""
+        listed = "; ".join(options[:8]) + (" ..." if len(options) > 8 else "")
+        shown = " " + result._("(options: {options})", options=listed) if options else ""
         result.guessed.append(f'{qid} {qtype}{shown}: "{_short(h)}"')
     result.guessed.append(result._("every question's theme is Other: set institutionality, stakeholders, dialogue, "
                                    "financing, collaboration or efficacy in survey_questions"))

@@ -46,7 +46,8 @@ __all__ = [
     "DIMENSIONS", "PRINCIPLE_DIMENSIONS", "DIVERGENCE", "quality_scores", "quality_long",
     "latest_round", "perspective_spread", "round_changes", "portfolio_levels", "todo_list",
     "dimension_label", "principle_of", "find_partnership",
-    "QUALITY_NOTE", "TABLE_LABELS", "table_labels", "levels_table", "scores_table", "round_table", "divergence_table", "change_table",
+    "QUALITY_NOTE", "TABLE_LABELS", "table_labels", "levels_table", "scores_table", "round_table", "divergence_table",
+    "change_table",
     "change_summary_table", "todo_table", "todo_summary_table", "notes_table", "heatmap_alt", "partnership_alt",
 ]
 
