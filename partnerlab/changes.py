@@ -730,7 +730,7 @@ def grid_moves(old: pd.DataFrame, new: pd.DataFrame, match: pd.DataFrame | None 
     out = pd.DataFrame(rows, columns=cols)
     for c in cols[3:7]:
         out[c] = out[c].astype("Int64")
-    size = [abs((_n(r.influence_after) - _n(r.influence_before))) + abs(_n(r.interest_after) - _n(r.interest_before))
+    size = [abs(_n(r.influence_after) - _n(r.influence_before)) + abs(_n(r.interest_after) - _n(r.interest_before))
             for r in out.itertuples()]
     return out.assign(_size=size).sort_values(["_size", "name"], ascending=[False, True]).drop(columns="_size")
 

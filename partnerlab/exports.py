@@ -35,8 +35,8 @@ from openpyxl import Workbook as XlsxBook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
-from partnerlab import network as net
 from partnerlab import i18n, screening, vocab
+from partnerlab import network as net
 from partnerlab.findings import FORMULA_TRIGGERS, HEADER_FILL, HEADER_FONT, _set_value
 from partnerlab.i18n import N_
 

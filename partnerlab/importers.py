@@ -990,7 +990,7 @@ def _build_survey(result: ImportResult, t: Table, columns: list[tuple], lang: st
         raise ImportFailure(f"{t.file}: a header row but no responses")
     sector_i, sector_share = None, 0.0
     state_i = None
-    for n, (i, h, values, known) in enumerate(columns):
+    for n, (_i, h, values, known) in enumerate(columns):
         if known:
             continue
         answers = [str(v).strip() for v in values if not _blank(v)]
@@ -1028,7 +1028,7 @@ def _build_survey(result: ImportResult, t: Table, columns: list[tuple], lang: st
                 rec["state"] = vocab.STATES.label(key, lang)
         result.mapped.append(result._('"{column}" -> state', column=th))
     questions = []
-    for n, (i, h, values, known) in enumerate(columns):
+    for n, (_i, h, values, known) in enumerate(columns):
         if n in (sector_i, state_i):
             continue
         qid = f"q{len(questions) + 1:02d}"

@@ -380,7 +380,7 @@ def change_summary_table(changes: pd.DataFrame, names: dict[str, str], lang: str
     _ = i18n.translator(lang)
     out = []
     for (pid, view, d0, d1), group in rows.groupby(["partnership", "perspective", "from_date", "to_date"], sort=False):
-        def moved(mask: pd.Series) -> str:
+        def moved(mask: pd.Series, group: pd.DataFrame = group) -> str:
             return "; ".join(f"{dimension_label(r.dimension, lang)} {_.number(r.from_level)}\u00a0→\u00a0"
                              f"{_.number(r.to_level)}" for r in group[mask].itertuples())
         out.append({"partnership": names.get(pid, pid), "perspective": vocab.PERSPECTIVES.label(view, lang),
