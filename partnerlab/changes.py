@@ -271,7 +271,7 @@ def show_tables(rpt: object, changes: Mapping[str, pd.DataFrame], names: tuple[s
             rpt.keep(f"changes_{name}", changes[name])
 
 
-def display_table(name: str, df: pd.DataFrame, lang: str = "en", names_limit: int = 70) -> pd.DataFrame:
+def display_table(name: str, df: pd.DataFrame, lang: str = "en", names_limit: int = 120) -> pd.DataFrame:
     """A change table ready to show: vocabulary keys as labels, question texts translated,
     long names shortened, numbers rounded, and columns the reader does not need dropped.
 
@@ -338,7 +338,7 @@ def shared_partnership_summary(table: pd.DataFrame, partnerships: pd.DataFrame, 
     rows = table.assign(partnership=table["partnerships"].str.split("; ")).explode("partnership")
     out = rows.groupby(["partnership", "change"], sort=True).size().reset_index(name="pairs")
     names = dict(zip(partnerships.get("id", []), partnerships.get("name", [])))
-    out["name"] = out["partnership"].map(lambda p: _short(names.get(p, p), 60))
+    out["name"] = out["partnership"].map(lambda p: _short(names.get(p, p), 120))
     _ = i18n.translator(lang)
     out["change"] = out["change"].map(lambda c: _kind(c, _))
     return out[cols]
