@@ -15,19 +15,17 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.hyperlink import Hyperlink
 
-from partnerlab import schema, vocab
+from partnerlab import i18n, schema, vocab
+from partnerlab.i18n import N_
 from partnerlab.workbook import Problem
 
-__all__ = ["ERROR_FILL", "WARNING_FILL", "SHEET_TITLES", "annotate_workbook"]
+__all__ = ["ERROR_FILL", "WARNING_FILL", "SHEET_TITLE", "annotate_workbook"]
 
 ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")  # Excel's "bad" red
 WARNING_FILL = PatternFill("solid", fgColor="FFEB9C")  # Excel's "neutral" yellow
-SHEET_TITLES = {"en": "problems", "es": "problemas"}
-_HEADERS = {
-    "en": ("#", "severity", "sheet", "cell", "column", "found", "expected", "go to"),
-    "es": ("#", "gravedad", "hoja", "celda", "columna", "encontrado", "esperado", "ir a"),
-}
-_SEVERITY = {"en": {"error": "error", "warning": "warning"}, "es": {"error": "error", "warning": "advertencia"}}
+SHEET_TITLE = N_("problems")  # the first sheet, listing the problems
+_HEADERS = ("#", N_("severity"), N_("sheet"), N_("cell"), N_("column"), N_("found"), N_("expected"), N_("go to"))
+_SEVERITY = {"error": N_("error"), "warning": N_("warning")}
 _CELL_RE = re.compile(r"^([A-Z]{1,3})?(\d+)(?::[A-Z]{1,3}\d+)?$")
 
 
@@ -43,8 +41,8 @@ def annotate_workbook(source: str | Path, problems: list[Problem], out: str | Pa
         source: the workbook that was validated (read, never written).
         problems: what `check_workbook` returned for it.
         out: the .xlsx to write (must differ from source).
-        lang: language of the problems sheet (en or es); None: Spanish when the workbook's
-            sheets have Spanish names, else English.
+        lang: language of the problems sheet and comments (a code or name `i18n.resolve_lang`
+            reads); None or blank: Spanish when the workbook's sheets have Spanish names, else English.
 
     Returns:
         The path written.
@@ -56,19 +54,18 @@ def annotate_workbook(source: str | Path, problems: list[Problem], out: str | Pa
     if out.resolve() == source.resolve():
         raise ValueError(f"{out}: the annotated copy must not overwrite the workbook it annotates")
     book = _open_book(source, keep_vba=False, keep_links=False)  # full mode: we write a copy
-    if lang is None:
-        spanish = {vocab.normalize(s.es) for s in schema.SHEETS if s.es != s.key}
-        lang = "es" if any(vocab.normalize(t) in spanish for t in book.sheetnames) else "en"
-    lang = "es" if lang == "es" else "en"
-    listing = book.create_sheet(_free_title(book, SHEET_TITLES[lang]), 0)
-    listing.append(_HEADERS[lang])
+    spanish = {vocab.normalize(s.es) for s in schema.SHEETS if s.es != s.key}
+    _ = i18n.translator(i18n.resolve_lang(lang, "es" if any(vocab.normalize(t) in spanish for t in book.sheetnames)
+                                          else "en"))
+    listing = book.create_sheet(_free_title(book, _(SHEET_TITLE)), 0)
+    listing.append([h if h == "#" else _(h) for h in _HEADERS])
     for cell in listing[1]:
         cell.font = Font(bold=True)
     for n, p in enumerate(problems, start=1):
         target = _target(book, p)
         fill = ERROR_FILL if p.is_error else WARNING_FILL
         found = "" if p.found is None else str(p.found)
-        listing.append([n, _SEVERITY[lang][p.severity], p.sheet, p.cell, p.column, found, p.expected,
+        listing.append([n, _(_SEVERITY.get(p.severity, p.severity)), p.sheet, p.cell, p.column, found, p.expected,
                         target or ""])
         row = listing.max_row
         listing.cell(row, 2).fill = fill
@@ -77,7 +74,7 @@ def annotate_workbook(source: str | Path, problems: list[Problem], out: str | Pa
             ws = book[ws_title.strip("'").replace("''", "'")]
             cell = ws[ref]
             cell.fill = fill
-            text = _message(p)
+            text = _message(p, _)
             cell.comment = Comment(text if cell.comment is None else f"{cell.comment.text}\n\n{text}", "partnerlab",
                                    width=360, height=140)
             link = listing.cell(row, 8)
@@ -102,11 +99,15 @@ def annotate_workbook(source: str | Path, problems: list[Problem], out: str | Pa
     return out
 
 
-def _message(p: Problem) -> str:
-    found = f'found "{p.found}"; ' if p.found is not None else ""
-    tag = "" if p.is_error else "warning: "
-    column = f"({p.column}) " if p.column else ""
-    return f"{tag}{column}{found}expected {p.expected}"
+def _message(p: Problem, _: i18n.Translator) -> str:
+    """The comment of a marked cell: "warning: (column) found "x"; expected ..." in the language."""
+    if p.found is not None:
+        text = _("found \"{found}\"; expected {expected}", found=p.found, expected=p.expected)
+    else:
+        text = _("expected {expected}", expected=p.expected)
+    if p.column:
+        text = f"({p.column}) {text}"
+    return text if p.is_error else _("warning: {message}", message=text)
 
 
 def _target(book, p: Problem) -> str | None:

@@ -47,8 +47,9 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from partnerlab import actionplan, network, quality, screening, survey, vocab
+from partnerlab import actionplan, i18n, network, quality, screening, survey, vocab
 from partnerlab.duplicates import acronym, name_key
+from partnerlab.i18n import N_
 from partnerlab.stakeholders import HIGH, quadrant
 
 __all__ = [
@@ -58,8 +59,9 @@ __all__ = [
     "screening_changes", "value_changes", "partnership_changes", "quality_changes", "plan_changes",
     "survey_changes", "snapshot_as_of", "load_snapshot", "summary_counts", "snapshot_label",
     "TREND_MEASURES", "load_history", "trend_table", "trend_display",
-    "TABLE_TITLES", "EMPTY_NOTE", "resolve_snapshots", "header_params", "date_text", "display_table",
-    "summary_table", "sector_overview", "shared_partnership_summary",
+    "TABLE_TITLES", "EMPTY_NOTE", "resolve_snapshots", "header_params", "display_table",
+    "summary_table", "sector_overview", "shared_partnership_summary", "compared_text", "trend_text",
+    "grid_moves_alt", "trends_alt", "show_tables",
 ]
 
 MIN_RESPONDENTS = 5  # respondents per sector on both sides before a survey change is stated
@@ -74,90 +76,83 @@ TABLES = (
     "value_decisions", "partnership_status", "quality", "plan_progress", "newly_done", "newly_late", "survey",
 )
 
-CHANGE_KINDS = vocab.Vocabulary("change", tuple(vocab.Term(k, en, es) for k, en, es in (
-    ("added", "Added", "Nuevo"), ("removed", "Removed", "Retirado"), ("ended", "Ended", "Terminado"),
-    ("entered", "Entered", "Entró"), ("left", "Left", "Salió"), ("kept", "Kept", "Se mantiene"),
-    ("new", "New", "Nueva"), ("dissolved", "Dissolved", "Disuelta"), ("changed", "Changed", "Cambió"),
-    ("id", "Same id", "Mismo id"), ("name", "Matched by name", "Emparejado por nombre"),
-    ("sector", "Sector", "Sector"), ("scope", "Scope", "Ámbito"),
-    ("compared", "Compared", "Comparado"),
-    ("too_few", f"Not compared: fewer than {MIN_RESPONDENTS} respondents on one side",
-     f"No comparado: menos de {MIN_RESPONDENTS} personas encuestadas en un lado"),
-    ("not_recorded", "Not recorded", "Sin registro"),
-)))
+# What each change is called (keys of the tables' change, matched_by, field, status and
+# compared columns), as English msgids translated where shown.
+CHANGE_KINDS: dict[str, str] = {
+    "added": N_("Added"), "removed": N_("Removed"), "ended": N_("Ended"), "entered": N_("Entered"),
+    "left": N_("Left"), "kept": N_("Kept"), "new": N_("New"), "dissolved": N_("Dissolved"),
+    "changed": N_("Changed"), "id": N_("Same id"), "name": N_("Matched by name"), "sector": N_("Sector"),
+    "scope": N_("Scope"), "compared": N_("Compared"),
+    "too_few": N_("Not compared: fewer than {n} respondents on one side"), "not_recorded": N_("Not recorded"),
+}
 
-MEASURES = vocab.Vocabulary("sector measure", tuple(vocab.Term(k, en, es) for k, en, es in (
-    ("stakeholders", "Stakeholders", "Actores"), ("ties", "Ties inside the sector", "Vínculos dentro del sector"),
-    ("ei", "E-I index", "Índice E-I"), ("density", "Density inside the sector", "Densidad dentro del sector"),
-    ("components", "Components inside the sector", "Componentes dentro del sector"),
-    *((f"brokerage_{r}", f"Brokerage: {network.ROLE_LABELS[r][0].lower()}",
-       f"Intermediación: {network.ROLE_LABELS[r][1].lower()}") for r in (*network.ROLES, "total")),
-)))
+# The network measures of a sector (sector_measures), in the order of the report.
+MEASURES: dict[str, str] = {
+    "stakeholders": N_("Stakeholders"), "ties": N_("Ties inside the sector"), "ei": N_("E-I index"),
+    "density": N_("Density inside the sector"), "components": N_("Components inside the sector"),
+    "brokerage_coordinator": N_("Brokerage: coordinator"), "brokerage_itinerant": N_("Brokerage: itinerant"),
+    "brokerage_representative": N_("Brokerage: representative"),
+    "brokerage_gatekeeper": N_("Brokerage: gatekeeper"), "brokerage_liaison": N_("Brokerage: liaison"),
+    "brokerage_total": N_("Brokerage: total"),
+}
 
-TABLE_LABELS: dict[str, tuple[str, str]] = {
-    "id": ("Id", "Id"), "name": ("Name", "Nombre"), "old_id": ("Id then", "Id antes"), "new_id": ("Id now", "Id ahora"),
-    "old_name": ("Name then", "Nombre antes"), "new_name": ("Name now", "Nombre ahora"),
-    "matched_by": ("Matched by", "Emparejado por"), "field": ("Field", "Campo"),
-    "before": ("Then", "Antes"), "after": ("Now", "Ahora"), "change": ("Change", "Cambio"),
-    "influence_before": ("Influence then", "Influencia antes"), "influence_after": ("Influence now", "Influencia ahora"),
-    "interest_before": ("Interest then", "Interés antes"), "interest_after": ("Interest now", "Interés ahora"),
-    "quadrant_before": ("Grid position then", "Posición antes"), "quadrant_after": ("Grid position now", "Posición ahora"),
-    "source": ("Stakeholder", "Actor"), "target": ("Partner", "Socio"),
-    "source_name": ("Stakeholder", "Actor"), "target_name": ("Partner", "Socio"),
-    "kinds": ("Kinds of tie", "Tipos de vínculo"), "partnerships": ("Shared partnerships", "Alianzas compartidas"),
-    "measure": ("Measure", "Medida"), "community": ("Community", "Comunidad"),
-    "size_before": ("Members then", "Miembros antes"), "size_after": ("Members now", "Miembros ahora"),
-    "jaccard": ("Overlap (Jaccard)", "Coincidencia (Jaccard)"), "status": ("Status", "Estado"),
-    "community_before": ("Community then", "Comunidad antes"), "community_after": ("Community now", "Comunidad ahora"),
-    "stakeholder": ("Stakeholder", "Actor"), "assessed_on": ("Assessed on", "Fecha"),
-    "outcome": ("Outcome", "Resultado"), "outcome_before": ("Outcome then", "Resultado antes"),
-    "outcome_after": ("Outcome now", "Resultado ahora"), "question": ("Question", "Pregunta"),
-    "text": ("Text", "Texto"), "age_days_before": ("Age then (days)", "Antigüedad antes (días)"),
-    "age_days_after": ("Age now (days)", "Antigüedad ahora (días)"),
-    "subject": ("Subject", "Sujeto"), "decision_before": ("Decision then", "Decisión antes"),
-    "decision_after": ("Decision now", "Decisión ahora"), "decision_date": ("Decided on", "Fecha de decisión"),
-    "partnership": ("Partnership", "Alianza"), "status_before": ("Status then", "Estatus antes"),
-    "status_after": ("Status now", "Estatus ahora"), "dimension": ("Dimension", "Dimensión"),
-    "level_before": ("Level then", "Nivel antes"), "level_after": ("Level now", "Nivel ahora"),
-    "code": ("Code", "Código"), "action": ("Course of action", "Línea de acción"),
-    "progress_before": ("Progress then (%)", "Avance antes (%)"), "progress_after": ("Progress now (%)", "Avance ahora (%)"),
-    "gained_pp": ("Gained (points)", "Ganancia (puntos)"), "last_year": ("Last planned year", "Último año previsto"),
-    "sector": ("Sector", "Sector"), "theme": ("Theme", "Tema"), "score_before": ("Score then (0-1)", "Puntaje antes (0-1)"),
-    "score_after": ("Score now (0-1)", "Puntaje ahora (0-1)"), "n_before": ("Respondents then", "Personas antes"),
-    "n_after": ("Respondents now", "Personas ahora"), "compared": ("Comparison", "Comparación"),
-    "group": ("Group", "Grupo"), "scope": ("Scope", "Ámbito"), "quadrant": ("Grid position", "Posición en la matriz"),
-    **{t.key: (t.en, t.es) for t in MEASURES},
+# Column headers of the change tables (msgids; rpt.table translates them).
+TABLE_LABELS: dict[str, str] = {
+    "id": N_("Id"), "name": N_("Name"), "old_id": N_("Id then"), "new_id": N_("Id now"),
+    "old_name": N_("Name then"), "new_name": N_("Name now"), "matched_by": N_("Matched by"), "field": N_("Field"),
+    "before": N_("Then"), "after": N_("Now"), "change": N_("Change"),
+    "influence_before": N_("Influence then"), "influence_after": N_("Influence now"),
+    "interest_before": N_("Interest then"), "interest_after": N_("Interest now"),
+    "quadrant_before": N_("Grid position then"), "quadrant_after": N_("Grid position now"),
+    "source": N_("Stakeholder"), "target": N_("Partner"), "source_name": N_("Stakeholder"),
+    "target_name": N_("Partner"), "kinds": N_("Kinds of tie"), "partnerships": N_("Shared partnerships"),
+    "measure": N_("Measure"), "community": N_("Community"), "size_before": N_("Members then"),
+    "size_after": N_("Members now"), "jaccard": N_("Overlap (Jaccard)"), "status": N_("Status"),
+    "community_before": N_("Community then"), "community_after": N_("Community now"),
+    "stakeholder": N_("Stakeholder"), "assessed_on": N_("Assessed on"), "outcome": N_("Outcome"),
+    "outcome_before": N_("Outcome then"), "outcome_after": N_("Outcome now"), "question": N_("Question"),
+    "text": N_("Text"), "age_days_before": N_("Age then (days)"), "age_days_after": N_("Age now (days)"),
+    "subject": N_("Subject"), "decision_before": N_("Decision then"), "decision_after": N_("Decision now"),
+    "decision_date": N_("Decided on"), "partnership": N_("Partnership"), "status_before": N_("Status then"),
+    "status_after": N_("Status now"), "dimension": N_("Dimension"), "level_before": N_("Level then"),
+    "level_after": N_("Level now"), "code": N_("Code"), "action": N_("Course of action"),
+    "progress_before": N_("Progress then (%)"), "progress_after": N_("Progress now (%)"),
+    "gained_pp": N_("Gained (points)"), "last_year": N_("Last planned year"), "sector": N_("Sector"),
+    "theme": N_("Theme"), "score_before": N_("Score then (0-1)"), "score_after": N_("Score now (0-1)"),
+    "n_before": N_("Respondents then"), "n_after": N_("Respondents now"), "compared": N_("Comparison"),
+    "group": N_("Group"), "scope": N_("Scope"), "quadrant": N_("Grid position"), "kind": N_("Kind of change"),
+    "rows": N_("Rows"), "pairs": N_("Pairs of stakeholders"),
+    **MEASURES,
 }
 
 _ALL_SECTORS = "all"  # the row of the whole network in sector tables
 
-EMPTY_NOTE = ("No change of this kind.", "Ningún cambio de este tipo.")
+EMPTY_NOTE = N_("No change of this kind.")
 
-# Heading of each change table (en, es): the report's sections and the findings workbook.
-TABLE_TITLES: dict[str, tuple[str, str]] = {
-    "stakeholders_added": ("Stakeholders added", "Actores nuevos"),
-    "stakeholders_removed": ("Stakeholders no longer mapped", "Actores que ya no están en el mapeo"),
-    "stakeholders_renamed": ("Stakeholders renamed or with a new id", "Actores con otro nombre u otro id"),
-    "stakeholder_attributes": ("Sector or scope changed", "Cambio de sector o de ámbito"),
-    "grid_moves": ("Moves on the influence-interest grid", "Movimientos en la matriz de influencia e interés"),
-    "critical_group": ("Entered or left the critical group", "Entradas y salidas del grupo crítico"),
-    "ties": ("Ties added and ended", "Vínculos nuevos y terminados"),
-    "shared_partnerships": ("Pairs sharing a partnership, added and ended",
-                            "Pares que comparten una alianza, nuevos y terminados"),
-    "sectors": ("Network measures by sector", "Medidas de red por sector"),
-    "communities": ("Communities then and now", "Comunidades antes y ahora"),
-    "community_moves": ("Stakeholders who changed community", "Actores que cambiaron de comunidad"),
-    "new_screenings": ("New due-diligence screenings", "Nuevas evaluaciones de debida diligencia"),
-    "screening_outcomes": ("Due-diligence outcomes that changed", "Resultados de debida diligencia que cambiaron"),
-    "new_red_flags": ("New red flags", "Nuevos criterios de exclusión"),
-    "expired_screenings": ("Screenings that expired in between", "Evaluaciones que vencieron en el periodo"),
-    "value_decisions": ("Value/risk decisions taken", "Decisiones de valor/riesgo tomadas"),
-    "partnership_status": ("Partnership status", "Estatus de las alianzas"),
-    "quality": ("Quality by partnership and dimension", "Calidad por alianza y dimensión"),
-    "plan_progress": ("Action plan progress", "Avance del plan de acción"),
-    "newly_done": ("Actions newly done", "Acciones concluidas en el periodo"),
-    "newly_late": ("Actions newly late", "Acciones que pasaron a estar atrasadas"),
-    "survey": ("Survey theme scores by sector", "Puntajes de la encuesta por tema y sector"),
+# Heading of each change table: the report's sections and the findings workbook.
+TABLE_TITLES: dict[str, str] = {
+    "stakeholders_added": N_("Stakeholders added"),
+    "stakeholders_removed": N_("Stakeholders no longer mapped"),
+    "stakeholders_renamed": N_("Stakeholders renamed or with a new id"),
+    "stakeholder_attributes": N_("Sector or scope changed"),
+    "grid_moves": N_("Moves on the influence-interest grid"),
+    "critical_group": N_("Entered or left the critical group"),
+    "ties": N_("Ties added and ended"),
+    "shared_partnerships": N_("Pairs sharing a partnership, added and ended"),
+    "sectors": N_("Network measures by sector"),
+    "communities": N_("Communities then and now"),
+    "community_moves": N_("Stakeholders who changed community"),
+    "new_screenings": N_("New due-diligence screenings"),
+    "screening_outcomes": N_("Due-diligence outcomes that changed"),
+    "new_red_flags": N_("New red flags"),
+    "expired_screenings": N_("Screenings that expired in between"),
+    "value_decisions": N_("Value/risk decisions taken"),
+    "partnership_status": N_("Partnership status"),
+    "quality": N_("Quality by partnership and dimension"),
+    "plan_progress": N_("Action plan progress"),
+    "newly_done": N_("Actions newly done"),
+    "newly_late": N_("Actions newly late"),
+    "survey": N_("Survey theme scores by sector"),
 }
 
 
@@ -206,51 +201,117 @@ def summary_table(changes: Mapping[str, pd.DataFrame], lang: str = "en") -> pd.D
     """`summary_counts` with each table's title in the report's language (tables with rows only)."""
     counts = summary_counts(changes)
     counts = counts[counts["rows"] > 0].copy()
-    counts["table"] = [_tr(TABLE_TITLES.get(t, (t, t)), lang) for t in counts["table"]]
+    _ = i18n.translator(lang)
+    counts["table"] = [_(TABLE_TITLES[t]) if t in TABLE_TITLES else t for t in counts["table"]]
     return counts.rename(columns={"table": "kind"})
 
 
-def display_table(name: str, df: pd.DataFrame, lang: str = "en", names_limit: int = 70) -> pd.DataFrame:
+def compared_text(old: object, new: object, mode: str, lang: str = "en") -> str:
+    """The report's opening sentence: the two snapshots compared, by date (in words) and file.
+
+    >>> compared_text({"about": {"as_of": dt.date(2023, 12, 31)}}, {"about": {"as_of": dt.date(2024, 6, 30)}},
+    ...               "one_workbook", "es")[:58]
+    'Antes: este libro al 31 de diciembre de 2023. Ahora: al 30'
+    """
+    _ = i18n.translator(lang)
+    then, now = snapshot_label(old, lang), snapshot_label(new, lang)
+    if mode == "two_workbooks":
+        return _("Then: {then} (workbook {old_file}). Now: {now} (workbook {new_file}).", then=then, now=now,
+                 old_file=getattr(old, "name", ""), new_file=getattr(new, "name", ""))
+    return _("Then: this workbook as of {then}. Now: as of {now}. One workbook holds its own history only where "
+             "it records dates: ties (since, until), partnerships (start, end) and assessments; stakeholders, "
+             "the survey and the action plan carry no dates, so they show no change here.", then=then, now=now)
+
+
+def trend_text(trend: pd.DataFrame, lang: str = "en") -> str:
+    """What the trend charts show and how snapshots are ordered."""
+    _ = i18n.translator(lang)
+    n = int(trend["as_of"].nunique())
+    return _.n("{n} snapshot, ordered by its as-of date (never by file name).",
+               "{n} snapshots, ordered by their as-of date (never by file name).", n) + " " + \
+        _("Screened = a screening no older than {days} days at the snapshot's date; quality = the mean level of "
+          "the partnerships assessed by then.", days=_.number(MAX_AGE_DAYS))
+
+
+def grid_moves_alt(moves: pd.DataFrame, lang: str = "en") -> str:
+    """Alt text of the grid-moves figure: how many arrows, and how many end in the critical group."""
+    _ = i18n.translator(lang)
+    n = len(moves.dropna(subset=["influence_before", "interest_before", "influence_after", "interest_after"]))
+    critical = int((moves["quadrant_after"] == "critical").sum()) if len(moves) else 0
+    return _.n("Influence-interest grid (1 to 5) with {n} arrow, from a stakeholder's scores then to its scores now.",
+               "Influence-interest grid (1 to 5) with {n} arrows, each from a stakeholder's scores then to its "
+               "scores now.", n) + " " + \
+        _.n("{n} arrow ends in the critical group (influence and interest 4 or more).",
+            "{n} arrows end in the critical group (influence and interest 4 or more).", critical)
+
+
+def trends_alt(trend: pd.DataFrame, lang: str = "en") -> str:
+    """Alt text of the trend charts: what the panels show, over which dates, and the headline count."""
+    _ = i18n.translator(lang)
+    dates = sorted(set(trend["as_of"]))
+    mapped = trend[(trend["measure"] == "stakeholders") & (trend["group"] == "all")].sort_values("as_of")["value"]
+    text = _("Five line charts across the snapshots from {first} to {last}: stakeholders and critical group, "
+             "critical group screened, E-I index by sector, quality level by dimension, and action plan "
+             "progress.", first=_.date(dates[0]) if dates else "", last=_.date(dates[-1]) if dates else "")
+    if len(mapped) >= 2:
+        text += " " + _("Stakeholders mapped went from {before} to {after}.", before=_.number(mapped.iloc[0]),
+                        after=_.number(mapped.iloc[-1]))
+    return text
+
+
+def show_tables(rpt: object, changes: Mapping[str, pd.DataFrame], names: tuple[str, ...]) -> None:
+    """Each change table of names on a report page under its own heading: the table (kept for the
+    findings workbook), or the one line saying nothing changed. rpt is the page's `Report`."""
+    for name in names:
+        rpt.h3(TABLE_TITLES[name])
+        if changes[name].empty:
+            rpt.left_out(EMPTY_NOTE)
+        else:
+            rpt.table(display_table(name, changes[name], rpt.lang), labels=TABLE_LABELS)
+            rpt.keep(f"changes_{name}", changes[name])
+
+
+def display_table(name: str, df: pd.DataFrame, lang: str = "en", names_limit: int = 120) -> pd.DataFrame:
     """A change table ready to show: vocabulary keys as labels, question texts translated,
     long names shortened, numbers rounded, and columns the reader does not need dropped.
 
     Args:
         name: The table's name in `TABLES`.
         df: The table of `compare_workbooks`.
-        lang: "en" or "es".
+        lang: The page's language (a code of `i18n.LANGUAGES`).
         names_limit: Names longer than this are cut with an ellipsis.
 
     Returns:
         A copy with the columns of `TABLE_LABELS` (translate the headers with `labels=TABLE_LABELS`).
     """
+    _ = i18n.translator(lang)
     out = df.copy()
     for col in [c for c in out.columns if c.endswith("name") or c == "action"]:
         out[col] = out[col].map(lambda x: _short(x, names_limit))
-    for col, voc in _DISPLAY_VOCABS.items():
-        if col in out.columns and out[col].dtype.kind not in "fiu":  # "change" is a number in some tables
-            out[col] = out[col].map(lambda x, v=voc: "" if _clean(x) is None else v.label(str(x), lang))
+    for col in out.columns:
+        if col in _DISPLAY_VOCABS and out[col].dtype.kind not in "fiu":  # "change" is a number in some tables
+            out[col] = out[col].map(lambda x, c=col: "" if _clean(x) is None else _display_label(c, str(x), _))
     if name == "stakeholder_attributes":
         for col in ("before", "after"):
-            out[col] = [("" if _clean(v) is None else vocab.VOCABULARIES[f].label(str(v), lang))
-                        for f, v in zip(df["field"], df[col])]
+            out[col] = [("" if _clean(v) is None else _.label(f, str(v))) for f, v in zip(df["field"], df[col])]
     if name == "new_red_flags":
         text = {q.code: q.label(lang) for q in vocab.DUE_DILIGENCE_QUESTIONS}
         out["text"] = out["question"].map(lambda c: _short(text.get(c, c), 140))
     if name in ("ties", "shared_partnerships"):
         out = out.drop(columns=["source", "target"])
         if name == "ties":
-            out["kinds"] = out["kinds"].map(lambda ks: ", ".join(vocab.TIE_KINDS.label(k, lang)
+            out["kinds"] = out["kinds"].map(lambda ks: ", ".join(_.label("tie_kind", k)
                                                                  for k in str(ks).split("; ") if k))
     if name == "sectors":
-        out["sector"] = out["sector"].map(lambda s: _sector_label(s, lang))
-        out["measure"] = out["measure"].map(lambda m: MEASURES.label(m, lang))
+        out["sector"] = out["sector"].map(lambda s: _sector_label(s, _))
+        out["measure"] = out["measure"].map(lambda m: _(MEASURES[m]) if m in MEASURES else m)
     if name == "survey":
-        out["sector"] = out["sector"].map(lambda s: _sector_label(s, lang, survey_group=True))
-        out["theme"] = out["theme"].map(lambda t: vocab.THEMES.label(t, lang))
+        out["sector"] = out["sector"].map(lambda s: _sector_label(s, _, survey_group=True))
+        out["theme"] = out["theme"].map(lambda t: _.label("theme", t))
     if name == "quality":
         out["dimension"] = out["dimension"].map(lambda d: quality.dimension_label(d, lang))
-    if name == "partnership_status":  # una alianza: nueva, retirada
-        out["change"] = df["change"].map(lambda c: _PARTNERSHIP_CHANGES.label(c, lang))
+    if name == "partnership_status":  # a partnership (feminine in Spanish and Portuguese): new, withdrawn
+        out["change"] = df["change"].map(lambda c: _(_PARTNERSHIP_CHANGES[c]) if c in _PARTNERSHIP_CHANGES else c)
     if "action" in out.columns and "code" in out.columns:  # Appendix 1 wording in the page's language
         out["action"] = [_short(actionplan.action_label(c, a, lang), names_limit)
                          for c, a in zip(df["code"], df["action"])]
@@ -277,8 +338,9 @@ def shared_partnership_summary(table: pd.DataFrame, partnerships: pd.DataFrame, 
     rows = table.assign(partnership=table["partnerships"].str.split("; ")).explode("partnership")
     out = rows.groupby(["partnership", "change"], sort=True).size().reset_index(name="pairs")
     names = dict(zip(partnerships.get("id", []), partnerships.get("name", [])))
-    out["name"] = out["partnership"].map(lambda p: _short(names.get(p, p), 60))
-    out["change"] = out["change"].map(lambda c: CHANGE_KINDS.label(c, lang))
+    out["name"] = out["partnership"].map(lambda p: _short(names.get(p, p), 120))
+    _ = i18n.translator(lang)
+    out["change"] = out["change"].map(lambda c: _kind(c, _))
     return out[cols]
 
 
@@ -301,14 +363,15 @@ def sector_overview(old: object, new: object, measures: tuple[str, ...], lang: s
     both = before.merge(after, on=["sector", "measure"], how="outer", suffixes=("_b", "_a"))
     both = both[both["measure"].isin(measures)]
     sectors = [s for s in [_ALL_SECTORS, *vocab.SECTORS.keys] if s in set(both["sector"])]
+    _ = i18n.translator(lang)
     rows = []
     for sector in sectors:
         part = both[both["sector"] == sector].set_index("measure")
-        row = {"sector": _sector_label(sector, lang)}
+        row = {"sector": _sector_label(sector, _)}
         for m in measures:
             b = part.at[m, "value_b"] if m in part.index else math.nan
             a = part.at[m, "value_a"] if m in part.index else math.nan
-            row[m] = _then_now(b, a, m)
+            row[m] = _then_now(b, a, m, _)
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -330,15 +393,15 @@ def summary_counts(changes: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
 def snapshot_label(wb: object, lang: str = "en") -> str:
     """How the report names a snapshot: its as-of date, else its file name.
 
-    >>> snapshot_label({"about": {"as_of": dt.date(2024, 6, 30)}})
-    '2024-06-30'
+    >>> snapshot_label({"about": {"as_of": dt.date(2024, 6, 30)}}), snapshot_label({"about": {}}, "es")
+    ('June 30, 2024', 'sin fecha')
     """
-    about = _about(wb)
-    as_of = about.get("as_of")
+    _ = i18n.translator(lang)
+    as_of = _about_date(wb)
     if as_of:
-        return as_of.isoformat() if hasattr(as_of, "isoformat") else str(as_of)
+        return _.date(as_of)
     path = getattr(wb, "path", None)
-    return Path(path).name if path else ("no date" if lang != "es" else "sin fecha")
+    return Path(path).name if path else _("no date")
 
 
 # ---------------------------------------------------------------------------------------
@@ -434,15 +497,15 @@ def resolve_snapshots(wb: object, compare_to: str = "", compare_year: int = 0,
     return snapshot_as_of(wb, old_year), new, "one_workbook"
 
 
-def header_params(old: object, new: object, mode: str, history: str = "") -> dict[str, str]:
+def header_params(old: object, new: object, mode: str, history: str = "", lang: str = "en") -> dict[str, str]:
     """What the report's header lists as its parameters: the snapshots by file and date, not by
     the batch's internal paths.
 
-    >>> header_params({"about": {"as_of": dt.date(2024, 6, 30)}}, {"about": {}}, "one_workbook")
-    {'compare_to': '2024-06-30', 'history': ''}
+    >>> header_params({"about": {"as_of": dt.date(2024, 6, 30)}}, {"about": {}}, "one_workbook", lang="es")
+    {'compare_to': '30 de junio de 2024', 'history': ''}
     """
     name = getattr(old, "name", None) if mode == "two_workbooks" else None
-    label = snapshot_label(old)
+    label = snapshot_label(old, lang)
     history_name = ""
     if history:
         path = Path(history)
@@ -453,26 +516,6 @@ def header_params(old: object, new: object, mode: str, history: str = "") -> dic
         else:
             history_name = path.name
     return {"compare_to": f"{name} ({label})" if name else label, "history": history_name}
-
-
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December")
-_MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-              "noviembre", "diciembre")
-
-
-def date_text(value: object, lang: str = "en") -> str:
-    """A date for a sentence, in words.
-
-    >>> date_text(dt.date(2024, 6, 30)), date_text(dt.date(2024, 6, 30), "es")
-    ('30 June 2024', '30 de junio de 2024')
-    """
-    if value is None or value == "":
-        return "—"
-    d = pd.Timestamp(value).date()
-    if lang == "es":
-        return f"{d.day} de {_MONTHS_ES[d.month - 1]} de {d.year}"
-    return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
 
 
 def load_snapshot(path: str | Path) -> object:
@@ -492,15 +535,12 @@ def load_snapshot(path: str | Path) -> object:
 # Trends over three or more snapshots
 # ---------------------------------------------------------------------------------------
 
-TREND_MEASURES = vocab.Vocabulary("trend measure", tuple(vocab.Term(k, en, es) for k, en, es in (
-    ("stakeholders", "Stakeholders mapped", "Actores mapeados"),
-    ("critical", "Critical group", "Grupo crítico"),
-    ("critical_screened_pct", "Critical group screened (%)", "Grupo crítico con debida diligencia (%)"),
-    ("ei", "E-I index", "Índice E-I"),
-    ("quality", "Quality level (0-3)", "Nivel de calidad (0-3)"),
-    ("plan_progress_pct", "Mean action plan progress (%)", "Avance medio del plan de acción (%)"),
-    ("plan_done_pct", "Actions done (% of not dropped)", "Acciones concluidas (% de no descartadas)"),
-)))
+TREND_MEASURES: dict[str, str] = {
+    "stakeholders": N_("Stakeholders mapped"), "critical": N_("Critical group"),
+    "critical_screened_pct": N_("Critical group screened (%)"), "ei": N_("E-I index"),
+    "quality": N_("Quality level (0-3)"), "plan_progress_pct": N_("Mean action plan progress (%)"),
+    "plan_done_pct": N_("Actions done (% of not dropped)"),
+}
 
 
 def load_history(folder: str | Path) -> list[object]:
@@ -580,15 +620,16 @@ def trend_display(trend: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """The trend table wide for reading: one row per measure and group, one column per as-of date."""
     if trend.empty:
         return _empty(["measure", "group"])
+    _ = i18n.translator(lang)
     out = trend.copy()
-    out["when"] = out["as_of"].map(lambda d: date_text(d, lang))
+    out["when"] = out["as_of"].map(_.date)
     order = list(dict.fromkeys(out["when"]))
     keys = list(dict.fromkeys(zip(out["measure"], out["group"])))
     wide = out.pivot(index=["measure", "group"], columns="when", values="value")
     wide = wide.reindex(index=pd.MultiIndex.from_tuples(keys, names=["measure", "group"]), columns=order)
     wide = wide.round(2).reset_index()
-    wide["group"] = [_trend_group(m, g, lang) for m, g in zip(wide["measure"], wide["group"])]
-    wide["measure"] = wide["measure"].map(lambda m: TREND_MEASURES.label(m, lang))
+    wide["group"] = [_trend_group(m, g, _) for m, g in zip(wide["measure"], wide["group"])]
+    wide["measure"] = wide["measure"].map(lambda m: _(TREND_MEASURES[m]) if m in TREND_MEASURES else m)
     wide.columns.name = None
     for col in order:
         wide[col] = pd.Series(["—" if _clean(x) is None else x for x in wide[col]], index=wide.index, dtype=object)
@@ -689,7 +730,7 @@ def grid_moves(old: pd.DataFrame, new: pd.DataFrame, match: pd.DataFrame | None 
     out = pd.DataFrame(rows, columns=cols)
     for c in cols[3:7]:
         out[c] = out[c].astype("Int64")
-    size = [abs((_n(r.influence_after) - _n(r.influence_before))) + abs(_n(r.interest_after) - _n(r.interest_before))
+    size = [abs(_n(r.influence_after) - _n(r.influence_before)) + abs(_n(r.interest_after) - _n(r.interest_before))
             for r in out.itertuples()]
     return out.assign(_size=size).sort_values(["_size", "name"], ascending=[False, True]).drop(columns="_size")
 
@@ -766,7 +807,7 @@ def sector_measures(graph: nx.DiGraph) -> pd.DataFrame:
     und = network.to_undirected(graph)
     ei = network.ei_index(und, "sector") if len(und) else pd.DataFrame(columns=["level", "unit", "ei"])
     roles = network.brokerage_roles(graph, "sector") if len(graph) else pd.DataFrame()
-    sectors = [s for s in vocab.SECTORS.keys if any(d == s for _, d in und.nodes(data="sector"))]
+    sectors = [s for s in vocab.SECTORS.keys if any(d == s for _node, d in und.nodes(data="sector"))]
     rows = []
     for sector in [_ALL_SECTORS, *sectors]:
         nodes = list(und) if sector == _ALL_SECTORS else [v for v, d in und.nodes(data="sector") if d == sector]
@@ -799,7 +840,7 @@ def sector_changes(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
     out = both[~same].copy()
     out["change"] = out["after"] - out["before"]
     order = {k: i for i, k in enumerate([_ALL_SECTORS, *vocab.SECTORS.keys])}
-    morder = {k: i for i, k in enumerate(MEASURES.keys)}
+    morder = {k: i for i, k in enumerate(MEASURES)}
     out = out.assign(_s=out["sector"].map(order), _m=out["measure"].map(morder)).sort_values(["_s", "_m"])
     return out[["sector", "measure", "before", "after", "change"]]
 
@@ -1085,26 +1126,35 @@ _SHEETS = ("stakeholders", "ties", "partnerships", "due_diligence", "value_asses
            "survey_questions", "survey_responses", "action_plan")
 
 
-_QUADRANT_SHORT = vocab.QUADRANTS_SHORT
-_PARTNERSHIP_CHANGES = vocab.Vocabulary("partnership change", (
-    vocab.Term("added", "Added", "Nueva"), vocab.Term("removed", "Removed", "Retirada"),
-    vocab.Term("changed", "Changed", "Cambió")))
-_WITH_NONE = (vocab.Term("not_recorded", "Not recorded", "Sin registro"),)
-_DISPLAY_VOCABS: dict[str, vocab.Vocabulary] = {
-    "sector": vocab.SECTORS, "scope": vocab.SCOPES, "change": CHANGE_KINDS, "matched_by": CHANGE_KINDS,
-    "field": CHANGE_KINDS, "compared": CHANGE_KINDS, "quadrant": _QUADRANT_SHORT,
-    "quadrant_before": _QUADRANT_SHORT, "quadrant_after": _QUADRANT_SHORT,
-    "outcome": screening.OUTCOMES, "outcome_before": screening.OUTCOMES, "outcome_after": screening.OUTCOMES,
-    "decision_before": vocab.Vocabulary("decision or none", (*vocab.DECISIONS.terms, *_WITH_NONE)),
-    "decision_after": vocab.Vocabulary("decision or none", (*vocab.DECISIONS.terms, *_WITH_NONE)),
-    "status": CHANGE_KINDS,
-    "status_before": vocab.Vocabulary("status", (*vocab.PARTNERSHIP_STATUSES.terms, *vocab.ACTION_STATUSES.terms)),
-    "status_after": vocab.Vocabulary("status", (*vocab.PARTNERSHIP_STATUSES.terms, *vocab.ACTION_STATUSES.terms)),
+_PARTNERSHIP_CHANGES = {"added": N_("New"), "removed": N_("Withdrawn"), "changed": N_("Changed")}
+# Columns whose keys are shown as labels: a vocabulary of vocab.VOCABULARIES, or CHANGE_KINDS.
+_DISPLAY_VOCABS: dict[str, str] = {
+    "sector": "sector", "scope": "scope", "change": "change", "matched_by": "change", "field": "change",
+    "compared": "change", "status": "change", "quadrant": "quadrant_short", "quadrant_before": "quadrant_short",
+    "quadrant_after": "quadrant_short", "outcome": "outcome", "outcome_before": "outcome",
+    "outcome_after": "outcome", "decision_before": "decision", "decision_after": "decision",
+    "status_before": "status", "status_after": "status",
 }
 
 
-def _tr(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "es" else pair[0]
+def _display_label(col: str, key: str, _: i18n.Translator) -> str:
+    """The label of a key shown in column col of a change table."""
+    kind = _DISPLAY_VOCABS[col]
+    if kind == "change" or key == "not_recorded":
+        return _kind(key, _)
+    if kind == "quadrant_short":  # "Critical group: manage closely ..." -> "Critical group"
+        return _.label("quadrant", key).split(":")[0]
+    if kind == "outcome":
+        return screening.OUTCOMES.label(key, _.lang)
+    if kind == "status":
+        voc = "partnership_status" if key in vocab.PARTNERSHIP_STATUSES else "action_status"
+        return _.label(voc, key)
+    return _.label(kind, key)
+
+
+def _kind(key: object, _: i18n.Translator) -> str:
+    """The label of a change kind ("added" -> "Added")."""
+    return _(CHANGE_KINDS[key], n=_.number(MIN_RESPONDENTS)) if key in CHANGE_KINDS else str(key)
 
 
 def _short(text: object, limit: int) -> str:
@@ -1114,29 +1164,28 @@ def _short(text: object, limit: int) -> str:
     return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"
 
 
-def _sector_label(sector: str, lang: str, survey_group: bool = False) -> str:
+def _sector_label(sector: str, _: i18n.Translator, survey_group: bool = False) -> str:
     if sector == _ALL_SECTORS:
-        if survey_group:
-            return _tr(("All respondents", "Todas las personas encuestadas"), lang)
-        return _tr(("Whole network", "Toda la red"), lang)
-    return vocab.SECTORS.label(sector, lang)
+        return _("All respondents") if survey_group else _("Whole network")
+    return _.label("sector", sector)
 
 
-def _trend_group(measure: str, group: str, lang: str) -> str:
+def _trend_group(measure: str, group: str, _: i18n.Translator) -> str:
     if measure == "ei":
-        return _sector_label(group, lang)
+        return _sector_label(group, _)
     if measure == "quality":
-        return quality.dimension_label(group, lang)
-    return _tr(("Total", "Total"), lang)
+        return quality.dimension_label(group, _.lang)
+    return _("Total")
 
 
-def _then_now(before: float, after: float, measure: str) -> str:
+def _then_now(before: float, after: float, measure: str, _: i18n.Translator) -> str:
     def fmt(x: float) -> str:
         if x is None or (isinstance(x, float) and math.isnan(x)):
             return "–"
         if measure in ("ei", "density"):
-            return f"{x:+.2f}" if measure == "ei" else f"{x:.2f}"
-        return f"{x:.0f}"
+            text = _.number(round(x, 2), 2)
+            return f"+{text}" if measure == "ei" and x > 0 else text
+        return _.number(round(x))
 
     b, a = fmt(before), fmt(after)
     return b if b == a else f"{b} → {a}"

@@ -35,9 +35,10 @@ from openpyxl import Workbook as XlsxBook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
+from partnerlab import i18n, screening, vocab
 from partnerlab import network as net
-from partnerlab import screening, vocab
 from partnerlab.findings import FORMULA_TRIGGERS, HEADER_FILL, HEADER_FONT, _set_value
+from partnerlab.i18n import N_
 
 __all__ = [
     "EXPORT_FILES", "write_exports", "node_table", "tie_table", "export_graph",
@@ -59,7 +60,7 @@ def write_exports(wb, folder: str | Path, lang: str = "en") -> list[str]:
     Args:
         wb: A loaded `Workbook` (docs/tables.md).
         folder: The folder to write (created).
-        lang: "en" or "es": labels in the Kumu and Gephi files and the README's language.
+        lang: A code of `i18n.LANGUAGES`: labels in the Kumu and Gephi files and the README's language.
 
     Returns:
         The files written, relative to folder, in the order of the README.
@@ -289,66 +290,36 @@ def unescape_csv_text(value: object) -> object:
 
 # ---------------------------------------------------------------------------------------
 
-_README = {
-    "en": {
-        "title": "# Data exports",
-        "intro": "The tie network of this batch ({n} stakeholders, {m} ties) and the workbook's tables, "
-                 "for other tools. The `contact` column (personal data) is never included. Text that a "
-                 "spreadsheet could read as a formula is written as text (in CSV with a leading `'`).",
-        "none": "The workbook records no stakeholders, so there is no network to export.",
-        "files": {
-            "network.gexf": "Gephi (File > Open), also networkx and R igraph: nodes with sector, scope, influence, "
-                            "interest, grid quadrant, centrality, brokerage role counts, community and screening "
-                            "outcome; one undirected edge per tied pair (weight = strength 1-3, kinds, direction).",
-            "network.graphml": "the same graph as GraphML (Cytoscape, yEd, R igraph `read_graph(format='graphml')`).",
-            "kumu.xlsx": "Kumu: Import > spreadsheet. Sheets Elements (Label, Type = sector, Description = mandate, "
-                         "Tags = roles, ...) and Connections (From, To, Type, Direction, Strength).",
-            "gephi_nodes.csv": "Gephi Data Laboratory > Import Spreadsheet, nodes table (Id, Label, attributes).",
-            "gephi_edges.csv": "Gephi edges table (Source, Target, Type Directed/Undirected, Weight = strength).",
-            "network.dl": "UCINET DL, edgelist1 format (an undirected tie is written both ways).",
-            "network.net": "Pajek (also igraph, networkx): *Arcs for directed ties, *Edges for undirected ones.",
-            "tables/network_nodes.csv": "the node attributes above as one table.",
-        },
-        "table": "a processed table of the workbook, as the reports read it (lists joined with `; `).",
-        "back": "To turn a Kumu or Gephi file back into a workbook: `partnerlab import FILE --out NEW.xlsx` "
-                "(docs/import_export.md).",
-    },
-    "es": {
-        "title": "# Datos exportados",
-        "intro": "La red de vínculos de este lote ({n} actores, {m} vínculos) y las tablas del libro, para otras "
-                 "herramientas. La columna `contacto` (datos personales) nunca se incluye. El texto que una hoja "
-                 "de cálculo podría leer como fórmula se escribe como texto (en CSV, con un `'` al inicio).",
-        "none": "El libro no registra actores, así que no hay red que exportar.",
-        "files": {
-            "network.gexf": "Gephi (Archivo > Abrir), también networkx y R igraph: nodos con sector, ámbito, "
-                            "influencia, interés, cuadrante, centralidad, papeles de intermediación, comunidad y "
-                            "resultado de debida diligencia; una arista no dirigida por par vinculado "
-                            "(weight = intensidad 1-3, tipos, dirección).",
-            "network.graphml": "la misma red en GraphML (Cytoscape, yEd, R igraph `read_graph(format='graphml')`).",
-            "kumu.xlsx": "Kumu: Import > spreadsheet. Hojas Elements (Label, Type = sector, Description = mandato, "
-                         "Tags = roles, ...) y Connections (From, To, Type, Direction, Strength).",
-            "gephi_nodes.csv": "Gephi, Laboratorio de datos > Importar hoja de cálculo, tabla de nodos "
-                               "(Id, Label, atributos).",
-            "gephi_edges.csv": "Gephi, tabla de aristas (Source, Target, Type Directed/Undirected, Weight = intensidad).",
-            "network.dl": "UCINET DL, formato edgelist1 (un vínculo no dirigido se escribe en ambos sentidos).",
-            "network.net": "Pajek (también igraph, networkx): *Arcs para vínculos dirigidos, *Edges para no dirigidos.",
-            "tables/network_nodes.csv": "los atributos de los nodos como una tabla.",
-        },
-        "table": "una tabla procesada del libro, como la leen los reportes (listas unidas con `; `).",
-        "back": "Para volver a un libro desde un archivo de Kumu o Gephi: `partnerlab import ARCHIVO --out NUEVO.xlsx` "
-                "(docs/import_export.md).",
-    },
+# The README of the exports folder, in the batch's language (English msgids).
+_README_FILES: dict[str, str] = {
+    "network.gexf": N_("Gephi (File > Open), also networkx and R igraph: nodes with sector, scope, influence, "
+                       "interest, grid quadrant, centrality, brokerage role counts, community and screening outcome; "
+                       "one undirected edge per tied pair (weight = strength 1-3, kinds, direction)."),
+    "network.graphml": N_("the same graph as GraphML (Cytoscape, yEd, R igraph `read_graph(format='graphml')`)."),
+    "kumu.xlsx": N_("Kumu: Import > spreadsheet. Sheets Elements (Label, Type = sector, Description = mandate, "
+                    "Tags = roles, ...) and Connections (From, To, Type, Direction, Strength)."),
+    "gephi_nodes.csv": N_("Gephi Data Laboratory > Import Spreadsheet, nodes table (Id, Label, attributes)."),
+    "gephi_edges.csv": N_("Gephi edges table (Source, Target, Type Directed/Undirected, Weight = strength)."),
+    "network.dl": N_("UCINET DL, edgelist1 format (an undirected tie is written both ways)."),
+    "network.net": N_("Pajek (also igraph, networkx): *Arcs for directed ties, *Edges for undirected ones."),
+    "tables/network_nodes.csv": N_("the node attributes above as one table."),
 }
 
 
 def _readme(written: list[str], lang: str, n: int, m: int) -> str:
-    t = _README["es" if lang == "es" else "en"]
-    lines = [t["title"], "", t["intro"].format(n=n, m=m), ""]
+    _ = i18n.translator(lang)
+    lines = ["# " + _("Data exports"), "",
+             _("The tie network of this batch ({stakeholders}, {ties}) and the workbook's tables, for other tools. "
+               "The `contact` column (personal data) is never included. Text that a spreadsheet could read as a "
+               "formula is written as text (in CSV with a leading `'`).",
+               stakeholders=_.n("{n} stakeholder", "{n} stakeholders", n), ties=_.n("{n} tie", "{n} ties", m)), ""]
     if not n:
-        lines += [t["none"], ""]
+        lines += [_("The workbook records no stakeholders, so there is no network to export."), ""]
+    table = _("a processed table of the workbook, as the reports read it (lists joined with `; `).")
     for f in written:
-        lines.append(f"- `{f}`: {t['files'].get(f, t['table'])}")
-    lines += ["", t["back"], ""]
+        lines.append(f"- `{f}`: {_(_README_FILES[f]) if f in _README_FILES else table}")
+    lines += ["", _("To turn a Kumu or Gephi file back into a workbook: `partnerlab import FILE --out NEW.xlsx` "
+                    "(docs/import_export.md)."), ""]
     return "\n".join(lines)
 
 

@@ -7,9 +7,9 @@ through `partnerlab.template.write_workbook` (the template's headers and dropdow
 with the loader and moves it into place only when it is usable: nothing is written on error.
 
 The files are untrusted: over 100 MB, or a CSV or sheet over 200,000 rows, is refused
-(`partnerlab.workbook.LIMITS`), XLSX files are checked for zip bombs before openpyxl reads
-them (openpyxl parses with defusedxml), and every problem is one `ImportFailure` line naming
-the file, row and column. docs/import_export.md documents each format.
+(`partnerlab.workbook.LIMITS`), XLSX files are checked for zip bombs, then read by the loader's
+hardened reader (`partnerlab.xlsx`: no DTD, rows and unpacked bytes counted), and every problem
+is one `ImportFailure` line naming the file, row and column. docs/import_export.md documents each format.
 """
 
 from __future__ import annotations
@@ -29,8 +29,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from partnerlab import schema, vocab
+from partnerlab import i18n, schema, vocab
 from partnerlab.exports import unescape_csv_text
+from partnerlab.i18n import N_
 from partnerlab.workbook import LIMITS
 
 __all__ = [
@@ -92,17 +93,26 @@ class ImportResult:
     guessed: list[str] = field(default_factory=list)
     unmapped: list[str] = field(default_factory=list)
     fmt: str = ""
+    lang: str = "en"  # the language of the review lines
+
+    def _(self, msgid: str, **values: object) -> str:
+        """A review line in the import's language."""
+        return i18n.translator(self.lang)(msgid, **values)
+
+    def n(self, singular: str, plural: str, n: int, **values: object) -> str:
+        """A review line with a count, in the import's language."""
+        return i18n.translator(self.lang).n(singular, plural, n, **values)
 
     def lines(self) -> list[str]:
         """The review, one line per item, grouped: mapped, guessed, could not map."""
         out = []
-        for title, items in (("mapped", self.mapped), ("guessed (check these)", self.guessed),
-                             ("could not map", self.unmapped)):
+        for title, items in ((N_("mapped"), self.mapped), (N_("guessed (check these)"), self.guessed),
+                             (N_("could not map"), self.unmapped)):
             if items:
-                out.append(f"{title}:")
+                out.append(self._("{title}:", title=self._(title)))
                 out += [f"  {x}" for x in items]
         counts = ", ".join(f"{k} {len(v)}" for k, v in self.data.items() if v)
-        out.append(f"imported ({self.fmt}): {counts or 'nothing'}")
+        out.append(self._("imported ({format}): {counts}", format=self.fmt, counts=counts or self._("nothing")))
         return out
 
 
@@ -182,8 +192,9 @@ def import_command(args) -> int:
         names = ", ".join(Path(p).name for p in args.sources)
         return fail(f"{names}: could not be imported ({type(exc).__name__}: {str(exc)[:200]}); "
                     f"please report this file's layout")
-    print(f"wrote {out} ({len(warnings)} warning(s) from partnerlab validate); next: "
-          f"partnerlab validate {out} && partnerlab run --workbook {out}")
+    print(result.n("wrote {out} ({n} warning from partnerlab validate); next: partnerlab validate {out} && "
+                   "partnerlab run --workbook {out}", "wrote {out} ({n} warnings from partnerlab validate); next: "
+                   "partnerlab validate {out} && partnerlab run --workbook {out}", len(warnings), out=out))
     return 0
 
 
@@ -442,37 +453,24 @@ def _read_xlsx(path: Path, limit_rows: int | None) -> list[tuple[str, list[list]
                 with zf.open(info) as fh:
                     if b"<!DOCTYPE" in fh.read(4096).upper():
                         raise ImportFailure(f"{path.name}: {info.filename} declares a DTD; refused")
-    import warnings
+        from partnerlab.xlsx import TooBig, Unsafe, XlsxReader  # the loader's hardened reader, its limits
 
-    from openpyxl import load_workbook as open_xlsx
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            book = open_xlsx(path, read_only=True, data_only=True)
-    except Exception as exc:  # a corrupt or foreign file: one line, no traceback
-        raise ImportFailure(f"{path.name}: not readable as .xlsx ({type(exc).__name__}: {exc})") from None
-    out = []
-    try:
-        for ws in book.worksheets:
-            rows = []
-            for r in ws.iter_rows(values_only=True):
-                if len(rows) > LIMITS["max_rows"]:
-                    raise ImportFailure(f'{path.name}: sheet "{ws.title}" has more than {LIMITS["max_rows"]:,} rows; '
-                                        f'expected at most {LIMITS["max_rows"]:,}')
-                row = list(r[:LIMITS["max_columns"]])
-                rows.append([v.strip() if isinstance(v, str) else v for v in row])
-                if limit_rows and len(rows) >= limit_rows:
-                    break
-            while rows and all(_blank(v) for v in rows[-1]):
-                rows.pop()
-            out.append((ws.title, rows))
-    except ImportFailure:
-        raise
-    except Exception as exc:
-        raise ImportFailure(f"{path.name}: not readable as .xlsx ({type(exc).__name__}: {exc})") from None
-    finally:
-        book.close()
+        out = []
+        try:
+            reader = XlsxReader(zf)
+            for title, _state, part in reader.sheets():
+                rows = [[v.strip() if isinstance(v, str) else v for v in r[:LIMITS["max_columns"]]]
+                        for r in reader.read_sheet(part, title)[0]]
+                if limit_rows:
+                    rows = rows[:limit_rows]
+                while rows and all(_blank(v) for v in rows[-1]):
+                    rows.pop()
+                width = max((len(r) for r in rows), default=0)  # every row as wide as the sheet, as openpyxl gave
+                out.append((title, [r + [None] * (width - len(r)) for r in rows]))
+        except (TooBig, Unsafe) as exc:
+            raise ImportFailure(f"{path.name}: {exc}") from None
+        except Exception as exc:  # a corrupt or foreign file: one line, no traceback
+            raise ImportFailure(f"{path.name}: not readable as .xlsx ({type(exc).__name__}: {exc})") from None
     return out
 
 
@@ -627,7 +625,7 @@ class _Network:
                 return None
             return int(num)
         if c.kind == "ref_list":
-            self.unmapped[(key, "(a list of ids: import ties instead)")] += 1
+            self.unmapped[(key, self.r._("(a list of ids: import ties instead)"))] += 1
             return None
         return str(value)
 
@@ -635,32 +633,45 @@ class _Network:
         r = self.r
         r.data["stakeholders"] = self.stakeholders
         r.data["ties"] = self.ties
-        r.mapped.append(f"{sources}: {len(self.stakeholders)} stakeholders, {len(self.ties)} ties")
+        r.mapped.append(r._("{sources}: {stakeholders}, {ties}", sources=sources,
+                             stakeholders=r.n("{n} stakeholder", "{n} stakeholders", len(self.stakeholders)),
+                             ties=r.n("{n} tie", "{n} ties", len(self.ties))))
         if self.created:
             shown = ", ".join(self.created[:5]) + (" ..." if len(self.created) > 5 else "")
-            r.guessed.append(f"{len(self.created)} tie ends not in the node list became stakeholders "
-                             f"(sector Other): {shown}")
+            r.guessed.append(r.n("{n} tie end not in the node list became a stakeholder (sector Other): {shown}",
+                                 "{n} tie ends not in the node list became stakeholders (sector Other): {shown}",
+                                 len(self.created), shown=shown))
         if self.no_sector:
-            r.guessed.append(f"{self.no_sector} stakeholders have no recognised sector and were given sector Other: "
-                             f"set their sector in the workbook")
+            r.guessed.append(r.n("{n} stakeholder has no recognised sector and was given sector Other: set its "
+                                 "sector in the workbook", "{n} stakeholders have no recognised sector and were given "
+                                 "sector Other: set their sector in the workbook", self.no_sector))
         if self.clipped:
-            r.guessed.append(f"{self.clipped} tie weights were not whole numbers 1-3: rounded and clipped to 1-3 "
-                             f"(strength); each tie's note keeps the weight in the source")
+            r.guessed.append(r.n("{n} tie weight was not a whole number 1-3: rounded and clipped to 1-3 (strength); "
+                                 "the tie's note keeps the weight in the source", "{n} tie weights were not whole "
+                                 "numbers 1-3: rounded and clipped to 1-3 (strength); each tie's note keeps the weight "
+                                 "in the source", self.clipped))
         if self.duplicate_labels:
-            r.guessed.append(f"{self.duplicate_labels} labels appear more than once: a tie that names one goes to "
-                             f"the first stakeholder with that label (use ids to be exact)")
+            r.guessed.append(r.n("{n} label appears more than once: a tie that names it goes to the first stakeholder "
+                                 "with that label (use ids to be exact)", "{n} labels appear more than once: a tie "
+                                 "that names one goes to the first stakeholder with that label (use ids to be exact)",
+                                 self.duplicate_labels))
         if self.loops:
-            r.unmapped.append(f"{self.loops} ties from a node to itself were left out")
+            r.unmapped.append(r.n("{n} tie from a node to itself was left out",
+                                  "{n} ties from a node to itself were left out", self.loops))
         by_what: dict[str, list[str]] = {}
         for (what, value), n in self.unmapped.most_common():
             by_what.setdefault(what, []).append(f'"{value}" ({n})')
         for what, values in by_what.items():
-            extra = " (kept as kind Other, with the source's type in the note)" if what == "tie type" else ""
-            r.unmapped.append(f"{what}: {', '.join(values[:12])}{' ...' if len(values) > 12 else ''}{extra}")
+            listed = ", ".join(values[:12]) + (" ..." if len(values) > 12 else "")
+            if what == "tie type":
+                r.unmapped.append(r._("tie type: {values} (kept as kind Other, with the source's type in the note)",
+                                      values=listed))
+            else:  # what: a column of the contract
+                r.unmapped.append(r._("{column}: {values}", column=what, values=listed))
 
 
 def _import_kumu(paths: list[Path], lang: str) -> ImportResult:
-    result = ImportResult()
+    result = ImportResult(lang=lang)
     elements: Table | None = None
     connections: Table | None = None
     for p in paths:
@@ -712,16 +723,18 @@ def _import_kumu(paths: list[Path], lang: str) -> ImportResult:
                 fields["roles"] = roles
         net.add_node(row[id_col] if id_col is not None else None, row[label_col],
                      {k: v for k, v in fields.items() if v not in (None, "", [])}, where)
-    result.mapped.append("Elements: Label -> name, " + ("ID -> id, " if id_col is not None else "")
-                         + "Type -> sector, Description -> mandate, Tags -> roles (when they are roles)")
+    result.mapped.append(result._("Elements: Label -> name, {id}Type -> sector, Description -> mandate, Tags -> roles "
+                                  "(when they are roles)", id="ID -> id, " if id_col is not None else ""))
     if id_col is None:
-        result.guessed.append("ids made from the labels (the acronym in brackets when there is one)")
+        result.guessed.append(result._("ids made from the labels (the acronym in brackets when there is one)"))
     if tags_unmapped:
-        result.unmapped.append("tags that are not roles: " + ", ".join(f'"{k}" ({n})' for k, n in tags_unmapped.most_common(12)))
+        result.unmapped.append(result._("tags that are not roles: {tags}", tags=", ".join(
+            f'"{k}" ({n})' for k, n in tags_unmapped.most_common(12))))
     if computed:
-        result.unmapped.append(f"computed by partnerlab, not imported: {', '.join(computed)}")
+        result.unmapped.append(result._("computed by partnerlab, not imported: {columns}", columns=", ".join(computed)))
     if ignored:
-        result.unmapped.append(f"element fields with no column in the workbook: {', '.join(ignored)}")
+        result.unmapped.append(result._("element fields with no column in the workbook: {columns}",
+                                        columns=", ".join(ignored)))
     if connections is not None:
         c = connections
         f_col, t_col = c.column("From", "from"), c.column("To", "to")
@@ -740,8 +753,8 @@ def _import_kumu(paths: list[Path], lang: str) -> ImportResult:
                 direction = True if d == "directed" else False if d in ("undirected", "mutual") else None
             net.add_tie(row[f_col], row[t_col], kinds, direction,
                         row[str_col] if str_col is not None else None, c.where(i))
-        result.mapped.append("Connections: From/To -> source/target (by label or ID), Type -> kind, "
-                             "Direction -> directed, Strength -> strength")
+        result.mapped.append(result._("Connections: From/To -> source/target (by label or ID), Type -> kind, "
+                                      "Direction -> directed, Strength -> strength"))
     net.finish(", ".join(p.name for p in paths))
     return result
 
@@ -782,7 +795,7 @@ def _kumu_json_tables(path: Path) -> tuple[Table, Table | None]:
 
 
 def _import_gephi(paths: list[Path], lang: str) -> ImportResult:
-    result = ImportResult()
+    result = ImportResult(lang=lang)
     nodes = edges = None
     for p in paths:
         for t in read_tables(p):
@@ -810,12 +823,14 @@ def _import_gephi(paths: list[Path], lang: str) -> ImportResult:
                 raise ImportFailure(f"{nodes.where(i, id_col)}: blank; expected the node's Id")
             label = row[label_col] if label_col is not None and not _blank(row[label_col]) else row[id_col]
             net.add_node(row[id_col], label, net.node_fields(nodes, row, skip), nodes.where(i, id_col))
-        result.mapped.append(f"{nodes.file}: Id -> id, Label -> name, columns named like ours -> "
-                             "sector, scope, states, influence, interest, ...")
+        result.mapped.append(result._("{file}: Id -> id, Label -> name, columns named like ours -> sector, scope, "
+                                      "states, influence, interest, ...", file=nodes.file))
         if computed:
-            result.unmapped.append(f"computed by partnerlab, not imported: {', '.join(computed)}")
+            result.unmapped.append(result._("computed by partnerlab, not imported: {columns}",
+                                            columns=", ".join(computed)))
         if ignored:
-            result.unmapped.append(f"node columns with no column in the workbook: {', '.join(ignored)}")
+            result.unmapped.append(result._("node columns with no column in the workbook: {columns}",
+                                            columns=", ".join(ignored)))
     if edges is not None:
         s_col, t_col = edges.column("Source"), edges.column("Target")
         type_col, w_col = edges.column("Type"), edges.column("Weight")
@@ -833,14 +848,15 @@ def _import_gephi(paths: list[Path], lang: str) -> ImportResult:
                 if kind_col is not None and not _blank(row[kind_col]) else []
             net.add_tie(row[s_col], row[t_col], kinds, directed, row[w_col] if w_col is not None else None,
                         edges.where(i))
-        result.mapped.append(f"{edges.file}: Source/Target -> source/target, Type -> directed, Weight -> strength"
-                             + (f", {edges.header[kind_col]} -> kind" if kind_col is not None else ""))
+        kind = f", {edges.header[kind_col]} -> kind" if kind_col is not None else ""
+        result.mapped.append(result._("{file}: Source/Target -> source/target, Type -> directed, Weight -> strength",
+                                      file=edges.file) + kind)
     net.finish(", ".join(p.name for p in paths))
     return result
 
 
 def _import_edgelist(paths: list[Path], lang: str) -> ImportResult:
-    result = ImportResult()
+    result = ImportResult(lang=lang)
     net = _Network(result, lang)
     for p in paths:
         for t in read_tables(p):
@@ -857,9 +873,9 @@ def _import_edgelist(paths: list[Path], lang: str) -> ImportResult:
                 if all(_blank(v) for v in row):
                     continue
                 net.add_tie(row[0], row[1], [], None, row[2] if len(row) > 2 else None, t.where(i))
-            result.mapped.append(f"{t.file}: column 1 -> source, column 2 -> target"
-                                 + (", column 3 -> strength" if len(t.header) > 2 else ""))
-    result.guessed.append("every node of an edge list became a stakeholder named by its id, sector Other")
+            result.mapped.append(result._("{file}: column 1 -> source, column 2 -> target", file=t.file)
+                                 + (", " + result._("column 3 -> strength") if len(t.header) > 2 else ""))
+    result.guessed.append(result._("every node of an edge list became a stakeholder named by its id, sector Other"))
     net.finish(", ".join(p.name for p in paths))
     return result
 
@@ -870,14 +886,15 @@ def _import_edgelist(paths: list[Path], lang: str) -> ImportResult:
 
 def _import_google_forms(paths: list[Path], lang: str) -> ImportResult:
     t = _single_table(paths, "Google Forms")
-    result = ImportResult()
+    result = ImportResult(lang=lang)
     columns = []
     for i, h in enumerate(t.header):
         f = vocab.normalize(h)
         if f in TIMESTAMP_HEADERS:
-            result.unmapped.append(f'"{h}": the submission time is not part of the survey sheets')
+            result.unmapped.append(result._('"{column}": the submission time is not part of the survey sheets',
+                                            column=h))
         elif f in EMAIL_HEADERS:
-            result.unmapped.append(f'"{h}": personal data, not imported')
+            result.unmapped.append(result._('"{column}": personal data, not imported', column=h))
         elif h:
             columns.append((i, h, [row[i] if i < len(row) else None for row in t.rows], None))
     _build_survey(result, t, columns, lang)
@@ -888,11 +905,12 @@ def _import_kobo(paths: list[Path], lang: str) -> ImportResult:
     """KoboToolbox XLSX (or CSV): label or XML-name headers; select_multiple as space-separated values,
     with or without Kobo's one-column-per-option ("question/option", 1 or 0) split."""
     t = _single_table(paths, "KoboToolbox")
-    result = ImportResult()
+    result = ImportResult(lang=lang)
     folded = [str(h).strip().lower() for h in t.header]
     meta = [h for h, f in zip(t.header, folded) if f in KOBO_META or f.startswith("_")]
     if meta:
-        result.unmapped.append(f"form metadata, not imported: {', '.join(meta[:8])}{' ...' if len(meta) > 8 else ''}")
+        result.unmapped.append(result._("form metadata, not imported: {columns}",
+                                        columns=", ".join(meta[:8]) + (" ..." if len(meta) > 8 else "")))
     names = {h: i for i, h in enumerate(t.header)}
     split: dict[str, list[tuple[int, str]]] = {}
     for i, h in enumerate(t.header):
@@ -917,7 +935,7 @@ def _import_kobo(paths: list[Path], lang: str) -> ImportResult:
             parts = [str(v).split() if not _blank(v) else [] for v in values]
             options = list(dict.fromkeys(p for ps in parts for p in ps))
             columns.append((i, h, values, ("multi", options, parts)))
-            result.guessed.append(f'"{h}": a select_multiple (answers separated by spaces)')
+            result.guessed.append(result._('"{column}": a select_multiple (answers separated by spaces)', column=h))
         else:
             columns.append((i, h, values, None))
     _build_survey(result, t, columns, lang)
@@ -933,7 +951,7 @@ def _import_surveymonkey(paths: list[Path], lang: str) -> ImportResult:
     sub = ["" if _blank(v) else str(v).strip() for v in t.rows[0]]
     body = t.rows[1:]
     t = Table(t.file, t.sheet, t.header, body, first_row=3)
-    result = ImportResult()
+    result = ImportResult(lang=lang)
     groups: list[tuple[str, list[int]]] = []  # a question and its columns (row 1 is blank over its options)
     for i, h in enumerate(t.header):
         if h:
@@ -942,7 +960,8 @@ def _import_surveymonkey(paths: list[Path], lang: str) -> ImportResult:
             groups[-1][1].append(i)
     meta = [h for h, _ in groups if vocab.normalize(h) in SURVEYMONKEY_META]
     if meta:
-        result.unmapped.append(f"collector metadata and personal data, not imported: {', '.join(meta)}")
+        result.unmapped.append(result._("collector metadata and personal data, not imported: {columns}",
+                                        columns=", ".join(meta)))
     columns = []
     for h, idx in groups:
         if vocab.normalize(h) in SURVEYMONKEY_META:
@@ -957,7 +976,8 @@ def _import_surveymonkey(paths: list[Path], lang: str) -> ImportResult:
                                                            [[_no_semicolon(o) for o in a] for a in answers])))
             others = [i for i in idx if i not in dict(opts)]
             if others:
-                result.unmapped.append(f'"{h}": the "Other (please specify)" text is not imported')
+                result.unmapped.append(result._('"{column}": the "Other (please specify)" text is not imported',
+                                                column=h))
         else:
             columns.append((idx[0], h, [row[idx[0]] for row in body], None))
     _build_survey(result, t, columns, lang)
@@ -970,7 +990,7 @@ def _build_survey(result: ImportResult, t: Table, columns: list[tuple], lang: st
         raise ImportFailure(f"{t.file}: a header row but no responses")
     sector_i, sector_share = None, 0.0
     state_i = None
-    for n, (i, h, values, known) in enumerate(columns):
+    for n, (_i, h, values, known) in enumerate(columns):
         if known:
             continue
         answers = [str(v).strip() for v in values if not _blank(v)]
@@ -996,19 +1016,19 @@ def _build_survey(result: ImportResult, t: Table, columns: list[tuple], lang: st
             unmatched["(blank)" if _blank(v) else str(v)] += 1
             key = "other"
         rec["sector"] = vocab.SECTORS.label(key, lang)
-    result.mapped.append(f'"{sh}" -> sector (its answers are sectors)')
+    result.mapped.append(result._('"{column}" -> sector (its answers are sectors)', column=sh))
     if unmatched:
-        result.unmapped.append("sector answers that are not sectors, written as Other: "
-                               + ", ".join(f'"{k}" ({n})' for k, n in unmatched.most_common(10)))
+        result.unmapped.append(result._("sector answers that are not sectors, written as Other: {answers}",
+                                        answers=", ".join(f'"{k}" ({n})' for k, n in unmatched.most_common(10))))
     if state_i is not None:
         _, th, tvalues, _ = columns[state_i]
         for rec, v in zip(respondents, tvalues):
             key = vocab.STATES.lookup(v) if not _blank(v) else None
             if key:
                 rec["state"] = vocab.STATES.label(key, lang)
-        result.mapped.append(f'"{th}" -> state')
+        result.mapped.append(result._('"{column}" -> state', column=th))
     questions = []
-    for n, (i, h, values, known) in enumerate(columns):
+    for n, (_i, h, values, known) in enumerate(columns):
         if n in (sector_i, state_i):
             continue
         qid = f"q{len(questions) + 1:02d}"
@@ -1019,14 +1039,17 @@ def _build_survey(result: ImportResult, t: Table, columns: list[tuple], lang: st
             if a in (None, []) or (isinstance(a, float) and math.isnan(a)):
                 continue
             rec[qid] = "; ".join(a) if isinstance(a, list) else a
-        shown = f" (options: {'; '.join(options[:8])}{' ...' if len(options) > 8 else ''})" if options else ""
+        listed = "; ".join(options[:8]) + (" ..." if len(options) > 8 else "")
+        shown = " " + result._("(options: {options})", options=listed) if options else ""
         result.guessed.append(f'{qid} {qtype}{shown}: "{_short(h)}"')
-    result.guessed.append("every question's theme is Other: set institutionality, stakeholders, dialogue, financing, "
-                          "collaboration or efficacy in survey_questions")
+    result.guessed.append(result._("every question's theme is Other: set institutionality, stakeholders, dialogue, "
+                                   "financing, collaboration or efficacy in survey_questions"))
     result.data["survey_questions"] = questions
     result.data["survey_responses"] = respondents
-    result.mapped.append(f"{t.file}: {len(respondents)} responses -> survey_responses (ids R0001 ...), "
-                         f"{len(questions)} questions -> survey_questions (ids q01 ...)")
+    result.mapped.append(result._("{file}: {responses} -> survey_responses (ids R0001 ...), {questions} -> "
+                                  "survey_questions (ids q01 ...)", file=t.file,
+                                  responses=result.n("{n} response", "{n} responses", len(respondents)),
+                                  questions=result.n("{n} question", "{n} questions", len(questions))))
 
 
 # ---------------------------------------------------------------------------------------
@@ -1035,7 +1058,7 @@ def _build_survey(result: ImportResult, t: Table, columns: list[tuple], lang: st
 
 def _import_mapping(paths: list[Path], mapping_path: Path, lang: str) -> ImportResult:
     spec = _read_mapping(mapping_path)
-    result = ImportResult()
+    result = ImportResult(lang=lang)
     tables = [t for p in paths for t in read_tables(p)]
     want = spec.get("sheet")
     if want:
@@ -1089,10 +1112,11 @@ def _import_mapping(paths: list[Path], mapping_path: Path, lang: str) -> ImportR
             raise ImportFailure(f"{t.where(i, cols['name'])}: blank; expected the stakeholder's name")
         net.add_node(row[cols["id"]] if "id" in cols else None, name, fields, t.where(i))
     if "id" not in cols:
-        result.guessed.append("ids made from the names (the acronym in brackets when there is one)")
+        result.guessed.append(result._("ids made from the names (the acronym in brackets when there is one)"))
     left = [h for j, h in enumerate(t.header) if h and j not in cols.values()]
     if left:
-        result.unmapped.append(f"columns not in the mapping, not imported: {', '.join(left[:12])}")
+        result.unmapped.append(result._("columns not in the mapping, not imported: {columns}",
+                                        columns=", ".join(left[:12])))
     net.finish(", ".join(p.name for p in paths))
     if not result.data.get("ties"):
         result.data.pop("ties", None)
@@ -1155,8 +1179,10 @@ def _merge_into(existing: Path, data: dict[str, list[dict]], result: ImportResul
         if wb.has("survey_questions"):
             raise ImportFailure(f"{existing.name} already has survey questions; import the survey into a new workbook")
         merged["survey_questions"], merged["survey_responses"] = data["survey_questions"], data["survey_responses"]
-    result.mapped.append(f"--into {existing.name}: its rows kept; {added} new stakeholders, "
-                         f"{len(data.get('ties', []))} ties added; stakeholders already there (same id or name) kept as they were")
+    result.mapped.append(result._("--into {file}: its rows kept; {stakeholders} and {ties} added; stakeholders "
+                                  "already there (same id or name) kept as they were", file=existing.name,
+                                  stakeholders=result.n("{n} new stakeholder", "{n} new stakeholders", added),
+                                  ties=result.n("{n} tie", "{n} ties", len(data.get("ties", [])))))
     return merged, {k: v for k, v in wb.about.items() if k != "is_illustrative"}
 
 

@@ -39,14 +39,16 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from partnerlab import vocab
+from partnerlab import i18n, vocab
+from partnerlab.i18n import N_
 
 __all__ = [
     "DIMENSIONS", "PRINCIPLE_DIMENSIONS", "DIVERGENCE", "quality_scores", "quality_long",
     "latest_round", "perspective_spread", "round_changes", "portfolio_levels", "todo_list",
     "dimension_label", "principle_of", "find_partnership",
-    "QUALITY_NOTE", "TABLE_LABELS", "levels_table", "scores_table", "round_table", "divergence_table", "change_table",
-    "change_summary_table", "todo_table", "todo_summary_table", "notes_table",
+    "QUALITY_NOTE", "TABLE_LABELS", "table_labels", "levels_table", "scores_table", "round_table", "divergence_table",
+    "change_table",
+    "change_summary_table", "todo_table", "todo_summary_table", "notes_table", "heatmap_alt", "partnership_alt",
 ]
 
 DIMENSIONS: tuple[str, ...] = tuple(d.key for d in vocab.QUALITY_DIMENSIONS)
@@ -56,36 +58,32 @@ PRINCIPLE_DIMENSIONS: dict[str, tuple[str, ...]] = {
 DIVERGENCE = 2  # levels apart for government and civil society to "disagree"
 _LEVEL_COLUMNS = (*DIMENSIONS, *PRINCIPLE_DIMENSIONS)
 
-# Report text (English, Spanish) quoting the definitions above.
-QUALITY_NOTE = (
+# Report text quoting the definitions above (an English msgid, translated where shown).
+QUALITY_NOTE = N_(
     "Each dimension is a level from 0 to 3 (Appendix 6); a principle is the mean of its two dimensions, on the "
     "same 0-3 scale. A round is one assessment date of a partnership. The portfolio view shows the latest "
     "round's collective perspective, or the mean of that round's perspectives where there is no collective "
-    "one. Government and civil society disagree on a dimension when their levels differ by 2 or more.",
-    "Cada dimensión es un nivel de 0 a 3 (Anexo 6); un principio es el promedio de sus dos dimensiones, en la "
-    "misma escala 0-3. Una ronda es una fecha de evaluación de una alianza. La vista de portafolio muestra la "
-    "perspectiva colectiva de la última ronda o, si no la hay, el promedio de las perspectivas de esa ronda. "
-    "Gobierno y sociedad civil discrepan en una dimensión cuando sus niveles difieren en 2 o más.",
-)
-TABLE_LABELS: dict[str, tuple[str, str]] = {
-    "partnership": ("Partnership", "Alianza"), "perspective": ("Perspective", "Perspectiva"),
-    "round": ("Round", "Ronda"), "assessed_on": ("Assessed on", "Fecha"), "basis": ("Basis", "Base"),
-    "dimension": ("Dimension", "Dimensión"), "principle": ("Principle", "Principio"), "level": ("Level", "Nivel"),
-    "criterion": ("Criterion required to reach level 3", "Criterio requerido para llegar al nivel 3"),
-    "government": ("Government", "Gobierno"), "civil_society": ("Civil society", "Sociedad civil"),
-    "spread": ("Spread (max - min)", "Dispersión (máx - mín)"), "lowest": ("Lowest", "Más bajo"),
-    "highest": ("Highest", "Más alto"), "from_level": ("Before", "Antes"), "to_level": ("Now", "Ahora"),
-    "change": ("Change", "Cambio"), "from_date": ("From", "Desde"), "to_date": ("To", "Hasta"),
-    "gaps": ("Gaps and difficulties", "Brechas y dificultades"), "impact": ("Impact on results", "Impacto"),
-    "lessons": ("Lessons", "Lecciones"), "improved": ("Improved (before → now)", "Mejoró (antes → ahora)"),
-    "declined": ("Declined (before → now)", "Bajó (antes → ahora)"),
-    "below_3": ("Dimensions below level 3 (level)", "Dimensiones debajo del nivel 3 (nivel)"),
-    "n_criteria": ("Criteria to meet", "Criterios por cumplir"),
-    **{d.key: (d.en, d.es) for d in vocab.QUALITY_DIMENSIONS},
-    **{t.key: (t.en, t.es) for t in vocab.PRINCIPLES},
-    **{t.key: (t.en, t.es) for t in vocab.PERSPECTIVES},  # round_table's columns
-    "period": ("Rounds compared", "Rondas comparadas"),
+    "one. Government and civil society disagree on a dimension when their levels differ by 2 or more.")
+# Column headers of the report tables (msgids); `table_labels` adds the dimension, principle and
+# perspective columns, whose headers are vocabulary labels.
+TABLE_LABELS: dict[str, str] = {
+    "partnership": N_("Partnership"), "perspective": N_("Perspective"), "round": N_("Round"),
+    "assessed_on": N_("Assessed on"), "basis": N_("Basis"), "dimension": N_("Dimension"),
+    "principle": N_("Principle"), "level": N_("Level"), "criterion": N_("Criterion required to reach level 3"),
+    "spread": N_("Spread (max - min)"), "lowest": N_("Lowest"), "highest": N_("Highest"), "from_level": N_("Before"),
+    "to_level": N_("Now"), "change": N_("Change"), "from_date": N_("From"), "to_date": N_("To"),
+    "gaps": N_("Gaps and difficulties"), "impact": N_("Impact on results"), "lessons": N_("Lessons"),
+    "improved": N_("Improved (before → now)"), "declined": N_("Declined (before → now)"),
+    "below_3": N_("Dimensions below level 3 (level)"), "n_criteria": N_("Criteria to meet"),
+    "period": N_("Rounds compared"),
 }
+
+
+def table_labels(lang: str = "en") -> dict[str, str]:
+    """The headers of the report tables: `TABLE_LABELS` and the vocabulary labels of the dimension,
+    principle and perspective columns, in the language."""
+    return {**{d: dimension_label(d, lang) for d in _LEVEL_COLUMNS},
+            **{v: vocab.PERSPECTIVES.label(v, lang) for v in vocab.PERSPECTIVES.keys}, **TABLE_LABELS}
 
 
 def quality_scores(quality_assessment: pd.DataFrame) -> pd.DataFrame:
@@ -284,11 +282,17 @@ def levels_table(levels: pd.DataFrame, names: dict[str, str], lang: str = "en", 
         dimensions: Include the six dimension columns; False keeps the three principles only
             (the portfolio page, whose heatmap already shows every dimension).
     """
-    basis = {"collective": ("Collective", "Colectiva"), "mean": ("Mean of {n} perspectives", "Promedio de {n} perspectivas")}
+    _ = i18n.translator(lang)
     out = levels.reset_index()
+
+    def basis(kind: str, n: int) -> str:
+        if kind == "collective":
+            return _("Collective perspective")
+        return _.n("Mean of {n} perspective", "Mean of {n} perspectives", int(n))
+
     return pd.DataFrame({
         "partnership": [names.get(p, p) for p in out["partnership"]], "assessed_on": _dates(out["assessed_on"]),
-        "basis": [_pair(basis[b], lang).format(n=n) for b, n in zip(out["basis"], out["n_perspectives"])],
+        "basis": [basis(b, n) for b, n in zip(out["basis"], out["n_perspectives"])],
         **{c: out[c].round(2) for c in (_LEVEL_COLUMNS if dimensions else tuple(PRINCIPLE_DIMENSIONS))},
     })
 
@@ -312,14 +316,14 @@ def round_table(scores: pd.DataFrame, partnership: str, lang: str = "en") -> pd.
     """
     rows = latest_round(scores[scores["partnership"] == partnership])
     views = rows.groupby("perspective", sort=False)[list(_LEVEL_COLUMNS)].mean()
-    mean = ("(mean)", "(promedio)")
+    _ = i18n.translator(lang)
     out = pd.DataFrame({
         "principle": [vocab.PRINCIPLES.label(principle_of(d), lang) for d in DIMENSIONS]
         + [vocab.PRINCIPLES.label(p, lang) for p in PRINCIPLE_DIMENSIONS],
         "dimension": [dimension_label(d, lang) for d in DIMENSIONS]
-        + [f"{vocab.PRINCIPLES.label(p, lang)} {_pair(mean, lang)}" for p in PRINCIPLE_DIMENSIONS],
+        + [_("{principle} (mean)", principle=vocab.PRINCIPLES.label(p, lang)) for p in PRINCIPLE_DIMENSIONS],
     })
-    for view in views.index:  # perspective keys: TABLE_LABELS translates them
+    for view in views.index:  # perspective keys: table_labels translates them
         out[view] = views.loc[view, list(_LEVEL_COLUMNS)].round(2).tolist()
     return out
 
@@ -373,13 +377,14 @@ def change_summary_table(changes: pd.DataFrame, names: dict[str, str], lang: str
     """
     rows = changes if perspectives is None else changes[changes["perspective"].isin(perspectives)]
     rows = rows[rows["change"].fillna(0) != 0]
+    _ = i18n.translator(lang)
     out = []
     for (pid, view, d0, d1), group in rows.groupby(["partnership", "perspective", "from_date", "to_date"], sort=False):
-        def moved(mask: pd.Series) -> str:
-            return "; ".join(f"{dimension_label(r.dimension, lang)} {r.from_level:g}\u00a0→\u00a0{r.to_level:g}"
-                             for r in group[mask].itertuples())
+        def moved(mask: pd.Series, group: pd.DataFrame = group) -> str:
+            return "; ".join(f"{dimension_label(r.dimension, lang)} {_.number(r.from_level)}\u00a0→\u00a0"
+                             f"{_.number(r.to_level)}" for r in group[mask].itertuples())
         out.append({"partnership": names.get(pid, pid), "perspective": vocab.PERSPECTIVES.label(view, lang),
-                    "period": f"{pd.Timestamp(d0):%Y-%m-%d} → {pd.Timestamp(d1):%Y-%m-%d}".replace("-", "\u2011"),
+                    "period": f"{_date(d0, _)} → {_date(d1, _)}",
                     "improved": moved(group["change"] > 0), "declined": moved(group["change"] < 0)})
     return pd.DataFrame(out, columns=["partnership", "perspective", "period", "improved", "declined"])
 
@@ -393,11 +398,13 @@ def todo_summary_table(levels: pd.DataFrame, names: dict[str, str], lang: str = 
     [['p1', 'Accessibility (1); Transparency (2)']]
     """
     todo = todo_list(levels, lang)
+    _ = i18n.translator(lang)
     out = []
     for pid, group in todo.groupby("partnership", sort=False):
         dims = group.drop_duplicates("dimension")
         out.append({"partnership": names.get(pid, pid),
-                    "below_3": "; ".join(f"{dimension_label(d, lang)} ({lv:g})" for d, lv in zip(dims["dimension"], dims["level"])),
+                    "below_3": "; ".join(f"{dimension_label(d, lang)} ({_.number(lv)})"
+                                         for d, lv in zip(dims["dimension"], dims["level"])),
                     "n_criteria": len(group)})
     return pd.DataFrame(out, columns=["partnership", "below_3", "n_criteria"])
 
@@ -429,5 +436,37 @@ def _dates(values: pd.Series) -> pd.Series:
     return pd.to_datetime(values).dt.date
 
 
-def _pair(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "es" else pair[0]
+def _date(value: object, _: i18n.Translator) -> str:
+    """A date in a table cell ("30 jun 2025"), never split across lines."""
+    return _.date(pd.Timestamp(value), "medium").replace(" ", "\u00a0")
+
+
+# ---------------------------------------------------------------------------------------
+# Sentences of the report (alt text of its figures)
+# ---------------------------------------------------------------------------------------
+
+def heatmap_alt(levels: pd.DataFrame, lang: str = "en") -> str:
+    """Alt text of the portfolio heatmap: what it shows and how many partnerships reach level 3."""
+    _ = i18n.translator(lang)
+    n = len(levels)
+    full = int((levels[list(DIMENSIONS)].fillna(0) >= 3).all(axis=1).sum()) if n else 0
+    return _.n("Heatmap of {n} partnership by the six quality dimensions and three principles, levels 0 to 3, "
+               "latest round.", "Heatmap of {n} partnerships by the six quality dimensions and three principles, "
+               "levels 0 to 3, latest round.", n) + " " + \
+        _.n("{n} partnership has every dimension at level 3.", "{n} partnerships have every dimension at level 3.",
+            full)
+
+
+def partnership_alt(scores: pd.DataFrame, partnership: str, name: str = "", lang: str = "en") -> str:
+    """Alt text of one partnership's dot plot: its perspectives and its lowest dimension in the latest round."""
+    _ = i18n.translator(lang)
+    rows = latest_round(scores[scores["partnership"] == partnership])
+    views = ", ".join(vocab.PERSPECTIVES.label(v, lang) for v in dict.fromkeys(rows["perspective"]))
+    text = _("Dot plot of the six quality dimensions (0 to 3) of {name} by perspective ({views}), round {r}.",
+             name=name or partnership, views=views, r=_.number(rows["round"].max()) if len(rows) else "")
+    means = rows[list(DIMENSIONS)].mean()
+    if means.notna().any():
+        low = means.idxmin()
+        text += " " + _("Lowest dimension: {dimension} ({level}).", dimension=dimension_label(low, lang),
+                        level=_.number(means[low], 1))
+    return text

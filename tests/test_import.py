@@ -237,8 +237,8 @@ def test_google_forms(tmp_path, capsys, kind):
     assert r.loc[2, "q04"] == '=HYPERLINK("x")'  # data, not a formula
     assert not wb.has("stakeholders")
     printed = capsys.readouterr().out
-    assert "personal data, not imported" in printed and "a@example.org" not in out.read_bytes().decode("latin-1")
-    assert "q01 scale (options: 1; 2; 3; 4; 5)" in printed
+    assert "datos personales, no se importan" in printed and "a@example.org" not in out.read_bytes().decode("latin-1")
+    assert "q01 scale (opciones: 1; 2; 3; 4; 5)" in printed  # the review speaks --lang
 
 
 def test_google_forms_without_a_sector_question_says_so(tmp_path, capsys):
@@ -319,7 +319,7 @@ def test_into_keeps_the_existing_rows(tmp_path, capsys):
     src = _write_csv(tmp_path / "edges.csv", [["Source", "Target"], ["UNAM", "GIZ"]])
     out = tmp_path / "merged.xlsx"
     assert main(["import", str(src), "--format", "edgelist", "--into", str(base), "--out", str(out)]) == 0
-    assert "--into base.xlsx: its rows kept; 1 new stakeholders, 1 ties added" in capsys.readouterr().out
+    assert "--into base.xlsx: its rows kept; 1 new stakeholder and 1 tie added" in capsys.readouterr().out
     wb = load_workbook(out)
     assert list(wb.stakeholders["id"]) == ["UNAM", "GIZ"] and wb.stakeholders.at[0, "influence"] == 4
     assert len(wb.ties) == 1
@@ -432,7 +432,7 @@ def test_gephi_ids_our_contract_refuses_and_duplicate_labels(tmp_path, capsys):
     wb = load_workbook(out)
     assert list(wb.stakeholders["id"]) == ["Fundacion_Sur", "Fundacion_Sur-2"]
     assert list(zip(wb.ties["source"], wb.ties["target"])) == [("Fundacion_Sur", "Fundacion_Sur-2")]
-    assert "labels appear more than once" in capsys.readouterr().out
+    assert "more than once: a tie that names" in capsys.readouterr().out
     exports.write_exports(wb, tmp_path / "data")
     connections = openpyxl.load_workbook(tmp_path / "data" / "kumu.xlsx")["Connections"]
     assert [c.value for c in connections[2]][:2] == ["Fundacion_Sur", "Fundacion_Sur-2"]  # ids, as labels clash

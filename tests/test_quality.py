@@ -159,7 +159,7 @@ def test_change_summary_lists_what_went_up_and_down():
     summary = quality.change_summary_table(quality.round_changes(quality.quality_scores(qa)), {"p1": "A"}, "es")
     assert summary.loc[0, "improved"] == "No discriminación 1\xa0→\xa02; Influencia en las decisiones 0\xa0→\xa01"
     assert summary.loc[0, "declined"] == "Receptividad 1\xa0→\xa00"
-    assert summary.loc[0, "period"] == "2023‑01‑01 → 2024‑01‑01"  # non-breaking hyphens
+    assert summary.loc[0, "period"] == "1\xa0ene\xa02023 → 1\xa0ene\xa02024"  # dates in words, never split
 
 
 @pytest.mark.slow

@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import FancyArrowPatch, Patch
 
-from partnerlab import vocab
+from partnerlab import i18n, vocab
 from partnerlab.plots.common import QUADRANT_COLORS, sector_color, sector_label
 from partnerlab.plots.stakeholders import draw_grid
 from partnerlab.stakeholders import HIGH, short_name
@@ -22,17 +22,18 @@ def plot_grid_moves(moves: pd.DataFrame, lang: str = "en", threshold: int = HIGH
         moves: `changes.grid_moves` (influence_before, interest_before, influence_after,
             interest_after, name, sector). Moves with a blank score on either side have no
             place on the grid and are counted in the figure's note.
-        lang: "en" or "es".
+        lang: The figure's language (a code of `i18n.LANGUAGES`).
         threshold: The grid's cut (a score of this or more is high).
         ax: Axes to draw on; a new figure when None.
 
     Returns:
         The Axes.
     """
+    _ = i18n.translator(lang)
     cols = ["influence_before", "interest_before", "influence_after", "interest_after"]
     placed = moves.dropna(subset=cols) if len(moves) else moves
     if ax is None:
-        _, ax = plt.subplots(figsize=(11, 9.5))
+        ax = plt.subplots(figsize=(11, 9.5))[1]
     draw_grid(ax, threshold, lang)
     offsets = _offsets(placed, cols)
     labels = []
@@ -43,23 +44,20 @@ def plot_grid_moves(moves: pd.DataFrame, lang: str = "en", threshold: int = HIGH
         ax.scatter(x0, y0, s=28, facecolor="white", edgecolor=color, linewidth=1.4, zorder=3)
         ax.add_patch(FancyArrowPatch((x0, y0), (x1, y1), arrowstyle="-|>", mutation_scale=14, lw=1.8,
                                      color=color, shrinkA=3, shrinkB=2, zorder=4))
-        labels.append(ax.annotate(short_name(row.name, 24), (x1, y1), **_label_place(x0, y0, x1, y1),
+        labels.append(ax.annotate(short_name(row.name, 40), (x1, y1), **_label_place(x0, y0, x1, y1),
                                   textcoords="offset points", fontsize=8, color="#222", zorder=5,
                                   bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8}))
-    ax.set_title("Moves on the influence-interest grid" if lang != "es" else
-                 "Movimientos en la matriz de influencia e interés")
+    ax.set_title(_("Moves on the influence-interest grid"))
     sectors = [s for s in vocab.SECTORS.keys if s in set(placed.get("sector", []))]
     if sectors:
         ax.legend(handles=[Patch(color=sector_color(s), label=sector_label(s, lang)) for s in sectors],
-                  loc="upper left", bbox_to_anchor=(1.01, 1), title="Sector")
-    note = ("Each arrow goes from the scores then (open circle) to the scores now; arrows sharing a cell are "
-            "spread out within it." if lang != "es" else
-            "Cada flecha va de las calificaciones de antes (círculo vacío) a las de ahora; las flechas que "
-            "comparten celda se reparten dentro de ella.")
+                  loc="upper left", bbox_to_anchor=(1.01, 1), title=_("Sector"))
+    note = _("Each arrow goes from the scores then (open circle) to the scores now; arrows sharing a cell are "
+             "spread out within it.")
     unplaced = len(moves) - len(placed)
     if unplaced:
-        note += (f" {unplaced} move(s) with a blank score are not drawn (see the table)." if lang != "es" else
-                 f" {unplaced} movimiento(s) con una calificación en blanco no se dibujan (ver la tabla).")
+        note += " " + _.n("{n} move with a blank score is not drawn (see the table).",
+                          "{n} moves with a blank score are not drawn (see the table).", unplaced)
     ax.text(0, -0.1, note, transform=ax.transAxes, fontsize=8, color="#555", wrap=True, va="top")
     ax.set_aspect("equal")
     _separate(labels)
@@ -97,10 +95,11 @@ def plot_trends(trend: pd.DataFrame, lang: str = "en") -> plt.Figure:
 
     dates = list(dict.fromkeys(trend["as_of"]))
     years = [d.year for d in dates]
-    ticks = [str(y) for y in years] if len(set(years)) == len(years) else [d.isoformat() for d in dates]
+    _ = i18n.translator(lang)
+    ticks = [str(y) for y in years] if len(set(years)) == len(years) else [_.date(d, "medium") for d in dates]
     pos = {d: i for i, d in enumerate(dates)}
     fig, axes = plt.subplots(2, 3, figsize=(13, 7.6))
-    label = lambda m: TREND_MEASURES.label(m, lang)  # noqa: E731
+    label = lambda m: _(TREND_MEASURES[m])  # noqa: E731
 
     def lines(ax, rows, name, color=None, marker="o"):
         rows = rows.dropna(subset=["value"])
@@ -113,17 +112,17 @@ def plot_trends(trend: pd.DataFrame, lang: str = "en") -> plt.Figure:
     ax = axes[0, 0]
     lines(ax, series("stakeholders"), label("stakeholders"), "#1F4E79")
     lines(ax, series("critical"), label("critical"), QUADRANT_COLORS["critical"], "s")
-    ax.set_title(_tr2("Stakeholders and critical group", "Actores y grupo crítico", lang))
+    ax.set_title(_("Stakeholders and critical group"))
     ax.legend(loc="best", fontsize=8)
     ax = axes[0, 1]
     lines(ax, series("critical_screened_pct"), label("critical_screened_pct"), "#1F4E79")
     ax.set_ylim(0, 100)
-    ax.set_title(_tr2("Critical group screened (%)", "Grupo crítico con debida diligencia (%)", lang))
+    ax.set_title(label("critical_screened_pct"))
     ax = axes[0, 2]
     sectors = [s for s in vocab.SECTORS.keys if s in set(trend.loc[trend["measure"] == "ei", "group"])]
     for sector in sectors:
         lines(ax, series("ei", sector), sector_label(sector, lang), sector_color(sector))
-    lines(ax, series("ei"), _tr2("Whole network", "Toda la red", lang), "#222", "D")
+    lines(ax, series("ei"), _("Whole network"), "#222", "D")
     ax.axhline(0, color="#999", lw=0.8, ls=":")
     ax.set_ylim(-1.05, 1.05)
     ax.set_title(label("ei"))
@@ -136,10 +135,10 @@ def plot_trends(trend: pd.DataFrame, lang: str = "en") -> plt.Figure:
     ax.set_title(label("quality"))
     ax.legend(loc="lower right", fontsize=7)
     ax = axes[1, 1]
-    lines(ax, series("plan_progress_pct"), _tr2("Mean progress", "Avance medio", lang), "#1F4E79")
-    lines(ax, series("plan_done_pct"), _tr2("Done", "Concluidas", lang), "#2E8B57", "s")
+    lines(ax, series("plan_progress_pct"), _("Mean progress"), "#1F4E79")
+    lines(ax, series("plan_done_pct"), _("Actions done"), "#2E8B57", "s")
     ax.set_ylim(0, 100)
-    ax.set_title(_tr2("Action plan (%)", "Plan de acción (%)", lang))
+    ax.set_title(_("Action plan (%)"))
     ax.legend(loc="best", fontsize=8)
     handles, labels = axes[0, 2].get_legend_handles_labels()
     axes[1, 2].axis("off")
@@ -149,14 +148,9 @@ def plot_trends(trend: pd.DataFrame, lang: str = "en") -> plt.Figure:
         ax.set_xticklabels(ticks)
         ax.set_xlim(-0.3, len(dates) - 0.7)
         ax.grid(axis="y", color="#EEE")
-    fig.suptitle(_tr2("Trends across the snapshots (ordered by as-of date)",
-                      "Tendencias entre las instantáneas (ordenadas por fecha de corte)", lang), fontweight="bold")
+    fig.suptitle(_("Trends across the snapshots (ordered by as-of date)"), fontweight="bold")
     fig.tight_layout()
     return fig
-
-
-def _tr2(en: str, es: str, lang: str) -> str:
-    return es if lang == "es" else en
 
 
 def _label_place(x0: float, y0: float, x1: float, y1: float) -> dict:

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from partnerlab import quality, vocab
+from partnerlab import i18n, quality, vocab
 
 __all__ = ["PERSPECTIVE_COLORS", "plot_partnership_quality", "plot_quality_heatmap"]
 
@@ -31,13 +31,14 @@ def plot_partnership_quality(scores: pd.DataFrame, partnership: str, name: str =
         partnership: The partnership id.
         name: Its name, for the title (the id when blank).
     """
+    _ = i18n.translator(lang)
     rows = scores[scores["partnership"] == partnership]
     last = rows["round"].max()
     latest = rows[rows["round"] == last]
     previous = rows[rows["round"] < last]
     views = list(dict.fromkeys(latest["perspective"]))
     if ax is None:
-        _, ax = plt.subplots(figsize=(8.5, 5.2), layout="constrained")
+        ax = plt.subplots(figsize=(8.5, 5.2), layout="constrained")[1]
     dims = list(quality.DIMENSIONS)
     step = 0.7 / max(1, len(views))
     for k, view in enumerate(views):
@@ -64,21 +65,19 @@ def plot_partnership_quality(scores: pd.DataFrame, partnership: str, name: str =
     ax.set_ylim(len(dims) - 0.5, -0.5)
     ax.set_xlim(-0.25, 3.25)
     ax.set_xticks(range(4))
-    ax.set_xlabel(_tr(("Level (0-3; level 3 = all Appendix 6 criteria met)",
-                       "Nivel (0-3; nivel 3 = todos los criterios del Anexo 6)"), lang))
+    ax.set_xlabel(_("Level (0-3; level 3 = all Appendix 6 criteria met)"))
     ax.grid(axis="x", color="#EEEEEE")
     ax.set_axisbelow(True)
     when = pd.Timestamp(latest["assessed_on"].iloc[0])
-    title = _tr(("Quality by perspective, round {r} ({d:%Y-%m-%d})", "Calidad por perspectiva, ronda {r} ({d:%Y-%m-%d})"),
-                lang).format(r=last, d=when)
+    title = _("Quality by perspective, round {r} ({d})", r=_.number(last), d=_.date(when))
     ax.set_title(f"{textwrap.shorten(name or partnership, 70, placeholder='…')}\n{title}", loc="left", fontsize=10.5)
     handles = [Line2D([], [], linestyle="", marker=_MARKERS.get(v, "o"), color=PERSPECTIVE_COLORS.get(v, "#666666"),
                       markersize=7, label=vocab.PERSPECTIVES.label(v, lang)) for v in views]
     if len(previous):
         handles.append(Line2D([], [], linestyle="-", marker="o", color="#666666", markerfacecolor="white",
-                              markersize=6, label=_tr(("Hollow: previous round", "Vacío: ronda anterior"), lang)))
+                              markersize=6, label=_("Hollow: previous round")))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.16, 1), fontsize=8.5, frameon=False,
-              title=_tr(("Perspective", "Perspectiva"), lang), title_fontsize=9, alignment="left")
+              title=_("Perspective"), title_fontsize=9, alignment="left")
     return ax
 
 
@@ -91,12 +90,13 @@ def plot_quality_heatmap(levels: pd.DataFrame, names: dict[str, str] | None = No
         levels: `quality.portfolio_levels` output.
         names: Partnership id -> name.
     """
+    _ = i18n.translator(lang)
     names = names or {}
     columns = [*quality.DIMENSIONS, *quality.PRINCIPLE_DIMENSIONS]
     data = levels[columns].to_numpy(dtype=float)
     shown = np.insert(data, len(quality.DIMENSIONS), np.nan, axis=1)  # a blank column between the two blocks
     if ax is None:
-        _, ax = plt.subplots(figsize=(10, 0.42 * len(levels) + 2.6), layout="constrained")
+        ax = plt.subplots(figsize=(10, 0.42 * len(levels) + 2.6), layout="constrained")[1]
     cmap = plt.get_cmap("YlGnBu").copy()
     cmap.set_bad("white")
     image = ax.imshow(np.ma.masked_invalid(shown), cmap=cmap, vmin=0, vmax=3, aspect="auto")
@@ -105,7 +105,7 @@ def plot_quality_heatmap(levels: pd.DataFrame, names: dict[str, str] | None = No
             value = shown[i, j]
             if j == len(quality.DIMENSIONS):
                 continue
-            text = "–" if np.isnan(value) else (f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}")
+            text = "–" if np.isnan(value) else _.number(value, 1)
             ax.text(j, i, text, ha="center", va="center", fontsize=8.5,
                     color="white" if not np.isnan(value) and value >= 2 else "black")
     labels = [quality.dimension_label(c, lang) for c in columns]
@@ -113,23 +113,24 @@ def plot_quality_heatmap(levels: pd.DataFrame, names: dict[str, str] | None = No
     ax.set_xticks(range(len(labels)), labels, rotation=35, ha="right", fontsize=8.5)
     for tick in ax.get_xticklabels()[len(quality.DIMENSIONS) + 1:]:
         tick.set_fontweight("bold")
-    rows = [textwrap.shorten(names.get(pid) or pid, 46, placeholder="…") + (" *" if basis == "mean" else "")
+    rows = [_two_lines(str(names.get(pid) or pid)) + (" *" if basis == "mean" else "")
             for pid, basis in zip(levels.index, levels["basis"])]
     ax.set_yticks(range(len(levels)), rows, fontsize=8.5)
     ax.tick_params(length=0)
     ax.spines[:].set_visible(False)
     bar = ax.figure.colorbar(image, ax=ax, shrink=min(1.0, 4 / max(4, len(levels)) + 0.3), ticks=range(4))
-    bar.set_label(_tr(("Level (0-3)", "Nivel (0-3)"), lang))
-    has_mean = bool((levels["basis"] == "mean").any())
-    title = (("Partnership quality, latest round: collective perspective (* mean of perspectives)",
-              "Calidad de las alianzas, última ronda: perspectiva colectiva (* promedio de perspectivas)") if has_mean
-             else ("Partnership quality, latest round: collective perspective",
-                   "Calidad de las alianzas, última ronda: perspectiva colectiva"))
-    ax.set_title(_tr(title, lang), loc="left", fontsize=10.5)
+    bar.set_label(_("Level (0-3)"))
+    if (levels["basis"] == "mean").any():
+        title = _("Partnership quality, latest round: collective perspective (* mean of perspectives)")
+    else:
+        title = _("Partnership quality, latest round: collective perspective")
+    ax.set_title(title, loc="left", fontsize=10.5)
     return ax
 
 
-# ---------------------------------------------------------------------------------------
-
-def _tr(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "es" else pair[0]
+def _two_lines(name: str, width: int = 44) -> str:
+    """A partnership name on at most two lines of the heatmap's axis (cut only beyond that)."""
+    lines = textwrap.wrap(name, width) or [""]
+    if len(lines) > 2:
+        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder="…")]
+    return "\n".join(lines)
