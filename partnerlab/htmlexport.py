@@ -23,8 +23,8 @@ import io
 import re
 import threading
 from collections import Counter
+from functools import cache, lru_cache
 from html.parser import HTMLParser
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -118,7 +118,7 @@ def page_scripts(nb: NotebookNode) -> list[str]:
     return [_script_text(rel) for name in names for rel in PAGE_SCRIPTS[name]]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _script_text(rel: str) -> str:
     text = (Path(__file__).resolve().parent / rel).read_text(encoding="utf-8")
     return text.replace("</script", "<\\/script")  # a vendored file can not close its own tag

@@ -21,7 +21,8 @@ FAIL_IMPACTS = {"serious", "critical"}
 ALSO_FAIL = {"heading-order", "image-alt", "th-has-data-cells", "td-headers-attr"}
 
 pytestmark = [
-    pytest.mark.browser, pytest.mark.slow,
+    pytest.mark.browser,
+    pytest.mark.slow,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium: .ci/install-system-packages.sh"),
 ]
 
@@ -58,8 +59,11 @@ def axe_page(tmp_path_factory):
     sync_api = pytest.importorskip("playwright.sync_api")
     axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         axe = axe_module.Axe()
 
         def run(path: Path) -> tuple[list[dict], list[str]]:
@@ -93,8 +97,10 @@ def test_no_serious_accessibility_violation(batches, axe_page, lang, kind):
         pytest.skip(f"{kind}: no page in the sample batch")
     violations, outside = axe_page(pages[0])
     failing = [v for v in violations if v["impact"] in FAIL_IMPACTS or v["id"] in ALSO_FAIL]
-    report = [f'{v["impact"]} {v["id"]}: {v["help"]} ({len(v["nodes"])}x, e.g. {v["nodes"][0]["html"][:120]})'
-              for v in failing]
+    report = [
+        f"{v['impact']} {v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['html'][:120]})"
+        for v in failing
+    ]
     assert report == [], f"{pages[0].name}:\n" + "\n".join(report)
     assert outside == []
     html = pages[0].read_text(encoding="utf-8")

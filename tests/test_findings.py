@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 from partnerlab.findings import KEEP_MIME, KeptTable, collect_kept, strip_kept, table_rows, write_findings
 
 # OWASP "CSV Injection": cells starting with these characters can be read as formulas/DDE.
-HOSTILE = ["=HYPERLINK(\"http://evil\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\r=1",
-           "=cmd|' /C calc'!A0"]
+HOSTILE = ['=HYPERLINK("http://evil","x")', "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\r=1", "=cmd|' /C calc'!A0"]
 
 
 def _kept(df, name="critical_group", **kw):
@@ -36,8 +35,11 @@ def test_hostile_names_stay_text(tmp_path):
             assert cell.data_type != "f"
     assert all(sheet.cell(row=r, column=1).quotePrefix for r in range(2, len(HOSTILE) + 2))
     with zipfile.ZipFile(path) as z:  # no formula element anywhere in the file
-        assert not any("<f>" in z.read(n).decode() or "<f " in z.read(n).decode()
-                       for n in z.namelist() if n.startswith("xl/worksheets/"))
+        assert not any(
+            "<f>" in z.read(n).decode() or "<f " in z.read(n).decode()
+            for n in z.namelist()
+            if n.startswith("xl/worksheets/")
+        )
 
 
 @settings(max_examples=40, deadline=None)
@@ -52,10 +54,11 @@ def test_any_leading_equals_is_text(tmp_path_factory, names):
 def test_one_sheet_per_kind_of_table_with_contents(tmp_path):
     a = pd.DataFrame({"id": ["S1"], "name": ["Alpha"], "sector": ["civil_society"]})
     b = pd.DataFrame({"id": ["S2"], "name": ["Beta"], "sector": ["academia"]})
-    tables = [_kept(a, report="stakeholder_map", title="Mapa de actores"),
-              _kept(b, report="stakeholder_map__academia", title="Mapa de actores: Academia",
-                    params={"sector": "academia"}),
-              _kept(a.assign(share_pct=[50.0]), "late_actions_x", report="action_plan", title="Plan de acción")]
+    tables = [
+        _kept(a, report="stakeholder_map", title="Mapa de actores"),
+        _kept(b, report="stakeholder_map__academia", title="Mapa de actores: Academia", params={"sector": "academia"}),
+        _kept(a.assign(share_pct=[50.0]), "late_actions_x", report="action_plan", title="Plan de acción"),
+    ]
     _, book = _write(tmp_path, *tables, lang="es")
     assert book.sheetnames == ["Contenido", "Grupo crítico", "Late actions x"]
     contents = [[c.value for c in row] for row in book["Contenido"].iter_rows()]
@@ -64,16 +67,30 @@ def test_one_sheet_per_kind_of_table_with_contents(tmp_path):
     assert book["Contenido"]["A2"].hyperlink.location == "'Grupo crítico'!A1"
     # the fanned-out copies share a sheet, told apart by their report; labels, not keys
     rows = [[c.value for c in row] for row in book["Grupo crítico"].iter_rows()]
-    assert rows == [["Informe", "Id", "Nombre", "Sector"], ["Mapa de actores", "S1", "Alpha", "Sociedad civil"],
-                    ["Mapa de actores: Academia", "S2", "Beta", "Academia"]]
+    assert rows == [
+        ["Informe", "Id", "Nombre", "Sector"],
+        ["Mapa de actores", "S1", "Alpha", "Sociedad civil"],
+        ["Mapa de actores: Academia", "S2", "Beta", "Academia"],
+    ]
     assert [c.value for c in book["Late actions x"][1]] == ["Id", "Nombre", "Sector", "Proporción (%)"]
 
 
-@pytest.mark.parametrize("lang, sheet, header", [("en", "Due diligence findings", "Due diligence outcome"),
-                                                 ("pt", "Constatações de due diligence", "Resultado da due diligence")])
+@pytest.mark.parametrize(
+    "lang, sheet, header",
+    [
+        ("en", "Due diligence findings", "Due diligence outcome"),
+        ("pt", "Constatações de due diligence", "Resultado da due diligence"),
+    ],
+)
 def test_sheet_names_headers_and_labels_in_the_batch_language(tmp_path, lang, sheet, header):
-    df = pd.DataFrame({"name": ["A"], "outcome": ["not_screened"], "roles": [["counterpart", "beneficiary"]],
-                       "free": ["civil_society"]})
+    df = pd.DataFrame(
+        {
+            "name": ["A"],
+            "outcome": ["not_screened"],
+            "roles": [["counterpart", "beneficiary"]],
+            "free": ["civil_society"],
+        }
+    )
     _, book = _write(tmp_path, _kept(df, "due_diligence_findings"), lang=lang)
     rows = [[c.value for c in row] for row in book[sheet].iter_rows()]
     assert rows[0][1] == header and rows[0][3] == "Free"
@@ -93,12 +110,14 @@ def test_header_frozen_filtered_and_sized(tmp_path):
 
 
 def test_dates_numbers_lists_and_blanks(tmp_path):
-    df = pd.DataFrame({
-        "assessed_on": pd.to_datetime(["2024-03-01", None]),
-        "score": [2.5, float("nan")],
-        "states": [["jalisco", "oaxaca"], []],
-        "flag": [True, False],
-    })
+    df = pd.DataFrame(
+        {
+            "assessed_on": pd.to_datetime(["2024-03-01", None]),
+            "score": [2.5, float("nan")],
+            "states": [["jalisco", "oaxaca"], []],
+            "flag": [True, False],
+        }
+    )
     _, book = _write(tmp_path, _kept(df))
     row2 = [c.value for c in book["Critical group"][2]]
     row3 = [c.value for c in book["Critical group"][3]]
@@ -107,12 +126,15 @@ def test_dates_numbers_lists_and_blanks(tmp_path):
     assert book["Critical group"]["A2"].number_format == "yyyy-mm-dd"
 
 
-@pytest.mark.parametrize("name, sheet", [
-    ("a/b:c*d?[e]", "A b c d e"),
-    ("x" * 40, "X" + "x" * 30),
-    ("'quoted'", "quoted"),
-    ("Contents", "Contents (2)"),  # the contents sheet keeps its name
-])
+@pytest.mark.parametrize(
+    "name, sheet",
+    [
+        ("a/b:c*d?[e]", "A b c d e"),
+        ("x" * 40, "X" + "x" * 30),
+        ("'quoted'", "quoted"),
+        ("Contents", "Contents (2)"),  # the contents sheet keeps its name
+    ],
+)
 def test_sheet_names_are_valid(tmp_path, name, sheet):
     _, book = _write(tmp_path, _kept(pd.DataFrame({"a": [1]}), name))
     assert book.sheetnames[1] == sheet
@@ -130,9 +152,11 @@ def test_named_index_becomes_a_column():
 
 
 def _nb_with_kept():
-    keep = {"output_type": "display_data", "data": {KEEP_MIME: {"columns": ["a"], "index": [0], "data": [[1]]},
-                                                    "text/plain": "t"},
-            "metadata": {"partnerlab": {"keep": "tbl"}}}
+    keep = {
+        "output_type": "display_data",
+        "data": {KEEP_MIME: {"columns": ["a"], "index": [0], "data": [[1]]}, "text/plain": "t"},
+        "metadata": {"partnerlab": {"keep": "tbl"}},
+    }
     plain = {"output_type": "stream", "name": "stdout", "text": "hello"}
     return {"cells": [{"cell_type": "code", "outputs": [plain, keep]}, {"cell_type": "markdown"}]}
 
@@ -154,7 +178,7 @@ def test_filtered_row_numbers_are_dropped():
     assert table_rows(df.to_json(orient="split")) == (["id"], [["SE2030"], ["BID"], ["ANUIES"]])
 
 
-def _renamed_sample(tmp_path, names: dict) -> "Path":
+def _renamed_sample(tmp_path, names: dict):
     """A copy of the bundled sample with some stakeholders renamed ({id: new name})."""
     from partnerlab import paths
 
@@ -196,4 +220,6 @@ def test_formula_names_from_a_real_report_stay_text(tmp_path):
     for text in hostile.values():
         assert names[text].data_type == "s" and names[text].quotePrefix
     with zipfile.ZipFile(out) as z:
-        assert not any(b"<f>" in z.read(n) or b"<f " in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
+        assert not any(
+            b"<f>" in z.read(n) or b"<f " in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/")
+        )

@@ -29,7 +29,8 @@ NOTEBOOK = "stakeholder_map.ipynb"
 HEADING = "Stakeholder map"
 
 pytestmark = [
-    pytest.mark.browser, pytest.mark.slow,
+    pytest.mark.browser,
+    pytest.mark.slow,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium: .ci/install-system-packages.sh"),
 ]
 
@@ -48,14 +49,28 @@ def lab(tmp_path_factory):
     home = root / "home"
     home.mkdir()
     port, token = _free_port(), secrets.token_hex(16)
-    env = {**os.environ, "HOME": str(home), "JUPYTER_CONFIG_DIR": str(home / ".jupyter"),
-           "JUPYTER_RUNTIME_DIR": str(home / "runtime"), "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
-           "MPLBACKEND": "Agg"}
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "JUPYTER_CONFIG_DIR": str(home / ".jupyter"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
+        "MPLBACKEND": "Agg",
+    }
     jupyter = Path(sys.executable).parent / "jupyter"  # `make lab`: $(BIN)/jupyter lab notebooks/
-    cmd = [str(jupyter), "lab", "notebooks/", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-           f"--IdentityProvider.token={token}", "--ServerApp.port_retries=0",
-           "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-           "--LabApp.extension_manager=readonly"] + (["--allow-root"] if os.geteuid() == 0 else [])
+    cmd = [
+        str(jupyter),
+        "lab",
+        "notebooks/",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        f"--IdentityProvider.token={token}",
+        "--ServerApp.port_retries=0",
+        "--LabApp.news_url=",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--LabApp.extension_manager=readonly",
+    ] + (["--allow-root"] if os.geteuid() == 0 else [])
     log = (root / "lab.log").open("w")
     proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -85,8 +100,11 @@ def test_run_all_cells_of_a_report_in_jupyterlab(lab, tmp_path):
     base, token = lab
     outside: list[str] = []
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
 
         def route(r):
@@ -121,8 +139,9 @@ def test_run_all_cells_of_a_report_in_jupyterlab(lab, tmp_path):
         assert heading.text_content().startswith(HEADING)
         assert figure.evaluate("i => i.naturalWidth") > 0
         # every cell ran: no prompt left at [*] or [ ] (a cell that raises stops Run All)
-        sync_api.expect(notebook.locator(".jp-CodeCell .jp-InputPrompt", has_text=re.compile(r"\[[ *]?\]"))
-                        ).to_have_count(0, timeout=240_000)
+        sync_api.expect(
+            notebook.locator(".jp-CodeCell .jp-InputPrompt", has_text=re.compile(r"\[[ *]?\]"))
+        ).to_have_count(0, timeout=240_000)
         assert "Traceback" not in (notebook.text_content() or "")
         notebook.locator(".jp-Cell").first.scroll_into_view_if_needed()
         shots = paths.REPORTS / "screenshots"

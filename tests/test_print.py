@@ -19,15 +19,28 @@ from partnerlab import paths
 CHROMIUM = Path("/usr/bin/chromium")
 
 pytestmark = [
-    pytest.mark.browser, pytest.mark.slow,
+    pytest.mark.browser,
+    pytest.mark.slow,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium: .ci/install-system-packages.sh"),
     pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs pdfinfo (poppler-utils)"),
 ]
 
 
 def _pages(html: Path, pdf: Path) -> int:
-    subprocess.run([str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                    f"--print-to-pdf={pdf}", html.resolve().as_uri()], check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            html.resolve().as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
     return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
 
@@ -35,15 +48,34 @@ def _pages(html: Path, pdf: Path) -> int:
 @pytest.fixture(scope="module")
 def profiles(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("profiles")
-    code = subprocess.run([sys.executable, "-c", "import sys; from partnerlab.cli import main; sys.exit(main(sys.argv[1:]))",
-                           "run", "--no-progress", "--workbook", str(paths.SAMPLE_WORKBOOK), "--out", str(out),
-                           "--only", "partner_profile", "--lang", "es"], capture_output=True, timeout=1200).returncode
+    code = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from partnerlab.cli import main; sys.exit(main(sys.argv[1:]))",
+            "run",
+            "--no-progress",
+            "--workbook",
+            str(paths.SAMPLE_WORKBOOK),
+            "--out",
+            str(out),
+            "--only",
+            "partner_profile",
+            "--lang",
+            "es",
+        ],
+        capture_output=True,
+        timeout=1200,
+    ).returncode
     assert code == 0
     return out
 
 
 def test_every_profile_prints_on_at_most_two_pages(profiles, tmp_path):
-    pages = {html.stem: _pages(html, tmp_path / f"{html.stem}.pdf") for html in sorted(profiles.glob("partner_profile__*.html"))}
+    pages = {
+        html.stem: _pages(html, tmp_path / f"{html.stem}.pdf")
+        for html in sorted(profiles.glob("partner_profile__*.html"))
+    }
     assert len(pages) >= 12  # the critical group of the sample
     assert max(pages.values()) <= 2, {k: v for k, v in pages.items() if v > 2}
 
