@@ -81,7 +81,9 @@
     var table = box.querySelector("table.pl-table");
     if (!table || !table.tHead || !table.tBodies.length) { return; }
     var W = wordsOf(box);
-    var header = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.textContent.trim(); });
+    var ths = table.tHead.rows[0].cells;
+    var header = Array.prototype.map.call(ths, function (th) { return th.textContent.trim(); });
+    var numeric = Array.prototype.map.call(ths, function (th) { return th.classList.contains("num"); });
     var rows = Array.prototype.map.call(table.tBodies[0].rows, function (tr) {
       return Array.prototype.map.call(tr.cells, function (td) {
         var t = td.textContent.replace(/\s+/g, " ").trim();
@@ -103,8 +105,9 @@
     box.insertBefore(widget, table);
     box.insertBefore(tools, widget);
     new window.gridjs.Grid({
-      columns: header.map(function (name) {
-        return {name: name, formatter: function (cell) { return window.gridjs.html(cell.h); }, sort: {compare: compare}};
+      columns: header.map(function (name, i) {
+        return {name: name, formatter: function (cell) { return window.gridjs.html(cell.h); }, sort: {compare: compare},
+                attributes: numeric[i] ? {"data-num": ""} : {}};  // numbers right-aligned, as in the static table
       }),
       data: rows,
       search: {selector: function (cell) { return cell.t; }},
