@@ -2,8 +2,10 @@
 
 nbconvert's default templates load require.js and MathJax from a CDN, and papermill's
 `report_mode` hides nothing in nbconvert's HTML. This module exports with partnerlab's own
-template (partnerlab/templates/partnerlab): the lab cell markup, a small inline stylesheet,
-no script at all, and a Content-Security-Policy that forbids scripts and every request that
+template (partnerlab/templates/partnerlab): the lab cell markup, a small inline stylesheet
+(with the print rules: each printed page names its report), only the package's own scripts
+(PAGE_SCRIPTS, e.g. the long-table widget), figures with their alt text in the page language,
+and a Content-Security-Policy that allows those scripts by hash and forbids every request that
 is not `data:`. Before rendering it drops what a reviewer must not see: every code input,
 the analyst notes (cells tagged `analyst-note`), the parameters cells (the report's header
 already shows its inputs), the kept-table payloads, and warnings printed to stderr.
