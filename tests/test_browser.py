@@ -234,6 +234,7 @@ def test_long_table_sorts_filters_pages_and_downloads(browser, tmp_path, lang, w
     rows = page.locator(".pl-dt-widget tbody tr")
     first = lambda: page.locator(".pl-dt-widget tbody tr:first-child td").first.inner_text()  # noqa: E731
     expect = pytest.importorskip("playwright.sync_api").expect  # waits for Grid.js to redraw
+    expect.set_options(timeout=30_000)  # a machine under load draws slowly
     expect(page.locator(".pl-dt-widget .gridjs-message")).to_have_count(0)  # drawn asynchronously
     expect(rows).to_have_count(20)
     assert first() == "S000"
@@ -250,7 +251,7 @@ def test_long_table_sorts_filters_pages_and_downloads(browser, tmp_path, lang, w
     # paging
     page.locator(".gridjs-pages button", has_text="2").first.click()
     expect(page.locator(".gridjs-currentPage")).to_have_text("2")
-    assert rows.count() == 20
+    expect(rows).to_have_count(20)
     # search, in the page's words; the hostile cell is text
     search = page.locator(f"input[placeholder='{placeholder}']")
     search.fill("Ñandú 4")
@@ -285,6 +286,7 @@ def test_long_table_sorts_filters_pages_and_downloads(browser, tmp_path, lang, w
     assert lines[6].startswith("S005,\"'=HYPERLINK(") and lines[7] == f"S006,{XSS},Academia,3"
     assert visit.outside == []
     page.locator("input.gridjs-search-input").fill("Ñandú 1")
+    expect(rows).to_have_count(11)
     visit.screenshot(f"table-{lang}.png")
     # print: the static table with its first rows, not the widget
     page.emulate_media(media="print")
