@@ -294,3 +294,26 @@ def test_long_table_sorts_filters_pages_and_downloads(browser, tmp_path, lang, w
     assert page.locator(".pl-dt > table.pl-table tbody tr:visible").count() == 60
     assert page.locator("p.pl-print-only").is_visible()
     page.emulate_media(media="screen")
+
+
+def test_figures_carry_their_alt_text_or_a_translated_fallback(browser, tmp_path):
+    import base64
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (4, 3), "white").save(buf, format="PNG")
+    png = base64.b64encode(buf.getvalue()).decode("ascii")
+    alt = 'Barras: "Sociedad civil" 13 <img src=x onerror=alert(1)>'
+    cell = new_code_cell("rpt.show(fig, alt=...)")
+    cell.outputs = [
+        new_output("display_data", data={"image/png": png}, metadata={"image/png": {"alt": alt}}),
+        new_output("display_data", data={"image/png": png}),
+    ]
+    page = tmp_path / "alt.html"
+    page.write_text(export_html(new_notebook(cells=[cell]), title="alt", lang="es"), encoding="utf-8")
+    visit = Visit(browser, page)
+    alts = visit.page.evaluate("[...document.images].map(i => i.alt)")
+    assert alts == [alt, "Figura de este informe (no se proporcionó una descripción en texto)"]
+    assert visit.dialogs == [] and visit.outside == [] and visit.page.locator("img[src='x']").count() == 0
