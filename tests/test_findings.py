@@ -215,7 +215,7 @@ def test_formula_names_from_a_real_report_stay_text(tmp_path):
     result = batch.run_batch(path, tmp_path / "out", job_list=jobs, jobs=1, progress=False)
     assert result.exit_code == 0, result.reports
     out = result.out / "findings.xlsx"
-    sheet = openpyxl.load_workbook(out)["critical_group"]
+    sheet = openpyxl.load_workbook(out)["Critical group"]
     names = {row[1].value: row[1] for row in sheet.iter_rows(min_row=2)}
     for text in hostile.values():
         assert names[text].data_type == "s" and names[text].quotePrefix
