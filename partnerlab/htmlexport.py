@@ -2,8 +2,10 @@
 
 nbconvert's default templates load require.js and MathJax from a CDN, and papermill's
 `report_mode` hides nothing in nbconvert's HTML. This module exports with partnerlab's own
-template (partnerlab/templates/partnerlab): the lab cell markup, a small inline stylesheet,
-no script at all, and a Content-Security-Policy that forbids scripts and every request that
+template (partnerlab/templates/partnerlab): the lab cell markup, a small inline stylesheet
+(with the print rules: each printed page names its report), only the package's own scripts
+(PAGE_SCRIPTS, e.g. the long-table widget), figures with their alt text in the page language,
+and a Content-Security-Policy that allows those scripts by hash and forbids every request that
 is not `data:`. Before rendering it drops what a reviewer must not see: every code input,
 the analyst notes (cells tagged `analyst-note`), the parameters cells (the report's header
 already shows its inputs), the kept-table payloads, and warnings printed to stderr.
@@ -23,13 +25,14 @@ import io
 import re
 import threading
 from collections import Counter
+from functools import cache, lru_cache
 from html.parser import HTMLParser
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from partnerlab import __version__
+from partnerlab import __version__, i18n
 from partnerlab.findings import KEEP_MIME
+from partnerlab.i18n import N_
 
 if TYPE_CHECKING:  # nbformat imports jsonschema (over a second): only where pages are made
     from nbformat import NotebookNode
@@ -42,14 +45,19 @@ __all__ = [
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "partnerlab"
 REMOVED_TAGS = frozenset({"analyst-note", "parameters", "injected-parameters", "papermill-error-cell-tag"})
-INDEX_LABEL = {"en": "All reports of this batch", "es": "Todos los informes de este lote"}
+INDEX_LABEL = N_("All reports of this batch")
+# The alt text of a figure whose notebook gave none (rpt.show(fig, alt=...) gives one); nbconvert
+# would write an English "No description has been provided for this image" on every page.
+ALT_FALLBACK = N_("Figure of this report (no text description was given)")
 
 # The only scripts a page may run: partnerlab's own static files (paths under partnerlab/), by
 # name. A page gets a script when one of its outputs holds the attribute data-pl-script="NAME";
 # the files are inlined once at the end of the body, and the Content-Security-Policy allows them
 # by their sha256 alone, so workbook text can never run, even if a notebook forgot to escape it.
 # Data for a script travels in <script type="application/json"> islands, which never run.
-PAGE_SCRIPTS: dict[str, tuple[str, ...]] = {}
+PAGE_SCRIPTS: dict[str, tuple[str, ...]] = {
+    "tables": ("vendor/gridjs/gridjs.umd.js", "static/tables.js"),  # long tables: sort, search, pages, CSV
+}
 _SCRIPT_MARK = re.compile(r'data-pl-script="([a-z0-9_-]+)"')
 PAGE_CSP = ("default-src 'none'; img-src data: blob:; style-src 'unsafe-inline'; font-src data:; "
             "base-uri 'none'; form-action 'none'")
@@ -70,7 +78,7 @@ def export_html(
     Args:
         nb: The executed notebook (left unchanged).
         title: The page title (the browser tab).
-        lang: "en" or "es": the page's `lang` attribute and the navigation label.
+        lang: A language of i18n.LANGUAGES: the page's `lang` attribute and its words.
         index_href: Link back to the batch's index, or None for a stand-alone page.
         footer: One line at the bottom (e.g. the package version); defaults to the version.
 
@@ -78,7 +86,8 @@ def export_html(
         The HTML document as a string.
     """
     exporter = _exporter()
-    exporter.language_code = lang if lang in INDEX_LABEL else "en"
+    lang = i18n.resolve_lang(lang)
+    exporter.language_code = "en" if lang == i18n.PSEUDO else lang
     page = prepare_for_html(nb)
     scripts = page_scripts(page)
     resources = {
@@ -88,7 +97,9 @@ def export_html(
             "css": page_css(),
             "version": __version__,
             "index_href": index_href,
-            "index_label": INDEX_LABEL.get(lang, INDEX_LABEL["en"]),
+            "index_label": i18n.gettext(INDEX_LABEL, lang),
+            "alt_fallback": i18n.gettext(ALT_FALLBACK, lang),
+            "running_head": css_string(title),  # each printed page names its report (and entity)
             "footer": footer or f"partnerlab {__version__}",
             "scripts": scripts,
             "csp": PAGE_CSP + (f"; script-src {' '.join(_script_hash(s) for s in scripts)}" if scripts else ""),
@@ -109,7 +120,7 @@ def page_scripts(nb: NotebookNode) -> list[str]:
     return [_script_text(rel) for name in names for rel in PAGE_SCRIPTS[name]]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _script_text(rel: str) -> str:
     text = (Path(__file__).resolve().parent / rel).read_text(encoding="utf-8")
     return text.replace("</script", "<\\/script")  # a vendored file can not close its own tag
@@ -182,6 +193,16 @@ def light_png(b64: str) -> str:
 def page_css() -> str:
     """The stylesheet of report and index pages (inlined in each page)."""
     return (TEMPLATES / TEMPLATE_NAME / "static" / "partnerlab.css").read_text(encoding="utf-8")
+
+
+def css_string(text: str) -> str:
+    r"""text as a quoted CSS string, every character that could end it or its <style> escaped.
+
+    >>> print(css_string('Mapa: "Á" </style>'))
+    "Mapa: \22 Á\22  \3c \2f style\3e "
+    """
+    keep = set(" .,:;-_()'")
+    return '"' + "".join(c if c.isalnum() or c in keep else f"\\{ord(c):x} " for c in text) + '"'
 
 
 def outside_references(html: str) -> list[str]:

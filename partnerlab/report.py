@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -16,11 +17,14 @@ from partnerlab import i18n, paths, vocab
 from partnerlab.i18n import N_
 from partnerlab.workbook import Workbook, load_workbook, reset_reads
 
-__all__ = ["Report", "COLUMN_LABELS", "KEEP_MIME", "format_table"]
+__all__ = ["Report", "COLUMN_LABELS", "KEEP_MIME", "format_table", "table_markup", "json_island", "csv_separator"]
 
 KEEP_MIME = "application/vnd.partnerlab.table+json"
 NBH = "\u2011"  # non-breaking hyphen: a date in a table never breaks across lines
-MAX_ROWS = 60  # a table longer than this shows its first rows and says how many there are
+MAX_ROWS = 60  # a printout shows this many rows of a table and says how many there are
+WIDGET_ROWS = 20  # a longer table (more than one screen page) is sortable, searchable and paged (static/tables.js)
+PAGE_ROWS = 2000  # a page holds at most this many rows of a table and says so
+PAGE_SIZE = 20  # rows on one screen page of a long table
 HIDDEN_COLUMNS = {"contact", "row"}  # personal data, and the Excel row (for messages only)
 
 # Headers shared by many tables; a report passes labels= for its own columns.
@@ -200,17 +204,50 @@ class Report:
               max_rows: int = MAX_ROWS, index: bool = False, escape: bool = True, printed: bool = True) -> None:
         """Display a table with translated headers and vocabulary labels, escaped.
 
-        `escape=False` is for tables whose cells were escaped by the caller to hold links
-        (e.g. `consistency.register_table`); `printed=False` leaves the table out of the printout.
+        A table of more than WIDGET_ROWS rows is sortable, searchable and paged on screen, with a
+        download of its rows (partnerlab/static/tables.js, offline); the page holds up to PAGE_ROWS
+        rows and a printout the first `max_rows`, each saying so. `escape=False` is for tables
+        whose cells were escaped by the caller to hold links (e.g. `consistency.register_table`);
+        `printed=False` leaves the table out of the printout.
         """
+        _html(f'<div class="pl-report{_noprint(printed)}">{self.table_html(df, labels, vocab, max_rows, index, escape)}</div>')
+
+    def table_html(self, df: pd.DataFrame, labels: dict | None = None, vocab: dict | None = None,
+                   max_rows: int = MAX_ROWS, index: bool = False, escape: bool = True) -> str:
+        """The markup of `table` (for pages that place a table inside their own markup)."""
+        _ = self._
         shown = format_table(df, self.lang, labels=labels, vocabularies=vocab, index=index)
-        more = ""
+        total = len(shown)
+        notes = []
+        if total > PAGE_ROWS:
+            notes.append(('pl-more', _("This page holds the first {shown} of {total} rows.",
+                                       shown=_.number(PAGE_ROWS), total=_.number(total))))
+            shown = shown.head(PAGE_ROWS)
         if len(shown) > max_rows:
-            note = self._("First {shown} of {total} rows.", shown=max_rows, total=len(shown))
-            more = f'<p class="pl-more">{_e(note)}</p>'
-            shown = shown.head(max_rows)
-        table = shown.to_html(index=False, escape=escape, classes="pl-table", border=0, na_rep="")
-        _html(f'<div class="pl-report{_noprint(printed)}">{table}{more}</div>')
+            notes.append(('pl-more pl-print-only', _("Printed: the first {shown} of {total} rows.",
+                                                      shown=_.number(max_rows), total=_.number(total))))
+        table = table_markup(shown, escape=escape, print_rows=max_rows)
+        more = "".join(f'<p class="{c}">{_e(n)}</p>' for c, n in notes)
+        if len(shown) <= WIDGET_ROWS:
+            return table + more
+        words = json_island(self.table_words(len(shown)))
+        return (f'<div class="pl-dt" data-pl-script="tables">{table}{more}'
+                f'<script type="application/json" class="pl-dt-words">{words}</script></div>')
+
+    def table_words(self, rows: int) -> dict:
+        """The words and settings of the table controls in the page language (tables.js)."""
+        _ = self._
+        return {
+            "lang": _.locale.replace("_", "-"), "rows": _.number(rows), "pageSize": PAGE_SIZE,
+            "separator": csv_separator(self.lang),
+            "search": _("Search this table…"), "sortAsc": _("Sort column ascending"),
+            "sortDesc": _("Sort column descending"), "previous": _("Previous"), "next": _("Next"),
+            "navigate": _("Page {page} of {pages}"), "page": _("Page {page}"),
+            # the pager reads "Showing 1 to 20 of 94 rows"
+            "showing": _("Showing"), "to": _("to"), "of": _("of"),
+            "results": _("rows"), "loading": _("Loading…"), "noRecords": _("No row matches the search."),
+            "error": _("The table could not be shown."), "download": _("Download the {n} rows (CSV)"),
+        }
 
     def verdict(self, key: str, heading: str, sections: list[tuple[str, list[str]]]) -> None:
         """A verdict box (class pl-verdict-<key>): a heading, then titled lists of sentences, all escaped."""
@@ -271,6 +308,56 @@ def format_table(df: pd.DataFrame, lang: str = "en", labels: dict | None = None,
     out.columns = [_header(c, names, lang) for c in out.columns]
     return out
 
+
+def table_markup(df: pd.DataFrame, escape: bool = True, print_rows: int | None = None) -> str:
+    """A formatted table (format_table) as HTML: header cells with scope, numbers right-aligned.
+
+    Rows after `print_rows` are marked to stay off the printout.
+
+    >>> table_markup(pd.DataFrame({"Name": ["<b>A</b>"], "N": ["3"]}))  # doctest: +NORMALIZE_WHITESPACE
+    '<table class="pl-table"><thead><tr><th scope="col">Name</th><th scope="col" class="num">N</th></tr></thead><tbody><tr><td>&lt;b&gt;A&lt;/b&gt;</td><td class="num">3</td></tr></tbody></table>'
+    """
+    cell = _e if escape else str
+    numeric = [_numeric_column(df.iloc[:, i]) for i in range(df.shape[1])]
+    num = [' class="num"' if n else "" for n in numeric]
+    head = "".join(f'<th scope="col"{num[i]}>{_e(c)}</th>' for i, c in enumerate(df.columns))
+    rows = []
+    for r, values in enumerate(df.itertuples(index=False, name=None)):
+        mark = ' class="pl-print-cut"' if print_rows is not None and r >= print_rows else ""
+        tds = "".join(f"<td{num[i]}>{'' if _blank(v) else cell(v)}</td>" for i, v in enumerate(values))
+        rows.append(f"<tr{mark}>{tds}</tr>")
+    return f'<table class="pl-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def json_island(value: object) -> str:
+    r"""JSON to place inside <script type="application/json">: "</" and U+2028/9 escaped.
+
+    >>> print(json_island({"a": "</script><b>", "b": "\u2028"}))
+    {"a": "<\/script><b>", "b": "\u2028"}
+    """
+    import json
+
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def csv_separator(lang: str) -> str:
+    """The field separator a spreadsheet of the language expects: ";" where the decimal mark is a comma.
+
+    >>> csv_separator("en"), csv_separator("es"), csv_separator("pt")
+    (',', ',', ';')
+    """
+    from babel.numbers import get_decimal_symbol
+
+    return ";" if get_decimal_symbol(i18n.translator(lang).locale) == "," else ","
+
+
+def _numeric_column(col: pd.Series) -> bool:
+    values = [str(v) for v in col if not _blank(v) and str(v) != ""]
+    return bool(values) and all(_NUMBER.fullmatch(v) for v in values)
+
+
+_NUMBER = re.compile(r"[-+\u2212]?\d[\d,\u00a0]*(\.\d+)?(\s?%)?")
 
 # ---------------------------------------------------------------------------------------
 

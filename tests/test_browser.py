@@ -33,9 +33,16 @@ def browser(tmp_path_factory):
     with sync_api.sync_playwright() as p:
         context = p.chromium.launch_persistent_context(
             str(tmp_path_factory.mktemp("chromium-profile")),  # fresh user-data-dir
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run", "--disable-sync"],
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
             viewport={"width": 1200, "height": 900},
         )
         yield context
@@ -69,7 +76,8 @@ class Visit:
 
     def images(self) -> list[dict]:
         return self.page.evaluate(
-            "[...document.images].map(i => ({src: i.currentSrc.slice(0, 22), width: i.naturalWidth}))")
+            "[...document.images].map(i => ({src: i.currentSrc.slice(0, 22), width: i.naturalWidth}))"
+        )
 
     def screenshot(self, name: str) -> Path:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -83,8 +91,10 @@ def test_batch(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("batch")
     wb = tmp / "input.xlsx"
     wb.write_bytes(b"x")
-    jobs = [Job("hostile", "ok", NOTEBOOKS / "ok.ipynb", ("Hostile label", "Etiqueta hostil"), {"label": XSS}),
-            Job("broken", "fail", NOTEBOOKS / "fail.ipynb", ("Broken", "Roto"), {})]
+    jobs = [
+        Job("hostile", "ok", NOTEBOOKS / "ok.ipynb", ("Hostile label", "Etiqueta hostil"), {"label": XSS}),
+        Job("broken", "fail", NOTEBOOKS / "fail.ipynb", ("Broken", "Roto"), {}),
+    ]
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(batch, "_check_workbook", lambda path: None)
         return batch.run_batch(wb, tmp / "out", job_list=jobs, jobs=1, lang="es", progress=False)
@@ -113,8 +123,12 @@ def test_index_page_opens_offline(browser, test_batch):
 def test_policy_stops_markup_a_notebook_forgot_to_escape(browser, tmp_path):
     # Defence in depth: even raw workbook text in an output cannot run or fetch anything.
     cell = new_code_cell("show(name)")
-    cell.outputs = [new_output("display_data", data={"text/html": f"<p>{XSS}</p><script>alert(2)</script>"
-                                                     '<img src="https://example.org/pixel.png">'})]
+    cell.outputs = [
+        new_output(
+            "display_data",
+            data={"text/html": f'<p>{XSS}</p><script>alert(2)</script><img src="https://example.org/pixel.png">'},
+        )
+    ]
     page = tmp_path / "raw.html"
     page.write_text(export_html(new_notebook(cells=[cell]), title="raw"))
     visit = Visit(browser, page)
@@ -126,6 +140,7 @@ def test_policy_stops_markup_a_notebook_forgot_to_escape(browser, tmp_path):
 # --------------------------------------------------------------------------------------
 # A real report on a workbook with a hostile stakeholder name (needs the lead's modules)
 # --------------------------------------------------------------------------------------
+
 
 def _hostile_workbook(tmp_path: Path) -> Path:
     """The bundled sample with SE2030 (top of the critical group) renamed to an HTML injection attempt."""
@@ -165,7 +180,143 @@ def test_stakeholder_map_with_hostile_name(browser, tmp_path, lang, heading):
     body = visit.page.inner_text("body")
     assert XSS in body  # shown as text in the critical-group table
     assert visit.page.locator("img[src='x']").count() == 0
-    assert "hostile.xlsx" in body and load_workbook(path).digest(["stakeholders", "partnerships"])[:16] in body  # the inputs header
+    assert (
+        "hostile.xlsx" in body and load_workbook(path).digest(["stakeholders", "partnerships"])[:16] in body
+    )  # the inputs header
     visit.screenshot(f"stakeholder_map-{lang}.png")
     if os.environ.get("PARTNERLAB_KEEP_BATCH"):  # to look at the whole page by hand
         shutil.copytree(tmp_path / "out", SCREENSHOTS / f"stakeholder_map-{lang}", dirs_exist_ok=True)
+
+
+# --------------------------------------------------------------------------------------
+# Long tables: sortable, searchable, paged, with a download of their rows (tables.js + Grid.js)
+# --------------------------------------------------------------------------------------
+
+
+def _table_page(tmp_path: Path, lang: str) -> Path:
+    import pandas as pd
+
+    from partnerlab.report import Report
+    from partnerlab.workbook import Workbook
+
+    rpt = Report(Workbook(Path("w.xlsx"), "0" * 64, {"language": lang}, {}), lang=lang)
+    n = 94
+    df = pd.DataFrame(
+        {
+            "id": [f"S{i:03d}" for i in range(n)],
+            "name": [
+                '=HYPERLINK("http://evil","x")' if i == 5 else XSS if i == 6 else f"Actor Ñandú {i}" for i in range(n)
+            ],
+            "sector": (["academia", "civil_society", "private_sector"] * 32)[:n],
+            "influence": [(i * 7) % 5 + 1 for i in range(n)],
+        }
+    )
+    cell = new_code_cell("rpt.table(df)")
+    cell.outputs = [
+        new_output(
+            "display_data",
+            data={"text/html": f'<div class="pl-report">{rpt.table_html(df, vocab={"sector": "sector"})}</div>'},
+        )
+    ]
+    page = tmp_path / f"table-{lang}.html"
+    page.write_text(export_html(new_notebook(cells=[cell]), title=f"Table {lang}", lang=lang), encoding="utf-8")
+    return page
+
+
+@pytest.mark.parametrize(
+    "lang, words",
+    [
+        ("en", ("Name", "Search this table…", "Civil society")),
+        ("es", ("Nombre", "Buscar en esta tabla…", "Sociedad civil")),
+    ],
+)
+def test_long_table_sorts_filters_pages_and_downloads(browser, tmp_path, lang, words):
+    name, placeholder, civil = words
+    visit = Visit(browser, _table_page(tmp_path, lang))
+    page = visit.page
+    rows = page.locator(".pl-dt-widget tbody tr")
+    first = lambda: page.locator(".pl-dt-widget tbody tr:first-child td").first.inner_text()  # noqa: E731
+    expect = pytest.importorskip("playwright.sync_api").expect  # waits for Grid.js to redraw
+    expect.set_options(timeout=30_000)  # a machine under load draws slowly
+    expect(page.locator(".pl-dt-widget .gridjs-message")).to_have_count(0)  # drawn asynchronously
+    expect(rows).to_have_count(20)
+    assert first() == "S000"
+    assert page.locator(".pl-dt > table.pl-table").is_hidden()  # the static table is for print
+    # sort: the influence column, ascending then descending (numbers, not text)
+    header = page.locator(".pl-dt-widget th", has_text={"en": "Influence", "es": "Influencia"}[lang])
+    top = page.locator(".pl-dt-widget tbody tr:first-child td").nth(3)
+    header.click()
+    expect(top).to_have_text("1")
+    expect(header).to_have_attribute("aria-sort", "ascending")
+    header.click()
+    expect(top).to_have_text("5")
+    expect(header).to_have_attribute("aria-sort", "descending")
+    # paging
+    page.locator(".gridjs-pages button", has_text="2").first.click()
+    expect(page.locator(".gridjs-currentPage")).to_have_text("2")
+    expect(rows).to_have_count(20)
+    # search, in the page's words; the hostile cell is text
+    search = page.locator(f"input[placeholder='{placeholder}']")
+    search.fill("Ñandú 4")
+    expect(rows).to_have_count(11)
+    assert {r.split("\t")[0] for r in rows.all_inner_texts()} == {
+        "S004",
+        "S040",
+        "S041",
+        "S042",
+        "S043",
+        "S044",
+        "S045",
+        "S046",
+        "S047",
+        "S048",
+        "S049",
+    }
+    search.fill("")
+    expect(rows).to_have_count(20)
+    assert visit.dialogs == [] and page.locator("img[src='x']").count() == 0
+    # the download: every row, headers in the page language, UTF-8 with a BOM, formulas inert
+    link = page.locator("a.pl-dt-csv")
+    assert link.get_attribute("href").startswith("blob:") and "94" in link.inner_text()
+    with page.expect_download() as info:
+        link.click()
+    data = Path(info.value.path()).read_bytes()
+    assert data.startswith("\ufeff".encode("utf-8"))
+    lines = data.decode("utf-8-sig").splitlines()
+    assert len(lines) == 95 and lines[0].split(",")[:2] == ["Id", name]
+    assert lines[1] == "S000,Actor Ñandú 0,Academia,1"
+    assert lines[2].split(",")[2] == civil
+    assert lines[6].startswith("S005,\"'=HYPERLINK(") and lines[7] == f"S006,{XSS},Academia,3"
+    assert visit.outside == []
+    page.locator("input.gridjs-search-input").fill("Ñandú 1")
+    expect(rows).to_have_count(11)
+    visit.screenshot(f"table-{lang}.png")
+    # print: the static table with its first rows, not the widget
+    page.emulate_media(media="print")
+    assert page.locator(".pl-dt-widget").is_hidden() and page.locator(".pl-dt > table.pl-table").is_visible()
+    assert page.locator(".pl-dt > table.pl-table tbody tr:visible").count() == 60
+    assert page.locator("p.pl-print-only").is_visible()
+    page.emulate_media(media="screen")
+
+
+def test_figures_carry_their_alt_text_or_a_translated_fallback(browser, tmp_path):
+    import base64
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (4, 3), "white").save(buf, format="PNG")
+    png = base64.b64encode(buf.getvalue()).decode("ascii")
+    alt = 'Barras: "Sociedad civil" 13 <img src=x onerror=alert(1)>'
+    cell = new_code_cell("rpt.show(fig, alt=...)")
+    cell.outputs = [
+        new_output("display_data", data={"image/png": png}, metadata={"image/png": {"alt": alt}}),
+        new_output("display_data", data={"image/png": png}),
+    ]
+    page = tmp_path / "alt.html"
+    page.write_text(export_html(new_notebook(cells=[cell]), title="alt", lang="es"), encoding="utf-8")
+    visit = Visit(browser, page)
+    alts = visit.page.evaluate("[...document.images].map(i => i.alt)")
+    assert alts == [alt, "Figura de este informe (no se proporcionó una descripción en texto)"]
+    assert visit.dialogs == [] and visit.outside == [] and visit.page.locator("img[src='x']").count() == 0

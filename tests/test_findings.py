@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 from partnerlab.findings import KEEP_MIME, KeptTable, collect_kept, strip_kept, table_rows, write_findings
 
 # OWASP "CSV Injection": cells starting with these characters can be read as formulas/DDE.
-HOSTILE = ["=HYPERLINK(\"http://evil\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\r=1",
-           "=cmd|' /C calc'!A0"]
+HOSTILE = ['=HYPERLINK("http://evil","x")', "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\r=1", "=cmd|' /C calc'!A0"]
 
 
 def _kept(df, name="critical_group", **kw):
@@ -28,16 +27,19 @@ def _write(tmp_path, *tables, lang="en"):
 def test_hostile_names_stay_text(tmp_path):
     df = pd.DataFrame({"name": HOSTILE, "n": range(len(HOSTILE))})
     path, book = _write(tmp_path, _kept(df))
-    sheet = book["critical_group"]
+    sheet = book["Critical group"]
     values = [sheet.cell(row=r, column=1).value for r in range(2, len(HOSTILE) + 2)]
     assert values == [h.replace("\r", "\n") for h in HOSTILE]  # XML reads a bare CR as LF
-    for row in book["critical_group"].iter_rows():
+    for row in book["Critical group"].iter_rows():
         for cell in row:
             assert cell.data_type != "f"
     assert all(sheet.cell(row=r, column=1).quotePrefix for r in range(2, len(HOSTILE) + 2))
     with zipfile.ZipFile(path) as z:  # no formula element anywhere in the file
-        assert not any("<f>" in z.read(n).decode() or "<f " in z.read(n).decode()
-                       for n in z.namelist() if n.startswith("xl/worksheets/"))
+        assert not any(
+            "<f>" in z.read(n).decode() or "<f " in z.read(n).decode()
+            for n in z.namelist()
+            if n.startswith("xl/worksheets/")
+        )
 
 
 @settings(max_examples=40, deadline=None)
@@ -45,27 +47,61 @@ def test_hostile_names_stay_text(tmp_path):
 def test_any_leading_equals_is_text(tmp_path_factory, names):
     tmp = tmp_path_factory.mktemp("hyp")
     _, book = _write(tmp, _kept(pd.DataFrame({"name": names}), "t"))
-    cells = [c for row in book["t"].iter_rows(min_row=2) for c in row]
+    cells = [c for row in book["T"].iter_rows(min_row=2) for c in row]
     assert all(c.data_type == "s" for c in cells)
 
 
-def test_one_sheet_per_table_with_contents(tmp_path):
-    a = pd.DataFrame({"id": ["S1"], "name": ["Alpha"]})
-    tables = [_kept(a, report="stakeholder_map", title="Stakeholder map"),
-              _kept(a, report="stakeholder_map__public", title="Stakeholder map: Public", params={"sector": "public"}),
-              _kept(a, "late_actions", report="action_plan", title="Action plan")]
+def test_one_sheet_per_kind_of_table_with_contents(tmp_path):
+    a = pd.DataFrame({"id": ["S1"], "name": ["Alpha"], "sector": ["civil_society"]})
+    b = pd.DataFrame({"id": ["S2"], "name": ["Beta"], "sector": ["academia"]})
+    tables = [
+        _kept(a, report="stakeholder_map", title="Mapa de actores"),
+        _kept(b, report="stakeholder_map__academia", title="Mapa de actores: Academia", params={"sector": "academia"}),
+        _kept(a.assign(share_pct=[50.0]), "late_actions_x", report="action_plan", title="Plan de acción"),
+    ]
     _, book = _write(tmp_path, *tables, lang="es")
-    assert book.sheetnames == ["Contenido", "critical_group (1)", "critical_group (2)", "late_actions"]
+    assert book.sheetnames == ["Contenido", "Grupo crítico", "Late actions x"]
     contents = [[c.value for c in row] for row in book["Contenido"].iter_rows()]
-    assert contents[0] == ["Hoja", "Informe", "Tabla", "Parámetros", "Filas"]
-    assert contents[2] == ["critical_group (2)", "Stakeholder map: Public", "critical_group", "sector=public", 1]
-    assert book["Contenido"]["A2"].hyperlink.location == "'critical_group (1)'!A1"
+    assert contents[0] == ["Hoja", "Tabla", "Informes", "Filas"]
+    assert contents[1] == ["Grupo crítico", "Grupo crítico", "Mapa de actores; Mapa de actores: Academia", 2]
+    assert book["Contenido"]["A2"].hyperlink.location == "'Grupo crítico'!A1"
+    # the fanned-out copies share a sheet, told apart by their report; labels, not keys
+    rows = [[c.value for c in row] for row in book["Grupo crítico"].iter_rows()]
+    assert rows == [
+        ["Informe", "Id", "Nombre", "Sector"],
+        ["Mapa de actores", "S1", "Alpha", "Sociedad civil"],
+        ["Mapa de actores: Academia", "S2", "Beta", "Academia"],
+    ]
+    assert [c.value for c in book["Late actions x"][1]] == ["Id", "Nombre", "Sector", "Proporción (%)"]
+
+
+@pytest.mark.parametrize(
+    "lang, sheet, header",
+    [
+        ("en", "Due diligence findings", "Due diligence outcome"),
+        ("pt", "Constatações de due diligence", "Resultado da due diligence"),
+    ],
+)
+def test_sheet_names_headers_and_labels_in_the_batch_language(tmp_path, lang, sheet, header):
+    df = pd.DataFrame(
+        {
+            "name": ["A"],
+            "outcome": ["not_screened"],
+            "roles": [["counterpart", "beneficiary"]],
+            "free": ["civil_society"],
+        }
+    )
+    _, book = _write(tmp_path, _kept(df, "due_diligence_findings"), lang=lang)
+    rows = [[c.value for c in row] for row in book[sheet].iter_rows()]
+    assert rows[0][1] == header and rows[0][3] == "Free"
+    assert rows[1][1] != "not_screened" and "_" not in rows[1][2]  # labels of the vocabulary
+    assert rows[1][3] == "civil_society"  # a column without a vocabulary keeps its text
 
 
 def test_header_frozen_filtered_and_sized(tmp_path):
     df = pd.DataFrame({"id": ["S1", "S2"], "mandate": ["x" * 300, "short"], "n": [1, 2]})
     _, book = _write(tmp_path, _kept(df))
-    sheet = book["critical_group"]
+    sheet = book["Critical group"]
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == "A1:C3"
     assert all(c.font.bold for c in sheet[1])
@@ -74,26 +110,31 @@ def test_header_frozen_filtered_and_sized(tmp_path):
 
 
 def test_dates_numbers_lists_and_blanks(tmp_path):
-    df = pd.DataFrame({
-        "assessed_on": pd.to_datetime(["2024-03-01", None]),
-        "score": [2.5, float("nan")],
-        "states": [["jalisco", "oaxaca"], []],
-        "flag": [True, False],
-    })
+    df = pd.DataFrame(
+        {
+            "assessed_on": pd.to_datetime(["2024-03-01", None]),
+            "score": [2.5, float("nan")],
+            "states": [["jalisco", "oaxaca"], []],
+            "flag": [True, False],
+        }
+    )
     _, book = _write(tmp_path, _kept(df))
-    row2 = [c.value for c in book["critical_group"][2]]
-    row3 = [c.value for c in book["critical_group"][3]]
-    assert row2 == [dt.datetime(2024, 3, 1), 2.5, "jalisco; oaxaca", True]
+    row2 = [c.value for c in book["Critical group"][2]]
+    row3 = [c.value for c in book["Critical group"][3]]
+    assert row2 == [dt.datetime(2024, 3, 1), 2.5, "Jalisco; Oaxaca", True]  # labels, not keys
     assert row3 == [None, None, None, False]
-    assert book["critical_group"]["A2"].number_format == "yyyy-mm-dd"
+    assert book["Critical group"]["A2"].number_format == "yyyy-mm-dd"
 
 
-@pytest.mark.parametrize("name, sheet", [
-    ("a/b:c*d?[e]", "a b c d  e"),
-    ("x" * 40, "x" * 31),
-    ("'quoted'", "quoted"),
-    ("Contents", "Contents (2)"),  # the contents sheet keeps its name
-])
+@pytest.mark.parametrize(
+    "name, sheet",
+    [
+        ("a/b:c*d?[e]", "A b c d e"),
+        ("x" * 40, "X" + "x" * 30),
+        ("'quoted'", "quoted"),
+        ("Contents", "Contents (2)"),  # the contents sheet keeps its name
+    ],
+)
 def test_sheet_names_are_valid(tmp_path, name, sheet):
     _, book = _write(tmp_path, _kept(pd.DataFrame({"a": [1]}), name))
     assert book.sheetnames[1] == sheet
@@ -101,7 +142,7 @@ def test_sheet_names_are_valid(tmp_path, name, sheet):
 
 def test_control_characters_are_dropped(tmp_path):
     _, book = _write(tmp_path, _kept(pd.DataFrame({"a": ["bell\x07 here"]})))
-    assert book["critical_group"]["A2"].value == "bell here"
+    assert book["Critical group"]["A2"].value == "bell here"
 
 
 def test_named_index_becomes_a_column():
@@ -111,9 +152,11 @@ def test_named_index_becomes_a_column():
 
 
 def _nb_with_kept():
-    keep = {"output_type": "display_data", "data": {KEEP_MIME: {"columns": ["a"], "index": [0], "data": [[1]]},
-                                                    "text/plain": "t"},
-            "metadata": {"partnerlab": {"keep": "tbl"}}}
+    keep = {
+        "output_type": "display_data",
+        "data": {KEEP_MIME: {"columns": ["a"], "index": [0], "data": [[1]]}, "text/plain": "t"},
+        "metadata": {"partnerlab": {"keep": "tbl"}},
+    }
     plain = {"output_type": "stream", "name": "stdout", "text": "hello"}
     return {"cells": [{"cell_type": "code", "outputs": [plain, keep]}, {"cell_type": "markdown"}]}
 
@@ -135,7 +178,7 @@ def test_filtered_row_numbers_are_dropped():
     assert table_rows(df.to_json(orient="split")) == (["id"], [["SE2030"], ["BID"], ["ANUIES"]])
 
 
-def _renamed_sample(tmp_path, names: dict) -> "Path":
+def _renamed_sample(tmp_path, names: dict):
     """A copy of the bundled sample with some stakeholders renamed ({id: new name})."""
     from partnerlab import paths
 
@@ -175,9 +218,11 @@ def test_formula_names_from_a_real_report_stay_text(tmp_path):
     result = batch.run_batch(path, tmp_path / "out", job_list=jobs, jobs=1, lang="en", progress=False)
     assert result.exit_code == 0, result.reports
     out = result.out / "findings.xlsx"
-    sheet = openpyxl.load_workbook(out)["critical_group"]
+    sheet = openpyxl.load_workbook(out)["Critical group"]
     names = {row[1].value: row[1] for row in sheet.iter_rows(min_row=2)}
     for text in hostile.values():
         assert names[text].data_type == "s" and names[text].quotePrefix
     with zipfile.ZipFile(out) as z:
-        assert not any(b"<f>" in z.read(n) or b"<f " in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
+        assert not any(
+            b"<f>" in z.read(n) or b"<f " in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/")
+        )
