@@ -47,7 +47,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from partnerlab import actionplan, network, quality, screening, survey, vocab
+from partnerlab import actionplan, i18n, network, quality, screening, survey, vocab
 from partnerlab.duplicates import acronym, name_key
 from partnerlab.stakeholders import HIGH, quadrant
 
@@ -90,8 +90,8 @@ MEASURES = vocab.Vocabulary("sector measure", tuple(vocab.Term(k, en, es) for k,
     ("stakeholders", "Stakeholders", "Actores"), ("ties", "Ties inside the sector", "Vínculos dentro del sector"),
     ("ei", "E-I index", "Índice E-I"), ("density", "Density inside the sector", "Densidad dentro del sector"),
     ("components", "Components inside the sector", "Componentes dentro del sector"),
-    *((f"brokerage_{r}", f"Brokerage: {network.ROLE_LABELS[r][0].lower()}",
-       f"Intermediación: {network.ROLE_LABELS[r][1].lower()}") for r in (*network.ROLES, "total")),
+    *((f"brokerage_{r}", f"Brokerage: {network.ROLE_LABELS[r].lower()}",  # ROLE_LABELS: msgids (network.py)
+       f"Intermediación: {i18n.gettext(network.ROLE_LABELS[r], 'es').lower()}") for r in (*network.ROLES, "total")),
 )))
 
 TABLE_LABELS: dict[str, tuple[str, str]] = {

@@ -49,7 +49,10 @@ INDEX_LABEL = {"en": "All reports of this batch", "es": "Todos los informes de e
 # the files are inlined once at the end of the body, and the Content-Security-Policy allows them
 # by their sha256 alone, so workbook text can never run, even if a notebook forgot to escape it.
 # Data for a script travels in <script type="application/json"> islands, which never run.
-PAGE_SCRIPTS: dict[str, tuple[str, ...]] = {}
+PAGE_SCRIPTS: dict[str, tuple[str, ...]] = {
+    # the network explorer (partnerlab/explorer.py): graphology and sigma.js (vendored, MIT), then ours
+    "explorer": ("vendor/graphology/graphology.umd.min.js", "vendor/sigma/sigma.min.js", "static/explorer.js"),
+}
 _SCRIPT_MARK = re.compile(r'data-pl-script="([a-z0-9_-]+)"')
 PAGE_CSP = ("default-src 'none'; img-src data: blob:; style-src 'unsafe-inline'; font-src data:; "
             "base-uri 'none'; form-action 'none'")
