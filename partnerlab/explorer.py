@@ -69,7 +69,7 @@ _TEXT = {
     "sector": N_("Sector"),
     "quadrant": N_("Grid position"),
     "screening": N_("Screening"),
-    "partners": N_("Partners"),
+    "partners": N_("Number of partners"),
     "not_scored": N_("not scored"),
     "unknown": N_("not recorded"),
     "shown": N_("{shown} of {total} stakeholders shown"),
@@ -110,7 +110,7 @@ _CSS = """<style>
 .pl-explorer .pl-ex-card b, .pl-explorer .pl-ex-info b { display: block; margin-bottom: 2px; font-size: 13px; }
 .pl-explorer .pl-ex-card dl, .pl-explorer .pl-ex-info dl { margin: 0; display: grid; grid-template-columns: auto 1fr; gap: 0 8px; }
 .pl-explorer dt { color: #555; } .pl-explorer dd { margin: 0; }
-.pl-explorer .pl-ex-info { border-top: 1px solid #E3EAF1; padding-top: 6px; margin-top: 6px; }
+.pl-explorer .pl-ex-info { border-bottom: 1px solid #E3EAF1; padding-bottom: 8px; margin-bottom: 8px; }
 .pl-explorer .pl-ex-info[hidden] { display: none; }
 @media screen { .pl-has-explorer .jp-RenderedImage { display: none; } }
 @media print { .pl-explorer { display: none !important; } }
@@ -131,9 +131,9 @@ def layout(und: nx.Graph, seed: int = _SEED) -> dict:
     if len(und) <= plots.MAX_DRAWN_NODES:
         pos = {v: (float(p[0]), float(p[1])) for v, p in plots._layout(und).items()}
         alone = [v for v in und if und.degree(v) == 0]
-        if len(alone) < len(und):  # isolates in rows of 6 below the graph, room for their names
+        if len(alone) < len(und):  # isolates in rows of 4 below the graph, room for their names
             for i, v in enumerate(alone):
-                pos[v] = (-0.85 + 0.34 * (i % 6), -1.25 - 0.16 * (i // 6))
+                pos[v] = (-0.9 + 0.6 * (i % 4), -1.22 - 0.14 * (i // 4))
         return pos
     nodes = list(und)
     index = {v: i for i, v in enumerate(nodes)}
@@ -208,7 +208,7 @@ def explorer_data(graph: nx.Graph, lang: str = "en", verdicts: pd.DataFrame | No
         "nodes": {
             "id": [str(v) for v in nodes],
             "name": [str(und.nodes[v].get("name") or v) for v in nodes],
-            "label": [short_label(v, und.nodes[v].get("name"), width=34) for v in nodes],
+            "label": [short_label(v, und.nodes[v].get("name"), width=26) for v in nodes],
             "sector": [sector_index[_key(und.nodes[v].get("sector"))] for v in nodes],
             "x": [round(pos[v][0], 4) for v in nodes],
             "y": [round(pos[v][1], 4) for v in nodes],

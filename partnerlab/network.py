@@ -758,7 +758,7 @@ def signed(x: object, lang: str = "en") -> str:
 # Column headers of the network tables (English msgids; the report translates them).
 TABLE_LABELS: dict[str, str] = {
     "name": N_("Stakeholder"), "sector": N_("Sector"), "group": N_("Sector"),
-    "degree": N_("Partners"), "weighted_degree": N_("Partners weighted by strength"),
+    "degree": N_("Number of partners"), "weighted_degree": N_("Partners weighted by strength"),
     "betweenness": N_("Betweenness"), "pagerank": N_("PageRank"), "constraint": N_("Burt constraint"),
     **ROLE_LABELS,
     "size": N_("Stakeholders"), "internal": N_("Ties inside"), "external": N_("Ties to other sectors"),

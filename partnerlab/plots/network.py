@@ -58,6 +58,7 @@ def plot_network(graph: nx.Graph, ax: plt.Axes | None = None, lang: str = "en", 
     """
     _ = i18n.translator(lang)
     und = network.to_undirected(graph) if graph.is_directed() else graph
+    flagged = [v for v in flagged if v in und]
     if ax is None:
         big = len(und) > LABEL_LIMIT
         ax = plt.subplots(figsize=(13, 10.5) if big else (10, 8))[1]
@@ -66,7 +67,6 @@ def plot_network(graph: nx.Graph, ax: plt.Axes | None = None, lang: str = "en", 
         default = _("Ties between sectors ({n} stakeholders); the {top} most connected named",
                     n=_.number(len(und)), top=top_n)
     else:
-        flagged = [v for v in flagged if v in und]
         _draw_full(und, ax, lang, highlight, flagged)
         default = _("Tie network: {n} stakeholders, {ties} ties", n=_.number(len(und)),
                     ties=_.number(und.number_of_edges()))
@@ -183,7 +183,7 @@ def network_alt(graph: nx.Graph, lang: str = "en", focus: str | None = None, max
     _ = i18n.translator(lang)
     und = network.to_undirected(graph) if graph.is_directed() else graph
     deg = dict(und.degree())
-    top = ", ".join(str(und.nodes[v].get("name") or v) for v in sorted(und, key=lambda v: (-deg[v], str(v)))[:5])
+    top = ", ".join(str(und.nodes[v].get("name") or v) for v in sorted(und, key=lambda v: (-deg[v], str(v)))[:3])
     if focus is not None and focus in und:
         return _("Ego network of {name}: its {n} direct partners and the ties among them, coloured by sector.",
                  name=str(und.nodes[focus].get("name") or focus), n=_.number(len(und) - 1))

@@ -91,11 +91,10 @@
     });
     var count = el("p", {class: "pl-ex-count", "aria-live": "polite"});
     var info = el("div", {class: "pl-ex-info", hidden: ""});
-    var side = el("div", {class: "pl-ex-side"}, [count, sectorSet, data.kinds.length > 1 ? kindSet : null]);
+    var side = el("div", {class: "pl-ex-side"}, [info, count, sectorSet, data.kinds.length > 1 ? kindSet : null]);
     if (data.flagged.length) {
       side.appendChild(el("p", {}, [el("span", {class: "pl-ex-ring"}), document.createTextNode(" " + T.flagged)]));
     }
-    side.appendChild(info);
     host.appendChild(bar);
     host.appendChild(el("p", {class: "pl-ex-help", text: T.help}));
     host.appendChild(el("div", {class: "pl-ex-body"}, [stage, side]));
@@ -111,11 +110,11 @@
       });
     }
     var edges = data.edges;
-    var edgeColor = data.big ? "rgba(110,110,110,0.22)" : "rgba(120,120,120,0.55)";
+    var edgeColor = data.big ? "rgba(90,90,90,0.2)" : "rgba(100,100,100,0.42)";
     for (var e = 0; e < edges.length; e += 4) {
       var key = String(e / 4);
       graph.addEdgeWithKey(key, String(edges[e]), String(edges[e + 1]), {
-        size: data.big ? 0.5 + 0.3 * (edges[e + 2] - 1) : 1.1 + 0.9 * (edges[e + 2] - 1),
+        size: data.big ? 0.6 + 0.3 * (edges[e + 2] - 1) : 1.2 + 0.9 * (edges[e + 2] - 1),
         color: edgeColor, strength: edges[e + 2], kinds: edges[e + 3],
       });
     }
@@ -129,9 +128,10 @@
 
     var renderer = new Sigma(graph, stage, {
       renderLabels: true,
-      labelRenderedSizeThreshold: data.big ? 9 : 5,
-      labelDensity: data.big ? 0.5 : 1,
-      labelGridCellSize: data.big ? 120 : 60,
+      labelRenderedSizeThreshold: data.big ? 9 : 4,
+      labelDensity: data.big ? 0.4 : 0.6,
+      labelGridCellSize: data.big ? 140 : 110,
+      allowInvalidContainer: true,
       labelFont: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
       labelSize: 12,
       zIndex: true,
@@ -274,7 +274,7 @@
     renderer.on("enterNode", function (ev) {
       state.hovered = ev.node;
       stage.style.cursor = "pointer";
-      var p = renderer.graphToViewport(renderer.getNodeDisplayData(ev.node));
+      var p = renderer.framedGraphToViewport(renderer.getNodeDisplayData(ev.node));
       showCard(ev.node, p.x, p.y);
       renderer.refresh({skipIndexation: true});
     });
