@@ -89,9 +89,12 @@ _CSS = """<style>
 .pl-explorer input[type=search] { width: 100%; box-sizing: border-box; padding: 5px 8px; font: inherit; border: 1px solid #8FA6BC; border-radius: 4px; }
 .pl-explorer .pl-ex-results { position: absolute; z-index: 20; left: 0; right: 0; top: 100%; margin: 2px 0 0; padding: 0; list-style: none; background: #FFF; border: 1px solid #8FA6BC; border-radius: 4px; max-height: 260px; overflow-y: auto; box-shadow: 0 3px 8px rgba(0,0,0,.15); }
 .pl-explorer .pl-ex-results:empty { display: none; }
-.pl-explorer .pl-ex-results button, .pl-explorer .pl-ex-partners button { all: unset; cursor: pointer; display: block; width: 100%; box-sizing: border-box; padding: 3px 8px; }
+.pl-explorer .pl-ex-results button { all: unset; cursor: pointer; display: block; width: 100%; box-sizing: border-box; padding: 3px 8px; }
 .pl-explorer .pl-ex-results button:hover, .pl-explorer .pl-ex-results button:focus, .pl-explorer .pl-ex-results .pl-ex-active { background: #DCE8F5; }
-.pl-explorer .pl-ex-partners button { display: inline; width: auto; padding: 0; color: #1F4E79; text-decoration: underline; }
+.pl-explorer .pl-ex-partners { margin: 2px 0 8px; padding-left: 1.1em; }
+.pl-explorer .pl-ex-partners button { all: unset; display: block; cursor: pointer; color: #1F4E79; text-decoration: underline; }
+.pl-explorer .pl-ex-partners button:focus { outline: 2px solid #1F4E79; }
+.pl-explorer .pl-ex-partners-title { font-weight: 600; margin: 6px 0 0; }
 .pl-explorer .pl-ex-btn { font: inherit; padding: 3px 9px; border: 1px solid #8FA6BC; border-radius: 4px; background: #FFF; cursor: pointer; }
 .pl-explorer .pl-ex-btn:hover, .pl-explorer .pl-ex-btn:focus { background: #DCE8F5; }
 .pl-explorer select { font: inherit; padding: 3px; }
@@ -131,9 +134,9 @@ def layout(und: nx.Graph, seed: int = _SEED) -> dict:
     if len(und) <= plots.MAX_DRAWN_NODES:
         pos = {v: (float(p[0]), float(p[1])) for v, p in plots._layout(und).items()}
         alone = [v for v in und if und.degree(v) == 0]
-        if len(alone) < len(und):  # isolates in rows of 4 below the graph, room for their names
+        if len(alone) < len(und):  # isolates in rows of 3 below the graph, room for their names
             for i, v in enumerate(alone):
-                pos[v] = (-0.9 + 0.6 * (i % 4), -1.22 - 0.14 * (i // 4))
+                pos[v] = (-0.75 + 0.75 * (i % 3), -1.2 - 0.12 * (i // 3))
         return pos
     nodes = list(und)
     index = {v: i for i, v in enumerate(nodes)}

@@ -53,7 +53,7 @@
     var uid = host.id;
     var search = el("input", {type: "search", id: uid + "-q", placeholder: T.search, "aria-label": T.search,
                               autocomplete: "off", "aria-controls": uid + "-r"});
-    var results = el("ul", {id: uid + "-r", class: "pl-ex-results", role: "listbox", "aria-label": T.search});
+    var results = el("ul", {id: uid + "-r", class: "pl-ex-results", "aria-label": T.search});
     var strength = el("select", {id: uid + "-s"}, [1, 2, 3].map(function (v) {
       return el("option", {value: String(v), text: T["strength_" + v]});
     }));
@@ -103,14 +103,22 @@
     var graph = new graphology.Graph({type: "undirected", multi: false, allowSelfLoops: false});
     var flagged = {};
     data.flagged.forEach(function (i) { flagged[i] = true; });
+    // always named: the central actors flagged or unscreened, and the most connected (small networks)
+    var named = {};
+    data.flagged.forEach(function (i) { named[i] = true; });
+    if (!data.big) {
+      nodes.degree.map(function (d, i) { return [d, i]; })
+        .sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; })
+        .slice(0, 8).forEach(function (p) { named[p[1]] = true; });
+    }
     for (var i = 0; i < n; i++) {
       graph.addNode(String(i), {
         x: nodes.x[i], y: nodes.y[i], size: nodes.size[i], label: nodes.label[i],
-        color: data.sectors[nodes.sector[i]][2],
+        forceLabel: !!named[i], color: data.sectors[nodes.sector[i]][2],
       });
     }
     var edges = data.edges;
-    var edgeColor = data.big ? "rgba(90,90,90,0.2)" : "rgba(100,100,100,0.42)";
+    var edgeColor = data.big ? "rgba(90,90,90,0.2)" : "rgba(95,95,95,0.5)";
     for (var e = 0; e < edges.length; e += 4) {
       var key = String(e / 4);
       graph.addEdgeWithKey(key, String(edges[e]), String(edges[e + 1]), {
@@ -157,6 +165,8 @@
           var ends = graph.extremities(edge);
           if (ends[0] === state.selected || ends[1] === state.selected) {
             out.color = "#303030"; out.size = attrs.size * 1.8; out.zIndex = 2;
+          } else if (state.ego[ends[0]] && state.ego[ends[1]]) {
+            out.color = "rgba(95,95,95,0.35)"; out.zIndex = 1;  // ties among the partners
           } else { out.hidden = true; }
         }
         return out;
@@ -248,14 +258,14 @@
       cardBody(i).forEach(function (c) { info.appendChild(c); });
       info.appendChild(el("p", {text: fill(T.selected, {name: nodes.name[i], n: partners.length})}));
       if (partners.length) {
-        var list = el("p", {class: "pl-ex-partners"}, [el("span", {text: T.partner_list + ": "})]);
-        partners.slice(0, 40).forEach(function (p, k) {
-          if (k) list.appendChild(document.createTextNode(", "));
+        var list = el("ul", {class: "pl-ex-partners"});
+        partners.slice(0, 40).forEach(function (p) {
           var b = el("button", {type: "button", text: nodes.name[p]});
           b.addEventListener("click", function () { select(p, true); });
-          list.appendChild(b);
+          list.appendChild(el("li", {}, [b]));
         });
-        if (partners.length > 40) list.appendChild(document.createTextNode(", \u2026"));
+        if (partners.length > 40) list.appendChild(el("li", {text: "\u2026"}));
+        info.appendChild(el("p", {class: "pl-ex-partners-title", text: T.partner_list}));
         info.appendChild(list);
       }
       var clear = el("button", {type: "button", class: "pl-ex-btn", text: T.clear});
@@ -302,7 +312,7 @@
         return;
       }
       matches.forEach(function (i) {
-        var b = el("button", {type: "button", role: "option", "data-id": nodes.id[i], text: nodes.name[i]});
+        var b = el("button", {type: "button", "data-id": nodes.id[i], text: nodes.name[i]});
         b.addEventListener("click", function () { choose(i); });
         results.appendChild(el("li", {}, [b]));
       });
