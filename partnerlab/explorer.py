@@ -116,7 +116,7 @@ _CSS = """<style>
 .pl-explorer .pl-ex-info { border-bottom: 1px solid #E3EAF1; padding-bottom: 8px; margin-bottom: 8px; }
 .pl-explorer .pl-ex-info[hidden] { display: none; }
 @media screen { .pl-has-explorer .jp-RenderedImage { display: none; } }
-@media print { .pl-explorer { display: none !important; } }
+@media print { .pl-explorer { display: none !important; } .jp-Cell:has(.pl-explorer) .jp-RenderedImage img { max-height: 235mm; width: 100%; object-fit: contain; break-inside: avoid; } }
 @media (max-width: 760px) { .pl-explorer .pl-ex-body { flex-direction: column; } .pl-explorer .pl-ex-side { flex: none; border-left: none; max-height: none; } }
 </style>"""
 
