@@ -28,8 +28,8 @@ Above `EXPLORER_LIMIT` stakeholders the explorer is not drawn: the page shows th
 
 from __future__ import annotations
 
+import hashlib
 import html
-import itertools
 import json
 import math
 from collections.abc import Iterable, Mapping
@@ -47,7 +47,6 @@ EXPLORER_LIMIT = 2000  # above: no explorer, the sector view and the top stakeho
 # The files a page with an explorer runs, in order (paths under partnerlab/; htmlexport.PAGE_SCRIPTS).
 SCRIPTS = ("vendor/graphology/graphology.umd.min.js", "vendor/sigma/sigma.min.js", "static/explorer.js")
 _SEED = 7
-_ids = itertools.count(1)
 
 # Every word the explorer shows; translated when the page is made.
 _TEXT = {
@@ -234,10 +233,9 @@ def to_json(data: object) -> str:
     and U+2028/U+2029 escaped.
 
     >>> to_json({"name": "</script><b>&"})
-    '{"name": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    '{"name":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
     """
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":") if isinstance(data, dict) and len(str(data)) > 200
-                      else None)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
@@ -245,12 +243,13 @@ def to_json(data: object) -> str:
 def explorer_html(graph: nx.Graph, lang: str = "en", **options: object) -> str:
     """The explorer's placeholder markup for a page (see `explorer_data` for the options)."""
     data = explorer_data(graph, lang, **options)
-    uid = f"pl-explorer-{next(_ids)}"
+    payload = to_json(data)
+    uid = "pl-explorer-" + hashlib.sha1(payload.encode("utf-8")).hexdigest()[:10]  # the same page, the same ids
     note = html.escape(data["text"]["notebook"])
     return (f'{_CSS}<div class="pl-explorer" id="{uid}" data-pl-script="explorer" '
             f'aria-label="{html.escape(data["text"]["title"])}" role="region">'
             f'<p class="pl-ex-note">{note}</p>'
-            f'<script type="application/json" class="pl-explorer-data">{to_json(data)}</script></div>')
+            f'<script type="application/json" class="pl-explorer-data">{payload}</script></div>')
 
 
 def show(graph: nx.Graph, lang: str = "en", **options: object) -> None:
