@@ -88,20 +88,34 @@ def main(argv: list[str] | None = None) -> int:
     text = page.read_text(encoding="utf-8")
     found = re.search(r'<script[^>]*class="pl-explorer-data"[^>]*>(.*?)</script>', text, re.DOTALL)
     island = found.group(1) if found else ""
-    print(f"bench_explorer: {page.name}, {text.count('data-pl-script="explorer"')} explorer(s); network report built in {built:.1f} s "
-          f"(load average {os.getloadavg()[0]:.1f})")
-    print(f"  page size        {page.stat().st_size / 1e6:6.2f} MB  (explorer data {len(island.encode()) / 1e6:.2f} MB; "
-          f"target < 3 MB)")
+    explorers = text.count('data-pl-script="explorer"')
+    print(
+        f"bench_explorer: {page.name}, {explorers} explorer(s); network report built in {built:.1f} s "
+        f"(load average {os.getloadavg()[0]:.1f})"
+    )
+    print(
+        f"  page size        {page.stat().st_size / 1e6:6.2f} MB  (explorer data {len(island.encode()) / 1e6:.2f} MB; "
+        f"target < 3 MB)"
+    )
 
     outside: list[str] = []
     firsts, own, listed, drawn = [], [], [], []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         for _ in range(args.repeat):
             tab = browser.new_page(viewport={"width": 1280, "height": 900})
-            tab.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:", "blob:"))
-                      else (outside.append(r.request.url), r.abort()))
+            tab.route(
+                "**/*",
+                lambda r: (
+                    r.continue_()
+                    if r.request.url.startswith(("file:", "data:", "blob:"))
+                    else (outside.append(r.request.url), r.abort())
+                ),
+            )
             tab.goto(page.as_uri(), wait_until="load")
             tab.wait_for_selector(".pl-explorer[data-ready='1']", timeout=60000)
             data = tab.locator(".pl-explorer").first.evaluate("h => Object.assign({}, h.dataset)")

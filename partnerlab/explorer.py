@@ -51,8 +51,10 @@ _SEED = 7
 # Every word the explorer shows; translated when the page is made.
 _TEXT = {
     "title": N_("Explore the network"),
-    "help": N_("Drag to pan, scroll or use the buttons to zoom, point at a stakeholder for its card, "
-               "click one to highlight its direct partners (click the background to clear)."),
+    "help": N_(
+        "Drag to pan, scroll or use the buttons to zoom, point at a stakeholder for its card, "
+        "click one to highlight its direct partners (click the background to clear)."
+    ),
     "search": N_("Search a stakeholder by name"),
     "no_match": N_("No stakeholder matches."),
     "sectors": N_("Sectors"),
@@ -142,16 +144,31 @@ def layout(und: nx.Graph, seed: int = _SEED) -> dict:
     index = {v: i for i, v in enumerate(nodes)}
     # each sector starts around its own point of a circle, so the sectors that keep to themselves
     # stay together (silos) and the stakeholders tied across sectors are pulled between them
-    order = [s for s in vocab.SECTORS.keys] + sorted({_key(und.nodes[v].get("sector")) for v in nodes} - set(vocab.SECTORS.keys))
+    order = [s for s in vocab.SECTORS.keys] + sorted(
+        {_key(und.nodes[v].get("sector")) for v in nodes} - set(vocab.SECTORS.keys)
+    )
     angle = {s: 2 * math.pi * i / len(order) for i, s in enumerate(order)}
-    start = np.array([[math.cos(angle[_key(und.nodes[v].get("sector"))]), math.sin(angle[_key(und.nodes[v].get("sector"))])]
-                      for v in nodes]) * 0.6
+    start = (
+        np.array(
+            [
+                [math.cos(angle[_key(und.nodes[v].get("sector"))]), math.sin(angle[_key(und.nodes[v].get("sector"))])]
+                for v in nodes
+            ]
+        )
+        * 0.6
+    )
     pos = _fruchterman_reingold(len(nodes), [(index[u], index[v]) for u, v in und.edges()], seed, start=start)
     return {v: (float(pos[i, 0]), float(pos[i, 1])) for i, v in enumerate(nodes)}
 
 
-def explorer_data(graph: nx.Graph, lang: str = "en", verdicts: pd.DataFrame | None = None,
-                  highlight: str | None = None, flagged: Iterable[str] = (), positions: Mapping | None = None) -> dict:
+def explorer_data(
+    graph: nx.Graph,
+    lang: str = "en",
+    verdicts: pd.DataFrame | None = None,
+    highlight: str | None = None,
+    flagged: Iterable[str] = (),
+    positions: Mapping | None = None,
+) -> dict:
     """The explorer's payload: nodes (columns), ties (flat quadruples), legends and words.
 
     Args:
@@ -207,8 +224,9 @@ def explorer_data(graph: nx.Graph, lang: str = "en", verdicts: pd.DataFrame | No
     data = {
         "text": {k: _(v) for k, v in _TEXT.items()},
         "lang": lang,
-        "sectors": [[s, _label(s, vocab.SECTORS) if s else _("not recorded"), sector_color(s or None)]
-                    for s in sector_keys],
+        "sectors": [
+            [s, _label(s, vocab.SECTORS) if s else _("not recorded"), sector_color(s or None)] for s in sector_keys
+        ],
         "kinds": [[k, _label(k, vocab.TIE_KINDS)] for k in kind_keys if kind_bit[k] & used_kinds],
         "kind_bits": [kind_bit[k] for k in kind_keys if kind_bit[k] & used_kinds],
         "quadrants": [_.label(vocab.QUADRANTS, q) for q in quadrants],
@@ -221,8 +239,10 @@ def explorer_data(graph: nx.Graph, lang: str = "en", verdicts: pd.DataFrame | No
             "sector": [sector_index[_key(und.nodes[v].get("sector"))] for v in nodes],
             "x": [round(pos[v][0], 4) for v in nodes],
             "y": [round(pos[v][1], 4) for v in nodes],
-            "size": [round((2.5 + 9 * math.sqrt(deg[v] / biggest)) if big else (5 + 13 * math.sqrt(deg[v] / biggest)), 2)
-                     for v in nodes],
+            "size": [
+                round((2.5 + 9 * math.sqrt(deg[v] / biggest)) if big else (5 + 13 * math.sqrt(deg[v] / biggest)), 2)
+                for v in nodes
+            ],
             "quadrant": [quadrants.index(q) if (q := und.nodes[v].get("quadrant")) in quadrants else -1 for v in nodes],
             "outcome": [outcome_keys.index(outcome[v]) if outcome.get(v) in outcome_keys else -1 for v in nodes],
             "degree": [deg[v] for v in nodes],
@@ -243,8 +263,13 @@ def to_json(data: object) -> str:
     '{"name":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def explorer_html(graph: nx.Graph, lang: str = "en", **options: object) -> str:
@@ -253,10 +278,12 @@ def explorer_html(graph: nx.Graph, lang: str = "en", **options: object) -> str:
     payload = to_json(data)
     uid = "pl-explorer-" + hashlib.sha1(payload.encode("utf-8")).hexdigest()[:10]  # the same page, the same ids
     note = html.escape(data["text"]["notebook"])
-    return (f'{_CSS}<div class="pl-explorer" id="{uid}" data-pl-script="explorer" '
-            f'aria-label="{html.escape(data["text"]["title"])}" role="region">'
-            f'<p class="pl-ex-note">{note}</p>'
-            f'<script type="application/json" class="pl-explorer-data">{payload}</script></div>')
+    return (
+        f'{_CSS}<div class="pl-explorer" id="{uid}" data-pl-script="explorer" '
+        f'aria-label="{html.escape(data["text"]["title"])}" role="region">'
+        f'<p class="pl-ex-note">{note}</p>'
+        f'<script type="application/json" class="pl-explorer-data">{payload}</script></div>'
+    )
 
 
 def show(graph: nx.Graph, lang: str = "en", **options: object) -> None:
@@ -268,13 +295,20 @@ def show(graph: nx.Graph, lang: str = "en", **options: object) -> None:
 
 # ---------------------------------------------------------------------------------------
 
+
 def _key(value: object) -> str:
     """A vocabulary key as text ("" for a blank one; blank sorts first)."""
     return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
-def _fruchterman_reingold(n: int, pairs: list[tuple[int, int]], seed: int, rounds: int = 100,
-                          start: np.ndarray | None = None, sample: int = 300) -> np.ndarray:
+def _fruchterman_reingold(
+    n: int,
+    pairs: list[tuple[int, int]],
+    seed: int,
+    rounds: int = 100,
+    start: np.ndarray | None = None,
+    sample: int = 300,
+) -> np.ndarray:
     """Seeded Fruchterman-Reingold on numpy arrays, positions rescaled to [-1, 1].
 
     Repulsion comes from every node up to ``sample`` nodes; above, from ``sample`` nodes drawn
@@ -301,11 +335,11 @@ def _fruchterman_reingold(n: int, pairs: list[tuple[int, int]], seed: int, round
         disp = np.column_stack(((dx * force).sum(1), (dy * force).sum(1)))
         if len(src):
             delta = pos[src] - pos[dst]
-            pull = delta * (np.sqrt((delta ** 2).sum(-1)) / k)[:, None]
+            pull = delta * (np.sqrt((delta**2).sum(-1)) / k)[:, None]
             np.subtract.at(disp, src, pull)
             np.add.at(disp, dst, pull)
         disp -= pos * (0.3 * n * k / 2)  # gravity: components stay near the centre
-        length = np.maximum(np.sqrt((disp ** 2).sum(-1)), 1e-9)[:, None]
+        length = np.maximum(np.sqrt((disp**2).sum(-1)), 1e-9)[:, None]
         pos += disp / length * np.minimum(length, temp)
         temp -= cool
     pos -= pos.mean(0)

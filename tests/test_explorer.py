@@ -32,6 +32,7 @@ pytestmark = [
 # Without a browser: the payload and its escaping
 # ---------------------------------------------------------------------------------------
 
+
 def test_json_island_cannot_close_its_script():
     text = explorer.to_json({"name": XSS + "\u2028<!--"})
     assert "<" not in text and ">" not in text and "\u2028" not in text
@@ -62,6 +63,7 @@ def test_layout_of_a_large_graph_is_seeded():
 # In the browser
 # ---------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def sample_graph():
     from partnerlab import consistency, network
@@ -79,9 +81,16 @@ def browser(tmp_path_factory):
     with sync_api.sync_playwright() as p:
         context = p.chromium.launch_persistent_context(
             str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run", "--disable-sync"],
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
             viewport={"width": 1280, "height": 900},
         )
         yield context
@@ -101,8 +110,10 @@ def _page(tmp_path: Path, graph, lang: str, **options) -> Path:
     png = io.BytesIO()
     Image.new("RGB", (40, 30), "#1F4E79").save(png, format="PNG")
     cell = new_code_cell("explorer.show(graph)")
-    cell.outputs = [new_output("display_data", data={"text/html": explorer.explorer_html(graph, lang, **options)}),
-                    new_output("display_data", data={"image/png": base64.b64encode(png.getvalue()).decode()})]
+    cell.outputs = [
+        new_output("display_data", data={"text/html": explorer.explorer_html(graph, lang, **options)}),
+        new_output("display_data", data={"image/png": base64.b64encode(png.getvalue()).decode()}),
+    ]
     path = tmp_path / f"explorer-{lang}.html"
     path.write_text(export_html(new_notebook(cells=[cell]), title="explorer", lang=lang), encoding="utf-8")
     return path
@@ -136,21 +147,29 @@ class Offline:
 
     def node_point(self, node_id: str) -> tuple[float, float]:
         """Where a node is on the screen (page coordinates)."""
-        return tuple(self.page.evaluate("""id => {
+        return tuple(
+            self.page.evaluate(
+                """id => {
             const ex = Object.values(window.partnerlabExplorers)[0];
             const i = ex.data.nodes.id.indexOf(id);
             const p = ex.renderer.framedGraphToViewport(ex.renderer.getNodeDisplayData(String(i)));
             const box = ex.renderer.getContainer().getBoundingClientRect();
             return [box.left + p.x, box.top + p.y];
-        }""", node_id))
+        }""",
+                node_id,
+            )
+        )
 
     def display(self, node_id: str) -> dict:
-        return self.page.evaluate("""id => {
+        return self.page.evaluate(
+            """id => {
             const ex = Object.values(window.partnerlabExplorers)[0];
             const i = String(ex.data.nodes.id.indexOf(id));
             const d = ex.renderer.getNodeDisplayData(i);
             return {hidden: !!d.hidden, color: d.color, highlighted: !!d.highlighted};
-        }""", node_id)
+        }""",
+            node_id,
+        )
 
     def check_clean(self):
         assert self.outside == [], f"requests to a host: {self.outside}"
@@ -164,10 +183,20 @@ class Offline:
 
 
 TEXTS = {
-    "en": {"search": "Search a stakeholder by name", "query": "oaxa", "found": "Gobierno del Estado de Oaxaca",
-           "sector": "Sector", "shown": "13 of 94 stakeholders shown"},
-    "es": {"search": "Buscar un actor por nombre", "query": "merida", "found": "Ayuntamiento de Mérida",
-           "sector": "Sector", "shown": "13 de 94 actores visibles"},
+    "en": {
+        "search": "Search a stakeholder by name",
+        "query": "oaxa",
+        "found": "Gobierno del Estado de Oaxaca",
+        "sector": "Sector",
+        "shown": "13 of 94 stakeholders shown",
+    },
+    "es": {
+        "search": "Buscar un actor por nombre",
+        "query": "merida",
+        "found": "Ayuntamiento de Mérida",
+        "sector": "Sector",
+        "shown": "13 de 94 actores visibles",
+    },
 }
 
 
@@ -179,10 +208,12 @@ def test_explorer_offline(browser, tmp_path, sample_graph, lang):
     page = visit.page
     # it draws its nodes: 94 stakeholders and 414 ties, on a canvas that is not blank
     assert visit.data()["ready"] == "1" and visit.data()["shown"] == "94"
-    assert page.evaluate("(() => { const g = Object.values(window.partnerlabExplorers)[0].graph; "
-                         "return [g.order, g.size]; })()") == [94, 414]
+    assert page.evaluate(
+        "(() => { const g = Object.values(window.partnerlabExplorers)[0].graph; return [g.order, g.size]; })()"
+    ) == [94, 414]
     stage = page.locator(".pl-ex-stage")
     from PIL import Image
+
     shot = tmp_path / "stage.png"
     stage.screenshot(path=str(shot))
     colours = Image.open(shot).convert("RGB").getcolors(1 << 20)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections import Counter
 from pathlib import Path
 
 import networkx as nx
