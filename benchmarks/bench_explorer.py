@@ -14,10 +14,11 @@ and prints:
 
 Figures are printed, never asserted (no timed test). Skips with a message without chromium.
 
-Measured 2026-11-30 (2 cores shared with six other jobs, load average about 6), 2,000
-stakeholders, 9,328 tied pairs: page 1.30 MB (explorer payload 0.43 MB, scripts 0.28 MB);
-first draw 0.93-1.20 s from navigation start (explorer 0.35-0.55 s); search listed in
-2-5 ms, ego network drawn in 25-60 ms.
+Measured 2026-11-30, 2,000 stakeholders and 9,328 tied pairs, 2 cores shared with six other
+jobs (load average 7-11): page 0.75 MB (explorer data 0.34 MB, graphology + sigma + explorer.js
+0.27 MB); first draw 0.47-1.02 s median from navigation start, at most 1.21 s (the explorer's
+own part 0.24-0.30 s); search listed in 1 ms, ego network drawn in 0.03-0.13 s median, at most
+0.39 s. The report itself took 79 s to build at load 11 (the analyses; the layout is 1.1 s of CPU).
 """
 
 from __future__ import annotations
