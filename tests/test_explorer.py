@@ -272,8 +272,13 @@ def test_explorer_offline(browser, tmp_path, sample_graph, lang):
 
 
 def test_tie_filters_and_print(browser, tmp_path, sample_graph):
+    from partnerlab.htmlexport import outside_references
+
     graph, verdicts = sample_graph
-    visit = Offline(browser, _page(tmp_path, graph, "en", verdicts=verdicts, highlight="SHCP"))
+    path = _page(tmp_path, graph, "en", verdicts=verdicts, highlight="SHCP")
+    assert outside_references(path.read_text(encoding="utf-8")) == []  # nothing to load, scripts inlined
+    assert "script-src 'sha256-" in path.read_text(encoding="utf-8")  # only the inlined scripts may run
+    visit = Offline(browser, path)
     page = visit.page
     assert visit.data()["selected"] == "SHCP"  # the focus stakeholder opens highlighted
     full = int(visit.data()["ego"])
