@@ -50,6 +50,7 @@ bench: $(STAMP) ## print the speed and memory benchmarks (loading, network, batc
 	$(BIN)/python benchmarks/bench_load.py
 	$(BIN)/python benchmarks/bench_network.py
 	$(BIN)/python benchmarks/bench_batch.py
+	$(BIN)/python benchmarks/bench_explorer.py
 
 catalogs: $(STAMP) ## translators: extract every msgid (partnerlab/locale/partnerlab.pot), update the catalogs, list what is missing (docs/translating.md)
 	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --omit-header -o partnerlab/locale/partnerlab.pot \

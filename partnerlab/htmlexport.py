@@ -57,6 +57,8 @@ ALT_FALLBACK = N_("Figure of this report (no text description was given)")
 # Data for a script travels in <script type="application/json"> islands, which never run.
 PAGE_SCRIPTS: dict[str, tuple[str, ...]] = {
     "tables": ("vendor/gridjs/gridjs.umd.js", "static/tables.js"),  # long tables: sort, search, pages, CSV
+    # the network explorer (partnerlab/explorer.py): graphology and sigma.js (vendored, MIT), then ours
+    "explorer": ("vendor/graphology/graphology.umd.min.js", "vendor/sigma/sigma.min.js", "static/explorer.js"),
 }
 _SCRIPT_MARK = re.compile(r'data-pl-script="([a-z0-9_-]+)"')
 PAGE_CSP = ("default-src 'none'; img-src data: blob:; style-src 'unsafe-inline'; font-src data:; "

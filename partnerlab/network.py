@@ -29,13 +29,14 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
-from partnerlab import vocab
+from partnerlab import i18n, vocab
+from partnerlab.i18n import N_
 from partnerlab.stakeholders import assign_quadrants
 
 __all__ = [
@@ -43,19 +44,20 @@ __all__ = [
     "build_tie_graph", "to_undirected", "filter_sector", "ego_network",
     "brokerage_roles", "brokerage_summary", "ei_index",
     "centrality_table", "betweenness", "constraint", "communities", "community_mix", "components",
-    "isolates", "bridges", "sector_graph", "focus_summary", "findings",
+    "isolates", "bridges", "sector_graph", "focus_summary", "findings", "signed",
     "TABLE_LABELS", "focus_table", "top_central", "top_brokers", "ei_table", "community_table", "describe_graph",
 ]
 
-# Gould-Fernandez roles in sna's column order (w_I, w_O, b_IO, b_OI, b_O) and their labels.
+# Gould-Fernandez roles in sna's column order (w_I, w_O, b_IO, b_OI, b_O) and their labels
+# (English msgids: translate where shown, `i18n.gettext(ROLE_LABELS[r], lang)`).
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
-ROLE_LABELS: dict[str, tuple[str, str]] = {
-    "coordinator": ("Coordinator", "Coordinador"),
-    "itinerant": ("Itinerant (consultant)", "Itinerante (consultor)"),
-    "representative": ("Representative", "Representante"),
-    "gatekeeper": ("Gatekeeper", "Guardián"),
-    "liaison": ("Liaison", "Enlace"),
-    "total": ("Total", "Total"),
+ROLE_LABELS: dict[str, str] = {
+    "coordinator": N_("Coordinator"),
+    "itinerant": N_("Itinerant (consultant)"),
+    "representative": N_("Representative"),
+    "gatekeeper": N_("Gatekeeper"),
+    "liaison": N_("Liaison"),
+    "total": N_("Total"),
 }
 # Exact betweenness up to this many nodes (Brandes, O(n m)); above it, estimated from
 # BETWEENNESS_SAMPLES source nodes with a fixed seed (networkx's k/seed estimator), so the
@@ -642,7 +644,7 @@ def focus_summary(graph: nx.DiGraph, focus: str) -> pd.DataFrame:
 def findings(graph: nx.DiGraph, lang: str = "en", *, roles: pd.DataFrame | None = None,
              ei: pd.DataFrame | None = None, membership: pd.DataFrame | None = None,
              un_sector: str = "un_system") -> list[str]:
-    """Plain-language sentences computed from the numbers, in English or Spanish.
+    """Plain-language sentences computed from the numbers, in the page language (the catalogs).
 
     Covers: the most inward-looking sector (lowest E-I), the top broker and its main role,
     the UN system's share of all brokerage ("catalyst and strategic bridge"), the number of
@@ -651,7 +653,7 @@ def findings(graph: nx.DiGraph, lang: str = "en", *, roles: pd.DataFrame | None 
 
     Args:
         graph: the tie graph.
-        lang: "en" or "es".
+        lang: a language code of `i18n.LANGUAGES`.
         roles: ``brokerage_roles(graph, "sector")``.
         ei: ``ei_index(graph, "sector")``.
         membership: ``communities(graph)``.
@@ -660,117 +662,111 @@ def findings(graph: nx.DiGraph, lang: str = "en", *, roles: pd.DataFrame | None 
     Returns:
         A list of sentences (plain text; the caller escapes them for HTML).
     """
-    tr = (lambda en, es: es if lang == "es" else en)  # noqa: E731
-    sector = (lambda key: vocab.SECTORS.label(key, lang) if key else tr("no sector", "sin sector"))  # noqa: E731
+    _ = i18n.translator(lang)
+    sector = (lambda key: _.label(vocab.SECTORS, key) if key else _("no sector"))  # noqa: E731
+    num = _.number
     out: list[str] = []
     if graph.number_of_edges() == 0:
-        return [tr("The workbook records no ties, so there is no network to analyse.",
-                   "El libro no registra vínculos, así que no hay red que analizar.")]
+        return [_("The workbook records no ties, so there is no network to analyse.")]
     ei = ei_index(graph, "sector", permutations=500) if ei is None else ei
     groups = ei[(ei["level"] == "group") & ei["ei"].notna() & (ei["size"] >= 2)].sort_values("ei", kind="stable")
     net = ei[ei["level"] == "network"].iloc[0]
-    out.append(tr(f"Across the network, {net['external']} of {net['internal'] + net['external']} ties link different "
-                  f"sectors (E-I index {net['ei']:+.2f}; -1 means every tie stays within its sector).",
-                  f"En toda la red, {net['external']} de {net['internal'] + net['external']} vínculos unen sectores "
-                  f"distintos (índice E-I {net['ei']:+.2f}; -1 significa que todos los vínculos quedan dentro "
-                  f"de su sector)."))
+    out.append(_("Across the network, {external} of {total} ties link different sectors (E-I index {ei}; -1 means "
+                 "every tie stays within its sector).", external=num(net["external"]),
+                 total=num(net["internal"] + net["external"]), ei=signed(net["ei"], lang)))
     if pd.notna(net.get("expected", np.nan)):
         if net["p_lower"] <= 0.05:
-            rare = (tr("none of the shuffles is as low", "ninguna permutación es igual o más baja")
-                    if net["p_lower"] == 0 else
-                    tr(f"only {net['p_lower']:.0%} of shuffles are as low",
-                       f"solo el {net['p_lower']:.0%} de las permutaciones es igual o más bajo"))
-            out.append(tr(f"Ties stay within sectors more than chance would give: with sectors shuffled at random the "
-                          f"index would be {net['expected']:+.2f} on average, and {rare}: the tendency to work in "
-                          f"silos shows in the network.",
-                          f"Los vínculos quedan dentro de los sectores más de lo que daría el azar: con los sectores "
-                          f"barajados al azar el índice sería {net['expected']:+.2f} en promedio, y {rare}: la "
-                          f"tendencia a trabajar en silos se ve en la red."))
+            rare = (_("none of the shuffles is as low") if net["p_lower"] == 0 else
+                    _("only {pct} of shuffles are as low", pct=_.percent(100 * net["p_lower"], 0)))
+            out.append(_("Ties stay within sectors more than chance would give: with sectors shuffled at random the "
+                         "index would be {expected} on average, and {rare}: the tendency to work in silos shows in "
+                         "the network.", expected=signed(net["expected"], lang), rare=rare))
         else:
-            out.append(tr(f"Ties cross sectors about as often as chance would give (shuffled sectors: "
-                          f"{net['expected']:+.2f} on average).",
-                          f"Los vínculos cruzan sectores más o menos tanto como daría el azar (sectores barajados: "
-                          f"{net['expected']:+.2f} en promedio)."))
+            out.append(_("Ties cross sectors about as often as chance would give (shuffled sectors: {expected} on "
+                         "average).", expected=signed(net["expected"], lang)))
     if len(groups):
         low = groups.iloc[0]
-        chance = (tr(f"; {low['expected']:+.2f} if its ties ignored sectors", f"; {low['expected']:+.2f} si sus "
-                     f"vínculos ignoraran los sectores") if pd.notna(low.get("expected", np.nan)) else "")
-        if low["ei"] < 0 or chance:
-            out.append(tr(f"The most inward-looking sector is {sector(low['group'])}: {low['internal']} of its "
-                          f"{low['internal'] + low['external']} ties stay inside it (E-I {low['ei']:+.2f}{chance}).",
-                          f"El sector más cerrado en sí mismo es {sector(low['group'])}: {low['internal']} de sus "
-                          f"{low['internal'] + low['external']} vínculos quedan dentro de él (E-I {low['ei']:+.2f}"
-                          f"{chance})."))
+        has_chance = pd.notna(low.get("expected", np.nan))
+        values = {"sector": sector(low["group"]), "internal": num(low["internal"]),
+                  "total": num(low["internal"] + low["external"]), "ei": signed(low["ei"], lang),
+                  "expected": signed(low["expected"], lang) if has_chance else ""}
+        if has_chance:
+            out.append(_("The most inward-looking sector is {sector}: {internal} of its {total} ties stay inside it "
+                         "(E-I {ei}; {expected} if its ties ignored sectors).", **values))
+        elif low["ei"] < 0:
+            out.append(_("The most inward-looking sector is {sector}: {internal} of its {total} ties stay inside it "
+                         "(E-I {ei}).", **values))
         else:
-            out.append(tr(f"No sector is inward-looking: even the most internal one, {sector(low['group'])}, has "
-                          f"more ties outside than inside (E-I {low['ei']:+.2f}).",
-                          f"Ningún sector está cerrado en sí mismo: incluso el más interno, {sector(low['group'])}, "
-                          f"tiene más vínculos hacia fuera que dentro (E-I {low['ei']:+.2f})."))
+            out.append(_("No sector is inward-looking: even the most internal one, {sector}, has more ties outside "
+                         "than inside (E-I {ei}).", **values))
     roles = brokerage_roles(graph, "sector") if roles is None else roles
     if roles["total"].sum() > 0:
         top = roles["total"].idxmax()
         row = roles.loc[top]
         main = max(ROLES, key=lambda r: row[r])
-        out.append(tr(f"The top broker is {graph.nodes[top].get('name', top)} ({sector(graph.nodes[top].get('sector'))}), "
-                      f"on {row['total']} open two-paths; its main role is {ROLE_LABELS[main][0].lower()} "
-                      f"({row[main]}).",
-                      f"El principal intermediario es {graph.nodes[top].get('name', top)} "
-                      f"({sector(graph.nodes[top].get('sector'))}), en {row['total']} caminos abiertos de dos pasos; "
-                      f"su papel principal es {ROLE_LABELS[main][1].lower()} ({row[main]})."))
+        out.append(_("The top broker is {name} ({sector}), on {n} open two-paths; its main role is {role} ({count}).",
+                     name=graph.nodes[top].get("name", top), sector=sector(graph.nodes[top].get("sector")),
+                     n=num(row["total"]), role=_(ROLE_LABELS[main]).lower(), count=num(row[main])))
         un = roles[roles["group"] == un_sector]
         if len(un):
             share = 100.0 * un["total"].sum() / roles["total"].sum()
             across = un[["itinerant", "representative", "gatekeeper", "liaison"]].to_numpy().sum()
             across_pct = 100.0 * across / un["total"].sum() if un["total"].sum() else 0.0
             node_pct = 100.0 * len(un) / len(roles)
-            sn = "" if len(un) == 1 else "s"
-            out.append(tr(f"The UN system ({len(un)} stakeholder{sn}, {node_pct:.0f} % of the network) holds "
-                          f"{share:.0f} % of all brokerage; {across_pct:.0f} % of its brokerage links other sectors, "
-                          f"its part as \"catalyst and strategic bridge\".",
-                          f"El Sistema de las Naciones Unidas ({len(un)} actor{'es' if sn else ''}, {node_pct:.0f} % de la red) concentra "
-                          f"el {share:.0f} % de toda la intermediación; el {across_pct:.0f} % de ella conecta otros "
-                          f"sectores, su papel de \"catalizador y puente estratégico\"."))
+            out.append(_.n("The UN system ({n} stakeholder, {pct} of the network) holds {share} of all brokerage; "
+                           "{across} of its brokerage links other sectors, its part as \"catalyst and strategic "
+                           "bridge\".",
+                           "The UN system ({n} stakeholders, {pct} of the network) holds {share} of all brokerage; "
+                           "{across} of its brokerage links other sectors, its part as \"catalyst and strategic "
+                           "bridge\".", len(un), pct=_.percent(node_pct, 0), share=_.percent(share, 0),
+                           across=_.percent(across_pct, 0)))
     n_iso = len(isolates(graph))
-    out.append(tr(f"{n_iso} stakeholder{'s' if n_iso != 1 else ''} {'have' if n_iso != 1 else 'has'} no recorded tie "
-                  f"(isolates)." if n_iso else "Every stakeholder has at least one recorded tie.",
-                  f"{n_iso} actor{'es' if n_iso != 1 else ''} no tiene{'n' if n_iso != 1 else ''} ningún vínculo "
-                  f"registrado (aislados)." if n_iso else "Todos los actores tienen al menos un vínculo registrado."))
+    out.append(_.n("{n} stakeholder has no recorded tie (isolates).", "{n} stakeholders have no recorded tie (isolates).",
+                   n_iso) if n_iso else _("Every stakeholder has at least one recorded tie."))
     membership = communities(graph) if membership is None else membership
     mix = community_mix(membership)
     single = mix[mix["is_single_sector"] & (mix["size"] >= 3)]
     if len(mix):
         if len(single):
             names = ", ".join(sorted({sector(s) for s in single["dominant"]}))
-            one = len(single) == 1
-            out.append(tr(f"{len(single)} of {len(mix)} communities {'is' if one else 'are'} dominated by one sector "
-                          f"(75 % or more of {'its' if one else 'their'} members): {names}.",
-                          f"{len(single)} de {len(mix)} comunidades {'está dominada' if one else 'están dominadas'} "
-                          f"por un solo sector (75 % o más de sus miembros): {names}."))
+            out.append(_.n("{n} of {total} communities is dominated by one sector (75 % or more of its members): "
+                           "{names}.",
+                           "{n} of {total} communities are dominated by one sector (75 % or more of their members): "
+                           "{names}.", len(single), total=num(len(mix)), names=names))
         else:
-            out.append(tr(f"None of the {len(mix)} communities is dominated by a single sector.",
-                          f"Ninguna de las {len(mix)} comunidades está dominada por un solo sector."))
+            out.append(_("None of the {n} communities is dominated by a single sector.", n=num(len(mix))))
     return out
+
+
+def signed(x: object, lang: str = "en") -> str:
+    """An index from -1 to +1 with its sign and two decimals, as the language writes it ("—" when blank).
+
+    >>> signed(-0.1234), signed(0.5, "pt"), signed(float("nan"))
+    ('-0.12', '+0,50', '—')
+    """
+    from babel.numbers import format_decimal
+
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "—"
+    return format_decimal(float(x), format="+0.00;-0.00", locale=i18n.translator(lang).locale)
 
 
 # ---------------------------------------------------------------------------------------
 # Tables for the report (keys stay keys: the report translates the sector vocabulary)
 # ---------------------------------------------------------------------------------------
 
-TABLE_LABELS: dict[str, tuple[str, str]] = {
-    "name": ("Stakeholder", "Actor"), "sector": ("Sector", "Sector"), "group": ("Sector", "Sector"),
-    "degree": ("Partners", "Socios"), "weighted_degree": ("Partners weighted by strength", "Socios ponderados por intensidad"),
-    "betweenness": ("Betweenness", "Intermediación (betweenness)"), "pagerank": ("PageRank", "PageRank"),
-    "constraint": ("Burt constraint", "Restricción de Burt"),
-    **{r: v for r, v in ROLE_LABELS.items()},
-    "size": ("Stakeholders", "Actores"), "internal": ("Ties inside", "Vínculos internos"),
-    "external": ("Ties to other sectors", "Vínculos con otros sectores"), "ei": ("E-I index", "Índice E-I"),
-    "community": ("Community", "Comunidad"), "dominant": ("Main sector", "Sector principal"),
-    "dominant_pct": ("Main sector share (%)", "Participación del sector principal (%)"),
-    "scope": ("Scope", "Ámbito"), "quadrant": ("Grid position", "Posición en la matriz"),
-    "direction": ("Direction", "Dirección"), "strength": ("Strength", "Intensidad"),
-    "kinds": ("Kinds of tie", "Tipos de vínculo"), "sources": ("Recorded in", "Registrado en"),
-    "others": ("Other sectors (stakeholders)", "Otros sectores (actores)"),
-    "component": ("Component", "Componente"), "sectors": ("Sectors", "Sectores"), "members": ("Members", "Miembros"),
+# Column headers of the network tables (English msgids; the report translates them).
+TABLE_LABELS: dict[str, str] = {
+    "name": N_("Stakeholder"), "sector": N_("Sector"), "group": N_("Sector"),
+    "degree": N_("Number of partners"), "weighted_degree": N_("Partners weighted by strength"),
+    "betweenness": N_("Betweenness"), "pagerank": N_("PageRank"), "constraint": N_("Burt constraint"),
+    **ROLE_LABELS,
+    "size": N_("Stakeholders"), "internal": N_("Ties inside"), "external": N_("Ties to other sectors"),
+    "ei": N_("E-I index"), "community": N_("Community"), "dominant": N_("Main sector"),
+    "dominant_pct": N_("Main sector share (%)"), "scope": N_("Scope"), "quadrant": N_("Grid position"),
+    "direction": N_("Direction"), "strength": N_("Strength"), "kinds": N_("Kinds of tie"),
+    "sources": N_("Recorded in"), "others": N_("Other sectors (stakeholders)"), "component": N_("Component"),
+    "sectors": N_("Sectors"), "members": N_("Members"),
 }
 
 
@@ -803,9 +799,10 @@ def community_table(mix: pd.DataFrame, lang: str = "en", max_sectors: int = 3) -
     fixed = {"community", "size", "dominant", "dominant_pct", "is_single_sector"}
     sectors = [c for c in mix.columns if c not in fixed]
     rows = []
+    label = i18n.translator(lang).label
     for _, r in mix.iterrows():
         counts = sorted(((int(r[s]), s) for s in sectors if r[s] > 0), key=lambda t: (-t[0], t[1]))
-        rest = ", ".join(f"{vocab.SECTORS.label(s, lang)} {c}" for c, s in counts[1:1 + max_sectors])
+        rest = ", ".join(f"{label(vocab.SECTORS, s)} {c}" for c, s in counts[1:1 + max_sectors])
         rows.append({"community": int(r["community"]), "size": int(r["size"]), "dominant": r["dominant"],
                      "dominant_pct": int(round(float(r["dominant_pct"]))), "others": rest})
     return pd.DataFrame(rows, columns=["community", "size", "dominant", "dominant_pct", "others"])
@@ -820,8 +817,9 @@ def focus_table(graph: nx.DiGraph, focus: str, lang: str = "en") -> pd.DataFrame
     [{'name': 'Bo', 'sector': 'media', 'direction': 'ambos sentidos', 'strength': 1, 'kinds': 'Alianza', 'sources': 'lista de alianzas'}]
     """
     out = focus_summary(graph, focus).reset_index(drop=True)
-    out["direction"] = [_DIRECTIONS[d][lang == "es"] for d in out["direction"]]
-    out["kinds"] = [", ".join(vocab.TIE_KINDS.label(k, lang) for k in kinds.split(", ") if k) for kinds in out["kinds"]]
+    _ = i18n.translator(lang)
+    out["direction"] = [_(_DIRECTIONS[d]) for d in out["direction"]]
+    out["kinds"] = [", ".join(_.label(vocab.TIE_KINDS, k) for k in kinds.split(", ") if k) for kinds in out["kinds"]]
     out["sources"] = [", ".join(_source_label(x, lang) for x in src.split(", ") if x) for src in out["sources"]]
     return out
 
@@ -842,15 +840,13 @@ def describe_graph(graph: nx.DiGraph) -> dict[str, int]:
 # Private helpers
 # ---------------------------------------------------------------------------------------
 
-_DIRECTIONS = {"both": ("both ways", "ambos sentidos"), "out": ("from the focus", "desde el actor en foco"),
-               "in": ("to the focus", "hacia el actor en foco")}
+_DIRECTIONS = {"both": N_("both ways"), "out": N_("from the focus"), "in": N_("to the focus")}
+_SOURCES = {"ties": N_("ties sheet"), "partners": N_("partners list"), "partnerships": N_("partnership")}
 
 
 def _source_label(source: str, lang: str) -> str:
     kind, _, ref = source.partition(":")
-    en, es = {"ties": ("ties sheet", "hoja de vínculos"), "partners": ("partners list", "lista de alianzas"),
-              "partnerships": ("partnership", "alianza")}.get(kind, (kind, kind))
-    text = es if lang == "es" else en
+    text = i18n.gettext(_SOURCES[kind], lang) if kind in _SOURCES else kind
     return f"{text} {ref}" if ref else text
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections import Counter
 from pathlib import Path
 
 import networkx as nx
@@ -505,10 +504,12 @@ def test_findings_name_the_silo_sector(two_silos):
     assert "none of the shuffles is as low" in text  # -0.90 observed: no shuffle of 5 + 5 + 1 gets there
     # n0 and n1 tie at 8 two-paths (the bridge end and the UN partner): the first in graph order
     assert "The top broker is Org 0 (Civil society), on 8 open two-paths" in text
-    assert "The UN system (1 stakeholder, 8 % of the network) holds 6 % of all brokerage; 100 %" in text
+    assert "The UN system (1 stakeholder, 8\u00a0% of the network) holds 6\u00a0% of all brokerage; 100\u00a0%" in text
     assert "1 stakeholder has no recorded tie" in text
     assert "2 of 2 communities are dominated by one sector" in text
     assert "El sector más cerrado en sí mismo es Sociedad civil" in " ".join(es)
+    pt = " ".join(net.findings(g, "pt", roles=net.brokerage_roles(g, "sector")))
+    assert "O setor mais fechado em si mesmo é" in pt and "-0,67" in pt  # the catalogs, Brazilian decimals
 
 
 def test_findings_without_ties():
@@ -573,7 +574,8 @@ def test_plot_network_labels_do_not_overlap(n, ties):
     g = net.build_tie_graph({"stakeholders": pd.DataFrame(rows["stakeholders"]), "ties": pd.DataFrame(rows["ties"])})
     ax = pn.plot_network(g)
     renderer = ax.figure.canvas.get_renderer()
-    labels = [t for t in ax.texts if t.get_text() in {pn.short_label(v, g.nodes[v]["name"]) for v in g}]
+    labels = [t for t in ax.texts if t.get_text() in {pn.short_label(v, g.nodes[v]["name"], width=20, lines=2) for v in g}]
+    assert not {t.get_text() for t in labels} & set(g)  # names, never ids
     boxes = [t.get_window_extent(renderer) for t in labels]
     assert not any(a.overlaps(b) for a, b in itertools.combinations(boxes, 2))
     n_alone = sum(1 for v in g if g.degree(v) == 0)
@@ -600,3 +602,25 @@ def test_betweenness_equals_networkx(graph, k):
     ref = nx.betweenness_centrality(graph, k=k, seed=11)
     assert ours.keys() == ref.keys()
     assert ours == pytest.approx(ref, abs=1e-12, nan_ok=True)
+
+
+def test_network_figure_names_stakeholders_not_codes():
+    """The sample's figure labels are names (or the acronym the name ends with), never bare ids."""
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from partnerlab import paths
+    from partnerlab.plots import network as pn
+    from partnerlab.workbook import load_workbook
+
+    g = net.build_tie_graph(load_workbook(paths.SAMPLE_WORKBOOK))
+    ax = pn.plot_network(g)
+    names = {v: g.nodes[v]["name"] for v in g}
+    shown = [t.get_text() for t in ax.texts if t.get_text().replace("\n", " ") not in ("",)]
+    ids = [t for t in shown if t in names and f"({t})" not in names[t] and t != names[t]]
+    assert ids == [], f"ids shown instead of names: {ids}"
+    assert sum(1 for t in shown if "\n" in t or t in {pn.short_label(v, n, width=20, lines=2) for v, n in names.items()}) >= 25
+    alt = pn.network_alt(g, "es")
+    assert alt.startswith("Figura de la red: 94 actores") and "Programa de las Naciones Unidas" in alt
+    plt.close("all")
