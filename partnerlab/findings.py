@@ -450,11 +450,12 @@ def _label(column: str, value: object, T: i18n.Translator) -> object:
         voc = _vocabulary(ref)
         if voc is None:
             continue
+        label = (lambda k, voc=voc: T(voc[k])) if isinstance(voc, dict) else (lambda k, voc=voc: voc.label(k, T.lang))
         if value in voc:
-            return voc.label(value, T.lang)
+            return label(value)
         parts = value.split("; ")
         if len(parts) > 1 and all(p in voc for p in parts):
-            return "; ".join(voc.label(p, T.lang) for p in parts)
+            return "; ".join(label(p) for p in parts)
     return value
 
 

@@ -522,12 +522,12 @@ def survey_answer_outside_options(path: Path) -> list[str]:
 
 @case("about_sheet")
 def about_sheet(path: Path) -> list[str]:
-    """The about sheet in Spanish, with a date as day/month/year and a language that is not en or es."""
+    """The about sheet in Spanish, with a date as day/month/year and a language that is not en, es or pt."""
     about = [["campo", "valor"], ["portafolio", "Cartera ficticia"], ["fecha", "30/06/2025"], ["idioma", "francés"]]
     save(path, minimal(acerca=about))
     return ['acerca!B3 (as_of): found "30/06/2025"; expected a date (an Excel date or ISO text such as 2024-03-31): '
             "day/month/year text is not read; type 2025-06-30 or enter it as an Excel date",
-            'acerca!B4 (language): found "francés"; expected en or es']
+            'acerca!B4 (language): found "francés"; expected en or es or pt']
 
 
 @case("two_sheets_one_name")
