@@ -172,8 +172,9 @@ def _report(jobs, naive_wall, naive, ours_wall, manifest) -> None:
     nc = [v["nbconvert"] for v in naive.values()]
     timings = [r["timings"] for r in manifest["reports"] if r.get("timings")]
     print()
-    print(f"naive, per report (median): papermill CLI {statistics.median(pm):.2f} s "
-          f"(interpreter + kernel start + imports + execution), nbconvert CLI {statistics.median(nc):.2f} s")
+    if pm:
+        print(f"naive, per report (median): papermill CLI {statistics.median(pm):.2f} s "
+              f"(interpreter + kernel start + imports + execution), nbconvert CLI {statistics.median(nc):.2f} s")
     if timings:
         print("partnerlab, per report (median): "
               + ", ".join(f"{k} {statistics.median(t[k] for t in timings):.2f} s" for k in ("kernel", "execute", "export"))

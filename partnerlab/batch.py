@@ -283,6 +283,7 @@ def run_batch(
                 runner = _Runner(staging, planned, common, lang, timeout, executor, jobs,
                                  progress, fresh_kernels, info, out=out, wb=wb, previous=previous)
                 reports = runner.run(run)
+                run["derived"] = runner.data.now  # what the next run needs to key pages by derived results
                 if wb is not None and hasattr(wb, "save"):  # what `--compare-to last` reads next time
                     wb.save(staging / SNAPSHOT_DIR)
                     run["snapshot"] = f"{SNAPSHOT_DIR}/workbook.pkl"
@@ -350,7 +351,7 @@ def _execute_job(spec: dict) -> dict:
             )
         nb = nbformat.read(out_path, as_version=4)
         result["status"] = "ok"
-        result["reads"] = kernel.reads(workdir)
+        result["reads"], result["derived"] = kernel.reads(workdir)
     except PapermillExecutionError as exc:
         nb = nbformat.read(out_path, as_version=4) if out_path.exists() else holder.get("nb")
         result["error"] = _timeout_message(spec) if watchdog.fired else f"{exc.ename}: {exc.evalue}"
@@ -394,6 +395,7 @@ class _Runner:
         self.staging, self.jobs, self.common, self.lang = staging, jobs, common, lang
         self.out = out or staging  # named in an OutputError; the previous run's pages are there
         self.wb = wb  # None: no page is reused (nothing to key it by)
+        self.data = incremental.DataDigests(wb, ((previous or {}).get("run") or {}).get("derived"))
         self.previous = {rec["name"]: rec for rec in (previous or {}).get("reports", [])
                          if isinstance(rec, dict) and "name" in rec}
         self.versions = _versions()
@@ -466,7 +468,7 @@ class _Runner:
         return to_run
 
     def _key(self, job: Job, reads: list[str]) -> str:
-        return incremental.job_key(self.wb, {**self.common, **job.params}, job.notebook, self.lang, reads,
+        return incremental.job_key(self.data, {**self.common, **job.params}, job.notebook, self.lang, reads,
                                    self.versions, self.listing_key if job.needs_listing else None)
 
     def _reuse(self, job: Job, before: dict, key: str) -> None:
@@ -527,6 +529,7 @@ class _Runner:
         rec["kept"] = [name for name, _ in result.get("kept", [])]
         self.kept[job.name] = result.get("kept", [])
         if result["status"] == "ok" and result.get("reads") is not None and self.wb is not None:
+            self.data.learn(result.get("derived"))
             rec["reads"] = result["reads"]
             rec["key"] = self._key(job, result["reads"])
 
@@ -685,6 +688,10 @@ def _partnerlab_setup(modules):
             importlib.import_module(name)
         except Exception:
             pass
+    try:  # the alerts and verdicts of one workbook are computed once per kernel, not once per page
+        importlib.import_module("partnerlab.workbook").share_results()
+    except Exception:
+        pass
     state = types.ModuleType("_partnerlab_kernel_state")
     import matplotlib
     state.rc = {k: v for k, v in matplotlib.rcParams.items() if k != "backend"}
@@ -778,15 +785,18 @@ class _Kernel:
         if self.dir:
             shutil.rmtree(self.dir, ignore_errors=True)
 
-    def reads(self, folder: Path) -> list[str] | None:
-        """The sheets the last notebook read (workbook.read_sheets), None if the kernel cannot say."""
+    def reads(self, folder: Path) -> tuple[list[str] | None, dict]:
+        """What the last notebook read (workbook.read_sheets) and the digests of its derived calls
+        (workbook.derived_digests); None and {} if the kernel cannot say."""
         target = folder / "reads.json"
         try:
             self._run(f"import json as _j, partnerlab.workbook as _w\n"
-                      f"open({str(target)!r}, 'w').write(_j.dumps(_w.read_sheets()))\ndel _j, _w")
-            return json.loads(target.read_text())
+                      f"open({str(target)!r}, 'w').write(_j.dumps({{'reads': _w.read_sheets(), "
+                      f"'derived': _w.derived_digests()}}))\ndel _j, _w")
+            found = json.loads(target.read_text())
+            return list(found["reads"]), dict(found["derived"])
         except Exception:  # an old kernel or a notebook that broke the module: never reuse this page
-            return None
+            return None, {}
 
     def _run(self, code: str) -> None:
         # A client per call: the kernel routes replies by session identity, so a client kept

@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from partnerlab import actionplan, schema, screening, stakeholders, vocab
+from partnerlab.workbook import derived
 
 __all__ = [
     "ALERT_COLUMNS", "SEVERITIES", "VERDICTS", "RULES", "RULE_VOCAB", "Rule", "Context", "build_context",
@@ -256,6 +257,7 @@ def build_context(wb: object, as_of: object = None, lang: str = "en", max_age_da
     return ctx
 
 
+@derived  # a page depends on the result, not on every sheet behind it (incremental runs)
 def find_alerts(wb: object, as_of: object = None, lang: str = "en", max_age_days: int = 365,
                 expiring_within_days: int = 90, quality_max_age_days: int = 365) -> pd.DataFrame:
     """Every alert of every rule, most serious first.
@@ -659,6 +661,7 @@ def verdict_of(kind: str, own_alerts: pd.DataFrame, outcome: str | None = None, 
     return "go_with_conditions" if conditions else "go"
 
 
+@derived  # a page depends on the result, not on every sheet behind it (incremental runs)
 def stakeholder_verdicts(wb: object, alerts: pd.DataFrame | None = None, as_of: object = None,
                          max_age_days: int = 365, lang: str = "en") -> pd.DataFrame:
     """Every stakeholder's verdict.
@@ -688,6 +691,7 @@ def stakeholder_verdicts(wb: object, alerts: pd.DataFrame | None = None, as_of: 
                                        "verdict", "n_blocker", "n_warning", "n_upcoming"])
 
 
+@derived  # a page depends on the result, not on every sheet behind it (incremental runs)
 def partnership_verdicts(wb: object, alerts: pd.DataFrame | None = None, as_of: object = None,
                          max_age_days: int = 365, lang: str = "en") -> pd.DataFrame:
     """Every partnership's verdict (the register).
@@ -738,6 +742,7 @@ BRIEF_TEXT: dict[str, tuple[str, str]] = {
 }
 
 
+@derived  # a page depends on the result, not on every sheet behind it (incremental runs)
 def brief(wb: object, subject: str, kind: str = "stakeholder", alerts: pd.DataFrame | None = None,
           lang: str = "en", max_age_days: int = 365) -> dict:
     """What the verdict box of a profile or partnership page shows.
@@ -863,6 +868,7 @@ def register_table(verdicts: pd.DataFrame, links: dict[str, str] | None = None) 
                          "warning": verdicts["n_warning"].tolist(), "upcoming": verdicts["n_upcoming"].tolist()})
 
 
+@derived  # a page depends on the result, not on every sheet behind it (incremental runs)
 def members_table(wb: object, partnership: str, verdicts: pd.DataFrame) -> pd.DataFrame:
     """The lead and members of one partnership: name, role, sector, latest screening outcome and date,
     verdict (UN-system members show no screening: none is asked of them)."""
