@@ -282,13 +282,27 @@ def run_batch(
                         "is_illustrative": about.get("is_illustrative")}
                 runner = _Runner(staging, planned, common, lang, timeout, executor, jobs,
                                  progress, fresh_kernels, info, out=out, wb=wb, previous=previous)
-                reports = runner.run(run)
+                # data/: GEXF, GraphML, Kumu, Gephi, ... for other tools (issue 14), written in a thread
+                # while the reports run (they only read the workbook), started once the workers are
+                # forked (a fork while another thread holds a lock can deadlock the child)
+                exports: list[_Background] = []
+                if wb is not None:
+                    runner.once_started = lambda: exports.append(_Background(_exports, wb, staging, out, lang,
+                                                                             previous))
+                try:
+                    reports = runner.run(run)
+                except BaseException:
+                    for task in exports:
+                        task.join()  # nothing is left writing into the staging folder
+                    raise
+                exported = exports[0].result() if exports else \
+                    _exports(wb, staging, out, lang, previous) if wb is not None else None  # no report ran
                 run["derived"] = runner.data.now  # what the next run needs to key pages by derived results
                 if wb is not None and hasattr(wb, "save"):  # what `--compare-to last` reads next time
                     wb.save(staging / SNAPSHOT_DIR)
                     run["snapshot"] = f"{SNAPSHOT_DIR}/workbook.pkl"
-                if wb is not None:  # data/: GEXF, GraphML, Kumu, Gephi, ... for other tools (issue 14)
-                    run["exports"], run["exports_key"] = _exports(wb, staging, out, lang, previous)
+                if exported is not None:
+                    run["exports"], run["exports_key"] = exported
                 run["ended"] = _now()
                 run["seconds"] = round(time.perf_counter() - t_start, 2)
                 manifest = _manifest(run, info, reports, runner.findings_written)
@@ -325,6 +339,7 @@ def execute_job(spec: dict) -> dict:
 
 
 def _execute_job(spec: dict) -> dict:
+    _import_jsonschema()
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -409,6 +424,7 @@ class _Runner:
         self.records: dict[str, dict] = {}
         self.kept: dict[str, list] = {}
         self.findings_written = False
+        self.once_started = None  # called once the first reports are submitted (see run_batch)
 
     def run(self, run: dict) -> list[dict]:
         for job in self.jobs:
@@ -472,6 +488,7 @@ class _Runner:
                                    self.versions, self.listing_key if job.needs_listing else None)
 
     def _reuse(self, job: Job, before: dict, key: str) -> None:
+        _import_jsonschema()
         import nbformat
 
         from partnerlab.findings import collect_kept
@@ -492,6 +509,9 @@ class _Runner:
             spec = self._spec(job, listing)
             self.records[job.name]["status"] = "running"
             futures[executor.submit(execute_job, spec)] = job
+        if self.once_started is not None:
+            started, self.once_started = self.once_started, None
+            started()
         for future in as_completed(futures):
             job = futures[future]
             try:
@@ -617,6 +637,7 @@ class _Progress:
 def _process_pool(n: int) -> ProcessPoolExecutor:
     # fork: workers inherit the already imported papermill/nbconvert (about 1.5 s each)
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    _import_jsonschema()
     import nbconvert  # noqa: F401  (imported before forking, see above)
     import papermill  # noqa: F401
 
@@ -914,8 +935,22 @@ def _capture_warnings(logger_name: str, seen: list[str]):
 
 
 @functools.lru_cache(maxsize=1)
+def _import_jsonschema() -> None:
+    """Import jsonschema (papermill -> nbformat -> jsonschema) without its optional "iri" format
+    checker: that one compiles 39 grammars of rfc3987_syntax on import (1-5 s, the largest part of
+    starting a batch), and nbformat never checks formats. Other code may still import the module."""
+    if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
+        return
+    sys.modules["rfc3987_syntax"] = None  # an ImportError for `from rfc3987_syntax import ...`
+    try:
+        import jsonschema  # noqa: F401
+    finally:
+        del sys.modules["rfc3987_syntax"]
+
+
 def _engine() -> str:
     """Register partnerlab's papermill engine (imports papermill: about a second) on first use."""
+    _import_jsonschema()
     from papermill.clientwrap import PapermillNotebookClient
     from papermill.engines import NBClientEngine, papermill_engines
 
@@ -948,6 +983,30 @@ def _engine() -> str:
 # ---------------------------------------------------------------------------------------
 # Inputs, output folder, lock, atomic move
 # ---------------------------------------------------------------------------------------
+
+class _Background:
+    """A function run in a thread of this process; result() waits and returns or raises."""
+
+    def __init__(self, fn, *args):
+        self._value, self._error = None, None
+        self._thread = threading.Thread(target=self._run, args=(fn, *args), name="partnerlab-exports", daemon=True)
+        self._thread.start()
+
+    def _run(self, fn, *args):
+        try:
+            self._value = fn(*args)
+        except BaseException as exc:  # handed to the main thread
+            self._error = exc
+
+    def join(self) -> None:
+        self._thread.join()
+
+    def result(self):
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
 
 def _check_workbook(path: Path):
     """Validate and load; errors raise BatchError (exit 2). None when the loader is missing."""

@@ -388,8 +388,8 @@ class Workbook:
             table = dict.get(self.tables, key)
             if key not in memo or memo[key][0] is not table:
                 part = hashlib.sha256(f"\0{key}\0".encode())
-                if table is not None:
-                    part.update(table.to_json(orient="split", date_format="iso", default_handler=str).encode())
+                if table is not None:  # contact is never shown (and blanked in the batch's copy): not part of it
+                    part.update(table.drop(columns=["contact"], errors="ignore").to_json(orient="split", date_format="iso", default_handler=str).encode())
                 title = self.sheet_titles.get(key, key)
                 part.update("\n".join(str(w) for w in self.warnings if w.sheet == title).encode())
                 memo[key] = (table, part.hexdigest())
