@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help env run test test-fast lab validate template sample bench clean
+.PHONY: help env run test test-fast lab validate template sample bench catalogs lint clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -25,6 +25,9 @@ run: $(STAMP) ## the main job: every report on the bundled sample -> reports/sam
 
 test: $(STAMP) ## every test: unit, notebooks (nbval), batch end to end, browser (skipped without chromium)
 	$(BIN)/python -m pytest tests --nbval-lax notebooks
+
+lint: $(STAMP) ## ruff (lint, format), nbstripout and the notebook pairs: what pre-commit checks (.pre-commit-config.yaml)
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/pre-commit run --all-files --show-diff-on-failure
 
 test-fast: $(STAMP) ## the tests without the slow end-to-end runs
 	$(BIN)/python -m pytest tests -m "not slow and not browser"
@@ -47,6 +50,11 @@ bench: $(STAMP) ## print the speed and memory benchmarks (loading, network, batc
 	$(BIN)/python benchmarks/bench_load.py
 	$(BIN)/python benchmarks/bench_network.py
 	$(BIN)/python benchmarks/bench_batch.py
+
+catalogs: $(STAMP) ## translators: extract every msgid (partnerlab/locale/partnerlab.pot), update the catalogs, list what is missing (docs/translating.md)
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --omit-header -o partnerlab/locale/partnerlab.pot \
+		--no-default-keywords -k _ -k N_ -k gettext -k ngettext:1,2 -k n:1,2 -k h2 -k h3 -k p -k left_out partnerlab notebooks
+	$(BIN)/python -m partnerlab.i18n
 
 clean: ## delete build output (reports/, data/processed/); data/raw/ is never touched
 	find reports data/processed -mindepth 1 ! -name README.md -exec rm -rf {} +

@@ -58,7 +58,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_complet
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from partnerlab import __version__, incremental, paths
+from partnerlab import i18n, __version__, incremental, paths
 from partnerlab.reports import Job, default_batch
 from partnerlab.workbook import file_sha256
 
@@ -126,7 +126,7 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", "-o", type=Path, default=None,
                         help="output folder, replaced as a whole at the end of the run; "
                              "default: reports/<workbook name>/")
-    parser.add_argument("--lang", choices=("en", "es"), default=None,
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default=None,
                         help="report language; default: the workbook's about.language, else en")
     parser.add_argument("--jobs", "-j", type=int, default=None,
                         help="parallel workers; default: one per core")
@@ -246,7 +246,7 @@ def run_batch(
         raise BatchError(f"workbook not found: {workbook}")
     wb = _check_workbook(workbook)
     about = dict(getattr(wb, "about", None) or {})
-    lang = lang or (about.get("language") if about.get("language") in ("en", "es") else None) or "en"
+    lang = i18n.resolve_lang(lang, about.get("language"))
     out = Path(out).expanduser().resolve() if out else paths.REPORTS / workbook.stem
     planned = job_list if job_list is not None else default_batch(wb)
     planned = _select(planned, only)

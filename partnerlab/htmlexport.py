@@ -44,6 +44,16 @@ TEMPLATE_NAME = "partnerlab"
 REMOVED_TAGS = frozenset({"analyst-note", "parameters", "injected-parameters", "papermill-error-cell-tag"})
 INDEX_LABEL = {"en": "All reports of this batch", "es": "Todos los informes de este lote"}
 
+# The only scripts a page may run: partnerlab's own static files (paths under partnerlab/), by
+# name. A page gets a script when one of its outputs holds the attribute data-pl-script="NAME";
+# the files are inlined once at the end of the body, and the Content-Security-Policy allows them
+# by their sha256 alone, so workbook text can never run, even if a notebook forgot to escape it.
+# Data for a script travels in <script type="application/json"> islands, which never run.
+PAGE_SCRIPTS: dict[str, tuple[str, ...]] = {}
+_SCRIPT_MARK = re.compile(r'data-pl-script="([a-z0-9_-]+)"')
+PAGE_CSP = ("default-src 'none'; img-src data: blob:; style-src 'unsafe-inline'; font-src data:; "
+            "base-uri 'none'; form-action 'none'")
+
 _local = threading.local()  # one exporter per thread: the jinja environment is not thread safe
 
 
@@ -69,6 +79,8 @@ def export_html(
     """
     exporter = _exporter()
     exporter.language_code = lang if lang in INDEX_LABEL else "en"
+    page = prepare_for_html(nb)
+    scripts = page_scripts(page)
     resources = {
         "metadata": {"name": title},
         "partnerlab": {
@@ -78,10 +90,36 @@ def export_html(
             "index_href": index_href,
             "index_label": INDEX_LABEL.get(lang, INDEX_LABEL["en"]),
             "footer": footer or f"partnerlab {__version__}",
+            "scripts": scripts,
+            "csp": PAGE_CSP + (f"; script-src {' '.join(_script_hash(s) for s in scripts)}" if scripts else ""),
         },
     }
-    html, _ = exporter.from_notebook_node(prepare_for_html(nb), resources=resources)
+    html, _ = exporter.from_notebook_node(page, resources=resources)
     return html
+
+
+def page_scripts(nb: NotebookNode) -> list[str]:
+    """The texts of the registered scripts (PAGE_SCRIPTS) the outputs of nb ask for, in order, once each."""
+    names: list[str] = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            markup = (output.get("data") or {}).get("text/html", "")
+            markup = "".join(markup) if isinstance(markup, list) else markup
+            names.extend(n for n in _SCRIPT_MARK.findall(markup) if n in PAGE_SCRIPTS and n not in names)
+    return [_script_text(rel) for name in names for rel in PAGE_SCRIPTS[name]]
+
+
+@lru_cache(maxsize=None)
+def _script_text(rel: str) -> str:
+    text = (Path(__file__).resolve().parent / rel).read_text(encoding="utf-8")
+    return text.replace("</script", "<\\/script")  # a vendored file can not close its own tag
+
+
+def _script_hash(text: str) -> str:
+    import base64
+    import hashlib
+
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
 def prepare_for_html(nb: NotebookNode) -> NotebookNode:

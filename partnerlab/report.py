@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from partnerlab import paths, vocab
+from partnerlab import i18n, paths, vocab
+from partnerlab.i18n import N_
 from partnerlab.workbook import Workbook, load_workbook, reset_reads
 
 __all__ = ["Report", "COLUMN_LABELS", "KEEP_MIME", "format_table"]
@@ -23,17 +24,15 @@ MAX_ROWS = 60  # a table longer than this shows its first rows and says how many
 HIDDEN_COLUMNS = {"contact", "row"}  # personal data, and the Excel row (for messages only)
 
 # Headers shared by many tables; a report passes labels= for its own columns.
-COLUMN_LABELS: dict[str, tuple[str, str]] = {
-    "id": ("Id", "Id"), "name": ("Name", "Nombre"), "sector": ("Sector", "Sector"),
-    "scope": ("Scope", "Ámbito"), "states": ("States", "Estados"), "state": ("State", "Estado"),
-    "mandate": ("Mandate", "Mandato"), "priorities": ("Priorities", "Prioridades"),
-    "instruments": ("Instruments", "Instrumentos"), "resources": ("Resources", "Recursos"),
-    "related_initiatives": ("Related initiatives", "Iniciativas relacionadas"),
-    "partners": ("Partners", "Alianzas con"), "influence": ("Influence", "Influencia"),
-    "interest": ("Interest", "Interés"), "roles": ("Roles", "Roles"), "quadrant": ("Grid position", "Posición en la matriz"),
-    "stakeholders": ("Stakeholders", "Actores"), "count": ("Count", "Número"), "share_pct": ("Share (%)", "Proporción (%)"),
-    "partnership": ("Partnership", "Alianza"), "status": ("Status", "Estatus"), "type": ("Type", "Tipo"),
-    "lead": ("Lead", "Líder"), "members": ("Members", "Miembros"), "year": ("Year", "Año"),
+COLUMN_LABELS: dict[str, str] = {
+    "id": N_("Id"), "name": N_("Name"), "sector": N_("Sector"), "scope": N_("Scope"), "states": N_("States"),
+    "state": N_("State"), "mandate": N_("Mandate"), "priorities": N_("Priorities"),
+    "instruments": N_("Instruments"), "resources": N_("Resources"),
+    "related_initiatives": N_("Related initiatives"), "partners": N_("Partners"),
+    "influence": N_("Influence"), "interest": N_("Interest"), "roles": N_("Roles"),
+    "quadrant": N_("Grid position"), "stakeholders": N_("Stakeholders"), "count": N_("Count"),
+    "share_pct": N_("Share (%)"), "partnership": N_("Partnership"), "status": N_("Status"),
+    "type": N_("Type"), "lead": N_("Lead"), "members": N_("Members"), "year": N_("Year"),
 }
 
 _CSS = """
@@ -88,7 +87,8 @@ class Report:
     def __init__(self, wb: Workbook, lang: str = "", title: tuple[str, str] = ("", ""),
                  params: dict | None = None, sheets: list[str] | None = None):
         self.wb = wb
-        self.lang = _resolve_lang(lang, wb.about.get("language"))
+        self.lang = i18n.resolve_lang(lang, wb.about.get("language"))
+        self._ = i18n.translator(self.lang)  # rpt._("Alerts"): the page's words, numbers and dates
         self.title = title
         self.params = params or {}
         self.sheets = sheets or []
@@ -105,8 +105,12 @@ class Report:
 
     # -- text ---------------------------------------------------------------------------------
     def tr(self, en: str, es: str) -> str:
-        """The text in the report's language."""
-        return es if self.lang == "es" else en
+        """The text in the report's language (the two-language form being moved to the catalogs)."""
+        return es if self.lang == "es" else self._(en)
+
+    def _text(self, msgid: str, legacy: tuple) -> str:
+        """msgid translated by the catalogs, or the old (en, es) pair while pages move to them."""
+        return self.tr(msgid, legacy[0]) if legacy else self._(msgid)
 
     def label(self, vocabulary: str | vocab.Vocabulary, key: object) -> str:
         """The label of a vocabulary key in the report's language ("" for a blank key)."""
@@ -115,58 +119,81 @@ class Report:
         voc = vocabulary if isinstance(vocabulary, vocab.Vocabulary) else vocab.VOCABULARIES[vocabulary]
         return voc.label(str(key), self.lang)
 
+    def title_text(self) -> str:
+        """The page title in the report's language."""
+        title = self.title
+        if isinstance(title, tuple):
+            return self.tr(*title) if len(title) == 2 and title[1] else self._(title[0])
+        return self._(title) if title else ""
+
     def header(self) -> None:
         """Title, the illustrative-data banner, and the inputs of the report."""
         about = self.wb.about
+        _ = self._
+        as_of = about.get("as_of")
         rows = [
-            (self.tr("Workbook", "Libro"), self.wb.name),
-            (self.tr("Data fingerprint (sha256 of the sheets used)", "Huella de los datos (sha256 de las hojas usadas)"),
-             self.wb.digest(self.sheets)[:16]),
-            (self.tr("Portfolio", "Portafolio"), about.get("portfolio") or ""),
-            (self.tr("As of", "Fecha de corte"), about["as_of"].isoformat() if about.get("as_of") else
-             self.tr("not given (about.as_of)", "no indicada (acerca.as_of)")),
-            (self.tr("Sheets used", "Hojas usadas"),
-             ", ".join(s for s in self.sheets if self.wb.has(s)) or self.tr("none", "ninguna")),
-            (self.tr("Parameters", "Parámetros"),
+            (_("Workbook"), self.wb.name),
+            (_("Data fingerprint (sha256 of the sheets used)"), self.wb.digest(self.sheets)[:16]),
+            (_("Portfolio"), about.get("portfolio") or ""),
+            (_("As of"), _.date(as_of) if as_of else _("not given (about.as_of)")),
+            (_("Sheets used"), ", ".join(s for s in self.sheets if self.wb.has(s)) or _("none")),
+            (_("Parameters"),
              "; ".join(f"{k} = {v if v not in ('', None) else '—'}" for k, v in self.params.items()) or "—"),
-            (self.tr("Language", "Idioma"), self.lang),
+            (_("Language"), i18n.LANGUAGE_NAMES.get(self.lang, self.lang)),
         ]
         missing = [s for s in self.sheets if not self.wb.has(s)]
         if missing:
-            rows.append((self.tr("Sheets absent or empty", "Hojas ausentes o vacías"), ", ".join(missing)))
+            rows.append((_("Sheets absent or empty"), ", ".join(missing)))
         body = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows)
         now = dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
-        parts = [_CSS, '<div class="pl-report">', f"<h1>{_e(self.tr(*self.title))}</h1>"]
+        parts = [_CSS, '<div class="pl-report">', f"<h1>{_e(self.title_text())}</h1>"]
         if about.get("is_illustrative") or about.get("illustrative"):
             text = about.get("illustrative") or ""
-            lead = self.tr("Illustrative data: the figures in this report are not real findings.",
-                           "Datos ilustrativos: las cifras de este informe no son hallazgos reales.")
-            note = f' <span class="pl-banner-note">{_e(self.tr("Workbook note", "Nota del libro"))}: {_e(text)}</span>' if text else ""
+            lead = _("Illustrative data: the figures in this report are not real findings.")
+            note_label = _("Workbook note")
+            note = f' <span class="pl-banner-note">{_e(note_label)}: {_e(text)}</span>' if text else ""
             parts.append(f'<div class="pl-banner"><b>{_e(lead)}</b>{note}</div>')
-        parts.append(f'<table class="pl-inputs">{body}<tr><th>{_e(self.tr("Run", "Ejecución"))}</th>'
+        run_label = _("Run")
+        parts.append(f'<table class="pl-inputs">{body}<tr><th>{_e(run_label)}</th>'
                      f'<td><span class="pl-run-time">{now}</span></td></tr></table>')
         warnings = self.wb.warnings_of(self.sheets)
         if warnings:
             items = "".join(f"<li>{_e(str(w))}</li>" for w in warnings[:200])
-            parts.append(f"<details><summary>{_e(self.tr('Warnings', 'Advertencias'))}: {len(warnings)}"
+            label = _("Warnings")
+            parts.append(f"<details><summary>{_e(label)}: {len(warnings)}"
                          f"</summary><ul>{items}</ul></details>")
         parts.append("</div>")
         _html("".join(parts))
 
-    def h2(self, en: str, es: str, printed: bool = True) -> None:
-        """A section heading; `printed=False` leaves it out of the printout (print stylesheet)."""
-        _html(f'<div class="pl-report{_noprint(printed)}"><h2>{_e(self.tr(en, es))}</h2></div>')
+    def h2(self, msgid: str, *legacy: str, printed: bool = True) -> None:
+        """A section heading (an English msgid); `printed=False` leaves it out of the printout."""
+        _html(f'<div class="pl-report{_noprint(printed)}"><h2>{_e(self._text(msgid, legacy))}</h2></div>')
 
-    def p(self, en: str, es: str, printed: bool = True, **values: object) -> None:
-        """A paragraph; the template is trusted (may use <b>, <i>), the values are escaped."""
-        _html(f'<div class="pl-report{_noprint(printed)}"><p>{self.format(en, es, **values)}</p></div>')
+    def h3(self, msgid: str, *legacy: str, printed: bool = True) -> None:
+        """A sub-section heading (an English msgid)."""
+        _html(f'<div class="pl-report{_noprint(printed)}"><h3>{_e(self._text(msgid, legacy))}</h3></div>')
 
-    def left_out(self, en: str, es: str, printed: bool = True, **values: object) -> None:
+    def p(self, msgid: str, *legacy: str, printed: bool = True, **values: object) -> None:
+        """A paragraph; the msgid is trusted (may use <b>, <i>), the values are escaped."""
+        _html(f'<div class="pl-report{_noprint(printed)}"><p>{self.format(msgid, *legacy, **values)}</p></div>')
+
+    def left_out(self, msgid: str, *legacy: str, printed: bool = True, **values: object) -> None:
         """The one line that says why a section is left out."""
-        _html(f'<div class="pl-report{_noprint(printed)}"><p class="pl-left-out">{self.format(en, es, **values)}</p></div>')
+        _html(f'<div class="pl-report{_noprint(printed)}"><p class="pl-left-out">'
+              f'{self.format(msgid, *legacy, **values)}</p></div>')
 
-    def format(self, en: str, es: str, **values: object) -> str:
-        return self.tr(en, es).format(**{k: _e(_fmt(v)) for k, v in values.items()})
+    def format(self, msgid: str, *legacy: str, **values: object) -> str:
+        """msgid translated and filled with values: numbers and dates as the language writes them, escaped."""
+        return self._text(msgid, legacy).format(**{k: _e(self.value(v)) for k, v in values.items()})
+
+    def value(self, v: object) -> str:
+        """One value of a sentence as text in the page language."""
+        if isinstance(v, (int, float)) and not isinstance(v, bool) and not _blank(v) \
+                and v not in (float("inf"), float("-inf")):
+            return self._.number(v)
+        if isinstance(v, (pd.Timestamp, dt.datetime, dt.date)) and not _blank(v):
+            return self._.date(v)
+        return _fmt(v)
 
     # -- tables and figures -------------------------------------------------------------------
     def table(self, df: pd.DataFrame, labels: dict | None = None, vocab: dict | None = None,
@@ -179,8 +206,8 @@ class Report:
         shown = format_table(df, self.lang, labels=labels, vocabularies=vocab, index=index)
         more = ""
         if len(shown) > max_rows:
-            more = (f'<p class="pl-more">{_e(self.tr("First", "Primeras"))} {max_rows} '
-                    f'{_e(self.tr("of", "de"))} {len(shown)} {_e(self.tr("rows.", "filas."))}</p>')
+            note = self._("First {shown} of {total} rows.", shown=max_rows, total=len(shown))
+            more = f'<p class="pl-more">{_e(note)}</p>'
             shown = shown.head(max_rows)
         table = shown.to_html(index=False, escape=escape, classes="pl-table", border=0, na_rep="")
         _html(f'<div class="pl-report{_noprint(printed)}">{table}{more}</div>')
@@ -197,15 +224,19 @@ class Report:
         spans = "".join(f'<span class="pl-sev-{_e(k)}">{_e(n)} {_e(label)}</span>' for k, label, n in items)
         _html(f'<div class="pl-report"><p class="pl-counts">{spans}</p></div>')
 
-    def show(self, chart) -> None:
-        """Display a figure (or the figure of an Axes) and close it."""
+    def show(self, chart, alt: str = "") -> None:
+        """Display a figure (or the figure of an Axes) and close it; alt describes it to a reader
+        who cannot see it (already in the page language; the page's img alt attribute)."""
         import matplotlib.pyplot as plt
         from IPython.display import display
 
         fig = getattr(chart, "figure", chart)
         if hasattr(fig, "get_figure") and fig.get_figure() is not None:
             fig = fig.get_figure()
-        display(fig)
+        if alt:
+            display(fig, metadata={"image/png": {"alt": alt}})
+        else:
+            display(fig)
         plt.close(fig)
 
     def keep(self, name: str, df: pd.DataFrame) -> None:
@@ -242,13 +273,6 @@ def format_table(df: pd.DataFrame, lang: str = "en", labels: dict | None = None,
 
 
 # ---------------------------------------------------------------------------------------
-
-def _resolve_lang(lang: str, about_lang: object) -> str:
-    for candidate in (lang, about_lang):
-        if candidate and str(candidate).strip().lower() in ("en", "es"):
-            return str(candidate).strip().lower()
-    return "en"
-
 
 def _setup_figures() -> None:
     """Inline PNG figures in the house style, whatever MPLBACKEND says (Agg would drop them)."""
@@ -329,7 +353,9 @@ def _number(x: float) -> str:
 
 
 def _header(col: object, names: dict, lang: str) -> str:
-    pair = names.get(col)
-    if pair:
-        return pair[1] if lang == "es" else pair[0]
+    name = names.get(col)
+    if isinstance(name, tuple):  # (en, es) pair of a table not yet moved to the catalogs
+        return name[1] if lang == "es" else i18n.gettext(name[0], lang)
+    if name:
+        return i18n.gettext(name, lang)
     return str(col).replace("_", " ").capitalize() if isinstance(col, str) else str(col)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from partnerlab import schema, vocab
+from partnerlab import i18n, schema, vocab
 from partnerlab.schema import Column, Sheet
 from partnerlab.xlsx import EXCEL_ERRORS, LIMITS, CellError, Styled, TooBig, Unsafe, XlsxReader
 
@@ -850,10 +850,9 @@ class _Loader:
                                '"." or "," (the mark between whole numbers and decimals in text numbers)')
                 about["decimal_separator"] = mark
             elif key == "language":
-                lang = {"en": "en", "english": "en", "ingles": "en", "es": "es", "spanish": "es",
-                        "espanol": "es"}.get(vocab.normalize(val or ""))
+                lang = i18n.language_code(val)
                 if val is not None and lang is None:
-                    self.error(title, f"{_letter(vi + 1)}{r}", "language", val, "en or es")
+                    self.error(title, f"{_letter(vi + 1)}{r}", "language", val, " or ".join(i18n.LANGUAGES))
                 about["language"] = lang or "en"
             else:
                 about[key] = val
