@@ -622,7 +622,7 @@ class _Loader:
                 for title, state, part in reader.sheets():
                     if state != "visible":
                         self.warn(title, "", "", None, "a visible sheet: this sheet is hidden in Excel but was read")
-                    rows, formulas, merged = reader.read_sheet(part, title)
+                    rows, formulas, merged = reader.read_sheet(part, title, _row_limit(title))
                     self.formulas[title] = formulas
                     self.merged[title] = merged
                     self.covered[title] = _fill_merged(rows, merged)
@@ -645,14 +645,12 @@ class _Loader:
     def _match_sheets(self, raw: dict[str, list[tuple]]) -> dict[str, str]:
         found: dict[str, str] = {}
         for title in raw:
-            norm = vocab.normalize(title)
-            for spec in schema.SHEETS:
-                if norm in (vocab.normalize(spec.key), vocab.normalize(spec.es)):
-                    if spec.key in found:
-                        self.error(title, "", "", title,
-                                   f'one sheet for "{spec.key}": "{found[spec.key]}" is the same sheet; remove one')
-                    else:
-                        found[spec.key] = title
+            for spec in _specs_of(title):
+                if spec.key in found:
+                    self.error(title, "", "", title,
+                               f'one sheet for "{spec.key}": "{found[spec.key]}" is the same sheet; remove one')
+                else:
+                    found[spec.key] = title
         return found
 
     # -- sheets -----------------------------------------------------------------------------
@@ -929,7 +927,7 @@ class _Loader:
             return str(value)
         opt = _match_option(value, options, by_position=True)
         if opt is None:
-            hint = " or its position 1-%d" % len(options)
+            hint = f" or its position 1-{len(options)}"
             self.error(title, f"{_letter(i + 1)}{r}", q.question, value,
                        f"one of the options of {q.question}{hint}: {'; '.join(options)}")
         return opt
@@ -1189,6 +1187,18 @@ class _Loader:
 # ---------------------------------------------------------------------------------------
 
 _SEPARATORS = re.compile(r"[\s\-_]+")
+
+
+def _specs_of(title: str) -> list[Sheet]:
+    """The sheets of the schema a sheet title names (its key or its Spanish name)."""
+    norm = vocab.normalize(title)
+    return [spec for spec in schema.SHEETS if norm in (vocab.normalize(spec.key), vocab.normalize(spec.es))]
+
+
+def _row_limit(title: str) -> int:
+    """The most data rows read from the sheet with this title (LIMITS)."""
+    by_sheet = LIMITS.get("max_rows_by_sheet") or {}
+    return max([LIMITS["max_rows"], *(by_sheet.get(spec.key, 0) for spec in _specs_of(title))])
 
 
 def _fold(value: object) -> str:
