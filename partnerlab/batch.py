@@ -39,7 +39,8 @@ from concurrent.futures import Executor, Future, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from partnerlab import __version__, i18n, incremental, kernels, outputdir, paths
+from partnerlab import __version__, i18n, incremental, kernels, messages, outputdir, paths
+from partnerlab.messages import _
 from partnerlab.outputdir import BatchError, OutputError
 from partnerlab.reports import Job, default_batch
 from partnerlab.workbook import file_sha256
@@ -113,11 +114,12 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run `partnerlab run` from parsed arguments; returns the exit code (0, 1 or 2)."""
+    messages.set_lang(args.lang)
     if args.jobs is not None and args.jobs < 1:
-        print("partnerlab run: --jobs must be at least 1", file=sys.stderr)
+        print(_("partnerlab run: --jobs must be at least 1"), file=sys.stderr)
         return 2
     if args.timeout is not None and args.timeout <= 0:
-        print("partnerlab run: --timeout must be positive", file=sys.stderr)
+        print(_("partnerlab run: --timeout must be positive"), file=sys.stderr)
         return 2
     executor = None
     try:
@@ -131,10 +133,10 @@ def run_command(args: argparse.Namespace) -> int:
             full=getattr(args, "full", False),
         )
     except BatchError as exc:
-        print(f"partnerlab run: {exc}", file=sys.stderr)
+        print(_("partnerlab run: {error}", error=exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("partnerlab run: interrupted; the output folder was left as it was", file=sys.stderr)
+        print(_("partnerlab run: interrupted; the output folder was left as it was"), file=sys.stderr)
         return 130
     finally:
         if executor is not None:
@@ -142,8 +144,8 @@ def run_command(args: argparse.Namespace) -> int:
     if result is None:
         return 0
     counts = result.manifest["summary"]
-    print(f"{counts['ok']} ok, {counts['failed']} failed, {counts['skipped']} skipped "
-          f"-> {result.out / 'index.html'}")
+    print(_("{ok} ok, {failed} failed, {skipped} skipped -> {index}", ok=counts["ok"], failed=counts["failed"],
+            skipped=counts["skipped"], index=result.out / "index.html"))
     return result.exit_code
 
 
@@ -198,7 +200,7 @@ def run_batch(
     started, t_start = _now(), time.perf_counter()
     workbook = Path(workbook or paths.SAMPLE_WORKBOOK).expanduser().resolve()
     if not workbook.is_file():
-        raise BatchError(f"workbook not found: {workbook}")
+        raise BatchError(_("workbook not found: {path}", path=workbook))
     wb = _check_workbook(workbook)
     about = dict(getattr(wb, "about", None) or {})
     lang = i18n.resolve_lang(lang, about.get("language"))
@@ -207,7 +209,7 @@ def run_batch(
     planned = _select(planned, only)
     if list_only:
         for job in planned:
-            state = f"skipped: {job.skipped[0]}" if job.skipped else _describe(job.params)
+            state = _("skipped: {why}", why=job.skipped[0]) if job.skipped else _describe(job.params)
             print(f"{job.name:<45} {job.title_in(lang):<50} {state}")
         return None
     _check_out(out)
@@ -473,7 +475,7 @@ class _Runner:
                 result = future.result()
             except Exception as exc:  # the worker itself died (out of memory, killed, ...)
                 result = {"name": job.name, "status": "failed", "seconds": 0.0, "timings": {},
-                          "error": f"worker failed: {type(exc).__name__}: {exc}", "notebook": None,
+                          "error": _("worker failed: {error}", error=f"{type(exc).__name__}: {exc}"), "notebook": None,
                           "html": None, "kept": [], "warnings": []}
             self._store(job, result)
             bar.update(self.records[job.name])
@@ -571,8 +573,10 @@ class _Progress:
 
     def update(self, rec: dict) -> None:
         self.done += 1
-        line = (f"reused {rec['name']}" if rec.get("reused") else
-                f"{rec['status']:<6} {rec['name']} ({rec['seconds'] or 0:.1f} s)")
+        status = {"ok": _("ok"), "failed": _("failed"), "skipped": _("skipped")}.get(rec["status"], rec["status"])
+        line = (_("reused {name}", name=rec["name"]) if rec.get("reused") else
+                _("{status} {name} ({seconds} s)", status=f"{status:<6}", name=rec["name"],
+                  seconds=f"{rec['seconds'] or 0:.1f}"))
         if rec.get("error"):
             line += f": {rec['error'].splitlines()[0][:200]}"
         if self.bar is not None:
@@ -593,11 +597,12 @@ def _dask_executor(address: str) -> Executor:
     try:
         from distributed import Client
     except ImportError as exc:
-        raise BatchError("--scheduler needs Dask: pip install 'partnerlab[dask]'") from exc
+        raise BatchError(_("--scheduler needs Dask: pip install 'partnerlab[dask]'")) from exc
     try:
         client = Client(address, timeout=30)
     except Exception as exc:
-        raise BatchError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+        raise BatchError(_("cannot reach the Dask scheduler at {address}: {error}", address=address, error=exc)) \
+            from exc
     return client.get_executor(pure=False)
 
 
@@ -642,7 +647,8 @@ def _check_workbook(path: Path):
     for p in errors:
         print(str(p), file=sys.stderr)
     if errors or wb is None:
-        raise BatchError(f"{path.name} has {len(errors)} error(s); fix them (see `partnerlab validate`)")
+        raise BatchError(_("{name} has {n} error(s); fix them (see `partnerlab validate`)", name=path.name,
+                           n=len(errors)))
     return wb
 
 
@@ -717,7 +723,7 @@ def _set_compare(jobs: list[Job], compare_to: str | Path | None, out: Path) -> s
     else:
         path = Path(compare_to).expanduser().resolve()
         if not path.is_file():
-            raise BatchError(f"--compare-to: workbook not found: {path}")
+            raise BatchError(_("--compare-to: workbook not found: {path}", path=path))
         old = _check_workbook(path)
         label = str(path)
     folder = _save_processed(old)  # a copy outside `out`: the folder is swapped at the end
@@ -739,7 +745,7 @@ def _set_history(jobs: list[Job], history: str | Path | None) -> None:
 
     folder = Path(history).expanduser().resolve()
     if not folder.is_dir():
-        raise BatchError(f"--history: not a folder: {folder}")
+        raise BatchError(_("--history: not a folder: {path}", path=folder))
     try:
         books = load_history(folder)
     except Exception as exc:  # an invalid or undated workbook: say which
@@ -770,21 +776,22 @@ def _save_private(wb) -> str:
         if exc.errno not in outputdir.STORAGE_ERRNOS:
             raise
         cause = os.strerror(exc.errno)
-        raise BatchError(f"cannot write the pre-parsed tables in {paths.DATA_PROCESSED} nor in "
-                         f"{tempfile.gettempdir()}: {cause[:1].lower()}{cause[1:]}") from exc
+        raise BatchError(_("cannot write the pre-parsed tables in {folder} nor in {tmp}: {cause}",
+                           folder=paths.DATA_PROCESSED, tmp=tempfile.gettempdir(),
+                           cause=f"{cause[:1].lower()}{cause[1:]}")) from exc
     return str(tmp)
 
 
 def _check_out(out: Path) -> None:
     if out.exists() and not out.is_dir():
-        raise BatchError(f"--out {out} is a file, not a folder")
+        raise BatchError(_("--out {path} is a file, not a folder", path=out))
     with outputdir.writing(out):
         has_files = out.is_dir() and any(out.iterdir())
     if has_files and not (out / "manifest.json").exists():
-        raise BatchError(f"{out} exists and is not a partnerlab output folder (no manifest.json); "
-                         "the run replaces its --out folder as a whole, so choose an empty or new one")
+        raise BatchError(_("{path} exists and is not a partnerlab output folder (no manifest.json); the run "
+                           "replaces its --out folder as a whole, so choose an empty or new one", path=out))
     if out == Path(out.anchor) or out == Path.home() or out == paths.ROOT:
-        raise BatchError(f"refusing to replace {out}: choose a dedicated output folder")
+        raise BatchError(_("refusing to replace {path}: choose a dedicated output folder", path=out))
 
 
 @contextlib.contextmanager
@@ -816,13 +823,13 @@ def _select(jobs: list[Job], only: Iterable[str] | None) -> list[Job]:
     known = {j.report for j in jobs} | {j.name for j in jobs}
     unknown = sorted(wanted - known)
     if unknown:
-        raise BatchError(f"unknown report(s) for --only: {', '.join(unknown)}; "
-                         f"known: {', '.join(sorted({j.report for j in jobs}))}")
+        raise BatchError(_("unknown report(s) for --only: {unknown}; known: {known}", unknown=", ".join(unknown),
+                           known=", ".join(sorted({j.report for j in jobs}))))
     return [j for j in jobs if j.report in wanted or j.name in wanted]
 
 
 def _describe(params: dict) -> str:
-    return ", ".join(f"{k}={v}" for k, v in params.items()) or "(all)"
+    return ", ".join(f"{k}={v}" for k, v in params.items()) or _("(all)")
 
 
 def _cores() -> int:

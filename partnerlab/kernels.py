@@ -34,6 +34,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from partnerlab.messages import _
+
 __all__ = ["KERNEL_NAME", "WARM_IMPORTS", "KILL_GRACE", "Kernel", "Watchdog", "worker_kernel", "thread_context",
            "shutdown_kernels", "kill_kernels", "process_pool", "stop_pool", "worker_init", "engine",
            "import_jsonschema", "capture_warnings", "mark_stopped", "timeout_message"]
@@ -301,13 +303,13 @@ class Watchdog:
 
 
 def timeout_message(spec: dict) -> str:
-    return f"time limit of {spec['timeout']:g} s exceeded"
+    return _("time limit of {seconds} s exceeded", seconds=f"{spec['timeout']:g}")
 
 
 def mark_stopped(nb, reason: str) -> None:
     import nbformat
 
-    cell = nbformat.v4.new_markdown_cell(f"**partnerlab: execution stopped.** {reason}")
+    cell = nbformat.v4.new_markdown_cell(_("**partnerlab: execution stopped.** {reason}", reason=reason))
     cell.metadata["tags"] = ["papermill-error-cell-tag"]
     nb.cells.insert(0, cell)
 

@@ -27,6 +27,8 @@ import sys
 import time
 from pathlib import Path
 
+from partnerlab.messages import _
+
 __all__ = ["BatchError", "OutputError", "STORAGE_ERRNOS", "OutputLock", "writing", "probe", "move_into_place",
            "exchange", "remove"]
 
@@ -46,9 +48,10 @@ class OutputError(BatchError):
     def __init__(self, out: Path, exc: OSError):
         self.out, self.errno = out, exc.errno
         cause = os.strerror(exc.errno) if exc.errno else str(exc)
-        kept = "the previous reports in it were left as they were" if (out / "manifest.json").exists() \
-            else "nothing was written"
-        super().__init__(f"cannot write the output folder {out}: {cause[:1].lower()}{cause[1:]}; {kept}")
+        kept = _("the previous reports in it were left as they were") if (out / "manifest.json").exists() \
+            else _("nothing was written")
+        super().__init__(_("cannot write the output folder {path}: {cause}; {kept}", path=out,
+                           cause=f"{cause[:1].lower()}{cause[1:]}", kept=kept))
 
 
 class OutputLock:
@@ -75,7 +78,7 @@ class OutputLock:
         except OutputError:
             raise
         except OSError as exc:  # a file in the way, a name too long, ...
-            raise BatchError(f"cannot create the output folder's parent: {exc}") from exc
+            raise BatchError(_("cannot create the output folder's parent: {error}", error=exc)) from exc
         while True:
             with writing(self.out):
                 fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
@@ -85,8 +88,8 @@ class OutputLock:
                 os.close(fd)
                 if exc.errno in (errno.EAGAIN, errno.EACCES):
                     raise BatchError(self._refusal()) from None
-                raise BatchError(f"cannot lock {self.path}: {exc.strerror} (a file system without "
-                                 "locks; choose a local --out)") from exc
+                raise BatchError(_("cannot lock {path}: {cause} (a file system without locks; choose a local "
+                                   "--out)", path=self.path, cause=exc.strerror)) from exc
             try:  # the file may have been removed by the run that held it: lock the new one
                 same = os.fstat(fd).st_ino == os.stat(self.path).st_ino
             except FileNotFoundError:
@@ -112,8 +115,8 @@ class OutputLock:
         _held_locks.add(fd)
         if previous:
             self.took_over = previous
-            print(f"partnerlab run: taking over the lock on {self.out} from a run that is no longer "
-                  f"running ({_describe_holder(previous)})", file=sys.stderr, flush=True)
+            print(_("partnerlab run: taking over the lock on {path} from a run that is no longer running "
+                    "({holder})", path=self.out, holder=_describe_holder(previous)), file=sys.stderr, flush=True)
         return self
 
     def __exit__(self, *exc):
@@ -126,7 +129,7 @@ class OutputLock:
     def _refusal(self) -> str:
         """Why the flock is taken: a live batch, or leftovers of a dead one holding the file."""
         holder = None
-        for _ in range(5):  # a run that has just locked writes its record a moment later
+        for _attempt in range(5):  # a run that has just locked writes its record a moment later
             with contextlib.suppress(OSError):
                 with open(self.path, "rb") as f:
                     holder = _parse_holder(f.read(1000))
@@ -135,15 +138,15 @@ class OutputLock:
             time.sleep(0.1)
         if holder is not None and _holder_alive(holder) is False:
             pids = _processes_holding(self.path)
-            who = f"processes {', '.join(map(str, pids))}" if pids else "processes left behind"
-            return (f"{self.out} is locked by {who} of a run that is no longer running "
-                    f"({_describe_holder(holder)}); stop them and run again")
+            who = _("processes {pids}", pids=", ".join(map(str, pids))) if pids else _("processes left behind")
+            return _("{path} is locked by {who} of a run that is no longer running ({holder}); stop them and run "
+                     "again", path=self.out, who=who, holder=_describe_holder(holder))
         return self._busy(holder)
 
     def _busy(self, holder: dict | None) -> str:
-        who = _describe_holder(holder) if holder else "unknown process"
-        return (f"another partnerlab run is writing {self.out} ({who}); "
-                "wait for it to finish or choose another --out")
+        who = _describe_holder(holder) if holder else _("unknown process")
+        return _("another partnerlab run is writing {path} ({who}); wait for it to finish or choose another --out",
+                 path=self.out, who=who)
 
 
 _held_locks: set[int] = set()
@@ -216,12 +219,12 @@ def _holder_alive(holder: dict) -> bool | None:
 
 def _describe_holder(holder: dict) -> str:
     if holder.get("pid") is None:
-        return holder.get("text", "unknown process")
-    parts = [f"pid {holder['pid']}"]
+        return holder.get("text", _("unknown process"))
+    parts = [_("pid {pid}", pid=holder["pid"])]
     if holder.get("host"):
-        parts.append(f"on {holder['host']}")
+        parts.append(_("on {host}", host=holder["host"]))
     if holder.get("since"):
-        parts.append(f"since {holder['since']}")
+        parts.append(_("since {time}", time=holder["since"]))
     return " ".join(parts)
 
 
