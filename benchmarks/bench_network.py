@@ -52,6 +52,17 @@ on dense n x 128 arrays per batch of sources, about 100 MB each at 100,000 nodes
 longest stages are Louvain communities and betweenness. Against the 10,000 notebook's 19 s
 of CPU above (loading included: not the same measure), the 100,000 analysis takes x13-17
 (n log n would be x12.5); the 10,000 stages were not measured separately on this day.
+
+End to end (`--batch`, issue 16): since the ties sheet may hold up to Excel's maximum rows
+(LIMITS["max_rows_by_sheet"]), `partnerlab run --only network` loads a 100,000 / 500,000
+workbook (17.9 MB, written in 4 min by make_synthetic_workbook). First attempt, 2026-11-30
+21:41-22:33 UTC, on a machine shared by several helpers at load average 10-27 on 2 cores:
+the loader alone took 286 s wall (590 MB peak) in a separate check, and the report's kernel got
+6.8 CPU minutes in 50 wall minutes, so the run hit its own --timeout 3000 before finishing: no
+figure of time from that day. Memory seen (RSS): the batch 1.5 GB, rising to 2.35 GB while
+it wrote data/ (the exports' graph) in parallel with the kernel at 1.8-2.2 GB; hence data/ is now
+written after the reports for a workbook over 100,000 rows, and the loader's freed memory is
+returned to the system. To be measured on a quiet machine with `make bench`.
 """
 
 from __future__ import annotations
