@@ -46,9 +46,10 @@ sample: $(STAMP) ## rebuild the bundled illustrative sample workbook (and its 20
 	$(BIN)/python -m partnerlab.sample
 	$(BIN)/python -m partnerlab.sample_history
 
-bench: $(STAMP) ## print the speed and memory benchmarks (loading, network, batch)
+bench: $(STAMP) ## print the speed and memory benchmarks (loading, network at 10,000 and 100,000 stakeholders, batch)
 	$(BIN)/python benchmarks/bench_load.py
 	$(BIN)/python benchmarks/bench_network.py
+	$(BIN)/python benchmarks/bench_network.py --batch 10000 100000
 	$(BIN)/python benchmarks/bench_batch.py
 	$(BIN)/python benchmarks/bench_explorer.py
 

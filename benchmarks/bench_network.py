@@ -52,11 +52,23 @@ on dense n x 128 arrays per batch of sources, about 100 MB each at 100,000 nodes
 longest stages are Louvain communities and betweenness. Against the 10,000 notebook's 19 s
 of CPU above (loading included: not the same measure), the 100,000 analysis takes x13-17
 (n log n would be x12.5); the 10,000 stages were not measured separately on this day.
+
+End to end (`--batch`, issue 16): since the ties sheet may hold up to Excel's maximum rows
+(LIMITS["max_rows_by_sheet"]), `partnerlab run --only network` loads a 100,000 / 500,000
+workbook (17.9 MB, written in 4 min by make_synthetic_workbook). First attempt, 2026-11-30
+21:41-22:33 UTC, on a machine shared by several helpers at load average 10-27 on 2 cores:
+the loader alone took 286 s wall (590 MB peak) in a separate check, and the report's kernel got
+6.8 CPU minutes in 50 wall minutes, so the run hit its own --timeout 3000 before finishing: no
+figure of time from that day. Memory seen (RSS): the batch 1.5 GB, rising to 2.35 GB while
+it wrote data/ (the exports' graph) in parallel with the kernel at 1.8-2.2 GB; hence data/ is now
+written after the reports for a workbook over 100,000 rows, and the loader's freed memory is
+returned to the system. To be measured on a quiet machine with `make bench`.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import math
@@ -80,8 +92,17 @@ def main() -> None:
                         help="only the analysis stages at N stakeholders, from synthetic tables in memory (no "
                              "workbook: 500,000 ties exceed the loader's 200,000-row limit), printing CPU and wall "
                              "seconds and the peak memory after each stage, e.g. --stages 100000")
+    parser.add_argument("--batch", type=int, nargs="+", metavar="N",
+                        help="the network report end to end as users run it, `partnerlab run --only network` on a "
+                             "synthetic workbook of N stakeholders (written once into benchmarks/out/), printing the "
+                             "wall time, where it goes (the batch's phases and each notebook cell) and the peak "
+                             "memory of all its processes, e.g. --batch 10000 100000")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.batch:
+        for n in args.batch:
+            _run_batch(n, args.ties)
+        return
     if args.stages:
         _run_stages(args.stages, args.ties)
         return
@@ -215,6 +236,64 @@ def _report_stages(g, timed, save):
 
     timed("figures", figures)
     return cent
+
+
+def _run_batch(n: int, ties_per: float) -> None:
+    """`partnerlab run --only network` on a synthetic workbook of n stakeholders, as a child process
+    whose whole tree (batch, worker, kernel) is sampled for memory: the peak of the sum of each
+    process's proportional set size (PSS: a page shared after fork is counted once)."""
+    import psutil
+
+    from partnerlab.synthetic import make_synthetic_workbook
+
+    folder = ROOT / "benchmarks" / "out" / "network"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"synthetic_{n}_{ties_per:g}.xlsx"
+    if not path.exists():
+        t0 = time.perf_counter()
+        make_synthetic_workbook(path, n, ties_per_stakeholder=ties_per, seed=0)
+        print(f"wrote {path.name} ({path.stat().st_size / 2**20:.1f} MB) in {time.perf_counter() - t0:.0f} s", flush=True)
+    out = folder / f"run_{n}"
+    cmd = [str(ROOT / ".venv" / "bin" / "partnerlab"), "run", "--workbook", str(path), "--out", str(out), "--only",
+           "network", "--full", "--no-progress", "--timeout", "7200"]
+    load0, t0 = os.getloadavg()[0], time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    root, peak, peak_rss = psutil.Process(proc.pid), 0, 0
+    while proc.poll() is None:
+        total = total_rss = 0
+        try:
+            for p in [root, *root.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):
+                    info = p.memory_full_info()
+                    total += info.pss
+                    total_rss += info.rss
+        except psutil.Error:
+            pass
+        peak, peak_rss = max(peak, total), max(peak_rss, total_rss)
+        time.sleep(1.0)
+    wall = time.perf_counter() - t0
+    log = proc.stdout.read()
+    if proc.returncode:
+        print(log)
+        raise SystemExit(f"partnerlab run exited {proc.returncode}")
+    manifest = json.loads((out / "manifest.json").read_text())
+    rec = next(r for r in manifest["reports"] if r["name"] == "network")
+    timings = rec.get("timings") or {}
+    print(f"network report, {n:,} stakeholders, {manifest['workbook']['name']}: {rec['status']}, wall {wall:.1f} s, "
+          f"peak memory of all its processes {peak / 2**30:.2f} GB (PSS; RSS sum {peak_rss / 2**30:.2f} GB), "
+          f"load {load0:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
+    outside = wall - rec.get("seconds", 0)
+    print(f"  batch before and after the report (load, validate, pre-parse, start the kernel, exports, index): "
+          f"{outside:.1f} s; the report: kernel {timings.get('kernel', 0):.1f} s, notebook "
+          f"{timings.get('execute', 0):.1f} s, HTML export {timings.get('export', 0):.1f} s")
+    import nbformat
+
+    nb = nbformat.read(out / "network.ipynb", as_version=4)
+    cells = [(c.metadata.get("papermill", {}).get("duration") or 0.0, c.source) for c in nb.cells if c.cell_type == "code"]
+    for seconds, source in sorted(cells, key=lambda c: -c[0])[:8]:
+        first = next((line for line in source.splitlines() if line.strip() and not line.startswith("#")), "")
+        print(f"  cell {seconds:7.1f} s  {first[:100]}")
+    print(f"  pages: network.html {(out / 'network.html').stat().st_size / 2**20:.2f} MB", flush=True)
 
 
 def _notebook(path: Path, tmp: Path) -> None:

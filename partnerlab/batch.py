@@ -3,26 +3,16 @@
 How a batch runs (Load inputs / Process / Save outputs):
 1. The workbook is validated (errors: exit 2, nothing written) and parsed once; the tidy
    tables go to data/processed/<sha256> and every notebook gets `processed=<that folder>`.
-2. Jobs (partnerlab.reports) run in worker processes, one per core by default. Each worker
-   keeps one warm Jupyter kernel: papermill executes the notebook in it (parameters cell
-   injected, the executed notebook kept with its traceback on error), the kernel's namespace
-   and matplotlib settings are reset between notebooks, and nbconvert exports the page in
-   the worker (partnerlab.htmlexport). A failed or timed-out report gets a fresh kernel.
-   Known traps handled here: papermill's `cwd=` changes the whole process's directory
-   (never used: every path passed is absolute); `MPLBACKEND=Agg` inherited by a kernel drops
-   every figure (removed from the kernel's environment).
-3. Files are written into a hidden folder next to the target and moved into place at the
-   end, under a lock: an interrupted run leaves the previous output untouched and two runs
-   never write the same folder. An output location that cannot be written (read-only, full,
-   permission denied) is one line and exit 2 (OutputError), found before any report runs
-   when it already is; the previous output stays as it was.
-
-Faults of the machine: the lock is an flock held by the batch's own process only (forked
-workers close their copy), so it is free the moment the batch dies, even by SIGKILL; the
-lock file records pid, process start time, boot and host, so the next run says whose lock
-it takes over. Each worker watches its parent and, when the batch is gone, kills its
-kernels' process groups and exits; a kernel whose worker dies exits by itself (ipykernel's
-parent poller, JPY_PARENT_PID).
+2. Jobs (partnerlab.reports) run in worker processes, one per core by default, each with a
+   warm Jupyter kernel (partnerlab.kernels): papermill executes the notebook in it (parameters
+   cell injected, the executed notebook kept with its traceback on error) and nbconvert
+   exports the page in the worker (partnerlab.htmlexport). A failed or timed-out report gets a
+   fresh kernel. A page whose inputs are unchanged since the last run is copied, not run
+   (partnerlab.incremental); the files for other tools (data/) are written meanwhile.
+3. Files are written into a hidden folder next to the target and swapped in at the end, under
+   a lock (partnerlab.outputdir): an interrupted run leaves the previous output untouched, two
+   runs never write the same folder, and an output location that cannot be written is one
+   line and exit 2 (OutputError) with the previous output as it was.
 
 Any `concurrent.futures.Executor` can run the jobs (`run_batch(executor=...)`), including a
 Dask cluster (`--scheduler ADDRESS`, optional extra `partnerlab[dask]`).
@@ -31,34 +21,28 @@ Dask cluster (`--scheduler ADDRESS`, optional extra `partnerlab[dask]`).
 from __future__ import annotations
 
 import argparse
-import atexit
 import contextlib
-import contextvars
 import ctypes
 import datetime as dt
-import errno
-import functools
-import fcntl
 import importlib.metadata
 import json
 import logging
-import multiprocessing
-import multiprocessing.util
 import os
 import platform
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 from collections.abc import Iterable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Executor, Future, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from partnerlab import i18n, __version__, incremental, paths
+from partnerlab import __version__, i18n, incremental, kernels, messages, outputdir, paths
+from partnerlab.messages import _
+from partnerlab.outputdir import BatchError, OutputError
 from partnerlab.reports import Job, default_batch
 from partnerlab.workbook import file_sha256
 
@@ -68,37 +52,13 @@ __all__ = [
 ]
 
 DEFAULT_TIMEOUT = 600  # seconds per report
-KERNEL_NAME = "python3"
-WARM_IMPORTS = (  # imported into each worker's kernel once, before its first notebook
-    "numpy", "pandas", "matplotlib.pyplot", "seaborn", "networkx", "openpyxl", "IPython.display",
-    "partnerlab.vocab", "partnerlab.workbook", "partnerlab.report", "partnerlab.plots.common",
-)
 PACKAGES = ("partnerlab", "pandas", "numpy", "matplotlib", "seaborn", "networkx", "openpyxl",
             "papermill", "nbconvert", "nbclient", "ipykernel", "jupyter_client", "python")
+# A workbook with more rows than this writes data/ after the reports rather than meanwhile: its
+# graph (about 1 GB at 500,000 ties) and a report's kernel would add up.
+OVERLAP_ROWS = 100_000
 SNAPSHOT_DIR = "snapshot"  # <out>/snapshot/workbook.pkl: the parsed workbook of the run (contacts blanked)
-KILL_GRACE = 5.0  # seconds between interrupting a kernel over its time limit and killing it
-PARENT_POLL = 0.2  # seconds between a worker's checks that the batch's process is still alive
-STORAGE_ERRNOS = frozenset(  # an OSError with one of these while writing the output: OutputError
-    getattr(errno, name) for name in ("EROFS", "ENOSPC", "EDQUOT", "EACCES", "EPERM", "EFBIG", "EIO")
-    if hasattr(errno, name))
-
 log = logging.getLogger(__name__)
-
-
-class BatchError(Exception):
-    """A usage or input error: nothing was written (exit 2)."""
-
-
-class OutputError(BatchError):
-    """The output location cannot be written (read-only, full, no permission): exit 2, and the
-    previous output folder is left as it was."""
-
-    def __init__(self, out: Path, exc: OSError):
-        self.out, self.errno = out, exc.errno
-        cause = os.strerror(exc.errno) if exc.errno else str(exc)
-        kept = "the previous reports in it were left as they were" if (out / "manifest.json").exists() \
-            else "nothing was written"
-        super().__init__(f"cannot write the output folder {out}: {cause[:1].lower()}{cause[1:]}; {kept}")
 
 
 @dataclass
@@ -158,11 +118,12 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run `partnerlab run` from parsed arguments; returns the exit code (0, 1 or 2)."""
+    messages.set_lang(args.lang)
     if args.jobs is not None and args.jobs < 1:
-        print("partnerlab run: --jobs must be at least 1", file=sys.stderr)
+        print(_("partnerlab run: --jobs must be at least 1"), file=sys.stderr)
         return 2
     if args.timeout is not None and args.timeout <= 0:
-        print("partnerlab run: --timeout must be positive", file=sys.stderr)
+        print(_("partnerlab run: --timeout must be positive"), file=sys.stderr)
         return 2
     executor = None
     try:
@@ -176,10 +137,10 @@ def run_command(args: argparse.Namespace) -> int:
             full=getattr(args, "full", False),
         )
     except BatchError as exc:
-        print(f"partnerlab run: {exc}", file=sys.stderr)
+        print(_("partnerlab run: {error}", error=exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("partnerlab run: interrupted; the output folder was left as it was", file=sys.stderr)
+        print(_("partnerlab run: interrupted; the output folder was left as it was"), file=sys.stderr)
         return 130
     finally:
         if executor is not None:
@@ -187,8 +148,8 @@ def run_command(args: argparse.Namespace) -> int:
     if result is None:
         return 0
     counts = result.manifest["summary"]
-    print(f"{counts['ok']} ok, {counts['failed']} failed, {counts['skipped']} skipped "
-          f"-> {result.out / 'index.html'}")
+    print(_("{ok} ok, {failed} failed, {skipped} skipped -> {index}", ok=counts["ok"], failed=counts["failed"],
+            skipped=counts["skipped"], index=result.out / "index.html"))
     return result.exit_code
 
 
@@ -243,8 +204,9 @@ def run_batch(
     started, t_start = _now(), time.perf_counter()
     workbook = Path(workbook or paths.SAMPLE_WORKBOOK).expanduser().resolve()
     if not workbook.is_file():
-        raise BatchError(f"workbook not found: {workbook}")
+        raise BatchError(_("workbook not found: {path}", path=workbook))
     wb = _check_workbook(workbook)
+    _return_freed_memory()
     about = dict(getattr(wb, "about", None) or {})
     lang = i18n.resolve_lang(lang, about.get("language"))
     out = Path(out).expanduser().resolve() if out else paths.REPORTS / workbook.stem
@@ -252,19 +214,19 @@ def run_batch(
     planned = _select(planned, only)
     if list_only:
         for job in planned:
-            state = f"skipped: {job.skipped[0]}" if job.skipped else _describe(job.params)
+            state = _("skipped: {why}", why=job.skipped[0]) if job.skipped else _describe(job.params)
             print(f"{job.name:<45} {job.title_in(lang):<50} {state}")
         return None
     _check_out(out)
 
-    with _OutputLock(out):
+    with outputdir.OutputLock(out):
         previous = {} if full or wb is None else incremental.previous_manifest(out)
         staging = out.parent / f".{out.name}.partial"
-        _remove(staging)
+        outputdir.remove(staging)
         try:
-            with _writing(out):  # a read-only, full or forbidden location fails here, before any report
+            with outputdir.writing(out):  # a read-only, full or forbidden location fails here, before any report
                 staging.mkdir(parents=True)
-                _probe(staging)
+                outputdir.probe(staging)
             with _terminate_as_interrupt():
                 processed = _save_processed(wb)
                 compared = _set_compare(planned, compare_to, out)
@@ -282,25 +244,40 @@ def run_batch(
                         "is_illustrative": about.get("is_illustrative")}
                 runner = _Runner(staging, planned, common, lang, timeout, executor, jobs,
                                  progress, fresh_kernels, info, out=out, wb=wb, previous=previous)
-                reports = runner.run(run)
+                # data/: GEXF, GraphML, Kumu, Gephi, ... for other tools (issue 14), written in a thread
+                # while the reports run (they only read the workbook), started once the workers are
+                # forked (a fork while another thread holds a lock can deadlock the child)
+                exports: list[_Background] = []
+                if wb is not None and _rows(wb) <= OVERLAP_ROWS:
+                    runner.once_started = lambda: exports.append(_Background(_exports, wb, staging, out, lang,
+                                                                             previous))
+                try:
+                    reports = runner.run(run)
+                except BaseException:
+                    for task in exports:
+                        task.join()  # nothing is left writing into the staging folder
+                    raise
+                exported = exports[0].result() if exports else \
+                    _exports(wb, staging, out, lang, previous) if wb is not None else None  # no report ran
+                run["derived"] = runner.data.now  # what the next run needs to key pages by derived results
                 if wb is not None and hasattr(wb, "save"):  # what `--compare-to last` reads next time
                     wb.save(staging / SNAPSHOT_DIR)
                     run["snapshot"] = f"{SNAPSHOT_DIR}/workbook.pkl"
-                if wb is not None:  # data/: GEXF, GraphML, Kumu, Gephi, ... for other tools (issue 14)
-                    run["exports"], run["exports_key"] = _exports(wb, staging, out, lang, previous)
+                if exported is not None:
+                    run["exports"], run["exports_key"] = exported
                 run["ended"] = _now()
                 run["seconds"] = round(time.perf_counter() - t_start, 2)
                 manifest = _manifest(run, info, reports, runner.findings_written)
                 from partnerlab.htmlexport import render_index
 
                 index = render_index(manifest, lang)
-                with _writing(out):
+                with outputdir.writing(out):
                     _write_json(staging / "manifest.json", manifest)
                     (staging / "index.html").write_text(index, encoding="utf-8")
-            with _writing(out):
-                _move_into_place(staging, out)
+            with outputdir.writing(out):
+                outputdir.move_into_place(staging, out)
         finally:
-            _remove(staging)
+            outputdir.remove(staging)
     return BatchResult(out, manifest, reports)
 
 
@@ -320,10 +297,11 @@ def execute_job(spec: dict) -> dict:
         notebook (the executed notebook as JSON text), html (None when failed), kept
         ([name, JSON] pairs), warnings.
     """
-    return _thread_context().run(_execute_job, spec)
+    return kernels.thread_context().run(_execute_job, spec)
 
 
 def _execute_job(spec: dict) -> dict:
+    kernels.import_jsonschema()
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -332,34 +310,34 @@ def _execute_job(spec: dict) -> dict:
     timings = {"kernel": 0.0, "execute": 0.0, "export": 0.0}
     result = {"name": spec["name"], "status": "failed", "error": None, "html": None,
               "notebook": None, "kept": [], "warnings": [], "timings": timings}
-    kernel = _worker_kernel()
+    kernel = kernels.worker_kernel()
     timings["kernel"] = kernel.prepare()
     holder: dict = {}
-    watchdog = _Watchdog(kernel, spec["timeout"])
+    watchdog = kernels.Watchdog(kernel, spec["timeout"])
     workdir = Path(tempfile.mkdtemp(prefix="partnerlab-job-"))
     out_path = workdir / "executed.ipynb"
     t1 = time.perf_counter()
     nb = None
     try:
-        with _capture_warnings("papermill", result["warnings"]), watchdog:
+        with kernels.capture_warnings("papermill", result["warnings"]), watchdog:
             papermill.execute_notebook(
                 str(spec["notebook"]), str(out_path), parameters=spec["parameters"],
-                engine_name=_engine(), km=kernel.km, holder=holder, kernel_name=KERNEL_NAME,
+                engine_name=kernels.engine(), km=kernel.km, holder=holder, kernel_name=kernels.KERNEL_NAME,
                 progress_bar=False, request_save_on_cell_execute=False,
                 execution_timeout=spec["timeout"], start_timeout=120,
             )
         nb = nbformat.read(out_path, as_version=4)
         result["status"] = "ok"
-        result["reads"] = kernel.reads(workdir)
+        result["reads"], result["derived"] = kernel.reads(workdir)
     except PapermillExecutionError as exc:
         nb = nbformat.read(out_path, as_version=4) if out_path.exists() else holder.get("nb")
-        result["error"] = _timeout_message(spec) if watchdog.fired else f"{exc.ename}: {exc.evalue}"
+        result["error"] = kernels.timeout_message(spec) if watchdog.fired else f"{exc.ename}: {exc.evalue}"
     except Exception as exc:  # timeout of a cell, dead kernel, unreadable notebook, ...
         nb = holder.get("nb")
-        reason = _timeout_message(spec) if watchdog.fired else f"{type(exc).__name__}: {exc}".strip()
+        reason = kernels.timeout_message(spec) if watchdog.fired else f"{type(exc).__name__}: {exc}".strip()
         result["error"] = reason
         if nb is not None:
-            _mark_stopped(nb, reason)
+            kernels.mark_stopped(nb, reason)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     timings["execute"] = time.perf_counter() - t1
@@ -394,6 +372,7 @@ class _Runner:
         self.staging, self.jobs, self.common, self.lang = staging, jobs, common, lang
         self.out = out or staging  # named in an OutputError; the previous run's pages are there
         self.wb = wb  # None: no page is reused (nothing to key it by)
+        self.data = incremental.DataDigests(wb, ((previous or {}).get("run") or {}).get("derived"))
         self.previous = {rec["name"]: rec for rec in (previous or {}).get("reports", [])
                          if isinstance(rec, dict) and "name" in rec}
         self.versions = _versions()
@@ -407,6 +386,7 @@ class _Runner:
         self.records: dict[str, dict] = {}
         self.kept: dict[str, list] = {}
         self.findings_written = False
+        self.once_started = None  # called once the first reports are submitted (see run_batch)
 
     def run(self, run: dict) -> list[dict]:
         for job in self.jobs:
@@ -418,10 +398,10 @@ class _Runner:
 
         def executor_for(n_jobs: int):
             if "executor" not in pool:
-                _engine()  # papermill and nbformat imported here, so forked workers start warm
+                kernels.engine()  # papermill and nbformat imported here, so forked workers start warm
                 own = self.executor is None
                 pool["own"] = own
-                pool["executor"] = _process_pool(min(self.n_workers, n_jobs)) if own else self.executor
+                pool["executor"] = kernels.process_pool(min(self.n_workers, n_jobs)) if own else self.executor
             return pool["executor"]
 
         try:
@@ -430,7 +410,7 @@ class _Runner:
                 self._run_wave(executor_for(len(to_run)), to_run, bar)
             if last:
                 listing = self.staging / "manifest.json"
-                with _writing(self.out):
+                with outputdir.writing(self.out):
                     _write_json(listing, _manifest(run, self.info, self._ordered(), None))
                 self.listing_key = incremental.listing_digest(
                     [r for j, r in zip(self.jobs, self._ordered()) if not j.needs_listing])
@@ -439,7 +419,7 @@ class _Runner:
                     self._run_wave(executor_for(len(to_run)), to_run, bar, listing=listing)
         except BaseException:
             if pool.get("own"):
-                _stop_pool(pool["executor"])
+                kernels.stop_pool(pool["executor"])
             raise
         finally:
             bar.close()
@@ -466,15 +446,16 @@ class _Runner:
         return to_run
 
     def _key(self, job: Job, reads: list[str]) -> str:
-        return incremental.job_key(self.wb, {**self.common, **job.params}, job.notebook, self.lang, reads,
+        return incremental.job_key(self.data, {**self.common, **job.params}, job.notebook, self.lang, reads,
                                    self.versions, self.listing_key if job.needs_listing else None)
 
     def _reuse(self, job: Job, before: dict, key: str) -> None:
+        kernels.import_jsonschema()
         import nbformat
 
         from partnerlab.findings import collect_kept
 
-        with _writing(self.out):
+        with outputdir.writing(self.out):
             for name in before["outputs"]:
                 shutil.copy2(self.out / name, self.staging / name)
         self.records[job.name].update(
@@ -490,13 +471,16 @@ class _Runner:
             spec = self._spec(job, listing)
             self.records[job.name]["status"] = "running"
             futures[executor.submit(execute_job, spec)] = job
+        if self.once_started is not None:
+            started, self.once_started = self.once_started, None
+            started()
         for future in as_completed(futures):
             job = futures[future]
             try:
                 result = future.result()
             except Exception as exc:  # the worker itself died (out of memory, killed, ...)
                 result = {"name": job.name, "status": "failed", "seconds": 0.0, "timings": {},
-                          "error": f"worker failed: {type(exc).__name__}: {exc}", "notebook": None,
+                          "error": _("worker failed: {error}", error=f"{type(exc).__name__}: {exc}"), "notebook": None,
                           "html": None, "kept": [], "warnings": []}
             self._store(job, result)
             bar.update(self.records[job.name])
@@ -516,7 +500,7 @@ class _Runner:
                    timings={k: round(v, 3) for k, v in result.get("timings", {}).items()},
                    error=result.get("error"), warnings=result.get("warnings") or [])
         outputs = []
-        with _writing(self.out):
+        with outputdir.writing(self.out):
             if result.get("html") is not None:
                 (self.staging / f"{job.name}.html").write_text(result["html"], encoding="utf-8")
                 outputs.append(f"{job.name}.html")
@@ -527,6 +511,7 @@ class _Runner:
         rec["kept"] = [name for name, _ in result.get("kept", [])]
         self.kept[job.name] = result.get("kept", [])
         if result["status"] == "ok" and result.get("reads") is not None and self.wb is not None:
+            self.data.learn(result.get("derived"))
             rec["reads"] = result["reads"]
             rec["key"] = self._key(job, result["reads"])
 
@@ -535,7 +520,7 @@ class _Runner:
 
         before = self.previous_findings
         if before and all(callable(k) for k in self.kept.values()) and self.kept:  # every page reused
-            with _writing(self.out):
+            with outputdir.writing(self.out):
                 shutil.copy2(before, self.staging / "findings.xlsx")
             self.findings_written = True
             return
@@ -545,7 +530,7 @@ class _Runner:
             for rec in self._ordered() for name, data in self.kept.get(rec["name"], [])
         ]
         if tables:
-            with _writing(self.out):
+            with outputdir.writing(self.out):
                 write_findings(tables, self.staging / "findings.xlsx", self.lang)
             self.findings_written = True
 
@@ -593,8 +578,10 @@ class _Progress:
 
     def update(self, rec: dict) -> None:
         self.done += 1
-        line = (f"reused {rec['name']}" if rec.get("reused") else
-                f"{rec['status']:<6} {rec['name']} ({rec['seconds'] or 0:.1f} s)")
+        status = {"ok": _("ok"), "failed": _("failed"), "skipped": _("skipped")}.get(rec["status"], rec["status"])
+        line = (_("reused {name}", name=rec["name"]) if rec.get("reused") else
+                _("{status} {name} ({seconds} s)", status=f"{status:<6}", name=rec["name"],
+                  seconds=f"{rec['seconds'] or 0:.1f}"))
         if rec.get("error"):
             line += f": {rec['error'].splitlines()[0][:200]}"
         if self.bar is not None:
@@ -611,333 +598,64 @@ class _Progress:
             self.bar.close()
 
 
-def _process_pool(n: int) -> ProcessPoolExecutor:
-    # fork: workers inherit the already imported papermill/nbconvert (about 1.5 s each)
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    import nbconvert  # noqa: F401  (imported before forking, see above)
-    import papermill  # noqa: F401
-
-    return ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(method),
-                               initializer=_worker_init, initargs=(os.getpid(),))
-
-
-def _stop_pool(executor: ProcessPoolExecutor) -> None:
-    """Cancel pending jobs and stop the workers now (they shut their kernels down on SIGTERM)."""
-    processes = list((getattr(executor, "_processes", None) or {}).values())
-    executor.shutdown(wait=False, cancel_futures=True)
-    for p in processes:
-        with contextlib.suppress(Exception):
-            p.terminate()
-    for p in processes:
-        with contextlib.suppress(Exception):
-            p.join(timeout=10)
-
-
-def _worker_init(parent_pid: int | None = None) -> None:
-    """Process-pool initializer: leave Ctrl-C to the parent, clean up on SIGTERM, die with the
-    batch, warm a kernel."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    if parent_pid is not None:
-        threading.Thread(target=_watch_parent, args=(parent_pid,), name="partnerlab-parent-watch",
-                         daemon=True).start()
-    # pool workers end with os._exit: atexit never runs, multiprocessing finalizers do
-    multiprocessing.util.Finalize(None, _shutdown_kernels, exitpriority=10)
-    with contextlib.suppress(Exception):  # a failure here would break the pool: retry per job
-        _thread_context().run(_worker_kernel().start)
-
-
-def _watch_parent(parent_pid: int) -> None:
-    """A worker's thread: once the batch's process is gone (even killed by SIGKILL, when no
-    cleanup of its own runs) the worker is an orphan; kill its kernels and exit at once.
-
-    Polling getppid() works on every POSIX system and does not depend on the worker's main
-    thread, which may be blocked inside a report. (Linux's PR_SET_PDEATHSIG would fire on the
-    death of the forking *thread*, and its signal would wait for the worker's main thread.)
-    """
-    while os.getppid() == parent_pid:
-        time.sleep(PARENT_POLL)
-    _kill_kernels()
-    os._exit(1)
-
-
 def _dask_executor(address: str) -> Executor:
     try:
         from distributed import Client
     except ImportError as exc:
-        raise BatchError("--scheduler needs Dask: pip install 'partnerlab[dask]'") from exc
+        raise BatchError(_("--scheduler needs Dask: pip install 'partnerlab[dask]'")) from exc
     try:
         client = Client(address, timeout=30)
     except Exception as exc:
-        raise BatchError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+        raise BatchError(_("cannot reach the Dask scheduler at {address}: {error}", address=address, error=exc)) \
+            from exc
     return client.get_executor(pure=False)
 
 
 # ---------------------------------------------------------------------------------------
-# Kernels in a worker
-# ---------------------------------------------------------------------------------------
-
-_KERNEL_SETUP = r"""
-def _partnerlab_setup(modules):
-    import importlib, os, sys, types, warnings
-    for name in modules:
-        try:
-            importlib.import_module(name)
-        except Exception:
-            pass
-    state = types.ModuleType("_partnerlab_kernel_state")
-    import matplotlib
-    state.rc = {k: v for k, v in matplotlib.rcParams.items() if k != "backend"}
-    state.cwd = os.getcwd()
-    state.filters = list(warnings.filters)
-    state.path = list(sys.path)
-
-    def reset():
-        ip = get_ipython()
-        ip.reset(new_session=True)  # empty namespace, output history, execution count 1
-        import matplotlib, matplotlib.pyplot as plt
-        plt.close("all")
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            matplotlib.rcParams.update(state.rc)
-            if "pandas" in sys.modules:
-                sys.modules["pandas"].reset_option("all")
-        warnings.filters[:] = state.filters
-        sys.path[:] = state.path
-        os.chdir(state.cwd)
-
-    state.reset = reset
-    sys.modules[state.__name__] = state
-"""
-
-
-class _Kernel:
-    """A Jupyter kernel owned by one worker thread, warmed once and reset between notebooks."""
-
-    def __init__(self):
-        self.km = None
-        self.used = False
-        self.dir: str | None = None
-
-    def start(self) -> float:
-        if self.km is not None and self.km.is_alive():
-            return 0.0
-        from jupyter_client.manager import KernelManager
-
-        t0 = time.perf_counter()
-        self.discard()
-        self.dir = tempfile.mkdtemp(prefix="partnerlab-kernel-")
-        self.km = KernelManager(kernel_name=KERNEL_NAME, transport="ipc", ip=os.path.join(self.dir, "k"))
-        self.km.start_kernel(env=_kernel_env(), extra_arguments=["--HistoryManager.enabled=False"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                             cwd=self.dir)  # no notebook may rely on the working directory
-        self._run(_KERNEL_SETUP + f"\n_partnerlab_setup({list(WARM_IMPORTS)!r})\ndel _partnerlab_setup")
-        self.used = False
-        return time.perf_counter() - t0
-
-    def prepare(self) -> float:
-        """Make the kernel ready for a new notebook; returns the seconds it took."""
-        t0 = time.perf_counter()
-        started = self.start()
-        if self.used:
-            try:
-                self._run("import sys as _s; _s.modules['_partnerlab_kernel_state'].reset()")
-            except Exception:
-                self.discard()
-                started = self.start()
-        self.used = True
-        return started or time.perf_counter() - t0
-
-    def discard(self) -> None:
-        if self.km is not None:
-            with contextlib.suppress(Exception):
-                self.km.shutdown_kernel(now=True)
-        if self.dir:
-            shutil.rmtree(self.dir, ignore_errors=True)
-        self.km = self.dir = None
-
-    def interrupt(self) -> None:
-        with contextlib.suppress(Exception):
-            self.km.interrupt_kernel()
-
-    def kill(self) -> None:
-        with contextlib.suppress(Exception):
-            self.km.kill_kernel()
-
-    def kill_now(self) -> None:
-        """SIGKILL the kernel's process group (the kernel and anything it started) without
-        talking to it: for a worker whose batch is gone."""
-        provisioner = getattr(self.km, "provisioner", None)
-        pid = getattr(provisioner, "pid", None)
-        pgid = getattr(provisioner, "pgid", None)
-        with contextlib.suppress(OSError):
-            if pgid and pgid != os.getpgrp():  # jupyter_client starts kernels in a session of their own
-                os.killpg(pgid, signal.SIGKILL)
-            elif pid:
-                os.kill(pid, signal.SIGKILL)
-        if self.dir:
-            shutil.rmtree(self.dir, ignore_errors=True)
-
-    def reads(self, folder: Path) -> list[str] | None:
-        """The sheets the last notebook read (workbook.read_sheets), None if the kernel cannot say."""
-        target = folder / "reads.json"
-        try:
-            self._run(f"import json as _j, partnerlab.workbook as _w\n"
-                      f"open({str(target)!r}, 'w').write(_j.dumps(_w.read_sheets()))\ndel _j, _w")
-            return json.loads(target.read_text())
-        except Exception:  # an old kernel or a notebook that broke the module: never reuse this page
-            return None
-
-    def _run(self, code: str) -> None:
-        # A client per call: the kernel routes replies by session identity, so a client kept
-        # alongside papermill's would lose them. Only the shell channel: the reply says when
-        # the code is done, and there is no iopub backlog to wait for.
-        kc = self.km.client()
-        kc.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
-        try:
-            msg_id = kc.execute(code, silent=True, store_history=False)
-            deadline = time.monotonic() + 300
-            while True:
-                reply = kc.get_shell_msg(timeout=max(deadline - time.monotonic(), 0.01))
-                if reply["parent_header"].get("msg_id") == msg_id:
-                    break
-        finally:
-            kc.stop_channels()
-        if reply["content"]["status"] != "ok":
-            raise RuntimeError(f"kernel setup failed: {reply['content'].get('evalue')}")
-
-
-_local = threading.local()
-_all_kernels: list[_Kernel] = []
-
-
-def _thread_context() -> contextvars.Context:
-    context = getattr(_local, "context", None)
-    if context is None:
-        context = _local.context = contextvars.Context()
-    return context
-
-
-def _worker_kernel() -> _Kernel:
-    kernel = getattr(_local, "kernel", None)
-    if kernel is None:
-        kernel = _local.kernel = _Kernel()
-        _all_kernels.append(kernel)
-    return kernel
-
-
-def _shutdown_kernels() -> None:
-    for kernel in _all_kernels:
-        kernel.discard()
-
-
-def _kill_kernels() -> None:
-    for kernel in list(_all_kernels):
-        kernel.kill_now()
-
-
-atexit.register(_shutdown_kernels)
-
-
-def _kernel_env() -> dict:
-    env = dict(os.environ)
-    env.pop("MPLBACKEND", None)  # Agg here would silently drop every figure of the report
-    env["PYTHONHASHSEED"] = "0"  # same set/dict order in every run: same layouts, same HTML
-    env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
-    return env
-
-
-class _Watchdog:
-    """Interrupts the kernel at the time limit, kills it if the interrupt is ignored."""
-
-    def __init__(self, kernel: _Kernel, seconds: float):
-        self.kernel, self.seconds, self.fired = kernel, seconds, False
-        self._timers: list[threading.Timer] = []
-
-    def __enter__(self):
-        for delay, action in ((self.seconds, self._interrupt), (self.seconds + KILL_GRACE, self.kernel.kill)):
-            timer = threading.Timer(delay, action)
-            timer.daemon = True
-            timer.start()
-            self._timers.append(timer)
-        return self
-
-    def __exit__(self, *exc):
-        for timer in self._timers:
-            timer.cancel()
-        return False
-
-    def _interrupt(self):
-        self.fired = True
-        self.kernel.interrupt()
-
-
-def _timeout_message(spec: dict) -> str:
-    return f"time limit of {spec['timeout']:g} s exceeded"
-
-
-def _mark_stopped(nb, reason: str) -> None:
-    import nbformat
-
-    cell = nbformat.v4.new_markdown_cell(f"**partnerlab: execution stopped.** {reason}")
-    cell.metadata["tags"] = ["papermill-error-cell-tag"]
-    nb.cells.insert(0, cell)
-
-
-@contextlib.contextmanager
-def _capture_warnings(logger_name: str, seen: list[str]):
-
-    class _Keep(logging.Handler):
-        def emit(self, record):
-            seen.append(record.getMessage())
-
-    logger = logging.getLogger(logger_name)
-    handler = _Keep(logging.WARNING)
-    logger.addHandler(handler)
-    old_propagate = logger.propagate
-    logger.propagate = False
-    try:
-        yield seen
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = old_propagate
-
-
-@functools.lru_cache(maxsize=1)
-def _engine() -> str:
-    """Register partnerlab's papermill engine (imports papermill: about a second) on first use."""
-    from papermill.clientwrap import PapermillNotebookClient
-    from papermill.engines import NBClientEngine, papermill_engines
-
-    class WarmKernelEngine(NBClientEngine):
-        """papermill's nbclient engine on a kernel the worker keeps (papermill semantics intact)."""
-
-        @classmethod
-        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
-                                     stderr_file=None, start_timeout=60, execution_timeout=None,
-                                     km=None, holder=None, **kwargs):
-            if holder is not None:
-                holder["nb"] = nb_man.nb
-            client = PapermillNotebookClient(
-                nb_man, km=km, timeout=execution_timeout, startup_timeout=start_timeout,
-                kernel_name=kernel_name, log=logging.getLogger("papermill"), log_output=log_output,
-                stdout_file=stdout_file, stderr_file=stderr_file,
-            )
-            try:
-                return client.execute()
-            finally:
-                if client.kc is not None:
-                    with contextlib.suppress(Exception):
-                        client.kc.stop_channels()
-
-    papermill_engines.register("partnerlab-warm", WarmKernelEngine)
-    return "partnerlab-warm"
-
-
-
 # ---------------------------------------------------------------------------------------
 # Inputs, output folder, lock, atomic move
 # ---------------------------------------------------------------------------------------
+
+class _Background:
+    """A function run in a thread of this process; result() waits and returns or raises."""
+
+    def __init__(self, fn, *args):
+        self._value, self._error = None, None
+        self._thread = threading.Thread(target=self._run, args=(fn, *args), name="partnerlab-exports", daemon=True)
+        self._thread.start()
+
+    def _run(self, fn, *args):
+        try:
+            self._value = fn(*args)
+        except BaseException as exc:  # handed to the main thread
+            self._error = exc
+
+    def join(self) -> None:
+        self._thread.join()
+
+    def result(self):
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+def _rows(wb) -> int:
+    """The data rows of every sheet of a workbook."""
+    return sum(len(t) for t in dict.values(wb.tables))
+
+
+def _return_freed_memory() -> None:
+    """Hand the memory the loader freed back to the system: reading a large workbook peaks at several
+    times its tables, and glibc keeps freed memory for the process (1.5 GB held through a whole run
+    at 100,000 stakeholders and 500,000 ties), which the forked workers would inherit."""
+    import gc
+
+    gc.collect()
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+
 
 def _check_workbook(path: Path):
     """Validate and load; errors raise BatchError (exit 2). None when the loader is missing."""
@@ -951,7 +669,8 @@ def _check_workbook(path: Path):
     for p in errors:
         print(str(p), file=sys.stderr)
     if errors or wb is None:
-        raise BatchError(f"{path.name} has {len(errors)} error(s); fix them (see `partnerlab validate`)")
+        raise BatchError(_("{name} has {n} error(s); fix them (see `partnerlab validate`)", name=path.name,
+                           n=len(errors)))
     return wb
 
 
@@ -963,7 +682,7 @@ def _exports(wb, staging: Path, out: Path, lang: str, previous: dict) -> tuple[l
     before = previous.get("run", {})
     files = before.get("exports") or []
     if before.get("exports_key") == key and files and all((out / f).is_file() for f in files):
-        with _writing(out):
+        with outputdir.writing(out):
             shutil.copytree(out / "data", staging / "data")
         return files, key
     return _write_exports(wb, staging / "data", lang), key
@@ -993,15 +712,15 @@ def _save_processed(wb) -> str:
         wb.save(tmp)
     except OSError as exc:  # read-only or full install: keep the tables for this process only
         if tmp is not None:
-            _remove(tmp)
-        if exc.errno not in STORAGE_ERRNOS:
+            outputdir.remove(tmp)
+        if exc.errno not in outputdir.STORAGE_ERRNOS:
             raise
         return _save_private(wb)
     old = target.with_name(f".{target.name}.old-{os.getpid()}")
     with contextlib.suppress(FileNotFoundError):
         target.rename(old)
     tmp.rename(target)
-    _remove(old)
+    outputdir.remove(old)
     return str(target)
 
 
@@ -1026,7 +745,7 @@ def _set_compare(jobs: list[Job], compare_to: str | Path | None, out: Path) -> s
     else:
         path = Path(compare_to).expanduser().resolve()
         if not path.is_file():
-            raise BatchError(f"--compare-to: workbook not found: {path}")
+            raise BatchError(_("--compare-to: workbook not found: {path}", path=path))
         old = _check_workbook(path)
         label = str(path)
     folder = _save_processed(old)  # a copy outside `out`: the folder is swapped at the end
@@ -1048,7 +767,7 @@ def _set_history(jobs: list[Job], history: str | Path | None) -> None:
 
     folder = Path(history).expanduser().resolve()
     if not folder.is_dir():
-        raise BatchError(f"--history: not a folder: {folder}")
+        raise BatchError(_("--history: not a folder: {path}", path=folder))
     try:
         books = load_history(folder)
     except Exception as exc:  # an invalid or undated workbook: say which
@@ -1075,300 +794,26 @@ def _save_private(wb) -> str:
         wb.save(tmp)
     except OSError as exc:
         if tmp is not None:
-            _remove(tmp)
-        if exc.errno not in STORAGE_ERRNOS:
+            outputdir.remove(tmp)
+        if exc.errno not in outputdir.STORAGE_ERRNOS:
             raise
         cause = os.strerror(exc.errno)
-        raise BatchError(f"cannot write the pre-parsed tables in {paths.DATA_PROCESSED} nor in "
-                         f"{tempfile.gettempdir()}: {cause[:1].lower()}{cause[1:]}") from exc
+        raise BatchError(_("cannot write the pre-parsed tables in {folder} nor in {tmp}: {cause}",
+                           folder=paths.DATA_PROCESSED, tmp=tempfile.gettempdir(),
+                           cause=f"{cause[:1].lower()}{cause[1:]}")) from exc
     return str(tmp)
 
 
 def _check_out(out: Path) -> None:
     if out.exists() and not out.is_dir():
-        raise BatchError(f"--out {out} is a file, not a folder")
-    with _writing(out):
+        raise BatchError(_("--out {path} is a file, not a folder", path=out))
+    with outputdir.writing(out):
         has_files = out.is_dir() and any(out.iterdir())
     if has_files and not (out / "manifest.json").exists():
-        raise BatchError(f"{out} exists and is not a partnerlab output folder (no manifest.json); "
-                         "the run replaces its --out folder as a whole, so choose an empty or new one")
+        raise BatchError(_("{path} exists and is not a partnerlab output folder (no manifest.json); the run "
+                           "replaces its --out folder as a whole, so choose an empty or new one", path=out))
     if out == Path(out.anchor) or out == Path.home() or out == paths.ROOT:
-        raise BatchError(f"refusing to replace {out}: choose a dedicated output folder")
-
-
-class _OutputLock:
-    """An exclusive lock on `<parent>/.<name>.lock`, held for the whole run.
-
-    The lock itself is an flock, which the operating system releases when the process dies,
-    even by SIGKILL; forked workers close their inherited copy (`_after_fork_in_child`), so
-    only the batch's own process holds it. The file records who holds it: pid, the process's
-    start time and boot (a reused pid is not mistaken for the holder) and host. A lock held by
-    a live batch is refused (BatchError); a lock left by a run that died is taken over, with
-    one line on stderr.
-    """
-
-    def __init__(self, out: Path):
-        self.out = out
-        self.path = out.parent / f".{out.name}.lock"
-        self.fd: int | None = None
-        self.took_over: dict | None = None  # the dead holder's record, when its lock was taken over
-
-    def __enter__(self):
-        try:
-            with _writing(self.out):
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OutputError:
-            raise
-        except OSError as exc:  # a file in the way, a name too long, ...
-            raise BatchError(f"cannot create the output folder's parent: {exc}") from exc
-        while True:
-            with _writing(self.out):
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError as exc:
-                os.close(fd)
-                if exc.errno in (errno.EAGAIN, errno.EACCES):
-                    raise BatchError(self._refusal()) from None
-                raise BatchError(f"cannot lock {self.path}: {exc.strerror} (a file system without "
-                                 "locks; choose a local --out)") from exc
-            try:  # the file may have been removed by the run that held it: lock the new one
-                same = os.fstat(fd).st_ino == os.stat(self.path).st_ino
-            except FileNotFoundError:
-                same = False
-            if same:
-                break
-            os.close(fd)
-        try:
-            previous = _read_holder(fd)
-            if previous and previous.get("pid") != os.getpid() and _holder_alive(previous):
-                raise BatchError(self._busy(previous))  # flock not shared (some network file systems)
-            with _writing(self.out):
-                _write_holder(fd)
-        except OutputError:
-            with contextlib.suppress(OSError):
-                os.unlink(self.path)
-            os.close(fd)
-            raise
-        except BaseException:
-            os.close(fd)
-            raise
-        self.fd = fd
-        _held_locks.add(fd)
-        if previous:
-            self.took_over = previous
-            print(f"partnerlab run: taking over the lock on {self.out} from a run that is no longer "
-                  f"running ({_describe_holder(previous)})", file=sys.stderr, flush=True)
-        return self
-
-    def __exit__(self, *exc):
-        with contextlib.suppress(OSError):
-            os.unlink(self.path)
-        _held_locks.discard(self.fd)
-        os.close(self.fd)
-        return False
-
-    def _refusal(self) -> str:
-        """Why the flock is taken: a live batch, or leftovers of a dead one holding the file."""
-        holder = None
-        for _ in range(5):  # a run that has just locked writes its record a moment later
-            with contextlib.suppress(OSError):
-                with open(self.path, "rb") as f:
-                    holder = _parse_holder(f.read(1000))
-            if holder is None or _holder_alive(holder) is not False:
-                break
-            time.sleep(0.1)
-        if holder is not None and _holder_alive(holder) is False:
-            pids = _processes_holding(self.path)
-            who = f"processes {', '.join(map(str, pids))}" if pids else "processes left behind"
-            return (f"{self.out} is locked by {who} of a run that is no longer running "
-                    f"({_describe_holder(holder)}); stop them and run again")
-        return self._busy(holder)
-
-    def _busy(self, holder: dict | None) -> str:
-        who = _describe_holder(holder) if holder else "unknown process"
-        return (f"another partnerlab run is writing {self.out} ({who}); "
-                "wait for it to finish or choose another --out")
-
-
-_held_locks: set[int] = set()
-
-
-def _after_fork_in_child() -> None:
-    """A forked worker must not keep the batch's lock alive (an flock belongs to the open file,
-    shared by every process that inherited it), nor treat its parent's kernels as its own."""
-    for fd in list(_held_locks):
-        with contextlib.suppress(OSError):
-            os.close(fd)
-    _held_locks.clear()
-    _all_kernels.clear()
-    vars(_local).pop("kernel", None)
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_after_fork_in_child)
-
-
-def _holder_record() -> dict:
-    pid = os.getpid()
-    return {"pid": pid, "start": _process_start(pid), "boot": _boot_id(), "host": platform.node(),
-            "since": _now()}
-
-
-def _write_holder(fd: int) -> None:
-    os.ftruncate(fd, 0)
-    os.pwrite(fd, (json.dumps(_holder_record()) + "\n").encode(), 0)
-    os.fsync(fd)  # the first write of a run: a full disk fails here
-
-
-def _read_holder(fd: int) -> dict | None:
-    return _parse_holder(os.pread(fd, 1000, 0))
-
-
-def _parse_holder(data: bytes) -> dict | None:
-    """The lock file's record; an old plain-text record ("pid 12 on host since ...") too."""
-    text = data.decode(errors="replace").strip()
-    if not text:
-        return None
-    with contextlib.suppress(ValueError):
-        record = json.loads(text)
-        if isinstance(record, dict) and isinstance(record.get("pid"), int):
-            return record
-    words = text.split()
-    if len(words) >= 4 and words[0] == "pid" and words[1].isdigit() and words[2] == "on":
-        return {"pid": int(words[1]), "host": words[3], "since": words[-1] if "since" in words else None}
-    return {"pid": None, "text": text[:200]}
-
-
-def _holder_alive(holder: dict) -> bool | None:
-    """True: that process still runs; False: it is gone; None: cannot tell (another host)."""
-    pid = holder.get("pid")
-    if not pid or holder.get("host") not in (None, platform.node()):
-        return None
-    if holder.get("boot") and _boot_id() and holder["boot"] != _boot_id():
-        return False  # the machine was restarted since
-    if Path("/proc/self/stat").exists():  # Linux: state and start time in one read
-        state, start = _process_stat(pid)
-        if state is None or state in ("Z", "X"):
-            return False  # gone, or killed and not yet reaped by its parent (it holds no files)
-        return holder.get("start") is None or start == holder["start"]  # else the pid was reused
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        pass  # exists, another user's
-    return True
-
-
-def _describe_holder(holder: dict) -> str:
-    if holder.get("pid") is None:
-        return holder.get("text", "unknown process")
-    parts = [f"pid {holder['pid']}"]
-    if holder.get("host"):
-        parts.append(f"on {holder['host']}")
-    if holder.get("since"):
-        parts.append(f"since {holder['since']}")
-    return " ".join(parts)
-
-
-def _process_start(pid: int) -> int | None:
-    """The process's start time in clock ticks after boot (Linux /proc), None elsewhere."""
-    return _process_stat(pid)[1]
-
-
-def _process_stat(pid: int) -> tuple[str | None, int | None]:
-    """State letter and start time (clock ticks after boot) from /proc/PID/stat; Nones elsewhere."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()  # the name may hold ")"
-    except (OSError, IndexError):
-        return None, None
-    return fields[0].decode(), int(fields[19])  # fields 3 and 22 of proc(5)
-
-
-def _boot_id() -> str | None:
-    try:
-        return Path("/proc/sys/kernel/random/boot_id").read_text().strip()
-    except OSError:
-        return None
-
-
-def _processes_holding(path: Path) -> list[int]:
-    """Pids with `path` open (Linux /proc; only the processes this user may inspect)."""
-    try:
-        target = os.stat(path)
-    except OSError:
-        return []
-    found = []
-    for proc in Path("/proc").glob("[0-9]*"):
-        with contextlib.suppress(OSError):
-            for fd in (proc / "fd").iterdir():
-                st = os.stat(fd)
-                if (st.st_dev, st.st_ino) == (target.st_dev, target.st_ino):
-                    found.append(int(proc.name))
-                    break
-    return sorted(found)
-
-
-@contextlib.contextmanager
-def _writing(out: Path):
-    """Turn a storage failure (read-only, full, no permission) while writing the output into
-    an OutputError naming the folder and the cause; other errors pass unchanged."""
-    try:
-        yield
-    except OSError as exc:
-        if exc.errno in STORAGE_ERRNOS:
-            raise OutputError(out, exc) from exc
-        raise
-
-
-def _probe(folder: Path) -> None:
-    """Write, sync and remove a small file: a full or read-only location fails here, at once."""
-    probe = folder / ".probe"
-    with open(probe, "wb") as f:
-        f.write(b"partnerlab\n" * 400)
-        f.flush()
-        os.fsync(f.fileno())
-    probe.unlink()
-
-
-def _move_into_place(staging: Path, out: Path) -> None:
-    """Swap the finished folder in; on Linux one atomic exchange when `out` exists. A failure
-    (OSError) leaves `out` as it was."""
-    if not out.exists():
-        staging.rename(out)
-        return
-    if _exchange(staging, out):
-        _remove(staging)  # now holds the previous output
-        return
-    old = out.parent / f".{out.name}.old"
-    _remove(old)
-    out.rename(old)
-    try:
-        staging.rename(out)
-    except OSError:
-        old.rename(out)  # put the previous output back
-        raise
-    _remove(old)
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """renameat2(RENAME_EXCHANGE): swap two paths atomically (Linux >= 3.15); False if unsupported."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    rc = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
-    if rc == 0:
-        return True
-    err = ctypes.get_errno()
-    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP):
-        return False  # not supported by this kernel or file system: two renames instead
-    raise OSError(err, os.strerror(err), str(b))
+        raise BatchError(_("refusing to replace {path}: choose a dedicated output folder", path=out))
 
 
 @contextlib.contextmanager
@@ -1400,13 +845,13 @@ def _select(jobs: list[Job], only: Iterable[str] | None) -> list[Job]:
     known = {j.report for j in jobs} | {j.name for j in jobs}
     unknown = sorted(wanted - known)
     if unknown:
-        raise BatchError(f"unknown report(s) for --only: {', '.join(unknown)}; "
-                         f"known: {', '.join(sorted({j.report for j in jobs}))}")
+        raise BatchError(_("unknown report(s) for --only: {unknown}; known: {known}", unknown=", ".join(unknown),
+                           known=", ".join(sorted({j.report for j in jobs}))))
     return [j for j in jobs if j.report in wanted or j.name in wanted]
 
 
 def _describe(params: dict) -> str:
-    return ", ".join(f"{k}={v}" for k, v in params.items()) or "(all)"
+    return ", ".join(f"{k}={v}" for k, v in params.items()) or _("(all)")
 
 
 def _cores() -> int:
@@ -1420,14 +865,6 @@ def _executor_name(executor, jobs) -> str:
     if executor is None:
         return f"processes ({jobs or _cores()})"
     return type(executor).__module__ + "." + type(executor).__name__
-
-
-def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path, ignore_errors=True)
-    else:
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
 
 
 def _versions() -> dict:

@@ -9,6 +9,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from partnerlab import messages
+from partnerlab.messages import _
+
 __all__ = ["main", "build_parser"]
 
 
@@ -22,10 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
+    messages.set_lang(getattr(args, "lang", None))
     try:
         return args.handler(args)
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(_("interrupted"), file=sys.stderr)
         return 130
 
 
@@ -75,17 +79,17 @@ def _template(args: argparse.Namespace) -> int:
 
     out: Path = args.out
     if out.suffix.lower() != ".xlsx":
-        print(f"partnerlab template: {out}: the output must end in .xlsx", file=sys.stderr)
+        print(_("partnerlab template: {path}: the output must end in .xlsx", path=out), file=sys.stderr)
         return 2
     if out.exists() and not args.force:
-        print(f"partnerlab template: {out} exists; use --force to overwrite it", file=sys.stderr)
+        print(_("partnerlab template: {path} exists; use --force to overwrite it", path=out), file=sys.stderr)
         return 2
     if paths.DATA_RAW in out.resolve().parents:
-        print(f"partnerlab template: {out}: data/raw/ holds the analysts' workbooks and is never written to",
-              file=sys.stderr)
+        print(_("partnerlab template: {path}: data/raw/ holds the analysts' workbooks and is never written to",
+                path=out), file=sys.stderr)
         return 2
     template.write_template(out, lang=args.lang)
-    print(f"wrote {out}")
+    print(_("wrote {path}", path=out))
     return 0
 
 
@@ -106,11 +110,12 @@ def _validate(args: argparse.Namespace) -> int:
     if getattr(args, "annotate", None) is not None and _annotate(args, wb, problems) != 0:
         return 2
     if errors:
-        print(f"{args.workbook.name}: {len(errors)} error(s), {len(problems) - len(errors)} warning(s): "
-              f"fix the errors above and validate again", file=sys.stderr)
+        print(_("{name}: {errors} error(s), {warnings} warning(s): fix the errors above and validate again",
+                name=args.workbook.name, errors=len(errors), warnings=len(problems) - len(errors)), file=sys.stderr)
         return 1
     counts = ", ".join(f"{k} {len(v)}" for k, v in wb.tables.items() if len(v))
-    print(f"{args.workbook.name}: usable ({counts}); {len(problems)} warning(s)")
+    print(_("{name}: usable ({counts}); {warnings} warning(s)", name=args.workbook.name, counts=counts,
+            warnings=len(problems)))
     return 0
 
 
@@ -119,23 +124,24 @@ def _annotate(args: argparse.Namespace, wb, problems: list) -> int:
 
     out: Path = args.annotate
     if out.suffix.lower() != ".xlsx":
-        print(f"partnerlab validate: {out}: the annotated copy must end in .xlsx", file=sys.stderr)
+        print(_("partnerlab validate: {path}: the annotated copy must end in .xlsx", path=out), file=sys.stderr)
         return 2
     if out.resolve() == args.workbook.resolve() or paths.DATA_RAW in out.resolve().parents:
-        print(f"partnerlab validate: {out}: the annotated copy never overwrites a workbook nor goes to data/raw/",
-              file=sys.stderr)
+        print(_("partnerlab validate: {path}: the annotated copy never overwrites a workbook nor goes to data/raw/",
+                path=out), file=sys.stderr)
         return 2
     if problems and all(not p.sheet for p in problems if p.is_error) and any(p.is_error for p in problems):
-        print(f"partnerlab validate: {args.workbook.name} could not be read, so no annotated copy was written",
-              file=sys.stderr)
+        print(_("partnerlab validate: {name} could not be read, so no annotated copy was written",
+                name=args.workbook.name), file=sys.stderr)
         return 0
     lang = wb.about.get("language", "en") if wb is not None else None  # None: from the sheet names
     try:
         annotate.annotate_workbook(args.workbook, problems, out, lang=lang)
     except Exception as exc:  # a file our loader reads but openpyxl's full mode does not
-        print(f"partnerlab validate: could not write {out}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(_("partnerlab validate: could not write {path}: {error}", path=out, error=f"{type(exc).__name__}: {exc}"),
+              file=sys.stderr)
         return 2
-    print(f"wrote {out} ({len(problems)} problem(s) marked)", file=sys.stderr)
+    print(_("wrote {path} ({n} problem(s) marked)", path=out, n=len(problems)), file=sys.stderr)
     return 0
 
 

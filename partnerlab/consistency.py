@@ -44,6 +44,7 @@ import pandas as pd
 
 from partnerlab import actionplan, i18n, schema, screening, stakeholders, vocab
 from partnerlab.i18n import N_
+from partnerlab.workbook import derived
 
 __all__ = [
     "ALERT_COLUMNS",
@@ -403,6 +404,7 @@ def build_context(
     return ctx
 
 
+@derived  # a page depends on the result, not on every sheet behind it (incremental runs)
 def find_alerts(
     wb: object,
     as_of: object = None,
@@ -1011,6 +1013,7 @@ def verdict_of(
     return "go_with_conditions" if conditions else "go"
 
 
+@derived  # a page depends on the result, not on every sheet behind it (incremental runs)
 def stakeholder_verdicts(
     wb: object, alerts: pd.DataFrame | None = None, as_of: object = None, max_age_days: int = 365, lang: str = "en"
 ) -> pd.DataFrame:
@@ -1071,6 +1074,7 @@ def stakeholder_verdicts(
     )
 
 
+@derived  # a page depends on the result, not on every sheet behind it (incremental runs)
 def partnership_verdicts(
     wb: object, alerts: pd.DataFrame | None = None, as_of: object = None, max_age_days: int = 365, lang: str = "en"
 ) -> pd.DataFrame:
@@ -1145,6 +1149,7 @@ BRIEF_TEXT: dict[str, str] = {
 }
 
 
+@derived  # a page depends on the result, not on every sheet behind it (incremental runs)
 def brief(
     wb: object,
     subject: str,
@@ -1326,6 +1331,7 @@ def register_table(verdicts: pd.DataFrame, links: dict[str, str] | None = None) 
     )
 
 
+@derived  # a page depends on the result, not on every sheet behind it (incremental runs)
 def members_table(wb: object, partnership: str, verdicts: pd.DataFrame) -> pd.DataFrame:
     """The lead and members of one partnership: name, role, sector, latest screening outcome and date,
     verdict (UN-system members show no screening: none is asked of them)."""

@@ -8,15 +8,19 @@ with errors gives no `Workbook`; `check_workbook` returns the problems,
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import datetime as dt
 import difflib
 import functools
 import hashlib
+import inspect
 import json
 import pickle
 import re
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -28,7 +32,8 @@ from partnerlab.xlsx import EXCEL_ERRORS, LIMITS, CellError, Styled, TooBig, Uns
 
 __all__ = [
     "Problem", "WorkbookError", "Workbook", "check_workbook", "load_workbook", "load_cached",
-    "split_list", "LIMITS", "read_sheets", "reset_reads", "file_sha256",
+    "split_list", "LIMITS", "read_sheets", "reset_reads", "file_sha256", "derived", "share_results",
+    "evaluate_derived", "is_derived_read", "derived_digests",
 ]
 
 
@@ -73,18 +78,206 @@ class Problem:
         return self.severity == "error"
 
 
-_READS: set[str] = set()  # sheet keys whose table was read since reset_reads()
+_READS: set[str] = set()  # sheet keys (and derived reads) read since reset_reads()
+_RESULTS: dict[int, tuple[object, str]] = {}  # id -> (result, its derived read) of this report's derived calls
+_CALLS: dict[str, object] = {}  # derived read -> its result, for this report's derived calls
+_INNER: dict[str, frozenset[str]] = {}  # derived read -> what its function read (sheets, other derived reads)
+_DERIVED: dict[str, Callable] = {}  # "module:qualname" -> a function marked with @derived
+_SHARED: dict | None = None  # derived results kept across reports, when share_results() was called
+_PAGE: list = [None]  # the first workbook read from a file since reset_reads(): the report's own
 
 
 def reset_reads() -> None:
     """Forget which sheets were read (a report starts)."""
     _READS.clear()
+    _RESULTS.clear()
+    _CALLS.clear()
+    _PAGE[0] = None
 
 
 def read_sheets() -> list[str]:
-    """The sheet keys whose table any Workbook handed out since reset_reads(): what a report
-    read, so a batch knows what its page depends on (incremental runs)."""
+    """What a report read since reset_reads(): sheet keys whose table any Workbook handed out,
+    and derived reads ("=" then JSON: the function and its arguments, see `derived`), so a batch
+    knows what its page depends on (incremental runs)."""
     return sorted(_READS)
+
+
+def is_derived_read(read: str) -> bool:
+    """True for a derived read (a function's result), False for a sheet key."""
+    return read.startswith("=")
+
+
+def derived(fn: Callable) -> Callable:
+    """Mark `fn(wb, ...)`, a pure function of a loaded workbook and plain arguments, as a read.
+
+    A page that calls it with the workbook it loaded (the first one read from a file since
+    `reset_reads`) depends on the function's result rather
+    than on every sheet the function reads: the read is noted as "=" followed by the function's
+    name and arguments in JSON, and the batch keys the page by the result's digest
+    (`evaluate_derived`). So a page that shows the alerts of one partner re-runs when those alerts
+    change, not whenever any sheet behind the alert rules does. Plain arguments are None, bool,
+    numbers, text, dates, lists of them, and results of other derived calls of the same report;
+    with any other argument, or another workbook (a table dict, a snapshot made in code, an
+    earlier snapshot read for comparison), the call is an ordinary one and its sheets are noted.
+
+    After `share_results()`, results are also kept for the next report on the same workbook file
+    (copies are handed out), which the batch's kernels and its own process use: a report must not
+    modify the tables of the workbook it loaded.
+    """
+    name = f"{fn.__module__}:{fn.__qualname__}"
+    signature = inspect.signature(fn)
+    _DERIVED[name] = fn
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        (_, wb), *rest = bound.arguments.items()
+        if wb is None or wb is not _PAGE[0]:
+            return fn(*args, **kwargs)
+        try:
+            read = "=" + json.dumps([name, {k: _encode(v) for k, v in rest}], sort_keys=True)
+        except _NotPlain:
+            return fn(*args, **kwargs)
+        shared = _SHARED.setdefault(wb.sha256, {}) if _SHARED is not None else None
+        if shared is not None and read in shared:
+            result = copy.deepcopy(shared[read])
+        else:
+            outer = set(_READS)
+            _READS.clear()
+            try:
+                result = fn(*args, **kwargs)
+                _INNER[read] = frozenset(_READS)
+            finally:
+                _READS.clear()
+                _READS.update(outer)
+            if shared is not None:
+                shared[read] = copy.deepcopy(result)
+        _READS.add(read)
+        _CALLS[read] = result
+        if isinstance(result, (pd.DataFrame, pd.Series, dict, list)):
+            _RESULTS[id(result)] = (result, read)
+        return result
+
+    wrapper.derived_name = name
+    return wrapper
+
+
+def derived_digests() -> dict[str, dict]:
+    """The derived calls of this report (since reset_reads): read -> {"result": the digest of its
+    result, "reads": what its function read}, as `evaluate_derived` gives them; a call whose result
+    has no stable digest is left out (the batch evaluates it itself)."""
+    found = {}
+    for read, result in _CALLS.items():
+        if read in _INNER:
+            with contextlib.suppress(TypeError, ValueError):
+                found[read] = {"result": _result_digest(result), "reads": sorted(_INNER[read])}
+    return found
+
+
+def share_results(enabled: bool = True) -> None:
+    """Keep derived results across reports on the same workbook file (the batch's kernels)."""
+    global _SHARED
+    _SHARED = {} if enabled else None
+
+
+def evaluate_derived(wb: Workbook, read: str, results: dict | None = None) -> tuple[str, list[str]]:
+    """The digest of a derived read's result on `wb` and what the function read (sheet keys and
+    other derived reads), evaluated in this process; `results` keeps results for the next calls
+    (as share_results does, for this evaluation only). Raises KeyError for a function that is not
+    marked with @derived (only modules of this package are imported to find it)."""
+    import importlib
+
+    name, args = json.loads(read[1:])
+    module = name.split(":")[0]
+    if name not in _DERIVED and (module == "partnerlab" or module.startswith("partnerlab.")):
+        importlib.import_module(module)
+    fn = _DERIVED[name]
+    global _SHARED
+    outer, page, shared = set(_READS), _PAGE[0], _SHARED
+    _PAGE[0], _SHARED = wb, (results if results is not None else {})
+    try:
+        kwargs = {k: _decode(v, wb) for k, v in args.items()}
+        result = _public(fn)(wb, **kwargs)
+    finally:
+        _READS.clear()
+        _READS.update(outer)
+        _PAGE[0], _SHARED = page, shared
+    inner = _INNER[read]  # set when the function ran (here, or earlier in this process)
+    return _result_digest(result), sorted(inner)
+
+
+def _result_digest(result: object) -> str:
+    return hashlib.sha256(json.dumps(result, sort_keys=True, default=_plain).encode()).hexdigest()
+
+
+class _NotPlain(Exception):
+    pass
+
+
+def _encode(value: object) -> object:
+    """A derived call's argument as JSON (raises _NotPlain for anything else)."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if hasattr(value, "dtype") and getattr(value, "ndim", None) == 0:  # a numpy scalar
+        return value.item()
+    if isinstance(value, pd.Timestamp):
+        return {"$ts": value.isoformat()}
+    if isinstance(value, dt.datetime):
+        return {"$datetime": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"$date": value.isoformat()}
+    held = _RESULTS.get(id(value))
+    if held is not None and held[0] is value:
+        return {"$result": held[1]}
+    if isinstance(value, (list, tuple)):
+        return {"$list" if isinstance(value, list) else "$tuple": [_encode(v) for v in value]}
+    raise _NotPlain
+
+
+def _decode(value: object, wb: Workbook) -> object:
+    if not isinstance(value, dict):
+        return value
+    (kind, data), = value.items()
+    if kind == "$ts":
+        return pd.Timestamp(data)
+    if kind == "$datetime":
+        return dt.datetime.fromisoformat(data)
+    if kind == "$date":
+        return dt.date.fromisoformat(data)
+    if kind == "$result":
+        name, args = json.loads(data[1:])
+        return _public(_DERIVED[name])(wb, **{k: _decode(v, wb) for k, v in args.items()})
+    items = [_decode(v, wb) for v in data]
+    return items if kind == "$list" else tuple(items)
+
+
+def _public(fn: Callable) -> Callable:
+    """The @derived wrapper of a registered function (the module's attribute)."""
+    import importlib
+
+    module = importlib.import_module(fn.__module__)
+    obj = module
+    for part in fn.__qualname__.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def _plain(value: object) -> object:
+    """JSON for a derived result's parts (the digest of what a page shows)."""
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        return {"pandas": value.to_json(orient="split", date_format="iso", default_handler=str)}
+    if isinstance(value, (pd.Timestamp, dt.date, dt.datetime)):
+        return value.isoformat()
+    if hasattr(value, "item") and getattr(value, "ndim", None) == 0:
+        return value.item()
+    if hasattr(value, "tolist"):  # a numpy array
+        return value.tolist()
+    if isinstance(value, (set, frozenset)):
+        return sorted(map(str, value))
+    if value is pd.NaT or value is pd.NA:
+        return None
+    raise TypeError(f"a derived result holds {type(value).__name__}, which has no stable digest")
 
 
 class _Tables(dict):
@@ -131,31 +324,76 @@ class Workbook:
     def __post_init__(self):
         self.tables = _Tables(self.tables)
 
-    def __getattr__(self, name: str) -> pd.DataFrame:
-        tables = self.__dict__.get("tables", {})
-        if name in tables:
-            return tables[name]
-        raise AttributeError(name)
-
     def __setstate__(self, state: dict) -> None:  # copies saved before tables were tracked
         state["tables"] = _Tables(state.get("tables", {}))
         self.__dict__.update(state)
+        if _PAGE[0] is None:  # Workbook.load: the batch's pre-parsed copy
+            _PAGE[0] = self
+
+    # -- the tables, one typed attribute per sheet (docs/tables.md) --------------------------
+    @property
+    def stakeholders(self) -> pd.DataFrame:
+        return self._table("stakeholders")
+
+    @property
+    def ties(self) -> pd.DataFrame:
+        return self._table("ties")
+
+    @property
+    def partnerships(self) -> pd.DataFrame:
+        return self._table("partnerships")
+
+    @property
+    def due_diligence(self) -> pd.DataFrame:
+        return self._table("due_diligence")
+
+    @property
+    def value_assessment(self) -> pd.DataFrame:
+        return self._table("value_assessment")
+
+    @property
+    def quality_assessment(self) -> pd.DataFrame:
+        return self._table("quality_assessment")
+
+    @property
+    def survey_questions(self) -> pd.DataFrame:
+        return self._table("survey_questions")
+
+    @property
+    def survey_responses(self) -> pd.DataFrame:
+        return self._table("survey_responses")
+
+    @property
+    def action_plan(self) -> pd.DataFrame:
+        return self._table("action_plan")
+
+    def _table(self, key: str) -> pd.DataFrame:
+        try:
+            return self.tables[key]
+        except KeyError:
+            raise AttributeError(f"this workbook has no table {key!r}") from None
 
     def digest(self, sheet_keys: list[str] | tuple[str, ...] | set[str]) -> str:
         """sha256 of all a page made from these sheets can show: the file's name, the about
         sheet, each sheet's table and its warnings. Two workbooks with the same digest for a
-        report's sheets give that report the same page (incremental runs reuse it).
+        report's sheets give that report the same page (incremental runs reuse it). A page that
+        shows the digest depends on these sheets: they are noted as read.
         """
+        keys = sorted(set(sheet_keys))
+        _READS.update(keys)
         h = hashlib.sha256(json.dumps({"name": self.name, "about": self.about}, sort_keys=True,
                                       default=str).encode())
-        for key in sorted(set(sheet_keys)):
-            table = dict.get(self.tables, key)  # not a read: the digest only looks
-            h.update(f"\0{key}\0".encode())
-            if table is not None:  # contact is never shown (and blanked in the batch's copy): not part of it
-                table = table.drop(columns=["contact"], errors="ignore")
-                h.update(table.to_json(orient="split", date_format="iso", default_handler=str).encode())
-            title = self.sheet_titles.get(key, key)
-            h.update("\n".join(str(w) for w in self.warnings if w.sheet == title).encode())
+        memo = self.__dict__.setdefault("_sheet_digests", {})  # key -> (the table digested, its digest)
+        for key in keys:
+            table = dict.get(self.tables, key)
+            if key not in memo or memo[key][0] is not table:
+                part = hashlib.sha256(f"\0{key}\0".encode())
+                if table is not None:  # contact is never shown (and blanked in the batch's copy): not part of it
+                    part.update(table.drop(columns=["contact"], errors="ignore").to_json(orient="split", date_format="iso", default_handler=str).encode())
+                title = self.sheet_titles.get(key, key)
+                part.update("\n".join(str(w) for w in self.warnings if w.sheet == title).encode())
+                memo[key] = (table, part.hexdigest())
+            h.update(memo[key][1].encode())
         return h.hexdigest()
 
     def warnings_of(self, sheet_keys: list[str] | tuple[str, ...]) -> list[Problem]:
@@ -187,10 +425,10 @@ class Workbook:
         tables = dict(self.tables)
         if "contact" in tables.get("stakeholders", pd.DataFrame()).columns:  # personal data stays in the workbook
             tables["stakeholders"] = tables["stakeholders"].assign(contact=None)
-        copy = Workbook(self.path, self.sha256, self.about, tables, self.warnings, self.sheet_titles,
-                        self.column_letters)
+        saved = Workbook(self.path, self.sha256, self.about, tables, self.warnings, self.sheet_titles,
+                         self.column_letters)
         with open(tmp, "wb") as fh:
-            pickle.dump(copy, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(saved, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(target)
         return target
 
@@ -331,8 +569,11 @@ class _Loader:
         self._check_duplicates(tables["stakeholders"])
         self._report_formulas(sheets)
         self._report_invisible()
-        return Workbook(self.path, digest, about, tables, [p for p in self.problems if not p.is_error],
-                        dict(sheets), self.letters)
+        wb = Workbook(self.path, digest, about, tables, [p for p in self.problems if not p.is_error],
+                      dict(sheets), self.letters)
+        if _PAGE[0] is None:
+            _PAGE[0] = wb
+        return wb
 
     def _open(self) -> dict[str, list[tuple]]:
         """All sheets as lists of row tuples (values), after the file-level safety checks."""
@@ -381,7 +622,7 @@ class _Loader:
                 for title, state, part in reader.sheets():
                     if state != "visible":
                         self.warn(title, "", "", None, "a visible sheet: this sheet is hidden in Excel but was read")
-                    rows, formulas, merged = reader.read_sheet(part, title)
+                    rows, formulas, merged = reader.read_sheet(part, title, _row_limit(title))
                     self.formulas[title] = formulas
                     self.merged[title] = merged
                     self.covered[title] = _fill_merged(rows, merged)
@@ -404,14 +645,12 @@ class _Loader:
     def _match_sheets(self, raw: dict[str, list[tuple]]) -> dict[str, str]:
         found: dict[str, str] = {}
         for title in raw:
-            norm = vocab.normalize(title)
-            for spec in schema.SHEETS:
-                if norm in {vocab.normalize(name) for name in spec.names()}:
-                    if spec.key in found:
-                        self.error(title, "", "", title,
-                                   f'one sheet for "{spec.key}": "{found[spec.key]}" is the same sheet; remove one')
-                    else:
-                        found[spec.key] = title
+            for spec in _specs_of(title):
+                if spec.key in found:
+                    self.error(title, "", "", title,
+                               f'one sheet for "{spec.key}": "{found[spec.key]}" is the same sheet; remove one')
+                else:
+                    found[spec.key] = title
         return found
 
     # -- sheets -----------------------------------------------------------------------------
@@ -688,7 +927,7 @@ class _Loader:
             return str(value)
         opt = _match_option(value, options, by_position=True)
         if opt is None:
-            hint = " or its position 1-%d" % len(options)
+            hint = f" or its position 1-{len(options)}"
             self.error(title, f"{_letter(i + 1)}{r}", q.question, value,
                        f"one of the options of {q.question}{hint}: {'; '.join(options)}")
         return opt
@@ -948,6 +1187,18 @@ class _Loader:
 # ---------------------------------------------------------------------------------------
 
 _SEPARATORS = re.compile(r"[\s\-_]+")
+
+
+def _specs_of(title: str) -> list[Sheet]:
+    """The sheets of the schema a sheet title names (its key or its name in any language)."""
+    norm = vocab.normalize(title)
+    return [spec for spec in schema.SHEETS if norm in {vocab.normalize(name) for name in spec.names()}]
+
+
+def _row_limit(title: str) -> int:
+    """The most data rows read from the sheet with this title (LIMITS)."""
+    by_sheet = LIMITS.get("max_rows_by_sheet") or {}
+    return max([LIMITS["max_rows"], *(by_sheet.get(spec.key, 0) for spec in _specs_of(title))])
 
 
 def _fold(value: object) -> str:

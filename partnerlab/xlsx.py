@@ -20,13 +20,16 @@ __all__ = ["LIMITS", "TooBig", "Unsafe", "Styled", "CellError", "XlsxReader", "E
 # is accepted (so no entity bomb or external entity: refused in 0.2 s), the zip's sizes are
 # checked before anything is unpacked (a 1.1 MB file unpacking to 1.1 GB is refused in
 # milliseconds) and the bytes unpacked are counted while reading; a sheet with more rows
-# than max_rows is refused by its <dimension> or by counting <row> tags before parsing
+# than its limit is refused by its <dimension> or by counting <row> tags before parsing
 # (a million rows: 0.4 s, under 100 MB). Measured by benchmarks/bench_load.py.
 LIMITS = {
     "max_file_bytes": 100 * 1024 * 1024,  # the .xlsx itself
     "max_unzipped_bytes": 1024 * 1024 * 1024,  # all parts once unpacked
     "max_compression_ratio": 200,  # a zip bomb packs far tighter than any real sheet
-    "max_rows": 200_000,  # per sheet
+    "max_rows": 200_000,  # per sheet, but for those below
+    # The ties of a national registry (100,000 organisations, 500,000 ties) fill a sheet up to
+    # Excel's own maximum; the file and unpacked sizes above still bound what is read.
+    "max_rows_by_sheet": {"ties": 1_048_575},  # sheet key -> data rows (Excel: 1,048,576 with the header)
     "max_columns": 500,
 }
 
@@ -122,12 +125,15 @@ class XlsxReader:
         """(title, state, part name) of each worksheet, in workbook order."""
         return self._sheets
 
-    def read_sheet(self, part: str, title: str) -> tuple[list[tuple], list[tuple[tuple[int, int], str]], list[str]]:
+    def read_sheet(self, part: str, title: str, row_limit: int | None = None
+                   ) -> tuple[list[tuple], list[tuple[tuple[int, int], str]], list[str]]:
         """Rows as tuples (row 1 first, missing rows as empty tuples), formulas without a
-        saved result as ((row, column), "=formula"), and merged ranges."""
+        saved result as ((row, column), "=formula"), and merged ranges; at most `row_limit`
+        data rows (default LIMITS["max_rows"])."""
         strings, date_styles, number_styles = self.strings, self.date_styles, self.number_styles
         epoch = _EPOCH_1904 if self.date1904 else _EPOCH_1900
-        max_rows, max_cols = LIMITS["max_rows"] + 1, LIMITS["max_columns"]
+        limit = LIMITS["max_rows"] if row_limit is None else row_limit
+        max_rows, max_cols = limit + 1, LIMITS["max_columns"]
         rows: list[tuple] = []
         formulas: list[tuple[tuple[int, int], str]] = []
         merged: list[str] = []
@@ -157,7 +163,7 @@ class XlsxReader:
                 state["cells"] = {}
                 state["col"] = 0
                 if state["row"] > max_rows:
-                    raise TooBig(f'at most {LIMITS["max_rows"]:,} rows per sheet (sheet "{title}" has more)')
+                    raise TooBig(f'at most {limit:,} rows in sheet "{title}" (it has more)')
             elif name == "is":
                 state["in_is"] = True
                 state["text"] = ""
@@ -165,7 +171,7 @@ class XlsxReader:
                 last = (attrs.get("ref") or "").rpartition(":")[2]
                 digits = last.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
                 if digits.isdigit() and int(digits) > max_rows:
-                    raise TooBig(f'at most {LIMITS["max_rows"]:,} rows per sheet (sheet "{title}" has '
+                    raise TooBig(f'at most {limit:,} rows in sheet "{title}" (it has '
                                   f'{int(digits):,} by its dimension {attrs.get("ref")})')
             elif name == "mergeCell" and attrs.get("ref"):
                 merged.append(attrs["ref"])
@@ -223,11 +229,11 @@ class XlsxReader:
             if state["grab"]:
                 buf.append(data)
 
-        self._count_rows(part, title)
+        self._count_rows(part, title, limit)
         self._parse(part, start, end, chars)
         return rows, formulas, merged
 
-    def _count_rows(self, part: str, title: str) -> None:
+    def _count_rows(self, part: str, title: str, limit: int) -> None:
         """Refuse a large sheet with too many rows by counting <row> tags at C speed, before
         parsing it cell by cell (a million-row sheet is refused in about a second)."""
         if self.zf.getinfo(part).file_size < 16 * 2**20:
@@ -240,8 +246,8 @@ class XlsxReader:
                 cut = max(0, len(data) - 16)
                 count += len(pattern.findall(data, 0, cut))
                 tail = data[cut:]
-                if count > LIMITS["max_rows"] + 1:
-                    raise TooBig(f'at most {LIMITS["max_rows"]:,} rows per sheet (sheet "{title}" has more)')
+                if count > limit + 1:
+                    raise TooBig(f'at most {limit:,} rows in sheet "{title}" (it has more)')
 
     # -- parts ----------------------------------------------------------------------------
     def _parse(self, part: str, start, end=None, chars=None) -> None:

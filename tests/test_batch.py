@@ -11,7 +11,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from partnerlab import batch, paths
+from partnerlab import batch, kernels, outputdir, paths
 from partnerlab.reports import REPORTS, Job, default_batch
 from partnerlab.stakeholders import critical_group
 from partnerlab.workbook import file_sha256, load_workbook
@@ -175,7 +175,7 @@ def test_thread_pool_executor(workbook, tmp_path):
     with ThreadPoolExecutor(max_workers=2) as pool:
         result = batch.run_batch(workbook, tmp_path / "out", job_list=[_job("a"), _job("b", FAIL)],
                                  executor=pool, progress=False)
-        batch._shutdown_kernels()
+        kernels.shutdown_kernels()
     assert [r["status"] for r in result.reports] == ["ok", "failed"]
 
 
@@ -186,14 +186,14 @@ def test_dask_local_cluster(workbook, tmp_path):
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
         result = batch.run_batch(workbook, tmp_path / "out", job_list=[_job("a"), _job("b")],
                                  executor=client.get_executor(pure=False), progress=False)
-    batch._shutdown_kernels()
+    kernels.shutdown_kernels()
     assert [r["status"] for r in result.reports] == ["ok", "ok"]
     assert (tmp_path / "out" / "b.html").exists()
 
 
 def test_lock_refuses_a_second_run(workbook, tmp_path):
     out = tmp_path / "out"
-    with batch._OutputLock(out):
+    with outputdir.OutputLock(out):
         with pytest.raises(batch.BatchError, match="another partnerlab run is writing"):
             batch.run_batch(workbook, out, job_list=[_job("a")], progress=False)
     assert not out.exists()
@@ -207,7 +207,7 @@ def test_lock_is_released_when_the_holder_dies(tmp_path):
     ready, done = ctx.Event(), ctx.Event()
 
     def hold():
-        with batch._OutputLock(out):
+        with outputdir.OutputLock(out):
             ready.set()
             done.wait(30)
 
@@ -215,10 +215,10 @@ def test_lock_is_released_when_the_holder_dies(tmp_path):
     p.start()
     assert ready.wait(30)
     with pytest.raises(batch.BatchError):
-        batch._OutputLock(out).__enter__()
+        outputdir.OutputLock(out).__enter__()
     p.kill()
     p.join()
-    with batch._OutputLock(out):  # flock dies with its process: no stale lock
+    with outputdir.OutputLock(out):  # flock dies with its process: no stale lock
         pass
 
 
@@ -252,7 +252,7 @@ def test_move_into_place_swaps_atomically(tmp_path):
     (out / "manifest.json").write_text("old")
     staging.mkdir()
     (staging / "manifest.json").write_text("new")
-    batch._move_into_place(staging, out)
+    outputdir.move_into_place(staging, out)
     assert (out / "manifest.json").read_text() == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 

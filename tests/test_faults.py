@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from partnerlab import batch, htmlexport
+from partnerlab import batch, htmlexport, outputdir
 from partnerlab.reports import Job
 
 psutil = pytest.importorskip("psutil", reason="psutil comes with ipython and distributed (make env)")
@@ -85,7 +85,7 @@ def test_forked_children_do_not_hold_the_lock(tmp_path):
     grandchild = ctx.Value("i", 0)
 
     def hold():
-        with batch._OutputLock(out):
+        with outputdir.OutputLock(out):
             child = ctx.Process(target=time.sleep, args=(60,))  # like a pool worker, forked under the lock
             child.start()
             grandchild.value = child.pid
@@ -97,15 +97,15 @@ def test_forked_children_do_not_hold_the_lock(tmp_path):
     try:
         assert ready.wait(30)
         with pytest.raises(batch.BatchError, match=f"another partnerlab run is writing .*pid {holder.pid} "):
-            batch._OutputLock(out).__enter__()
+            outputdir.OutputLock(out).__enter__()
         holder.kill()
         holder.join()
         assert psutil.pid_exists(grandchild.value)
         try:
-            with batch._OutputLock(out):  # the forked child lives on but does not keep the lock
+            with outputdir.OutputLock(out):  # the forked child lives on but does not keep the lock
                 pass
         except batch.BatchError as exc:
-            pytest.fail(f"{exc}; held by {batch._processes_holding(tmp_path / '.out.lock')}, "
+            pytest.fail(f"{exc}; held by {outputdir._processes_holding(tmp_path / '.out.lock')}, "
                         f"holder {holder.pid}, forked child {grandchild.value}")
     finally:
         holder.kill()
@@ -130,24 +130,24 @@ def test_lock_of_a_dead_run_is_taken_over_with_one_line(tmp_path, capsys, record
     out = tmp_path / "out"
     found = record()
     (tmp_path / ".out.lock").write_text(found if isinstance(found, str) else json.dumps(found))
-    with batch._OutputLock(out) as lock:
+    with outputdir.OutputLock(out) as lock:
         mine = json.loads((tmp_path / ".out.lock").read_text())
     err = capsys.readouterr().err.splitlines()
     pid = found["pid"] if isinstance(found, dict) else int(found.split()[1])
     assert len(err) == 1 and err[0].startswith(f"partnerlab run: taking over the lock on {out} ")
     assert f"pid {pid}" in err[0] and lock.took_over["pid"] == pid
     assert mine["pid"] == os.getpid() and mine["host"] == platform.node()
-    assert mine["start"] == batch._process_start(os.getpid()) and mine["boot"] == batch._boot_id()
+    assert mine["start"] == outputdir._process_start(os.getpid()) and mine["boot"] == outputdir._boot_id()
     assert not (tmp_path / ".out.lock").exists()  # removed when the run ends
 
 
 def test_live_holder_is_refused_even_without_flock(tmp_path):
     # a file system that does not share flocks: the record alone still names a live run
-    live = {"pid": os.getppid(), "start": batch._process_start(os.getppid()), "boot": batch._boot_id(),
+    live = {"pid": os.getppid(), "start": outputdir._process_start(os.getppid()), "boot": outputdir._boot_id(),
             "host": platform.node(), "since": "2024-01-01T00:00:00+00:00"}
     (tmp_path / ".out.lock").write_text(json.dumps(live))
     with pytest.raises(batch.BatchError, match=f"another partnerlab run is writing .*out \\(pid {os.getppid()} "):
-        batch._OutputLock(tmp_path / "out").__enter__()
+        outputdir.OutputLock(tmp_path / "out").__enter__()
 
 
 def test_leftovers_holding_a_dead_runs_lock_are_named(tmp_path):
@@ -161,7 +161,7 @@ def test_leftovers_holding_a_dead_runs_lock_are_named(tmp_path):
         leftover.stdout.readline()
         expected = f"locked by processes {leftover.pid} of a run that is no longer running"
         with pytest.raises(batch.BatchError, match=expected):
-            batch._OutputLock(tmp_path / "out").__enter__()
+            outputdir.OutputLock(tmp_path / "out").__enter__()
     finally:
         leftover.kill()
         leftover.wait()
@@ -186,7 +186,7 @@ def reap():
 
 
 @pytest.mark.parametrize("record, alive", [
-    (lambda: {"pid": os.getpid(), "start": batch._process_start(os.getpid()), "host": platform.node()}, True),
+    (lambda: {"pid": os.getpid(), "start": outputdir._process_start(os.getpid()), "host": platform.node()}, True),
     (lambda: {"pid": _zombie_pid(), "host": platform.node()}, False),
     (lambda: {"pid": os.getpid(), "start": -1, "host": platform.node()}, False),
     (lambda: {"pid": _dead_pid(), "host": platform.node()}, False),
@@ -194,7 +194,7 @@ def reap():
     (lambda: {"pid": os.getpid(), "host": "elsewhere.example.org"}, None),
 ])
 def test_holder_alive(record, alive, reap):
-    assert batch._holder_alive(record()) is alive
+    assert outputdir._holder_alive(record()) is alive
 
 
 # ---------------------------------------------------------------------------------------
@@ -256,15 +256,15 @@ def _fail_second_rename(real):
 
 # (where, what to patch, errno, whether a report runs before the failure)
 INJECTED = [
-    ("lock record", lambda mp: mp.setattr(batch, "_write_holder", lambda fd: _raise(errno.ENOSPC)),
+    ("lock record", lambda mp: mp.setattr(outputdir, "_write_holder", lambda fd: _raise(errno.ENOSPC)),
      errno.ENOSPC, False),
     ("staging folder", lambda mp: mp.setattr(Path, "mkdir", _fail_staging_mkdir(Path.mkdir)), errno.EACCES, False),
-    ("probe", lambda mp: mp.setattr(batch, "_probe", _fail_probe), errno.EROFS, False),
+    ("probe", lambda mp: mp.setattr(outputdir, "probe", _fail_probe), errno.EROFS, False),
     ("report page", lambda mp: mp.setattr(Path, "write_text", _fail_page_write(Path.write_text)),
      errno.ENOSPC, True),
     ("manifest", lambda mp: mp.setattr(batch, "_write_json", lambda *a: _raise(errno.EDQUOT)), errno.EDQUOT, True),
-    ("exchange", lambda mp: mp.setattr(batch, "_exchange", _fail_exchange), errno.EROFS, True),
-    ("rename", lambda mp: (mp.setattr(batch, "_exchange", lambda a, b: False),
+    ("exchange", lambda mp: mp.setattr(outputdir, "exchange", _fail_exchange), errno.EROFS, True),
+    ("rename", lambda mp: (mp.setattr(outputdir, "exchange", lambda a, b: False),
                            mp.setattr(Path, "rename", _fail_second_rename(Path.rename))), errno.EDQUOT, True),
 ]
 
@@ -298,7 +298,7 @@ def test_unwritable_output_is_one_line_and_exit_2(quick_batch, previous, tmp_pat
 
 
 def test_unwritable_new_folder_says_nothing_was_written(quick_batch, tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(batch, "_probe", _fail_probe)
+    monkeypatch.setattr(outputdir, "probe", _fail_probe)
     out = tmp_path / "new"
     assert batch.run_command(_args("--workbook", str(quick_batch), "--out", str(out))) == 2
     assert capsys.readouterr().err.strip() == \
@@ -309,16 +309,16 @@ def test_unwritable_new_folder_says_nothing_was_written(quick_batch, tmp_path, m
 def test_parent_that_is_a_file_is_a_usage_error(tmp_path):
     (tmp_path / "file").write_text("x")
     with pytest.raises(batch.BatchError, match="cannot create the output folder's parent"):
-        batch._OutputLock(tmp_path / "file" / "out").__enter__()
+        outputdir.OutputLock(tmp_path / "file" / "out").__enter__()
 
 
 def test_file_system_without_locks_is_a_usage_error(tmp_path, monkeypatch):
     def flock(fd, op):
         raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
 
-    monkeypatch.setattr(batch.fcntl, "flock", flock)
+    monkeypatch.setattr(outputdir.fcntl, "flock", flock)
     with pytest.raises(batch.BatchError, match="cannot lock .*out.lock: No locks available"):
-        batch._OutputLock(tmp_path / "out").__enter__()
+        outputdir.OutputLock(tmp_path / "out").__enter__()
 
 
 def test_full_disk_for_the_pre_parsed_tables_is_one_line(tmp_path, monkeypatch, capsys, previous):
@@ -346,7 +346,7 @@ def test_full_disk_for_the_pre_parsed_tables_is_one_line(tmp_path, monkeypatch, 
 
 def test_other_os_errors_are_not_called_storage_errors(tmp_path):
     with pytest.raises(FileNotFoundError):
-        with batch._writing(tmp_path / "out"):
+        with outputdir.writing(tmp_path / "out"):
             raise FileNotFoundError(errno.ENOENT, "gone")
 
 
@@ -355,10 +355,10 @@ def test_move_into_place_puts_the_old_folder_back(tmp_path, previous, monkeypatc
     staging = tmp_path / ".out.partial"
     staging.mkdir()
     (staging / "manifest.json").write_text("new")
-    monkeypatch.setattr(batch, "_exchange", lambda a, b: False)  # a system without renameat2
+    monkeypatch.setattr(outputdir, "exchange", lambda a, b: False)  # a system without renameat2
     monkeypatch.setattr(Path, "rename", _fail_second_rename(Path.rename))
     with pytest.raises(OSError):
-        batch._move_into_place(staging, previous)
+        outputdir.move_into_place(staging, previous)
     monkeypatch.undo()
     assert _snapshot(previous) == before
     assert not (tmp_path / ".out.old").exists()

@@ -1,11 +1,14 @@
 """Incremental runs (issue 16): a page is reused when nothing it read has changed, and a
 reused page is the page a full run writes.
 
-One end-to-end sequence on the bundled sample, with four reports that read different sheets
-(stakeholder map: stakeholders, partnerships; action plan: action_plan, partnerships;
-due diligence: due_diligence, ...; the overview: everything and the list of the others):
-a full run, an unchanged re-run, a re-run after an edit of the action plan only, and a
---full run of the edited workbook into another folder to compare with.
+One end-to-end sequence on the bundled sample, with reports that read different sheets
+(stakeholder map: stakeholders, partnerships; action plan: action_plan, partnerships; the
+overview: everything and the list of the others) or show what the consistency rules derive
+from every sheet (the due-diligence alerts, the network's verdicts, a partner's brief, a
+partnership's page): a full run, an unchanged re-run, a re-run after an edit of the action
+plan's progress (no alert changes), a --full run of that workbook into another folder to
+compare with, then an edit that drops a course of action linked to one partnership (its
+alert changes) and a --full run of that one.
 """
 
 from __future__ import annotations
@@ -21,7 +24,9 @@ import pytest
 from partnerlab import cli, incremental, paths
 from partnerlab.workbook import load_workbook
 
-ONLY = ["stakeholder_map", "action_plan", "due_diligence", "overview"]  # job names: one page each
+ONLY = ["stakeholder_map", "action_plan", "due_diligence", "overview",  # job names: one page each
+        "network", "partner_profile__unam", "partner_profile__altamira", "partnership__p11"]
+# Course of action 2.13 is linked to partnership P11 only, led by ALTAMIRA; UNAM has no part in P11.
 
 
 def _run(workbook: Path, out: Path, *extra: str) -> dict:
@@ -50,6 +55,16 @@ def _edit_action_plan(src: Path, dst: Path) -> None:
     book.save(dst)
 
 
+def _drop_course(path: Path, code: str) -> None:
+    book = openpyxl.load_workbook(path)
+    ws = next(ws for ws in book.worksheets if ws.title in ("action_plan", "plan_accion"))
+    header = [str(c.value) for c in ws[1]]
+    col = {name: header.index(name) + 1 for name in ("code", "status")}
+    row = next(r for r in range(2, ws.max_row + 1) if str(ws.cell(r, col["code"]).value) == code)
+    ws.cell(row, col["status"]).value = "dropped"
+    book.save(path)
+
+
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("incremental")
@@ -69,9 +84,14 @@ def runs(tmp_path_factory):
     after_edit = _run(sample, out)
     findings_after_edit = _findings(out)
     full = _run(sample, tmp / "full", "--full")
+    pages_after_edit = {name: _page(out, name) for name in ONLY}
+    _drop_course(sample, "2.13")
+    after_drop = _run(sample, out)
+    full_drop = _run(sample, tmp / "full_drop", "--full")
     return {"first": first, "pages": pages, "pages_again": pages_again, "index_again": index_again, "again": again,
             "findings": (findings, findings_again, findings_after_edit), "after_edit": after_edit, "full": full,
-            "out": out, "full_out": tmp / "full", "sample": sample}
+            "out": out, "full_out": tmp / "full", "sample": sample, "after_drop": after_drop,
+            "full_drop_out": tmp / "full_drop", "pages_after_edit": pages_after_edit}
 
 
 @pytest.mark.slow
@@ -94,12 +114,33 @@ def test_an_unchanged_rerun_reuses_every_page_as_it_was(runs):
 
 
 @pytest.mark.slow
+def test_pages_that_show_alerts_depend_on_the_alerts_not_on_the_sheets_behind_them(runs):
+    reads = runs["first"]
+    for name in ("due_diligence", "network", "partner_profile__unam"):  # the rules read every sheet
+        assert "action_plan" not in reads[name]["reads"], name
+        assert any(r.startswith('=["partnerlab.consistency:') for r in reads[name]["reads"]), name
+    assert "action_plan" in reads["partnership__p11"]["reads"]  # its courses of action and its header
+
+
+@pytest.mark.slow
 def test_an_action_plan_edit_reruns_only_what_reads_the_action_plan(runs):
     first, after = runs["first"], runs["after_edit"]
-    for name in ONLY:  # re-run exactly the pages that read the action plan (the due-diligence alerts do)
+    for name in ONLY:  # re-run exactly the pages that read the action plan itself
         assert bool(after[name].get("reused")) is ("action_plan" not in first[name]["reads"]), name
     assert not after["action_plan"].get("reused") and not after["overview"].get("reused")
-    assert after["stakeholder_map"]["reused"]
+    assert after["stakeholder_map"]["reused"] and after["due_diligence"]["reused"]  # the alerts did not change
+    assert after["partner_profile__altamira"]["reused"] and after["network"]["reused"]
+
+
+@pytest.mark.slow
+def test_an_edit_that_changes_an_alert_reruns_the_pages_that_show_it(runs):
+    after = runs["after_drop"]  # course 2.13 dropped: P11 gets a course_off_track alert
+    ran = {name for name in ONLY if not after[name].get("reused")}
+    assert ran == {"action_plan", "overview", "due_diligence", "partnership__p11", "partner_profile__altamira"}
+    # due_diligence shows only the decision rules' alerts, but depends on the whole list: one page too many
+    for name in ONLY:  # reused or re-run, every page equals the --full run's
+        assert _page(runs["out"], name) == _page(runs["full_drop_out"], name), name
+    assert "course of action 2.13, which is dropped" in (runs["out"] / "partnership__p11.html").read_text()
     first, _, edited = runs["findings"]
     assert edited != first and set(edited) == set(first)  # re-written: new action-plan tables, the reused ones kept
 
@@ -107,7 +148,7 @@ def test_an_action_plan_edit_reruns_only_what_reads_the_action_plan(runs):
 @pytest.mark.slow
 def test_a_reused_page_is_the_page_a_full_run_writes(runs):
     for name in ONLY:  # reused or re-run, every page equals the --full run's (but for its run time)
-        assert _page(runs["out"], name) == _page(runs["full_out"], name), name
+        assert runs["pages_after_edit"][name] == _page(runs["full_out"], name), name
     assert all(not r.get("reused") for r in runs["full"].values())
 
 

@@ -234,8 +234,20 @@ def test_openpyxl_uses_defusedxml():
 def test_row_limit(tmp_path, monkeypatch):
     path = _write(tmp_path, {"stakeholders": [S_HEAD, *S_ROWS]})
     monkeypatch.setitem(LIMITS, "max_rows", 1)  # data rows; row 1 holds the headers
-    assert _only(path) == ('book.xlsx: expected at most 1 rows per sheet (sheet "stakeholders" has 3 by its '
+    assert _only(path) == ('book.xlsx: expected at most 1 rows in sheet "stakeholders" (it has 3 by its '
                            "dimension A1:E3)")
+
+
+def test_the_ties_sheet_has_a_limit_of_its_own(tmp_path, monkeypatch):
+    """A registry's ties fill a sheet to Excel's maximum; every other sheet keeps max_rows."""
+    ties = [["source", "target"], ["A1", "B2"], ["B2", "A1"], ["A1", "B2"]]
+    monkeypatch.setitem(LIMITS, "max_rows", 2)
+    monkeypatch.setitem(LIMITS, "max_rows_by_sheet", {"ties": 3})
+    wb = load_workbook(_write(tmp_path, {"stakeholders": [S_HEAD, *S_ROWS], "vinculos": ties}))
+    assert len(wb.ties) == 3  # the Spanish title too
+    monkeypatch.setitem(LIMITS, "max_rows_by_sheet", {"ties": 2})
+    assert _only(_write(tmp_path, {"stakeholders": [S_HEAD, *S_ROWS], "ties": ties}, "two.xlsx")) == (
+        'two.xlsx: expected at most 2 rows in sheet "ties" (it has 4 by its dimension A1:B4)')
 
 
 def test_problem_line_format():
