@@ -244,19 +244,21 @@ class Report:
             display(fig)
         plt.close(fig)
 
-    def details(self, summary: str, tables: pd.DataFrame | list[pd.DataFrame], labels: dict | None = None,
-                vocab: dict | None = None, printed: bool = False) -> None:
-        """Tables folded behind a one-line summary (<details>), opened on demand (`details_html`)."""
-        _html(f'<div class="pl-report{_noprint(printed)}">{self.details_html(summary, tables, labels, vocab)}</div>')
+    def details(self, summary: str, tables: pd.DataFrame | list[pd.DataFrame] = (), labels: dict | None = None,
+                vocab: dict | None = None, figures: list[tuple] = (), printed: bool = False) -> None:
+        """Figures ((figure, alt) pairs) and tables folded behind a one-line summary (<details>),
+        opened on demand (`details_html`)."""
+        _html(f'<div class="pl-report{_noprint(printed)}">'
+              f'{self.details_html(summary, tables, labels, vocab, figures)}</div>')
 
-    def details_html(self, summary: str, tables: pd.DataFrame | list[pd.DataFrame], labels: dict | None = None,
-                     vocab: dict | None = None) -> str:
+    def details_html(self, summary: str, tables: pd.DataFrame | list[pd.DataFrame] = (), labels: dict | None = None,
+                     vocab: dict | None = None, figures: list[tuple] = ()) -> str:
         """The markup of tables folded behind a one-line summary: the numbers behind a chart, or
         the detail of a section. summary is in the page language already; a header in labels is
         translated (msgid), any other is shown as it is (tables labelled by the topic module, never
         re-cased); each table scrolls inside the page rather than past its edge. Print hides it."""
         frames = [tables] if isinstance(tables, pd.DataFrame) else list(tables)
-        parts = []
+        parts = [self.figure_html(fig, alt) for fig, alt in figures]
         for df in frames:
             shown = format_table(df, self.lang, vocabularies=vocab)
             shown.columns = [self._(labels[c]) if labels and c in labels else str(c)
