@@ -302,7 +302,7 @@ def pillar_summary(plan: pd.DataFrame, as_of: dt.date, pillar: object, lang: str
              T("{done} done, {in_progress} in progress, {not_started} not started, {dropped} dropped",
                done=T.number(s["done"]), in_progress=T.number(s["in_progress"]),
                not_started=T.number(s["not_started"]), dropped=T.number(s["dropped"])),
-             T("{n} late", n=T.number(s["late"]))]
+             T.n("{n} late", "{n} late", s["late"])]
     if s["mean_progress_pct"] == s["mean_progress_pct"]:
         parts.append(T("mean progress {pct}", pct=T.percent(s["mean_progress_pct"], 0)))
     return f"{name} · " + " · ".join(parts)

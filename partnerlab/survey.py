@@ -406,8 +406,9 @@ def top_challenges(questions: pd.DataFrame, responses: pd.DataFrame, by: str | N
 
 def group_label(group: str, by: str | None, lang: str = "en") -> str:
     """The label of a group key for tables and charts ("All respondents", a sector, a state)."""
+    T = i18n.translator(lang)
     if group == ALL:
-        return i18n.translator(lang)("All respondents")
+        return T("All respondents")
     if by == "sector":
         return i18n.translator(lang).label(vocab.SECTORS, group)
     if by == "state":
