@@ -79,7 +79,7 @@ CHALLENGE_COLUMNS = {
     "answers": N_("Count (share of n)"), "n": N_("n"),
 }
 MIN_CHALLENGE_SHARE = 25.0  # a challenge is listed when at least this % of a group's respondents chose it
-TABLE_GROUPS = 5  # an answer table shows at most this many groups side by side (then a second table)
+TABLE_GROUPS = 3  # an answer table shows at most this many groups side by side (then a next table): a chart's width
 
 ALL = "all"  # the group of every respondent
 
@@ -509,19 +509,23 @@ def answer_tables(questions: pd.DataFrame, responses: pd.DataFrame, question_id:
     scale/choice/multi: one row per option, one column per group, each cell the count and its
     share of n ("41 (85.4 %)", as a published frequency table); then n (answered) and no
     answer, and for a scale the mean and median position (don't know left out). Groups beyond
-    `TABLE_GROUPS` go to a second table (the option column repeated). number: n, no answer,
-    mean, median, standard deviation, quartiles, minimum and maximum per group (one table).
+    `TABLE_GROUPS` go to a next table (the first column repeated). number: n, no answer, mean,
+    median, standard deviation, quartiles, minimum and maximum, one column per group.
     text: `text_counts`. The row labels are the first column, never the index.
     """
     T = i18n.translator(lang)
     q = question(questions, question_id)
     if q["type"] == "number":
         stats = filter_groups(number_stats(questions, responses, question_id, by="sector"), groups)
-        out = pd.DataFrame({T("Respondents"): [group_label(g, "sector", lang) for g in stats["group"]],
-                            T("n"): stats["n"].map(T.number), T("No answer"): stats["missing"].map(T.number)})
-        for key, label in _STAT_LABELS.items():
-            out[T(label)] = stats[key].map(lambda v: T.number(v, 2))
-        return [out]
+        rows = [T("n"), T("No answer")] + [T(label) for label in _STAT_LABELS.values()]
+        tables = []
+        for start in range(0, len(stats), TABLE_GROUPS):
+            table = pd.DataFrame({T("Statistic"): rows})
+            for _, st in stats.iloc[start:start + TABLE_GROUPS].iterrows():
+                table[group_label(st["group"], "sector", lang)] = [T.number(st["n"]), T.number(st["missing"])] + [
+                    T.number(st[key], 2) for key in _STAT_LABELS]
+            tables.append(table)
+        return tables
     if q["type"] == "text":
         sector = [g for g in (groups or []) if g != ALL]
         return [text_counts(questions, responses, question_id, sector=sector[0] if sector else None, lang=lang)]

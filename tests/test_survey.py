@@ -503,25 +503,26 @@ def test_answer_tables_every_answer_as_count_and_share(questions, responses):
     assert rows.loc["Very low"].tolist() == ["1 (20.0\xa0%)", "1 (50.0\xa0%)"]
     assert rows.loc["n (answered)"].tolist() == ["5", "2"] and rows.loc["No answer"].tolist() == ["1", "0"]
     assert rows.loc["Mean position (1 = lowest)"].tolist() == ["3.25", "2.5"]
-    wide = survey.answer_tables(questions, responses, "c1", lang="es")  # all + 3 sectors: one table
+    wide = survey.answer_tables(questions, responses, "c1", lang="es")  # all + 3 sectors: two tables of a chart's width
     assert [t.columns.tolist() for t in wide] == [
-        ["Respuesta", "Todas las personas encuestadas", "Sector privado", "Academia", "Sociedad civil"]]
-    assert wide[0].set_index("Respuesta").loc["Yes", "Sociedad civil"] == "1 (50.0\xa0%)"
+        ["Respuesta", "Todas las personas encuestadas", "Sector privado", "Academia"], ["Respuesta", "Sociedad civil"]]
+    assert wide[1].set_index("Respuesta").loc["Yes", "Sociedad civil"] == "1 (50.0\xa0%)"
 
 
-def test_answer_tables_split_past_five_groups(questions, responses):
+def test_answer_tables_split_past_three_groups(questions, responses):
     sectors = ["academia", "civil_society", "private_sector", "media", "other", "legislature"]
     many = responses.assign(sector=sectors)
     tables = survey.answer_tables(questions, many, "c1")
-    assert [len(t.columns) for t in tables] == [1 + 5, 1 + 2]  # the answer column repeated, 7 groups in all
+    assert [len(t.columns) for t in tables] == [1 + 3, 1 + 3, 1 + 1]  # the answer column repeated, 7 groups in all
     assert all(t.iloc[:, 0].tolist() == tables[0].iloc[:, 0].tolist() for t in tables)
 
 
 def test_number_table_has_sd_and_quartiles(questions, responses):
     (table,) = survey.answer_tables(questions, responses, "n1", groups=[ALL, "civil_society"], lang="es")
-    assert table.columns.tolist() == ["Personas encuestadas", "n", "Sin respuesta", "Media", "Mediana",
-                                      "Desviación estándar", "1er cuartil", "3er cuartil", "Mínimo", "Máximo"]
-    assert table.iloc[0].tolist()[1:6] == ["4", "2", "5.5", "5.5", "3.87"]  # sd of 1, 4, 7, 10 = sqrt(15)
+    assert table.columns.tolist() == ["Estadística", "Todas las personas encuestadas", "Sociedad civil"]
+    assert table["Estadística"].tolist() == ["n", "Sin respuesta", "Media", "Mediana", "Desviación estándar",
+                                             "1er cuartil", "3er cuartil", "Mínimo", "Máximo"]
+    assert table.iloc[:5, 1].tolist() == ["4", "2", "5.5", "5.5", "3.87"]  # sd of 1, 4, 7, 10 = sqrt(15)
 
 
 def test_free_text_deduplicated_with_counts(questions, responses):

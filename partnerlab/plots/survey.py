@@ -100,7 +100,8 @@ def plot_scale_diverging(questions: pd.DataFrame, responses: pd.DataFrame, quest
     for group in order:
         s = stats[stats["group"] == group].iloc[0]
         dk = T(", don't know {n}", n=T.number(s["dont_know"])) if s["dont_know"] else ""
-        labels.append(f"{survey.group_label(group, by, lang)} (n = {T.number(s['n_valid'])}{dk})")
+        n = f"n = {T.number(s['n_valid'])}{dk}"
+        labels.append(f"{survey.group_label(group, by, lang)} ({n})" if len(order) > 1 else n)  # one bar: everyone
     ax.set_yticks(range(len(order)), labels, fontsize=8)
     ax.set_ylim(len(order) - 0.5, -0.5)
     lim = max(100.0, float((bars["start"] + bars["share_pct"]).max()), float(-bars["start"].min()))
