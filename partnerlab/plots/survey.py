@@ -26,7 +26,7 @@ _NEG, _MID, _POS = "#B2182B", "#D9D9D9", "#2166AC"  # red - grey - blue (colour-
 _ALL_COLOR = "#4D4D4D"
 WIDTH = 4.4  # inches: every question chart has the same width, so the bars of a page line up
 ROW = 0.17  # inches per bar
-TITLE_CHARS = 62
+TITLE_CHARS = 68
 
 
 def question_views(questions: pd.DataFrame, responses: pd.DataFrame, theme: str,
@@ -132,18 +132,19 @@ def plot_option_shares(questions: pd.DataFrame, responses: pd.DataFrame, questio
     options = list(q["options"])
     order = list(dict.fromkeys(long["group"]))
     title = _wrap(q["text"], TITLE_CHARS)
+    labels = [_wrap(o, 34) for o in options]
+    rows = np.array([ROW if "\n" not in label else 0.27 for label in labels])  # inches: a wrapped label takes more
     if ax is None:
-        lines = max((_wrap(o, 34).count("\n") + 1 for o in options), default=1)
-        ax = _axes((ROW if lines == 1 else 0.26) * len(options))
+        ax = _axes(float(sum(rows)))
     main = order[-1]  # the sector on a sector's page, else everyone
     g = long[long["group"] == main].set_index("option").reindex(options)
-    y = np.arange(len(options))
+    y = np.cumsum(rows) - rows / 2  # row centres, in inches from the top
     color = _ALL_COLOR if main == ALL else _group_color(main, by)
-    ax.barh(y, g["share_pct"].fillna(0), height=0.72, color=color)
+    ax.barh(y, g["share_pct"].fillna(0), height=0.72 * ROW, color=color)
     reference = None
     if len(order) > 1:
         reference = long[long["group"] == order[0]].set_index("option").reindex(options)
-        ax.scatter(reference["share_pct"].fillna(0), y, marker="|", s=160, color="black", linewidths=1.6, zorder=3)
+        ax.scatter(reference["share_pct"].fillna(0), y, marker="|", s=120, color="black", linewidths=1.6, zorder=3)
     for i, option in enumerate(options):
         text = T.share(int(g.at[option, "count"]), int(g.at[option, "n"]))
         if reference is not None:
@@ -151,9 +152,9 @@ def plot_option_shares(questions: pd.DataFrame, responses: pd.DataFrame, questio
                                                             int(reference.at[option, "n"])))
         end = max(g.at[option, "share_pct"] if g.at[option, "share_pct"] == g.at[option, "share_pct"] else 0,
                   reference.at[option, "share_pct"] if reference is not None else 0)
-        ax.text(end + 1.2, i, text, va="center", fontsize=7.5)
-    ax.set_yticks(y, [_wrap(o, 34) for o in options], fontsize=7.5, linespacing=0.95)
-    ax.set_ylim(len(options) - 0.5, -0.5)
+        ax.text(end + 1.2, y[i], text, va="center", fontsize=7.5)
+    ax.set_yticks(y, labels, fontsize=7.5, linespacing=0.95)
+    ax.set_ylim(float(sum(rows)), 0)
     ax.set_xlim(0, 135)
     ax.set_xticks([])
     ax.spines[["top", "right", "bottom"]].set_visible(False)
@@ -164,7 +165,7 @@ def plot_option_shares(questions: pd.DataFrame, responses: pd.DataFrame, questio
     if q["type"] == "multi":
         base += "; " + T("several answers allowed")
     ax.set_title(title, fontsize=9.5, loc="left", y=1.0, pad=4)
-    ax.text(0, len(options) - 0.4, base, fontsize=7.5, color="#444", va="top", transform=ax.get_yaxis_transform())
+    ax.text(0, float(sum(rows)) + 0.02, base, fontsize=7.5, color="#444", va="top", transform=ax.get_yaxis_transform())
     return ax
 
 
