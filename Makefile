@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help env run test test-fast lab validate template sample bench catalogs clean
+.PHONY: help env run test test-fast lab validate template sample bench catalogs lint clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -25,6 +25,9 @@ run: $(STAMP) ## the main job: every report on the bundled sample -> reports/sam
 
 test: $(STAMP) ## every test: unit, notebooks (nbval), batch end to end, browser (skipped without chromium)
 	$(BIN)/python -m pytest tests --nbval-lax notebooks
+
+lint: $(STAMP) ## ruff (lint, format), nbstripout and the notebook pairs: what pre-commit checks (.pre-commit-config.yaml)
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/pre-commit run --all-files --show-diff-on-failure
 
 test-fast: $(STAMP) ## the tests without the slow end-to-end runs
 	$(BIN)/python -m pytest tests -m "not slow and not browser"
