@@ -34,7 +34,8 @@ state: str = ""  # one federal entity (e.g. Oaxaca); blank: all states
 threshold: int = 4  # influence or interest of this score or more counts as high
 
 # %%
-from partnerlab import stakeholders as sh, vocab
+from partnerlab import stakeholders as sh
+from partnerlab import vocab
 from partnerlab.plots import stakeholders as plots
 from partnerlab.report import Report
 

@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from partnerlab import stakeholders as sh, vocab
+from partnerlab import stakeholders as sh
+from partnerlab import vocab
 
 
 def _frame(rows):
