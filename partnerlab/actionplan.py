@@ -38,39 +38,36 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from partnerlab import vocab
+from partnerlab import i18n, vocab
+from partnerlab.i18n import N_
 
 __all__ = [
     "STATUSES", "OPEN_STATUSES", "as_of_date", "plan_status", "filter_year", "progress_by",
     "late_actions", "workload", "partnership_links", "unknown_action_codes", "plan_years",
     "action_label", "area_label", "short_text", "responsible_label", "summary", "action_table", "links_table", "code_sort_key",
-    "summary_sentence", "links_sentence", "LATE_NOTE", "PROGRESS_LABELS", "ACTION_LABELS", "WORKLOAD_LABELS",
+    "summary_sentence", "links_sentence", "pillar_summary", "pillars", "timeline_alt", "status_alt", "workload_alt",
+    "LATE_NOTE", "PROGRESS_LABELS", "ACTION_LABELS", "WORKLOAD_LABELS",
 ]
 
-# Report text (English, Spanish) quoting the definitions of this module.
-LATE_NOTE = (
-    "An action is late when its last planned year is before {as_of}'s year and it is neither done nor dropped.",
-    "Una acción está atrasada cuando su último año previsto es anterior al año de {as_of} y no está concluida "
-    "ni descartada.",
-)
+# Report text quoting the definitions of this module, and the headers of its tables (English
+# msgids, translated where they are shown: `rpt.p(LATE_NOTE, ...)`, `rpt.table(t, labels=...)`).
+LATE_NOTE = N_("An action is late when its last planned year is before the year of {as_of} and it is neither "
+               "done nor dropped.")
 PROGRESS_LABELS = {
-    "pillar": ("Pillar", "Pilar"), "area": ("Area", "Área"), "responsible": ("Responsible", "Responsable"),
-    "year": ("Year", "Año"), "actions": ("Actions", "Acciones"), "not_started": ("Not started", "No iniciadas"),
-    "in_progress": ("In progress", "En curso"), "done": ("Done", "Concluidas"), "dropped": ("Dropped", "Descartadas"),
-    "late": ("Late", "Atrasadas"), "done_pct": ("% done (of not dropped)", "% concluidas (de no descartadas)"),
-    "mean_progress_pct": ("Mean progress %", "Avance medio %"),
+    "pillar": N_("Pillar"), "area": N_("Area"), "responsible": N_("Responsible"), "year": N_("Year"),
+    "actions": N_("Actions"), "not_started": N_("Not started"), "in_progress": N_("In progress"),
+    "done": N_("Done"), "dropped": N_("Dropped"), "late": N_("Late"), "done_pct": N_("% done (of not dropped)"),
+    "mean_progress_pct": N_("Mean progress %"),
 }
 ACTION_LABELS = {
-    "code": ("Code", "Código"), "pillar": ("Pillar", "Pilar"), "area": ("Area", "Área"),
-    "action": ("Course of action", "Línea de acción"), "responsible": ("Responsible", "Responsables"),
-    "years": ("Planned years", "Años previstos"), "last_year": ("Last planned year", "Último año previsto"),
-    "status": ("Status", "Estatus"), "progress_pct": ("Progress %", "Avance %"), "is_late": ("Late", "Atrasada"),
-    "partnerships": ("Partnerships", "Alianzas"),
+    "code": N_("Code"), "pillar": N_("Pillar"), "area": N_("Area"), "action": N_("Course of action"),
+    "responsible": N_("Responsible"), "years": N_("Planned years"), "last_year": N_("Last planned year"),
+    "status": N_("Status"), "progress_pct": N_("Progress %"), "is_late": N_("Late"), "partnerships": N_("Partnerships"),
 }
 WORKLOAD_LABELS = {
-    "responsible": ("Responsible", "Responsable"), "actions": ("Actions", "Acciones"), "open": ("Open", "Abiertas"),
-    "done": ("Done", "Concluidas"), "dropped": ("Dropped", "Descartadas"), "late": ("Late", "Atrasadas"),
-    "action_years": ("Action-years", "Años-acción"), "open_action_years": ("Open action-years", "Años-acción abiertos"),
+    "responsible": N_("Responsible"), "actions": N_("Actions"), "open": N_("Open"), "done": N_("Done"),
+    "dropped": N_("Dropped"), "late": N_("Late"), "action_years": N_("Action-years"),
+    "open_action_years": N_("Open action-years"),
 }
 
 STATUSES = ("not_started", "in_progress", "done", "dropped")
@@ -261,38 +258,94 @@ def summary(plan: pd.DataFrame, as_of: dt.date, partnerships: pd.DataFrame | Non
 
 
 def summary_sentence(plan: pd.DataFrame, as_of: dt.date, partnerships: pd.DataFrame | None = None,
-                     year: int = 0) -> tuple[tuple[str, str], dict]:
-    """The report's headline: ((en, es) template, values) for `rpt.p(*text, **values)`."""
-    values = summary(plan, as_of, partnerships)
-    values = {k: (round(v) if isinstance(v, float) and not math.isnan(v) else v) for k, v in values.items()}
-    values.update(as_of=as_of.isoformat(), year=year)
-    scope_en = "planned for <b>{year}</b>" if year else "of the plan"
-    scope_es = "previstas para <b>{year}</b>" if year else "del plan"
-    en = (f"As of {{as_of}}, of the <b>{{actions}}</b> courses of action {scope_en}, <b>{{done}}</b> are done "
-          "({done_pct}% of those not dropped), <b>{in_progress}</b> in progress, <b>{not_started}</b> not started "
-          "and <b>{dropped}</b> dropped; <b>{late}</b> are late. Mean recorded progress: {mean_progress_pct}%. "
-          "<b>{with_partnership}</b> have at least one partnership linked to them.")
-    es = (f"Al {{as_of}}, de las <b>{{actions}}</b> líneas de acción {scope_es}, <b>{{done}}</b> están concluidas "
-          "({done_pct}% de las no descartadas), <b>{in_progress}</b> en curso, <b>{not_started}</b> sin iniciar y "
-          "<b>{dropped}</b> descartadas; <b>{late}</b> están atrasadas. Avance medio registrado: "
-          "{mean_progress_pct}%. <b>{with_partnership}</b> tienen al menos una alianza vinculada.")
-    return (en, es), values
+                     year: int = 0) -> tuple[tuple[str], dict]:
+    """The report's headline: ((msgid,), values) for `rpt.p(*text, **values)`. The values are
+    numbers and the as-of date, which the page writes in its language."""
+    s = summary(plan, as_of, partnerships)
+    values = {k: (round(v) if isinstance(v, float) and not math.isnan(v) else v) for k, v in s.items()}
+    values.update(as_of=as_of, year=str(year))
+    if year:
+        return (N_("As of {as_of}, of the <b>{actions}</b> courses of action planned for <b>{year}</b>: "
+                   "<b>{done}</b> done ({done_pct} % of those not dropped), <b>{in_progress}</b> in progress, "
+                   "<b>{not_started}</b> not started, <b>{dropped}</b> dropped; <b>{late}</b> late. Mean recorded "
+                   "progress: {mean_progress_pct} %. With at least one partnership linked: "
+                   "<b>{with_partnership}</b>."),), values
+    return (N_("As of {as_of}, of the <b>{actions}</b> courses of action of the plan: <b>{done}</b> done "
+               "({done_pct} % of those not dropped), <b>{in_progress}</b> in progress, <b>{not_started}</b> not "
+               "started, <b>{dropped}</b> dropped; <b>{late}</b> late. Mean recorded progress: "
+               "{mean_progress_pct} %. With at least one partnership linked: <b>{with_partnership}</b>."),), values
 
 
-def links_sentence(plan: pd.DataFrame, partnerships: pd.DataFrame | None) -> tuple[tuple[str, str], dict]:
-    """How many actions have partnerships, and the codes in partnerships.actions not in the plan."""
+def links_sentence(plan: pd.DataFrame, partnerships: pd.DataFrame | None) -> tuple[tuple[str], dict]:
+    """How many actions have partnerships, and the codes in partnerships.actions not in the plan:
+    ((msgid,), values) for `rpt.p(*text, **values)`."""
     links = partnership_links(plan, partnerships)
     unknown = unknown_action_codes(plan, partnerships)
     values = {"linked": int(links["has_partnership"].sum()), "actions": len(links),
               "unknown": ", ".join(f"{c} ({p})" for p, c in zip(unknown["partnership"], unknown["code"]))}
-    en = ("<b>{linked}</b> of the <b>{actions}</b> courses of action have a partnership linked to them "
-          "(partnerships, column actions).")
-    es = ("<b>{linked}</b> de las <b>{actions}</b> líneas de acción tienen una alianza vinculada "
-          "(alianzas, columna acciones).")
     if values["unknown"]:
-        en += " Codes in partnerships that are not in the plan: {unknown}."
-        es += " Códigos en alianzas que no están en el plan: {unknown}."
-    return (en, es), values
+        return (N_("<b>{linked}</b> of the <b>{actions}</b> courses of action have a partnership linked to them "
+                   "(partnerships, column actions). Codes in partnerships that are not in the plan: {unknown}."),), values
+    return (N_("<b>{linked}</b> of the <b>{actions}</b> courses of action have a partnership linked to them "
+               "(partnerships, column actions)."),), values
+
+
+def pillar_summary(plan: pd.DataFrame, as_of: dt.date, pillar: object, lang: str = "en") -> str:
+    """The one line that folds a pillar: its name and progress ("Pillar I: ... · 12 courses of
+    action: 3 done, 6 in progress, 3 not started · 2 late · mean progress 40 %")."""
+    T = i18n.translator(lang)
+    part = plan[plan["pillar"] == pillar] if pillar is not None else plan[plan["pillar"].isna()]
+    s = summary(part, as_of)
+    name = T("Pillar {pillar}: {name}", pillar=pillar, name=T.label(vocab.PILLARS, pillar)) \
+        if pillar in vocab.PILLARS else (str(pillar) if pillar is not None else T("No pillar"))
+    parts = [T.n("{n} course of action", "{n} courses of action", s["actions"]),
+             T("{done} done, {in_progress} in progress, {not_started} not started, {dropped} dropped",
+               done=T.number(s["done"]), in_progress=T.number(s["in_progress"]),
+               not_started=T.number(s["not_started"]), dropped=T.number(s["dropped"])),
+             T.n("{n} late", "{n} late", s["late"])]
+    if s["mean_progress_pct"] == s["mean_progress_pct"]:
+        parts.append(T("mean progress {pct}", pct=T.percent(s["mean_progress_pct"], 0)))
+    return f"{name} · " + " · ".join(parts)
+
+
+def pillars(plan: pd.DataFrame) -> list:
+    """The pillars of a plan in vocabulary order (I, II, III), unknown ones after, None last for
+    actions with no pillar."""
+    present = set(plan["pillar"].dropna())
+    out = [p for p in vocab.PILLARS.keys if p in present] + sorted(present - set(vocab.PILLARS.keys), key=str)
+    return out + ([None] if plan["pillar"].isna().any() else [])
+
+
+def timeline_alt(plan: pd.DataFrame, as_of: dt.date, lang: str = "en") -> str:
+    """The alt text of a timeline: how many actions, per status, and the late ones by code."""
+    T = i18n.translator(lang)
+    s = summary(plan, as_of)
+    late = late_actions(plan, as_of)["code"].tolist()
+    return T("Timeline of {actions} by planned year, coloured by status: {done} done, {in_progress} in progress, "
+             "{not_started} not started, {dropped} dropped. Late: {late}.",
+             actions=T.n("{n} course of action", "{n} courses of action", s["actions"]), done=T.number(s["done"]),
+             in_progress=T.number(s["in_progress"]), not_started=T.number(s["not_started"]),
+             dropped=T.number(s["dropped"]), late=", ".join(late) or T("none"))
+
+
+def status_alt(table: pd.DataFrame, by: str, lang: str = "en") -> str:
+    """The alt text of a status-bars chart (a `progress_by` table): each row's counts."""
+    T = i18n.translator(lang)
+    rows = []
+    for _, r in table.iterrows():
+        name = T("Pillar {pillar}", pillar=r[by]) if by == "pillar" else str(r[by])
+        rows.append(T("{name}: {done} done, {in_progress} in progress, {not_started} not started, {late} late",
+                      name=name, done=T.number(r["done"]), in_progress=T.number(r["in_progress"]),
+                      not_started=T.number(r["not_started"]), late=T.number(r["late"])))
+    return T("Stacked bar chart of the courses of action by status. {rows}.", rows="; ".join(rows))
+
+
+def workload_alt(table: pd.DataFrame, lang: str = "en") -> str:
+    """The alt text of the workload chart: the five entities with the most open action-years."""
+    T = i18n.translator(lang)
+    top = "; ".join(T("{name} {open} open of {total}", name=r["responsible"], open=T.number(r["open_action_years"]),
+                      total=T.number(r["action_years"])) for _, r in table.head(5).iterrows())
+    return T("Bar chart of action-years per responsible entity, open and done; most open: {top}.", top=top)
 
 
 def action_table(plan: pd.DataFrame, as_of: dt.date, lang: str = "en") -> pd.DataFrame:
@@ -313,7 +366,7 @@ def action_table(plan: pd.DataFrame, as_of: dt.date, lang: str = "en") -> pd.Dat
         "years": status["years"].map(lambda ys: ", ".join(str(y) for y in ys)),
         "status": status["status"],
         "progress_pct": status["progress"],
-        "is_late": status["is_late"].map(lambda late: _tr(("late", "atrasada"), lang) if late else ""),
+        "is_late": status["is_late"].map(lambda late: i18n.translator(lang)("late") if late else ""),
     }).reset_index(drop=True)
 
 
@@ -387,10 +440,6 @@ def responsible_label(name: str, lang: str = "en") -> str:
 # ---------------------------------------------------------------------------------------
 
 _ACTIONS = {a.code: a for a in vocab.ACTIONS}
-
-
-def _tr(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "es" else pair[0]
 
 
 def _code_key(code: object) -> str:

@@ -241,7 +241,7 @@ def _fold(text: str) -> str:
 
 # The functions whose first argument (or first two, for plurals) is an English msgid.
 KEYWORDS: dict[str, tuple[int, ...] | None] = {
-    "_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "n": (1, 2), "NC_": ((1, "c"), 2),
+    "_": None, "N_": None, "T": None, "gettext": None, "ngettext": (1, 2), "n": (1, 2), "NC_": ((1, "c"), 2),
     "pgettext": ((1, "c"), 2),
     "h2": None, "h3": None, "p": None, "left_out": None,
 }

@@ -55,6 +55,11 @@ _CSS = """
 .pl-table td { border-bottom: 1px solid #DDD; padding: 0.25em 0.6em; vertical-align: top; max-width: 38em; }
 .pl-table tr:nth-child(even) td { background: #F5F8FB; }
 .pl-more { font-size: 0.85em; color: #666; }
+.pl-scroll { overflow-x: auto; max-width: 100%; }
+.pl-report details > summary { cursor: pointer; color: #1F4E79; font-size: 0.9em; margin: 0 0 0.3em; }
+.pl-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 540px), 1fr)); gap: 0.2em 1.6em; align-items: start; }
+.pl-card-text { font-size: 0.88em; line-height: 1.35; color: #333; margin: 0.2em 0; }
+.pl-card img.pl-figure { max-width: 100%; height: auto; display: block; }
 .pl-verdict { border: 2px solid #888; border-left-width: 10px; border-radius: 4px; padding: 0.5em 0.9em; margin: 0.6em 0 1em; background: #F7F7F7; }
 .pl-verdict h2 { border: none; margin: 0 0 0.3em; padding: 0; font-size: 1.3em; }
 .pl-verdict ul { margin: 0.2em 0 0.4em 1.2em; padding: 0; }
@@ -275,6 +280,61 @@ class Report:
         else:
             display(fig)
         plt.close(fig)
+
+    def details(self, summary: str, tables: pd.DataFrame | list[pd.DataFrame] = (), labels: dict | None = None,
+                vocab: dict | None = None, figures: list[tuple] = (), printed: bool = False) -> None:
+        """Figures ((figure, alt) pairs) and tables folded behind a one-line summary (<details>),
+        opened on demand (`details_html`)."""
+        _html(f'<div class="pl-report{_noprint(printed)}">'
+              f'{self.details_html(summary, tables, labels, vocab, figures)}</div>')
+
+    def details_html(self, summary: str, tables: pd.DataFrame | list[pd.DataFrame] = (), labels: dict | None = None,
+                     vocab: dict | None = None, figures: list[tuple] = ()) -> str:
+        """The markup of tables folded behind a one-line summary: the numbers behind a chart, or
+        the detail of a section. summary is in the page language already; a header in labels is
+        translated (msgid), any other is shown as it is (tables labelled by the topic module, never
+        re-cased); each table scrolls inside the page rather than past its edge. Print hides it."""
+        frames = [tables] if isinstance(tables, pd.DataFrame) else list(tables)
+        parts = [self.figure_html(fig, alt) for fig, alt in figures]
+        for df in frames:
+            shown = format_table(df, self.lang, vocabularies=vocab)
+            shown.columns = [self._(labels[c]) if labels and c in labels else str(c)
+                             for c in df.columns if c not in HIDDEN_COLUMNS]
+            parts.append('<div class="pl-scroll">'
+                         + shown.to_html(index=False, escape=True, classes="pl-table", border=0, na_rep="") + "</div>")
+        return f'<details><summary>{_e(summary)}</summary>{"".join(parts)}</details>'
+
+    def figure_html(self, chart, alt: str = "") -> str:
+        """The markup of a figure (or the figure of an Axes) as an inline PNG with its alt text; closes it."""
+        import base64
+        import io
+
+        import matplotlib.pyplot as plt
+
+        fig = getattr(chart, "figure", chart)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", bbox_inches="tight", metadata={"Software": None})
+        plt.close(fig)
+        data = base64.b64encode(buffer.getvalue()).decode("ascii")
+        return f'<img class="pl-figure" src="data:image/png;base64,{data}" alt="{_e(alt)}">'
+
+    def cards(self, views: list[dict]) -> None:
+        """Views side by side in columns as wide as a chart, as many as the page holds (two at
+        1280 px), one under another on a phone. A view is a dict: "figure" (or None) with its
+        "alt" text, else a "title" (workbook text, escaped) and an optional "text" (a paragraph,
+        escaped); then "summary" and "tables" folded under it (`details_html`), and optional
+        "labels" for their headers."""
+        items = []
+        for view in views:
+            if view.get("figure") is not None:
+                head = self.figure_html(view["figure"], view.get("alt", ""))
+            elif view.get("text"):
+                head = f'<p class="pl-card-text"><b>{_e(view.get("title", ""))}:</b> {_e(view["text"])}</p>'
+            else:
+                head = f'<p><b>{_e(view.get("title", ""))}</b></p>'
+            fold = self.details_html(view["summary"], view["tables"], view.get("labels")) if view.get("tables") else ""
+            items.append(f'<div class="pl-card">{head}{fold}</div>')
+        _html(f'<div class="pl-report"><div class="pl-cards">{"".join(items)}</div></div>')
 
     def keep(self, name: str, df: pd.DataFrame) -> None:
         """Register a key table for the batch's findings workbook (invisible on the page)."""

@@ -17,13 +17,21 @@ import re
 
 import pandas as pd
 
-from partnerlab import vocab
+from partnerlab import i18n, vocab
+from partnerlab.i18n import N_
 
 __all__ = [
     "HIGH", "PUBLIC_SECTORS", "quadrant", "assign_quadrants", "critical_group", "filter_stakeholders",
     "count_by", "count_states", "roles_by_sector", "diversification", "states_without_partners",
-    "short_name",
+    "short_name", "label_name", "selection_sentence", "diversification_sentence", "coverage_sentence",
+    "grid_alt", "sector_counts_alt", "states_alt", "roles_alt", "unrated_sentence", "DIVERSIFICATION_COLUMNS",
 ]
+
+DIVERSIFICATION_COLUMNS = {
+    "group": N_("Group"), "stakeholders": N_("Stakeholders"), "sectors": N_("Sectors"),
+    "public_pct": N_("Public sector (%)"), "top_sector": N_("Largest sector"), "top_pct": N_("Largest (%)"),
+    "hhi": N_("HHI"), "effective_sectors": N_("Effective sectors"),
+}
 
 HIGH = 4  # influence or interest of HIGH or more is "high"
 PUBLIC_SECTORS = ("federal_government", "legislature", "local_government")
@@ -170,6 +178,117 @@ def short_name(name: object, limit: int = 22) -> str:
         if inner.lower() not in ("fictional", "ficticia", "ficticio") and not inner.islower():
             return inner
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def label_name(name: object) -> str:
+    """The label of a stakeholder on a figure: the acronym in brackets when the name has one,
+    else the whole name (never cut).
+
+    >>> label_name("Secretaría de Hacienda y Crédito Público (SHCP)"), label_name("Delegación de la Unión Europea")
+    ('SHCP', 'Delegación de la Unión Europea')
+    """
+    return short_name(name, limit=10_000)
+
+
+def selection_sentence(df: pd.DataFrame, critical: pd.DataFrame, threshold: int = HIGH, sector: str = "",
+                       state: str = "", lang: str = "en") -> tuple[tuple[str], dict]:
+    """The page's opening sentence, ((msgid,), values) for `rpt.p(*text, **values)`: how many
+    stakeholders the page covers and how many are in the critical group, naming the filter."""
+    T = i18n.translator(lang)
+    values = {"stakeholders": T.n("{n} stakeholder", "{n} stakeholders", len(df)),
+              "sectors": T.n("{n} sector", "{n} sectors", int(df["sector"].nunique())),
+              "critical": T.share(len(critical), len(df)), "t": threshold}
+    if sector:
+        values["sector"] = T.label(vocab.SECTORS, vocab.SECTORS.lookup(sector) or sector)
+    if state:
+        values["state"] = T.label(vocab.STATES, vocab.STATES.lookup(state) or state)
+    if sector and state:
+        return (N_("<b>{stakeholders}</b> of the sector {sector} work in {state}; <b>{critical}</b> are in the "
+                   "critical group (influence and interest {t} or more)."),), values
+    if sector:
+        return (N_("<b>{stakeholders}</b> of the sector {sector}; <b>{critical}</b> are in the critical group "
+                   "(influence and interest {t} or more)."),), values
+    if state:
+        return (N_("<b>{stakeholders}</b> in {sectors} work in {state}; <b>{critical}</b> are in the critical "
+                   "group (influence and interest {t} or more)."),), values
+    return (N_("<b>{stakeholders}</b> in {sectors}; <b>{critical}</b> are in the critical group (influence and "
+               "interest {t} or more)."),), values
+
+
+def unrated_sentence(n: int, lang: str = "en") -> str:
+    """How many stakeholders have no influence or interest score (and so no place on the grid)."""
+    return i18n.translator(lang).n("{n} stakeholder has no influence or interest score and is not on the grid.",
+                                   "{n} stakeholders have no influence or interest score and are not on the grid.", n)
+
+
+def diversification_sentence(div: pd.DataFrame, lang: str = "en") -> tuple[tuple[str], dict]:
+    """The diversification finding of the last row of a `diversification` table (the partner
+    base when there are partnerships): ((msgid,), values) for `rpt.p(*text, **values)`."""
+    T = i18n.translator(lang)
+    last = div.iloc[-1]
+    values = {"pub": T.percent(last["public_pct"]), "top": T.label(vocab.SECTORS, last["top_sector"]),
+              "toppct": T.percent(last["top_pct"]), "eff": T.number(last["effective_sectors"], 2),
+              "n": T.number(last["sectors"])}
+    if last["group"] == "partners":
+        return (N_("The public sector is <b>{pub}</b> of the partner base (stakeholders in partnerships); the "
+                   "largest sector, {top}, is {toppct}. The effective number of sectors is <b>{eff}</b> of {n} "
+                   "present (1 / Herfindahl index of the sector shares)."),), values
+    return (N_("The public sector is <b>{pub}</b> of the stakeholders; the largest sector, {top}, is {toppct}. "
+               "The effective number of sectors is <b>{eff}</b> of {n} present (1 / Herfindahl index of the "
+               "sector shares)."),), values
+
+
+def coverage_sentence(missing: list[str], sector: str = "", lang: str = "en") -> tuple[tuple[str], dict]:
+    """Which federal entities have no stakeholder, said of the page's selection: of every
+    stakeholder and partnership, or of one sector's stakeholders (a fact of the filter, not of
+    the portfolio). ((msgid,), values) for `rpt.p(*text, **values)`."""
+    T = i18n.translator(lang)
+    values = {"n": len(missing), "names": ", ".join(T.label(vocab.STATES, s) for s in missing) or T("none")}
+    if sector:
+        values["sector"] = T.label(vocab.SECTORS, vocab.SECTORS.lookup(sector) or sector)
+        return (N_("No stakeholder of the sector {sector} works in {n} of the 32 federal entities: {names}."),), values
+    return (N_("{n} of 32 federal entities have no stakeholder or partnership: {names}."),), values
+
+
+def grid_alt(df: pd.DataFrame, threshold: int = HIGH, lang: str = "en") -> str:
+    """The alt text of the influence-interest grid: the stakeholders per quadrant and the critical group's names."""
+    T = i18n.translator(lang)
+    rated = assign_quadrants(df, threshold).dropna(subset=["influence", "interest"])
+    counts = "; ".join(f"{T.label(vocab.QUADRANTS, q).split(':')[0]} {T.share(int((rated['quadrant'] == q).sum()), len(rated))}"
+                       for q in vocab.QUADRANTS.keys)
+    names = ", ".join(label_name(n) for n in critical_group(rated, threshold)["name"]) or T("none")
+    return T("Influence-interest grid of {n}, coloured and shaped by sector: {counts}. Critical group: {names}.",
+             n=T.n("{n} stakeholder", "{n} stakeholders", len(rated)), counts=counts, names=names)
+
+
+def sector_counts_alt(counts: pd.DataFrame, lang: str = "en") -> str:
+    """The alt text of the stakeholders-by-sector chart (a count_by(..., "sector") table)."""
+    T = i18n.translator(lang)
+    total = int(counts["stakeholders"].sum())
+    parts = "; ".join(f"{T.label(vocab.SECTORS, s)} {T.share(int(n), total)}"
+                      for s, n in zip(counts["sector"], counts["stakeholders"]) if n and not _blank(s))
+    return T("Bar chart of {n} by sector: {parts}.", n=T.n("{n} stakeholder", "{n} stakeholders", total), parts=parts)
+
+
+def states_alt(state_counts: pd.DataFrame, lang: str = "en") -> str:
+    """The alt text of the coverage chart of the 32 federal entities."""
+    T = i18n.translator(lang)
+    covered = state_counts[state_counts["stakeholders"] > 0]
+    top = covered.sort_values("stakeholders", ascending=False, kind="stable").head(5)
+    return T("Bar chart of the stakeholders working in each of the 32 federal entities: {covered} have at least one; "
+             "most: {top}.", covered=T.number(len(covered)),
+             top="; ".join(f"{T.label(vocab.STATES, s)} {T.number(int(n))}" for s, n in zip(top["state"], top["stakeholders"])))
+
+
+def roles_alt(roles: pd.DataFrame, lang: str = "en") -> str:
+    """The alt text of the roles-by-sector heatmap: each role's total and its largest sector."""
+    T = i18n.translator(lang)
+    parts = []
+    for role, row in roles.iterrows():
+        if row.sum():
+            parts.append(T("{role} {n} (most in {sector})", role=T.label(vocab.ROLES, role), n=T.number(int(row.sum())),
+                           sector=T.label(vocab.SECTORS, row.idxmax())))
+    return T("Heatmap of roles by sector: {parts}.", parts="; ".join(parts))
 
 
 def _blank(x: object) -> bool:

@@ -52,48 +52,34 @@ from collections.abc import Hashable, Iterable
 import numpy as np
 import pandas as pd
 
-from partnerlab import vocab
+from partnerlab import i18n, vocab
+from partnerlab.i18n import N_
 
 __all__ = [
     "ALL", "DONT_KNOW_SPELLINGS", "CHALLENGE_WORDS", "is_dont_know", "is_challenge",
     "question", "questions_of_type", "option_counts", "frequency_table", "scale_stats",
     "diverging_shares", "number_stats", "text_answers", "respondent_counts",
     "theme_scores", "top_challenges", "group_label", "filter_groups", "report_groups",
-    "questions_of_theme", "themes_present", "question_table", "own_labels", "challenge_table",
-    "respondents_sentence", "READING_NOTE", "CHALLENGE_NOTE", "CHALLENGE_LABELS",
+    "questions_of_theme", "themes_present", "challenge_table",
+    "respondents_sentence", "answer_tables", "answers_summary", "question_alt", "text_counts",
+    "respondents_alt", "heatmap_alt", "challenge_comparison", "READING_NOTE", "CHALLENGE_NOTE", "CHALLENGE_COLUMNS", "MIN_CHALLENGE_SHARE",
 ]
 
-# Report text (English, Spanish) quoting the definitions of this module.
-READING_NOTE = (
-    "Shares are percentages of <b>n</b>, the respondents who answered the question; <b>no answer</b> counts "
-    "those who left it blank. In a multiple-choice question each share is of the respondents who answered, "
-    "so the shares add up to more than 100%. Scale questions also give the mean and median position "
-    "(1 = the lowest option); \"don't know\" answers are listed but left out of the mean, the median and the "
-    "diverging bars. The theme heatmap puts every scale on 0-1 (0 = lowest option, 1 = highest) so scales "
-    "of different length compare; a theme's score is the mean of its questions' scores. "
-    "Groups with few respondents (n under 10) vary a lot: read them with care.",
-    "Los porcentajes son de <b>n</b>, las personas que respondieron la pregunta; <b>sin respuesta</b> cuenta "
-    "a quienes la dejaron en blanco. En una pregunta de opción múltiple cada porcentaje es de quienes "
-    "respondieron, por lo que suman más de 100%. Las preguntas de escala dan además la posición media y "
-    "mediana (1 = la opción más baja); las respuestas \"no sabe\" se muestran pero no entran en la media, la "
-    "mediana ni las barras divergentes. El mapa de calor por tema lleva cada escala a 0-1 (0 = opción más "
-    "baja, 1 = más alta) para comparar escalas de distinta longitud; el puntaje de un tema es la media de "
-    "los puntajes de sus preguntas. Los grupos con pocas respuestas (n menor que 10) varían mucho: "
-    "léalos con cautela.",
-)
-CHALLENGE_NOTE = (
-    "Challenge questions are the choice and multiple-choice questions whose id or text mentions challenges "
-    "(challenge, obstacle, barrier, reto, desafío, ...). For each group, the options chosen by the largest "
-    "share of the group's respondents who answered; options tied at the cut-off are all listed.",
-    "Las preguntas de retos son las de opción única o múltiple cuyo identificador o texto menciona retos "
-    "(challenge, obstacle, barrier, reto, desafío, ...). Para cada grupo, las opciones elegidas por el mayor "
-    "porcentaje de quienes respondieron en el grupo; las opciones empatadas en el corte se listan todas.",
-)
-CHALLENGE_LABELS = {
-    "group": ("Respondents", "Personas encuestadas"), "question": ("Question", "Pregunta"),
-    "rank": ("Rank", "Lugar"), "option": ("Challenge", "Reto"), "share_pct": ("% of n", "% de n"),
-    "count": ("Count", "Número"), "n": ("n", "n"),
+# Report text quoting the definitions of this module (English msgids, translated where shown).
+READING_NOTE = N_(
+    "Each answer is shown as its count and its share of <b>n</b>, the respondents who answered the question "
+    "(several answers allowed in a multiple-choice question, so its shares add up to more than 100 %); "
+    "\"don't know\" answers are left out of the diverging bars and the mean. Theme scores put every scale on "
+    "0-1 (0 = lowest option). Groups under 10 respondents vary a lot. Open a chart's table for every count.")
+CHALLENGE_NOTE = N_(
+    "The options of the questions about challenges (challenge, obstacle, reto, desafío, ...) chosen by at least "
+    "{minimum} of a group's respondents who answered (the minimum of this page).")
+CHALLENGE_COLUMNS = {
+    "group": N_("Respondents"), "question": N_("Question"), "option": N_("Challenge"),
+    "answers": N_("Count (share of n)"), "n": N_("n"),
 }
+MIN_CHALLENGE_SHARE = 25.0  # a challenge is listed when at least this % of a group's respondents chose it
+TABLE_GROUPS = 3  # an answer table shows at most this many groups side by side (then a next table): a chart's width
 
 ALL = "all"  # the group of every respondent
 
@@ -225,10 +211,11 @@ def frequency_table(questions: pd.DataFrame, responses: pd.DataFrame, question_i
     if value == "share_pct":
         table = table.round(1)
     bases = long.drop_duplicates("group").set_index("group")[["n", "missing"]].T.reindex(columns=order)
-    bases.index = [_tr(("n (answered)", "n (con respuesta)"), lang), _tr(("No answer", "Sin respuesta"), lang)]
+    T = i18n.translator(lang)
+    bases.index = [T("n (answered)"), T("No answer")]
     table = pd.concat([table.astype(object), bases.astype(int).astype(object)])  # n rows stay whole numbers
     table.columns = [group_label(g, by, lang) for g in order]
-    table.index.name = _tr(("Answer", "Respuesta"), lang)
+    table.index.name = T("Answer")
     return table
 
 
@@ -305,7 +292,8 @@ def number_stats(questions: pd.DataFrame, responses: pd.DataFrame, question_id: 
     Quartiles use linear interpolation (pandas' default, R's type 7, as R's summary()).
 
     Returns:
-        One row per group: group, n, missing, mean, median, q1, q3, min, max.
+        One row per group: group, n, missing, mean, median, sd (sample standard deviation,
+        n - 1 in the denominator, as R's sd()), q1, q3, min, max.
     """
     q = question(questions, question_id)
     if q["type"] != "number":
@@ -314,11 +302,11 @@ def number_stats(questions: pd.DataFrame, responses: pd.DataFrame, question_id: 
     rows = []
     for group, members in _groups(questions, responses, by, include_all):
         v = values.loc[members].dropna()
-        stats = {"mean": v.mean(), "median": v.median(), "q1": v.quantile(0.25),
+        stats = {"mean": v.mean(), "median": v.median(), "sd": v.std(ddof=1), "q1": v.quantile(0.25),
                  "q3": v.quantile(0.75), "min": v.min(), "max": v.max()} if len(v) else {}
         rows.append({"group": group, "n": len(v), "missing": int(values.loc[members].isna().sum()),
-                     **{k: float(stats.get(k, math.nan)) for k in ("mean", "median", "q1", "q3", "min", "max")}})
-    return pd.DataFrame(rows, columns=["group", "n", "missing", "mean", "median", "q1", "q3", "min", "max"])
+                     **{k: float(stats.get(k, math.nan)) for k in _NUMBER_STATS}})
+    return pd.DataFrame(rows, columns=["group", "n", "missing", *_NUMBER_STATS])
 
 
 def text_answers(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
@@ -379,8 +367,14 @@ def theme_scores(questions: pd.DataFrame, responses: pd.DataFrame, by: str | Non
 
 
 def top_challenges(questions: pd.DataFrame, responses: pd.DataFrame, by: str | None = "sector",
-                   top: int = 3, include_all: bool = True) -> pd.DataFrame:
+                   top: int | None = 3, include_all: bool = True,
+                   min_share_pct: float | None = None) -> pd.DataFrame:
     """The most chosen options of the challenge questions, per group.
+
+    Args:
+        top: Keep the options ranked this or better (ties kept); None keeps every rank.
+        min_share_pct: Keep only the options chosen by at least this share of the group's
+            respondents who answered (e.g. `MIN_CHALLENGE_SHARE`); None keeps every share.
 
     Returns:
         group, question, rank (1 = most chosen; ties share a rank), option, count,
@@ -394,7 +388,11 @@ def top_challenges(questions: pd.DataFrame, responses: pd.DataFrame, by: str | N
         long = option_counts(questions, responses, qid, by=by, include_all=include_all)
         long = long[long["count"] > 0].copy()
         long["rank"] = long.groupby("group", sort=False)["count"].rank(method="min", ascending=False)
-        long = long[long["rank"] <= top].assign(question=qid)
+        if top is not None:
+            long = long[long["rank"] <= top]
+        if min_share_pct is not None:
+            long = long[long["share_pct"] >= min_share_pct - 1e-9]
+        long = long.assign(question=qid)
         parts.append(long)
     if not parts:
         return pd.DataFrame(columns=cols)
@@ -408,12 +406,13 @@ def top_challenges(questions: pd.DataFrame, responses: pd.DataFrame, by: str | N
 
 def group_label(group: str, by: str | None, lang: str = "en") -> str:
     """The label of a group key for tables and charts ("All respondents", a sector, a state)."""
+    T = i18n.translator(lang)
     if group == ALL:
-        return _tr(("All respondents", "Todas las respuestas"), lang)
+        return T("All respondents")
     if by == "sector":
-        return vocab.SECTORS.label(group, lang)
+        return i18n.translator(lang).label(vocab.SECTORS, group)
     if by == "state":
-        return vocab.STATES.label(group, lang)
+        return i18n.translator(lang).label(vocab.STATES, group)
     return str(group)
 
 
@@ -454,86 +453,222 @@ def themes_present(questions: pd.DataFrame) -> list[str]:
     return [t for t in vocab.THEMES.keys if t in present] + [t for t in present if t not in vocab.THEMES.keys]
 
 
-def respondents_sentence(responses: pd.DataFrame, questions: pd.DataFrame,
-                         sector: str = "") -> tuple[tuple[str, str], dict]:
-    """The report's opening sentence: ((en, es) template, values) for `rpt.p(*text, **values)`."""
-    counts = respondent_counts(responses, by="sector")
-    values = {"n": len(responses), "sectors": len(counts), "questions": len(questions),
-              "states": len(respondent_counts(responses, by="state"))}
-    en = ("<b>{n}</b> respondents from <b>{sectors}</b> sectors and <b>{states}</b> states answered "
-          "<b>{questions}</b> questions.")
-    es = ("<b>{n}</b> personas de <b>{sectors}</b> sectores y <b>{states}</b> estados respondieron "
-          "<b>{questions}</b> preguntas.")
-    if sector:
-        key = vocab.SECTORS.lookup(sector) or sector
-        row = counts[counts["group"] == key]
-        values.update(sector_en=vocab.SECTORS.label(key, "en"), sector_es=vocab.SECTORS.label(key, "es"),
-                      k=int(row["respondents"].iloc[0]) if len(row) else 0)
-        en += " This report compares the <b>{k}</b> respondents of <b>{sector_en}</b> with all respondents."
-        es += " Este informe compara las <b>{k}</b> respuestas de <b>{sector_es}</b> con el total."
-    return (en, es), values
+def respondents_sentence(responses: pd.DataFrame, questions: pd.DataFrame, sector: str = "",
+                         lang: str = "en") -> tuple[tuple[str], dict]:
+    """The report's opening sentence: ((msgid,), values) for `rpt.p(*text, **values)`.
 
+    On a sector's page the sentence names the sector and its share of the respondents.
 
-def question_table(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
-                   groups: Iterable[str] | None = None, lang: str = "en") -> pd.DataFrame:
-    """The table a report shows for one question, by sector, whatever its type.
-
-    scale/choice/multi: `frequency_table` of shares turned to one row per group: the
-    options' shares, then n and no answer; scale questions add the mean and median
-    position (don't know left out). number: `number_stats` per group; text: the answers
-    with the sector (no respondent id). Row labels are the first column, never the index.
+    >>> r = pd.DataFrame({"sector": ["academia", "media"], "state": [["oaxaca"], []]})
+    >>> text, values = respondents_sentence(r, pd.DataFrame({"question": ["q1"]}), "media")
+    >>> text[0].format(**values)
+    '<b>2 respondents</b> from 2 sectors and 1 state answered 1 question. This page compares the <b>1 (50.0\\xa0%)</b> respondents of <b>Media</b> with all respondents.'
     """
+    T = i18n.translator(lang)
+    counts = respondent_counts(responses, by="sector")
+    values = {"respondents": T.n("{n} respondent", "{n} respondents", len(responses)),
+              "sectors": T.n("{n} sector", "{n} sectors", len(counts)),
+              "states": T.n("{n} state", "{n} states", len(respondent_counts(responses, by="state"))),
+              "questions": T.n("{n} question", "{n} questions", len(questions))}
+    if not sector:
+        return (N_("<b>{respondents}</b> from {sectors} and {states} answered {questions}."),), values
+    key = vocab.SECTORS.lookup(sector) or sector
+    row = counts[counts["group"] == key]
+    k = int(row["respondents"].iloc[0]) if len(row) else 0
+    values.update(sector=T.label(vocab.SECTORS, key), share=T.share(k, len(responses)))
+    return (N_("<b>{respondents}</b> from {sectors} and {states} answered {questions}. This page compares the "
+               "<b>{share}</b> respondents of <b>{sector}</b> with all respondents."),), values
+
+
+def respondents_alt(responses: pd.DataFrame, lang: str = "en", highlight: str | None = None) -> str:
+    """The alt text of the respondents chart: every sector's count and share, largest first."""
+    T = i18n.translator(lang)
+    counts = respondent_counts(responses, by="sector").sort_values("respondents", ascending=False, kind="stable")
+    parts = "; ".join(f"{group_label(g, 'sector', lang)} {T.share(n, len(responses))}"
+                      for g, n in zip(counts["group"], counts["respondents"]))
+    return T("Bar chart of the {n} respondents by sector: {parts}.", n=T.number(len(responses)), parts=parts)
+
+
+def heatmap_alt(questions: pd.DataFrame, responses: pd.DataFrame, groups: Iterable[str] | None = None,
+                lang: str = "en") -> str:
+    """The alt text of the theme heatmap: each group's score per theme (0-1)."""
+    T = i18n.translator(lang)
+    table = filter_groups(theme_scores(questions, responses, by="sector"), groups)
+    rows = []
+    for group, part in table.groupby("group", sort=False):
+        cells = ", ".join(f"{T.label(vocab.THEMES, t)} {T.number(s, 2)}" for t, s in zip(part["theme"], part["score"])
+                          if s == s)
+        rows.append(f"{group_label(group, 'sector', lang)}: {cells}")
+    return T("Heatmap of the theme scores (0 = lowest option, 1 = highest) by group. {rows}.", rows="; ".join(rows))
+
+
+def answer_tables(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
+                  groups: Iterable[str] | None = None, lang: str = "en") -> list[pd.DataFrame]:
+    """The tables behind a question's chart, labelled in `lang`, none wider than a page.
+
+    scale/choice/multi: one row per option, one column per group, each cell the count and its
+    share of n ("41 (85.4 %)", as a published frequency table); then n (answered) and no
+    answer, and for a scale the mean and median position (don't know left out). Groups beyond
+    `TABLE_GROUPS` go to a next table (the first column repeated). number: n, no answer, mean,
+    median, standard deviation, quartiles, minimum and maximum, one column per group.
+    text: `text_counts`. The row labels are the first column, never the index.
+    """
+    T = i18n.translator(lang)
     q = question(questions, question_id)
-    if q["type"] in ("scale", "choice", "multi"):
-        table = frequency_table(questions, responses, question_id, by="sector", groups=groups, lang=lang)
-        if q["type"] == "scale":
-            stats = filter_groups(scale_stats(questions, responses, by="sector", question_ids=[question_id]), groups)
-            extra = pd.DataFrame([stats["mean_position"].round(2).tolist(), stats["median_position"].tolist()],
-                                 columns=table.columns,
-                                 index=[_tr(("Mean position (1 = lowest)", "Posición media (1 = la más baja)"), lang),
-                                        _tr(("Median position", "Posición mediana"), lang)])
-            table = pd.concat([table, extra]).rename_axis(table.index.name)
-        # one row per group: 12 sector columns would be too wide, and each column keeps one
-        # dtype (n stays a whole number; a mixed column would print 138 as 138.00)
-        table = table.T
-        n_rows = table.columns[len(q["options"]):len(q["options"]) + 2]
-        table[n_rows] = table[n_rows].astype("Int64")
-        table = table.astype({c: "float64" for c in table.columns if c not in n_rows})
-        table.index.name = _tr(("Respondents", "Personas encuestadas"), lang)
-        table.columns.name = None
-        return table.reset_index()  # the group labels as the first column
     if q["type"] == "number":
         stats = filter_groups(number_stats(questions, responses, question_id, by="sector"), groups)
-        stats.insert(0, "group", stats.pop("group").map(lambda g: group_label(g, "sector", lang)))
-        names = {"group": ("Respondents", "Personas encuestadas"), "n": ("n", "n"), "missing": ("No answer", "Sin respuesta"),
-                 "mean": ("Mean", "Media"), "median": ("Median", "Mediana"), "q1": ("1st quartile", "1er cuartil"),
-                 "q3": ("3rd quartile", "3er cuartil"), "min": ("Minimum", "Mínimo"), "max": ("Maximum", "Máximo")}
-        return stats.round(2).rename(columns={k: _tr(v, lang) for k, v in names.items()})
-    sector = [g for g in (groups or []) if g != ALL]
-    answers = text_answers(questions, responses, question_id, sector=sector[0] if sector else None)
-    answers["sector"] = answers["sector"].map(lambda k: vocab.SECTORS.label(k, lang))
-    return answers.rename(columns={"sector": _tr(("Sector", "Sector"), lang), "answer": _tr(("Answer", "Respuesta"), lang)})
+        rows = [T("n"), T("No answer")] + [T(label) for label in _STAT_LABELS.values()]
+        tables = []
+        for start in range(0, len(stats), TABLE_GROUPS):
+            table = pd.DataFrame({T("Statistic"): rows})
+            for _, st in stats.iloc[start:start + TABLE_GROUPS].iterrows():
+                table[group_label(st["group"], "sector", lang)] = [T.number(st["n"]), T.number(st["missing"])] + [
+                    T.number(st[key], 2) for key in _STAT_LABELS]
+            tables.append(table)
+        return tables
+    if q["type"] == "text":
+        sector = [g for g in (groups or []) if g != ALL]
+        return [text_counts(questions, responses, question_id, sector=sector[0] if sector else None, lang=lang)]
+    long = filter_groups(option_counts(questions, responses, question_id, by="sector"), groups)
+    order = list(dict.fromkeys(long["group"]))
+    options = list(q["options"])
+    cells = {g: [T.share(c, n) for c, n in zip(part["count"], part["n"])]
+             for g, part in long.groupby("group", sort=False)}
+    first = long.drop_duplicates("group").set_index("group")
+    rows = options + [T("n (answered)"), T("No answer")]
+    extra = {}
+    if q["type"] == "scale":
+        stats = scale_stats(questions, responses, by="sector", question_ids=[question_id]).set_index("group")
+        rows += [T("Mean position (1 = lowest)"), T("Median position")]
+        extra = {g: [T.number(stats.at[g, "mean_position"], 2), T.number(stats.at[g, "median_position"], 1)]
+                 for g in order}
+    tables = []
+    for start in range(0, len(order), TABLE_GROUPS):
+        part = order[start:start + TABLE_GROUPS]
+        table = pd.DataFrame({T("Answer"): rows})
+        for g in part:
+            column = cells[g] + [T.number(int(first.at[g, "n"])), T.number(int(first.at[g, "missing"]))] + extra.get(g, [])
+            table[group_label(g, "sector", lang)] = column
+        tables.append(table)
+    return tables
 
 
-def own_labels(table: pd.DataFrame) -> dict[str, tuple[str, str]]:
-    """Headers shown as they are (`rpt.table(t, labels=own_labels(t))`): the question tables'
-    headers are option labels already in the report's language, which must not be re-cased
-    ("CDMX" is not "Cdmx", "n" is not "N").
+def answers_summary(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
+                    groups: Iterable[str] | None = None, lang: str = "en") -> str:
+    """The one line that opens a question's table (the summary of its <details>)."""
+    T = i18n.translator(lang)
+    q = question(questions, question_id)
+    if q["type"] == "text":
+        counts = text_counts(questions, responses, question_id, lang=lang) if groups is None else \
+            text_counts(questions, responses, question_id, sector=[g for g in groups if g != ALL][0], lang=lang)
+        total = int(counts.iloc[:, 1].sum()) if len(counts) else 0
+        return T("{answers}, {distinct} (open the list)", answers=T.n("{n} answer", "{n} answers", total),
+                 distinct=T.n("{n} different", "{n} different", len(counts)))
+    if q["type"] == "number":
+        return T("Statistics by group (n, mean, median, standard deviation, quartiles)")
+    return T("Table: every answer as count and share of n, by group")
 
-    >>> own_labels(pd.DataFrame(columns=["n (answered)", "CDMX"]))
-    {'n (answered)': ('n (answered)', 'n (answered)'), 'CDMX': ('CDMX', 'CDMX')}
+
+def question_alt(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
+                 groups: Iterable[str] | None = None, lang: str = "en") -> str:
+    """The alt text of a question's chart, from its numbers, in `lang`.
+
+    >>> q = pd.DataFrame({"question": ["c1"], "theme": ["dialogue"], "text": ["Funds?"], "type": ["choice"],
+    ...                   "options": [["Yes", "No"]]})
+    >>> r = pd.DataFrame({"respondent": ["a", "b", "c"], "sector": ["academia"] * 3, "state": [[]] * 3,
+    ...                   "c1": ["Yes", "Yes", "No"]})
+    >>> question_alt(q, r, "c1")
+    'Bar chart of "Funds?". All respondents (n = 3): Yes 2 (66.7\\xa0%); No 1 (33.3\\xa0%).'
     """
-    return {c: (str(c), str(c)) for c in table.columns}
+    T = i18n.translator(lang)
+    q = question(questions, question_id)
+    text = str(q["text"] or question_id)
+    keep = list(groups) if groups is not None else [ALL]
+    if q["type"] == "number":
+        stats = filter_groups(number_stats(questions, responses, question_id, by="sector"), keep)
+        parts = [T("{group}: n {n}, mean {mean}, median {median}, standard deviation {sd}, quartiles {q1} and {q3}",
+                   group=group_label(s["group"], "sector", lang), n=T.number(s["n"]), mean=T.number(s["mean"], 1),
+                   median=T.number(s["median"], 1), sd=T.number(s["sd"], 1), q1=T.number(s["q1"], 1),
+                   q3=T.number(s["q3"], 1)) for _, s in stats.iterrows()]
+        return T('Histogram of "{text}". {parts}.', text=text, parts="; ".join(parts))
+    if q["type"] == "text":
+        return ""
+    long = filter_groups(option_counts(questions, responses, question_id, by="sector"), keep)
+    parts = []
+    for group, part in long.groupby("group", sort=False):
+        answers = "; ".join(f"{o} {T.share(c, n)}" for o, c, n in zip(part["option"], part["count"], part["n"]))
+        parts.append(T("{group} (n = {n}): {answers}", group=group_label(group, "sector", lang),
+                       n=T.number(int(part["n"].iloc[0])), answers=answers))
+    kind = T('Diverging bar chart of "{text}".', text=text) if q["type"] == "scale" else \
+        T('Bar chart of "{text}".', text=text)
+    return f"{kind} {'. '.join(parts)}."
+
+
+def text_counts(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
+                sector: str | None = None, lang: str = "en") -> pd.DataFrame:
+    """The answers to a text question, deduplicated, with how many gave each and their sectors.
+
+    Answers are the same when they differ only in case, spacing or final punctuation (the
+    first spelling is shown). Most frequent first, then alphabetical; never a respondent id.
+
+    Returns:
+        Three columns labelled in `lang`: answer, count, sectors (labels, "; "-joined).
+    """
+    T = i18n.translator(lang)
+    answers = text_answers(questions, responses, question_id, sector=sector)
+    keys = answers["answer"].map(lambda a: " ".join(str(a).split()).casefold().rstrip(".!;, "))
+    rows = []
+    for _, part in answers.groupby(keys, sort=False):
+        sectors = list(dict.fromkeys(part["sector"]))
+        rows.append((" ".join(str(part["answer"].iloc[0]).split()), len(part),
+                     "; ".join(T.label(vocab.SECTORS, s) for s in sectors if isinstance(s, str))))
+    rows.sort(key=lambda r: (-r[1], r[0].casefold()))
+    return pd.DataFrame(rows, columns=[T("Answer"), T("Respondents"), T("Sectors")])
 
 
 def challenge_table(questions: pd.DataFrame, responses: pd.DataFrame, groups: Iterable[str] | None = None,
-                    top: int = 3, lang: str = "en") -> pd.DataFrame:
-    """`top_challenges` by sector, labelled for a report: group, rank, option, share_pct, count, n."""
-    table = filter_groups(top_challenges(questions, responses, by="sector", top=top), groups)
+                    lang: str = "en", min_share_pct: float = MIN_CHALLENGE_SHARE) -> pd.DataFrame:
+    """The challenges chosen by at least `min_share_pct` of a group's respondents who answered,
+    for a report (headers `CHALLENGE_COLUMNS`): group, [question], option, answers ("58 (43.6 %)"), n."""
+    T = i18n.translator(lang)
+    table = filter_groups(top_challenges(questions, responses, by="sector", top=None,
+                                         min_share_pct=min_share_pct), groups)
     table = table.assign(group=table["group"].map(lambda g: group_label(g, "sector", lang)),
-                         share_pct=table["share_pct"].astype(float).round(1))
+                         answers=[T.share(c, n) for c, n in zip(table["count"], table["n"])],
+                         n=table["n"].map(T.number))
     multi = table["question"].nunique() > 1
-    return table[["group", *(["question"] if multi else []), "rank", "option", "share_pct", "count", "n"]]
+    if multi:
+        table["question"] = [str(question(questions, qid)["text"] or qid) for qid in table["question"]]
+    return table[["group", *(["question"] if multi else []), "option", "answers", "n"]].reset_index(drop=True)
+
+
+def challenge_comparison(questions: pd.DataFrame, responses: pd.DataFrame, groups: Iterable[str],
+                         lang: str = "en", min_share_pct: float = MIN_CHALLENGE_SHARE) -> pd.DataFrame:
+    """The challenges that reach `min_share_pct` in any of a few groups (everyone and a sector),
+    one row each, one column per group ("58 (43.6 %)", or the share below the minimum too),
+    labelled in `lang`; most chosen by the first group first."""
+    T = i18n.translator(lang)
+    keep = list(groups)
+    listed = filter_groups(top_challenges(questions, responses, by="sector", top=None,
+                                          min_share_pct=min_share_pct), keep)
+    every = filter_groups(top_challenges(questions, responses, by="sector", top=None), keep)
+    pairs = list(dict.fromkeys(zip(listed["question"], listed["option"])))
+    multi = len({qid for qid, _ in pairs}) > 1
+    cells = {(g, qid, o): T.share(c, n) for g, qid, o, c, n in
+             zip(every["group"], every["question"], every["option"], every["count"], every["n"])}
+    first = {(qid, o): share for g, qid, o, share in zip(every["group"], every["question"], every["option"],
+                                                        every["share_pct"]) if g == keep[0]}
+    pairs.sort(key=lambda p: -first.get(p, 0.0))
+    out = pd.DataFrame({T("Question"): [str(question(questions, qid)["text"] or qid) for qid, _ in pairs]} if multi
+                       else {})
+    out[T("Challenge")] = [o for _, o in pairs]
+    for g in keep:
+        out[group_label(g, "sector", lang)] = [cells.get((g, qid, o), T.number(0)) for qid, o in pairs]
+    return out
+
+
+_STAT_LABELS = {"mean": N_("Mean"), "median": N_("Median"), "sd": N_("Standard deviation"),
+                "q1": N_("1st quartile"), "q3": N_("3rd quartile"), "min": N_("Minimum"), "max": N_("Maximum")}
 
 
 # ---------------------------------------------------------------------------------------
@@ -551,11 +686,8 @@ def _fold_str(text: str) -> str:  # cached: a page folds the same few option lab
     return re.sub(r"[^\w ]+", "", vocab.normalize(text).replace("\u2019", "'"))
 
 
+_NUMBER_STATS = ("mean", "median", "sd", "q1", "q3", "min", "max")
 _DK_FOLDED = frozenset(_fold(s) for s in DONT_KNOW_SPELLINGS)
-
-
-def _tr(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "es" else pair[0]
 
 
 def _is_answered(value: object) -> bool:

@@ -8,7 +8,7 @@ import math
 import pandas as pd
 import pytest
 
-from partnerlab import actionplan, vocab
+from partnerlab import actionplan, i18n, vocab
 
 AS_OF = dt.date(2025, 6, 30)
 
@@ -166,12 +166,14 @@ def test_timeline_has_a_row_per_action_and_pillar(plan, lang):
 
 def test_report_sentences_and_tables(plan):
     partnerships = pd.DataFrame({"id": ["P1"], "name": ["Joint fund"], "actions": [["A1", "Q7"]]})
-    (en, es), values = actionplan.summary_sentence(plan, AS_OF, partnerships)
-    assert "<b>1</b> are done (20% of those not dropped)" in en.format(**values)
-    assert "<b>2</b> están atrasadas" in es.format(**values)
-    (en, _), values = actionplan.links_sentence(plan, partnerships)
+    (en,), values = actionplan.summary_sentence(plan, AS_OF, partnerships)
+    assert "<b>1</b> done (20 % of those not dropped)" in en.format(**values)
+    assert values["as_of"] == AS_OF  # a date: the page writes it in its language
+    es = i18n.translator("es")(en).format(**values)
+    assert "<b>2</b> atrasadas" in es and "concluidas" in es
+    (en,), values = actionplan.links_sentence(plan, partnerships)
     assert en.format(**values).endswith("not in the plan: Q7 (P1).")
-    (en, _), values = actionplan.links_sentence(plan, partnerships.assign(actions=[["A1"]]))
+    (en,), values = actionplan.links_sentence(plan, partnerships.assign(actions=[["A1"]]))
     assert "not in the plan" not in en.format(**values)  # said only when there are such codes
     assert actionplan.links_table(plan, partnerships).values.tolist() == [["A1", "Action A1", "P1 Joint fund"]]
     unlinked = actionplan.links_table(plan, partnerships, linked=False)
@@ -180,6 +182,26 @@ def test_report_sentences_and_tables(plan):
     assert table["code"].tolist() == ["A1", "A2", "B1", "B2", "B3", "C1"]
     assert actionplan.action_table(plan, AS_OF, lang="es")["is_late"].tolist() == ["atrasada", "", "", "", "", "atrasada"]
     assert actionplan.code_sort_key("1.10") > actionplan.code_sort_key("1.9")
+
+
+@pytest.mark.parametrize("lang, words", [("en", ["Pillar I", "done", "late"]), ("es", ["Pilar I", "concluidas", "atrasada"]),
+                                         ("pt", ["Pilar I", "concluídas", "atrasada"])])
+def test_pillar_folds_summarise_progress(plan, lang, words):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from partnerlab.plots.actionplan import pillar_folds
+
+    folds = pillar_folds(plan, AS_OF, lang=lang)
+    assert len(folds) == len(actionplan.pillars(plan))
+    first = folds[0]
+    assert all(w in first["summary"] for w in words)
+    counts = actionplan.summary(plan[plan["pillar"] == actionplan.pillars(plan)[0]], AS_OF)
+    assert len(first["tables"]) == counts["actions"]  # the pillar's courses of action, no other
+    (fig, alt), = first["figures"]
+    assert alt and fig is not None
+    plt.close("all")
 
 
 @pytest.mark.parametrize("text, limit, expected", [

@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from partnerlab import stakeholders as sh, vocab
+from partnerlab import stakeholders as sh
+from partnerlab import vocab
 
 
 def _frame(rows):
@@ -92,3 +93,61 @@ def test_sample_has_every_quadrant(sample_wb):
     quadrants = set(sh.assign_quadrants(sample_wb.stakeholders)["quadrant"].dropna())
     assert quadrants == {"critical", "awareness", "capacity", "monitor"}
     assert 10 <= len(sh.critical_group(sample_wb.stakeholders)) <= 25
+
+
+# ---------------------------------------------------------------------------------------
+# the page: sentences of the selection, the grid figure
+# ---------------------------------------------------------------------------------------
+
+def test_a_sector_page_speaks_of_the_sector_not_the_portfolio():
+    text, values = sh.coverage_sentence(["chiapas", "oaxaca"], sector="federal_government")
+    assert text[0].format(**values) == ("No stakeholder of the sector Federal government works in 2 of the 32 "
+                                        "federal entities: Chiapas, Oaxaca.")
+    text, values = sh.coverage_sentence(["oaxaca"], lang="es")
+    assert values["names"] == "Oaxaca" and text[0].startswith("{n} of 32")
+    df = _frame([("a", "A (AA)", "academia", [], 5, 5, []), ("b", "B", "academia", [], 2, 2, [])])
+    text, values = sh.selection_sentence(df, sh.critical_group(df), sector="academia", lang="es")
+    assert "of the sector" in text[0] and values["sector"] == "Academia" and values["critical"] == "1 (50.0\xa0%)"
+
+
+def test_grid_labels_are_whole_names():
+    assert sh.label_name("Delegación de la Unión Europea en México") == "Delegación de la Unión Europea en México"
+    assert sh.label_name("Secretaría de Relaciones Exteriores (SRE)") == "SRE"
+
+
+def test_sector_styles_tell_every_pair_apart():
+    from partnerlab.plots.common import SECTOR_STYLES
+
+    assert set(SECTOR_STYLES) == set(vocab.SECTORS.keys)
+    styles = list(SECTOR_STYLES.values())
+    assert len(set(styles)) == len(styles)  # no two sectors share colour and marker
+    okabe_ito = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
+    assert okabe_ito <= {c for c, _ in styles}  # Okabe & Ito (2008), Color Universal Design, all eight used
+
+
+def test_grid_points_stay_inside_the_scale_and_labels_do_not_overlap(sample_wb):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from partnerlab.plots.stakeholders import plot_influence_interest
+
+    df = sh.filter_stakeholders(sample_wb.stakeholders, sector="federal_government")
+    crowded = pd.concat([df] * 2, ignore_index=True).assign(influence=5, interest=5)  # 2x9 points in one corner cell
+    for frame in (df, crowded):
+        ax = plot_influence_interest(frame)
+        points = [off for c in ax.collections for off in c.get_offsets()]
+        assert len(points) == len(frame.dropna(subset=["influence", "interest"]))
+        assert all(1 <= x <= 5 and 1 <= y <= 5 for x, y in points)
+        plt.close(ax.figure)
+    ax = plot_influence_interest(df)
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    names = {sh.label_name(n) for n in df["name"]}
+    labels = [t for t in ax.texts if t.get_text().replace("\n", " ") in names]
+    assert len(labels) == len(df)  # every stakeholder labelled by its whole name
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    inside = ax.get_window_extent(renderer)
+    assert all(inside.x0 <= b.x0 and b.x1 <= inside.x1 and inside.y0 <= b.y0 and b.y1 <= inside.y1 for b in boxes)
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    plt.close("all")

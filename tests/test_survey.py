@@ -142,9 +142,9 @@ def test_answer_outside_the_options_is_an_error(questions, responses):
 def test_frequency_table_wide_form(questions, responses):
     table = survey.frequency_table(questions, responses, "c1", by="sector", lang="es",
                                    groups=[ALL, "civil_society"])
-    assert table.columns.tolist() == ["Todas las respuestas", "Sociedad civil"]
+    assert table.columns.tolist() == ["Todas las personas encuestadas", "Sociedad civil"]
     assert table.index.tolist() == ["Yes", "No", "n (con respuesta)", "Sin respuesta"]
-    assert table["Todas las respuestas"].tolist() == [60.0, 40.0, 5, 1]
+    assert table["Todas las personas encuestadas"].tolist() == [60.0, 40.0, 5, 1]
     assert table["Sociedad civil"].tolist() == [50.0, 50.0, 2, 1]
 
 
@@ -213,8 +213,10 @@ def test_number_distribution(questions, responses):
     stats = survey.number_stats(questions, responses, "n1", by="sector").set_index("group")
     # overall values 10, 4, 7, 1; r2 and r6 blank. R type-7 quartiles of [1, 4, 7, 10]:
     # q1 = 1 + 0.75 * 3 = 3.25, q3 = 7 + 0.25 * 3 = 7.75
-    assert stats.loc[ALL].to_dict() == {"n": 4, "missing": 2, "mean": 5.5, "median": 5.5,
-                                        "q1": 3.25, "q3": 7.75, "min": 1.0, "max": 10.0}
+    # sample standard deviation of [1, 4, 7, 10]: sqrt((4.5² + 1.5² + 1.5² + 4.5²) / 3) = sqrt(15)
+    assert stats.loc[ALL].to_dict() == pytest.approx({"n": 4, "missing": 2, "mean": 5.5, "median": 5.5,
+                                                      "sd": math.sqrt(15), "q1": 3.25, "q3": 7.75, "min": 1.0,
+                                                      "max": 10.0})
     assert stats.loc["civil_society", ["n", "missing", "mean"]].tolist() == [2, 1, 5.5]
     assert stats.loc["academia", ["n", "missing", "min"]].tolist() == [1, 1, 10.0]
 
@@ -327,6 +329,10 @@ def test_real_survey_proportion_and_mean(mass):
     assert _shares(sex)["Female"] == 50.0 and sex["n"].iloc[0] == 236
     height = survey.number_stats(*mass, "Height").iloc[0]
     assert round(height["mean"], 2) == 172.38 and height["n"] == 209 and height["missing"] == 28
+    # R 4.x: sd(MASS::survey$Height, na.rm = TRUE) = 9.847528; summary() gives 1st Qu. 165.0, Median 171.0,
+    # 3rd Qu. 180.0 (quantile type 7, as number_stats)
+    assert round(height["sd"], 6) == 9.847528
+    assert (height["q1"], height["median"], height["q3"]) == (165.0, 171.0, 180.0)
 
 
 def test_real_survey_scale_stats(mass):
@@ -352,7 +358,7 @@ def test_diverging_chart_draws_the_segments(questions, responses, lang):
     ax = plot_scale_diverging(questions, responses, "s1", by=None, lang=lang)
     lefts = [round(p.get_x(), 6) for p in ax.patches]
     assert lefts == [-37.5, -12.5, -12.5, 12.5, 37.5]  # as in test_diverging_shares
-    assert "n=4" in ax.get_yticklabels()[0].get_text()  # don't know left out of n
+    assert "n = 4" in ax.get_yticklabels()[0].get_text()  # don't know left out of n
     plt.close(ax.figure)
 
 
@@ -367,36 +373,30 @@ def test_theme_heatmap_and_other_charts_render(questions, responses):
     assert [t.get_text() for t in ax.get_xticklabels()] == ["Institucionalidad", "Diálogo"]
     assert ax.images[0].get_array()[0, 0] == pytest.approx((0.5625 + 2 / 3) / 2)
     ax2 = plots.plot_option_shares(questions, responses, "m1", groups=[ALL, "academia"])
-    assert len(ax2.patches) == 8  # 4 options x 2 groups
+    assert len(ax2.patches) == 4  # the sector's bar per option; everyone's share is a tick on it
+    texts = [t.get_text() for t in ax2.texts]
+    assert "2 (100.0\xa0%)  ·  all 3 (60.0\xa0%)" in texts  # Funding: academia 2 of 2, everyone 3 of 5
     plots.plot_number_histogram(questions, responses, "n1")
     plots.plot_respondents(responses, highlight="academia")
     plt.close("all")
 
 
-@pytest.mark.parametrize("lang", ["en", "es"])
-def test_theme_figure_has_one_panel_per_chartable_question(questions, responses, lang):
+@pytest.mark.parametrize("lang", ["en", "es", "pt"])
+def test_question_views_one_per_question_with_alt_and_tables(questions, responses, lang):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     from partnerlab.plots import survey as plots
 
-    # s4 repeats s1's scale right after it: the two panels share one axis label and legend
-    q = pd.concat([questions.iloc[:1], pd.DataFrame([("s4", "institutionality", "Councils meet", "scale", S1)],
-                                                    columns=questions.columns), questions.iloc[1:]], ignore_index=True)
-    r = responses.assign(s4=responses["s1"])
-    fig = plots.plot_theme(q, r, "institutionality", groups=[ALL, "academia"], lang=lang)
-    panels = [ax for ax in fig.axes if ax.get_title(loc="left")]
-    assert [ax.get_title(loc="left") for ax in panels] == ["Functioning of councils", "Councils meet", "Rules are clear"]
-    assert [ax.get_legend() is not None for ax in panels] == [False, True, True]
-    assert panels[0].get_xlabel() == "" and panels[1].get_xlabel().startswith(
-        "Porcentaje" if lang == "es" else "Share")
-    # the same bars as the single-question chart: everyone, then the sector
-    single = plots.plot_scale_diverging(q, r, "s1", groups=[ALL, "academia"], lang=lang)
-    assert [round(p.get_x(), 6) for p in panels[0].patches] == [round(p.get_x(), 6) for p in single.patches]
-    assert [t.get_text() for t in panels[0].get_yticklabels()] == [t.get_text() for t in single.get_yticklabels()]
-    assert len(plots.plot_theme(q, r, "efficacy", lang=lang).axes) == 1  # m1, everyone
-    assert plots.plot_theme(q, r, "other", lang=lang) is None  # text questions are tables only
+    views = plots.question_views(questions, responses, "institutionality", groups=[ALL, "academia"], lang=lang)
+    charts = [v for v in views if v["figure"] is not None]
+    assert len(charts) == 2  # s1, s3; the first view is the Strategy's text of the theme
+    assert views[0]["figure"] is None and views[0]["text"]
+    assert all(v["alt"] and v["tables"] for v in charts)
+    assert "Very high 1 (" in charts[0]["alt"]  # the alt text carries the numbers
+    text_view = plots.question_views(questions, responses, "other", lang=lang)
+    assert [v["figure"] for v in text_view] == [None] and len(text_view[0]["tables"][0]) == 3
     plt.close("all")
 
 
@@ -495,35 +495,67 @@ def test_report_groups(responses):
         survey.report_groups(responses, "martians")
 
 
-def test_question_table_per_type(questions, responses):
-    scale = survey.question_table(questions, responses, "s1", groups=[ALL, "academia"]).set_index("Respondents")
-    assert scale.index.tolist() == ["All respondents", "Academia"]
-    assert scale["n (answered)"].tolist() == [5, 2] and str(scale["n (answered)"].dtype) == "Int64"
-    assert scale["Mean position (1 = lowest)"].tolist() == [3.25, 2.5]
-    assert scale.loc["Academia", ["Very low", "High", "Don't know"]].tolist() == [50.0, 50.0, 0.0]
-    wide = survey.question_table(questions, responses, "c1", lang="es").set_index("Personas encuestadas")
-    assert wide.index.tolist() == ["Todas las respuestas", "Sector privado", "Academia", "Sociedad civil"]
-    assert wide.loc["Sociedad civil", ["Yes", "n (con respuesta)", "Sin respuesta"]].tolist() == [50.0, 2, 1]
-    number = survey.question_table(questions, responses, "n1", groups=[ALL, "civil_society"], lang="es")
-    assert number["Media"].tolist() == [5.5, 5.5] and number["Sin respuesta"].tolist() == [2, 1]
-    text = survey.question_table(questions, responses, "t1", groups=[ALL, "civil_society"])
-    assert text.values.tolist() == [["Civil society", "Data"], ["Civil society", "Trust issues"]]
+def test_answer_tables_every_answer_as_count_and_share(questions, responses):
+    (table,) = survey.answer_tables(questions, responses, "s1", groups=[ALL, "academia"])
+    assert table.columns.tolist() == ["Answer", "All respondents", "Academia"]
+    rows = table.set_index("Answer")
+    # all: 5 answered (r4 blank), Very low 1 of 5; academia: r1 High, r2 Very low
+    assert rows.loc["Very low"].tolist() == ["1 (20.0\xa0%)", "1 (50.0\xa0%)"]
+    assert rows.loc["n (answered)"].tolist() == ["5", "2"] and rows.loc["No answer"].tolist() == ["1", "0"]
+    assert rows.loc["Mean position (1 = lowest)"].tolist() == ["3.25", "2.5"]
+    wide = survey.answer_tables(questions, responses, "c1", lang="es")  # all + 3 sectors: two tables of a chart's width
+    assert [t.columns.tolist() for t in wide] == [
+        ["Respuesta", "Todas las personas encuestadas", "Sector privado", "Academia"], ["Respuesta", "Sociedad civil"]]
+    assert wide[1].set_index("Respuesta").loc["Yes", "Sociedad civil"] == "1 (50.0\xa0%)"
+
+
+def test_answer_tables_split_past_three_groups(questions, responses):
+    sectors = ["academia", "civil_society", "private_sector", "media", "other", "legislature"]
+    many = responses.assign(sector=sectors)
+    tables = survey.answer_tables(questions, many, "c1")
+    assert [len(t.columns) for t in tables] == [1 + 3, 1 + 3, 1 + 1]  # the answer column repeated, 7 groups in all
+    assert all(t.iloc[:, 0].tolist() == tables[0].iloc[:, 0].tolist() for t in tables)
+
+
+def test_number_table_has_sd_and_quartiles(questions, responses):
+    (table,) = survey.answer_tables(questions, responses, "n1", groups=[ALL, "civil_society"], lang="es")
+    assert table.columns.tolist() == ["Estadística", "Todas las personas encuestadas", "Sociedad civil"]
+    assert table["Estadística"].tolist() == ["n", "Sin respuesta", "Media", "Mediana", "Desviación estándar",
+                                             "1er cuartil", "3er cuartil", "Mínimo", "Máximo"]
+    assert table.iloc[:5, 1].tolist() == ["4", "2", "5.5", "5.5", "3.87"]  # sd of 1, 4, 7, 10 = sqrt(15)
+
+
+def test_free_text_deduplicated_with_counts(questions, responses):
+    responses["t1"] = ["More money", "more  money.", None, "Trust issues", "More money", "Data"]
+    table = survey.text_counts(questions, responses, "t1")
+    assert table.values.tolist() == [["More money", 3, "Private sector; Academia"],
+                                     ["Data", 1, "Civil society"], ["Trust issues", 1, "Civil society"]]
+    assert survey.answers_summary(questions, responses, "t1") == "5 answers, 3 different (open the list)"
+
+
+def test_challenges_above_the_minimum(questions, responses):
+    # m1 among all 5 who answered: Funding 3 (60 %), Coordination 2, Trust 2 (40 %), Data 0
+    table = survey.challenge_comparison(questions, responses, [ALL, "academia"], min_share_pct=50)
+    # Funding reaches 50 % for all (60 %); Trust only for academia (1 of 2): listed with everyone's share
+    assert table.values.tolist() == [["Funding", "3 (60.0\xa0%)", "2 (100.0\xa0%)"],
+                                     ["Trust", "2 (40.0\xa0%)", "1 (50.0\xa0%)"]]
+    assert survey.top_challenges(questions, responses, by=None, top=None, min_share_pct=41)["option"].tolist() == ["Funding"]
 
 
 def test_respondents_sentence(questions, responses):
-    (en, es), values = survey.respondents_sentence(responses, questions, "academia")
-    assert en.format(**values).startswith("<b>6</b> respondents from <b>3</b> sectors and <b>2</b> states")
-    assert "<b>2</b> respuestas de <b>Academia</b>" in es.format(**values)
+    text, values = survey.respondents_sentence(responses, questions, "academia")
+    assert text[0].format(**values).startswith("<b>6 respondents</b> from 3 sectors and 2 states answered 7 questions.")
+    text, values = survey.respondents_sentence(responses, questions, "academia", lang="es")
+    assert "<b>2 (33.3\xa0%)</b>" in text[0].format(**values) and values["sector"] == "Academia"
+    assert values["respondents"] == "6 personas encuestadas"
 
 
-def test_question_table_headers_are_not_recased(questions, responses):
-    from partnerlab.report import format_table
-
-    questions.at[3, "options"] = ["Yes, in CDMX", "No"]  # c1: an acronym in an option label
-    responses["c1"] = responses["c1"].replace({"Yes": "Yes, in CDMX"})
-    table = survey.question_table(questions, responses, "c1", groups=[ALL, "academia"])
-    shown = format_table(table, "en", labels=survey.own_labels(table))
-    assert shown.columns.tolist() == ["Respondents", "Yes, in CDMX", "No", "n (answered)", "No answer"]
+def test_alt_texts_in_the_page_language(questions, responses):
+    alt = survey.question_alt(questions, responses, "c1", groups=[ALL, "academia"], lang="es")
+    assert alt.startswith("Gráfico de barras de «Do you have funds?».")
+    assert "Academia (n = 2): Yes 1 (50.0\xa0%); No 1 (50.0\xa0%)" in alt
+    assert "Histograma" in survey.question_alt(questions, responses, "n1", lang="es")
+    assert "Mapa de calor" in survey.heatmap_alt(questions, responses, lang="es")
 
 
 @pytest.mark.parametrize("cell, expected", [

@@ -1,4 +1,4 @@
-"""Charts of the action plan (Appendix 1): the timeline of the courses of action, status bars, workload."""
+"""Charts of the action plan (Appendix 1): the timeline of the courses of action, status bars, workload, pillar folds."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
 
-from partnerlab import actionplan, vocab
+from partnerlab import actionplan, i18n, vocab
 
-__all__ = ["STATUS_COLORS", "plot_timeline", "plot_status_bars", "plot_workload"]
+__all__ = ["STATUS_COLORS", "plot_timeline", "plot_status_bars", "plot_workload", "pillar_folds"]
 
 # Okabe-Ito based, readable by colour-blind readers; late actions get a vermillion frame.
 STATUS_COLORS = {"not_started": "#D0D0D0", "in_progress": "#56B4E9", "done": "#009E73", "dropped": "#7F7F7F"}
@@ -26,6 +26,7 @@ def plot_timeline(plan: pd.DataFrame, as_of: dt.date, ax: plt.Axes | None = None
     Late actions (see partnerlab.actionplan) are framed in vermillion and marked "late";
     the progress % is written at the right end of each row; a dashed line marks the as-of date.
     """
+    T = i18n.translator(lang)
     status = actionplan.plan_status(plan, as_of)
     status = status.assign(_key=status["code"].map(actionplan.code_sort_key)).sort_values("_key", kind="stable")
     pillars = [p for p in vocab.PILLARS.keys if p in set(status["pillar"])] + sorted(
@@ -43,9 +44,8 @@ def plot_timeline(plan: pd.DataFrame, as_of: dt.date, ax: plt.Axes | None = None
     bars: dict[bool, list[tuple]] = {False: [], True: []}  # by hatch (dropped): one barh call each, not one per year
     for i, (kind, item) in enumerate(rows):
         if kind == "header":
-            name = vocab.PILLARS.label(item, lang) if item else _tr(("No pillar", "Sin pilar"), lang)
-            pillar_word = _tr(("Pillar", "Pilar"), lang)
-            labels.append(f"{pillar_word} {item}: {name}" if item else name)
+            labels.append(T("Pillar {pillar}: {name}", pillar=item, name=T.label(vocab.PILLARS, item))
+                          if item else T("No pillar"))
             ax.axhspan(i - 0.5, i + 0.5, color="#F0F0F0", zorder=0)
             continue
         r = item
@@ -53,9 +53,9 @@ def plot_timeline(plan: pd.DataFrame, as_of: dt.date, ax: plt.Axes | None = None
             bars[r["status"] == "dropped"].append((i, year - 0.45, STATUS_COLORS.get(r["status"], "#CCCCCC"),
                                                    LATE_COLOR if r["is_late"] else "white", 1.6 if r["is_late"] else 0.5))
         pct = r["progress"]
-        note = "" if pd.isna(pct) else f"{pct:.0f}%"
+        note = "" if pd.isna(pct) else T.percent(pct, 0)
         if r["is_late"]:
-            note += _tr((" late", " atrasada"), lang)
+            note += " " + T("late")
         ax.text(y1 + 0.6, i, note.strip(), va="center", fontsize=8.5, color=LATE_COLOR if r["is_late"] else "black")
         text = actionplan.action_label(r["code"], r.get("action"), lang)
         labels.append(f"{r['code']}  {actionplan.short_text(' '.join(text.split()), label_width)}")
@@ -74,12 +74,10 @@ def plot_timeline(plan: pd.DataFrame, as_of: dt.date, ax: plt.Axes | None = None
     ax.xaxis.tick_top()
     frac = (as_of.timetuple().tm_yday - 0.5) / 365
     ax.axvline(as_of.year - 0.5 + frac, color="black", linestyle="--", linewidth=1)
-    handles = [Patch(color=STATUS_COLORS[s], label=vocab.ACTION_STATUSES.label(s, lang)) for s in actionplan.STATUSES]
+    handles = [Patch(color=STATUS_COLORS[s], label=T.label(vocab.ACTION_STATUSES, s)) for s in actionplan.STATUSES]
     handles.append(Patch(facecolor="white", edgecolor=LATE_COLOR, linewidth=1.6,
-                         label=_tr(("late (last planned year passed, not done)",
-                                    "atrasada (pasó el último año previsto, no concluida)"), lang)))
-    handles.append(plt.Line2D([], [], color="black", linestyle="--",
-                              label=_tr(("as of ", "al "), lang) + as_of.isoformat()))
+                         label=T("late (last planned year passed, not done)")))
+    handles.append(plt.Line2D([], [], color="black", linestyle="--", label=T("as of {date}", date=T.date(as_of))))
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=2, fontsize=9, frameon=False)
     ax.spines[["right", "bottom"]].set_visible(False)
     ax.tick_params(axis="y", length=0)
@@ -88,6 +86,7 @@ def plot_timeline(plan: pd.DataFrame, as_of: dt.date, ax: plt.Axes | None = None
 
 def plot_status_bars(table: pd.DataFrame, by: str, ax: plt.Axes | None = None, lang: str = "en") -> plt.Axes:
     """Stacked horizontal bars of actions per status for a `progress_by` table, with the late count."""
+    T = i18n.translator(lang)
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 0.9 + 0.36 * len(table)))
     names = [_group_label(v, by, lang) for v in table[by]]
@@ -95,20 +94,18 @@ def plot_status_bars(table: pd.DataFrame, by: str, ax: plt.Axes | None = None, l
     for s in actionplan.STATUSES:
         values = table[s].to_numpy(dtype=float)
         ax.barh(range(len(table)), values, left=left, color=STATUS_COLORS[s], edgecolor="white",
-                label=vocab.ACTION_STATUSES.label(s, lang), hatch="//" if s == "dropped" else None)
+                label=T.label(vocab.ACTION_STATUSES, s), hatch="//" if s == "dropped" else None)
         for y, (x, v) in enumerate(zip(left, values)):
             if v:
                 ax.text(x + v / 2, y, f"{v:.0f}", ha="center", va="center", fontsize=7.5)
         left += values
     for y, (total, late) in enumerate(zip(left, table["late"])):
         if late:
-            ax.text(total + 0.2, y, f"{late} " + _tr(("late", "atrasada" if late == 1 else "atrasadas"), lang),
-                    va="center", fontsize=7.5,
-                    color=LATE_COLOR)
+            ax.text(total + 0.2, y, T.n("{n} late", "{n} late", int(late)), va="center", fontsize=7.5, color=LATE_COLOR)
     ax.set_yticks(range(len(table)), [_wrap(n, 45) for n in names], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0, max(left.max() if len(left) else 1, 1) * 1.25)
-    ax.set_xlabel(_tr(("Courses of action", "Líneas de acción"), lang))
+    ax.set_xlabel(T("Courses of action"))
     ax.legend(fontsize=8, frameon=False, ncol=4, loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.6 / max(len(table), 1)))
     ax.spines[["top", "right"]].set_visible(False)
     return ax
@@ -116,23 +113,22 @@ def plot_status_bars(table: pd.DataFrame, by: str, ax: plt.Axes | None = None, l
 
 def plot_workload(table: pd.DataFrame, ax: plt.Axes | None = None, lang: str = "en") -> plt.Axes:
     """Open and done action-years per responsible entity (a `workload` table), open first."""
+    T = i18n.translator(lang)
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 0.9 + 0.34 * len(table)))
     y = np.arange(len(table))
     open_ = table["open_action_years"].to_numpy(dtype=float)
     done = (table["action_years"] - table["open_action_years"]).to_numpy(dtype=float)
-    ax.barh(y, open_, color=STATUS_COLORS["in_progress"], label=_tr(("open action-years", "años-acción abiertos"), lang))
-    ax.barh(y, done, left=open_, color=STATUS_COLORS["done"],
-            label=_tr(("done action-years", "años-acción concluidos"), lang))
+    ax.barh(y, open_, color=STATUS_COLORS["in_progress"], label=T("open action-years"))
+    ax.barh(y, done, left=open_, color=STATUS_COLORS["done"], label=T("done action-years"))
     for yy, total, n_actions, n_open in zip(y, open_ + done, table["actions"], table["open"]):
-        noun = _tr(("action", "acción") if n_actions == 1 else ("actions", "acciones"), lang)
-        opened = _tr(("open", "abierta" if n_open == 1 else "abiertas"), lang)
-        ax.text(total + 0.2, yy, f"{n_actions} {noun}, {n_open} {opened}", va="center", fontsize=7.5)
+        text = T("{actions}, {open}", actions=T.n("{n} action", "{n} actions", int(n_actions)),
+                 open=T.n("{n} open", "{n} open", int(n_open)))
+        ax.text(total + 0.2, yy, text, va="center", fontsize=7.5)
     ax.set_yticks(y, [_wrap(r, 35) for r in table["responsible"]], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0, max((open_ + done).max() if len(table) else 1, 1) * 1.35)
-    ax.set_xlabel(_tr(("Action-years (an action planned for 3 years counts 3)",
-                       "Años-acción (una acción prevista para 3 años cuenta 3)"), lang))
+    ax.set_xlabel(T("Action-years (an action planned for 3 years counts 3)"))
     ax.legend(fontsize=8, frameon=False, loc="lower right")
     ax.spines[["top", "right"]].set_visible(False)
     return ax
@@ -142,15 +138,25 @@ def plot_workload(table: pd.DataFrame, ax: plt.Axes | None = None, lang: str = "
 # private helpers
 # ---------------------------------------------------------------------------------------
 
-def _tr(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "es" else pair[0]
-
-
 def _wrap(text: object, width: int) -> str:
     return "\n".join(textwrap.wrap(str(text), width)) or str(text)
 
 
 def _group_label(value: object, by: str, lang: str) -> str:
     if by == "pillar":
-        return f"{_tr(('Pillar', 'Pilar'), lang)} {value}: {vocab.PILLARS.label(value, lang)}"
+        T = i18n.translator(lang)
+        return T("Pillar {pillar}: {name}", pillar=value, name=T.label(vocab.PILLARS, value))
     return str(value)
+
+
+def pillar_folds(plan: pd.DataFrame, as_of: dt.date, lang: str = "en") -> list[dict]:
+    """One fold per pillar for `Report.details(**fold)`: its progress as the summary line
+    (`actionplan.pillar_summary`), its timeline with its alt text, and its courses of action."""
+    folds = []
+    for pillar in actionplan.pillars(plan):
+        part = plan[plan["pillar"] == pillar] if pillar is not None else plan[plan["pillar"].isna()]
+        folds.append({"summary": actionplan.pillar_summary(plan, as_of, pillar, lang),
+                      "figures": [(plot_timeline(part, as_of, lang=lang), actionplan.timeline_alt(part, as_of, lang))],
+                      "tables": actionplan.action_table(part, as_of, lang=lang).drop(columns="pillar"),
+                      "labels": actionplan.ACTION_LABELS, "vocab": {"status": "action_status"}})
+    return folds

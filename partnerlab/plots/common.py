@@ -6,23 +6,29 @@ import matplotlib as mpl
 
 from partnerlab import vocab
 
-__all__ = ["SECTOR_COLORS", "QUADRANT_COLORS", "sector_color", "sector_label", "apply_style", "shorten"]
+__all__ = ["SECTOR_STYLES", "SECTOR_COLORS", "SECTOR_MARKERS", "QUADRANT_COLORS", "sector_color", "sector_marker",
+           "sector_label", "apply_style", "shorten"]
 
-# One colour per sector, the same in every report (colour-blind safe: Okabe-Ito + Tableau).
-SECTOR_COLORS: dict[str, str] = {
-    "federal_government": "#0072B2",
-    "legislature": "#56B4E9",
-    "local_government": "#009E73",
-    "private_sector": "#E69F00",
-    "financial_sector": "#D55E00",
-    "academia": "#CC79A7",
-    "civil_society": "#8C564B",
-    "international_cooperation": "#F0E442",
-    "un_system": "#1F77B4",
-    "media": "#7F7F7F",
-    "other": "#BCBD22",
+# One colour and one marker per sector, the same in every report. Colours are the Okabe-Ito
+# palette (distinguishable with the common colour-vision deficiencies) plus greys and Tol's wine;
+# eleven sectors are more than such a palette holds, so the marker groups the sectors by family
+# (public: circle, market: square, society: triangle, international: diamond, other: cross) and a
+# colour repeats no hue within a family: two sectors always differ in colour or in shape.
+SECTOR_STYLES: dict[str, tuple[str, str]] = {
+    "federal_government": ("#0072B2", "o"),
+    "legislature": ("#56B4E9", "o"),
+    "local_government": ("#009E73", "o"),
+    "private_sector": ("#E69F00", "s"),
+    "financial_sector": ("#D55E00", "s"),
+    "academia": ("#CC79A7", "^"),
+    "civil_society": ("#882255", "^"),
+    "media": ("#999999", "^"),
+    "international_cooperation": ("#F0E442", "D"),
+    "un_system": ("#000000", "D"),
+    "other": ("#BBBBBB", "X"),
 }
-SECTOR_COLORS["un_system"] = "#009EDB"  # the UN's own blue, so the UN system stands out
+SECTOR_COLORS: dict[str, str] = {k: color for k, (color, _) in SECTOR_STYLES.items()}
+SECTOR_MARKERS: dict[str, str] = {k: marker for k, (_, marker) in SECTOR_STYLES.items()}
 
 QUADRANT_COLORS = {"critical": "#C0392B", "awareness": "#E67E22", "capacity": "#2E86C1", "monitor": "#95A5A6"}
 
@@ -32,8 +38,15 @@ def sector_color(sector: str | None) -> str:
     return SECTOR_COLORS.get(sector or "other", "#BBBBBB")
 
 
+def sector_marker(sector: str | None) -> str:
+    """The marker of a sector key (a cross for an unknown or blank sector)."""
+    return SECTOR_MARKERS.get(sector or "other", "X")
+
+
 def sector_label(sector: str | None, lang: str = "en") -> str:
-    return vocab.SECTORS.label(sector or "other", lang)
+    from partnerlab import i18n
+
+    return i18n.translator(lang).label(vocab.SECTORS, sector or "other")
 
 
 def shorten(text: object, limit: int = 28) -> str:

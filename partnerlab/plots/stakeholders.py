@@ -3,66 +3,83 @@
 from __future__ import annotations
 
 import math
+import textwrap
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.patches import Patch, Rectangle
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
 
-from partnerlab import vocab
-from partnerlab.plots.common import QUADRANT_COLORS, sector_color, sector_label
-from partnerlab.stakeholders import HIGH, assign_quadrants, short_name
+from partnerlab import i18n, vocab
+from partnerlab.plots.common import QUADRANT_COLORS, sector_color, sector_label, sector_marker
+from partnerlab.stakeholders import HIGH, assign_quadrants, label_name
 
-__all__ = ["plot_influence_interest", "plot_sector_counts", "plot_states", "plot_roles"]
+__all__ = ["plot_influence_interest", "draw_grid", "plot_sector_counts", "plot_states", "plot_roles", "MAX_LABELS"]
 
 MAX_LABELS = 45  # above this many rated stakeholders only the critical group is labelled
+CELL = 0.34  # points of one cell are spread at most this far from the cell's centre (scores are 1 apart)
 
 
 def plot_influence_interest(stakeholders: pd.DataFrame, lang: str = "en", threshold: int = HIGH,
                             ax: plt.Axes | None = None) -> plt.Axes:
-    """The Appendix 3 grid: interest (x) against influence (y), one dot per stakeholder, sector colours.
+    """The Appendix 3 grid: interest (x) against influence (y), one point per stakeholder.
 
-    Stakeholders sharing a cell are spread on a small grid inside it, so none hides another.
+    Points sharing a cell are spread on a small lattice inside it, never past the 1-5 scale (at
+    a score of 1 or 5 the spread turns inwards). Each sector has its colour and marker
+    (`partnerlab.plots.common.SECTOR_STYLES`). Labels are the names (an acronym in brackets when
+    the name has one), never cut, placed by adjustText so that none overlaps another or a point
+    and none leaves the axes; above `MAX_LABELS` rated stakeholders only the critical group is
+    labelled.
     """
+    from adjustText import adjust_text
+
+    T = i18n.translator(lang)
     df = assign_quadrants(stakeholders, threshold).dropna(subset=["influence", "interest"])
     if ax is None:
-        _, ax = plt.subplots(figsize=(12, 10.5))
+        _, ax = plt.subplots(figsize=(11, 11))
     draw_grid(ax, threshold, lang)
+    titles = list(ax.texts)  # the quadrant names: labels keep clear of them too
     label_all = len(df) <= MAX_LABELS
+    xs, ys, texts = [], [], []
     for (inf, itr), cell in df.sort_values(["sector", "name"]).groupby(["influence", "interest"]):
-        labelled = label_all or (cell["quadrant"] == "critical").all()
-        right_edge = float(itr) >= 5  # labels of the right-most column go left of their points
-        offsets = _stack(len(cell), right_edge) if labelled and len(cell) > 1 else _spread(len(cell))
-        for (dx, dy), row in zip(offsets, cell.itertuples(index=False)):
-            x, y = float(itr) + dx, float(inf) + dy
-            ax.scatter(x, y, s=46, color=sector_color(row.sector), edgecolor="white", linewidth=0.6, zorder=3)
-            if labelled:
-                ax.annotate(short_name(row.name, 18), (x, y), xytext=(-4 if right_edge else 4, 0),
-                            textcoords="offset points", ha="right" if right_edge else "left",
-                            fontsize=7, color="#222", va="center", zorder=4)
-    ax.set_title("Influence-interest grid (Appendix 3)" if lang != "es" else "Matriz de influencia e interés (Anexo 3)")
+        for (dx, dy), row in zip(_spread(len(cell)), cell.itertuples(index=False)):
+            x, y = _inside(float(itr), dx), _inside(float(inf), dy)
+            ax.scatter(x, y, s=52, color=sector_color(row.sector), marker=sector_marker(row.sector),
+                       edgecolor="#333333", linewidth=0.5, zorder=3)
+            xs.append(x)
+            ys.append(y)
+            if label_all or row.quadrant == "critical":
+                texts.append(ax.text(x, y - 0.09, _wrap(label_name(row.name), 22), fontsize=7.5, color="#222",
+                                     ha="center", va="top", linespacing=0.95, zorder=4,
+                                     bbox={"boxstyle": "square,pad=0.05", "fc": "white", "ec": "none", "alpha": 0.7}))
+    if texts:  # no time limit: the same figure on a busy machine and a quiet one
+        adjust_text(texts, x=xs, y=ys, objects=titles, ax=ax, ensure_inside_axes=True, expand_axes=False,
+                    expand=(1.2, 1.5), force_text=(0.6, 0.9), force_static=(0.4, 0.6), iter_lim=1000,
+                    arrowprops={"arrowstyle": "-", "color": "#777777", "lw": 0.5})
+    ax.set_title(T("Influence-interest grid (Appendix 3)"))
     sectors = [s for s in vocab.SECTORS.keys if s in set(df["sector"])]
-    ax.legend(handles=[Patch(color=sector_color(s), label=sector_label(s, lang)) for s in sectors],
-              loc="upper left", bbox_to_anchor=(1.01, 1), title="Sector")
-    note = ("Each point sits in the cell of its two scores; points sharing a cell are spread out within it."
-            if lang != "es" else
-            "Cada punto está en la celda de sus dos calificaciones; los que comparten celda se reparten dentro de ella.")
+    handles = [Line2D([], [], linestyle="", marker=sector_marker(s), markersize=8, markerfacecolor=sector_color(s),
+                      markeredgecolor="#333333", markeredgewidth=0.5, label=sector_label(s, lang)) for s in sectors]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=4, title=T("Sector"))
+    note = T("Each point sits in the cell of its two scores; points sharing a cell are spread out within it, "
+             "inside the 1-5 scale.")
     if not label_all:
-        note += " Labels: critical group only." if lang != "es" else " Etiquetas: solo el grupo crítico."
-    ax.text(0, -0.09, note, transform=ax.transAxes, fontsize=8, color="#555")
+        note += " " + T("Labels: critical group only.")
+    ax.text(0, -0.065, note, transform=ax.transAxes, fontsize=8, color="#555")
     ax.set_aspect("equal")
     return ax
-
 
 
 def draw_grid(ax: plt.Axes, threshold: int = HIGH, lang: str = "en") -> plt.Axes:
     """The Appendix 3 grid without its stakeholders: the four quadrants shaded and named, the
     cut at `threshold` dashed, both axes from 1 to 5 (the stakeholder map and the changes grid)."""
+    T = i18n.translator(lang)
     lo, hi = 0.5, 5.5
     cut = threshold - 0.5
     for (x0, x1, y0, y1, q) in ((cut, hi, cut, hi, "critical"), (lo, cut, cut, hi, "awareness"),
                                 (cut, hi, lo, cut, "capacity"), (lo, cut, lo, cut, "monitor")):
         ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, color=QUADRANT_COLORS[q], alpha=0.08, zorder=0))
-        title = vocab.QUADRANTS.label(q, lang).split(":")[0]
+        title = T.label(vocab.QUADRANTS, q).split(":")[0]
         ax.text(x0 + 0.06, y1 - 0.02, title, ha="left", va="top", fontsize=9, fontweight="bold",
                 color=QUADRANT_COLORS[q], zorder=1)
     ax.axvline(cut, color="#888", lw=1, ls="--", zorder=1)
@@ -71,39 +88,41 @@ def draw_grid(ax: plt.Axes, threshold: int = HIGH, lang: str = "en") -> plt.Axes
     ax.set_ylim(lo, hi)
     ax.set_xticks(range(1, 6))
     ax.set_yticks(range(1, 6))
-    ax.set_xlabel("Interest (1-5)" if lang != "es" else "Interés (1-5)")
-    ax.set_ylabel("Influence (1-5)" if lang != "es" else "Influencia (1-5)")
+    ax.set_xlabel(T("Interest (1-5)"))
+    ax.set_ylabel(T("Influence (1-5)"))
     return ax
 
+
 def plot_sector_counts(counts: pd.DataFrame, lang: str = "en", ax: plt.Axes | None = None) -> plt.Axes:
-    """Horizontal bars of stakeholders per sector (a count_by(..., "sector") table)."""
+    """Horizontal bars of stakeholders per sector (a count_by(..., "sector") table), each "count (share)"."""
+    T = i18n.translator(lang)
     df = counts.dropna(subset=["sector"])
     df = df[df["stakeholders"] > 0].iloc[::-1]
+    total = int(counts["stakeholders"].sum())
     if ax is None:
-        _, ax = plt.subplots(figsize=(8, 0.42 * max(len(df), 3) + 0.8))
+        _, ax = plt.subplots(figsize=(8, 0.3 * max(len(df), 2) + 0.6))
     bars = ax.barh([sector_label(s, lang) for s in df["sector"]], df["stakeholders"],
-                   color=[sector_color(s) for s in df["sector"]])
-    ax.bar_label(bars, labels=[f"{n} ({p:.0f}%)" for n, p in zip(df["stakeholders"], df["share_pct"])],
-                 padding=3, fontsize=9)
-    ax.set_xlabel("Stakeholders" if lang != "es" else "Actores")
-    ax.set_title("Stakeholders by sector" if lang != "es" else "Actores por sector")
-    ax.margins(x=0.18)
+                   color=[sector_color(s) for s in df["sector"]], edgecolor="#333333", linewidth=0.4)
+    ax.bar_label(bars, labels=[T.share(int(n), total) for n in df["stakeholders"]], padding=3, fontsize=9)
+    ax.set_xlabel(T("Stakeholders"))
+    ax.set_title(T("Stakeholders by sector"))
+    ax.margins(x=0.22)
     return ax
 
 
 def plot_states(state_counts: pd.DataFrame, lang: str = "en", ax: plt.Axes | None = None) -> plt.Axes:
     """Bars of stakeholders per federal entity, all 32; entities with none are marked in red."""
+    T = i18n.translator(lang)
     df = state_counts.iloc[::-1]
     if ax is None:
-        _, ax = plt.subplots(figsize=(8, 9))
+        _, ax = plt.subplots(figsize=(8, 7.5))
     colors = ["#1F4E79" if n else "#C0392B" for n in df["stakeholders"]]
-    ax.barh([vocab.STATES.label(s, lang) for s in df["state"]], df["stakeholders"], color=colors)
+    ax.barh([T.label(vocab.STATES, s) for s in df["state"]], df["stakeholders"], color=colors)
     for y, n in enumerate(df["stakeholders"]):
         if n == 0:
-            ax.text(0.1, y, "0: " + ("no partner" if lang != "es" else "sin aliados"), va="center",
-                    fontsize=8, color="#C0392B")
-    ax.set_xlabel("Stakeholders working in the state" if lang != "es" else "Actores que trabajan en el estado")
-    ax.set_title("Coverage of the federal entities" if lang != "es" else "Cobertura de las entidades federativas")
+            ax.text(0.1, y, T("0: none"), va="center", fontsize=8, color="#C0392B")
+    ax.set_xlabel(T("Stakeholders working in the state"))
+    ax.set_title(T("Coverage of the federal entities"))
     ax.tick_params(axis="y", labelsize=8)
     return ax
 
@@ -112,26 +131,21 @@ def plot_roles(roles: pd.DataFrame, lang: str = "en", ax: plt.Axes | None = None
     """Heatmap of roles (rows) by sector (columns), from stakeholders.roles_by_sector."""
     import seaborn as sns
 
+    T = i18n.translator(lang)
     if ax is None:
         _, ax = plt.subplots(figsize=(1.0 * max(len(roles.columns), 4) + 3, 0.5 * max(len(roles), 3) + 1.5))
     shown = roles.copy()
-    shown.index = [vocab.ROLES.label(r, lang) for r in shown.index]
-    shown.columns = [sector_label(s, lang) for s in shown.columns]
+    shown.index = [T.label(vocab.ROLES, r) for r in shown.index]
+    shown.columns = [_wrap(sector_label(s, lang), 16) for s in shown.columns]
     sns.heatmap(shown, annot=True, fmt="d", cmap="Blues", cbar=False, linewidths=0.5, ax=ax)
     ax.set_xlabel("")
     ax.set_ylabel("")
-    ax.set_title("Roles by sector (Appendix 3, step 3)" if lang != "es" else "Roles por sector (Anexo 3, paso 3)")
-    plt.setp(ax.get_xticklabels(), rotation=30, ha="right")
+    ax.set_title(T("Roles by sector (Appendix 3, step 3)"))
+    plt.setp(ax.get_xticklabels(), rotation=0, ha="center", fontsize=8)
     return ax
 
 
-def _stack(n: int, right: bool = False, height: float = 0.7) -> list[tuple[float, float]]:
-    """Offsets for n labelled points in one cell: a column on the left (or right), top to bottom."""
-    step = height / max(n - 1, 1)
-    return [(0.38 if right else -0.38, height / 2 - i * step) for i in range(n)]
-
-
-def _spread(n: int, width: float = 0.8) -> list[tuple[float, float]]:
+def _spread(n: int, width: float = 2 * CELL) -> list[tuple[float, float]]:
     """Offsets for n points inside one cell of the grid, on a small centred square lattice."""
     if n == 1:
         return [(0.0, 0.0)]
@@ -142,3 +156,21 @@ def _spread(n: int, width: float = 0.8) -> list[tuple[float, float]]:
         r, c = divmod(i, side)
         offsets.append(((c - (side - 1) / 2) * step, ((side - 1) / 2 - r) * step))
     return offsets
+
+
+def _inside(score: float, offset: float, lo: float = 1.0, hi: float = 5.0) -> float:
+    """score + offset, with the cell's spread squeezed inwards at the ends of the scale, so a
+    point never leaves lo-hi (at 5 the spread covers 5 - CELL to 5, in the same order).
+
+    >>> _inside(3, 0.3), _inside(5, 0.34), _inside(5, -0.34), _inside(1, -0.34)
+    (3.3, 5.0, 4.66, 1.0)
+    """
+    if score >= hi:
+        return round(hi - (CELL - offset) / 2, 6)
+    if score <= lo:
+        return round(lo + (offset + CELL) / 2, 6)
+    return round(score + offset, 6)
+
+
+def _wrap(text: object, width: int) -> str:
+    return "\n".join(textwrap.wrap(str(text), width, break_long_words=False)) or str(text)
