@@ -305,7 +305,7 @@ def render_index(manifest: dict, lang: str = "en") -> str:
 _INDEX_CSS = """
 .pl-index .pl-lead { color: #444; margin: 0.2em 0 1em; }
 .pl-start { border-left: 6px solid #1F4E79; background: #F5F8FB; padding: 0.6em 1em; margin: 0.6em 0 1.2em; }
-.pl-start a.pl-start-link { font-size: 1.35em; font-weight: 600; }
+.pl-start .pl-start-link { font-size: 1.35em; font-weight: 600; }
 .pl-reports { list-style: none; padding: 0; margin: 0.3em 0 1em; }
 .pl-reports > li { margin: 0 0 0.7em; }
 .pl-reports .pl-report-title { font-weight: 600; font-size: 1.05em; }
@@ -375,7 +375,7 @@ def _index_entry(recs: list[dict], title: str, question: str, lang: str, start: 
     parts = []
     if head is not None and _page_of(head):
         cls = "pl-start-link" if start else "pl-report-title"
-        parts.append(f'<a class="{cls}" href="{esc(_page_of(head))}">{esc(record_title(head, lang))}</a>')
+        parts.append(f'<span class="{cls}"><a href="{esc(_page_of(head))}">{esc(record_title(head, lang))}</a></span>')
     else:
         parts.append(f'<span class="pl-report-title">{esc(name)}</span>')
     if head is not None:
