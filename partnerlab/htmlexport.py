@@ -270,7 +270,7 @@ def render_index(manifest: dict, lang: str = "en") -> str:
     from partnerlab import i18n
 
     lang = lang if lang in i18n.LANGUAGES or lang == i18n.PSEUDO else "en"
-    T = i18n.translator(lang)
+    _ = i18n.translator(lang)
     esc = _escape
     wb = manifest.get("workbook") or {}
     heading = wb.get("portfolio") or wb.get("name") or "partnerlab"
@@ -283,7 +283,7 @@ def render_index(manifest: dict, lang: str = "en") -> str:
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <meta name="generator" content="partnerlab {esc(manifest.get('partnerlab') or __version__)}">
-<title>{esc(heading)}: {esc(T("Reports"))}</title>
+<title>{esc(heading)}: {esc(_("Reports"))}</title>
 <style>
 {page_css()}
 {_INDEX_CSS}
@@ -292,9 +292,9 @@ def render_index(manifest: dict, lang: str = "en") -> str:
 <body class="pl-index">
 <main>
 <h1>{esc(heading)}</h1>
-<p class="pl-lead">{esc(_index_intro(wb, T))}</p>
+<p class="pl-lead">{esc(_index_intro(wb, _))}</p>
 {sections}
-{_run_details(manifest, records, T)}
+{_run_details(manifest, records, _)}
 </main>
 <footer class="pl-footer">partnerlab {esc(manifest.get('partnerlab') or __version__)}</footer>
 </body>
@@ -318,16 +318,16 @@ _INDEX_CSS = """
 """
 
 
-def _index_intro(wb: dict, T) -> str:
+def _index_intro(wb: dict, _) -> str:
     as_of = wb.get("as_of")
     try:
-        when = T.date(as_of) if as_of else ""
+        when = _.date(as_of) if as_of else ""
     except ValueError:  # an as-of date the loader kept as text
         when = str(as_of)
     if when:
-        return T("Every report of this batch, made from the workbook {workbook} with data as of {date}. "
+        return _("Every report of this batch, made from the workbook {workbook} with data as of {date}. "
                  "Start with the overview.", workbook=wb.get("name") or "", date=when)
-    return T("Every report of this batch, made from the workbook {workbook}. Start with the overview.",
+    return _("Every report of this batch, made from the workbook {workbook}. Start with the overview.",
              workbook=wb.get("name") or "")
 
 
@@ -336,7 +336,7 @@ def _index_sections(records: list[dict], lang: str) -> str:
     from partnerlab import i18n
     from partnerlab.reports import GROUPS, REPORTS
 
-    T = i18n.translator(lang)
+    _ = i18n.translator(lang)
     esc = _escape
     by_report: dict[str, list[dict]] = {}
     for rec in records:
@@ -346,17 +346,17 @@ def _index_sections(records: list[dict], lang: str) -> str:
     for group, group_title in GROUPS.items():
         items = []
         for rep in (r for r in REPORTS if r.group == group and r.key in by_report):
-            items.append(_index_entry(by_report[rep.key], T(rep.title), T(rep.question), lang, start=group == "start"))
+            items.append(_index_entry(by_report[rep.key], _(rep.title), _(rep.question), lang, start=group == "start"))
         if not items:
             continue
         if group == "start":
-            out.append(f'<section class="pl-start" aria-label="{esc(T(group_title))}">{"".join(items)}</section>')
+            out.append(f'<section class="pl-start" aria-label="{esc(_(group_title))}">{"".join(items)}</section>')
         else:
-            out.append(f'<h2>{esc(T(group_title))}</h2><ul class="pl-reports">{"".join(items)}</ul>')
+            out.append(f'<h2>{esc(_(group_title))}</h2><ul class="pl-reports">{"".join(items)}</ul>')
     others = [key for key in by_report if key not in catalogue]
     if others:  # reports outside the catalogue (a custom batch)
         items = [_index_entry(by_report[key], "", "", lang) for key in others]
-        out.append(f'<h2>{esc(T("Other reports"))}</h2><ul class="pl-reports">{"".join(items)}</ul>')
+        out.append(f'<h2>{esc(_("Other reports"))}</h2><ul class="pl-reports">{"".join(items)}</ul>')
     return "\n".join(out)
 
 
@@ -366,7 +366,7 @@ def _index_entry(recs: list[dict], title: str, question: str, lang: str, start: 
     from partnerlab import i18n
     from partnerlab.reports import record_title
 
-    T = i18n.translator(lang)
+    _ = i18n.translator(lang)
     esc = _escape
     whole = [r for r in recs if not r.get("parameters_own")] or ([recs[0]] if len(recs) == 1 else [])
     copies = [r for r in recs if r not in whole]
@@ -379,7 +379,7 @@ def _index_entry(recs: list[dict], title: str, question: str, lang: str, start: 
     else:
         parts.append(f'<span class="pl-report-title">{esc(name)}</span>')
     if head is not None:
-        parts.append(_index_tag(head, T))
+        parts.append(_index_tag(head, _))
     if question:
         parts.append(f'<p class="pl-question">{esc(question)}</p>')
     if copies:
@@ -388,7 +388,7 @@ def _index_entry(recs: list[dict], title: str, question: str, lang: str, start: 
             text = record_title(rec, lang)
             text = text[len(name) + 2:] if name and text.startswith(name + ": ") else text
             links.append((f'<a href="{esc(_page_of(rec))}">{esc(text)}</a>' if _page_of(rec) else esc(text))
-                         + _index_tag(rec, T))
+                         + _index_tag(rec, _))
         parts.append(f'<p class="pl-copies">{" · ".join(links)}</p>')
     if head is not None and head.get("status") == "skipped" and _note(head, lang):
         parts.append(f'<p class="pl-question">{esc(_note(head, lang))}</p>')
@@ -404,40 +404,40 @@ def _note(rec: dict, lang: str) -> str:
     return rec.get(f"note_{lang}") or rec.get("note") or rec.get("error") or ""
 
 
-def _index_tag(rec: dict, T) -> str:
+def _index_tag(rec: dict, _) -> str:
     """A small tag for a report the reader cannot open (failed, skipped, not run); "" for the rest."""
     status = rec.get("status", "")
     if status in ("ok", "") or (status in ("pending", "running") and _page_of(rec)):
         return ""
-    label = T(_STATUS_LABELS[status]) if status in _STATUS_LABELS else status
+    label = _(_STATUS_LABELS[status]) if status in _STATUS_LABELS else status
     return f' <span class="pl-tag pl-tag-{_escape(status)}">{_escape(label)}</span>'
 
 
-def _run_details(manifest: dict, records: list[dict], T) -> str:
+def _run_details(manifest: dict, records: list[dict], _) -> str:
     """The run's inputs and every report's status, seconds, parameters and notebook, in a disclosure."""
     esc = _escape
-    lang = T.lang
+    lang = _.lang
     wb = manifest.get("workbook") or {}
     run = manifest.get("run") or {}
     summary = manifest.get("summary") or {}
     reused = sum(bool(r.get("reused")) for r in records)
-    counts = " · ".join([T.n("{n} report ready", "{n} reports ready", summary.get("ok", 0)),
-                         T.n("{n} failed", "{n} failed", summary.get("failed", 0)),
-                         T.n("{n} skipped", "{n} skipped", summary.get("skipped", 0))])
+    counts = " · ".join([_.n("{n} report ready", "{n} reports ready", summary.get("ok", 0)),
+                         _.n("{n} failed", "{n} failed", summary.get("failed", 0)),
+                         _.n("{n} skipped", "{n} skipped", summary.get("skipped", 0))])
     if reused:
-        counts += " (" + T.n("{n} reused from the previous run: its inputs did not change",
+        counts += " (" + _.n("{n} reused from the previous run: its inputs did not change",
                              "{n} reused from the previous run: their inputs did not change", reused) + ")"
     files = ['<a href="manifest.json">manifest.json</a>']
     if manifest.get("findings"):
-        files.append(f'<a href="{esc(manifest["findings"])}">{esc(manifest["findings"])}</a> ({esc(T("key tables"))})')
+        files.append(f'<a href="{esc(manifest["findings"])}">{esc(manifest["findings"])}</a> ({esc(_("key tables"))})')
     meta = [
-        (T("Workbook"), esc(wb.get("name") or "")),
+        (_("Workbook"), esc(wb.get("name") or "")),
         ("sha256", f"<code>{esc(wb.get('sha256') or '')}</code>"),
-        (T("Data as of"), esc(wb.get("as_of") or "—")),
-        (T("Language"), esc(_language_name(lang))),
-        (T("Run"), f"{esc(run.get('started') or '')} → {esc(run.get('ended') or '')} ({_fmt_seconds(run.get('seconds'))})"),
-        (T("Reports"), esc(counts)),
-        (T("Files"), " · ".join(files)),
+        (_("Data as of"), esc(wb.get("as_of") or "—")),
+        (_("Language"), esc(_language_name(lang))),
+        (_("Run"), f"{esc(run.get('started') or '')} → {esc(run.get('ended') or '')} ({_fmt_seconds(run.get('seconds'))})"),
+        (_("Reports"), esc(counts)),
+        (_("Files"), " · ".join(files)),
     ]
     rows = []
     copies = Counter(rec.get("report") for rec in records)
@@ -452,7 +452,7 @@ def _run_details(manifest: dict, records: list[dict], T) -> str:
         nb_file = f"{rec['name']}.ipynb"
         links = f'<a href="{esc(nb_file)}">.ipynb</a>' if nb_file in (rec.get("outputs") or []) else ""
         params = ", ".join(f"{esc(k)}={esc(v)}" for k, v in (rec.get("parameters_own") or {}).items())
-        label = T(_STATUS_LABELS[status]) if status in _STATUS_LABELS else status
+        label = _(_STATUS_LABELS[status]) if status in _STATUS_LABELS else status
         rows.append(
             f'<tr><td>{esc(_record_title(rec, lang))}</td><td>{params or "—"}</td>'
             f'<td><span class="pl-status pl-status-{esc(status)}">{esc(label)}</span></td>'
@@ -461,9 +461,9 @@ def _run_details(manifest: dict, records: list[dict], T) -> str:
         )
     meta_rows = "".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in meta)
     num = ' class="num"'
-    head = "".join(f"<th{num if k == 'Time' else ''}>{esc(T(k))}</th>" for k in _RUN_COLUMNS)
-    return (f'<details class="pl-run-details"><summary>{esc(T("Run details"))}: {esc(counts)}</summary>'
-            f'<p class="pl-meta">{esc(T("The executed notebooks are kept for audit."))}</p>'
+    head = "".join(f"<th{num if k == 'Time' else ''}>{esc(_(k))}</th>" for k in _RUN_COLUMNS)
+    return (f'<details class="pl-run-details"><summary>{esc(_("Run details"))}: {esc(counts)}</summary>'
+            f'<p class="pl-meta">{esc(_("The executed notebooks are kept for audit."))}</p>'
             f'<table class="pl-meta">{meta_rows}</table>'
             f"<table><thead><tr>{head}</tr></thead><tbody>{chr(10).join(rows)}</tbody></table></details>")
 

@@ -86,8 +86,8 @@ def see_report(listing: list[dict] | None, report: str, lang: str = "en") -> str
         return None
     from partnerlab.reports import record_title
 
-    T = i18n.translator(lang)
-    return T('See the report: <a href="{href}">{title}</a>.', href=html.escape(f"{rec['name']}.html"),
+    _ = i18n.translator(lang)
+    return _('See the report: <a href="{href}">{title}</a>.', href=html.escape(f"{rec['name']}.html"),
              title=html.escape(record_title(rec, lang)))
 
 
@@ -96,11 +96,11 @@ def evidence_href(listing: list[dict] | None, report: str, section: str, lang: s
     else the overview's own section."""
     from partnerlab.reports import record_title
 
-    T = i18n.translator(lang)
+    _ = i18n.translator(lang)
     rec = _whole_page(listing, report)
     if rec is not None:
         return f"{rec['name']}.html", record_title(rec, lang)
-    return "#" + section_anchor(section, lang), T(SECTIONS[section])
+    return "#" + section_anchor(section, lang), _(SECTIONS[section])
 
 
 def headlines(wb, as_of: dt.date, lang: str = "en", listing: list[dict] | None = None,
@@ -120,7 +120,7 @@ def headlines(wb, as_of: dt.date, lang: str = "en", listing: list[dict] | None =
         register: consistency.partnership_verdicts(wb), when already computed.
         top: At most this many messages.
     """
-    T = i18n.translator(lang)
+    _ = i18n.translator(lang)
     out: list[Headline] = []
 
     def add(topic: str, text: str, report: str, section: str) -> None:
@@ -131,16 +131,16 @@ def headlines(wb, as_of: dt.date, lang: str = "en", listing: list[dict] | None =
         n = len(register)
         go = int(register["verdict"].isin(["go", "go_with_conditions"]).sum())
         blocked = int((register["verdict"] == "blocked").sum())
-        add("partnerships", T.n("<b>{go}</b> of the <b>{n}</b> partnership may go ahead; <b>{blocked}</b> blocked.",
+        add("partnerships", _.n("<b>{go}</b> of the <b>{n}</b> partnership may go ahead; <b>{blocked}</b> blocked.",
                                 "<b>{go}</b> of the <b>{n}</b> partnerships may go ahead; <b>{blocked}</b> are blocked.",
-                                n, go=T.number(go), blocked=T.number(blocked)), "overview", "register")
+                                n, go=_.number(go), blocked=_.number(blocked)), "overview", "register")
     st = wb.stakeholders
     if len(st):
         crit = stakeholders.critical_group(st)
-        add("critical", T.n("<b>{n}</b> of the <b>{total}</b> stakeholders has high influence and high interest: "
+        add("critical", _.n("<b>{n}</b> of the <b>{total}</b> stakeholders has high influence and high interest: "
                             "the critical group of potential allies.",
                             "<b>{n}</b> of the <b>{total}</b> stakeholders have high influence and high interest: "
-                            "the critical group of potential allies.", len(crit), total=T.number(len(st))),
+                            "the critical group of potential allies.", len(crit), total=_.number(len(st))),
             "stakeholder_map", "critical")
     if len(wb.quality_assessment):
         levels = quality.portfolio_levels(quality.quality_scores(wb.quality_assessment))
@@ -148,35 +148,35 @@ def headlines(wb, as_of: dt.date, lang: str = "en", listing: list[dict] | None =
         means = dims.mean()
         if len(levels) and means.notna().any():
             weakest = means.idxmin()
-            add("quality", T.n("<b>{full}</b> of the <b>{n}</b> assessed partnership reaches level 3 on all six "
+            add("quality", _.n("<b>{full}</b> of the <b>{n}</b> assessed partnership reaches level 3 on all six "
                                "quality dimensions; the weakest dimension is <b>{dimension}</b> (mean level {level}).",
                                "<b>{full}</b> of the <b>{n}</b> assessed partnerships reach level 3 on all six "
                                "quality dimensions; the weakest dimension is <b>{dimension}</b> (mean level {level}).",
-                               len(levels), full=T.number(int((dims >= 3).all(axis=1).sum())),
+                               len(levels), full=_.number(int((dims >= 3).all(axis=1).sum())),
                                dimension=html.escape(quality.dimension_label(weakest, lang)),
-                               level=T.number(float(means[weakest]), 1)), "quality", "quality")
+                               level=_.number(float(means[weakest]), 1)), "quality", "quality")
     if len(wb.action_plan):
         s = actionplan.summary(wb.action_plan, as_of, wb.partnerships)
         if s["actions"]:
-            add("action_plan", T.n("<b>{done}</b> of the <b>{n}</b> course of action of the plan is done; "
+            add("action_plan", _.n("<b>{done}</b> of the <b>{n}</b> course of action of the plan is done; "
                                    "<b>{late}</b> late.",
                                    "<b>{done}</b> of the <b>{n}</b> courses of action of the plan are done; "
-                                   "<b>{late}</b> are late.", s["actions"], done=T.number(s["done"]),
-                                   late=T.number(s["late"])), "action_plan", "action_plan")
+                                   "<b>{late}</b> are late.", s["actions"], done=_.number(s["done"]),
+                                   late=_.number(s["late"])), "action_plan", "action_plan")
     if len(wb.survey_responses) and len(wb.survey_questions):
         scores = survey.theme_scores(wb.survey_questions, wb.survey_responses, by=None).dropna(subset=["score"])
         if len(scores) >= 2:
             best, worst = scores.loc[scores["score"].idxmax()], scores.loc[scores["score"].idxmin()]
-            add("diagnosis", T("The sectors rate <b>{best}</b> highest ({best_score} on 0-1) and <b>{worst}</b> "
-                               "lowest ({worst_score}).", best=html.escape(T.label(vocab.THEMES, best["theme"])),
-                               best_score=T.number(float(best["score"])),
-                               worst=html.escape(T.label(vocab.THEMES, worst["theme"])),
-                               worst_score=T.number(float(worst["score"]))), "sector_diagnosis", "diagnosis")
+            add("diagnosis", _("The sectors rate <b>{best}</b> highest ({best_score} on 0-1) and <b>{worst}</b> "
+                               "lowest ({worst_score}).", best=html.escape(_.label(vocab.THEMES, best["theme"])),
+                               best_score=_.number(float(best["score"])),
+                               worst=html.escape(_.label(vocab.THEMES, worst["theme"])),
+                               worst_score=_.number(float(worst["score"]))), "sector_diagnosis", "diagnosis")
     if len(wb.value_assessment):
         latest = screening.latest_value_decisions(screening.value_decisions(wb.value_assessment))
         differs = int((latest["agreement"] == "differs").sum())
         if differs:
-            add("value", T.n("<b>{n}</b> recorded decision differs from the one the value/risk criteria suggest.",
+            add("value", _.n("<b>{n}</b> recorded decision differs from the one the value/risk criteria suggest.",
                              "<b>{n}</b> recorded decisions differ from the ones the value/risk criteria suggest.",
                              differs), "due_diligence", "value")
     return out[:top]
@@ -184,11 +184,11 @@ def headlines(wb, as_of: dt.date, lang: str = "en", listing: list[dict] | None =
 
 def status_counts(partnerships: pd.DataFrame, lang: str = "en") -> list[tuple[str, int]]:
     """Partnerships per status (vocabulary order, then any other value), as (label, count)."""
-    T = i18n.translator(lang)
+    _ = i18n.translator(lang)
     counts = partnerships.get("status", pd.Series(dtype=object)).fillna("").astype(str).value_counts()
     keys = [k for k in vocab.PARTNERSHIP_STATUSES.keys if counts.get(k, 0)]
     keys += sorted(k for k in counts.index if k not in keys)
-    return [(T.label(vocab.PARTNERSHIP_STATUSES, k) if k else T("No status"), int(counts[k])) for k in keys]
+    return [(_.label(vocab.PARTNERSHIP_STATUSES, k) if k else _("No status"), int(counts[k])) for k in keys]
 
 
 def first_screen(wb, as_of: dt.date, alert_counts: dict[str, int], lang: str = "en",
@@ -196,28 +196,28 @@ def first_screen(wb, as_of: dt.date, alert_counts: dict[str, int], lang: str = "
                  screened: pd.DataFrame | None = None) -> str:
     """The overview's first screen as HTML: headline messages with their evidence, the alert
     counts, the partnerships by status and the key figure. Workbook values are escaped."""
-    T = i18n.translator(lang)
+    _ = i18n.translator(lang)
     esc = html.escape
-    items = "".join(f'<li>{h.text} <a class="pl-evidence" href="{esc(h.href)}">{esc(T("Evidence"))}: '
+    items = "".join(f'<li>{h.text} <a class="pl-evidence" href="{esc(h.href)}">{esc(_("Evidence"))}: '
                     f"{esc(h.evidence)}</a></li>"
                     for h in headlines(wb, as_of, lang, listing, register))
     alerts_href = "#" + section_anchor("alerts", lang)
     counts = "".join(
-        f'<a class="pl-alert-count pl-alert-{k}" href="{alerts_href}"><span class="pl-big">{T.number(alert_counts.get(k, 0))}'
-        f"</span> {esc(T.n(*_ALERT_WORDS[k], alert_counts.get(k, 0)))}</a>"
+        f'<a class="pl-alert-count pl-alert-{k}" href="{alerts_href}"><span class="pl-big">{_.number(alert_counts.get(k, 0))}'
+        f"</span> {esc(_alert_word(_, k, alert_counts.get(k, 0)))}</a>"
         for k in ("blocker", "warning", "upcoming"))
     statuses = status_counts(wb.partnerships, lang) if len(wb.partnerships) else []
-    status_html = "".join(f'<span class="pl-status-chip">{esc(label)} <b>{T.number(n)}</b></span>'
-                          for label, n in statuses) or esc(T("No partnership recorded."))
+    status_html = "".join(f'<span class="pl-status-chip">{esc(label)} <b>{_.number(n)}</b></span>'
+                          for label, n in statuses) or esc(_("No partnership recorded."))
     figure = key_figure(wb, screened, lang)
-    as_of_text = T("Data as of {date}.", date=T.date(as_of)) if as_of else ""
+    as_of_text = _("Data as of {date}.", date=_.date(as_of)) if as_of else ""
     return (f'<div class="pl-report pl-brief">{_BRIEF_CSS}'
             f'<p class="pl-asof">{esc(as_of_text)}</p>'
             f'<div class="pl-brief-grid"><div class="pl-brief-main">'
-            f'<h2 class="pl-brief-heading">{esc(T("In brief"))}</h2><ol class="pl-headlines">{items}</ol></div>'
+            f'<h2 class="pl-brief-heading">{esc(_("In brief"))}</h2><ol class="pl-headlines">{items}</ol></div>'
             f'<div class="pl-brief-side">'
-            f'<p class="pl-brief-label">{esc(T("Alerts"))}</p><div class="pl-alert-counts">{counts}</div>'
-            f'<p class="pl-brief-label">{esc(T("Partnerships by status"))}</p><div class="pl-status-chips">{status_html}</div>'
+            f'<p class="pl-brief-label">{esc(_("Alerts"))}</p><div class="pl-alert-counts">{counts}</div>'
+            f'<p class="pl-brief-label">{esc(_("Partnerships by status"))}</p><div class="pl-status-chips">{status_html}</div>'
             f"{figure}</div></div></div>")
 
 
@@ -232,8 +232,8 @@ def key_figure(wb, screened: pd.DataFrame | None, lang: str = "en") -> str:
     counts = table["outcome"].value_counts()
     keys = [k for k in list(screening.OUTCOMES.keys) + ["not_screened"] if counts.get(k, 0)]
     keys = list(dict.fromkeys(keys + [k for k in counts.index if k not in keys]))
-    T = i18n.translator(lang)
-    labels = [T.label(screening.OUTCOMES, k) for k in keys]
+    _ = i18n.translator(lang)
+    labels = [_.label(screening.OUTCOMES, k) for k in keys]
     values = [int(counts[k]) for k in keys]
     import matplotlib
 
@@ -246,7 +246,7 @@ def key_figure(wb, screened: pd.DataFrame | None, lang: str = "en") -> str:
     ax.set_yticks(range(len(keys)), labels)
     ax.invert_yaxis()
     for bar, v in zip(bars, values):
-        ax.text(bar.get_width() + 0.15, bar.get_y() + bar.get_height() / 2, T.number(v), va="center", fontsize=10)
+        ax.text(bar.get_width() + 0.15, bar.get_y() + bar.get_height() / 2, _.number(v), va="center", fontsize=10)
     ax.set_xlim(0, max(values) * 1.18 + 0.5)
     ax.set_xticks([])
     for side in ("top", "right", "bottom"):
@@ -257,9 +257,9 @@ def key_figure(wb, screened: pd.DataFrame | None, lang: str = "en") -> str:
     fig.savefig(buffer, format="png", metadata={"Software": None})
     plt.close(fig)
     src = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
-    caption = T.n("The critical group ({n} stakeholder) by latest due-diligence outcome",
+    caption = _.n("The critical group ({n} stakeholder) by latest due-diligence outcome",
                   "The critical group ({n} stakeholders) by latest due-diligence outcome", len(crit))
-    alt = caption + ": " + "; ".join(f"{label} {T.number(v)}" for label, v in zip(labels, values))
+    alt = caption + ": " + "; ".join(f"{label} {_.number(v)}" for label, v in zip(labels, values))
     return (f'<figure class="pl-key-figure"><figcaption>{html.escape(caption)}</figcaption>'
             f'<img src="{src}" alt="{html.escape(alt)}"></figure>')
 
@@ -275,46 +275,46 @@ def headline_table(wb, as_of: dt.date, lang: str = "en") -> pd.DataFrame:
     Returns:
         Columns topic, figure, value (as text); a topic whose sheet is empty is left out.
     """
-    T = i18n.translator(lang)
+    _ = i18n.translator(lang)
     rows: list[tuple[str, str, object]] = []
     st = wb.stakeholders
-    topic = T("Stakeholders")
-    rows.append((topic, T("mapped"), len(st)))
-    rows.append((topic, T("in the critical group (high influence and interest)"),
+    topic = _("Stakeholders")
+    rows.append((topic, _("mapped"), len(st)))
+    rows.append((topic, _("in the critical group (high influence and interest)"),
                  len(stakeholders.critical_group(st)) if len(st) else 0))
-    rows.append((T("Partnerships"), T("recorded"), len(wb.partnerships)))
+    rows.append((_("Partnerships"), _("recorded"), len(wb.partnerships)))
     if len(wb.due_diligence):
         status = screening.screening_status(st, screening.screen(wb.due_diligence), as_of)
         counts = screening.outcome_counts(status)
-        rows.append((T("Due diligence"), T("stakeholders by latest outcome"),
-                     _joined((T.label(screening.OUTCOMES, k), v) for k, v in zip(counts["outcome"], counts["stakeholders"]))))
+        rows.append((_("Due diligence"), _("stakeholders by latest outcome"),
+                     _joined((_.label(screening.OUTCOMES, k), v) for k, v in zip(counts["outcome"], counts["stakeholders"]))))
     if len(wb.value_assessment):
         latest = screening.latest_value_decisions(screening.value_decisions(wb.value_assessment))
         counts = latest["suggested"].value_counts()
-        topic = T("Value and risk")
-        rows.append((topic, T("suggested decision (latest assessment per subject)"),
-                     _joined((T.label(vocab.DECISIONS, k), counts.get(k, 0)) for k in vocab.DECISIONS.keys)))
-        rows.append((topic, T("recorded decision differs from the suggested one"),
+        topic = _("Value and risk")
+        rows.append((topic, _("suggested decision (latest assessment per subject)"),
+                     _joined((_.label(vocab.DECISIONS, k), counts.get(k, 0)) for k in vocab.DECISIONS.keys)))
+        rows.append((topic, _("recorded decision differs from the suggested one"),
                      int((latest["agreement"] == "differs").sum())))
     if len(wb.quality_assessment):
         levels = quality.portfolio_levels(quality.quality_scores(wb.quality_assessment))
-        topic = T("Partnership quality")
-        rows.append((topic, T("partnerships assessed"), len(levels)))
-        rows.append((topic, T("mean level of the six dimensions (0-3)"),
-                     _num(levels[list(quality.DIMENSIONS)].stack().mean(), T)))
+        topic = _("Partnership quality")
+        rows.append((topic, _("partnerships assessed"), len(levels)))
+        rows.append((topic, _("mean level of the six dimensions (0-3)"),
+                     _num(levels[list(quality.DIMENSIONS)].stack().mean(), _)))
     if len(wb.survey_responses) and len(wb.survey_questions):
         scores = survey.theme_scores(wb.survey_questions, wb.survey_responses, by=None).dropna(subset=["score"])
-        topic = T("Sector diagnosis")
-        rows.append((topic, T("survey respondents"), len(wb.survey_responses)))
+        topic = _("Sector diagnosis")
+        rows.append((topic, _("survey respondents"), len(wb.survey_responses)))
         if len(scores):
-            rows.append((topic, T("theme scores (0 = lowest option, 1 = highest)"),
-                         _joined((T.label(vocab.THEMES, t), _num(v, T)) for t, v in zip(scores["theme"], scores["score"]))))
+            rows.append((topic, _("theme scores (0 = lowest option, 1 = highest)"),
+                         _joined((_.label(vocab.THEMES, t), _num(v, _)) for t, v in zip(scores["theme"], scores["score"]))))
     if len(wb.action_plan):
         s = actionplan.summary(wb.action_plan, as_of, wb.partnerships)
-        topic = T("Action plan")
+        topic = _("Action plan")
         for key, label in _PLAN_FIGURES:
-            rows.append((topic, T(label), s[key]))
-    rows = [(t, f, T.number(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v))
+            rows.append((topic, _(label), s[key]))
+    rows = [(t, f, _.number(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v))
             for t, f, v in rows]
     return pd.DataFrame(rows, columns=["topic", "figure", "value"])
 
@@ -341,14 +341,14 @@ def critical_sentence(stakeholder_table: pd.DataFrame, lang: str = "en") -> str:
     (consistency rule critical_unscreened), counted on the first screen.
     """
     crit = stakeholders.critical_group(stakeholder_table)
-    T = i18n.translator(lang)
-    return T.n("<b>{n}</b> of the <b>{total}</b> stakeholders has high influence and high interest ({threshold} or "
+    _ = i18n.translator(lang)
+    return _.n("<b>{n}</b> of the <b>{total}</b> stakeholders has high influence and high interest ({threshold} or "
                "more on both): the critical group of potential allies (Appendix 3, step 2). The table gives each "
                "one's latest due-diligence outcome; the ones never screened are among the alerts.",
                "<b>{n}</b> of the <b>{total}</b> stakeholders have high influence and high interest ({threshold} or "
                "more on both): the critical group of potential allies (Appendix 3, step 2). The table gives each "
                "one's latest due-diligence outcome; the ones never screened are among the alerts.",
-               len(crit), total=T.number(len(stakeholder_table)), threshold=T.number(stakeholders.HIGH))
+               len(crit), total=_.number(len(stakeholder_table)), threshold=_.number(stakeholders.HIGH))
 
 
 def screening_table(stakeholder_table: pd.DataFrame, screened: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
@@ -380,12 +380,12 @@ def quality_sentence(quality_assessment: pd.DataFrame, lang: str = "en") -> str:
     """How many partnerships reach level 3 on every dimension (HTML)."""
     levels = quality.portfolio_levels(quality.quality_scores(quality_assessment))
     dims = levels[list(quality.DIMENSIONS)]
-    T = i18n.translator(lang)
-    return T.n("<b>{n}</b> partnership has a quality assessment; <b>{full}</b> of them reach level 3 on all six "
+    _ = i18n.translator(lang)
+    return _.n("<b>{n}</b> partnership has a quality assessment; <b>{full}</b> of them reach level 3 on all six "
                "dimensions (latest round, collective perspective or the mean of perspectives).",
                "<b>{n}</b> partnerships have a quality assessment; <b>{full}</b> of them reach level 3 on all six "
                "dimensions (latest round, collective perspective or the mean of perspectives).",
-               len(levels), full=T.number(int((dims >= 3).all(axis=1).sum())))
+               len(levels), full=_.number(int((dims >= 3).all(axis=1).sum())))
 
 
 def diagnosis_sentence(questions: pd.DataFrame, responses: pd.DataFrame, lang: str = "en") -> str | None:
@@ -397,30 +397,33 @@ def diagnosis_sentence(questions: pd.DataFrame, responses: pd.DataFrame, lang: s
     top = survey.top_challenges(questions, responses, by=None, top=1)
     if scores.empty and top.empty:
         return None
-    T = i18n.translator(lang)
-    parts = [T.n("<b>{n}</b> person answered the survey.", "<b>{n}</b> people answered the survey.", len(responses))]
+    _ = i18n.translator(lang)
+    parts = [_.n("<b>{n}</b> person answered the survey.", "<b>{n}</b> people answered the survey.", len(responses))]
     if len(scores) >= 2:
         best, worst = scores.loc[scores["score"].idxmax()], scores.loc[scores["score"].idxmin()]
-        parts.append(T("Highest rated theme: <b>{best}</b> ({best_score} on 0-1); lowest: <b>{worst}</b> ({worst_score}).",
-                       best=html.escape(T.label(vocab.THEMES, best["theme"])), best_score=_num(best["score"], T),
-                       worst=html.escape(T.label(vocab.THEMES, worst["theme"])), worst_score=_num(worst["score"], T)))
+        parts.append(_("Highest rated theme: <b>{best}</b> ({best_score} on 0-1); lowest: <b>{worst}</b> ({worst_score}).",
+                       best=html.escape(_.label(vocab.THEMES, best["theme"])), best_score=_num(best["score"], _),
+                       worst=html.escape(_.label(vocab.THEMES, worst["theme"])), worst_score=_num(worst["score"], _)))
     if len(top):
         values = {"challenge": html.escape("; ".join(top["option"])),
-                  "share": T.percent(float(top.iloc[0]["share_pct"]), 0)}
+                  "share": _.percent(float(top.iloc[0]["share_pct"]), 0)}
         if len(top) > 1:
-            parts.append(T("Most cited challenges, tied: <b>{challenge}</b> ({share} of those who answered each).", **values))
+            parts.append(_("Most cited challenges, tied: <b>{challenge}</b> ({share} of those who answered each).", **values))
         else:
-            parts.append(T("Most cited challenge: <b>{challenge}</b> ({share} of those who answered).", **values))
+            parts.append(_("Most cited challenge: <b>{challenge}</b> ({share} of those who answered).", **values))
     return " ".join(parts)
 
 
 # ---------------------------------------------------------------------------------------
 
-_ALERT_WORDS = {
-    "blocker": (N_("blocker"), N_("blockers")),
-    "warning": (N_("warning"), N_("warnings")),
-    "upcoming": (N_("upcoming deadline"), N_("upcoming deadlines")),
-}
+def _alert_word(_, severity: str, n: int) -> str:
+    if severity == "blocker":
+        return _.n("blocker", "blockers", n)
+    if severity == "warning":
+        return _.n("warning", "warnings", n)
+    return _.n("upcoming deadline", "upcoming deadlines", n)
+
+
 _PLAN_FIGURES = (("actions", N_("courses of action")), ("done", N_("done")), ("in_progress", N_("in progress")),
                  ("late", N_("late")))
 _OUTCOME_COLOURS = {"excluded": "#C62828", "incomplete": "#9A6B00", "caution": "#E0A800", "clear": "#2E7D32",
@@ -458,24 +461,24 @@ def _joined(pairs) -> str:
     return " · ".join(f"{label} {value}" for label, value in pairs)
 
 
-def _num(x: object, T=None, digits: int = 2) -> str:
+def _num(x: object, _=None, digits: int = 2) -> str:
     x = float(x)
     if math.isnan(x):
         return "—"
-    return T.number(x, digits) if T is not None else f"{x:.{digits}f}"
+    return _.number(x, digits) if _ is not None else f"{x:.{digits}f}"
 
 
 def plan_sentence(wb, as_of: dt.date, lang: str = "en") -> str:
     """The action plan at the as-of date (HTML): done, in progress, not started, late."""
     s = actionplan.summary(wb.action_plan, as_of, wb.partnerships)
-    T = i18n.translator(lang)
-    return T.n("As of {date}, of the <b>{n}</b> course of action of the plan, <b>{done}</b> is done, <b>{in_progress}</b> "
+    _ = i18n.translator(lang)
+    return _.n("As of {date}, of the <b>{n}</b> course of action of the plan, <b>{done}</b> is done, <b>{in_progress}</b> "
                "in progress and <b>{not_started}</b> not started; <b>{late}</b> late.",
                "As of {date}, of the <b>{n}</b> courses of action of the plan, <b>{done}</b> are done, "
                "<b>{in_progress}</b> in progress and <b>{not_started}</b> not started; <b>{late}</b> are late.",
-               s["actions"], date=T.date(as_of) if as_of else "—", done=T.number(s.get("done", 0)),
-               in_progress=T.number(s.get("in_progress", 0)), not_started=T.number(s.get("not_started", 0)),
-               late=T.number(s.get("late", 0)))
+               s["actions"], date=_.date(as_of) if as_of else "—", done=_.number(s.get("done", 0)),
+               in_progress=_.number(s.get("in_progress", 0)), not_started=_.number(s.get("not_started", 0)),
+               late=_.number(s.get("late", 0)))
 
 
 def note_text(note: object, lang: str = "en") -> str:

@@ -171,7 +171,8 @@ def page_title(rep: ReportDef, params: dict | None, wb: object | None, lang: str
     ("Sector diagnosis: Academia"); the bare title when the page covers everything."""
     title = i18n.gettext(rep.title, lang)
     entity = entity_label(rep, params or {}, wb, lang)
-    return i18n.translator(lang)("{report}: {entity}", report=title, entity=entity) if entity else title
+    _ = i18n.translator(lang)
+    return _("{report}: {entity}", report=title, entity=entity) if entity else title
 
 
 def entity_label(rep: ReportDef, params: dict, wb: object | None, lang: str) -> str:
@@ -253,9 +254,9 @@ def stakeholders_by_sector(stakeholders: pd.DataFrame, lang: str = "en") -> pd.D
     keys = [t.key for t in vocab.SECTORS if t.key in counts.index]
     keys += sorted(set(counts.index) - set(keys))
     total = int(counts.sum()) or 1
-    T = i18n.translator(lang)
+    _ = i18n.translator(lang)
     return pd.DataFrame({
-        "sector": [T.label(vocab.SECTORS, k) for k in keys],
+        "sector": [_.label(vocab.SECTORS, k) for k in keys],
         "stakeholders": [int(counts[k]) for k in keys],
         "share_pct": [round(100 * counts[k] / total, 1) for k in keys],
     })
@@ -284,7 +285,7 @@ def listing_html(listing: list[dict], lang: str = "en") -> str:
     >>> "&lt;b&gt;" in listing_html([{"name": "n", "title_en": "<b>", "status": "ok"}])
     True
     """
-    T = i18n.translator(lang)
+    _ = i18n.translator(lang)
     rows = []
     for rec in listing:
         title = html.escape(record_title(rec, lang))
@@ -294,10 +295,10 @@ def listing_html(listing: list[dict], lang: str = "en") -> str:
         else:
             cell = title
         note = rec.get(f"note_{lang}") or rec.get("note") or ""
-        label = T(_LISTING_STATUS[status]) if status in _LISTING_STATUS else status
+        label = _(_LISTING_STATUS[status]) if status in _LISTING_STATUS else status
         rows.append(f"<tr><td>{cell}</td><td>{html.escape(label)}</td><td>{html.escape(note)}</td></tr>")
-    return (f'<table class="pl-listing"><thead><tr><th>{html.escape(T("Report"))}</th>'
-            f'<th>{html.escape(T("Status"))}</th><th>{html.escape(T("Note"))}</th></tr></thead>'
+    return (f'<table class="pl-listing"><thead><tr><th>{html.escape(_("Report"))}</th>'
+            f'<th>{html.escape(_("Status"))}</th><th>{html.escape(_("Note"))}</th></tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>')
 
 
@@ -317,7 +318,7 @@ _LISTING_STATUS = {"ok": N_("ready"), "skipped": N_("skipped"), "failed": N_("fa
 # The reader's groups of the index, in order: key -> heading (an English msgid).
 GROUPS: dict[str, str] = {
     "start": N_("Start here"),
-    "partners": N_("Partners"),
+    "partners": N_("Stakeholders and partners"),
     "partnerships": N_("Partnerships"),
     "portfolio": N_("Portfolio"),
     "change": N_("Change"),
@@ -428,7 +429,8 @@ def _nothing_to_fan(lang: str) -> str:
 
 def _skip_reason(rep: ReportDef, wb: object | None, notebook: Path) -> Callable[[str], str] | None:
     if not notebook.exists():
-        return lambda lang: i18n.translator(lang)("The notebook {name} does not exist yet.", name=notebook.name)
+        return lambda lang: i18n.translator(lang).n("The notebook {name} does not exist yet.",
+                                                    "The notebook {name} does not exist yet.", 1, name=notebook.name)
     needs = rep.needs or rep.sheets
     if wb is None or not needs or any(_has(wb, s) for s in needs):
         return None
