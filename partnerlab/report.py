@@ -246,7 +246,7 @@ class Report:
         """A line linking the other copies of a fanned-out report ("Other sectors: ..."), or its
         copies from the whole-portfolio page ("By sector: ..."); "" outside a batch."""
         rep = self.report
-        copies = self.pages().get(rep.key) if rep is not None and rep.entity else None
+        copies = (self.pages().get("copies") or {}).get(rep.key) if rep is not None and rep.entity else None
         if not copies:
             return ""
         from partnerlab.reports import entity_label

@@ -197,16 +197,17 @@ def entity_label(rep: ReportDef, params: dict, wb: object | None, lang: str) -> 
     return str(value)
 
 
-def batch_pages(wb: object | None, notebooks: Path = paths.NOTEBOOKS) -> dict[str, dict[str, str]]:
-    """The pages of the default batch about one stakeholder or one partnership, and its siblings.
+def batch_pages(wb: object | None, notebooks: Path = paths.NOTEBOOKS) -> dict[str, dict]:
+    """The pages of the default batch about one stakeholder or one partnership, and the copies of
+    each fanned-out report.
 
     Returns:
-        {"stakeholder": {id: page stem}, "partnership": {id: page stem}, and per report key
-        {page stem: its parameters} of its fanned-out copies}; {} without a workbook.
+        {"stakeholder": {id: page stem}, "partnership": {id: page stem},
+        "copies": {report key: {page stem: its parameters}}}; {} without a workbook.
     """
     if wb is None:
         return {}
-    pages: dict[str, dict[str, str]] = {"stakeholder": {}, "partnership": {}}
+    pages: dict[str, dict] = {"stakeholder": {}, "partnership": {}, "copies": {}}
     for job in default_batch(wb, notebooks):
         if job.skipped:
             continue
@@ -214,22 +215,8 @@ def batch_pages(wb: object | None, notebooks: Path = paths.NOTEBOOKS) -> dict[st
             if job.report in ("partner_profile", "partnership") and job.params.get(param):
                 pages[param].setdefault(str(job.params[param]), job.name)
         if job.params:
-            pages.setdefault(job.report, {})[job.name] = job.params
+            pages["copies"].setdefault(job.report, {})[job.name] = job.params
     return pages
-
-
-def slugify(text: object) -> str:
-    """A file-name-safe slug: ASCII lower case, digits, _ and -.
-
-    >>> slugify("Sociedad Civil / Querétaro")
-    'sociedad-civil-queretaro'
-    >>> slugify("SH-001")
-    'sh-001'
-    """
-    s = unicodedata.normalize("NFKD", str(text))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
-    s = re.sub(r"[^a-z0-9_]+", "-", s).strip("-_")
-    return s[:60] or "x"
 
 
 def portfolio_counts(wb, lang: str = "en") -> pd.DataFrame:
