@@ -219,6 +219,20 @@ def batch_pages(wb: object | None, notebooks: Path = paths.NOTEBOOKS) -> dict[st
     return pages
 
 
+def slugify(text: object) -> str:
+    """A file-name-safe slug: ASCII lower case, digits, _ and -.
+
+    >>> slugify("Sociedad Civil / Querétaro")
+    'sociedad-civil-queretaro'
+    >>> slugify("SH-001")
+    'sh-001'
+    """
+    s = unicodedata.normalize("NFKD", str(text))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    s = re.sub(r"[^a-z0-9_]+", "-", s).strip("-_")
+    return s[:60] or "x"
+
+
 def portfolio_counts(wb, lang: str = "en") -> pd.DataFrame:
     """How many records each sheet holds, for the overview.
 
