@@ -153,7 +153,7 @@ def prepare_for_html(nb: NotebookNode) -> NotebookNode:
     return nb
 
 
-_RUN_DETAILS = "pl-run-details"
+_RUN_DETAILS = "pl-report pl-run-details\""  # the class attribute of Report.run_details_html (its CSS names the class too)
 _CONTENTS = re.compile(r'<nav class="pl-contents" data-pl-contents="([^"]*)"></nav>')
 _H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
 CONTENTS_MIN = 4  # a page with this many sections or more gets a contents list at the top

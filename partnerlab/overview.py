@@ -438,9 +438,10 @@ _BRIEF_CSS = """<style>
 .pl-headlines li { margin: 0 0 0.55em; font-size: 1.05em; }
 .pl-evidence { font-size: 0.85em; white-space: nowrap; }
 .pl-brief-label { font-weight: 600; margin: 0.4em 0 0.2em; color: #1F4E79; }
-.pl-alert-counts { display: flex; gap: 0.6em; flex-wrap: wrap; }
-.pl-alert-count { text-decoration: none; border-radius: 4px; padding: 0.2em 0.6em; border: 1px solid #DDD; color: #222; }
-.pl-alert-count .pl-big { font-size: 1.6em; font-weight: 700; }
+.pl-alert-counts { display: flex; gap: 0.4em; flex-wrap: wrap; }
+.pl-alert-count { text-decoration: none; border-radius: 4px; padding: 0.1em 0.5em; border: 1px solid #DDD; color: #222;
+  font-size: 0.92em; }
+.pl-alert-count .pl-big { font-size: 1.55em; font-weight: 700; }
 .pl-alert-blocker { background: #FDECEA; border-color: #C62828; } .pl-alert-blocker .pl-big { color: #B71C1C; }
 .pl-alert-warning { background: #FFF8E1; border-color: #E0A800; } .pl-alert-warning .pl-big { color: #7A5500; }
 .pl-alert-upcoming { background: #ECEFF1; border-color: #607D8B; } .pl-alert-upcoming .pl-big { color: #37474F; }

@@ -42,7 +42,7 @@ _NAV_CSS = """
 .pl-siblings { font-size: 0.92em; margin: 0.3em 0 0.6em; color: #333; }
 .pl-contents:not(:empty) { font-size: 0.92em; margin: 0.4em 0 0.8em; padding: 0.4em 0.8em; background: #F5F8FB;
   border-left: 4px solid #D6E4F0; }
-.pl-contents ol { margin: 0.2em 0 0 1.2em; padding: 0; columns: 2; }
+.pl-contents ol { display: flex; flex-wrap: wrap; gap: 0.15em 1.3em; margin: 0.15em 0 0; padding: 0; list-style: none; }
 .pl-contents-label { font-weight: 600; }
 .pl-run-details { margin-top: 2.5em; border-top: 1px solid #DDD; padding-top: 0.5em; color: #555; }
 .pl-run-heading { font-weight: 600; font-size: 0.9em; margin: 0.2em 0; }

@@ -218,12 +218,14 @@ def _cell(markup):
 def test_run_details_go_to_the_bottom_and_long_pages_get_contents():
     head = '<div class="pl-report"><h1>T</h1><nav class="pl-contents" data-pl-contents="Contents"></nav></div>'
     details = '<div class="pl-report pl-run-details"><table class="pl-inputs"></table></div>'
+    head = '<style>.pl-run-details { color: grey; }</style>' + head  # the page CSS names the class: it stays
     sections = [_cell(f'<div class="pl-report"><h2 id="s-{i}">Part &lt;{i}&gt;</h2></div>') for i in range(4)]
     nb = nbformat.v4.new_notebook(cells=[_cell(head), _cell(details), *sections])
     nb.cells[0].outputs.append(nb.cells.pop(1).outputs[0])  # header: one cell, two outputs
     page = prepare_for_html(nb)
     markups = ["".join(o["data"]["text/html"]) for c in page.cells for o in c.outputs]
-    assert "pl-run-details" in markups[-1] and "pl-run-details" not in "".join(markups[:-1])
+    marker = 'class="pl-report pl-run-details"'
+    assert marker in markups[-1] and marker not in "".join(markups[:-1]) and "<h1>T</h1>" in markups[0]
     assert '<li><a href="#s-0">Part &lt;0&gt;</a></li>' in markups[0] and markups[0].count("<li>") == 4
     short = prepare_for_html(nbformat.v4.new_notebook(cells=[_cell(head), *sections[:2]]))
     assert "<ol>" not in "".join(short.cells[0].outputs[0]["data"]["text/html"])  # a short page: no contents
