@@ -49,6 +49,11 @@ _NAV_CSS = """
 @media print { .pl-contents, .pl-siblings, .pl-run-details { display: none !important; } }
 </style>
 """
+SIBLINGS_SHOWN = 12  # a page with more sibling pages than this folds their links
+# Columns whose cells name a stakeholder or a partnership: inside a batch, Report.table links them
+# to its page when it has one (an exact id or name; links={} turns it off, links={...} chooses).
+AUTO_LINKS = {"name": None, "stakeholder": "stakeholder", "partnership": "partnership", "subject_name": None,
+              "lead": "stakeholder", "source": "stakeholder", "target": "stakeholder", "partner": "stakeholder"}
 # The line linking a fanned-out page to its siblings, per entity: (on a copy, on the whole page,
 # the link back to the whole page).
 _SIBLING_LABELS: dict[str, tuple[str, str, str]] = {
@@ -122,6 +127,7 @@ class Report:
         self.in_batch = in_batch  # run by `partnerlab run`: names link to the other pages of the batch
         self._pages: dict | None = None
         self._anchors: set[str] = set()
+        self._names: dict[str, dict[str, str]] = {}  # kind -> id and name -> page file (page_of)
 
     @classmethod
     def open(cls, workbook: str = "", lang: str = "", processed: str = "", title: tuple[str, str] | str = ("", ""),
@@ -228,19 +234,30 @@ class Report:
     def page_of(self, kind: str, value: object) -> str | None:
         """The page (file name) of the batch about a stakeholder or partnership, given its id or its
         name (a name cut with "…" matches the one it starts); None when the batch has no such page."""
-        pages = self.pages().get(kind) or {}
-        if not pages or _blank(value):
+        if _blank(value):
             return None
+        names = self._page_names(kind)
         text = str(value).strip()
-        if text in pages:
-            return f"{pages[text]}.html"
-        table = getattr(self.wb, kind + "s", None)
-        if table is None or not len(table) or "name" not in table or "id" not in table:
-            return None
-        for sid, name in zip(table["id"].astype(str), table["name"].astype(str)):
-            if sid in pages and (name.strip() == text or (text.endswith("…") and name.startswith(text[:-1].rstrip()))):
-                return f"{pages[sid]}.html"
+        if text in names:
+            return names[text]
+        if text.endswith("…") and len(text) > 4:
+            stem = text[:-1].rstrip()
+            return next((page for name, page in names.items() if name.startswith(stem)), None)
         return None
+
+    def _page_names(self, kind: str) -> dict[str, str]:
+        """id and name -> page file of every stakeholder (or partnership) that has a page in the batch."""
+        cache = self._names
+        if kind not in cache:
+            pages = self.pages().get(kind) or {}
+            names = {sid: f"{stem}.html" for sid, stem in pages.items()}
+            table = getattr(self.wb, kind + "s", None)
+            if pages and table is not None and len(table) and "name" in table and "id" in table:
+                for sid, name in zip(table["id"].astype(str), table["name"]):
+                    if sid in pages and isinstance(name, str) and name.strip():
+                        names.setdefault(name.strip(), f"{pages[sid]}.html")
+            cache[kind] = names
+        return cache[kind]
 
     def siblings_html(self) -> str:
         """A line linking the other copies of a fanned-out report ("Other sectors: ..."), or its
@@ -261,6 +278,9 @@ class Report:
         label = _(_SIBLING_LABELS[rep.entity][0 if mine else 1])
         whole = (f' · <a href="{_e(rep.key)}.html">{_e(_(_SIBLING_LABELS[rep.entity][2]))}</a>'
                  if mine and rep.whole else "")
+        if len(links) > SIBLINGS_SHOWN:  # many copies (a partnership each): folded, the count in view
+            return (f'<details class="pl-siblings"><summary>{_e(label)} ({len(links)})</summary>'
+                    f'{" · ".join(links)}{whole}</details>')
         return f'<p class="pl-siblings">{_e(label)}: {" · ".join(links)}{whole}</p>'
 
     def anchor(self, text: str) -> str:
@@ -315,9 +335,12 @@ class Report:
         `escape=False` is for tables whose cells were escaped by the caller to hold links
         (e.g. `consistency.register_table`); `printed=False` leaves the table out of the printout.
         `links={"name": "stakeholder"}` links each cell of a column (an id or a name) to the page
-        of the batch about that stakeholder (or "partnership"), when the batch has one.
+        of the batch about that stakeholder (or "partnership"), when the batch has one; by default
+        (links=None) the columns of AUTO_LINKS are linked, a None kind trying both; links={} links nothing.
         """
         shown = format_table(df, self.lang, labels=labels, vocabularies=vocab, index=index)
+        if links is None and escape and self.in_batch:
+            links = {c: k for c, k in AUTO_LINKS.items() if c in df.columns}
         if links and self.in_batch:
             shown, escape = self.linked(shown, links, labels, escape), False
         more = ""
@@ -333,7 +356,7 @@ class Report:
         """A displayed table (format_table) as HTML cells: the `links` columns linked to their pages,
         every cell escaped (unless the caller escaped them already: `escaped=False`)."""
         names = {**COLUMN_LABELS, **(labels or {})}
-        headers = {_header(col, names, self.lang): kind for col, kind in links.items()}
+        headers = {_header(col, names, self.lang): kind or "any" for col, kind in links.items()}
         columns = []
         for i, col in enumerate(shown.columns):
             kind = headers.get(col)
@@ -344,7 +367,10 @@ class Report:
             linked = []
             for x in cells:
                 text = x if escaped or not isinstance(x, str) else html.unescape(x)
-                href = self.page_of(kind, text) if isinstance(text, str) and "<a " not in str(x) else None
+                href = None
+                if isinstance(text, str) and "<a " not in str(x):
+                    for k in ((kind,) if kind != "any" else ("stakeholder", "partnership")):
+                        href = href or self.page_of(k, text)
                 shown_text = _e(x) if escaped else x
                 linked.append(f'<a href="{_e(href)}">{shown_text}</a>' if href else shown_text)
             columns.append(linked)

@@ -279,12 +279,18 @@ def test_names_link_to_their_pages_only_inside_a_batch(sample_wb):
     assert linked["Name"].tolist() == [f'<a href="{pages["stakeholder"][sid]}.html">{html_escape(name)}</a>',
                                        "&lt;b&gt;x&lt;/b&gt;"]
     assert _page(sample_wb, "overview", {}, in_batch=False).pages() == {}
+    pid, pname = next(iter(pages["partnership"].items()))
+    both = rpt.linked(pd.DataFrame({"Name": [name, sample_wb.partnerships.set_index("id").loc[pid, "name"]]}),
+                      {"name": None})  # None: a stakeholder or a partnership, whichever has the name
+    assert both["Name"].str.contains(f'href="{pages["partnership"][pid]}.html"').tolist() == [False, True]
 
 
 def test_fanned_out_pages_link_their_siblings(sample_wb):
     line = _page(sample_wb, "sector_diagnosis", {"sector": "academia"}, lang="es").siblings_html()
     assert line.startswith('<p class="pl-siblings">Otros sectores: ') and "Academia<" not in line
     assert '<a href="sector_diagnosis.html">Todos los sectores</a>' in line
+    many = _page(sample_wb, "partnership", {"partnership": sample_wb.partnerships["id"].iloc[0]}).siblings_html()
+    assert many.startswith('<details class="pl-siblings"><summary>Other partnerships (')  # folded
     whole = _page(sample_wb, "sector_diagnosis", {"sector": ""}).siblings_html()
     assert whole.startswith('<p class="pl-siblings">By sector: ') and 'href="sector_diagnosis__academia.html"' in whole
     assert _page(sample_wb, "sector_diagnosis", {"sector": "academia"}, in_batch=False).siblings_html() == ""
