@@ -330,8 +330,7 @@ def critical_table(stakeholder_table: pd.DataFrame, screened: pd.DataFrame | Non
     else:
         outcome = {}
     out["outcome"] = [outcome.get(i, "not_screened") for i in out["id"]]
-    out["name"] = [stakeholders.short_name(n, 40) for n in out["name"]]
-    return out.drop(columns="id")
+    return out.drop(columns="id")  # full names: a reader sees whom, and a batch links each to its profile
 
 
 def critical_sentence(stakeholder_table: pd.DataFrame, lang: str = "en") -> str:
