@@ -62,3 +62,17 @@ def test_notebook_runs_in_every_language(tmp_path, sample_wb, key, lang):
     assert errors == []
     for contact in sample_wb.stakeholders["contact"].dropna():
         assert contact not in json.dumps(nb)  # personal data never reaches a notebook
+
+
+PAIRED = [p for p in sorted(NOTEBOOKS.glob("*.ipynb"))
+          if "py:percent" in str(nbformat.read(p, as_version=4).metadata.get("jupytext", {}).get("formats", ""))]
+
+
+@pytest.mark.parametrize("path", PAIRED, ids=[p.stem for p in PAIRED])
+def test_paired_notebook_and_py_percent_file_are_in_sync(path):
+    """A notebook paired through jupytext (ipynb,py:percent) has the same cells as its .py file,
+    so a review of the .py diff is a review of the notebook (jupytext --sync writes both)."""
+    jupytext = pytest.importorskip("jupytext")
+    text = jupytext.read(path.with_suffix(".py"))
+    nb = nbformat.read(path, as_version=4)
+    assert [(c.cell_type, c.source) for c in text.cells] == [(c.cell_type, c.source) for c in nb.cells]
