@@ -58,6 +58,7 @@ display(HTML(overview.first_screen(wb, as_of, consistency.alert_counts(alerts), 
 # %%
 # the contradictions between sheets: blockers, warnings and upcoming deadlines (docs/consistency.md)
 rpt.h2("Alerts")
+rpt.counts(overview.alert_count_items(consistency.alert_counts(alerts), rpt.lang))
 display(HTML(overview.paragraph(overview.note_text(consistency.RULES_NOTE, rpt.lang))))
 if alerts.empty:
     rpt.left_out("No rule finds a contradiction in this workbook.")

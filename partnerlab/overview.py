@@ -32,7 +32,7 @@ from partnerlab.i18n import N_
 
 __all__ = [
     "HEADLINE_LABELS", "Headline", "see_report", "evidence_href", "headlines", "first_screen", "status_counts",
-    "headline_table", "plan_sentence", "note_text", "paragraph", "critical_table", "critical_sentence", "screening_table", "decision_table",
+    "headline_table", "alert_count_items", "plan_sentence", "note_text", "paragraph", "critical_table", "critical_sentence", "screening_table", "decision_table",
     "quality_table", "quality_sentence", "diagnosis_sentence", "section_anchor",
 ]
 
@@ -219,6 +219,12 @@ def first_screen(wb, as_of: dt.date, alert_counts: dict[str, int], lang: str = "
             f'<p class="pl-brief-label">{esc(_("Alerts"))}</p><div class="pl-alert-counts">{counts}</div>'
             f'<p class="pl-brief-label">{esc(_("Partnerships by status"))}</p><div class="pl-status-chips">{status_html}</div>'
             f"{figure}</div></div></div>")
+
+
+def alert_count_items(alert_counts: dict[str, int], lang: str = "en") -> list[tuple[str, str, int]]:
+    """The alert counts for `Report.counts`: (severity, word in the language, count) each ("7 blockers")."""
+    _ = i18n.translator(lang)
+    return [(k, _alert_word(_, k, alert_counts.get(k, 0)), alert_counts.get(k, 0)) for k in ("blocker", "warning", "upcoming")]
 
 
 def key_figure(wb, screened: pd.DataFrame | None, lang: str = "en") -> str:
