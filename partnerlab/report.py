@@ -228,7 +228,14 @@ class Report:
         if self._pages is None:
             from partnerlab.reports import batch_pages
 
-            self._pages = batch_pages(self.wb) if self.in_batch else {}
+            if self.in_batch:  # which pages exist is navigation, not a read: an incremental run must not
+                from partnerlab import workbook  # rerun every page when any fanned-out sheet changes
+
+                before = set(workbook._READS)
+                self._pages = batch_pages(self.wb)
+                workbook._READS.intersection_update(before)
+            else:
+                self._pages = {}
         return self._pages
 
     def page_of(self, kind: str, value: object) -> str | None:
