@@ -256,9 +256,13 @@ class Report:
         """id and name -> page file of every stakeholder (or partnership) that has a page in the batch."""
         cache = self._names
         if kind not in cache:
+            from partnerlab import workbook
+
             pages = self.pages().get(kind) or {}
             names = {sid: f"{stem}.html" for sid, stem in pages.items()}
-            table = getattr(self.wb, kind + "s", None)
+            before = set(workbook._READS)
+            table = getattr(self.wb, kind + "s", None) if pages else None
+            workbook._READS.intersection_update(before)  # a link is navigation, not a read
             if pages and table is not None and len(table) and "name" in table and "id" in table:
                 for sid, name in zip(table["id"].astype(str), table["name"]):
                     if sid in pages and isinstance(name, str) and name.strip():
