@@ -548,7 +548,7 @@ def _record(job: Job, common: dict, lang: str) -> dict:
         "reused": False, "reads": None, "key": None,
     }
     if job.skipped:
-        rec.update(status="skipped", parameters={}, note=job.skipped[1] if lang == "es" else job.skipped[0],
+        rec.update(status="skipped", parameters={}, note=job.note_in(lang),
                    note_en=job.skipped[0], note_es=job.skipped[1])
     return rec
 

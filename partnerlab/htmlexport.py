@@ -152,6 +152,8 @@ def prepare_for_html(nb: NotebookNode) -> NotebookNode:
             if not cell.outputs:
                 continue
         cells.append(cell)
+    cells = move_run_details(cells)
+    fill_contents(cells)
     for i, cell in enumerate(cells):
         cell["id"] = f"c{i}"
         for output in cell.get("outputs", []):
@@ -160,6 +162,52 @@ def prepare_for_html(nb: NotebookNode) -> NotebookNode:
                 data["image/png"] = light_png(data["image/png"])
     nb.cells = cells
     return nb
+
+
+_RUN_DETAILS = "pl-report pl-run-details\""  # the class attribute of Report.run_details_html (its CSS names the class too)
+_CONTENTS = re.compile(r'<nav class="pl-contents" data-pl-contents="([^"]*)"></nav>')
+_H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
+CONTENTS_MIN = 4  # a page with this many sections or more gets a contents list at the top
+
+
+def _html_of(output: dict) -> str:
+    markup = (output.get("data") or {}).get("text/html", "")
+    return "".join(markup) if isinstance(markup, list) else markup
+
+
+def move_run_details(cells: list) -> list:
+    """The run details of a page (Report.header's inputs table) moved to its bottom: a reader
+    starts with the findings, an auditor still finds the workbook, fingerprint and parameters."""
+    moved = []
+    for cell in cells:
+        if cell.get("cell_type") != "code":
+            continue
+        keep = [o for o in cell.outputs if _RUN_DETAILS not in _html_of(o)]
+        if len(keep) < len(cell.outputs):
+            moved.extend(o for o in cell.outputs if _RUN_DETAILS in _html_of(o))
+            cell.outputs = keep
+    if not moved:
+        return cells
+    tail = copy.deepcopy(next(c for c in cells if c.get("cell_type") == "code"))
+    tail.outputs = moved
+    return [c for c in cells if c.get("cell_type") != "code" or c.outputs] + [tail]
+
+
+def fill_contents(cells: list) -> None:
+    """Fill the page's contents placeholder (Report.header) with links to its sections (the h2
+    headings with an id), when the page has `CONTENTS_MIN` of them or more."""
+    sections = [m.groups() for c in cells for o in c.get("outputs", []) for m in _H2.finditer(_html_of(o))]
+    if len(sections) < CONTENTS_MIN:
+        return
+    items = "".join(f'<li><a href="#{anchor}">{text}</a></li>' for anchor, text in sections)
+    for cell in cells:
+        for output in cell.get("outputs", []):
+            markup = _html_of(output)
+            if _CONTENTS.search(markup):
+                output["data"]["text/html"] = _CONTENTS.sub(
+                    lambda m: f'<nav class="pl-contents" aria-label="{m.group(1)}"><span class="pl-contents-label">'
+                              f'{m.group(1)}</span><ol>{items}</ol></nav>', markup, count=1)
+                return
 
 
 def light_png(b64: str) -> str:
@@ -229,39 +277,190 @@ def outside_references(html: str) -> list[str]:
 
 
 def render_index(manifest: dict, lang: str = "en") -> str:
-    """The batch's index page: what ran on which inputs, each report's status, time and links.
+    """The batch's index page: the overview first, the reports grouped as a reader looks for them
+    (reports.GROUPS), each with its question and its fanned-out copies; the run details (inputs,
+    status, seconds, parameters, notebooks) in a disclosure at the bottom.
 
     Args:
         manifest: The batch manifest (see partnerlab.batch).
-        lang: "en" or "es".
+        lang: A language of i18n.LANGUAGES.
 
     Returns:
         A self-contained HTML document (same stylesheet and policy as the reports).
     """
-    t = _INDEX_TEXT["es" if lang == "es" else "en"]
+    from partnerlab import i18n
+
+    lang = lang if lang in i18n.LANGUAGES or lang == i18n.PSEUDO else "en"
+    _ = i18n.translator(lang)
     esc = _escape
+    wb = manifest.get("workbook") or {}
+    heading = wb.get("portfolio") or wb.get("name") or "partnerlab"
+    records = manifest.get("reports", [])
+    sections = _index_sections(records, lang)
+    return f"""<!DOCTYPE html>
+<html lang="{esc(lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta name="generator" content="partnerlab {esc(manifest.get('partnerlab') or __version__)}">
+<title>{esc(heading)}: {esc(_("Reports"))}</title>
+<style>
+{page_css()}
+{_INDEX_CSS}
+</style>
+</head>
+<body class="pl-index">
+<main>
+<h1>{esc(heading)}</h1>
+<p class="pl-lead">{esc(_index_intro(wb, _))}</p>
+{sections}
+{_run_details(manifest, records, _)}
+</main>
+<footer class="pl-footer">partnerlab {esc(manifest.get('partnerlab') or __version__)}</footer>
+</body>
+</html>
+"""
+
+
+_INDEX_CSS = """
+.pl-index .pl-lead { color: #444; margin: 0.2em 0 1em; }
+.pl-start { border-left: 6px solid #1F4E79; background: #F5F8FB; padding: 0.6em 1em; margin: 0.6em 0 1.2em; }
+.pl-start .pl-start-link { font-size: 1.35em; font-weight: 600; }
+.pl-reports { list-style: none; padding: 0; margin: 0.3em 0 1em; }
+.pl-reports > li { margin: 0 0 0.7em; }
+.pl-reports .pl-report-title { font-weight: 600; font-size: 1.05em; }
+.pl-question { color: #444; margin: 0.1em 0 0.1em; font-size: 0.95em; }
+.pl-copies { font-size: 0.92em; margin: 0.1em 0; }
+.pl-tag { font-size: 0.8em; border-radius: 3px; padding: 0 0.4em; margin-left: 0.4em; background: #ECEFF1; color: #37474F; }
+.pl-tag-failed { background: #FDECEA; color: #B71C1C; }
+.pl-run-details { margin-top: 2.5em; font-size: 0.9em; color: #444; }
+.pl-run-details summary { cursor: pointer; font-weight: 600; }
+"""
+
+
+def _index_intro(wb: dict, _) -> str:
+    as_of = wb.get("as_of")
+    try:
+        when = _.date(as_of) if as_of else ""
+    except ValueError:  # an as-of date the loader kept as text
+        when = str(as_of)
+    if when:
+        return _("Every report of this batch, made from the workbook {workbook} with data as of {date}. "
+                 "Start with the overview.", workbook=wb.get("name") or "", date=when)
+    return _("Every report of this batch, made from the workbook {workbook}. Start with the overview.",
+             workbook=wb.get("name") or "")
+
+
+def _index_sections(records: list[dict], lang: str) -> str:
+    """The reader's part of the index: the overview, then one section per group of reports."""
+    from partnerlab import i18n
+    from partnerlab.reports import GROUPS, REPORTS
+
+    _ = i18n.translator(lang)
+    esc = _escape
+    by_report: dict[str, list[dict]] = {}
+    for rec in records:
+        by_report.setdefault(rec.get("report") or rec.get("name", ""), []).append(rec)
+    out: list[str] = []
+    catalogue = {r.key: r for r in REPORTS}
+    for group, group_title in GROUPS.items():
+        items = []
+        for rep in (r for r in REPORTS if r.group == group and r.key in by_report):
+            items.append(_index_entry(by_report[rep.key], _(rep.title), _(rep.question), lang, start=group == "start"))
+        if not items:
+            continue
+        if group == "start":
+            out.append(f'<section class="pl-start" aria-label="{esc(_(group_title))}">{"".join(items)}</section>')
+        else:
+            out.append(f'<h2>{esc(_(group_title))}</h2><ul class="pl-reports">{"".join(items)}</ul>')
+    others = [key for key in by_report if key not in catalogue]
+    if others:  # reports outside the catalogue (a custom batch)
+        items = [_index_entry(by_report[key], "", "", lang) for key in others]
+        out.append(f'<h2>{esc(_("Other reports"))}</h2><ul class="pl-reports">{"".join(items)}</ul>')
+    return "\n".join(out)
+
+
+def _index_entry(recs: list[dict], title: str, question: str, lang: str, start: bool = False) -> str:
+    """One report of the index: its title (a link to the whole-portfolio page when there is one),
+    its question, and its copies ("Academia · Civil society") as links."""
+    from partnerlab import i18n
+    from partnerlab.reports import record_title
+
+    _ = i18n.translator(lang)
+    esc = _escape
+    whole = [r for r in recs if not r.get("parameters_own")] or ([recs[0]] if len(recs) == 1 else [])
+    copies = [r for r in recs if r not in whole]
+    head = whole[0] if whole else None
+    name = title or (record_title(head, lang) if head else record_title(recs[0], lang).split(": ", 1)[0])
+    parts = []
+    if head is not None and _page_of(head):
+        cls = "pl-start-link" if start else "pl-report-title"
+        parts.append(f'<span class="{cls}"><a href="{esc(_page_of(head))}">{esc(record_title(head, lang))}</a></span>')
+    else:
+        parts.append(f'<span class="pl-report-title">{esc(name)}</span>')
+    if head is not None:
+        parts.append(_index_tag(head, _))
+    if question:
+        parts.append(f'<p class="pl-question">{esc(question)}</p>')
+    if copies:
+        links = []
+        for rec in copies:
+            text = record_title(rec, lang)
+            text = text[len(name) + 2:] if name and text.startswith(name + ": ") else text
+            links.append((f'<a href="{esc(_page_of(rec))}">{esc(text)}</a>' if _page_of(rec) else esc(text))
+                         + _index_tag(rec, _))
+        parts.append(f'<p class="pl-copies">{" · ".join(links)}</p>')
+    if head is not None and head.get("status") == "skipped" and _note(head, lang):
+        parts.append(f'<p class="pl-question">{esc(_note(head, lang))}</p>')
+    return f"<div>{''.join(parts)}</div>" if start else f"<li>{''.join(parts)}</li>"
+
+
+def _page_of(rec: dict) -> str | None:
+    page = f"{rec.get('name')}.html"
+    return page if page in (rec.get("outputs") or []) else None
+
+
+def _note(rec: dict, lang: str) -> str:
+    return rec.get(f"note_{lang}") or rec.get("note") or rec.get("error") or ""
+
+
+def _index_tag(rec: dict, _) -> str:
+    """A small tag for a report the reader cannot open (failed, skipped, not run); "" for the rest."""
+    status = rec.get("status", "")
+    if status in ("ok", "") or (status in ("pending", "running") and _page_of(rec)):
+        return ""
+    label = _(_STATUS_LABELS[status]) if status in _STATUS_LABELS else status
+    return f' <span class="pl-tag pl-tag-{_escape(status)}">{_escape(label)}</span>'
+
+
+def _run_details(manifest: dict, records: list[dict], _) -> str:
+    """The run's inputs and every report's status, seconds, parameters and notebook, in a disclosure."""
+    esc = _escape
+    lang = _.lang
     wb = manifest.get("workbook") or {}
     run = manifest.get("run") or {}
     summary = manifest.get("summary") or {}
-    heading = wb.get("portfolio") or wb.get("name") or "partnerlab"
+    reused = sum(bool(r.get("reused")) for r in records)
+    counts = " · ".join([_.n("{n} report ready", "{n} reports ready", summary.get("ok", 0)),
+                         _.n("{n} failed", "{n} failed", summary.get("failed", 0)),
+                         _.n("{n} skipped", "{n} skipped", summary.get("skipped", 0))])
+    if reused:
+        counts += " (" + _.n("{n} reused from the previous run: its inputs did not change",
+                             "{n} reused from the previous run: their inputs did not change", reused) + ")"
+    files = ['<a href="manifest.json">manifest.json</a>']
+    if manifest.get("findings"):
+        files.append(f'<a href="{esc(manifest["findings"])}">{esc(manifest["findings"])}</a> ({esc(_("key tables"))})')
     meta = [
-        (t["workbook"], esc(wb.get("name") or "")),
+        (_("Workbook"), esc(wb.get("name") or "")),
         ("sha256", f"<code>{esc(wb.get('sha256') or '')}</code>"),
-        (t["as_of"], esc(wb.get("as_of") or "—")),
-        (t["language"], esc(t["lang_name"])),
-        (t["run"], f"{esc(run.get('started') or '')} → {esc(run.get('ended') or '')}"
-                   f" ({_fmt_seconds(run.get('seconds'))})"),
-        (t["summary"], " · ".join(f"{summary.get(s, 0)} {t[s]}" for s in ("ok", "failed", "skipped"))
-         + (f" ({reused} {t['reused_note']})" if (reused := sum(bool(r.get("reused")) for r in manifest.get("reports", [])))
-            else "")),
-        (t["files"], " · ".join(
-            ['<a href="manifest.json">manifest.json</a>']
-            + ([f'<a href="{esc(manifest["findings"])}">{esc(manifest["findings"])}</a> ({t["findings"]})']
-               if manifest.get("findings") else [])
-        )),
+        (_("Data as of"), esc(wb.get("as_of") or "—")),
+        (_("Language"), esc(_language_name(lang))),
+        (_("Run"), f"{esc(run.get('started') or '')} → {esc(run.get('ended') or '')} ({_fmt_seconds(run.get('seconds'))})"),
+        (_("Reports"), esc(counts)),
+        (_("Files"), " · ".join(files)),
     ]
     rows = []
-    records = manifest.get("reports", [])
     copies = Counter(rec.get("report") for rec in records)
     previous = None
     for rec in records:
@@ -271,61 +470,45 @@ def render_index(manifest: dict, lang: str = "en") -> str:
             rows.append(f'<tr class="pl-group"><th colspan="6">{esc(_group_title(rec, lang))}{count}</th></tr>')
         previous = rec.get("report")
         status = "reused" if rec.get("reused") else rec.get("status", "")
-        title = esc(rec.get("title_es" if lang == "es" else "title_en") or rec.get("title") or rec["name"])
-        html_file = f"{rec['name']}.html"
         nb_file = f"{rec['name']}.ipynb"
-        outputs = rec.get("outputs") or []
-        title_cell = f'<a href="{esc(html_file)}">{title}</a>' if html_file in outputs else title
-        links = f'<a href="{esc(nb_file)}">.ipynb</a>' if nb_file in outputs else ""
+        links = f'<a href="{esc(nb_file)}">.ipynb</a>' if nb_file in (rec.get("outputs") or []) else ""
         params = ", ".join(f"{esc(k)}={esc(v)}" for k, v in (rec.get("parameters_own") or {}).items())
-        note = rec.get("note_es" if lang == "es" else "note_en") or rec.get("note") or rec.get("error") or ""
+        label = _(_STATUS_LABELS[status]) if status in _STATUS_LABELS else status
         rows.append(
-            f'<tr><td>{title_cell}</td><td>{params or "—"}</td>'
-            f'<td><span class="pl-status pl-status-{esc(status)}">{esc(t.get(status, status))}</span></td>'
+            f'<tr><td>{esc(_record_title(rec, lang))}</td><td>{params or "—"}</td>'
+            f'<td><span class="pl-status pl-status-{esc(status)}">{esc(label)}</span></td>'
             f'<td class="num">{_fmt_seconds(rec.get("seconds")) if status not in ("skipped", "reused") else ""}</td>'
-            f"<td>{links}</td><td>{esc(note)}</td></tr>"
+            f"<td>{links}</td><td>{esc(_note(rec, lang))}</td></tr>"
         )
-    meta_rows = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in meta)
-    return f"""<!DOCTYPE html>
-<html lang="{'es' if lang == 'es' else 'en'}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<meta name="generator" content="partnerlab {esc(manifest.get('partnerlab') or __version__)}">
-<title>{esc(heading)}: {t['reports']}</title>
-<style>
-{page_css()}
-</style>
-</head>
-<body class="pl-index">
-<main>
-<h1>{esc(heading)}</h1>
-<p class="pl-meta">{t['intro']}</p>
-<table class="pl-meta">{meta_rows}</table>
-<h2>{t['reports']}</h2>
-<table>
-<thead><tr><th>{t['report']}</th><th>{t['parameters']}</th><th>{t['status']}</th><th class="num">{t['seconds']}</th><th>{t['notebook']}</th><th>{t['note']}</th></tr></thead>
-<tbody>
-{chr(10).join(rows)}
-</tbody>
-</table>
-</main>
-<footer class="pl-footer">partnerlab {esc(manifest.get('partnerlab') or __version__)}</footer>
-</body>
-</html>
-"""
+    meta_rows = "".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in meta)
+    num = ' class="num"'
+    head = "".join(f"<th{num if k == 'Time' else ''}>{esc(_(k))}</th>" for k in _RUN_COLUMNS)
+    return (f'<details class="pl-run-details"><summary>{esc(_("Run details"))}: {esc(counts)}</summary>'
+            f'<p class="pl-meta">{esc(_("The executed notebooks are kept for audit."))}</p>'
+            f'<table class="pl-meta">{meta_rows}</table>'
+            f"<table><thead><tr>{head}</tr></thead><tbody>{chr(10).join(rows)}</tbody></table></details>")
+
+
+def _language_name(lang: str) -> str:
+    from partnerlab import i18n
+
+    return i18n.LANGUAGE_NAMES.get(lang, lang)
+
+
+def _record_title(rec: dict, lang: str) -> str:
+    from partnerlab.reports import record_title
+
+    return record_title(rec, lang)
 
 
 def _group_title(rec: dict, lang: str) -> str:
     """The title of a report without its fan-out suffix ("Stakeholder map: Academia" -> "Stakeholder map")."""
-    from partnerlab.reports import REPORTS
+    from partnerlab import i18n
+    from partnerlab.reports import REPORT
 
-    titles = {r.key: r.title for r in REPORTS}
-    if rec.get("report") in titles:
-        return titles[rec["report"]][1 if lang == "es" else 0]
-    title = rec.get("title_es" if lang == "es" else "title_en") or rec.get("report") or ""
-    return title.split(": ", 1)[0]
+    if rec.get("report") in REPORT:
+        return i18n.gettext(REPORT[rec["report"]].title, lang)
+    return _record_title(rec, lang).split(": ", 1)[0]
 
 
 def _shown(output: dict) -> bool:
@@ -396,26 +579,7 @@ def _fmt_seconds(value: object) -> str:
     return f"{value:.1f} s" if isinstance(value, int | float) else ""
 
 
-_INDEX_TEXT = {
-    "en": {
-        "workbook": "Workbook", "as_of": "Data as of", "language": "Language", "lang_name": "English",
-        "run": "Run", "summary": "Reports", "files": "Files", "findings": "key tables",
-        "reports": "Reports", "report": "Report", "parameters": "Parameters", "status": "Status",
-        "seconds": "Time", "notebook": "Notebook", "note": "Note",
-        "ok": "ok", "failed": "failed", "skipped": "skipped", "pending": "not run", "running": "not finished",
-        "reused": "reused", "reused_note": "reused from the previous run: their inputs did not change",
-        "intro": "Every report of this batch, generated from one workbook. Open a report to read it; "
-                 "the executed notebooks are kept for audit.",
-    },
-    "es": {
-        "workbook": "Libro de trabajo", "as_of": "Datos al", "language": "Idioma", "lang_name": "Español",
-        "run": "Ejecución", "summary": "Informes", "files": "Archivos", "findings": "tablas clave",
-        "reports": "Informes", "report": "Informe", "parameters": "Parámetros", "status": "Estado",
-        "seconds": "Tiempo", "notebook": "Cuaderno", "note": "Nota",
-        "ok": "correcto", "failed": "falló", "skipped": "omitido", "pending": "no ejecutado",
-        "running": "sin terminar", "reused": "reutilizado",
-        "reused_note": "reutilizados de la ejecución anterior: sus datos no cambiaron",
-        "intro": "Todos los informes de este lote, generados a partir de un solo libro de trabajo. "
-                 "Abra un informe para leerlo; los cuadernos ejecutados se conservan para auditoría.",
-    },
-}
+_RUN_COLUMNS = (N_("Report"), N_("Parameters"), N_("Status"), N_("Time"), N_("Notebook"), N_("Note"))
+# The status of a report in the index (English msgids).
+_STATUS_LABELS = {"ok": N_("ok"), "failed": N_("failed"), "skipped": N_("skipped"), "pending": N_("not run"),
+                  "running": N_("not finished"), "reused": N_("reused")}

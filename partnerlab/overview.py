@@ -1,60 +1,273 @@
-"""The portfolio at a glance: one headline per topic, each pointing to the report that explains it.
+"""The portfolio at a glance: what a head of agency reads first, each message pointing to its evidence.
 
-Every function takes the loaded tables (docs/tables.md) and returns a small table or a
-((en, es) template, values) pair for `rpt.p(*text, **values)`; the overview notebook only
-displays them. Headlines repeat the definitions of the topic modules (stakeholders,
-screening, quality, survey, actionplan), never a new rule.
+The overview's first screen (`first_screen`) holds three to five headline messages computed
+from the numbers (`headlines`), the alert counts of the consistency rules, the partnerships by
+status and one key figure (the critical group by latest due-diligence outcome). The sections
+below it detail each topic. Every function takes the loaded tables (docs/tables.md) and a
+language; sentences come from the message catalogs, workbook values are escaped. Headlines
+repeat the definitions of the topic modules (stakeholders, screening, quality, survey,
+actionplan, consistency), never a new rule.
 
 >>> listing = [{"name": "due_diligence", "report": "due_diligence", "status": "ok",
 ...             "title_en": "Due diligence", "title_es": "Debida diligencia"}]
->>> (en, es), values = see_report(listing, "due_diligence")
->>> en.format(**values)
+>>> see_report(listing, "due_diligence", "en")
 'See the report: <a href="due_diligence.html">Due diligence</a>.'
->>> see_report(listing, "network") is None
+>>> see_report(listing, "network", "en") is None
 True
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import html
+import io
 import math
+from dataclasses import dataclass
 
 import pandas as pd
 
-from partnerlab import actionplan, quality, screening, stakeholders, survey, vocab
+from partnerlab import actionplan, i18n, quality, screening, stakeholders, survey, vocab
+from partnerlab.i18n import N_
 
 __all__ = [
-    "HEADLINE_LABELS", "see_report", "headline_table", "critical_table", "critical_sentence",
-    "screening_table", "decision_table", "quality_table", "quality_sentence", "diagnosis_sentence",
+    "HEADLINE_LABELS", "Headline", "see_report", "evidence_href", "headlines", "first_screen", "status_counts",
+    "headline_table", "alert_count_items", "plan_sentence", "note_text", "paragraph", "critical_table", "critical_sentence", "screening_table", "decision_table",
+    "quality_table", "quality_sentence", "diagnosis_sentence", "section_anchor",
 ]
 
 HEADLINE_LABELS = {
-    "topic": ("Topic", "Tema"), "figure": ("Figure", "Indicador"), "value": ("Value", "Valor"),
-    "name": ("Stakeholder", "Actor"), "sector": ("Sector", "Sector"), "influence": ("Influence", "Influencia"),
-    "interest": ("Interest", "Interés"), "outcome": ("Outcome", "Resultado"), "stakeholders": ("Stakeholders", "Actores"),
-    "is_critical": ("Of them, critical group", "De ellos, grupo crítico"),
-    "suggested": ("Suggested decision", "Decisión sugerida"), "agrees": ("Recorded: same", "Registrada: igual"),
-    "differs": ("Recorded: differs", "Registrada: distinta"), "not_recorded": ("Not recorded", "Sin registrar"),
-    "total": ("Total", "Total"), "dimension": ("Dimension", "Dimensión"),
-    "mean_level": ("Mean level (0-3)", "Nivel medio (0-3)"), "below_3": ("Partnerships below level 3", "Alianzas bajo el nivel 3"),
-    "partnerships": ("Partnerships assessed", "Alianzas evaluadas"),
+    "topic": N_("Topic"), "figure": N_("Figure"), "value": N_("Value"),
+    "name": N_("Stakeholder"), "sector": N_("Sector"), "influence": N_("Influence"),
+    "interest": N_("Interest"), "outcome": N_("Outcome"), "stakeholders": N_("Stakeholders"),
+    "is_critical": N_("Of them, critical group"),
+    "suggested": N_("Suggested decision"), "agrees": N_("Recorded: same"),
+    "differs": N_("Recorded: differs"), "not_recorded": N_("Not recorded"),
+    "total": N_("Total"), "dimension": N_("Dimension"),
+    "mean_level": N_("Mean level (0-3)"), "below_3": N_("Partnerships below level 3"),
+    "partnerships": N_("Partnerships assessed"),
+}
+
+# The overview's sections (h2 headings): a headline without a page of the batch links to its section.
+SECTIONS = {
+    "alerts": N_("Alerts"), "register": N_("Partnership register"), "critical": N_("The critical group"),
+    "due_diligence": N_("Due-diligence outcomes"), "value": N_("Value and risk decisions"),
+    "quality": N_("Partnership quality"), "diagnosis": N_("Sector diagnosis"), "action_plan": N_("Action plan"),
 }
 
 
-def see_report(listing: list[dict] | None, report: str) -> tuple[tuple[str, str], dict] | None:
-    """A "see the report" line linking the whole-portfolio copy of a report, None when the batch has none.
+@dataclass(frozen=True)
+class Headline:
+    """One headline message: the sentence (HTML, values escaped) and where its evidence is."""
+
+    topic: str
+    text: str
+    href: str
+    evidence: str
+
+
+def section_anchor(key: str, lang: str) -> str:
+    """The id Report.h2 gives the overview's section `key` (SECTIONS), for in-page links."""
+    from partnerlab.reports import slugify
+
+    return "s-" + slugify(i18n.gettext(SECTIONS[key], lang))
+
+
+def see_report(listing: list[dict] | None, report: str, lang: str = "en") -> str | None:
+    """A "see the report" line (HTML) linking the whole-portfolio copy of a report, None when the batch has none.
 
     Args:
         listing: The batch's report records (`reports.read_listing`), or None outside a batch.
         report: The report key (`due_diligence`).
+        lang: The page language.
     """
-    for rec in listing or []:
-        if rec.get("report") == report and rec.get("name") == report and rec.get("status") in ("ok", "running", "pending"):
-            values = {"href": f"{rec['name']}.html", "title_en": rec.get("title_en") or report,
-                      "title_es": rec.get("title_es") or rec.get("title_en") or report}
-            return ('See the report: <a href="{href}">{title_en}</a>.',
-                    'Vea el informe: <a href="{href}">{title_es}</a>.'), values
-    return None
+    rec = _whole_page(listing, report)
+    if rec is None:
+        return None
+    from partnerlab.reports import record_title
+
+    _ = i18n.translator(lang)
+    return _('See the report: <a href="{href}">{title}</a>.', href=html.escape(f"{rec['name']}.html"),
+             title=html.escape(record_title(rec, lang)))
+
+
+def evidence_href(listing: list[dict] | None, report: str, section: str, lang: str) -> tuple[str, str]:
+    """Where a headline's evidence is: (href, link text): the report's page when the batch has it,
+    else the overview's own section."""
+    from partnerlab.reports import record_title
+
+    _ = i18n.translator(lang)
+    rec = _whole_page(listing, report)
+    if rec is not None:
+        return f"{rec['name']}.html", record_title(rec, lang)
+    return "#" + section_anchor(section, lang), _(SECTIONS[section])
+
+
+def headlines(wb, as_of: dt.date, lang: str = "en", listing: list[dict] | None = None,
+              register: pd.DataFrame | None = None, top: int = 5) -> list[Headline]:
+    """Three to five headline messages computed from the numbers, most decisive first.
+
+    The partnerships (how many may go ahead, how many are blocked), the critical group, the
+    quality of the partnerships, the action plan, the sector diagnosis and the value/risk
+    decisions; a topic whose sheet is empty is left out. Alerts (blockers, warnings, deadlines)
+    are counted apart, in `first_screen`.
+
+    Args:
+        wb: The loaded Workbook.
+        as_of: The as-of date.
+        lang: The page language.
+        listing: The batch's report records, for links to the evidence (None: in-page links).
+        register: consistency.partnership_verdicts(wb), when already computed.
+        top: At most this many messages.
+    """
+    _ = i18n.translator(lang)
+    out: list[Headline] = []
+
+    def add(topic: str, text: str, report: str, section: str) -> None:
+        href, evidence = evidence_href(listing, report, section, lang)
+        out.append(Headline(topic, text, href, evidence))
+
+    if register is not None and len(register):
+        n = len(register)
+        go = int(register["verdict"].isin(["go", "go_with_conditions"]).sum())
+        blocked = int((register["verdict"] == "blocked").sum())
+        add("partnerships", _.n("<b>{go}</b> of the <b>{n}</b> partnership may go ahead; <b>{blocked}</b> blocked.",
+                                "<b>{go}</b> of the <b>{n}</b> partnerships may go ahead; <b>{blocked}</b> are blocked.",
+                                n, go=_.number(go), blocked=_.number(blocked)), "overview", "register")
+    st = wb.stakeholders
+    if len(st):
+        crit = stakeholders.critical_group(st)
+        add("critical", _.n("<b>{n}</b> of the <b>{total}</b> stakeholders has high influence and high interest: "
+                            "the critical group of potential allies.",
+                            "<b>{n}</b> of the <b>{total}</b> stakeholders have high influence and high interest: "
+                            "the critical group of potential allies.", len(crit), total=_.number(len(st))),
+            "stakeholder_map", "critical")
+    if len(wb.quality_assessment):
+        levels = quality.portfolio_levels(quality.quality_scores(wb.quality_assessment))
+        dims = levels[list(quality.DIMENSIONS)]
+        means = dims.mean()
+        if len(levels) and means.notna().any():
+            weakest = means.idxmin()
+            add("quality", _.n("<b>{full}</b> of the <b>{n}</b> assessed partnership reaches level 3 on all six "
+                               "quality dimensions; the weakest dimension is <b>{dimension}</b> (mean level {level}).",
+                               "<b>{full}</b> of the <b>{n}</b> assessed partnerships reach level 3 on all six "
+                               "quality dimensions; the weakest dimension is <b>{dimension}</b> (mean level {level}).",
+                               len(levels), full=_.number(int((dims >= 3).all(axis=1).sum())),
+                               dimension=html.escape(quality.dimension_label(weakest, lang)),
+                               level=_.number(float(means[weakest]), 1)), "quality", "quality")
+    if len(wb.action_plan):
+        s = actionplan.summary(wb.action_plan, as_of, wb.partnerships)
+        if s["actions"]:
+            add("action_plan", _.n("<b>{done}</b> of the <b>{n}</b> course of action of the plan is done; "
+                                   "<b>{late}</b> late.",
+                                   "<b>{done}</b> of the <b>{n}</b> courses of action of the plan are done; "
+                                   "<b>{late}</b> are late.", s["actions"], done=_.number(s["done"]),
+                                   late=_.number(s["late"])), "action_plan", "action_plan")
+    if len(wb.survey_responses) and len(wb.survey_questions):
+        scores = survey.theme_scores(wb.survey_questions, wb.survey_responses, by=None).dropna(subset=["score"])
+        if len(scores) >= 2:
+            best, worst = scores.loc[scores["score"].idxmax()], scores.loc[scores["score"].idxmin()]
+            add("diagnosis", _("The sectors rate <b>{best}</b> highest ({best_score} on 0-1) and <b>{worst}</b> "
+                               "lowest ({worst_score}).", best=html.escape(_.label(vocab.THEMES, best["theme"])),
+                               best_score=_.number(float(best["score"])),
+                               worst=html.escape(_.label(vocab.THEMES, worst["theme"])),
+                               worst_score=_.number(float(worst["score"]))), "sector_diagnosis", "diagnosis")
+    if len(wb.value_assessment):
+        latest = screening.latest_value_decisions(screening.value_decisions(wb.value_assessment))
+        differs = int((latest["agreement"] == "differs").sum())
+        if differs:
+            add("value", _.n("<b>{n}</b> recorded decision differs from the one the value/risk criteria suggest.",
+                             "<b>{n}</b> recorded decisions differ from the ones the value/risk criteria suggest.",
+                             differs), "due_diligence", "value")
+    return out[:top]
+
+
+def status_counts(partnerships: pd.DataFrame, lang: str = "en") -> list[tuple[str, int]]:
+    """Partnerships per status (vocabulary order, then any other value), as (label, count)."""
+    _ = i18n.translator(lang)
+    counts = partnerships.get("status", pd.Series(dtype=object)).fillna("").astype(str).value_counts()
+    keys = [k for k in vocab.PARTNERSHIP_STATUSES.keys if counts.get(k, 0)]
+    keys += sorted(k for k in counts.index if k not in keys)
+    return [(_.label(vocab.PARTNERSHIP_STATUSES, k) if k else _("No status"), int(counts[k])) for k in keys]
+
+
+def first_screen(wb, as_of: dt.date, alert_counts: dict[str, int], lang: str = "en",
+                 listing: list[dict] | None = None, register: pd.DataFrame | None = None,
+                 screened: pd.DataFrame | None = None) -> str:
+    """The overview's first screen as HTML: headline messages with their evidence, the alert
+    counts, the partnerships by status and the key figure. Workbook values are escaped."""
+    _ = i18n.translator(lang)
+    esc = html.escape
+    items = "".join(f'<li>{h.text} <a class="pl-evidence" href="{esc(h.href)}">{esc(_("Evidence"))}: '
+                    f"{esc(h.evidence)}</a></li>"
+                    for h in headlines(wb, as_of, lang, listing, register))
+    alerts_href = "#" + section_anchor("alerts", lang)
+    counts = "".join(
+        f'<a class="pl-alert-count pl-alert-{k}" href="{alerts_href}"><span class="pl-big">{_.number(alert_counts.get(k, 0))}'
+        f"</span> {esc(_alert_word(_, k, alert_counts.get(k, 0)))}</a>"
+        for k in ("blocker", "warning", "upcoming"))
+    statuses = status_counts(wb.partnerships, lang) if len(wb.partnerships) else []
+    status_html = "".join(f'<span class="pl-status-chip">{esc(label)} <b>{_.number(n)}</b></span>'
+                          for label, n in statuses) or esc(_("No partnership recorded."))
+    figure = key_figure(wb, screened, lang)
+    as_of_text = _("Data as of {date}.", date=_.date(as_of)) if as_of else ""
+    return (f'<div class="pl-report pl-brief">{_BRIEF_CSS}'
+            f'<p class="pl-asof">{esc(as_of_text)}</p>'
+            f'<div class="pl-brief-grid"><div class="pl-brief-main">'
+            f'<h2 class="pl-brief-heading">{esc(_("In brief"))}</h2><ol class="pl-headlines">{items}</ol></div>'
+            f'<div class="pl-brief-side">'
+            f'<p class="pl-brief-label">{esc(_("Alerts"))}</p><div class="pl-alert-counts">{counts}</div>'
+            f'<p class="pl-brief-label">{esc(_("Partnerships by status"))}</p><div class="pl-status-chips">{status_html}</div>'
+            f"{figure}</div></div></div>")
+
+
+def alert_count_items(alert_counts: dict[str, int], lang: str = "en") -> list[tuple[str, str, int]]:
+    """The alert counts for `Report.counts`: (severity, word in the language, count) each ("7 blockers")."""
+    _ = i18n.translator(lang)
+    return [(k, _alert_word(_, k, alert_counts.get(k, 0)), alert_counts.get(k, 0)) for k in ("blocker", "warning", "upcoming")]
+
+
+def key_figure(wb, screened: pd.DataFrame | None, lang: str = "en") -> str:
+    """The key figure (HTML <figure>, an inline PNG): the critical group by latest due-diligence
+    outcome, the first thing Appendix 3 asks of it; "" when there is no critical group."""
+    st = wb.stakeholders
+    crit = stakeholders.critical_group(st) if len(st) else st
+    if not len(crit):
+        return ""
+    table = critical_table(st, screened)
+    counts = table["outcome"].value_counts()
+    keys = [k for k in list(screening.OUTCOMES.keys) + ["not_screened"] if counts.get(k, 0)]
+    keys = list(dict.fromkeys(keys + [k for k in counts.index if k not in keys]))
+    _ = i18n.translator(lang)
+    labels = [_.label(screening.OUTCOMES, k) for k in keys]
+    values = [int(counts[k]) for k in keys]
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(4.6, 0.42 * len(keys) + 0.7), dpi=100)
+    colours = [_OUTCOME_COLOURS.get(k, "#607D8B") for k in keys]
+    bars = ax.barh(range(len(keys)), values, color=colours)
+    ax.set_yticks(range(len(keys)), labels)
+    ax.invert_yaxis()
+    for bar, v in zip(bars, values):
+        ax.text(bar.get_width() + 0.15, bar.get_y() + bar.get_height() / 2, _.number(v), va="center", fontsize=10)
+    ax.set_xlim(0, max(values) * 1.18 + 0.5)
+    ax.set_xticks([])
+    for side in ("top", "right", "bottom"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(axis="y", length=0, labelsize=10)
+    fig.tight_layout()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata={"Software": None})
+    plt.close(fig)
+    src = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    caption = _.n("The critical group ({n} stakeholder) by latest due-diligence outcome",
+                  "The critical group ({n} stakeholders) by latest due-diligence outcome", len(crit))
+    alt = caption + ": " + "; ".join(f"{label} {_.number(v)}" for label, v in zip(labels, values))
+    return (f'<figure class="pl-key-figure"><figcaption>{html.escape(caption)}</figcaption>'
+            f'<img src="{src}" alt="{html.escape(alt)}"></figure>')
 
 
 def headline_table(wb, as_of: dt.date, lang: str = "en") -> pd.DataFrame:
@@ -63,53 +276,52 @@ def headline_table(wb, as_of: dt.date, lang: str = "en") -> pd.DataFrame:
     Args:
         wb: The loaded Workbook.
         as_of: The as-of date (lateness, screening age).
-        lang: "en" or "es".
+        lang: The page language.
 
     Returns:
         Columns topic, figure, value (as text); a topic whose sheet is empty is left out.
     """
-    tr = (lambda en, es: es if lang == "es" else en)
+    _ = i18n.translator(lang)
     rows: list[tuple[str, str, object]] = []
     st = wb.stakeholders
-    topic = tr("Stakeholders", "Actores")
-    rows.append((topic, tr("mapped", "mapeados"), len(st)))
-    rows.append((topic, tr("in the critical group (high influence and interest)", "en el grupo crítico (alta influencia e interés)"),
+    topic = _("Stakeholders")
+    rows.append((topic, _("mapped"), len(st)))
+    rows.append((topic, _("in the critical group (high influence and interest)"),
                  len(stakeholders.critical_group(st)) if len(st) else 0))
-    rows.append((tr("Partnerships", "Alianzas"), tr("recorded", "registradas"), len(wb.partnerships)))
+    rows.append((_("Partnerships"), _("recorded"), len(wb.partnerships)))
     if len(wb.due_diligence):
         status = screening.screening_status(st, screening.screen(wb.due_diligence), as_of)
         counts = screening.outcome_counts(status)
-        rows.append((tr("Due diligence", "Debida diligencia"),
-                     tr("stakeholders by latest outcome", "actores por último resultado"),
-                     _joined((screening.OUTCOMES.label(k, lang), v) for k, v in zip(counts["outcome"], counts["stakeholders"]))))
+        rows.append((_("Due diligence"), _("stakeholders by latest outcome"),
+                     _joined((_.label(screening.OUTCOMES, k), v) for k, v in zip(counts["outcome"], counts["stakeholders"]))))
     if len(wb.value_assessment):
         latest = screening.latest_value_decisions(screening.value_decisions(wb.value_assessment))
         counts = latest["suggested"].value_counts()
-        topic = tr("Value and risk", "Valor y riesgo")
-        rows.append((topic, tr("suggested decision (latest assessment per subject)", "decisión sugerida (última evaluación por sujeto)"),
-                     _joined((vocab.DECISIONS.label(k, lang), counts.get(k, 0)) for k in vocab.DECISIONS.keys)))
-        rows.append((topic, tr("recorded decision differs from the suggested one", "decisión registrada distinta de la sugerida"),
+        topic = _("Value and risk")
+        rows.append((topic, _("suggested decision (latest assessment per subject)"),
+                     _joined((_.label(vocab.DECISIONS, k), counts.get(k, 0)) for k in vocab.DECISIONS.keys)))
+        rows.append((topic, _("recorded decision differs from the suggested one"),
                      int((latest["agreement"] == "differs").sum())))
     if len(wb.quality_assessment):
         levels = quality.portfolio_levels(quality.quality_scores(wb.quality_assessment))
-        topic = tr("Partnership quality", "Calidad de las alianzas")
-        rows.append((topic, tr("partnerships assessed", "alianzas evaluadas"), len(levels)))
-        rows.append((topic, tr("mean level of the six dimensions (0-3)", "nivel medio de las seis dimensiones (0-3)"),
-                     _num(levels[list(quality.DIMENSIONS)].stack().mean())))
+        topic = _("Partnership quality")
+        rows.append((topic, _("partnerships assessed"), len(levels)))
+        rows.append((topic, _("mean level of the six dimensions (0-3)"),
+                     _num(levels[list(quality.DIMENSIONS)].stack().mean(), _)))
     if len(wb.survey_responses) and len(wb.survey_questions):
         scores = survey.theme_scores(wb.survey_questions, wb.survey_responses, by=None).dropna(subset=["score"])
-        topic = tr("Sector diagnosis", "Diagnóstico sectorial")
-        rows.append((topic, tr("survey respondents", "personas encuestadas"), len(wb.survey_responses)))
+        topic = _("Sector diagnosis")
+        rows.append((topic, _("survey respondents"), len(wb.survey_responses)))
         if len(scores):
-            rows.append((topic, tr("theme scores (0 = lowest option, 1 = highest)", "puntaje por tema (0 = opción más baja, 1 = más alta)"),
-                         _joined((vocab.THEMES.label(t, lang), _num(v)) for t, v in zip(scores["theme"], scores["score"]))))
+            rows.append((topic, _("theme scores (0 = lowest option, 1 = highest)"),
+                         _joined((_.label(vocab.THEMES, t), _num(v, _)) for t, v in zip(scores["theme"], scores["score"]))))
     if len(wb.action_plan):
         s = actionplan.summary(wb.action_plan, as_of, wb.partnerships)
-        topic = tr("Action plan", "Plan de acción")
-        for key, en, es in (("actions", "courses of action", "líneas de acción"), ("done", "done", "concluidas"),
-                            ("in_progress", "in progress", "en curso"), ("late", "late", "atrasadas")):
-            rows.append((topic, tr(en, es), s[key]))
-    rows = [(t, f, str(v)) for t, f, v in rows]
+        topic = _("Action plan")
+        for key, label in _PLAN_FIGURES:
+            rows.append((topic, _(label), s[key]))
+    rows = [(t, f, _.number(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v))
+            for t, f, v in rows]
     return pd.DataFrame(rows, columns=["topic", "figure", "value"])
 
 
@@ -124,23 +336,24 @@ def critical_table(stakeholder_table: pd.DataFrame, screened: pd.DataFrame | Non
     else:
         outcome = {}
     out["outcome"] = [outcome.get(i, "not_screened") for i in out["id"]]
-    out["name"] = [stakeholders.short_name(n, 40) for n in out["name"]]
-    return out.drop(columns="id")
+    return out.drop(columns="id")  # full names: a reader sees whom, and a batch links each to its profile
 
 
-def critical_sentence(stakeholder_table: pd.DataFrame, screened: pd.DataFrame | None = None) -> tuple[tuple[str, str], dict]:
-    """How many stakeholders form the critical group and how many of them were never screened."""
+def critical_sentence(stakeholder_table: pd.DataFrame, lang: str = "en") -> str:
+    """How many stakeholders form the critical group, and by which rule (HTML).
+
+    Their screening is no longer told here: the unscreened ones are alerts
+    (consistency rule critical_unscreened), counted on the first screen.
+    """
     crit = stakeholders.critical_group(stakeholder_table)
-    unscreened = screening.unscreened_critical(crit, screened if screened is not None else
-                                               pd.DataFrame({"stakeholder": pd.Series(dtype=object)}))
-    values = {"n": len(crit), "total": len(stakeholder_table), "threshold": stakeholders.HIGH,
-              "unscreened": len(unscreened)}
-    return (("<b>{n}</b> of the <b>{total}</b> stakeholders have high influence and high interest "
-             "({threshold} or more on both): the critical group of potential allies (Appendix 3, step 2). "
-             "<b>{unscreened}</b> of them have no due-diligence screening yet.",
-             "<b>{n}</b> de los <b>{total}</b> actores tienen alta influencia y alto interés ({threshold} o más en "
-             "ambos): el grupo crítico de aliados potenciales (Apéndice 3, paso 2). <b>{unscreened}</b> de ellos "
-             "aún no tienen evaluación de debida diligencia."), values)
+    _ = i18n.translator(lang)
+    return _.n("<b>{n}</b> of the <b>{total}</b> stakeholders has high influence and high interest ({threshold} or "
+               "more on both): the critical group of potential allies (Appendix 3, step 2). The table gives each "
+               "one's latest due-diligence outcome; the ones never screened are among the alerts.",
+               "<b>{n}</b> of the <b>{total}</b> stakeholders have high influence and high interest ({threshold} or "
+               "more on both): the critical group of potential allies (Appendix 3, step 2). The table gives each "
+               "one's latest due-diligence outcome; the ones never screened are among the alerts.",
+               len(crit), total=_.number(len(stakeholder_table)), threshold=_.number(stakeholders.HIGH))
 
 
 def screening_table(stakeholder_table: pd.DataFrame, screened: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
@@ -168,19 +381,20 @@ def quality_table(quality_assessment: pd.DataFrame, lang: str = "en") -> pd.Data
     return pd.DataFrame(rows, columns=["dimension", "mean_level", "below_3", "partnerships"])
 
 
-def quality_sentence(quality_assessment: pd.DataFrame) -> tuple[tuple[str, str], dict]:
-    """How many partnerships reach level 3 on every dimension."""
+def quality_sentence(quality_assessment: pd.DataFrame, lang: str = "en") -> str:
+    """How many partnerships reach level 3 on every dimension (HTML)."""
     levels = quality.portfolio_levels(quality.quality_scores(quality_assessment))
     dims = levels[list(quality.DIMENSIONS)]
-    values = {"n": len(levels), "full": int((dims >= 3).all(axis=1).sum())}
-    return (("<b>{n}</b> partnerships have a quality assessment; <b>{full}</b> of them reach level 3 on all six "
-             "dimensions (latest round, collective perspective or the mean of perspectives).",
-             "<b>{n}</b> alianzas tienen evaluación de calidad; <b>{full}</b> de ellas alcanzan el nivel 3 en las "
-             "seis dimensiones (última ronda, perspectiva colectiva o promedio de perspectivas)."), values)
+    _ = i18n.translator(lang)
+    return _.n("<b>{n}</b> partnership has a quality assessment; <b>{full}</b> of them reach level 3 on all six "
+               "dimensions (latest round, collective perspective or the mean of perspectives).",
+               "<b>{n}</b> partnerships have a quality assessment; <b>{full}</b> of them reach level 3 on all six "
+               "dimensions (latest round, collective perspective or the mean of perspectives).",
+               len(levels), full=_.number(int((dims >= 3).all(axis=1).sum())))
 
 
-def diagnosis_sentence(questions: pd.DataFrame, responses: pd.DataFrame) -> tuple[tuple[str, str], dict] | None:
-    """The diagnosis headline: the themes rated highest and lowest, and the most cited challenge.
+def diagnosis_sentence(questions: pd.DataFrame, responses: pd.DataFrame, lang: str = "en") -> str | None:
+    """The diagnosis headline (HTML): the themes rated highest and lowest, and the most cited challenge.
 
     Returns None when no scale question has answers and no challenge question exists.
     """
@@ -188,32 +402,99 @@ def diagnosis_sentence(questions: pd.DataFrame, responses: pd.DataFrame) -> tupl
     top = survey.top_challenges(questions, responses, by=None, top=1)
     if scores.empty and top.empty:
         return None
-    values: dict = {"n": len(responses)}
-    en, es = ["<b>{n}</b> people answered the survey."], ["<b>{n}</b> personas respondieron la encuesta."]
+    _ = i18n.translator(lang)
+    parts = [_.n("<b>{n}</b> person answered the survey.", "<b>{n}</b> people answered the survey.", len(responses))]
     if len(scores) >= 2:
         best, worst = scores.loc[scores["score"].idxmax()], scores.loc[scores["score"].idxmin()]
-        values.update(best_en=vocab.THEMES.label(best["theme"], "en"), best_es=vocab.THEMES.label(best["theme"], "es"),
-                      best=_num(best["score"]), worst_en=vocab.THEMES.label(worst["theme"], "en"),
-                      worst_es=vocab.THEMES.label(worst["theme"], "es"), worst=_num(worst["score"]))
-        en.append("Highest rated theme: <b>{best_en}</b> ({best} on 0-1); lowest: <b>{worst_en}</b> ({worst}).")
-        es.append("Tema mejor valorado: <b>{best_es}</b> ({best} en 0-1); el más bajo: <b>{worst_es}</b> ({worst}).")
+        parts.append(_("Highest rated theme: <b>{best}</b> ({best_score} on 0-1); lowest: <b>{worst}</b> ({worst_score}).",
+                       best=html.escape(_.label(vocab.THEMES, best["theme"])), best_score=_num(best["score"], _),
+                       worst=html.escape(_.label(vocab.THEMES, worst["theme"])), worst_score=_num(worst["score"], _)))
     if len(top):
-        first = top.iloc[0]
-        values.update(challenge="; ".join(top["option"]), share=_num(first["share_pct"], 0))
-        tied = len(top) > 1
-        en.append("Most cited challenge" + ("s, tied" if tied else "") + ": <b>{challenge}</b> ({share}% of those "
-                  "who answered" + (" each" if tied else "") + ").")
-        es.append("Reto" + ("s más citados, empatados" if tied else " más citado") + ": <b>{challenge}</b> ({share}% "
-                  "de quienes respondieron" + (" cada uno" if tied else "") + ").")
-    return (" ".join(en), " ".join(es)), values
+        values = {"challenge": html.escape("; ".join(top["option"])),
+                  "share": _.percent(float(top.iloc[0]["share_pct"]), 0)}
+        if len(top) > 1:
+            parts.append(_("Most cited challenges, tied: <b>{challenge}</b> ({share} of those who answered each).", **values))
+        else:
+            parts.append(_("Most cited challenge: <b>{challenge}</b> ({share} of those who answered).", **values))
+    return " ".join(parts)
 
 
 # ---------------------------------------------------------------------------------------
+
+def _alert_word(_, severity: str, n: int) -> str:
+    if severity == "blocker":
+        return _.n("blocker", "blockers", n)
+    if severity == "warning":
+        return _.n("warning", "warnings", n)
+    return _.n("upcoming deadline", "upcoming deadlines", n)
+
+
+_PLAN_FIGURES = (("actions", N_("courses of action")), ("done", N_("done")), ("in_progress", N_("in progress")),
+                 ("late", N_("late")))
+_OUTCOME_COLOURS = {"excluded": "#C62828", "incomplete": "#9A6B00", "caution": "#E0A800", "clear": "#2E7D32",
+                    "not_screened": "#607D8B"}
+_BRIEF_CSS = """<style>
+.pl-brief .pl-asof { color: #555; margin: 0 0 0.3em; }
+.pl-brief-grid { display: flex; flex-wrap: wrap; gap: 1.2em 2em; align-items: flex-start; }
+.pl-brief-main { flex: 1 1 30em; min-width: 0; }
+.pl-brief-side { flex: 0 1 27em; }
+.pl-brief .pl-brief-heading { margin-top: 0.2em; }
+.pl-headlines { margin: 0.2em 0 0 1.2em; padding: 0; }
+.pl-headlines li { margin: 0 0 0.55em; font-size: 1.05em; }
+.pl-evidence { font-size: 0.85em; white-space: nowrap; }
+.pl-brief-label { font-weight: 600; margin: 0.4em 0 0.2em; color: #1F4E79; }
+.pl-alert-counts { display: flex; gap: 0.4em; flex-wrap: wrap; }
+.pl-alert-count { text-decoration: none; border-radius: 4px; padding: 0.1em 0.5em; border: 1px solid #DDD; color: #222;
+  font-size: 0.92em; }
+.pl-alert-count .pl-big { font-size: 1.55em; font-weight: 700; }
+.pl-alert-blocker { background: #FDECEA; border-color: #C62828; } .pl-alert-blocker .pl-big { color: #B71C1C; }
+.pl-alert-warning { background: #FFF8E1; border-color: #E0A800; } .pl-alert-warning .pl-big { color: #7A5500; }
+.pl-alert-upcoming { background: #ECEFF1; border-color: #607D8B; } .pl-alert-upcoming .pl-big { color: #37474F; }
+.pl-status-chip { display: inline-block; margin: 0 0.8em 0.2em 0; }
+.pl-key-figure { margin: 0.6em 0 0; } .pl-key-figure figcaption { font-weight: 600; color: #1F4E79; font-size: 0.95em; }
+.pl-key-figure img { max-width: 100%; }
+</style>"""
+
+
+def _whole_page(listing: list[dict] | None, report: str) -> dict | None:
+    for rec in listing or []:
+        if rec.get("report") == report and rec.get("name") == report and rec.get("status") in ("ok", "running", "pending"):
+            return rec
+    return None
+
 
 def _joined(pairs) -> str:
     return " · ".join(f"{label} {value}" for label, value in pairs)
 
 
-def _num(x: object, digits: int = 2) -> str:
+def _num(x: object, _=None, digits: int = 2) -> str:
     x = float(x)
-    return "—" if math.isnan(x) else f"{x:.{digits}f}"
+    if math.isnan(x):
+        return "—"
+    return _.number(x, digits) if _ is not None else f"{x:.{digits}f}"
+
+
+def plan_sentence(wb, as_of: dt.date, lang: str = "en") -> str:
+    """The action plan at the as-of date (HTML): done, in progress, not started, late."""
+    s = actionplan.summary(wb.action_plan, as_of, wb.partnerships)
+    _ = i18n.translator(lang)
+    return _.n("As of {date}, of the <b>{n}</b> course of action of the plan, <b>{done}</b> is done, <b>{in_progress}</b> "
+               "in progress and <b>{not_started}</b> not started; <b>{late}</b> late.",
+               "As of {date}, of the <b>{n}</b> courses of action of the plan, <b>{done}</b> are done, "
+               "<b>{in_progress}</b> in progress and <b>{not_started}</b> not started; <b>{late}</b> are late.",
+               s["actions"], date=_.date(as_of) if as_of else "—", done=_.number(s.get("done", 0)),
+               in_progress=_.number(s.get("in_progress", 0)), not_started=_.number(s.get("not_started", 0)),
+               late=_.number(s.get("late", 0)))
+
+
+def note_text(note: object, lang: str = "en") -> str:
+    """A note of a topic module in the language: an English msgid, or an (en, es) pair of a module
+    not yet moved to the catalogs."""
+    if isinstance(note, tuple):
+        return note[1] if lang == "es" else i18n.gettext(note[0], lang)
+    return i18n.gettext(str(note), lang)
+
+
+def paragraph(text: str | None) -> str:
+    """Trusted HTML (a sentence of this module) as a paragraph of the page."""
+    return f'<div class="pl-report"><p>{text}</p></div>' if text else ""

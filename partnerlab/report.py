@@ -39,6 +39,34 @@ COLUMN_LABELS: dict[str, str] = {
     "type": N_("Type"), "lead": N_("Lead"), "members": N_("Members"), "year": N_("Year"),
 }
 
+# What the navigation adds to a page: the links to sibling pages, the contents list, the run
+# details at the bottom (the page's own styles are in _CSS and the template's stylesheet).
+_NAV_CSS = """
+<style>
+.pl-siblings { font-size: 0.92em; margin: 0.3em 0 0.6em; color: #333; }
+.pl-contents:not(:empty) { font-size: 0.92em; margin: 0.4em 0 0.8em; padding: 0.4em 0.8em; background: #F5F8FB;
+  border-left: 4px solid #D6E4F0; }
+.pl-contents ol { display: flex; flex-wrap: wrap; gap: 0.15em 1.3em; margin: 0.15em 0 0; padding: 0; list-style: none; }
+.pl-contents-label { font-weight: 600; }
+.pl-run-details { margin-top: 2.5em; border-top: 1px solid #DDD; padding-top: 0.5em; color: #555; }
+.pl-run-heading { font-weight: 600; font-size: 0.9em; margin: 0.2em 0; }
+@media print { .pl-contents, .pl-siblings, .pl-run-details { display: none !important; } }
+</style>
+"""
+SIBLINGS_SHOWN = 12  # a page with more sibling pages than this folds their links
+# Columns whose cells name a stakeholder or a partnership: inside a batch, Report.table links them
+# to its page when it has one (an exact id or name; links={} turns it off, links={...} chooses).
+AUTO_LINKS = {"name": None, "stakeholder": "stakeholder", "partnership": "partnership", "subject_name": None,
+              "lead": "stakeholder", "source": "stakeholder", "target": "stakeholder", "partner": "stakeholder"}
+# The line linking a fanned-out page to its siblings, per entity: (on a copy, on the whole page,
+# the link back to the whole page).
+_SIBLING_LABELS: dict[str, tuple[str, str, str]] = {
+    "sector": (N_("Other sectors"), N_("By sector"), N_("All sectors")),
+    "stakeholder": (N_("Other partners of the critical group"), N_("By partner"), N_("All partners")),
+    "partnership": (N_("Other partnerships"), N_("By partnership"), N_("All partnerships")),
+    "year": (N_("Other years"), N_("By year"), N_("All years")),
+}
+
 _CSS = """
 <style>
 .pl-report { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; line-height: 1.45; }
@@ -93,24 +121,37 @@ class Report:
     ('es', 'Actores')
     """
 
-    def __init__(self, wb: Workbook, lang: str = "", title: tuple[str, str] = ("", ""),
-                 params: dict | None = None, sheets: list[str] | None = None):
+    def __init__(self, wb: Workbook, lang: str = "", title: tuple[str, str] | str = ("", ""),
+                 params: dict | None = None, sheets: list[str] | None = None, report: str = "",
+                 in_batch: bool = False):
+        from partnerlab import reports
+
         self.wb = wb
         self.lang = i18n.resolve_lang(lang, wb.about.get("language"))
         self._ = i18n.translator(self.lang)  # rpt._("Alerts"): the page's words, numbers and dates
-        self.title = title
+        self.report = reports.REPORT[report] if report else None  # the catalogue's entry
+        self.title = title if (title and title != ("", "")) or not self.report else self.report.title
         self.params = params or {}
-        self.sheets = sheets or []
+        self.sheets = list(sheets) if sheets is not None else list(self.report.sheets if self.report else [])
+        self.in_batch = in_batch  # run by `partnerlab run`: names link to the other pages of the batch
+        self._pages: dict | None = None
+        self._anchors: set[str] = set()
+        self._names: dict[str, dict[str, str]] = {}  # kind -> id and name -> page file (page_of)
 
     @classmethod
-    def open(cls, workbook: str = "", lang: str = "", processed: str = "", title: tuple[str, str] = ("", ""),
-             params: dict | None = None, sheets: list[str] | None = None) -> Report:
-        """Load the workbook (or the batch's pre-parsed copy) and set up figures for the page."""
+    def open(cls, workbook: str = "", lang: str = "", processed: str = "", title: tuple[str, str] | str = ("", ""),
+             params: dict | None = None, sheets: list[str] | None = None, report: str = "") -> Report:
+        """Load the workbook (or the batch's pre-parsed copy) and set up figures for the page.
+
+        `report` is the page's key in the report catalogue (reports.REPORTS): it gives the title
+        and the sheets; `params` are the page's own parameters (the header shows them, and the
+        one that names the page's entity goes into the title).
+        """
         path = Path(workbook) if workbook else paths.SAMPLE_WORKBOOK
         reset_reads()  # from here on, the sheets this report reads are noted (incremental runs)
         wb = Workbook.load(processed) if processed else load_workbook(path)
         _setup_figures()
-        return cls(wb, lang=lang, title=title, params=params, sheets=sheets)
+        return cls(wb, lang=lang, title=title, params=params, sheets=sheets, report=report, in_batch=bool(processed))
 
     # -- text ---------------------------------------------------------------------------------
     def tr(self, en: str, es: str) -> str:
@@ -129,14 +170,37 @@ class Report:
         return voc.label(str(key), self.lang)
 
     def title_text(self) -> str:
-        """The page title in the report's language."""
+        """The page title in the report's language, naming its entity ("Sector diagnosis: Academia")."""
+        if self.report is not None and self.title == self.report.title:
+            from partnerlab.reports import page_title
+
+            return page_title(self.report, self.params, self.wb, self.lang)
         title = self.title
         if isinstance(title, tuple):
             return self.tr(*title) if len(title) == 2 and title[1] else self._(title[0])
         return self._(title) if title else ""
 
     def header(self) -> None:
-        """Title, the illustrative-data banner, and the inputs of the report."""
+        """Title, the illustrative-data banner, the links to sibling pages and a place for the
+        contents list; then the inputs of the report, in their own output (class pl-run-details),
+        which the HTML page moves to its bottom (htmlexport.prepare_for_html)."""
+        about = self.wb.about
+        _ = self._
+        parts = [_CSS, _NAV_CSS, '<div class="pl-report pl-page-head">', f"<h1>{_e(self.title_text())}</h1>"]
+        if about.get("is_illustrative") or about.get("illustrative"):
+            text = about.get("illustrative") or ""
+            lead = _("Illustrative data: the figures in this report are not real findings.")
+            note_label = _("Workbook note")
+            note = f' <span class="pl-banner-note">{_e(note_label)}: {_e(text)}</span>' if text else ""
+            parts.append(f'<div class="pl-banner"><b>{_e(lead)}</b>{note}</div>')
+        parts.append(self.siblings_html())
+        parts.append(f'<nav class="pl-contents" data-pl-contents="{_e(_("Contents"))}"></nav>')
+        parts.append("</div>")
+        _html("".join(parts))
+        _html(self.run_details_html())
+
+    def run_details_html(self) -> str:
+        """The inputs of the report (workbook, fingerprint, parameters...) and the loader's warnings."""
         about = self.wb.about
         _ = self._
         as_of = about.get("as_of")
@@ -155,28 +219,106 @@ class Report:
             rows.append((_("Sheets absent or empty"), ", ".join(missing)))
         body = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows)
         now = dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
-        parts = [_CSS, '<div class="pl-report">', f"<h1>{_e(self.title_text())}</h1>"]
-        if about.get("is_illustrative") or about.get("illustrative"):
-            text = about.get("illustrative") or ""
-            lead = _("Illustrative data: the figures in this report are not real findings.")
-            note_label = _("Workbook note")
-            note = f' <span class="pl-banner-note">{_e(note_label)}: {_e(text)}</span>' if text else ""
-            parts.append(f'<div class="pl-banner"><b>{_e(lead)}</b>{note}</div>')
-        run_label = _("Run")
-        parts.append(f'<table class="pl-inputs">{body}<tr><th>{_e(run_label)}</th>'
-                     f'<td><span class="pl-run-time">{now}</span></td></tr></table>')
+        parts = ['<div class="pl-report pl-run-details">',
+                 f'<p class="pl-run-heading">{_e(_("Run details"))}</p>',
+                 f'<table class="pl-inputs">{body}<tr><th>{_e(_("Run"))}</th>'
+                 f'<td><span class="pl-run-time">{now}</span></td></tr></table>']
         warnings = self.wb.warnings_of(self.sheets)
         if warnings:
             items = "".join(f"<li>{_e(str(w))}</li>" for w in warnings[:200])
-            label = _("Warnings")
-            parts.append(f"<details><summary>{_e(label)}: {len(warnings)}"
+            parts.append(f"<details><summary>{_e(_('Warnings'))}: {len(warnings)}"
                          f"</summary><ul>{items}</ul></details>")
         parts.append("</div>")
-        _html("".join(parts))
+        return "".join(parts)
+
+    # -- navigation ---------------------------------------------------------------------------
+    def pages(self) -> dict:
+        """The pages of the batch this page belongs to (reports.batch_pages); {} outside a batch."""
+        if self._pages is None:
+            from partnerlab.reports import batch_pages
+
+            if self.in_batch:  # which pages exist is navigation, not a read: an incremental run must not
+                from partnerlab import workbook  # rerun every page when any fanned-out sheet changes
+
+                before = set(workbook._READS)
+                self._pages = batch_pages(self.wb)
+                workbook._READS.intersection_update(before)
+            else:
+                self._pages = {}
+        return self._pages
+
+    def page_of(self, kind: str, value: object) -> str | None:
+        """The page (file name) of the batch about a stakeholder or partnership, given its id or its
+        name (a name cut with "…" matches the one it starts); None when the batch has no such page."""
+        if _blank(value):
+            return None
+        names = self._page_names(kind)
+        text = str(value).strip()
+        if text in names:
+            return names[text]
+        if text.endswith("…") and len(text) > 4:
+            stem = text[:-1].rstrip()
+            return next((page for name, page in names.items() if name.startswith(stem)), None)
+        return None
+
+    def _page_names(self, kind: str) -> dict[str, str]:
+        """id and name -> page file of every stakeholder (or partnership) that has a page in the batch."""
+        cache = self._names
+        if kind not in cache:
+            from partnerlab import workbook
+
+            pages = self.pages().get(kind) or {}
+            names = {sid: f"{stem}.html" for sid, stem in pages.items()}
+            before = set(workbook._READS)
+            table = getattr(self.wb, kind + "s", None) if pages else None
+            workbook._READS.intersection_update(before)  # a link is navigation, not a read
+            if pages and table is not None and len(table) and "name" in table and "id" in table:
+                for sid, name in zip(table["id"].astype(str), table["name"]):
+                    if sid in pages and isinstance(name, str) and name.strip():
+                        names.setdefault(name.strip(), f"{pages[sid]}.html")
+            cache[kind] = names
+        return cache[kind]
+
+    def siblings_html(self) -> str:
+        """A line linking the other copies of a fanned-out report ("Other sectors: ..."), or its
+        copies from the whole-portfolio page ("By sector: ..."); "" outside a batch."""
+        rep = self.report
+        copies = (self.pages().get("copies") or {}).get(rep.key) if rep is not None and rep.entity else None
+        if not copies:
+            return ""
+        from partnerlab.reports import entity_label
+
+        _ = self._
+        mine = entity_label(rep, self.params, self.wb, self.lang)
+        links = [f'<a href="{_e(stem)}.html">{_e(entity_label(rep, params, self.wb, self.lang))}</a>'
+                 for stem, params in copies.items()
+                 if entity_label(rep, params, self.wb, self.lang) != mine]
+        if not links:
+            return ""
+        label = _(_SIBLING_LABELS[rep.entity][0 if mine else 1])
+        whole = (f' · <a href="{_e(rep.key)}.html">{_e(_(_SIBLING_LABELS[rep.entity][2]))}</a>'
+                 if mine and rep.whole else "")
+        if len(links) > SIBLINGS_SHOWN:  # many copies (a partnership each): folded, the count in view
+            return (f'<details class="pl-siblings"><summary>{_e(label)} ({len(links)})</summary>'
+                    f'{" · ".join(links)}{whole}</details>')
+        return f'<p class="pl-siblings">{_e(label)}: {" · ".join(links)}{whole}</p>'
+
+    def anchor(self, text: str) -> str:
+        """A stable id for a heading of this page (the contents list links to it)."""
+        from partnerlab.reports import slugify
+
+        base = "s-" + slugify(text)
+        anchor, n = base, 1
+        while anchor in self._anchors:
+            n += 1
+            anchor = f"{base}-{n}"
+        self._anchors.add(anchor)
+        return anchor
 
     def h2(self, msgid: str, *legacy: str, printed: bool = True) -> None:
         """A section heading (an English msgid); `printed=False` leaves it out of the printout."""
-        _html(f'<div class="pl-report{_noprint(printed)}"><h2>{_e(self._text(msgid, legacy))}</h2></div>')
+        text = self._text(msgid, legacy)
+        _html(f'<div class="pl-report{_noprint(printed)}"><h2 id="{self.anchor(text)}">{_e(text)}</h2></div>')
 
     def h3(self, msgid: str, *legacy: str, printed: bool = True) -> None:
         """A sub-section heading (an English msgid)."""
@@ -206,7 +348,8 @@ class Report:
 
     # -- tables and figures -------------------------------------------------------------------
     def table(self, df: pd.DataFrame, labels: dict | None = None, vocab: dict | None = None,
-              max_rows: int = MAX_ROWS, index: bool = False, escape: bool = True, printed: bool = True) -> None:
+              max_rows: int = MAX_ROWS, index: bool = False, escape: bool = True, printed: bool = True,
+              links: dict[str, str] | None = None) -> None:
         """Display a table with translated headers and vocabulary labels, escaped.
 
         A table of more than WIDGET_ROWS rows is sortable, searchable and paged on screen, with a
@@ -214,14 +357,23 @@ class Report:
         rows and a printout the first `max_rows`, each saying so. `escape=False` is for tables
         whose cells were escaped by the caller to hold links (e.g. `consistency.register_table`);
         `printed=False` leaves the table out of the printout.
+        `links={"name": "stakeholder"}` links each cell of a column (an id or a name) to the page
+        of the batch about that stakeholder (or "partnership"), when the batch has one; by default
+        (links=None) the columns of AUTO_LINKS are linked, a None kind trying both; links={} links nothing.
         """
-        _html(f'<div class="pl-report{_noprint(printed)}">{self.table_html(df, labels, vocab, max_rows, index, escape)}</div>')
+        _html(f'<div class="pl-report{_noprint(printed)}">'
+              f'{self.table_html(df, labels, vocab, max_rows, index, escape, links)}</div>')
 
     def table_html(self, df: pd.DataFrame, labels: dict | None = None, vocab: dict | None = None,
-                   max_rows: int = MAX_ROWS, index: bool = False, escape: bool = True) -> str:
+                   max_rows: int = MAX_ROWS, index: bool = False, escape: bool = True,
+                   links: dict[str, str] | None = None) -> str:
         """The markup of `table` (for pages that place a table inside their own markup)."""
         _ = self._
         shown = format_table(df, self.lang, labels=labels, vocabularies=vocab, index=index)
+        if links is None and escape and self.in_batch:
+            links = {c: k for c, k in AUTO_LINKS.items() if c in df.columns}
+        if links and self.in_batch:
+            shown, escape = self.linked(shown, links, labels, escape), False
         total = len(shown)
         notes = []
         if total > PAGE_ROWS:
@@ -253,6 +405,33 @@ class Report:
             "results": _("rows"), "loading": _("Loading…"), "noRecords": _("No row matches the search."),
             "error": _("The table could not be shown."), "download": _("Download the {n} rows (CSV)"),
         }
+
+    def linked(self, shown: pd.DataFrame, links: dict[str, str], labels: dict | None = None,
+               escaped: bool = True) -> pd.DataFrame:
+        """A displayed table (format_table) as HTML cells: the `links` columns linked to their pages,
+        every cell escaped (unless the caller escaped them already: `escaped=False`)."""
+        names = {**COLUMN_LABELS, **(labels or {})}
+        headers = {_header(col, names, self.lang): kind or "any" for col, kind in links.items()}
+        columns = []
+        for i, col in enumerate(shown.columns):
+            kind = headers.get(col)
+            cells = shown.iloc[:, i].tolist()
+            if kind is None:
+                columns.append([_e(x) if escaped and isinstance(x, str) else x for x in cells])
+                continue
+            linked = []
+            for x in cells:
+                text = x if escaped or not isinstance(x, str) else html.unescape(x)
+                href = None
+                if isinstance(text, str) and "<a " not in str(x):
+                    for k in ((kind,) if kind != "any" else ("stakeholder", "partnership")):
+                        href = href or self.page_of(k, text)
+                shown_text = _e(x) if escaped else x
+                linked.append(f'<a href="{_e(href)}">{shown_text}</a>' if href else shown_text)
+            columns.append(linked)
+        out = pd.DataFrame(dict(enumerate(columns)), index=shown.index)
+        out.columns = shown.columns
+        return out
 
     def verdict(self, key: str, heading: str, sections: list[tuple[str, list[str]]]) -> None:
         """A verdict box (class pl-verdict-<key>): a heading, then titled lists of sentences, all escaped."""

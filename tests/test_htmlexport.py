@@ -157,15 +157,78 @@ def test_index_groups_fanned_out_reports(lang, heading):
     m = _manifest()
     m["reports"] = [
         dict(base, name="stakeholder_map", report="stakeholder_map", title_en="Stakeholder map",
-             outputs=["stakeholder_map.html"]),
-        dict(base, name="stakeholder_map__academia", report="stakeholder_map", title_en="Stakeholder map: Academia"),
-        dict(base, name="network", report="network", title_en="Network"),
+             title_es="Mapa de actores", outputs=["stakeholder_map.html"]),
+        dict(base, name="stakeholder_map__academia", report="stakeholder_map", title_en="Stakeholder map: Academia",
+             title_es="Mapa de actores: Academia", parameters_own={"sector": "academia"},
+             outputs=["stakeholder_map__academia.html"]),
+        dict(base, name="network", report="network", title_en="Network", title_es="Red"),
     ]
     html = render_index(m, lang)
+    # the run details: one heading row per report, with its fan-out count
     groups = re.findall(r'<tr class="pl-group"><th colspan="6">(.*?)</th></tr>', html)
     assert groups == [f'{heading} <span class="pl-count">(2)</span>', "Partnership network" if lang == "en"
                       else "Red de alianzas"]  # a report run once: no count
-    assert html.index("pl-group") < html.index('href="stakeholder_map.html"')
+    # the reader's part: the report, then its copies by their entity alone
+    assert f'<a href="stakeholder_map.html">{heading}</a>' in html
+    assert '<p class="pl-copies"><a href="stakeholder_map__academia.html">Academia</a></p>' in html
+    assert html.index('href="stakeholder_map__academia.html"') < html.index('class="pl-run-details"')
+
+
+def _index_of(*names, lang="en"):
+    base = _manifest()["reports"][0]
+    m = _manifest()
+    m["reports"] = [dict(base, name=n, report=n, title_en=n, title_es=n, outputs=[f"{n}.html", f"{n}.ipynb"])
+                    for n in names]
+    return render_index(m, lang)
+
+
+def test_index_leads_with_the_overview_and_groups_reports_as_a_reader_would():
+    html = _index_of("stakeholder_map", "quality", "changes", "overview", "sector_diagnosis")
+    body = html[html.index("<main>"):]
+    order = [body.index(s) for s in ('<section class="pl-start"', "<h2>Stakeholders and partners</h2>",
+                                     "<h2>Partnerships</h2>", "<h2>Portfolio</h2>", "<h2>Change</h2>",
+                                     '<details class="pl-run-details">')]
+    assert order == sorted(order)
+    assert body.index('href="overview.html"') < body.index('href="stakeholder_map.html"')
+    # each report says which question it answers; seconds, parameters and notebooks wait in the details
+    assert "Who are the stakeholders, by sector and state" in body
+    assert body.index("1.2 s") > body.index('<details class="pl-run-details">')
+    assert body.index('href="overview.ipynb"') > body.index('<details class="pl-run-details">')
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "5 reports ready · 0 failed · 0 skipped"),
+    ("es", "5 informes listos · 0 fallaron · 0 omitidos"),
+    ("pt", "5 relatórios prontos · 0 falhou · 0 omitido"),  # pt_BR: 0 takes the singular
+])
+def test_index_status_line_speaks_the_language(lang, line):
+    m = _manifest()
+    m["summary"] = {"ok": 5, "failed": 0, "skipped": 0}
+    html = render_index(m, lang)
+    assert line in html and f'<html lang="{lang}">' in html
+    assert "correcto" not in html or lang != "en"
+
+
+def _cell(markup):
+    cell = nbformat.v4.new_code_cell("x")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": markup})]
+    return cell
+
+
+def test_run_details_go_to_the_bottom_and_long_pages_get_contents():
+    head = '<div class="pl-report"><h1>T</h1><nav class="pl-contents" data-pl-contents="Contents"></nav></div>'
+    details = '<div class="pl-report pl-run-details"><table class="pl-inputs"></table></div>'
+    head = '<style>.pl-run-details { color: grey; }</style>' + head  # the page CSS names the class: it stays
+    sections = [_cell(f'<div class="pl-report"><h2 id="s-{i}">Part &lt;{i}&gt;</h2></div>') for i in range(4)]
+    nb = nbformat.v4.new_notebook(cells=[_cell(head), _cell(details), *sections])
+    nb.cells[0].outputs.append(nb.cells.pop(1).outputs[0])  # header: one cell, two outputs
+    page = prepare_for_html(nb)
+    markups = ["".join(o["data"]["text/html"]) for c in page.cells for o in c.outputs]
+    marker = 'class="pl-report pl-run-details"'
+    assert marker in markups[-1] and marker not in "".join(markups[:-1]) and "<h1>T</h1>" in markups[0]
+    assert '<li><a href="#s-0">Part &lt;0&gt;</a></li>' in markups[0] and markups[0].count("<li>") == 4
+    short = prepare_for_html(nbformat.v4.new_notebook(cells=[_cell(head), *sections[:2]]))
+    assert "<ol>" not in "".join(short.cells[0].outputs[0]["data"]["text/html"])  # a short page: no contents
 
 
 def test_light_png_keeps_a_chart_and_weighs_less():

@@ -82,10 +82,10 @@ def test_critical_table_and_sentence(stakeholders, due_diligence):
     # strongest first: A (10), B (9), C (8); A's latest screening is clear, B and C have none
     assert table["name"].tolist() == ["Alpha (fictional)", "Beta (fictional)", "Gamma (fictional)"]
     assert table["outcome"].tolist() == ["clear", "not_screened", "not_screened"]
-    (en, es), values = overview.critical_sentence(stakeholders, screened)
-    assert (values["n"], values["total"], values["unscreened"]) == (3, 5, 2)
-    assert "<b>3</b> of the <b>5</b> stakeholders" in en.format(**values)
-    assert "<b>2</b> de ellos" in es.format(**values)
+    en, es = overview.critical_sentence(stakeholders, "en"), overview.critical_sentence(stakeholders, "es")
+    assert "<b>3</b> of the <b>5</b> stakeholders have high influence" in en
+    assert "(Anexo 3, paso 2)" in es and "Apéndice" not in es  # the seed's word
+    assert "no due-diligence screening yet" not in en  # the unscreened ones are alerts now, not a sentence
 
 
 def test_screening_table_counts_latest_outcomes(stakeholders, due_diligence):
@@ -112,8 +112,8 @@ def test_quality_table_and_sentence(quality_assessment):
     assert table.loc["Non-discrimination"].tolist() == [2.75, 1, 2]
     # responsiveness: P1 3, P2 (2 + 0) / 2 = 1 -> mean 2
     assert table.iloc[-1][["mean_level", "below_3"]].tolist() == [2.0, 1]
-    (en, _), values = overview.quality_sentence(quality_assessment)
-    assert (values["n"], values["full"]) == (2, 1)
+    assert overview.quality_sentence(quality_assessment, "en").startswith(
+        "<b>2</b> partnerships have a quality assessment; <b>1</b> of them reach level 3")
 
 
 def test_diagnosis_sentence():
@@ -124,18 +124,18 @@ def test_diagnosis_sentence():
     r = pd.DataFrame({"respondent": ["a", "b", "c", "d"], "sector": ["academia"] * 4, "state": [[]] * 4,
                       "s1": ["High", "High", "Mid", None], "s2": ["Low", "Mid", "Low", "Low"],
                       "m1": [["Funds"], ["Funds", "Trust"], ["Funds"], []]})
-    (en, es), values = overview.diagnosis_sentence(q, r)
+    en, es = overview.diagnosis_sentence(q, r, "en"), overview.diagnosis_sentence(q, r, "es")
     # dialogue: positions 3, 3, 2 -> mean 8/3 -> (8/3 - 1) / 2 = 0.83; financing 1, 2, 1, 1 -> 0.125
     # challenges: Funds 3 of the 3 who answered (d ticked nothing) = 100 %
-    assert en.format(**values) == ("<b>4</b> people answered the survey. Highest rated theme: <b>Dialogue</b> "
-                                   "(0.83 on 0-1); lowest: <b>Financing</b> (0.12). Most cited challenge: "
-                                   "<b>Funds</b> (100% of those who answered).")
-    assert "<b>Financiamiento</b>" in es.format(**values)
+    assert en == ("<b>4</b> people answered the survey. Highest rated theme: <b>Dialogue</b> "
+                  "(0.83 on 0-1); lowest: <b>Financing</b> (0.12). Most cited challenge: "
+                  "<b>Funds</b> (100\u00a0% of those who answered).")
+    assert "<b>Financiamiento</b>" in es
     assert overview.diagnosis_sentence(q.iloc[:0], r[["respondent", "sector", "state"]]) is None
     r["m1"] = [["Funds"], ["Trust"], ["Funds", "Trust"], []]  # 2 of 3 each: a tie, both named
-    (en, es), values = overview.diagnosis_sentence(q, r)
-    assert en.format(**values).endswith("Most cited challenges, tied: <b>Funds; Trust</b> (67% of those who answered each).")
-    assert "Retos más citados, empatados: <b>Funds; Trust</b> (67% de quienes respondieron cada uno)." in es.format(**values)
+    en, es = overview.diagnosis_sentence(q, r, "en"), overview.diagnosis_sentence(q, r, "es")
+    assert en.endswith("Most cited challenges, tied: <b>Funds; Trust</b> (67\u00a0% of those who answered each).")
+    assert "Retos más citados, empatados: <b>Funds; Trust</b> (67\u00a0% de quienes respondieron cada uno)." in es
 
 
 @pytest.mark.parametrize("listing, expected", [
@@ -146,8 +146,8 @@ def test_diagnosis_sentence():
     ([{"name": "quality__p1", "report": "quality", "status": "ok", "title_en": "Quality: P1"}], None),
 ])
 def test_see_report_links_only_a_finished_whole_report(listing, expected):
-    got = overview.see_report(listing, "quality")
-    assert (got[1]["href"] if got else None) == expected
+    got = overview.see_report(listing, "quality", "es")
+    assert got == (None if expected is None else f'Vea el informe: <a href="{expected}">Calidad</a>.')
 
 
 def test_headline_table(stakeholders, due_diligence, quality_assessment, value_assessment):
@@ -168,6 +168,57 @@ def test_headline_table(stakeholders, due_diligence, quality_assessment, value_a
     # as of 2025-06-30 nothing is late: 1.2 and 2.1 end in 2025
     assert [rows[k] for k in ("líneas de acción", "concluidas", "en curso", "atrasadas")] == ["3", "1", "1", "0"]
     assert "Diagnóstico sectorial" not in set(table["topic"])  # no survey: the topic is left out
+
+
+def _workbook(stakeholders, due_diligence, quality_assessment, value_assessment, **more):
+    plan = pd.DataFrame({"code": ["1.1", "1.2", "2.1"], "pillar": ["I", "I", "II"], "area": ["x"] * 3,
+                         "action": ["a", "b", "c"], "responsible": [["RCO"]] * 3, "years": [[2023], [2024, 2025], [2024]],
+                         "status": ["done", "in_progress", "not_started"], "progress_pct": [100.0, 40.0, 0.0]})
+    tables = {"stakeholders": stakeholders,
+              "partnerships": pd.DataFrame({"id": ["P1", "P2"], "name": ["One (fictional)", "Two (fictional)"],
+                                            "status": ["active", "negotiating"], "actions": [["1.1"], []]}),
+              "due_diligence": due_diligence, "value_assessment": value_assessment,
+              "quality_assessment": quality_assessment, "survey_questions": pd.DataFrame(),
+              "survey_responses": pd.DataFrame(), "action_plan": plan, **more}
+    return Workbook(Path("t.xlsx"), "0" * 64, {"as_of": AS_OF}, tables)
+
+
+def test_headlines_are_computed_and_link_their_evidence(stakeholders, due_diligence, quality_assessment,
+                                                       value_assessment):
+    wb = _workbook(stakeholders, due_diligence, quality_assessment, value_assessment)
+    register = pd.DataFrame({"verdict": ["go", "blocked"]})
+    listing = [{"name": "quality", "report": "quality", "status": "ok", "title_en": "Partnership quality"}]
+    got = overview.headlines(wb, AS_OF, "en", listing, register)
+    assert 3 <= len(got) <= 5
+    assert got[0].text == "<b>1</b> of the <b>2</b> partnerships may go ahead; <b>1</b> are blocked."
+    assert got[0].href == "#s-partnership-register"  # no page: the overview's own section
+    assert got[1].text.startswith("<b>3</b> of the <b>5</b> stakeholders have high influence")
+    quality = next(h for h in got if h.topic == "quality")
+    assert quality.href == "quality.html" and quality.evidence == "Partnership quality"
+    # responsiveness: P1 3, P2 (2 + 0) / 2 = 1 -> the weakest dimension, mean 2
+    assert "<b>1</b> of the <b>2</b> assessed partnerships reach level 3" in quality.text
+    plan = next(h for h in got if h.topic == "action_plan")
+    assert plan.text == "<b>1</b> of the <b>3</b> courses of action of the plan are done; <b>1</b> are late."
+    es = overview.headlines(wb, AS_OF, "es", None, register)
+    assert es[0].text == "<b>1</b> de las <b>2</b> alianzas pueden avanzar; <b>1</b> están bloqueadas."
+    assert es[0].href == "#s-registro-de-alianzas"
+
+
+def test_first_screen_holds_alert_counts_statuses_and_the_key_figure(stakeholders, due_diligence, quality_assessment,
+                                                                      value_assessment):
+    wb = _workbook(stakeholders, due_diligence, quality_assessment, value_assessment)
+    html = overview.first_screen(wb, AS_OF, {"blocker": 2, "warning": 1, "upcoming": 0}, "es", None, None,
+                                 screening.screen(due_diligence))
+    assert '<span class="pl-big">2</span> bloqueos' in html and '<span class="pl-big">1</span> advertencia' in html
+    assert "plazos próximos" in html and 'href="#s-alertas"' in html
+    assert "Activa <b>1</b>" in html and "Negociación <b>1</b>" in html
+    assert '<img src="data:image/png;base64,' in html and 'alt="El grupo crítico (3 actores)' in html
+    assert "Datos al 30 de junio de 2025." in html
+
+
+def test_status_counts_keep_vocabulary_order_and_unknown_values():
+    table = pd.DataFrame({"status": ["closed", "active", "active", None, "paused"]})
+    assert overview.status_counts(table, "en") == [("Active", 2), ("Closed", 1), ("No status", 1), ("paused", 1)]
 
 
 def test_overview_notebook_links_every_report(tmp_path):
@@ -193,3 +244,59 @@ def test_overview_notebook_links_every_report(tmp_path):
     assert 'href="quality__p1.html">Calidad: &lt;P1&gt;</a>' in html  # escaped title
     assert 'href="network.html"' not in html and 'href="overview.html"' not in html  # failed; itself
     assert "El grupo crítico" in html and "Plan de acción" in html
+
+
+# ---------------------------------------------------------------------------------------
+# Navigation (report.py): titles name their entity, names link to their pages, siblings
+# ---------------------------------------------------------------------------------------
+
+def _page(sample_wb, report, params, in_batch=True, lang="en"):
+    from partnerlab.report import Report
+
+    return Report(sample_wb, lang=lang, report=report, params=params, in_batch=in_batch)
+
+
+def test_page_title_names_its_entity(sample_wb):
+    pid, name = sample_wb.partnerships["id"].iloc[0], sample_wb.partnerships["name"].iloc[0]
+    assert _page(sample_wb, "partnership", {"partnership": pid}).title_text() == f"Partnership: {name}"
+    assert _page(sample_wb, "sector_diagnosis", {"sector": "academia"}, lang="es").title_text() == \
+        "Diagnóstico sectorial: Academia"
+    assert _page(sample_wb, "stakeholder_map", {"sector": ""}, lang="pt").title_text() == "Mapa de atores"
+
+
+def test_names_link_to_their_pages_only_inside_a_batch(sample_wb):
+    from partnerlab.reports import batch_pages
+
+    pages = batch_pages(sample_wb)
+    sid = next(iter(pages["stakeholder"]))
+    name = sample_wb.stakeholders.set_index("id").loc[sid, "name"]
+    rpt = _page(sample_wb, "overview", {})
+    assert rpt.page_of("stakeholder", sid) == rpt.page_of("stakeholder", name) == f"{pages['stakeholder'][sid]}.html"
+    assert rpt.page_of("stakeholder", name[:12] + "…") is not None  # a cut name still finds its page
+    assert rpt.page_of("stakeholder", "Nobody at all") is None
+    table = pd.DataFrame({"name": [name, "<b>x</b>"], "influence": [5, 1]})
+    linked = rpt.linked(table.rename(columns={"name": "Name"}), {"name": "stakeholder"})
+    assert linked["Name"].tolist() == [f'<a href="{pages["stakeholder"][sid]}.html">{html_escape(name)}</a>',
+                                       "&lt;b&gt;x&lt;/b&gt;"]
+    assert _page(sample_wb, "overview", {}, in_batch=False).pages() == {}
+    pid, pname = next(iter(pages["partnership"].items()))
+    both = rpt.linked(pd.DataFrame({"Name": [name, sample_wb.partnerships.set_index("id").loc[pid, "name"]]}),
+                      {"name": None})  # None: a stakeholder or a partnership, whichever has the name
+    assert both["Name"].str.contains(f'href="{pages["partnership"][pid]}.html"').tolist() == [False, True]
+
+
+def test_fanned_out_pages_link_their_siblings(sample_wb):
+    line = _page(sample_wb, "sector_diagnosis", {"sector": "academia"}, lang="es").siblings_html()
+    assert line.startswith('<p class="pl-siblings">Otros sectores: ') and "Academia<" not in line
+    assert '<a href="sector_diagnosis.html">Todos los sectores</a>' in line
+    many = _page(sample_wb, "partnership", {"partnership": sample_wb.partnerships["id"].iloc[0]}).siblings_html()
+    assert many.startswith('<details class="pl-siblings"><summary>Other partnerships (')  # folded
+    whole = _page(sample_wb, "sector_diagnosis", {"sector": ""}).siblings_html()
+    assert whole.startswith('<p class="pl-siblings">By sector: ') and 'href="sector_diagnosis__academia.html"' in whole
+    assert _page(sample_wb, "sector_diagnosis", {"sector": "academia"}, in_batch=False).siblings_html() == ""
+
+
+def html_escape(text):
+    import html
+
+    return html.escape(text, quote=True)
