@@ -55,7 +55,7 @@ bench: $(STAMP) ## print the speed and memory benchmarks (loading, network at 10
 
 catalogs: $(STAMP) ## translators: extract every msgid (partnerlab/locale/partnerlab.pot), update the catalogs, list what is missing (docs/translating.md)
 	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --omit-header -o partnerlab/locale/partnerlab.pot \
-		--no-default-keywords -k _ -k N_ -k gettext -k ngettext:1,2 -k n:1,2 -k h2 -k h3 -k p -k left_out partnerlab notebooks
+		--no-default-keywords -k _ -k N_ -k T -k NC_:1c,2 -k pgettext:1c,2 -k gettext -k ngettext:1,2 -k n:1,2 -k h2 -k h3 -k p -k left_out partnerlab notebooks
 	$(BIN)/python -m partnerlab.i18n
 
 clean: ## delete build output (reports/, data/processed/); data/raw/ is never touched

@@ -36,8 +36,7 @@ from partnerlab import actionplan
 from partnerlab.plots import actionplan as plots
 from partnerlab.report import Report
 
-rpt = Report.open(workbook, lang=lang, processed=processed, title=("Action plan progress", "Avance del plan de acción"),
-                  params={"year": year or None}, sheets=["action_plan", "partnerships"])
+rpt = Report.open(workbook, lang=lang, processed=processed, report="action_plan", params={"year": year or None})
 rpt.header()
 
 # %% [markdown] tags=["analyst-note"]

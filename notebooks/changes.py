@@ -42,8 +42,7 @@ from partnerlab import changes as ch
 from partnerlab.plots.changes import plot_grid_moves, plot_trends
 from partnerlab.report import Report
 
-rpt = Report.open(workbook, lang=lang, processed=processed, title=("Changes since the last mapping", "Cambios desde el último mapeo"),
-                  sheets=["stakeholders", "ties", "partnerships", "due_diligence", "value_assessment", "quality_assessment", "survey_responses", "action_plan"])
+rpt = Report.open(workbook, lang=lang, processed=processed, report="changes")
 old, new, mode = ch.resolve_snapshots(rpt.wb, compare_to, compare_year, year)  # the two snapshots, old ids matched to new
 rpt.params = ch.header_params(old, new, mode, history, rpt.lang)
 rpt.header()

@@ -37,8 +37,7 @@ from partnerlab import consistency, screening, stakeholders
 from partnerlab.plots import screening as plots
 from partnerlab.report import Report
 
-rpt = Report.open(workbook, lang=lang, processed=processed, title=("Due diligence", "Debida diligencia"),
-                  params={"max_age_days": max_age_days}, sheets=["stakeholders", "due_diligence", "value_assessment"])
+rpt = Report.open(workbook, lang=lang, processed=processed, report="due_diligence", params={"max_age_days": max_age_days})
 rpt.header()
 
 # %% [markdown] tags=["analyst-note"]

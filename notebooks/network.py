@@ -45,9 +45,7 @@ from partnerlab.i18n import N_
 from partnerlab.plots import network as plots
 from partnerlab.report import Report
 
-rpt = Report.open(workbook, lang=lang, processed=processed, title=N_("Network intelligence"),
-                  params={"sector": sector, "focus": focus, "min_strength": min_strength, "compare_year": compare_year},
-                  sheets=["stakeholders", "ties", "partnerships"])
+rpt = Report.open(workbook, lang=lang, processed=processed, report="network", params={"sector": sector, "focus": focus, "min_strength": min_strength, "compare_year": compare_year})
 rpt.header()
 
 # %%

@@ -37,8 +37,7 @@ max_age_days: int = 365  # a screening older than this many days is flagged for 
 from partnerlab import consistency, profile
 from partnerlab.report import Report
 
-rpt = Report.open(workbook, lang=lang, processed=processed, title=("Partner profile", "Perfil de aliado"),
-                  params={"stakeholder": stakeholder}, sheets=["stakeholders", "ties", "partnerships", "due_diligence", "value_assessment", "quality_assessment"])
+rpt = Report.open(workbook, lang=lang, processed=processed, report="partner_profile", params={"stakeholder": stakeholder})
 rpt.header()
 
 # %% [markdown] tags=["analyst-note"]

@@ -36,8 +36,7 @@ from partnerlab import actionplan, consistency
 from partnerlab import partnership as pship
 from partnerlab.report import Report
 
-rpt = Report.open(workbook, lang=lang, processed=processed, title=("Partnership", "Alianza"), params={"partnership": partnership},
-                  sheets=["partnerships", "stakeholders", "due_diligence", "value_assessment", "quality_assessment", "action_plan", "ties"])
+rpt = Report.open(workbook, lang=lang, processed=processed, report="partnership", params={"partnership": partnership})
 rpt.header()
 
 # %% [markdown] tags=["analyst-note"]

@@ -36,8 +36,7 @@ from partnerlab import quality
 from partnerlab.plots import quality as plots
 from partnerlab.report import Report
 
-rpt = Report.open(workbook, lang=lang, processed=processed, title=("Partnership quality", "Calidad de las alianzas"),
-                  params={"partnership": partnership}, sheets=["partnerships", "quality_assessment"])
+rpt = Report.open(workbook, lang=lang, processed=processed, report="quality", params={"partnership": partnership})
 rpt.header()
 
 # %%

@@ -38,8 +38,7 @@ from partnerlab import survey
 from partnerlab.plots import survey as plots
 from partnerlab.report import Report
 
-rpt = Report.open(workbook, lang=lang, processed=processed, title=("Sector diagnosis", "Diagnóstico sectorial"),
-                  params={"sector": sector}, sheets=["survey_questions", "survey_responses"])
+rpt = Report.open(workbook, lang=lang, processed=processed, report="sector_diagnosis", params={"sector": sector})
 rpt.header()
 
 # %% [markdown] tags=["analyst-note"]

@@ -39,9 +39,7 @@ from partnerlab import vocab
 from partnerlab.plots import stakeholders as plots
 from partnerlab.report import Report
 
-rpt = Report.open(workbook, lang=lang, processed=processed, title=("Stakeholder map", "Mapa de actores"),
-                  params={"sector": sector, "state": state, "threshold": threshold},
-                  sheets=["stakeholders", "partnerships"])
+rpt = Report.open(workbook, lang=lang, processed=processed, report="stakeholder_map", params={"sector": sector, "state": state, "threshold": threshold})
 rpt.header()
 
 # %% [markdown] tags=["analyst-note"]
