@@ -23,8 +23,6 @@ def messages():
     return i18n.extracted()
 
 
-# Strict once every page reads its words from the catalogs (issue 15); until then it lists what is left.
-@pytest.mark.xfail(reason="words still moving to the catalogs (issue 15)", strict=False)
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_msgid_is_translated(lang, messages):
     missing = i18n.missing_translations(lang, messages)
