@@ -221,7 +221,7 @@ def million_rows(path: Path) -> list[str]:
                     fh.write(b"</sheetData></worksheet>")
             else:
                 zout.writestr(info.filename, data)
-    return ['expected at most 200,000 rows per sheet (sheet "stakeholders" has more)']
+    return ['expected at most 200,000 rows in sheet "stakeholders" (it has more)']
 
 
 @case("million_rows_dimension")
@@ -230,7 +230,7 @@ def million_rows_dimension(path: Path) -> list[str]:
     save(path, minimal())
     patch_zip(path, "xl/worksheets/sheet1.xml", lambda d: d.replace(b'<dimension ref="A1:J4" />',
                                                                     b'<dimension ref="A1:J1000000" />'))
-    return ['expected at most 200,000 rows per sheet (sheet "stakeholders" has 1,000,000 by its dimension A1:J1000000)']
+    return ['expected at most 200,000 rows in sheet "stakeholders" (it has 1,000,000 by its dimension A1:J1000000)']
 
 
 # ---------------------------------------------------------------------------------------
