@@ -545,15 +545,16 @@ def test_sample_batch_shows_the_contradictions_everywhere(tmp_path):
         assert text in html and text in overview, page
     assert "tied to the excluded" in (out / "partnership__p12.html").read_text(encoding="utf-8")
     assert len(list(out.glob("partnership__*.html"))) == 15  # every partnership of the sample
-    sheet = openpyxl.load_workbook(out / "findings.xlsx")["alerts"]
+    from partnerlab import findings, i18n
+
+    T = i18n.translator("en")
+    sheet = openpyxl.load_workbook(out / "findings.xlsx")["Alerts"]  # named for a reader (findings.py)
     rows = list(sheet.iter_rows(values_only=True))
-    assert list(rows[0]) == c.ALERT_COLUMNS
+    assert list(rows[0]) == [findings.column_title(col, T) for col in c.ALERT_COLUMNS]
     assert {
-        ("started_after_decline", "P15"),
-        ("dd_missing", "P11"),
-        ("active_suggests_decline", "P12"),
-        ("evidence_after", "P15"),
-        ("excluded_exposure", "P12"),
+        (T(c.RULES[rule].title), subject)
+        for rule, subject in [("started_after_decline", "P15"), ("dd_missing", "P11"), ("active_suggests_decline", "P12"),
+                              ("evidence_after", "P15"), ("excluded_exposure", "P12")]
     } <= {(r[0], r[3]) for r in rows[1:]}
 
 
