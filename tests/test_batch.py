@@ -132,9 +132,11 @@ def test_findings_collects_kept_tables(mixed_run):
     import openpyxl
 
     book = openpyxl.load_workbook(mixed_run.out / "findings.xlsx")
-    assert book.sheetnames == ["Contents", "demo (1)", "demo (2)"]
-    assert book["demo (1)"]["A2"].value == XSS
-    assert book["demo (1)"]["A3"].value == "=1+1" and book["demo (1)"]["A3"].data_type == "s"
+    assert book.sheetnames == ["Contents", "Demo"]  # one sheet per kind of table, a report column first
+    demo = book["Demo"]
+    assert demo["A1"].value == "Report" and {demo["A2"].value, demo[f"A{demo.max_row}"].value} == {"first (en)", "second (en)"}
+    assert demo["B2"].value == XSS
+    assert demo["B3"].value == "=1+1" and demo["B3"].data_type == "s"
 
 
 @pytest.mark.slow
@@ -476,10 +478,10 @@ def test_sample_findings_workbook(sample_run):
     import openpyxl
 
     book = openpyxl.load_workbook(sample_run.out / "findings.xlsx")
-    kept = [k for r in sample_run.manifest["reports"] for k in r.get("kept", [])]
-    assert len(book.sheetnames) == 1 + len(kept) and "critical_group (1)" in book.sheetnames
+    kept = {k for r in sample_run.manifest["reports"] for k in r.get("kept", [])}
+    assert len(book.sheetnames) == 1 + len(kept)  # a contents sheet, then one sheet per kind of table
     contents = book.worksheets[0]
-    assert [c.value for c in contents[1]] == ["Sheet", "Report", "Table", "Parameters", "Rows"]
+    assert [c.value for c in contents[1]] == ["Sheet", "Table", "Reports", "Rows"]
     assert [row[0].value for row in contents.iter_rows(min_row=2)] == book.sheetnames[1:]
     for sheet in book.worksheets:
         header = [c.value for c in sheet[1]]
@@ -487,9 +489,9 @@ def test_sample_findings_workbook(sample_run):
         assert all(h not in (None, "") for h in header), (sheet.title, header)  # no row-number column
         assert all(c.font.bold for c in sheet[1])
         assert not [c.coordinate for row in sheet.iter_rows() for c in row if c.data_type == "f"]
-    crit = book["critical_group (1)"]
-    assert [c.value for c in crit[1]][:2] == ["id", "name"]
-    assert crit.max_row - 1 == len(critical_group(load_workbook(_sample()).stakeholders))
+    crit = book["Critical group"]
+    assert [c.value for c in crit[1]][:3] == ["Report", "Id", "Name"]  # kept by the map and the overview
+    assert (crit.max_row - 1) % len(critical_group(load_workbook(_sample()).stakeholders)) == 0
 
 
 def test_sample_same_inputs_same_pages(sample_run, tmp_path):
