@@ -430,7 +430,7 @@ def _alert_word(_, severity: str, n: int) -> str:
 
 
 _PLAN_FIGURES = (("actions", N_("courses of action")), ("done", N_("done")), ("in_progress", N_("in progress")),
-                 ("late", N_("late")))
+                 ("late", N_("late courses")))
 _OUTCOME_COLOURS = {"excluded": "#C62828", "incomplete": "#9A6B00", "caution": "#E0A800", "clear": "#2E7D32",
                     "not_screened": "#607D8B"}
 _BRIEF_CSS = """<style>

@@ -59,7 +59,8 @@ def _drop_course(path: Path, code: str) -> None:
     book = openpyxl.load_workbook(path)
     ws = next(ws for ws in book.worksheets if ws.title in ("action_plan", "plan_accion"))
     header = [str(c.value) for c in ws[1]]
-    col = {name: header.index(name) + 1 for name in ("code", "status")}
+    col = {key: next(i for i, h in enumerate(header, start=1) if h in names)  # English or Spanish headers
+           for key, names in (("code", ("code", "codigo")), ("status", ("status", "estatus")))}
     row = next(r for r in range(2, ws.max_row + 1) if str(ws.cell(r, col["code"]).value) == code)
     ws.cell(row, col["status"]).value = "dropped"
     book.save(path)
