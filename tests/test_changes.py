@@ -497,6 +497,9 @@ def test_batch_history_is_checked_and_listed(tmp_path):
     from partnerlab.reports import Job
     from partnerlab.template import write_workbook
 
+    from partnerlab import messages
+
+    messages.set_lang("en")  # the command line's language (an earlier Spanish run may have set it)
     job = Job("changes", "changes", paths.NOTEBOOKS / "changes.ipynb", ("Changes", "Cambios"))
     with pytest.raises(batch.BatchError, match="not a folder"):
         batch._set_history([job], tmp_path / "missing")

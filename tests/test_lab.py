@@ -26,7 +26,7 @@ from partnerlab import paths
 
 CHROMIUM = Path("/usr/bin/chromium")
 NOTEBOOK = "stakeholder_map.ipynb"
-HEADING = "Stakeholder map"
+HEADING = ("Stakeholder map", "Mapa de actores")  # the sample speaks Spanish: its notebooks open in Spanish
 
 pytestmark = [
     pytest.mark.browser,

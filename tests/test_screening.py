@@ -242,7 +242,7 @@ def test_report_tables_hold_keys_the_report_translates():
     ]
     assert table.loc[0, "reasons"] == "Sin evaluar (en blanco): 4. Costo"
     shown = format_table(table, "es", labels=screening.TABLE_LABELS, vocabularies=screening.TABLE_VOCABS)
-    assert shown.loc[0, "Coincidencia"] == "Difiere" and shown.loc[0, "Sugerida"] == "Continuar el análisis"
+    assert shown.loc[0, "Concordancia"] == "Difiere" and shown.loc[0, "Sugerida"] == "Continuar el análisis"
 
 
 def test_empty_selections_give_empty_tables():
