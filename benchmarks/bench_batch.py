@@ -79,16 +79,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=None, help="partnerlab workers (default: one per core)")
     parser.add_argument("--only", nargs="+", default=None, help="report keys or names to keep")
     parser.add_argument("--no-naive", action="store_true", help="skip the naive loop")
-    parser.add_argument("--demo", type=int, default=0, metavar="N",
-                        help="run N copies of tests/notebooks/ok.ipynb instead of the default batch")
+    parser.add_argument(
+        "--demo",
+        type=int,
+        default=0,
+        metavar="N",
+        help="run N copies of tests/notebooks/ok.ipynb instead of the default batch",
+    )
     args = parser.parse_args(argv)
 
     shutil.rmtree(OUT, ignore_errors=True)
     OUT.mkdir(parents=True)
     jobs, workbook = _plan(args)
     runnable = [j for j in jobs if not j.skipped]
-    print(f"{len(runnable)} reports ({len(jobs) - len(runnable)} skipped) on {workbook.name}, "
-          f"{batch._cores()} cores, lang {args.lang}")
+    print(
+        f"{len(runnable)} reports ({len(jobs) - len(runnable)} skipped) on {workbook.name}, "
+        f"{batch._cores()} cores, lang {args.lang}"
+    )
     if not runnable:
         print("nothing to run")
         return 1
@@ -110,8 +117,9 @@ def _plan(args) -> tuple[list[Job], Path]:
         workbook = OUT / "demo-input.txt"
         workbook.write_text("demo")
         ok = paths.ROOT / "tests" / "notebooks" / "ok.ipynb"
-        return [Job(f"demo{i:02d}", "ok", ok, (f"Demo {i}", f"Demo {i}"), {"label": str(i)})
-                for i in range(args.demo)], workbook
+        return [
+            Job(f"demo{i:02d}", "ok", ok, (f"Demo {i}", f"Demo {i}"), {"label": str(i)}) for i in range(args.demo)
+        ], workbook
     from partnerlab.workbook import load_workbook
 
     workbook = args.workbook.resolve()
@@ -135,11 +143,17 @@ def _run_naive(jobs: list[Job], workbook: Path, lang: str) -> tuple[float, dict]
         t1 = time.perf_counter()
         pm = subprocess.run(cmd, capture_output=True, text=True, env=_naive_env())
         t2 = time.perf_counter()
-        nc = subprocess.run([str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed)],
-                            capture_output=True, text=True)
+        nc = subprocess.run(
+            [str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed)],
+            capture_output=True,
+            text=True,
+        )
         t3 = time.perf_counter()
-        per_report[job.name] = {"papermill": t2 - t1, "nbconvert": t3 - t2,
-                                "ok": pm.returncode == 0 and nc.returncode == 0}
+        per_report[job.name] = {
+            "papermill": t2 - t1,
+            "nbconvert": t3 - t2,
+            "ok": pm.returncode == 0 and nc.returncode == 0,
+        }
         if pm.returncode:
             print(f"  naive: {job.name} failed: {pm.stderr.strip().splitlines()[-1:]}")
     return time.perf_counter() - t0, per_report
@@ -153,15 +167,28 @@ def _naive_env() -> dict:
 
 def _run_partnerlab(args, workbook: Path) -> tuple[float, dict]:
     out = OUT / "partnerlab"
-    cmd = [sys.executable, "-m", "partnerlab.batch", "--out", str(out), "--lang", args.lang,
-           "--workbook", str(workbook), "--no-progress"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "partnerlab.batch",
+        "--out",
+        str(out),
+        "--lang",
+        args.lang,
+        "--workbook",
+        str(workbook),
+        "--no-progress",
+    ]
     if args.jobs:
         cmd += ["--jobs", str(args.jobs)]
     if args.only:
         cmd += ["--only", *args.only]
     if args.demo:  # the test notebooks are no default batch: same runner, explicit job list
-        cmd = [sys.executable, "-c", _DEMO.format(n=args.demo, out=str(out), wb=str(workbook),
-                                                   jobs=args.jobs, lang=args.lang)]
+        cmd = [
+            sys.executable,
+            "-c",
+            _DEMO.format(n=args.demo, out=str(out), wb=str(workbook), jobs=args.jobs, lang=args.lang),
+        ]
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True)
     wall = time.perf_counter() - t0
@@ -178,23 +205,33 @@ def _report(jobs, naive_wall, naive, ours_wall, manifest) -> None:
     for job in jobs:
         n, o = naive.get(job.name, {}), ours.get(job.name, {})
         t = o.get("timings") or {}
-        print(f"{job.name:<42} {n.get('papermill', 0):>14.2f}s {n.get('nbconvert', 0):>9.2f}s | "
-              f"{t.get('kernel', 0):>6.2f}s {t.get('execute', 0):>7.2f}s {t.get('export', 0):>6.2f}s"
-              f"{'' if o.get('status') == 'ok' else '  (' + str(o.get('status')) + ')'}")
+        print(
+            f"{job.name:<42} {n.get('papermill', 0):>14.2f}s {n.get('nbconvert', 0):>9.2f}s | "
+            f"{t.get('kernel', 0):>6.2f}s {t.get('execute', 0):>7.2f}s {t.get('export', 0):>6.2f}s"
+            f"{'' if o.get('status') == 'ok' else '  (' + str(o.get('status')) + ')'}"
+        )
     pm = [v["papermill"] for v in naive.values()]
     nc = [v["nbconvert"] for v in naive.values()]
     timings = [r["timings"] for r in manifest["reports"] if r.get("timings")]
     print()
     if pm:
-        print(f"naive, per report (median): papermill CLI {statistics.median(pm):.2f} s "
-              f"(interpreter + kernel start + imports + execution), nbconvert CLI {statistics.median(nc):.2f} s")
+        print(
+            f"naive, per report (median): papermill CLI {statistics.median(pm):.2f} s "
+            f"(interpreter + kernel start + imports + execution), nbconvert CLI {statistics.median(nc):.2f} s"
+        )
     if timings:
-        print("partnerlab, per report (median): "
-              + ", ".join(f"{k} {statistics.median(t[k] for t in timings):.2f} s" for k in ("kernel", "execute", "export"))
-              + f"; kernel cold starts: {sum(t['kernel'] > 0.5 for t in timings)}")
+        print(
+            "partnerlab, per report (median): "
+            + ", ".join(
+                f"{k} {statistics.median(t[k] for t in timings):.2f} s" for k in ("kernel", "execute", "export")
+            )
+            + f"; kernel cold starts: {sum(t['kernel'] > 0.5 for t in timings)}"
+        )
     print(f"partnerlab: {manifest['summary']}, workers: {manifest['run']['executor']}")
     print()
-    slowest = sorted((r for r in manifest["reports"] if r.get("timings")), key=lambda r: -r["timings"].get("execute", 0))
+    slowest = sorted(
+        (r for r in manifest["reports"] if r.get("timings")), key=lambda r: -r["timings"].get("execute", 0)
+    )
     print("slowest five (execute): " + ", ".join(f"{r['name']} {r['timings']['execute']:.1f} s" for r in slowest[:5]))
     print(f"partnerlab wall time:  {ours_wall:8.1f} s")
     if naive_wall is not None:
@@ -220,10 +257,14 @@ def _incremental(args, workbook: Path, full_wall: float) -> None:
     reused = [sum(bool(r.get("reused")) for r in m["reports"]) for m in (m1, m2)]
     ran = [sum(r["status"] == "ok" and not r.get("reused") for r in m["reports"]) for m in (m1, m2)]
     print()
-    print(f"unchanged re-run:      {unchanged_wall:8.1f} s  ratio to the full run {unchanged_wall / full_wall:.3f} "
-          f"(target <= 0.05); {reused[0]} pages reused, {ran[0]} run")
-    print(f"action-plan edit:      {edit_wall:8.1f} s  ratio to the full run {edit_wall / full_wall:.3f} "
-          f"(target <= 0.25); {reused[1]} pages reused, {ran[1]} run")
+    print(
+        f"unchanged re-run:      {unchanged_wall:8.1f} s  ratio to the full run {unchanged_wall / full_wall:.3f} "
+        f"(target <= 0.05); {reused[0]} pages reused, {ran[0]} run"
+    )
+    print(
+        f"action-plan edit:      {edit_wall:8.1f} s  ratio to the full run {edit_wall / full_wall:.3f} "
+        f"(target <= 0.25); {reused[1]} pages reused, {ran[1]} run"
+    )
 
 
 def _weights(out: Path, manifest: dict) -> None:
@@ -231,8 +272,10 @@ def _weights(out: Path, manifest: dict) -> None:
     if not pages:
         return
     total = sum(p.stat().st_size for p in pages)
-    print(f"pages: {len(pages)}, {total / 2**20:.1f} MB in all, largest {pages[0].name} "
-          f"{pages[0].stat().st_size / 2**20:.2f} MB")
+    print(
+        f"pages: {len(pages)}, {total / 2**20:.1f} MB in all, largest {pages[0].name} "
+        f"{pages[0].stat().st_size / 2**20:.2f} MB"
+    )
 
 
 _DEMO = """

@@ -50,8 +50,10 @@ def main() -> None:
         t2, c2 = time.perf_counter(), time.process_time()
         size = sum((folder / "data" / f).stat().st_size for f in files) / 2**20
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"n={n:>6,} ties={len(wb.ties):>7,}  exports {t1 - t0:5.1f} s wall / {c1 - c0:5.1f} s CPU ({size:.1f} MB)"
-              f"  Kumu import+validate {t2 - t1:5.1f} s wall / {c2 - c1:5.1f} s CPU  peak RSS {peak:.0f} MB")
+        print(
+            f"n={n:>6,} ties={len(wb.ties):>7,}  exports {t1 - t0:5.1f} s wall / {c1 - c0:5.1f} s CPU ({size:.1f} MB)"
+            f"  Kumu import+validate {t2 - t1:5.1f} s wall / {c2 - c1:5.1f} s CPU  peak RSS {peak:.0f} MB"
+        )
     print(f"load average: {', '.join(f'{x:.1f}' for x in __import__('os').getloadavg())}")
 
 

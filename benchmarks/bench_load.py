@@ -23,7 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="stakeholders (5 ties each)")
-    parser.add_argument("--no-bombs", action="store_true", help="skip the hostile files (the zip bomb takes ~10 s to build)")
+    parser.add_argument(
+        "--no-bombs", action="store_true", help="skip the hostile files (the zip bomb takes ~10 s to build)"
+    )
     args = parser.parse_args()
     ctx = mp.get_context("spawn")  # a fresh interpreter: the peak RSS is this load's alone
     with tempfile.TemporaryDirectory() as tmp:

@@ -88,15 +88,24 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
     parser.add_argument("--ties", type=float, default=5, help="ties per stakeholder")
     parser.add_argument("--notebook", action="store_true", help="also time the network notebook with papermill")
-    parser.add_argument("--stages", type=int, metavar="N",
-                        help="only the analysis stages at N stakeholders, from synthetic tables in memory (no "
-                             "workbook: 500,000 ties exceed the loader's 200,000-row limit), printing CPU and wall "
-                             "seconds and the peak memory after each stage, e.g. --stages 100000")
-    parser.add_argument("--batch", type=int, nargs="+", metavar="N",
-                        help="the network report end to end as users run it, `partnerlab run --only network` on a "
-                             "synthetic workbook of N stakeholders (written once into benchmarks/out/), printing the "
-                             "wall time, where it goes (the batch's phases and each notebook cell) and the peak "
-                             "memory of all its processes, e.g. --batch 10000 100000")
+    parser.add_argument(
+        "--stages",
+        type=int,
+        metavar="N",
+        help="only the analysis stages at N stakeholders, from synthetic tables in memory (no "
+        "workbook: 500,000 ties exceed the loader's 200,000-row limit), printing CPU and wall "
+        "seconds and the peak memory after each stage, e.g. --stages 100000",
+    )
+    parser.add_argument(
+        "--batch",
+        type=int,
+        nargs="+",
+        metavar="N",
+        help="the network report end to end as users run it, `partnerlab run --only network` on a "
+        "synthetic workbook of N stakeholders (written once into benchmarks/out/), printing the "
+        "wall time, where it goes (the batch's phases and each notebook cell) and the peak "
+        "memory of all its processes, e.g. --batch 10000 100000",
+    )
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.batch:
@@ -112,29 +121,42 @@ def main() -> None:
 
     results = []
     for n in args.sizes:
-        cmd = [sys.executable, __file__, "--child", str(n), "--ties", str(args.ties)] + (["--notebook"] if args.notebook else [])
+        cmd = [sys.executable, __file__, "--child", str(n), "--ties", str(args.ties)] + (
+            ["--notebook"] if args.notebook else []
+        )
         out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
         res = json.loads(out)
         results.append(res)
         steps = "  ".join(f"{k} {v:.2f}" for k, v in res["steps"].items())
-        print(f"n={n:>6,} ties={res['ties']:>7,} arcs={res['arcs']:>7,}  total {res['total']:6.2f} s  "
-              f"(analysis {res['analysis']:.2f} s)  peak {res['peak_mb']:7.1f} MB  "
-              f"betweenness {'approximate' if res['approximate'] else 'exact'}")
+        print(
+            f"n={n:>6,} ties={res['ties']:>7,} arcs={res['arcs']:>7,}  total {res['total']:6.2f} s  "
+            f"(analysis {res['analysis']:.2f} s)  peak {res['peak_mb']:7.1f} MB  "
+            f"betweenness {'approximate' if res['approximate'] else 'exact'}"
+        )
         print(f"          {steps}")
         if res["notebook"] is not None:
-            print(f"          notebook (papermill, load + report + figures) {res['notebook']:.2f} s "
-                  f"(CPU {res.get('notebook_cpu') or 0:.2f} s), kernel peak {res['notebook_peak_mb']:.1f} MB")
+            print(
+                f"          notebook (papermill, load + report + figures) {res['notebook']:.2f} s "
+                f"(CPU {res.get('notebook_cpu') or 0:.2f} s), kernel peak {res['notebook_peak_mb']:.1f} MB"
+            )
         if "cpu" in res:
-            print(f"          CPU seconds of the in-process run {res['cpu']:.2f} (with writing the workbook); "
-                  f"load average {res['load']:.1f} on {os.cpu_count()} cores")
+            print(
+                f"          CPU seconds of the in-process run {res['cpu']:.2f} (with writing the workbook); "
+                f"load average {res['load']:.1f} on {os.cpu_count()} cores"
+            )
     if len(results) >= 2:
         a, b = results[-2], results[-1]
         nlogn = (b["n"] * math.log(b["n"])) / (a["n"] * math.log(a["n"]))
-        nb = (f", notebook x{b['notebook'] / a['notebook']:.2f} (CPU x{b['notebook_cpu'] / a['notebook_cpu']:.2f})"
-              if a["notebook"] and b["notebook"] else "")
+        nb = (
+            f", notebook x{b['notebook'] / a['notebook']:.2f} (CPU x{b['notebook_cpu'] / a['notebook_cpu']:.2f})"
+            if a["notebook"] and b["notebook"]
+            else ""
+        )
         nb += f", in-process CPU x{b['cpu'] / a['cpu']:.2f}"
-        print(f"growth {a['n']:,} -> {b['n']:,}: total x{b['total'] / a['total']:.2f}, "
-              f"analysis x{b['analysis'] / a['analysis']:.2f}{nb}; n log n x{nlogn:.2f} (linear x{b['n'] / a['n']:.2f})")
+        print(
+            f"growth {a['n']:,} -> {b['n']:,}: total x{b['total'] / a['total']:.2f}, "
+            f"analysis x{b['analysis'] / a['analysis']:.2f}{nb}; n log n x{nlogn:.2f} (linear x{b['n'] / a['n']:.2f})"
+        )
 
 
 def _run_size(n: int, ties_per: float, notebook: bool) -> dict:
@@ -174,10 +196,21 @@ def _run_size(n: int, ties_per: float, notebook: bool) -> dict:
         children = resource.getrusage(resource.RUSAGE_CHILDREN)
         nb_peak = children.ru_maxrss / 1024
         nb_cpu = children.ru_utime + children.ru_stime  # papermill and its kernel
-    return {"notebook": nb_seconds, "notebook_peak_mb": nb_peak, "notebook_cpu": nb_cpu, "cpu": cpu,
-            "load": os.getloadavg()[0], "n": n, "ties": len(wb.ties), "arcs": g.number_of_edges(), "steps": steps, "total": total,
-            "analysis": analysis, "approximate": bool(cent.attrs.get("betweenness_approximate")),
-            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {
+        "notebook": nb_seconds,
+        "notebook_peak_mb": nb_peak,
+        "notebook_cpu": nb_cpu,
+        "cpu": cpu,
+        "load": os.getloadavg()[0],
+        "n": n,
+        "ties": len(wb.ties),
+        "arcs": g.number_of_edges(),
+        "steps": steps,
+        "total": total,
+        "analysis": analysis,
+        "approximate": bool(cent.attrs.get("betweenness_approximate")),
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
 
 
 def _run_stages(n: int, ties_per: float) -> None:
@@ -196,19 +229,25 @@ def _run_stages(n: int, ties_per: float) -> None:
         c0, w0 = time.process_time(), time.perf_counter()
         value = fn()
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"{name:<18} CPU {time.process_time() - c0:8.2f} s  wall {time.perf_counter() - w0:8.2f} s  "
-              f"peak so far {peak:8.0f} MB  load {os.getloadavg()[0]:.1f}", flush=True)
+        print(
+            f"{name:<18} CPU {time.process_time() - c0:8.2f} s  wall {time.perf_counter() - w0:8.2f} s  "
+            f"peak so far {peak:8.0f} MB  load {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
         return value
 
     rows = stage("synthetic tables", lambda: synthetic_tables(n, ties_per, seed=0))
-    tables = stage("data frames", lambda: {k: pd.DataFrame(v) for k, v in rows.items()})
+    tables = stage("data frames", lambda rows=rows: {k: pd.DataFrame(v) for k, v in rows.items()})
     tables["about"] = {"as_of": dt.date(2025, 6, 30)}
     del rows
     g = stage("graph", lambda: net.build_tie_graph(tables))
     print(f"{len(g):,} stakeholders, {g.number_of_edges():,} arcs", flush=True)
     cent = _report_stages(g, stage, lambda fig: fig.savefig(io.BytesIO(), format="png", bbox_inches="tight"))
-    print(f"betweenness {'approximate' if cent.attrs.get('betweenness_approximate') else 'exact'}; "
-          f"total CPU {time.process_time():.1f} s", flush=True)
+    print(
+        f"betweenness {'approximate' if cent.attrs.get('betweenness_approximate') else 'exact'}; "
+        f"total CPU {time.process_time():.1f} s",
+        flush=True,
+    )
 
 
 def _report_stages(g, timed, save):
@@ -252,10 +291,24 @@ def _run_batch(n: int, ties_per: float) -> None:
     if not path.exists():
         t0 = time.perf_counter()
         make_synthetic_workbook(path, n, ties_per_stakeholder=ties_per, seed=0)
-        print(f"wrote {path.name} ({path.stat().st_size / 2**20:.1f} MB) in {time.perf_counter() - t0:.0f} s", flush=True)
+        print(
+            f"wrote {path.name} ({path.stat().st_size / 2**20:.1f} MB) in {time.perf_counter() - t0:.0f} s", flush=True
+        )
     out = folder / f"run_{n}"
-    cmd = [str(ROOT / ".venv" / "bin" / "partnerlab"), "run", "--workbook", str(path), "--out", str(out), "--only",
-           "network", "--full", "--no-progress", "--timeout", "7200"]
+    cmd = [
+        str(ROOT / ".venv" / "bin" / "partnerlab"),
+        "run",
+        "--workbook",
+        str(path),
+        "--out",
+        str(out),
+        "--only",
+        "network",
+        "--full",
+        "--no-progress",
+        "--timeout",
+        "7200",
+    ]
     load0, t0 = os.getloadavg()[0], time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     root, peak, peak_rss = psutil.Process(proc.pid), 0, 0
@@ -279,17 +332,24 @@ def _run_batch(n: int, ties_per: float) -> None:
     manifest = json.loads((out / "manifest.json").read_text())
     rec = next(r for r in manifest["reports"] if r["name"] == "network")
     timings = rec.get("timings") or {}
-    print(f"network report, {n:,} stakeholders, {manifest['workbook']['name']}: {rec['status']}, wall {wall:.1f} s, "
-          f"peak memory of all its processes {peak / 2**30:.2f} GB (PSS; RSS sum {peak_rss / 2**30:.2f} GB), "
-          f"load {load0:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
+    print(
+        f"network report, {n:,} stakeholders, {manifest['workbook']['name']}: {rec['status']}, wall {wall:.1f} s, "
+        f"peak memory of all its processes {peak / 2**30:.2f} GB (PSS; RSS sum {peak_rss / 2**30:.2f} GB), "
+        f"load {load0:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores",
+        flush=True,
+    )
     outside = wall - rec.get("seconds", 0)
-    print(f"  batch before and after the report (load, validate, pre-parse, start the kernel, exports, index): "
-          f"{outside:.1f} s; the report: kernel {timings.get('kernel', 0):.1f} s, notebook "
-          f"{timings.get('execute', 0):.1f} s, HTML export {timings.get('export', 0):.1f} s")
+    print(
+        f"  batch before and after the report (load, validate, pre-parse, start the kernel, exports, index): "
+        f"{outside:.1f} s; the report: kernel {timings.get('kernel', 0):.1f} s, notebook "
+        f"{timings.get('execute', 0):.1f} s, HTML export {timings.get('export', 0):.1f} s"
+    )
     import nbformat
 
     nb = nbformat.read(out / "network.ipynb", as_version=4)
-    cells = [(c.metadata.get("papermill", {}).get("duration") or 0.0, c.source) for c in nb.cells if c.cell_type == "code"]
+    cells = [
+        (c.metadata.get("papermill", {}).get("duration") or 0.0, c.source) for c in nb.cells if c.cell_type == "code"
+    ]
     for seconds, source in sorted(cells, key=lambda c: -c[0])[:8]:
         first = next((line for line in source.splitlines() if line.strip() and not line.startswith("#")), "")
         print(f"  cell {seconds:7.1f} s  {first[:100]}")
@@ -297,9 +357,19 @@ def _run_batch(n: int, ties_per: float) -> None:
 
 
 def _notebook(path: Path, tmp: Path) -> None:
-    subprocess.run([str(ROOT / ".venv" / "bin" / "papermill"), str(ROOT / "notebooks" / "network.ipynb"),
-                    str(tmp / "network_out.ipynb"), "-p", "workbook", str(path), "--no-progress-bar"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            str(ROOT / ".venv" / "bin" / "papermill"),
+            str(ROOT / "notebooks" / "network.ipynb"),
+            str(tmp / "network_out.ipynb"),
+            "-p",
+            "workbook",
+            str(path),
+            "--no-progress-bar",
+        ],
+        check=True,
+        capture_output=True,
+    )
 
 
 if __name__ == "__main__":

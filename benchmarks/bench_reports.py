@@ -89,8 +89,10 @@ def main(argv: list[str] | None = None) -> None:
     nb = json.loads((ROOT / "notebooks" / f"{args.report}.ipynb").read_text())
     cells = [c for c in nb["cells"] if c["cell_type"] == "code"]
     params = [p.split("=", 1) for p in args.param]
-    override = "\n".join([f"lang = {args.lang!r}", f"workbook = {args.workbook!r}"]
-                         + [f"{k} = {v}" if v.lstrip("-").isdigit() else f"{k} = {v!r}" for k, v in params])
+    override = "\n".join(
+        [f"lang = {args.lang!r}", f"workbook = {args.workbook!r}"]
+        + [f"{k} = {v}" if v.lstrip("-").isdigit() else f"{k} = {v!r}" for k, v in params]
+    )
     sources = ["".join(c["source"]) for c in cells]
     sources.insert(1, override)  # after the parameters cell, as papermill injects
 
@@ -113,12 +115,13 @@ def main(argv: list[str] | None = None) -> None:
         run_once()
         cpu, wall = time.process_time() - c0, time.perf_counter() - w0
         if best is None or cpu < best[0]:
-            best = (cpu, wall, counters["png_cpu"], counters["png_wall"], len(figures),
-                    sum(len(f) for f in figures))
+            best = (cpu, wall, counters["png_cpu"], counters["png_wall"], len(figures), sum(len(f) for f in figures))
     cpu, wall, png_cpu, png_wall, n_fig, png_bytes = best
-    print(f"{args.report} {' '.join(args.param)} lang={args.lang}: CPU {cpu:.2f} s (wall {wall:.2f} s), "
-          f"of which PNG rendering CPU {png_cpu:.2f} s (wall {png_wall:.2f} s); {n_fig} figures, "
-          f"{png_bytes / 1024:.0f} kB of PNG; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(
+        f"{args.report} {' '.join(args.param)} lang={args.lang}: CPU {cpu:.2f} s (wall {wall:.2f} s), "
+        f"of which PNG rendering CPU {png_cpu:.2f} s (wall {png_wall:.2f} s); {n_fig} figures, "
+        f"{png_bytes / 1024:.0f} kB of PNG; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
     if args.cells:
         for src, cpu_cell in zip(sources, per_cell):
             print(f"  {cpu_cell:6.3f} s  {src.strip().splitlines()[0][:90]}")

@@ -58,8 +58,16 @@ else:
 # %%
 if has_plan:
     by_pillar = actionplan.progress_by(plan, "pillar", as_of)  # once: the chart, the table and the kept table
-    rpt.show(plots.plot_status_bars(by_pillar, "pillar", lang=rpt.lang), alt=actionplan.status_alt(by_pillar, "pillar", rpt.lang))
-    rpt.details(rpt._("Table: progress by pillar"), by_pillar.round(1), labels=actionplan.PROGRESS_LABELS, vocab={"pillar": "pillar"})
+    rpt.show(
+        plots.plot_status_bars(by_pillar, "pillar", lang=rpt.lang),
+        alt=actionplan.status_alt(by_pillar, "pillar", rpt.lang),
+    )
+    rpt.details(
+        rpt._("Table: progress by pillar"),
+        by_pillar.round(1),
+        labels=actionplan.PROGRESS_LABELS,
+        vocab={"pillar": "pillar"},
+    )
     rpt.keep("action_plan_by_pillar", by_pillar)
 
 # %% [markdown] tags=["analyst-note"]
@@ -81,15 +89,20 @@ if late is None or late.empty:
     rpt.left_out("No course of action is late as of {as_of}.", as_of=as_of)
 else:
     rpt.p(actionplan.LATE_NOTE, as_of=as_of)
-    rpt.table(actionplan.late_actions(plan, as_of, lang=rpt.lang, action_chars=90), labels=actionplan.ACTION_LABELS,
-              vocab={"status": "action_status"})
+    rpt.table(
+        actionplan.late_actions(plan, as_of, lang=rpt.lang, action_chars=90),
+        labels=actionplan.ACTION_LABELS,
+        vocab={"status": "action_status"},
+    )
     rpt.keep("action_plan_late", late)
 
 # %%
 rpt.h2("Progress by area")
 if has_plan:
     by_area = actionplan.progress_by(plan, "area", as_of, lang=rpt.lang)
-    rpt.show(plots.plot_status_bars(by_area, "area", lang=rpt.lang), alt=actionplan.status_alt(by_area, "area", rpt.lang))
+    rpt.show(
+        plots.plot_status_bars(by_area, "area", lang=rpt.lang), alt=actionplan.status_alt(by_area, "area", rpt.lang)
+    )
     rpt.details(rpt._("Table: progress by area"), by_area.round(1), labels=actionplan.PROGRESS_LABELS)
 else:
     rpt.left_out("No action plan rows.")
@@ -112,7 +125,9 @@ elif year:
     rpt.left_out("This page covers one year ({year}).", year=str(year))
 else:
     by_year = actionplan.progress_by(plan, "year", as_of)
-    rpt.show(plots.plot_status_bars(by_year, "year", lang=rpt.lang), alt=actionplan.status_alt(by_year, "year", rpt.lang))
+    rpt.show(
+        plots.plot_status_bars(by_year, "year", lang=rpt.lang), alt=actionplan.status_alt(by_year, "year", rpt.lang)
+    )
     rpt.details(rpt._("Table: progress by year"), by_year.round(1), labels=actionplan.PROGRESS_LABELS)
 
 # %%
@@ -122,8 +137,12 @@ if not has_plan or not rpt.wb.has("partnerships"):
 else:
     text, values = actionplan.links_sentence(plan, rpt.wb.partnerships)
     rpt.p(*text, **values)
-    rpt.table(actionplan.links_table(plan, rpt.wb.partnerships, linked=True, lang=rpt.lang, action_chars=90),
-              labels=actionplan.ACTION_LABELS)
-    rpt.details(rpt._("Courses of action with no partnership"),
-                actionplan.links_table(plan, rpt.wb.partnerships, linked=False, lang=rpt.lang, action_chars=90),
-                labels=actionplan.ACTION_LABELS)
+    rpt.table(
+        actionplan.links_table(plan, rpt.wb.partnerships, linked=True, lang=rpt.lang, action_chars=90),
+        labels=actionplan.ACTION_LABELS,
+    )
+    rpt.details(
+        rpt._("Courses of action with no partnership"),
+        actionplan.links_table(plan, rpt.wb.partnerships, linked=False, lang=rpt.lang, action_chars=90),
+        labels=actionplan.ACTION_LABELS,
+    )

@@ -43,7 +43,9 @@ from partnerlab.plots.changes import plot_grid_moves, plot_trends
 from partnerlab.report import Report
 
 rpt = Report.open(workbook, lang=lang, processed=processed, report="changes")
-old, new, mode = ch.resolve_snapshots(rpt.wb, compare_to, compare_year, year)  # the two snapshots, old ids matched to new
+old, new, mode = ch.resolve_snapshots(
+    rpt.wb, compare_to, compare_year, year
+)  # the two snapshots, old ids matched to new
 rpt.params = ch.header_params(old, new, mode, history, rpt.lang)
 rpt.header()
 
@@ -71,7 +73,9 @@ else:
 
 # %%
 rpt.h2("Stakeholders")
-rpt.p("A stakeholder is the same in both snapshots when its id is (ignoring case, accents, spaces, hyphens and underscores) or, where the id changed, when its name matches by the rule for likely duplicates (same name once case, accents, punctuation and common words are ignored, or one name is the other's acronym in brackets).")
+rpt.p(
+    "A stakeholder is the same in both snapshots when its id is (ignoring case, accents, spaces, hyphens and underscores) or, where the id changed, when its name matches by the rule for likely duplicates (same name once case, accents, punctuation and common words are ignored, or one name is the other's acronym in brackets)."
+)
 
 # %%
 ch.show_tables(rpt, c, ("stakeholders_added", "stakeholders_removed", "stakeholders_renamed", "stakeholder_attributes"))
@@ -98,7 +102,9 @@ ch.show_tables(rpt, c, ("critical_group",))
 
 # %%
 rpt.h2("Ties and shared partnerships")
-rpt.p("Each snapshot counts the ties active in the year of its as-of date: a tie whose end year (until) is earlier has ended.")
+rpt.p(
+    "Each snapshot counts the ties active in the year of its as-of date: a tie whose end year (until) is earlier has ended."
+)
 
 # %%
 ch.show_tables(rpt, c, ("ties",))
@@ -108,7 +114,9 @@ rpt.h3(ch.TABLE_TITLES["shared_partnerships"])
 if c["shared_partnerships"].empty:
     rpt.left_out(ch.EMPTY_NOTE)
 else:
-    rpt.table(ch.shared_partnership_summary(c["shared_partnerships"], new.partnerships, rpt.lang), labels=ch.TABLE_LABELS)
+    rpt.table(
+        ch.shared_partnership_summary(c["shared_partnerships"], new.partnerships, rpt.lang), labels=ch.TABLE_LABELS
+    )
     rpt.keep("changes_shared_partnerships", c["shared_partnerships"])
 
 # %% [markdown] tags=["analyst-note"]
@@ -120,10 +128,18 @@ rpt.h2("Network measures by sector")
 if c["sectors"].empty:
     rpt.left_out("No network measure moved.")
 else:
-    rpt.p("Each cell reads then → now (one value: no change). E-I = (ties to other sectors - ties inside) / all ties, from -1 (a closed silo) to +1; density and components are those of the sector's own stakeholders.")
-    rpt.table(ch.sector_overview(old, new, ("stakeholders", "ties", "ei", "density", "components"), rpt.lang), labels=ch.TABLE_LABELS)
+    rpt.p(
+        "Each cell reads then → now (one value: no change). E-I = (ties to other sectors - ties inside) / all ties, from -1 (a closed silo) to +1; density and components are those of the sector's own stakeholders."
+    )
+    rpt.table(
+        ch.sector_overview(old, new, ("stakeholders", "ties", "ei", "density", "components"), rpt.lang),
+        labels=ch.TABLE_LABELS,
+    )
     rpt.p("Gould-Fernandez brokerage: open two-paths a → b → c brokered by the sector's stakeholders, by role.")
-    rpt.table(ch.sector_overview(old, new, tuple(m for m in ch.MEASURES if m.startswith("brokerage_")), rpt.lang), labels=ch.TABLE_LABELS)
+    rpt.table(
+        ch.sector_overview(old, new, tuple(m for m in ch.MEASURES if m.startswith("brokerage_")), rpt.lang),
+        labels=ch.TABLE_LABELS,
+    )
     rpt.keep("changes_sectors", c["sectors"])
 
 # %% [markdown] tags=["analyst-note"]
@@ -135,7 +151,10 @@ rpt.h2("Communities")
 if c["communities"].empty and c["community_moves"].empty:
     rpt.left_out("The communities kept their members.")
 else:
-    rpt.p("Louvain communities (fixed seed) of each snapshot. A community now keeps the number of the community then that shares most of its members (Jaccard overlap of at least {j}), so a number means the same group in both; the others get new numbers. Louvain may split a large group differently when a few ties change: read small moves with care.", j=ch.MIN_JACCARD)
+    rpt.p(
+        "Louvain communities (fixed seed) of each snapshot. A community now keeps the number of the community then that shares most of its members (Jaccard overlap of at least {j}), so a number means the same group in both; the others get new numbers. Louvain may split a large group differently when a few ties change: read small moves with care.",
+        j=ch.MIN_JACCARD,
+    )
     ch.show_tables(rpt, c, ("communities", "community_moves"))
 
 # %% [markdown] tags=["analyst-note"]
@@ -144,17 +163,24 @@ else:
 
 # %%
 rpt.h2("Due diligence and value/risk decisions")
-rpt.p("Outcomes are those of each stakeholder's latest screening (Appendix 4). A screening expired in between when it was at most {days} days old at the earlier date and is older now.", days=ch.MAX_AGE_DAYS)
+rpt.p(
+    "Outcomes are those of each stakeholder's latest screening (Appendix 4). A screening expired in between when it was at most {days} days old at the earlier date and is older now.",
+    days=ch.MAX_AGE_DAYS,
+)
 
 # %%
-ch.show_tables(rpt, c, ("new_screenings", "screening_outcomes", "new_red_flags", "expired_screenings", "value_decisions"))
+ch.show_tables(
+    rpt, c, ("new_screenings", "screening_outcomes", "new_red_flags", "expired_screenings", "value_decisions")
+)
 
 # %% [markdown] tags=["analyst-note"]
 # ## Partnerships and their quality
 
 # %%
 rpt.h2("Partnerships and their quality")
-rpt.p("Quality levels (0-3, Appendix 6) are each partnership's latest round: its collective perspective, else the mean of the perspectives assessed.")
+rpt.p(
+    "Quality levels (0-3, Appendix 6) are each partnership's latest round: its collective perspective, else the mean of the perspectives assessed."
+)
 
 # %%
 ch.show_tables(rpt, c, ("partnership_status", "quality"))
@@ -178,9 +204,14 @@ rpt.h2("Sector diagnosis survey")
 if c["survey"].empty:
     rpt.left_out("No theme score or respondent count moved (or a survey is missing on both sides).")
 elif (c["survey"]["n_before"] == 0).all() or (c["survey"]["n_after"] == 0).all():
-    rpt.left_out("Only one of the two snapshots has survey answers: there is nothing to compare (the sector diagnosis report shows the scores).")
+    rpt.left_out(
+        "Only one of the two snapshots has survey answers: there is nothing to compare (the sector diagnosis report shows the scores)."
+    )
 else:
-    rpt.p("Theme scores run from 0 (lowest option) to 1 (highest). A change is stated only where the sector has at least {n} respondents in both snapshots.", n=ch.MIN_RESPONDENTS)
+    rpt.p(
+        "Theme scores run from 0 (lowest option) to 1 (highest). A change is stated only where the sector has at least {n} respondents in both snapshots.",
+        n=ch.MIN_RESPONDENTS,
+    )
     rpt.table(ch.display_table("survey", c["survey"], rpt.lang), labels=ch.TABLE_LABELS)
 if not c["survey"].empty:
     rpt.keep("changes_survey", c["survey"])

@@ -37,7 +37,9 @@ from partnerlab import consistency, screening, stakeholders
 from partnerlab.plots import screening as plots
 from partnerlab.report import Report
 
-rpt = Report.open(workbook, lang=lang, processed=processed, report="due_diligence", params={"max_age_days": max_age_days})
+rpt = Report.open(
+    workbook, lang=lang, processed=processed, report="due_diligence", params={"max_age_days": max_age_days}
+)
 rpt.header()
 
 # %% [markdown] tags=["analyst-note"]

@@ -34,7 +34,9 @@ batch: str = ""  # manifest.json listing the reports of the batch (set by partne
 
 # %%
 from pathlib import Path
+
 from IPython.display import HTML, display
+
 from partnerlab import actionplan, consistency, overview, reports, screening
 from partnerlab.report import Report
 
@@ -63,7 +65,12 @@ display(HTML(overview.paragraph(overview.note_text(consistency.RULES_NOTE, rpt.l
 if alerts.empty:
     rpt.left_out("No rule finds a contradiction in this workbook.")
 else:
-    rpt.table(consistency.linked_alerts_table(alerts, links), labels=consistency.TABLE_LABELS, vocab=consistency.TABLE_VOCABS, escape=False)
+    rpt.table(
+        consistency.linked_alerts_table(alerts, links),
+        labels=consistency.TABLE_LABELS,
+        vocab=consistency.TABLE_VOCABS,
+        escape=False,
+    )
     rpt.p("Most serious first; each alert, with what to do, is also in the sheet <b>alerts</b> of findings.xlsx.")
 rpt.keep("alerts", consistency.alerts_table(alerts))
 
@@ -74,7 +81,12 @@ if register is None:
     rpt.left_out("The workbook has no partnerships (sheet partnerships).")
 else:
     display(HTML(overview.paragraph(overview.note_text(consistency.VERDICT_NOTE, rpt.lang))))
-    rpt.table(consistency.register_table(register, links), labels=consistency.TABLE_LABELS, vocab=consistency.TABLE_VOCABS, escape=False)
+    rpt.table(
+        consistency.register_table(register, links),
+        labels=consistency.TABLE_LABELS,
+        vocab=consistency.TABLE_VOCABS,
+        escape=False,
+    )
     rpt.keep("partnership_register", register)
 
 # %%
@@ -85,7 +97,9 @@ if critical is None or critical.empty:
     rpt.left_out("No stakeholder has high influence and high interest (or the stakeholders sheet is empty).")
 else:
     display(HTML(overview.paragraph(overview.critical_sentence(wb.stakeholders, rpt.lang))))
-    rpt.table(critical, labels=L, vocab={"sector": "sector", "outcome": screening.OUTCOMES}, links={"name": "stakeholder"})
+    rpt.table(
+        critical, labels=L, vocab={"sector": "sector", "outcome": screening.OUTCOMES}, links={"name": "stakeholder"}
+    )
     rpt.keep("critical_group", critical)
 display(HTML(overview.paragraph(overview.see_report(listing, "stakeholder_map", rpt.lang))))
 
@@ -95,7 +109,9 @@ rpt.h2("Due-diligence outcomes")
 if not wb.has("due_diligence"):
     rpt.left_out("The workbook has no due-diligence screenings (sheet due_diligence).")
 else:
-    rpt.table(overview.screening_table(wb.stakeholders, screened, as_of), labels=L, vocab={"outcome": screening.OUTCOMES})
+    rpt.table(
+        overview.screening_table(wb.stakeholders, screened, as_of), labels=L, vocab={"outcome": screening.OUTCOMES}
+    )
 display(HTML(overview.paragraph(overview.see_report(listing, "due_diligence", rpt.lang))))
 
 # %%
@@ -119,7 +135,11 @@ display(HTML(overview.paragraph(overview.see_report(listing, "quality", rpt.lang
 # %%
 # Appendix 2: the themes rated highest and lowest, the most cited challenge
 rpt.h2("Sector diagnosis")
-headline = overview.diagnosis_sentence(wb.survey_questions, wb.survey_responses, rpt.lang) if wb.has("survey_responses") else None
+headline = (
+    overview.diagnosis_sentence(wb.survey_questions, wb.survey_responses, rpt.lang)
+    if wb.has("survey_responses")
+    else None
+)
 if headline is None:
     rpt.left_out("No survey answers to summarise (sheets survey_questions, survey_responses).")
 else:
@@ -133,7 +153,11 @@ if not wb.has("action_plan"):
     rpt.left_out("The workbook has no action plan (sheet action_plan).")
 else:
     display(HTML(overview.paragraph(overview.plan_sentence(wb, as_of, rpt.lang))))
-    rpt.table(actionplan.progress_by(wb.action_plan, "pillar", as_of).round(1), labels=actionplan.PROGRESS_LABELS, vocab={"pillar": "pillar"})
+    rpt.table(
+        actionplan.progress_by(wb.action_plan, "pillar", as_of).round(1),
+        labels=actionplan.PROGRESS_LABELS,
+        vocab={"pillar": "pillar"},
+    )
 display(HTML(overview.paragraph(overview.see_report(listing, "action_plan", rpt.lang))))
 
 # %%

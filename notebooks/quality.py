@@ -62,8 +62,10 @@ else:
 
 # %%
 if pid and not scores.empty:
-    rpt.show(plots.plot_partnership_quality(scores, pid, names.get(pid, pid), lang=rpt.lang),
-             alt=quality.partnership_alt(scores, pid, names.get(pid, pid), rpt.lang))
+    rpt.show(
+        plots.plot_partnership_quality(scores, pid, names.get(pid, pid), lang=rpt.lang),
+        alt=quality.partnership_alt(scores, pid, names.get(pid, pid), rpt.lang),
+    )
     rpt.p("Levels of the latest round ({date}) by perspective:", date=scores["assessed_on"].max())
     rpt.table(quality.round_table(scores, pid, rpt.lang), labels=L)
 
@@ -91,7 +93,10 @@ elif not divergent.empty:
     rpt.p("Government and civil society disagree by 2 levels or more on {n} dimensions:", n=len(divergent))
     rpt.table(divergent.drop(columns="partnership") if pid else divergent, labels=L)
 elif not wide.empty:
-    rpt.p("Government and civil society never differ by 2 levels or more; other perspectives do, on {n} dimensions:", n=len(wide))
+    rpt.p(
+        "Government and civil society never differ by 2 levels or more; other perspectives do, on {n} dimensions:",
+        n=len(wide),
+    )
     rpt.table(wide.drop(columns="partnership") if pid else wide, labels=L)
 else:
     rpt.p("No two perspectives differ by 2 levels or more on any dimension.")
@@ -101,7 +106,9 @@ else:
 # One partnership: every perspective; portfolio: the collective perspective.
 
 # %%
-changes = quality.change_summary_table(quality.round_changes(scores, latest_only=True), names, rpt.lang, perspectives=None if pid else ("collective",))
+changes = quality.change_summary_table(
+    quality.round_changes(scores, latest_only=True), names, rpt.lang, perspectives=None if pid else ("collective",)
+)
 
 # %%
 rpt.h2("Change between rounds")
@@ -131,7 +138,10 @@ elif pid:
     rpt.p("For every dimension below level 3, the criteria Appendix 6 requires to reach level 3:")
     rpt.table(todo.drop(columns="partnership"), labels=L, max_rows=100)
 else:
-    rpt.p("{n} partnerships have dimensions below level 3; the Appendix 6 criteria to meet are listed on each partnership's own page.", n=todo["partnership"].nunique())
+    rpt.p(
+        "{n} partnerships have dimensions below level 3; the Appendix 6 criteria to meet are listed on each partnership's own page.",
+        n=todo["partnership"].nunique(),
+    )
     rpt.table(quality.todo_summary_table(levels, names, rpt.lang), labels=L)
     rpt.keep("quality_todo", quality.todo_table(levels, names, "en"))
 

@@ -75,7 +75,9 @@ scores = survey.theme_scores(q, r, by="sector") if has_survey else None
 if scores is None or scores.empty:
     rpt.left_out("No scale question has answers, so there are no theme scores.")
 else:
-    rpt.show(plots.plot_theme_heatmap(q, r, groups=groups, lang=rpt.lang), alt=survey.heatmap_alt(q, r, groups, rpt.lang))
+    rpt.show(
+        plots.plot_theme_heatmap(q, r, groups=groups, lang=rpt.lang), alt=survey.heatmap_alt(q, r, groups, rpt.lang)
+    )
     rpt.keep("survey_theme_scores", scores)
 
 # %% [markdown] tags=["analyst-note"]
@@ -86,18 +88,25 @@ else:
 rpt.h2("Main challenges")
 challenges = survey.challenge_comparison(q, r, groups=groups or [survey.ALL], lang=rpt.lang) if has_survey else None
 if challenges is None or challenges.empty:
-    rpt.left_out("No choice or multiple-choice question mentions challenges (challenge, reto, desafío, ...), "
-                 "or no challenge reaches the minimum share.")
+    rpt.left_out(
+        "No choice or multiple-choice question mentions challenges (challenge, reto, desafío, ...), "
+        "or no challenge reaches the minimum share."
+    )
 else:
     rpt.p(survey.CHALLENGE_NOTE, minimum=rpt._.percent(survey.MIN_CHALLENGE_SHARE, 0))
     rpt.table(challenges, labels={c: c for c in challenges.columns})  # labelled in the page language
-    rpt.keep("survey_top_challenges", survey.top_challenges(q, r, by="sector", top=None,
-                                                            min_share_pct=survey.MIN_CHALLENGE_SHARE))
+    rpt.keep(
+        "survey_top_challenges",
+        survey.top_challenges(q, r, by="sector", top=None, min_share_pct=survey.MIN_CHALLENGE_SHARE),
+    )
 
 # %%
 if challenges is not None and not challenges.empty and groups is None:
-    rpt.details(rpt._("The challenges of each sector"), survey.challenge_table(q, r, lang=rpt.lang),
-                labels=survey.CHALLENGE_COLUMNS)
+    rpt.details(
+        rpt._("The challenges of each sector"),
+        survey.challenge_table(q, r, lang=rpt.lang),
+        labels=survey.CHALLENGE_COLUMNS,
+    )
 
 # %% [markdown] tags=["analyst-note"]
 # One section per theme: the Strategy's diagnosis of the theme (Appendix 2), then one view per
@@ -105,6 +114,6 @@ if challenges is not None and not challenges.empty and groups is None:
 # and alt text), then its table folded under it (every answer as count and share of n, by group).
 
 # %%
-for theme in (survey.themes_present(q) if has_survey else []):
+for theme in survey.themes_present(q) if has_survey else []:
     rpt.h2(rpt.label("theme", theme))
     rpt.cards(plots.question_views(q, r, theme, groups=groups, lang=rpt.lang))

@@ -39,7 +39,13 @@ from partnerlab import vocab
 from partnerlab.plots import stakeholders as plots
 from partnerlab.report import Report
 
-rpt = Report.open(workbook, lang=lang, processed=processed, report="stakeholder_map", params={"sector": sector, "state": state, "threshold": threshold})
+rpt = Report.open(
+    workbook,
+    lang=lang,
+    processed=processed,
+    report="stakeholder_map",
+    params={"sector": sector, "state": state, "threshold": threshold},
+)
 rpt.header()
 
 # %% [markdown] tags=["analyst-note"]
@@ -71,8 +77,9 @@ rpt.h2("Influence-interest grid (Appendix 3, step 2)")
 if unrated.all():
     rpt.left_out("No stakeholder has both influence and interest scores.")
 else:
-    rpt.show(plots.plot_influence_interest(df, lang=rpt.lang, threshold=threshold),
-             alt=sh.grid_alt(df, threshold, rpt.lang))
+    rpt.show(
+        plots.plot_influence_interest(df, lang=rpt.lang, threshold=threshold), alt=sh.grid_alt(df, threshold, rpt.lang)
+    )
 
 # %%
 quadrants = sh.count_by(df, "quadrant", vocab.QUADRANTS)
@@ -85,14 +92,18 @@ if unrated.any():
 
 # %%
 rpt.h2("The critical group of potential allies")
-rpt.p("High influence and high interest: manage the approach and explore joint work; a risk analysis must be "
-      "conducted (Appendix 3, step 2).")
+rpt.p(
+    "High influence and high interest: manage the approach and explore joint work; a risk analysis must be "
+    "conducted (Appendix 3, step 2)."
+)
 rpt.keep("critical_group", critical[["id", "name", "sector", "scope", "influence", "interest"]])
 if critical.empty:
     rpt.left_out("No stakeholder of this selection is in the critical group.")
 else:
-    rpt.table(critical[["id", "name", "sector", "scope", "influence", "interest", "roles"]],
-              vocab={"sector": "sector", "scope": "scope", "roles": "role"})
+    rpt.table(
+        critical[["id", "name", "sector", "scope", "influence", "interest", "roles"]],
+        vocab={"sector": "sector", "scope": "scope", "roles": "role"},
+    )
 
 # %%
 rpt.h2("Awareness and capacity building")
@@ -118,13 +129,18 @@ rpt.h2("How diversified is the partner base?")
 div = sh.diversification(df, rpt.wb.partnerships)
 rpt.keep("diversification", div)
 if sector:
-    rpt.left_out("This page covers one sector; the diversification of the partner base across sectors is on the "
-                 "page of every sector.")
+    rpt.left_out(
+        "This page covers one sector; the diversification of the partner base across sectors is on the "
+        "page of every sector."
+    )
 else:
     text, values = sh.diversification_sentence(div, lang=rpt.lang)
     rpt.p(*text, **values)
-    rpt.table(div.assign(group=div["group"].map({"all": rpt._("All stakeholders"), "partners": rpt._("In partnerships")})),
-              labels=sh.DIVERSIFICATION_COLUMNS, vocab={"top_sector": "sector"})
+    rpt.table(
+        div.assign(group=div["group"].map({"all": rpt._("All stakeholders"), "partners": rpt._("In partnerships")})),
+        labels=sh.DIVERSIFICATION_COLUMNS,
+        vocab={"top_sector": "sector"},
+    )
 
 # %% [markdown] tags=["analyst-note"]
 # Coverage: on a sector's page, the entities where that sector has no stakeholder (a fact of the
@@ -143,9 +159,14 @@ else:
 
 # %%
 rpt.h2("The mapping table (Appendix 3, step 1)")
-rpt.p("The full mapping (mandate, priorities, instruments, resources, initiatives, partners) is in the batch's "
-      "findings.xlsx.")
+rpt.p(
+    "The full mapping (mandate, priorities, instruments, resources, initiatives, partners) is in the batch's "
+    "findings.xlsx."
+)
 rpt.keep("mapping", df.drop(columns=["contact", "row"]))
 cols = ["id", "name", "sector", "scope", "states", "influence", "interest", "roles"]
-rpt.table(df.sort_values(["sector", "name"])[cols], vocab={"sector": "sector", "scope": "scope", "states": "state", "roles": "role"},
-          max_rows=120)
+rpt.table(
+    df.sort_values(["sector", "name"])[cols],
+    vocab={"sector": "sector", "scope": "scope", "states": "state", "roles": "role"},
+    max_rows=120,
+)

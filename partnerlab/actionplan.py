@@ -42,31 +42,78 @@ from partnerlab import i18n, vocab
 from partnerlab.i18n import N_
 
 __all__ = [
-    "STATUSES", "OPEN_STATUSES", "as_of_date", "plan_status", "filter_year", "progress_by",
-    "late_actions", "workload", "partnership_links", "unknown_action_codes", "plan_years",
-    "action_label", "area_label", "short_text", "responsible_label", "summary", "action_table", "links_table", "code_sort_key",
-    "summary_sentence", "links_sentence", "pillar_summary", "pillars", "timeline_alt", "status_alt", "workload_alt",
-    "LATE_NOTE", "PROGRESS_LABELS", "ACTION_LABELS", "WORKLOAD_LABELS",
+    "STATUSES",
+    "OPEN_STATUSES",
+    "as_of_date",
+    "plan_status",
+    "filter_year",
+    "progress_by",
+    "late_actions",
+    "workload",
+    "partnership_links",
+    "unknown_action_codes",
+    "plan_years",
+    "action_label",
+    "area_label",
+    "short_text",
+    "responsible_label",
+    "summary",
+    "action_table",
+    "links_table",
+    "code_sort_key",
+    "summary_sentence",
+    "links_sentence",
+    "pillar_summary",
+    "pillars",
+    "timeline_alt",
+    "status_alt",
+    "workload_alt",
+    "LATE_NOTE",
+    "PROGRESS_LABELS",
+    "ACTION_LABELS",
+    "WORKLOAD_LABELS",
 ]
 
 # Report text quoting the definitions of this module, and the headers of its tables (English
 # msgids, translated where they are shown: `rpt.p(LATE_NOTE, ...)`, `rpt.table(t, labels=...)`).
-LATE_NOTE = N_("An action is late when its last planned year is before the year of {as_of} and it is neither "
-               "done nor dropped.")
+LATE_NOTE = N_(
+    "An action is late when its last planned year is before the year of {as_of} and it is neither done nor dropped."
+)
 PROGRESS_LABELS = {
-    "pillar": N_("Pillar"), "area": N_("Area"), "responsible": N_("Responsible"), "year": N_("Year"),
-    "actions": N_("Actions"), "not_started": N_("Not started"), "in_progress": N_("In progress"),
-    "done": N_("Done"), "dropped": N_("Dropped"), "late": N_("Late"), "done_pct": N_("% done (of not dropped)"),
+    "pillar": N_("Pillar"),
+    "area": N_("Area"),
+    "responsible": N_("Responsible"),
+    "year": N_("Year"),
+    "actions": N_("Actions"),
+    "not_started": N_("Not started"),
+    "in_progress": N_("In progress"),
+    "done": N_("Done"),
+    "dropped": N_("Dropped"),
+    "late": N_("Late"),
+    "done_pct": N_("% done (of not dropped)"),
     "mean_progress_pct": N_("Mean progress %"),
 }
 ACTION_LABELS = {
-    "code": N_("Code"), "pillar": N_("Pillar"), "area": N_("Area"), "action": N_("Course of action"),
-    "responsible": N_("Responsible"), "years": N_("Planned years"), "last_year": N_("Last planned year"),
-    "status": N_("Status"), "progress_pct": N_("Progress %"), "is_late": N_("Late"), "partnerships": N_("Partnerships"),
+    "code": N_("Code"),
+    "pillar": N_("Pillar"),
+    "area": N_("Area"),
+    "action": N_("Course of action"),
+    "responsible": N_("Responsible"),
+    "years": N_("Planned years"),
+    "last_year": N_("Last planned year"),
+    "status": N_("Status"),
+    "progress_pct": N_("Progress %"),
+    "is_late": N_("Late"),
+    "partnerships": N_("Partnerships"),
 }
 WORKLOAD_LABELS = {
-    "responsible": N_("Responsible"), "actions": N_("Actions"), "open": N_("Open"), "done": N_("Done"),
-    "dropped": N_("Dropped"), "late": N_("Late"), "action_years": N_("Action-years"),
+    "responsible": N_("Responsible"),
+    "actions": N_("Actions"),
+    "open": N_("Open"),
+    "done": N_("Done"),
+    "dropped": N_("Dropped"),
+    "late": N_("Late"),
+    "action_years": N_("Action-years"),
     "open_action_years": N_("Open action-years"),
 }
 
@@ -101,7 +148,11 @@ def plan_status(plan: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
     out["last_year"] = out["years"].map(lambda ys: ys[-1] if ys else pd.NA).astype("Int64")
     out["is_open"] = out["status"].isin(OPEN_STATUSES)
     out["is_late"] = out["is_open"] & out["last_year"].lt(as_of.year).fillna(False).astype(bool)
-    pct = pd.to_numeric(out["progress_pct"], errors="coerce") if "progress_pct" in out else pd.Series(math.nan, index=out.index)
+    pct = (
+        pd.to_numeric(out["progress_pct"], errors="coerce")
+        if "progress_pct" in out
+        else pd.Series(math.nan, index=out.index)
+    )
     fill = out["status"].map({"done": 100.0, "not_started": 0.0})
     out["progress"] = pct.fillna(fill).where(out["status"] != "dropped").astype(float)
     return out
@@ -130,7 +181,9 @@ def progress_by(plan: pd.DataFrame, by: str, as_of: dt.date, lang: str = "en") -
         raise ValueError(f"by must be one of {sorted(_BY)}, not {by!r}")
     status = plan_status(plan, as_of)
     if by == "area":
-        status["area"] = [area_label(c, a, lang) or None for c, a in zip(status["code"], status.get("area", status["code"]))]
+        status["area"] = [
+            area_label(c, a, lang) or None for c, a in zip(status["code"], status.get("area", status["code"]))
+        ]
     if by == "responsible":
         status["responsible"] = status["responsible"].map(lambda rs: [responsible_label(r, lang) for r in rs])
     col = {"year": "years"}.get(by, by)
@@ -143,10 +196,16 @@ def progress_by(plan: pd.DataFrame, by: str, as_of: dt.date, lang: str = "en") -
     for key, g in long.groupby(by, sort=False):
         counts = g["status"].value_counts()
         active = len(g) - counts.get("dropped", 0)
-        rows.append({by: key, "actions": len(g), **{s: int(counts.get(s, 0)) for s in STATUSES},
-                     "late": int(g["is_late"].sum()),
-                     "done_pct": 100.0 * counts.get("done", 0) / active if active else math.nan,
-                     "mean_progress_pct": g["progress"].mean()})
+        rows.append(
+            {
+                by: key,
+                "actions": len(g),
+                **{s: int(counts.get(s, 0)) for s in STATUSES},
+                "late": int(g["is_late"].sum()),
+                "done_pct": 100.0 * counts.get("done", 0) / active if active else math.nan,
+                "mean_progress_pct": g["progress"].mean(),
+            }
+        )
     out = pd.DataFrame(rows, columns=cols)
     if by == "pillar":
         order = {k: i for i, k in enumerate(vocab.PILLARS.keys)}
@@ -159,8 +218,7 @@ def progress_by(plan: pd.DataFrame, by: str, as_of: dt.date, lang: str = "en") -
     return out.reset_index(drop=True)
 
 
-def late_actions(plan: pd.DataFrame, as_of: dt.date, lang: str = "en",
-                 action_chars: int | None = None) -> pd.DataFrame:
+def late_actions(plan: pd.DataFrame, as_of: dt.date, lang: str = "en", action_chars: int | None = None) -> pd.DataFrame:
     """The late actions (see the module docstring), oldest last planned year first.
 
     Args:
@@ -173,16 +231,20 @@ def late_actions(plan: pd.DataFrame, as_of: dt.date, lang: str = "en",
     """
     status = plan_status(plan, as_of)
     late = status[status["is_late"]].sort_values(["last_year"], kind="stable")
-    return pd.DataFrame({
-        "code": late["code"],
-        "action": [short_text(action_label(c, a, lang), action_chars)
-                   for c, a in zip(late["code"], late.get("action", late["code"]))],
-        "responsible": late["responsible"].map(lambda rs: "; ".join(responsible_label(r, lang) for r in rs)),
-        "years": late["years"].map(lambda ys: ", ".join(str(y) for y in ys)),
-        "last_year": late["last_year"],
-        "status": late["status"],
-        "progress_pct": late["progress"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "code": late["code"],
+            "action": [
+                short_text(action_label(c, a, lang), action_chars)
+                for c, a in zip(late["code"], late.get("action", late["code"]))
+            ],
+            "responsible": late["responsible"].map(lambda rs: "; ".join(responsible_label(r, lang) for r in rs)),
+            "years": late["years"].map(lambda ys: ", ".join(str(y) for y in ys)),
+            "last_year": late["last_year"],
+            "status": late["status"],
+            "progress_pct": late["progress"],
+        }
+    ).reset_index(drop=True)
 
 
 def workload(plan: pd.DataFrame, as_of: dt.date, lang: str = "en") -> pd.DataFrame:
@@ -200,12 +262,20 @@ def workload(plan: pd.DataFrame, as_of: dt.date, lang: str = "en") -> pd.DataFra
     if long.empty:
         return pd.DataFrame(columns=cols)
     n_years = long["years"].map(len)
-    long = long.assign(_ny=n_years.where(long["status"] != "dropped", 0),
-                       _open_ny=n_years.where(long["is_open"], 0))
-    out = long.groupby("responsible", sort=False).agg(
-        actions=("code", "size"), open=("is_open", "sum"), done=("status", lambda s: int((s == "done").sum())),
-        dropped=("status", lambda s: int((s == "dropped").sum())), late=("is_late", "sum"),
-        action_years=("_ny", "sum"), open_action_years=("_open_ny", "sum")).reset_index()
+    long = long.assign(_ny=n_years.where(long["status"] != "dropped", 0), _open_ny=n_years.where(long["is_open"], 0))
+    out = (
+        long.groupby("responsible", sort=False)
+        .agg(
+            actions=("code", "size"),
+            open=("is_open", "sum"),
+            done=("status", lambda s: int((s == "done").sum())),
+            dropped=("status", lambda s: int((s == "dropped").sum())),
+            late=("is_late", "sum"),
+            action_years=("_ny", "sum"),
+            open_action_years=("_open_ny", "sum"),
+        )
+        .reset_index()
+    )
     out = out.astype({c: int for c in cols[1:]})
     return out.sort_values(["open_action_years", "actions"], ascending=False, kind="stable").reset_index(drop=True)
 
@@ -225,8 +295,14 @@ def partnership_links(plan: pd.DataFrame, partnerships: pd.DataFrame | None) -> 
             for code in _as_list(codes):
                 links.setdefault(_code_key(code), []).append(pid)
     ids = [sorted(set(links.get(_code_key(c), []))) for c in plan["code"]]
-    return pd.DataFrame({"code": plan["code"].to_numpy(), "partnerships": [len(i) for i in ids],
-                         "partnership_ids": ids, "has_partnership": [bool(i) for i in ids]})
+    return pd.DataFrame(
+        {
+            "code": plan["code"].to_numpy(),
+            "partnerships": [len(i) for i in ids],
+            "partnership_ids": ids,
+            "has_partnership": [bool(i) for i in ids],
+        }
+    )
 
 
 def unknown_action_codes(plan: pd.DataFrame, partnerships: pd.DataFrame | None) -> pd.DataFrame:
@@ -234,8 +310,12 @@ def unknown_action_codes(plan: pd.DataFrame, partnerships: pd.DataFrame | None) 
     known = {_code_key(c) for c in plan["code"]}
     rows = []
     if partnerships is not None and not partnerships.empty and "actions" in partnerships:
-        rows = [{"partnership": pid, "code": code} for pid, codes in zip(partnerships["id"], partnerships["actions"])
-                for code in _as_list(codes) if _code_key(code) not in known]
+        rows = [
+            {"partnership": pid, "code": code}
+            for pid, codes in zip(partnerships["id"], partnerships["actions"])
+            for code in _as_list(codes)
+            if _code_key(code) not in known
+        ]
     return pd.DataFrame(rows, columns=["partnership", "code"])
 
 
@@ -249,31 +329,43 @@ def summary(plan: pd.DataFrame, as_of: dt.date, partnerships: pd.DataFrame | Non
     status = plan_status(plan, as_of)
     counts = status["status"].value_counts()
     active = len(status) - counts.get("dropped", 0)
-    out = {"actions": len(status), **{s: int(counts.get(s, 0)) for s in STATUSES},
-           "late": int(status["is_late"].sum()),
-           "done_pct": float(100.0 * counts.get("done", 0) / active) if active else math.nan,
-           "mean_progress_pct": float(status["progress"].mean()) if len(status) else math.nan}
+    out = {
+        "actions": len(status),
+        **{s: int(counts.get(s, 0)) for s in STATUSES},
+        "late": int(status["is_late"].sum()),
+        "done_pct": float(100.0 * counts.get("done", 0) / active) if active else math.nan,
+        "mean_progress_pct": float(status["progress"].mean()) if len(status) else math.nan,
+    }
     out["with_partnership"] = int(partnership_links(plan, partnerships)["has_partnership"].sum())
     return out
 
 
-def summary_sentence(plan: pd.DataFrame, as_of: dt.date, partnerships: pd.DataFrame | None = None,
-                     year: int = 0) -> tuple[tuple[str], dict]:
+def summary_sentence(
+    plan: pd.DataFrame, as_of: dt.date, partnerships: pd.DataFrame | None = None, year: int = 0
+) -> tuple[tuple[str], dict]:
     """The report's headline: ((msgid,), values) for `rpt.p(*text, **values)`. The values are
     numbers and the as-of date, which the page writes in its language."""
     s = summary(plan, as_of, partnerships)
     values = {k: (round(v) if isinstance(v, float) and not math.isnan(v) else v) for k, v in s.items()}
     values.update(as_of=as_of, year=str(year))
     if year:
-        return (N_("As of {as_of}, of the <b>{actions}</b> courses of action planned for <b>{year}</b>: "
-                   "<b>{done}</b> done ({done_pct} % of those not dropped), <b>{in_progress}</b> in progress, "
-                   "<b>{not_started}</b> not started, <b>{dropped}</b> dropped; <b>{late}</b> late. Mean recorded "
-                   "progress: {mean_progress_pct} %. With at least one partnership linked: "
-                   "<b>{with_partnership}</b>."),), values
-    return (N_("As of {as_of}, of the <b>{actions}</b> courses of action of the plan: <b>{done}</b> done "
-               "({done_pct} % of those not dropped), <b>{in_progress}</b> in progress, <b>{not_started}</b> not "
-               "started, <b>{dropped}</b> dropped; <b>{late}</b> late. Mean recorded progress: "
-               "{mean_progress_pct} %. With at least one partnership linked: <b>{with_partnership}</b>."),), values
+        return (
+            N_(
+                "As of {as_of}, of the <b>{actions}</b> courses of action planned for <b>{year}</b>: "
+                "<b>{done}</b> done ({done_pct} % of those not dropped), <b>{in_progress}</b> in progress, "
+                "<b>{not_started}</b> not started, <b>{dropped}</b> dropped; <b>{late}</b> late. Mean recorded "
+                "progress: {mean_progress_pct} %. With at least one partnership linked: "
+                "<b>{with_partnership}</b>."
+            ),
+        ), values
+    return (
+        N_(
+            "As of {as_of}, of the <b>{actions}</b> courses of action of the plan: <b>{done}</b> done "
+            "({done_pct} % of those not dropped), <b>{in_progress}</b> in progress, <b>{not_started}</b> not "
+            "started, <b>{dropped}</b> dropped; <b>{late}</b> late. Mean recorded progress: "
+            "{mean_progress_pct} %. With at least one partnership linked: <b>{with_partnership}</b>."
+        ),
+    ), values
 
 
 def links_sentence(plan: pd.DataFrame, partnerships: pd.DataFrame | None) -> tuple[tuple[str], dict]:
@@ -281,13 +373,24 @@ def links_sentence(plan: pd.DataFrame, partnerships: pd.DataFrame | None) -> tup
     ((msgid,), values) for `rpt.p(*text, **values)`."""
     links = partnership_links(plan, partnerships)
     unknown = unknown_action_codes(plan, partnerships)
-    values = {"linked": int(links["has_partnership"].sum()), "actions": len(links),
-              "unknown": ", ".join(f"{c} ({p})" for p, c in zip(unknown["partnership"], unknown["code"]))}
+    values = {
+        "linked": int(links["has_partnership"].sum()),
+        "actions": len(links),
+        "unknown": ", ".join(f"{c} ({p})" for p, c in zip(unknown["partnership"], unknown["code"])),
+    }
     if values["unknown"]:
-        return (N_("<b>{linked}</b> of the <b>{actions}</b> courses of action have a partnership linked to them "
-                   "(partnerships, column actions). Codes in partnerships that are not in the plan: {unknown}."),), values
-    return (N_("<b>{linked}</b> of the <b>{actions}</b> courses of action have a partnership linked to them "
-               "(partnerships, column actions)."),), values
+        return (
+            N_(
+                "<b>{linked}</b> of the <b>{actions}</b> courses of action have a partnership linked to them "
+                "(partnerships, column actions). Codes in partnerships that are not in the plan: {unknown}."
+            ),
+        ), values
+    return (
+        N_(
+            "<b>{linked}</b> of the <b>{actions}</b> courses of action have a partnership linked to them "
+            "(partnerships, column actions)."
+        ),
+    ), values
 
 
 def pillar_summary(plan: pd.DataFrame, as_of: dt.date, pillar: object, lang: str = "en") -> str:
@@ -296,13 +399,22 @@ def pillar_summary(plan: pd.DataFrame, as_of: dt.date, pillar: object, lang: str
     T = i18n.translator(lang)
     part = plan[plan["pillar"] == pillar] if pillar is not None else plan[plan["pillar"].isna()]
     s = summary(part, as_of)
-    name = T("Pillar {pillar}: {name}", pillar=pillar, name=T.label(vocab.PILLARS, pillar)) \
-        if pillar in vocab.PILLARS else (str(pillar) if pillar is not None else T("No pillar"))
-    parts = [T.n("{n} course of action", "{n} courses of action", s["actions"]),
-             T("{done} done, {in_progress} in progress, {not_started} not started, {dropped} dropped",
-               done=T.number(s["done"]), in_progress=T.number(s["in_progress"]),
-               not_started=T.number(s["not_started"]), dropped=T.number(s["dropped"])),
-             T.n("{n} late", "{n} late", s["late"])]
+    name = (
+        T("Pillar {pillar}: {name}", pillar=pillar, name=T.label(vocab.PILLARS, pillar))
+        if pillar in vocab.PILLARS
+        else (str(pillar) if pillar is not None else T("No pillar"))
+    )
+    parts = [
+        T.n("{n} course of action", "{n} courses of action", s["actions"]),
+        T(
+            "{done} done, {in_progress} in progress, {not_started} not started, {dropped} dropped",
+            done=T.number(s["done"]),
+            in_progress=T.number(s["in_progress"]),
+            not_started=T.number(s["not_started"]),
+            dropped=T.number(s["dropped"]),
+        ),
+        T.n("{n} late", "{n} late", s["late"]),
+    ]
     if s["mean_progress_pct"] == s["mean_progress_pct"]:
         parts.append(T("mean progress {pct}", pct=T.percent(s["mean_progress_pct"], 0)))
     return f"{name} · " + " · ".join(parts)
@@ -321,11 +433,16 @@ def timeline_alt(plan: pd.DataFrame, as_of: dt.date, lang: str = "en") -> str:
     T = i18n.translator(lang)
     s = summary(plan, as_of)
     late = late_actions(plan, as_of)["code"].tolist()
-    return T("Timeline of {actions} by planned year, coloured by status: {done} done, {in_progress} in progress, "
-             "{not_started} not started, {dropped} dropped. Late: {late}.",
-             actions=T.n("{n} course of action", "{n} courses of action", s["actions"]), done=T.number(s["done"]),
-             in_progress=T.number(s["in_progress"]), not_started=T.number(s["not_started"]),
-             dropped=T.number(s["dropped"]), late=", ".join(late) or T("none"))
+    return T(
+        "Timeline of {actions} by planned year, coloured by status: {done} done, {in_progress} in progress, "
+        "{not_started} not started, {dropped} dropped. Late: {late}.",
+        actions=T.n("{n} course of action", "{n} courses of action", s["actions"]),
+        done=T.number(s["done"]),
+        in_progress=T.number(s["in_progress"]),
+        not_started=T.number(s["not_started"]),
+        dropped=T.number(s["dropped"]),
+        late=", ".join(late) or T("none"),
+    )
 
 
 def status_alt(table: pd.DataFrame, by: str, lang: str = "en") -> str:
@@ -334,17 +451,31 @@ def status_alt(table: pd.DataFrame, by: str, lang: str = "en") -> str:
     rows = []
     for _, r in table.iterrows():
         name = T("Pillar {pillar}", pillar=r[by]) if by == "pillar" else str(r[by])
-        rows.append(T("{name}: {done} done, {in_progress} in progress, {not_started} not started, {late} late",
-                      name=name, done=T.number(r["done"]), in_progress=T.number(r["in_progress"]),
-                      not_started=T.number(r["not_started"]), late=T.number(r["late"])))
+        rows.append(
+            T(
+                "{name}: {done} done, {in_progress} in progress, {not_started} not started, {late} late",
+                name=name,
+                done=T.number(r["done"]),
+                in_progress=T.number(r["in_progress"]),
+                not_started=T.number(r["not_started"]),
+                late=T.number(r["late"]),
+            )
+        )
     return T("Stacked bar chart of the courses of action by status. {rows}.", rows="; ".join(rows))
 
 
 def workload_alt(table: pd.DataFrame, lang: str = "en") -> str:
     """The alt text of the workload chart: the five entities with the most open action-years."""
     T = i18n.translator(lang)
-    top = "; ".join(T("{name} {open} open of {total}", name=r["responsible"], open=T.number(r["open_action_years"]),
-                      total=T.number(r["action_years"])) for _, r in table.head(5).iterrows())
+    top = "; ".join(
+        T(
+            "{name} {open} open of {total}",
+            name=r["responsible"],
+            open=T.number(r["open_action_years"]),
+            total=T.number(r["action_years"]),
+        )
+        for _, r in table.head(5).iterrows()
+    )
     return T("Bar chart of action-years per responsible entity, open and done; most open: {top}.", top=top)
 
 
@@ -357,21 +488,28 @@ def action_table(plan: pd.DataFrame, as_of: dt.date, lang: str = "en") -> pd.Dat
     """
     status = plan_status(plan, as_of)
     status = status.iloc[sorted(range(len(status)), key=lambda i: code_sort_key(status["code"].iloc[i]))]
-    return pd.DataFrame({
-        "code": status["code"],
-        "pillar": status.get("pillar"),
-        "area": [area_label(c, a, lang) for c, a in zip(status["code"], status.get("area", status["code"]))],
-        "action": [action_label(c, a, lang) for c, a in zip(status["code"], status.get("action", status["code"]))],
-        "responsible": status["responsible"].map(lambda rs: "; ".join(responsible_label(r, lang) for r in rs)),
-        "years": status["years"].map(lambda ys: ", ".join(str(y) for y in ys)),
-        "status": status["status"],
-        "progress_pct": status["progress"],
-        "is_late": status["is_late"].map(lambda late: i18n.translator(lang)("late") if late else ""),
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "code": status["code"],
+            "pillar": status.get("pillar"),
+            "area": [area_label(c, a, lang) for c, a in zip(status["code"], status.get("area", status["code"]))],
+            "action": [action_label(c, a, lang) for c, a in zip(status["code"], status.get("action", status["code"]))],
+            "responsible": status["responsible"].map(lambda rs: "; ".join(responsible_label(r, lang) for r in rs)),
+            "years": status["years"].map(lambda ys: ", ".join(str(y) for y in ys)),
+            "status": status["status"],
+            "progress_pct": status["progress"],
+            "is_late": status["is_late"].map(lambda late: i18n.translator(lang)("late") if late else ""),
+        }
+    ).reset_index(drop=True)
 
 
-def links_table(plan: pd.DataFrame, partnerships: pd.DataFrame | None, linked: bool = True,
-                lang: str = "en", action_chars: int | None = None) -> pd.DataFrame:
+def links_table(
+    plan: pd.DataFrame,
+    partnerships: pd.DataFrame | None,
+    linked: bool = True,
+    lang: str = "en",
+    action_chars: int | None = None,
+) -> pd.DataFrame:
     """The courses of action with (linked=True) or without partnerships, labelled: code, action,
     and (linked only) partnerships.
 
@@ -382,11 +520,15 @@ def links_table(plan: pd.DataFrame, partnerships: pd.DataFrame | None, linked: b
         names = dict(zip(partnerships["id"], partnerships["name"]))
     keep = links[links["has_partnership"] == linked]
     actions = dict(zip(plan["code"], plan["action"])) if "action" in plan else {}
-    out = pd.DataFrame({
-        "code": keep["code"],
-        "action": [short_text(action_label(c, actions.get(c), lang), action_chars) for c in keep["code"]],
-        "partnerships": keep["partnership_ids"].map(lambda ids: "; ".join(f"{i} {names.get(i, '')}".strip() for i in ids)),
-    }).reset_index(drop=True)
+    out = pd.DataFrame(
+        {
+            "code": keep["code"],
+            "action": [short_text(action_label(c, actions.get(c), lang), action_chars) for c in keep["code"]],
+            "partnerships": keep["partnership_ids"].map(
+                lambda ids: "; ".join(f"{i} {names.get(i, '')}".strip() for i in ids)
+            ),
+        }
+    ).reset_index(drop=True)
     return out if linked else out.drop(columns="partnerships")  # an always-empty column says nothing
 
 
@@ -402,9 +544,9 @@ def short_text(text: object, limit: int | None = 90) -> str:
     s = "" if text is None else str(text)
     if limit is None or len(s) <= limit:
         return s
-    cut = s[:limit - 1]  # room for the ellipsis: the result has at most limit characters
-    if not s[limit - 1].isspace() and " " in cut[limit // 2:]:  # a word goes on: drop it
-        cut = cut[:cut.rindex(" ")]
+    cut = s[: limit - 1]  # room for the ellipsis: the result has at most limit characters
+    if not s[limit - 1].isspace() and " " in cut[limit // 2 :]:  # a word goes on: drop it
+        cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:.(/-") + "…"
 
 

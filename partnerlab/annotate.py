@@ -55,8 +55,9 @@ def annotate_workbook(source: str | Path, problems: list[Problem], out: str | Pa
         raise ValueError(f"{out}: the annotated copy must not overwrite the workbook it annotates")
     book = _open_book(source, keep_vba=False, keep_links=False)  # full mode: we write a copy
     spanish = {vocab.normalize(s.es) for s in schema.SHEETS if s.es != s.key}
-    _ = i18n.translator(i18n.resolve_lang(lang, "es" if any(vocab.normalize(t) in spanish for t in book.sheetnames)
-                                          else "en"))
+    _ = i18n.translator(
+        i18n.resolve_lang(lang, "es" if any(vocab.normalize(t) in spanish for t in book.sheetnames) else "en")
+    )
     listing = book.create_sheet(_free_title(book, _(SHEET_TITLE)), 0)
     listing.append([h if h == "#" else _(h) for h in _HEADERS])
     for cell in listing[1]:
@@ -65,8 +66,9 @@ def annotate_workbook(source: str | Path, problems: list[Problem], out: str | Pa
         target = _target(book, p)
         fill = ERROR_FILL if p.is_error else WARNING_FILL
         found = "" if p.found is None else str(p.found)
-        listing.append([n, _(_SEVERITY.get(p.severity, p.severity)), p.sheet, p.cell, p.column, found, p.expected,
-                        target or ""])
+        listing.append(
+            [n, _(_SEVERITY.get(p.severity, p.severity)), p.sheet, p.cell, p.column, found, p.expected, target or ""]
+        )
         row = listing.max_row
         listing.cell(row, 2).fill = fill
         if target:
@@ -75,8 +77,9 @@ def annotate_workbook(source: str | Path, problems: list[Problem], out: str | Pa
             cell = ws[ref]
             cell.fill = fill
             text = _message(p, _)
-            cell.comment = Comment(text if cell.comment is None else f"{cell.comment.text}\n\n{text}", "partnerlab",
-                                   width=360, height=140)
+            cell.comment = Comment(
+                text if cell.comment is None else f"{cell.comment.text}\n\n{text}", "partnerlab", width=360, height=140
+            )
             link = listing.cell(row, 8)
             link.value = f"{p.sheet}!{ref}"
             link.hyperlink = Hyperlink(ref=link.coordinate, location=target, display=link.value)
@@ -102,7 +105,7 @@ def annotate_workbook(source: str | Path, problems: list[Problem], out: str | Pa
 def _message(p: Problem, _: i18n.Translator) -> str:
     """The comment of a marked cell: "warning: (column) found "x"; expected ..." in the language."""
     if p.found is not None:
-        text = _("found \"{found}\"; expected {expected}", found=p.found, expected=p.expected)
+        text = _('found "{found}"; expected {expected}', found=p.found, expected=p.expected)
     else:
         text = _("expected {expected}", expected=p.expected)
     if p.column:

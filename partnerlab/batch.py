@@ -47,13 +47,32 @@ from partnerlab.reports import Job, default_batch
 from partnerlab.workbook import file_sha256
 
 __all__ = [
-    "BatchError", "OutputError", "BatchResult", "add_run_arguments", "run_command", "run_batch",
-    "execute_job", "DEFAULT_TIMEOUT",
+    "BatchError",
+    "OutputError",
+    "BatchResult",
+    "add_run_arguments",
+    "run_command",
+    "run_batch",
+    "execute_job",
+    "DEFAULT_TIMEOUT",
 ]
 
 DEFAULT_TIMEOUT = 600  # seconds per report
-PACKAGES = ("partnerlab", "pandas", "numpy", "matplotlib", "seaborn", "networkx", "openpyxl",
-            "papermill", "nbconvert", "nbclient", "ipykernel", "jupyter_client", "python")
+PACKAGES = (
+    "partnerlab",
+    "pandas",
+    "numpy",
+    "matplotlib",
+    "seaborn",
+    "networkx",
+    "openpyxl",
+    "papermill",
+    "nbconvert",
+    "nbclient",
+    "ipykernel",
+    "jupyter_client",
+    "python",
+)
 # A workbook with more rows than this writes data/ after the reports rather than meanwhile: its
 # graph (about 1 GB at 500,000 ties) and a report's kernel would add up.
 OVERLAP_ROWS = 100_000
@@ -79,41 +98,77 @@ class BatchResult:
 # Command line
 # ---------------------------------------------------------------------------------------
 
+
 def add_run_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the options of `partnerlab run` to its subparser."""
-    parser.add_argument("--workbook", "-w", type=Path, default=None,
-                        help="input workbook (.xlsx); default: the bundled sample")
-    parser.add_argument("--out", "-o", type=Path, default=None,
-                        help="output folder, replaced as a whole at the end of the run; "
-                             "default: reports/<workbook name>/")
-    parser.add_argument("--lang", choices=i18n.LANGUAGES, default=None,
-                        help="report language; default: the workbook's about.language, else en")
-    parser.add_argument("--jobs", "-j", type=int, default=None,
-                        help="parallel workers; default: one per core")
-    parser.add_argument("--only", nargs="+", metavar="REPORT", default=None,
-                        help="run only these reports (report keys like 'network' or output "
-                             "names like 'stakeholder_map__public')")
-    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-                        help=f"time limit per report (default {DEFAULT_TIMEOUT})")
-    parser.add_argument("--scheduler", metavar="ADDRESS", default=None,
-                        help="run the reports on a Dask distributed cluster (tcp://host:8786); "
-                             "needs `pip install partnerlab[dask]` and a shared file system")
-    parser.add_argument("--full", action="store_true",
-                        help="run every report, even those whose inputs are unchanged since the last run "
-                             "into the output folder (by default their pages are reused)")
-    parser.add_argument("--fresh-kernels", action="store_true",
-                        help="start a new kernel for every report instead of resetting a warm one")
-    parser.add_argument("--no-progress", action="store_true",
-                        help="plain log lines even on a terminal")
-    parser.add_argument("--list", action="store_true", dest="list_only",
-                        help="print the reports the batch would run and exit")
-    parser.add_argument("--compare-to", metavar="OLD", default=None,
-                        help="the changes report compares the workbook with this earlier one (.xlsx), or with "
-                             "'last': the snapshot the previous run left in the output folder; default: the "
-                             "workbook with itself as of the year before its as-of date")
-    parser.add_argument("--history", metavar="DIR", type=Path, default=None,
-                        help="the changes report also draws trends across the workbooks (.xlsx) of DIR, "
-                             "ordered by their about.as_of")
+    parser.add_argument(
+        "--workbook", "-w", type=Path, default=None, help="input workbook (.xlsx); default: the bundled sample"
+    )
+    parser.add_argument(
+        "--out",
+        "-o",
+        type=Path,
+        default=None,
+        help="output folder, replaced as a whole at the end of the run; default: reports/<workbook name>/",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=i18n.LANGUAGES,
+        default=None,
+        help="report language; default: the workbook's about.language, else en",
+    )
+    parser.add_argument("--jobs", "-j", type=int, default=None, help="parallel workers; default: one per core")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="REPORT",
+        default=None,
+        help="run only these reports (report keys like 'network' or output names like 'stakeholder_map__public')",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"time limit per report (default {DEFAULT_TIMEOUT})",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="run the reports on a Dask distributed cluster (tcp://host:8786); "
+        "needs `pip install partnerlab[dask]` and a shared file system",
+    )
+    parser.add_argument(
+        "--full",
+        action="store_true",
+        help="run every report, even those whose inputs are unchanged since the last run "
+        "into the output folder (by default their pages are reused)",
+    )
+    parser.add_argument(
+        "--fresh-kernels",
+        action="store_true",
+        help="start a new kernel for every report instead of resetting a warm one",
+    )
+    parser.add_argument("--no-progress", action="store_true", help="plain log lines even on a terminal")
+    parser.add_argument(
+        "--list", action="store_true", dest="list_only", help="print the reports the batch would run and exit"
+    )
+    parser.add_argument(
+        "--compare-to",
+        metavar="OLD",
+        default=None,
+        help="the changes report compares the workbook with this earlier one (.xlsx), or with "
+        "'last': the snapshot the previous run left in the output folder; default: the "
+        "workbook with itself as of the year before its as-of date",
+    )
+    parser.add_argument(
+        "--history",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="the changes report also draws trends across the workbooks (.xlsx) of DIR, ordered by their about.as_of",
+    )
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -130,10 +185,18 @@ def run_command(args: argparse.Namespace) -> int:
         if args.scheduler and not getattr(args, "list_only", False):
             executor = _dask_executor(args.scheduler)
         result = run_batch(
-            args.workbook, args.out, lang=args.lang, jobs=args.jobs, only=args.only,
-            timeout=args.timeout, executor=executor, progress=not args.no_progress,
-            fresh_kernels=args.fresh_kernels, list_only=getattr(args, "list_only", False),
-            compare_to=getattr(args, "compare_to", None), history=getattr(args, "history", None),
+            args.workbook,
+            args.out,
+            lang=args.lang,
+            jobs=args.jobs,
+            only=args.only,
+            timeout=args.timeout,
+            executor=executor,
+            progress=not args.no_progress,
+            fresh_kernels=args.fresh_kernels,
+            list_only=getattr(args, "list_only", False),
+            compare_to=getattr(args, "compare_to", None),
+            history=getattr(args, "history", None),
             full=getattr(args, "full", False),
         )
     except BatchError as exc:
@@ -148,14 +211,22 @@ def run_command(args: argparse.Namespace) -> int:
     if result is None:
         return 0
     counts = result.manifest["summary"]
-    print(_("{ok} ok, {failed} failed, {skipped} skipped -> {index}", ok=counts["ok"], failed=counts["failed"],
-            skipped=counts["skipped"], index=result.out / "index.html"))
+    print(
+        _(
+            "{ok} ok, {failed} failed, {skipped} skipped -> {index}",
+            ok=counts["ok"],
+            failed=counts["failed"],
+            skipped=counts["skipped"],
+            index=result.out / "index.html",
+        )
+    )
     return result.exit_code
 
 
 # ---------------------------------------------------------------------------------------
 # The batch
 # ---------------------------------------------------------------------------------------
+
 
 def run_batch(
     workbook: str | Path | None = None,
@@ -233,32 +304,59 @@ def run_batch(
                 _set_history(planned, history)
                 common = {"workbook": str(workbook), "lang": lang, "processed": processed}
                 run = {
-                    "started": started, "lang": lang, "timeout": timeout,
-                    "jobs": jobs or _cores(), "executor": _executor_name(executor, jobs),
+                    "started": started,
+                    "lang": lang,
+                    "timeout": timeout,
+                    "jobs": jobs or _cores(),
+                    "executor": _executor_name(executor, jobs),
                     "kernels": "fresh" if fresh_kernels else "warm, reset between reports",
                     "command": " ".join(sys.argv) if sys.argv and sys.argv[0] else None,
                     "compare_to": compared,
                 }
-                info = {"path": str(workbook), "name": workbook.name, "sha256": file_sha256(workbook),
-                        "as_of": _iso(about.get("as_of")), "portfolio": about.get("portfolio"),
-                        "is_illustrative": about.get("is_illustrative")}
-                runner = _Runner(staging, planned, common, lang, timeout, executor, jobs,
-                                 progress, fresh_kernels, info, out=out, wb=wb, previous=previous)
+                info = {
+                    "path": str(workbook),
+                    "name": workbook.name,
+                    "sha256": file_sha256(workbook),
+                    "as_of": _iso(about.get("as_of")),
+                    "portfolio": about.get("portfolio"),
+                    "is_illustrative": about.get("is_illustrative"),
+                }
+                runner = _Runner(
+                    staging,
+                    planned,
+                    common,
+                    lang,
+                    timeout,
+                    executor,
+                    jobs,
+                    progress,
+                    fresh_kernels,
+                    info,
+                    out=out,
+                    wb=wb,
+                    previous=previous,
+                )
                 # data/: GEXF, GraphML, Kumu, Gephi, ... for other tools (issue 14), written in a thread
                 # while the reports run (they only read the workbook), started once the workers are
                 # forked (a fork while another thread holds a lock can deadlock the child)
                 exports: list[_Background] = []
                 if wb is not None and _rows(wb) <= OVERLAP_ROWS:
-                    runner.once_started = lambda: exports.append(_Background(_exports, wb, staging, out, lang,
-                                                                             previous))
+                    runner.once_started = lambda: exports.append(
+                        _Background(_exports, wb, staging, out, lang, previous)
+                    )
                 try:
                     reports = runner.run(run)
                 except BaseException:
                     for task in exports:
                         task.join()  # nothing is left writing into the staging folder
                     raise
-                exported = exports[0].result() if exports else \
-                    _exports(wb, staging, out, lang, previous) if wb is not None else None  # no report ran
+                exported = (
+                    exports[0].result()
+                    if exports
+                    else _exports(wb, staging, out, lang, previous)
+                    if wb is not None
+                    else None
+                )  # no report ran
                 run["derived"] = runner.data.now  # what the next run needs to key pages by derived results
                 if wb is not None and hasattr(wb, "save"):  # what `--compare-to last` reads next time
                     wb.save(staging / SNAPSHOT_DIR)
@@ -308,8 +406,16 @@ def _execute_job(spec: dict) -> dict:
 
     t0 = time.perf_counter()
     timings = {"kernel": 0.0, "execute": 0.0, "export": 0.0}
-    result = {"name": spec["name"], "status": "failed", "error": None, "html": None,
-              "notebook": None, "kept": [], "warnings": [], "timings": timings}
+    result = {
+        "name": spec["name"],
+        "status": "failed",
+        "error": None,
+        "html": None,
+        "notebook": None,
+        "kept": [],
+        "warnings": [],
+        "timings": timings,
+    }
     kernel = kernels.worker_kernel()
     timings["kernel"] = kernel.prepare()
     holder: dict = {}
@@ -321,10 +427,17 @@ def _execute_job(spec: dict) -> dict:
     try:
         with kernels.capture_warnings("papermill", result["warnings"]), watchdog:
             papermill.execute_notebook(
-                str(spec["notebook"]), str(out_path), parameters=spec["parameters"],
-                engine_name=kernels.engine(), km=kernel.km, holder=holder, kernel_name=kernels.KERNEL_NAME,
-                progress_bar=False, request_save_on_cell_execute=False,
-                execution_timeout=spec["timeout"], start_timeout=120,
+                str(spec["notebook"]),
+                str(out_path),
+                parameters=spec["parameters"],
+                engine_name=kernels.engine(),
+                km=kernel.km,
+                holder=holder,
+                kernel_name=kernels.KERNEL_NAME,
+                progress_bar=False,
+                request_save_on_cell_execute=False,
+                execution_timeout=spec["timeout"],
+                start_timeout=120,
             )
         nb = nbformat.read(out_path, as_version=4)
         result["status"] = "ok"
@@ -353,8 +466,9 @@ def _execute_job(spec: dict) -> dict:
 
         t2 = time.perf_counter()
         result["kept"] = collect_kept(nb)
-        result["html"] = export_html(nb, title=spec["title"], lang=spec["lang"],
-                                     index_href=spec.get("index_href"), footer=spec.get("footer", ""))
+        result["html"] = export_html(
+            nb, title=spec["title"], lang=spec["lang"], index_href=spec.get("index_href"), footer=spec.get("footer", "")
+        )
         timings["export"] = time.perf_counter() - t2
     result["seconds"] = time.perf_counter() - t0
     return result
@@ -364,23 +478,43 @@ def _execute_job(spec: dict) -> dict:
 # Running the jobs
 # ---------------------------------------------------------------------------------------
 
+
 class _Runner:
     """Submits the jobs, writes each result into the staging folder as it arrives."""
 
-    def __init__(self, staging, jobs, common, lang, timeout, executor, n_workers, progress,
-                 fresh_kernels, info, out=None, wb=None, previous=None):
+    def __init__(
+        self,
+        staging,
+        jobs,
+        common,
+        lang,
+        timeout,
+        executor,
+        n_workers,
+        progress,
+        fresh_kernels,
+        info,
+        out=None,
+        wb=None,
+        previous=None,
+    ):
         self.staging, self.jobs, self.common, self.lang = staging, jobs, common, lang
         self.out = out or staging  # named in an OutputError; the previous run's pages are there
         self.wb = wb  # None: no page is reused (nothing to key it by)
         self.data = incremental.DataDigests(wb, ((previous or {}).get("run") or {}).get("derived"))
-        self.previous = {rec["name"]: rec for rec in (previous or {}).get("reports", [])
-                         if isinstance(rec, dict) and "name" in rec}
+        self.previous = {
+            rec["name"]: rec for rec in (previous or {}).get("reports", []) if isinstance(rec, dict) and "name" in rec
+        }
         self.versions = _versions()
         self.listing_key: str | None = None
         findings = (previous or {}).get("findings")
-        self.previous_findings = (self.out / findings if findings and (self.out / findings).is_file()
-                                  and [r.get("name") for r in (previous or {}).get("reports", [])]
-                                  == [j.name for j in jobs] else None)
+        self.previous_findings = (
+            self.out / findings
+            if findings
+            and (self.out / findings).is_file()
+            and [r.get("name") for r in (previous or {}).get("reports", [])] == [j.name for j in jobs]
+            else None
+        )
         self.timeout, self.executor, self.n_workers = timeout, executor, n_workers or _cores()
         self.progress, self.fresh, self.info = progress, fresh_kernels, info
         self.records: dict[str, dict] = {}
@@ -413,7 +547,8 @@ class _Runner:
                 with outputdir.writing(self.out):
                     _write_json(listing, _manifest(run, self.info, self._ordered(), None))
                 self.listing_key = incremental.listing_digest(
-                    [r for j, r in zip(self.jobs, self._ordered()) if not j.needs_listing])
+                    [r for j, r in zip(self.jobs, self._ordered()) if not j.needs_listing]
+                )
                 to_run = self._reuse_unchanged(last, bar)
                 if to_run:
                     self._run_wave(executor_for(len(to_run)), to_run, bar, listing=listing)
@@ -446,8 +581,15 @@ class _Runner:
         return to_run
 
     def _key(self, job: Job, reads: list[str]) -> str:
-        return incremental.job_key(self.data, {**self.common, **job.params}, job.notebook, self.lang, reads,
-                                   self.versions, self.listing_key if job.needs_listing else None)
+        return incremental.job_key(
+            self.data,
+            {**self.common, **job.params},
+            job.notebook,
+            self.lang,
+            reads,
+            self.versions,
+            self.listing_key if job.needs_listing else None,
+        )
 
     def _reuse(self, job: Job, before: dict, key: str) -> None:
         kernels.import_jsonschema()
@@ -459,11 +601,23 @@ class _Runner:
             for name in before["outputs"]:
                 shutil.copy2(self.out / name, self.staging / name)
         self.records[job.name].update(
-            status="ok", reused=True, seconds=0.0, timings={}, error=None, warnings=before.get("warnings") or [],
-            outputs=list(before["outputs"]), kept=list(before.get("kept") or []), reads=list(before["reads"]), key=key)
+            status="ok",
+            reused=True,
+            seconds=0.0,
+            timings={},
+            error=None,
+            warnings=before.get("warnings") or [],
+            outputs=list(before["outputs"]),
+            kept=list(before.get("kept") or []),
+            reads=list(before["reads"]),
+            key=key,
+        )
         notebook = self.staging / f"{job.name}.ipynb"
-        self.kept[job.name] = (lambda: collect_kept(nbformat.read(notebook, as_version=4))  # read if needed
-                               if notebook.exists() else list)
+        self.kept[job.name] = lambda: (
+            collect_kept(nbformat.read(notebook, as_version=4))  # read if needed
+            if notebook.exists()
+            else list
+        )
 
     def _run_wave(self, executor, jobs: list[Job], bar, listing: Path | None = None) -> None:
         futures: dict[Future, Job] = {}
@@ -479,9 +633,17 @@ class _Runner:
             try:
                 result = future.result()
             except Exception as exc:  # the worker itself died (out of memory, killed, ...)
-                result = {"name": job.name, "status": "failed", "seconds": 0.0, "timings": {},
-                          "error": _("worker failed: {error}", error=f"{type(exc).__name__}: {exc}"), "notebook": None,
-                          "html": None, "kept": [], "warnings": []}
+                result = {
+                    "name": job.name,
+                    "status": "failed",
+                    "seconds": 0.0,
+                    "timings": {},
+                    "error": _("worker failed: {error}", error=f"{type(exc).__name__}: {exc}"),
+                    "notebook": None,
+                    "html": None,
+                    "kept": [],
+                    "warnings": [],
+                }
             self._store(job, result)
             bar.update(self.records[job.name])
 
@@ -490,15 +652,27 @@ class _Runner:
         if listing is not None:
             params["batch"] = str(listing)
         footer = f"partnerlab {__version__} · {self.info['name']}"  # the page's header has its data fingerprint
-        return {"name": job.name, "notebook": str(Path(job.notebook).resolve()), "parameters": params,
-                "title": job.title_in(self.lang), "lang": self.lang, "timeout": self.timeout,
-                "fresh_kernel": self.fresh, "index_href": "index.html", "footer": footer}
+        return {
+            "name": job.name,
+            "notebook": str(Path(job.notebook).resolve()),
+            "parameters": params,
+            "title": job.title_in(self.lang),
+            "lang": self.lang,
+            "timeout": self.timeout,
+            "fresh_kernel": self.fresh,
+            "index_href": "index.html",
+            "footer": footer,
+        }
 
     def _store(self, job: Job, result: dict) -> None:
         rec = self.records[job.name]
-        rec.update(status=result["status"], seconds=round(result.get("seconds", 0.0), 2),
-                   timings={k: round(v, 3) for k, v in result.get("timings", {}).items()},
-                   error=result.get("error"), warnings=result.get("warnings") or [])
+        rec.update(
+            status=result["status"],
+            seconds=round(result.get("seconds", 0.0), 2),
+            timings={k: round(v, 3) for k, v in result.get("timings", {}).items()},
+            error=result.get("error"),
+            warnings=result.get("warnings") or [],
+        )
         outputs = []
         with outputdir.writing(self.out):
             if result.get("html") is not None:
@@ -527,7 +701,8 @@ class _Runner:
         self.kept = {name: kept() if callable(kept) else kept for name, kept in self.kept.items()}
         tables = [
             KeptTable(name, data, rec["name"], rec["title"], rec["parameters_own"])
-            for rec in self._ordered() for name, data in self.kept.get(rec["name"], [])
+            for rec in self._ordered()
+            for name, data in self.kept.get(rec["name"], [])
         ]
         if tables:
             with outputdir.writing(self.out):
@@ -540,16 +715,32 @@ class _Runner:
 
 def _record(job: Job, common: dict, lang: str) -> dict:
     rec = {
-        "name": job.name, "report": job.report, "title": job.title_in(lang),
-        "title_en": job.title[0], "title_es": job.title[1], "notebook": _display_path(job.notebook),
-        "parameters": {**common, **job.params}, "parameters_own": dict(job.params),
-        "status": "pending", "seconds": None, "timings": {}, "outputs": [], "kept": [],
-        "error": None, "warnings": [], "note": None, "note_en": None, "note_es": None,
-        "reused": False, "reads": None, "key": None,
+        "name": job.name,
+        "report": job.report,
+        "title": job.title_in(lang),
+        "title_en": job.title[0],
+        "title_es": job.title[1],
+        "notebook": _display_path(job.notebook),
+        "parameters": {**common, **job.params},
+        "parameters_own": dict(job.params),
+        "status": "pending",
+        "seconds": None,
+        "timings": {},
+        "outputs": [],
+        "kept": [],
+        "error": None,
+        "warnings": [],
+        "note": None,
+        "note_en": None,
+        "note_es": None,
+        "reused": False,
+        "reads": None,
+        "key": None,
     }
     if job.skipped:
-        rec.update(status="skipped", parameters={}, note=job.note_in(lang),
-                   note_en=job.skipped[0], note_es=job.skipped[1])
+        rec.update(
+            status="skipped", parameters={}, note=job.note_in(lang), note_en=job.skipped[0], note_es=job.skipped[1]
+        )
     return rec
 
 
@@ -579,9 +770,16 @@ class _Progress:
     def update(self, rec: dict) -> None:
         self.done += 1
         status = {"ok": _("ok"), "failed": _("failed"), "skipped": _("skipped")}.get(rec["status"], rec["status"])
-        line = (_("reused {name}", name=rec["name"]) if rec.get("reused") else
-                _("{status} {name} ({seconds} s)", status=f"{status:<6}", name=rec["name"],
-                  seconds=f"{rec['seconds'] or 0:.1f}"))
+        line = (
+            _("reused {name}", name=rec["name"])
+            if rec.get("reused")
+            else _(
+                "{status} {name} ({seconds} s)",
+                status=f"{status:<6}",
+                name=rec["name"],
+                seconds=f"{rec['seconds'] or 0:.1f}",
+            )
+        )
         if rec.get("error"):
             line += f": {rec['error'].splitlines()[0][:200]}"
         if self.bar is not None:
@@ -606,8 +804,9 @@ def _dask_executor(address: str) -> Executor:
     try:
         client = Client(address, timeout=30)
     except Exception as exc:
-        raise BatchError(_("cannot reach the Dask scheduler at {address}: {error}", address=address, error=exc)) \
-            from exc
+        raise BatchError(
+            _("cannot reach the Dask scheduler at {address}: {error}", address=address, error=exc)
+        ) from exc
     return client.get_executor(pure=False)
 
 
@@ -615,6 +814,7 @@ def _dask_executor(address: str) -> Executor:
 # ---------------------------------------------------------------------------------------
 # Inputs, output folder, lock, atomic move
 # ---------------------------------------------------------------------------------------
+
 
 class _Background:
     """A function run in a thread of this process; result() waits and returns or raises."""
@@ -669,16 +869,18 @@ def _check_workbook(path: Path):
     for p in errors:
         print(str(p), file=sys.stderr)
     if errors or wb is None:
-        raise BatchError(_("{name} has {n} error(s); fix them (see `partnerlab validate`)", name=path.name,
-                           n=len(errors)))
+        raise BatchError(
+            _("{name} has {n} error(s); fix them (see `partnerlab validate`)", name=path.name, n=len(errors))
+        )
     return wb
 
 
 def _exports(wb, staging: Path, out: Path, lang: str, previous: dict) -> tuple[list[str], str]:
     """The files for other tools under data/: copied from the previous run when every sheet
     and the code are the same (they read the whole workbook), else written anew."""
-    key = incremental.job_key(wb, {}, Path(__file__).with_name("exports.py"), lang, sorted(dict.keys(wb.tables)),
-                              _versions())
+    key = incremental.job_key(
+        wb, {}, Path(__file__).with_name("exports.py"), lang, sorted(dict.keys(wb.tables)), _versions()
+    )
     before = previous.get("run", {})
     files = before.get("exports") or []
     if before.get("exports_key") == key and files and all((out / f).is_file() for f in files):
@@ -733,10 +935,12 @@ def _set_compare(jobs: list[Job], compare_to: str | Path | None, out: Path) -> s
         if not (previous / "workbook.pkl").is_file():
             for job in jobs:
                 if job.report == "changes":
-                    job.skipped = (f"No earlier snapshot in {out.name}/: the next run with --compare-to last "
-                                   "compares with this one.",
-                                   f"No hay una instantánea anterior en {out.name}/: la próxima ejecución con "
-                                   "--compare-to last comparará con esta.")
+                    job.skipped = (
+                        f"No earlier snapshot in {out.name}/: the next run with --compare-to last "
+                        "compares with this one.",
+                        f"No hay una instantánea anterior en {out.name}/: la próxima ejecución con "
+                        "--compare-to last comparará con esta.",
+                    )
             return None
         from partnerlab.workbook import Workbook
 
@@ -786,6 +990,8 @@ def _set_history(jobs: list[Job], history: str | Path | None) -> None:
     for job in jobs:
         if job.report == "changes":
             job.params["history"] = str(target)
+
+
 def _save_private(wb) -> str:
     """The tables in a temporary folder of this run's own; a full temporary disk is one line."""
     tmp = None
@@ -798,9 +1004,14 @@ def _save_private(wb) -> str:
         if exc.errno not in outputdir.STORAGE_ERRNOS:
             raise
         cause = os.strerror(exc.errno)
-        raise BatchError(_("cannot write the pre-parsed tables in {folder} nor in {tmp}: {cause}",
-                           folder=paths.DATA_PROCESSED, tmp=tempfile.gettempdir(),
-                           cause=f"{cause[:1].lower()}{cause[1:]}")) from exc
+        raise BatchError(
+            _(
+                "cannot write the pre-parsed tables in {folder} nor in {tmp}: {cause}",
+                folder=paths.DATA_PROCESSED,
+                tmp=tempfile.gettempdir(),
+                cause=f"{cause[:1].lower()}{cause[1:]}",
+            )
+        ) from exc
     return str(tmp)
 
 
@@ -810,8 +1021,13 @@ def _check_out(out: Path) -> None:
     with outputdir.writing(out):
         has_files = out.is_dir() and any(out.iterdir())
     if has_files and not (out / "manifest.json").exists():
-        raise BatchError(_("{path} exists and is not a partnerlab output folder (no manifest.json); the run "
-                           "replaces its --out folder as a whole, so choose an empty or new one", path=out))
+        raise BatchError(
+            _(
+                "{path} exists and is not a partnerlab output folder (no manifest.json); the run "
+                "replaces its --out folder as a whole, so choose an empty or new one",
+                path=out,
+            )
+        )
     if out == Path(out.anchor) or out == Path.home() or out == paths.ROOT:
         raise BatchError(_("refusing to replace {path}: choose a dedicated output folder", path=out))
 
@@ -838,6 +1054,7 @@ def _terminate_as_interrupt():
 # Small helpers
 # ---------------------------------------------------------------------------------------
 
+
 def _select(jobs: list[Job], only: Iterable[str] | None) -> list[Job]:
     if not only:
         return jobs
@@ -845,8 +1062,13 @@ def _select(jobs: list[Job], only: Iterable[str] | None) -> list[Job]:
     known = {j.report for j in jobs} | {j.name for j in jobs}
     unknown = sorted(wanted - known)
     if unknown:
-        raise BatchError(_("unknown report(s) for --only: {unknown}; known: {known}", unknown=", ".join(unknown),
-                           known=", ".join(sorted({j.report for j in jobs}))))
+        raise BatchError(
+            _(
+                "unknown report(s) for --only: {unknown}; known: {known}",
+                unknown=", ".join(unknown),
+                known=", ".join(sorted({j.report for j in jobs})),
+            )
+        )
     return [j for j in jobs if j.report in wanted or j.name in wanted]
 
 
@@ -895,7 +1117,6 @@ def _now() -> str:
 
 def _iso(value) -> str | None:
     return value.isoformat() if hasattr(value, "isoformat") else (str(value) if value else None)
-
 
 
 if __name__ == "__main__":  # python -m partnerlab.batch: `partnerlab run` without the console script

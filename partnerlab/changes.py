@@ -53,15 +53,49 @@ from partnerlab.i18n import N_
 from partnerlab.stakeholders import HIGH, quadrant
 
 __all__ = [
-    "MIN_RESPONDENTS", "MIN_JACCARD", "TABLES", "CHANGE_KINDS", "MEASURES", "TABLE_LABELS",
-    "compare_workbooks", "match_stakeholders", "stakeholder_changes", "grid_moves", "critical_changes",
-    "tie_changes", "sector_measures", "sector_changes", "match_communities", "community_moves",
-    "screening_changes", "value_changes", "partnership_changes", "quality_changes", "plan_changes",
-    "survey_changes", "snapshot_as_of", "load_snapshot", "summary_counts", "snapshot_label",
-    "TREND_MEASURES", "load_history", "trend_table", "trend_display",
-    "TABLE_TITLES", "EMPTY_NOTE", "resolve_snapshots", "header_params", "display_table",
-    "summary_table", "sector_overview", "shared_partnership_summary", "compared_text", "trend_text",
-    "grid_moves_alt", "trends_alt", "show_tables",
+    "MIN_RESPONDENTS",
+    "MIN_JACCARD",
+    "TABLES",
+    "CHANGE_KINDS",
+    "MEASURES",
+    "TABLE_LABELS",
+    "compare_workbooks",
+    "match_stakeholders",
+    "stakeholder_changes",
+    "grid_moves",
+    "critical_changes",
+    "tie_changes",
+    "sector_measures",
+    "sector_changes",
+    "match_communities",
+    "community_moves",
+    "screening_changes",
+    "value_changes",
+    "partnership_changes",
+    "quality_changes",
+    "plan_changes",
+    "survey_changes",
+    "snapshot_as_of",
+    "load_snapshot",
+    "summary_counts",
+    "snapshot_label",
+    "TREND_MEASURES",
+    "load_history",
+    "trend_table",
+    "trend_display",
+    "TABLE_TITLES",
+    "EMPTY_NOTE",
+    "resolve_snapshots",
+    "header_params",
+    "display_table",
+    "summary_table",
+    "sector_overview",
+    "shared_partnership_summary",
+    "compared_text",
+    "trend_text",
+    "grid_moves_alt",
+    "trends_alt",
+    "show_tables",
 ]
 
 MIN_RESPONDENTS = 5  # respondents per sector on both sides before a survey change is stated
@@ -70,58 +104,137 @@ MAX_AGE_DAYS = 365  # a screening older than this is stale (as the due-diligence
 
 # The change tables of compare_workbooks, in the order the report shows them.
 TABLES = (
-    "stakeholders_added", "stakeholders_removed", "stakeholders_renamed", "stakeholder_attributes",
-    "grid_moves", "critical_group", "ties", "shared_partnerships", "sectors", "communities",
-    "community_moves", "new_screenings", "screening_outcomes", "new_red_flags", "expired_screenings",
-    "value_decisions", "partnership_status", "quality", "plan_progress", "newly_done", "newly_late", "survey",
+    "stakeholders_added",
+    "stakeholders_removed",
+    "stakeholders_renamed",
+    "stakeholder_attributes",
+    "grid_moves",
+    "critical_group",
+    "ties",
+    "shared_partnerships",
+    "sectors",
+    "communities",
+    "community_moves",
+    "new_screenings",
+    "screening_outcomes",
+    "new_red_flags",
+    "expired_screenings",
+    "value_decisions",
+    "partnership_status",
+    "quality",
+    "plan_progress",
+    "newly_done",
+    "newly_late",
+    "survey",
 )
 
 # What each change is called (keys of the tables' change, matched_by, field, status and
 # compared columns), as English msgids translated where shown.
 CHANGE_KINDS: dict[str, str] = {
-    "added": N_("Added"), "removed": N_("Removed"), "ended": N_("Ended"), "entered": N_("Entered"),
-    "left": N_("Left"), "kept": N_("Kept"), "new": N_("New"), "dissolved": N_("Dissolved"),
-    "changed": N_("Changed"), "id": N_("Same id"), "name": N_("Matched by name"), "sector": N_("Sector"),
-    "scope": N_("Scope"), "compared": N_("Compared"),
-    "too_few": N_("Not compared: fewer than {n} respondents on one side"), "not_recorded": N_("Not recorded"),
+    "added": N_("Added"),
+    "removed": N_("Removed"),
+    "ended": N_("Ended"),
+    "entered": N_("Entered"),
+    "left": N_("Left"),
+    "kept": N_("Kept"),
+    "new": N_("New"),
+    "dissolved": N_("Dissolved"),
+    "changed": N_("Changed"),
+    "id": N_("Same id"),
+    "name": N_("Matched by name"),
+    "sector": N_("Sector"),
+    "scope": N_("Scope"),
+    "compared": N_("Compared"),
+    "too_few": N_("Not compared: fewer than {n} respondents on one side"),
+    "not_recorded": N_("Not recorded"),
 }
 
 # The network measures of a sector (sector_measures), in the order of the report.
 MEASURES: dict[str, str] = {
-    "stakeholders": N_("Stakeholders"), "ties": N_("Ties inside the sector"), "ei": N_("E-I index"),
-    "density": N_("Density inside the sector"), "components": N_("Components inside the sector"),
-    "brokerage_coordinator": N_("Brokerage: coordinator"), "brokerage_itinerant": N_("Brokerage: itinerant"),
+    "stakeholders": N_("Stakeholders"),
+    "ties": N_("Ties inside the sector"),
+    "ei": N_("E-I index"),
+    "density": N_("Density inside the sector"),
+    "components": N_("Components inside the sector"),
+    "brokerage_coordinator": N_("Brokerage: coordinator"),
+    "brokerage_itinerant": N_("Brokerage: itinerant"),
     "brokerage_representative": N_("Brokerage: representative"),
-    "brokerage_gatekeeper": N_("Brokerage: gatekeeper"), "brokerage_liaison": N_("Brokerage: liaison"),
+    "brokerage_gatekeeper": N_("Brokerage: gatekeeper"),
+    "brokerage_liaison": N_("Brokerage: liaison"),
     "brokerage_total": N_("Brokerage: total"),
 }
 
 # Column headers of the change tables (msgids; rpt.table translates them).
 TABLE_LABELS: dict[str, str] = {
-    "id": N_("Id"), "name": N_("Name"), "old_id": N_("Id then"), "new_id": N_("Id now"),
-    "old_name": N_("Name then"), "new_name": N_("Name now"), "matched_by": N_("Matched by"), "field": N_("Field"),
-    "before": N_("Then"), "after": N_("Now"), "change": N_("Change"),
-    "influence_before": N_("Influence then"), "influence_after": N_("Influence now"),
-    "interest_before": N_("Interest then"), "interest_after": N_("Interest now"),
-    "quadrant_before": N_("Grid position then"), "quadrant_after": N_("Grid position now"),
-    "source": N_("Stakeholder"), "target": N_("Partner"), "source_name": N_("Stakeholder"),
-    "target_name": N_("Partner"), "kinds": N_("Kinds of tie"), "partnerships": N_("Shared partnerships"),
-    "measure": N_("Measure"), "community": N_("Community"), "size_before": N_("Members then"),
-    "size_after": N_("Members now"), "jaccard": N_("Overlap (Jaccard)"), "status": N_("Status"),
-    "community_before": N_("Community then"), "community_after": N_("Community now"),
-    "stakeholder": N_("Stakeholder"), "assessed_on": N_("Assessed on"), "outcome": N_("Outcome"),
-    "outcome_before": N_("Outcome then"), "outcome_after": N_("Outcome now"), "question": N_("Question"),
-    "text": N_("Text"), "age_days_before": N_("Age then (days)"), "age_days_after": N_("Age now (days)"),
-    "subject": N_("Subject"), "decision_before": N_("Decision then"), "decision_after": N_("Decision now"),
-    "decision_date": N_("Decided on"), "partnership": N_("Partnership"), "status_before": N_("Status then"),
-    "status_after": N_("Status now"), "dimension": N_("Dimension"), "level_before": N_("Level then"),
-    "level_after": N_("Level now"), "code": N_("Code"), "action": N_("Course of action"),
-    "progress_before": N_("Progress then (%)"), "progress_after": N_("Progress now (%)"),
-    "gained_pp": N_("Gained (points)"), "last_year": N_("Last planned year"), "sector": N_("Sector"),
-    "theme": N_("Theme"), "score_before": N_("Score then (0-1)"), "score_after": N_("Score now (0-1)"),
-    "n_before": N_("Respondents then"), "n_after": N_("Respondents now"), "compared": N_("Comparison"),
-    "group": N_("Group"), "scope": N_("Scope"), "quadrant": N_("Grid position"), "kind": N_("Kind of change"),
-    "rows": N_("Rows"), "pairs": N_("Pairs of stakeholders"),
+    "id": N_("Id"),
+    "name": N_("Name"),
+    "old_id": N_("Id then"),
+    "new_id": N_("Id now"),
+    "old_name": N_("Name then"),
+    "new_name": N_("Name now"),
+    "matched_by": N_("Matched by"),
+    "field": N_("Field"),
+    "before": N_("Then"),
+    "after": N_("Now"),
+    "change": N_("Change"),
+    "influence_before": N_("Influence then"),
+    "influence_after": N_("Influence now"),
+    "interest_before": N_("Interest then"),
+    "interest_after": N_("Interest now"),
+    "quadrant_before": N_("Grid position then"),
+    "quadrant_after": N_("Grid position now"),
+    "source": N_("Stakeholder"),
+    "target": N_("Partner"),
+    "source_name": N_("Stakeholder"),
+    "target_name": N_("Partner"),
+    "kinds": N_("Kinds of tie"),
+    "partnerships": N_("Shared partnerships"),
+    "measure": N_("Measure"),
+    "community": N_("Community"),
+    "size_before": N_("Members then"),
+    "size_after": N_("Members now"),
+    "jaccard": N_("Overlap (Jaccard)"),
+    "status": N_("Status"),
+    "community_before": N_("Community then"),
+    "community_after": N_("Community now"),
+    "stakeholder": N_("Stakeholder"),
+    "assessed_on": N_("Assessed on"),
+    "outcome": N_("Outcome"),
+    "outcome_before": N_("Outcome then"),
+    "outcome_after": N_("Outcome now"),
+    "question": N_("Question"),
+    "text": N_("Text"),
+    "age_days_before": N_("Age then (days)"),
+    "age_days_after": N_("Age now (days)"),
+    "subject": N_("Subject"),
+    "decision_before": N_("Decision then"),
+    "decision_after": N_("Decision now"),
+    "decision_date": N_("Decided on"),
+    "partnership": N_("Partnership"),
+    "status_before": N_("Status then"),
+    "status_after": N_("Status now"),
+    "dimension": N_("Dimension"),
+    "level_before": N_("Level then"),
+    "level_after": N_("Level now"),
+    "code": N_("Code"),
+    "action": N_("Course of action"),
+    "progress_before": N_("Progress then (%)"),
+    "progress_after": N_("Progress now (%)"),
+    "gained_pp": N_("Gained (points)"),
+    "last_year": N_("Last planned year"),
+    "sector": N_("Sector"),
+    "theme": N_("Theme"),
+    "score_before": N_("Score then (0-1)"),
+    "score_after": N_("Score now (0-1)"),
+    "n_before": N_("Respondents then"),
+    "n_after": N_("Respondents now"),
+    "compared": N_("Comparison"),
+    "group": N_("Group"),
+    "scope": N_("Scope"),
+    "quadrant": N_("Grid position"),
+    "kind": N_("Kind of change"),
+    "rows": N_("Rows"),
+    "pairs": N_("Pairs of stakeholders"),
     **MEASURES,
 }
 
@@ -160,8 +273,15 @@ TABLE_TITLES: dict[str, str] = {
 # Everything at once
 # ---------------------------------------------------------------------------------------
 
-def compare_workbooks(old: object, new: object, *, max_age_days: int = MAX_AGE_DAYS,
-                      min_respondents: int = MIN_RESPONDENTS, threshold: int = HIGH) -> dict[str, pd.DataFrame]:
+
+def compare_workbooks(
+    old: object,
+    new: object,
+    *,
+    max_age_days: int = MAX_AGE_DAYS,
+    min_respondents: int = MIN_RESPONDENTS,
+    threshold: int = HIGH,
+) -> dict[str, pd.DataFrame]:
     """Every change table between two snapshots.
 
     Args:
@@ -216,21 +336,39 @@ def compared_text(old: object, new: object, mode: str, lang: str = "en") -> str:
     _ = i18n.translator(lang)
     then, now = snapshot_label(old, lang), snapshot_label(new, lang)
     if mode == "two_workbooks":
-        return _("Then: {then} (workbook {old_file}). Now: {now} (workbook {new_file}).", then=then, now=now,
-                 old_file=getattr(old, "name", ""), new_file=getattr(new, "name", ""))
-    return _("Then: this workbook as of {then}. Now: as of {now}. One workbook holds its own history only where "
-             "it records dates: ties (since, until), partnerships (start, end) and assessments; stakeholders, "
-             "the survey and the action plan carry no dates, so they show no change here.", then=then, now=now)
+        return _(
+            "Then: {then} (workbook {old_file}). Now: {now} (workbook {new_file}).",
+            then=then,
+            now=now,
+            old_file=getattr(old, "name", ""),
+            new_file=getattr(new, "name", ""),
+        )
+    return _(
+        "Then: this workbook as of {then}. Now: as of {now}. One workbook holds its own history only where "
+        "it records dates: ties (since, until), partnerships (start, end) and assessments; stakeholders, "
+        "the survey and the action plan carry no dates, so they show no change here.",
+        then=then,
+        now=now,
+    )
 
 
 def trend_text(trend: pd.DataFrame, lang: str = "en") -> str:
     """What the trend charts show and how snapshots are ordered."""
     _ = i18n.translator(lang)
     n = int(trend["as_of"].nunique())
-    return _.n("{n} snapshot, ordered by its as-of date (never by file name).",
-               "{n} snapshots, ordered by their as-of date (never by file name).", n) + " " + \
-        _("Screened = a screening no older than {days} days at the snapshot's date; quality = the mean level of "
-          "the partnerships assessed by then.", days=_.number(MAX_AGE_DAYS))
+    return (
+        _.n(
+            "{n} snapshot, ordered by its as-of date (never by file name).",
+            "{n} snapshots, ordered by their as-of date (never by file name).",
+            n,
+        )
+        + " "
+        + _(
+            "Screened = a screening no older than {days} days at the snapshot's date; quality = the mean level of "
+            "the partnerships assessed by then.",
+            days=_.number(MAX_AGE_DAYS),
+        )
+    )
 
 
 def grid_moves_alt(moves: pd.DataFrame, lang: str = "en") -> str:
@@ -238,11 +376,20 @@ def grid_moves_alt(moves: pd.DataFrame, lang: str = "en") -> str:
     _ = i18n.translator(lang)
     n = len(moves.dropna(subset=["influence_before", "interest_before", "influence_after", "interest_after"]))
     critical = int((moves["quadrant_after"] == "critical").sum()) if len(moves) else 0
-    return _.n("Influence-interest grid (1 to 5) with {n} arrow, from a stakeholder's scores then to its scores now.",
-               "Influence-interest grid (1 to 5) with {n} arrows, each from a stakeholder's scores then to its "
-               "scores now.", n) + " " + \
-        _.n("{n} arrow ends in the critical group (influence and interest 4 or more).",
-            "{n} arrows end in the critical group (influence and interest 4 or more).", critical)
+    return (
+        _.n(
+            "Influence-interest grid (1 to 5) with {n} arrow, from a stakeholder's scores then to its scores now.",
+            "Influence-interest grid (1 to 5) with {n} arrows, each from a stakeholder's scores then to its "
+            "scores now.",
+            n,
+        )
+        + " "
+        + _.n(
+            "{n} arrow ends in the critical group (influence and interest 4 or more).",
+            "{n} arrows end in the critical group (influence and interest 4 or more).",
+            critical,
+        )
+    )
 
 
 def trends_alt(trend: pd.DataFrame, lang: str = "en") -> str:
@@ -250,12 +397,19 @@ def trends_alt(trend: pd.DataFrame, lang: str = "en") -> str:
     _ = i18n.translator(lang)
     dates = sorted(set(trend["as_of"]))
     mapped = trend[(trend["measure"] == "stakeholders") & (trend["group"] == "all")].sort_values("as_of")["value"]
-    text = _("Five line charts across the snapshots from {first} to {last}: stakeholders and critical group, "
-             "critical group screened, E-I index by sector, quality level by dimension, and action plan "
-             "progress.", first=_.date(dates[0]) if dates else "", last=_.date(dates[-1]) if dates else "")
+    text = _(
+        "Five line charts across the snapshots from {first} to {last}: stakeholders and critical group, "
+        "critical group screened, E-I index by sector, quality level by dimension, and action plan "
+        "progress.",
+        first=_.date(dates[0]) if dates else "",
+        last=_.date(dates[-1]) if dates else "",
+    )
     if len(mapped) >= 2:
-        text += " " + _("Stakeholders mapped went from {before} to {after}.", before=_.number(mapped.iloc[0]),
-                        after=_.number(mapped.iloc[-1]))
+        text += " " + _(
+            "Stakeholders mapped went from {before} to {after}.",
+            before=_.number(mapped.iloc[0]),
+            after=_.number(mapped.iloc[-1]),
+        )
     return text
 
 
@@ -300,8 +454,9 @@ def display_table(name: str, df: pd.DataFrame, lang: str = "en", names_limit: in
     if name in ("ties", "shared_partnerships"):
         out = out.drop(columns=["source", "target"])
         if name == "ties":
-            out["kinds"] = out["kinds"].map(lambda ks: ", ".join(_.label("tie_kind", k)
-                                                                 for k in str(ks).split("; ") if k))
+            out["kinds"] = out["kinds"].map(
+                lambda ks: ", ".join(_.label("tie_kind", k) for k in str(ks).split("; ") if k)
+            )
     if name == "sectors":
         out["sector"] = out["sector"].map(lambda s: _sector_label(s, _))
         out["measure"] = out["measure"].map(lambda m: _(MEASURES[m]) if m in MEASURES else m)
@@ -313,16 +468,23 @@ def display_table(name: str, df: pd.DataFrame, lang: str = "en", names_limit: in
     if name == "partnership_status":  # a partnership (feminine in Spanish and Portuguese): new, withdrawn
         out["change"] = df["change"].map(lambda c: _(_PARTNERSHIP_CHANGES[c]) if c in _PARTNERSHIP_CHANGES else c)
     if "action" in out.columns and "code" in out.columns:  # Appendix 1 wording in the page's language
-        out["action"] = [_short(actionplan.action_label(c, a, lang), names_limit)
-                         for c, a in zip(df["code"], df["action"])]
+        out["action"] = [
+            _short(actionplan.action_label(c, a, lang), names_limit) for c, a in zip(df["code"], df["action"])
+        ]
     for col in out.columns:
         if out[col].dtype.kind == "f":
             out[col] = out[col].round(2)
     for col in out.columns:  # a blank side reads as a dash, never as an empty or "nan" cell
-        out[col] = pd.Series(["—" if _clean(x) is None or x == "" else x for x in out[col]], index=out.index,
-                             dtype=object)
-    drop = {"stakeholder_attributes": ["id"], "grid_moves": ["id"], "critical_group": ["id"],
-            "new_screenings": [], "community_moves": ["id"]}.get(name, [])
+        out[col] = pd.Series(
+            ["—" if _clean(x) is None or x == "" else x for x in out[col]], index=out.index, dtype=object
+        )
+    drop = {
+        "stakeholder_attributes": ["id"],
+        "grid_moves": ["id"],
+        "critical_group": ["id"],
+        "new_screenings": [],
+        "community_moves": ["id"],
+    }.get(name, [])
     return out.drop(columns=drop).reset_index(drop=True)
 
 
@@ -385,8 +547,14 @@ def summary_counts(changes: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     rows = []
     for name, df in changes.items():
         counts = df["change"].value_counts() if "change" in df.columns else pd.Series(dtype=int)
-        rows.append({"table": name, "rows": len(df), "added": int(counts.get("added", 0)),
-                     "ended": int(counts.get("ended", 0) + counts.get("removed", 0))})
+        rows.append(
+            {
+                "table": name,
+                "rows": len(df),
+                "added": int(counts.get("added", 0)),
+                "ended": int(counts.get("ended", 0) + counts.get("removed", 0)),
+            }
+        )
     return pd.DataFrame(rows, columns=["table", "rows", "added", "ended"])
 
 
@@ -407,6 +575,7 @@ def snapshot_label(wb: object, lang: str = "en") -> str:
 # ---------------------------------------------------------------------------------------
 # Snapshots: one workbook as of a year, or a saved snapshot
 # ---------------------------------------------------------------------------------------
+
 
 def snapshot_as_of(wb: object, year: int) -> object:
     """The snapshot of one workbook as it stood at the end of `year`, from its own dates.
@@ -467,12 +636,20 @@ def snapshot_as_of(wb: object, year: int) -> object:
         return {**t, "about": about}
     from partnerlab.workbook import Workbook
 
-    return Workbook(wb.path, wb.sha256, about, t, list(getattr(wb, "warnings", [])),
-                    dict(getattr(wb, "sheet_titles", {})), dict(getattr(wb, "column_letters", {})))
+    return Workbook(
+        wb.path,
+        wb.sha256,
+        about,
+        t,
+        list(getattr(wb, "warnings", [])),
+        dict(getattr(wb, "sheet_titles", {})),
+        dict(getattr(wb, "column_letters", {})),
+    )
 
 
-def resolve_snapshots(wb: object, compare_to: str = "", compare_year: int = 0,
-                      year: int = 0) -> tuple[object, object, str]:
+def resolve_snapshots(
+    wb: object, compare_to: str = "", compare_year: int = 0, year: int = 0
+) -> tuple[object, object, str]:
     """The two snapshots a changes report compares, from its parameters.
 
     Args:
@@ -512,7 +689,9 @@ def header_params(old: object, new: object, mode: str, history: str = "", lang: 
         if path.is_file():
             import json
 
-            history_name = ", ".join(Path(w["path"]).name for w in json.loads(path.read_text(encoding="utf-8"))["workbooks"])
+            history_name = ", ".join(
+                Path(w["path"]).name for w in json.loads(path.read_text(encoding="utf-8"))["workbooks"]
+            )
         else:
             history_name = path.name
     return {"compare_to": f"{name} ({label})" if name else label, "history": history_name}
@@ -536,9 +715,12 @@ def load_snapshot(path: str | Path) -> object:
 # ---------------------------------------------------------------------------------------
 
 TREND_MEASURES: dict[str, str] = {
-    "stakeholders": N_("Stakeholders mapped"), "critical": N_("Critical group"),
-    "critical_screened_pct": N_("Critical group screened (%)"), "ei": N_("E-I index"),
-    "quality": N_("Quality level (0-3)"), "plan_progress_pct": N_("Mean action plan progress (%)"),
+    "stakeholders": N_("Stakeholders mapped"),
+    "critical": N_("Critical group"),
+    "critical_screened_pct": N_("Critical group screened (%)"),
+    "ei": N_("E-I index"),
+    "quality": N_("Quality level (0-3)"),
+    "plan_progress_pct": N_("Mean action plan progress (%)"),
     "plan_done_pct": N_("Actions done (% of not dropped)"),
 }
 
@@ -599,9 +781,16 @@ def trend_table(snapshots: list[object], max_age_days: int = MAX_AGE_DAYS) -> pd
         crit = [r.id for r in st.itertuples(index=False) if quadrant(_int(r.influence), _int(r.interest)) == "critical"]
         latest = _latest(screening.screen(t["due_diligence"]), screening.resolve_as_of(t["about"]), max_age_days)
         fresh = {sid for sid, stale in zip(latest.index, latest["is_stale"]) if not bool(stale)}
-        rows += [(as_of, "stakeholders", "all", float(len(st))), (as_of, "critical", "all", float(len(crit))),
-                 (as_of, "critical_screened_pct", "all",
-                  100.0 * sum(c in fresh for c in crit) / len(crit) if crit else math.nan)]
+        rows += [
+            (as_of, "stakeholders", "all", float(len(st))),
+            (as_of, "critical", "all", float(len(crit))),
+            (
+                as_of,
+                "critical_screened_pct",
+                "all",
+                100.0 * sum(c in fresh for c in crit) / len(crit) if crit else math.nan,
+            ),
+        ]
         measures = sector_measures(network.build_tie_graph(t))
         for r in measures[measures["measure"] == "ei"].itertuples(index=False):
             rows.append((as_of, "ei", r.sector, r.value))
@@ -611,8 +800,10 @@ def trend_table(snapshots: list[object], max_age_days: int = MAX_AGE_DAYS) -> pd
             rows.append((as_of, "quality", dim, float(values.mean()) if len(values) else math.nan))
         plan = t["action_plan"]
         summary = actionplan.summary(plan, as_of or dt.date.today()) if len(plan) else {}
-        rows += [(as_of, "plan_progress_pct", "all", summary.get("mean_progress_pct", math.nan)),
-                 (as_of, "plan_done_pct", "all", summary.get("done_pct", math.nan))]
+        rows += [
+            (as_of, "plan_progress_pct", "all", summary.get("mean_progress_pct", math.nan)),
+            (as_of, "plan_done_pct", "all", summary.get("done_pct", math.nan)),
+        ]
     return pd.DataFrame(rows, columns=["as_of", "measure", "group", "value"])
 
 
@@ -639,6 +830,7 @@ def trend_display(trend: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------
 # Stakeholders
 # ---------------------------------------------------------------------------------------
+
 
 def match_stakeholders(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     """Pairs of the same stakeholder in two snapshots: by id, then by the likely-duplicate name rule.
@@ -673,7 +865,9 @@ def match_stakeholders(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols)
 
 
-def stakeholder_changes(old: pd.DataFrame, new: pd.DataFrame, match: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+def stakeholder_changes(
+    old: pd.DataFrame, new: pd.DataFrame, match: pd.DataFrame | None = None
+) -> dict[str, pd.DataFrame]:
     """Stakeholders added, removed, renamed (or re-identified) and with a new sector or scope.
 
     Returns:
@@ -704,16 +898,26 @@ def stakeholder_changes(old: pd.DataFrame, new: pd.DataFrame, match: pd.DataFram
     }
 
 
-def grid_moves(old: pd.DataFrame, new: pd.DataFrame, match: pd.DataFrame | None = None,
-               threshold: int = HIGH) -> pd.DataFrame:
+def grid_moves(
+    old: pd.DataFrame, new: pd.DataFrame, match: pd.DataFrame | None = None, threshold: int = HIGH
+) -> pd.DataFrame:
     """Stakeholders (in both snapshots) whose influence or interest changed, with both quadrants.
 
     Returns:
         id, name, sector, influence_before, interest_before, influence_after, interest_after,
         quadrant_before, quadrant_after (None when a score is blank); largest moves first.
     """
-    cols = ["id", "name", "sector", "influence_before", "interest_before", "influence_after", "interest_after",
-            "quadrant_before", "quadrant_after"]
+    cols = [
+        "id",
+        "name",
+        "sector",
+        "influence_before",
+        "interest_before",
+        "influence_after",
+        "interest_after",
+        "quadrant_before",
+        "quadrant_after",
+    ]
     match = match_stakeholders(old, new) if match is None else match
     if match.empty:
         return _empty(cols)
@@ -723,20 +927,32 @@ def grid_moves(old: pd.DataFrame, new: pd.DataFrame, match: pd.DataFrame | None 
         a = (_int(o.at[rec.old_id, "influence"]), _int(o.at[rec.old_id, "interest"]))
         b = (_int(nn.at[rec.new_id, "influence"]), _int(nn.at[rec.new_id, "interest"]))
         if a != b:
-            rows.append({"id": rec.new_id, "name": rec.new_name, "sector": _clean(nn.at[rec.new_id, "sector"]),
-                         "influence_before": a[0], "interest_before": a[1], "influence_after": b[0],
-                         "interest_after": b[1], "quadrant_before": quadrant(*a, threshold),
-                         "quadrant_after": quadrant(*b, threshold)})
+            rows.append(
+                {
+                    "id": rec.new_id,
+                    "name": rec.new_name,
+                    "sector": _clean(nn.at[rec.new_id, "sector"]),
+                    "influence_before": a[0],
+                    "interest_before": a[1],
+                    "influence_after": b[0],
+                    "interest_after": b[1],
+                    "quadrant_before": quadrant(*a, threshold),
+                    "quadrant_after": quadrant(*b, threshold),
+                }
+            )
     out = pd.DataFrame(rows, columns=cols)
     for c in cols[3:7]:
         out[c] = out[c].astype("Int64")
-    size = [abs(_n(r.influence_after) - _n(r.influence_before)) + abs(_n(r.interest_after) - _n(r.interest_before))
-            for r in out.itertuples()]
+    size = [
+        abs(_n(r.influence_after) - _n(r.influence_before)) + abs(_n(r.interest_after) - _n(r.interest_before))
+        for r in out.itertuples()
+    ]
     return out.assign(_size=size).sort_values(["_size", "name"], ascending=[False, True]).drop(columns="_size")
 
 
-def critical_changes(old: pd.DataFrame, new: pd.DataFrame, match: pd.DataFrame | None = None,
-                     threshold: int = HIGH) -> pd.DataFrame:
+def critical_changes(
+    old: pd.DataFrame, new: pd.DataFrame, match: pd.DataFrame | None = None, threshold: int = HIGH
+) -> pd.DataFrame:
     """Who entered or left the critical group (high influence and high interest).
 
     A stakeholder added in the critical group "entered"; one removed from the map while in
@@ -748,24 +964,39 @@ def critical_changes(old: pd.DataFrame, new: pd.DataFrame, match: pd.DataFrame |
     cols = ["id", "name", "sector", "change", "quadrant_before", "quadrant_after"]
     match = match_stakeholders(old, new) if match is None else match
     to_new = _id_map(match)
-    q_old = {to_new.get(r.id, r.id): quadrant(r.influence, r.interest, threshold)
-             for r in old.itertuples(index=False)} if len(old) else {}
-    q_new = {r.id: quadrant(r.influence, r.interest, threshold) for r in new.itertuples(index=False)} if len(new) else {}
-    names = {**({to_new.get(r.id, r.id): (r.name, r.sector) for r in old.itertuples(index=False)} if len(old) else {}),
-             **({r.id: (r.name, r.sector) for r in new.itertuples(index=False)} if len(new) else {})}
+    q_old = (
+        {to_new.get(r.id, r.id): quadrant(r.influence, r.interest, threshold) for r in old.itertuples(index=False)}
+        if len(old)
+        else {}
+    )
+    q_new = (
+        {r.id: quadrant(r.influence, r.interest, threshold) for r in new.itertuples(index=False)} if len(new) else {}
+    )
+    names = {
+        **({to_new.get(r.id, r.id): (r.name, r.sector) for r in old.itertuples(index=False)} if len(old) else {}),
+        **({r.id: (r.name, r.sector) for r in new.itertuples(index=False)} if len(new) else {}),
+    }
     rows = []
     for sid in dict.fromkeys([*q_new, *q_old]):
         before, after = q_old.get(sid), q_new.get(sid)
         if (before == "critical") != (after == "critical"):
-            rows.append({"id": sid, "name": names[sid][0], "sector": names[sid][1],
-                         "change": "entered" if after == "critical" else "left",
-                         "quadrant_before": before, "quadrant_after": after})
+            rows.append(
+                {
+                    "id": sid,
+                    "name": names[sid][0],
+                    "sector": names[sid][1],
+                    "change": "entered" if after == "critical" else "left",
+                    "quadrant_before": before,
+                    "quadrant_after": after,
+                }
+            )
     return pd.DataFrame(rows, columns=cols).sort_values(["change", "name"], ascending=[True, True])
 
 
 # ---------------------------------------------------------------------------------------
 # The network
 # ---------------------------------------------------------------------------------------
+
 
 def tie_changes(g_old: nx.DiGraph, g_new: nx.DiGraph) -> dict[str, pd.DataFrame]:
     """Tied pairs added and ended, separately for ties (ties sheet, partners lists) and shared partnerships.
@@ -783,11 +1014,21 @@ def tie_changes(g_old: nx.DiGraph, g_new: nx.DiGraph) -> dict[str, pd.DataFrame]
     for name, pick in (("ties", _tie_sources), ("shared_partnerships", _partnership_sources)):
         before, after = _pairs(g_old, pick), _pairs(g_new, pick)
         rows = []
-        for change, pairs, info, g in (("added", after.keys() - before.keys(), after, g_new),
-                                       ("ended", before.keys() - after.keys(), before, g_old)):
+        for change, pairs, info, g in (
+            ("added", after.keys() - before.keys(), after, g_new),
+            ("ended", before.keys() - after.keys(), before, g_old),
+        ):
             for u, v in sorted(pairs):
-                rows.append({"source": u, "target": v, "source_name": _node_name(g, u), "target_name": _node_name(g, v),
-                             "change": change, "kinds" if name == "ties" else "partnerships": info[(u, v)]})
+                rows.append(
+                    {
+                        "source": u,
+                        "target": v,
+                        "source_name": _node_name(g, u),
+                        "target_name": _node_name(g, v),
+                        "change": change,
+                        "kinds" if name == "ties" else "partnerships": info[(u, v)],
+                    }
+                )
         last = "kinds" if name == "ties" else "partnerships"
         out[name] = pd.DataFrame(rows, columns=["source", "target", "source_name", "target_name", "change", last])
     return out
@@ -817,7 +1058,8 @@ def sector_measures(graph: nx.DiGraph) -> pd.DataFrame:
         else:
             ei_value = ei.loc[(ei["level"] == "group") & (ei["unit"] == sector), "ei"]
         values = {
-            "stakeholders": len(nodes), "ties": sub.number_of_edges(),
+            "stakeholders": len(nodes),
+            "ties": sub.number_of_edges(),
             "ei": float(ei_value.iloc[0]) if len(ei_value) else math.nan,
             "density": nx.density(sub) if len(nodes) > 1 else math.nan,
             "components": nx.number_connected_components(sub) if len(nodes) else 0,
@@ -845,8 +1087,9 @@ def sector_changes(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
     return out[["sector", "measure", "before", "after", "change"]]
 
 
-def match_communities(before: Mapping[str, int], after: Mapping[str, int],
-                      min_jaccard: float = MIN_JACCARD) -> tuple[dict[int, int], pd.DataFrame]:
+def match_communities(
+    before: Mapping[str, int], after: Mapping[str, int], min_jaccard: float = MIN_JACCARD
+) -> tuple[dict[int, int], pd.DataFrame]:
     """Number the communities now after the communities then that they overlap most.
 
     Args:
@@ -887,20 +1130,37 @@ def match_communities(before: Mapping[str, int], after: Mapping[str, int],
     rows = []
     for j, label in sorted(relabel.items(), key=lambda t: t[1]):
         size_b = len(old_sets[label]) if label in taken else math.nan
-        rows.append({"community": label, "size_before": size_b, "size_after": len(new_sets[j]),
-                     "jaccard": round(jaccard[j], 2) if j in jaccard else math.nan,
-                     "status": "kept" if j in jaccard else "new"})
+        rows.append(
+            {
+                "community": label,
+                "size_before": size_b,
+                "size_after": len(new_sets[j]),
+                "jaccard": round(jaccard[j], 2) if j in jaccard else math.nan,
+                "status": "kept" if j in jaccard else "new",
+            }
+        )
     for i in sorted(set(old_sets) - taken):
-        rows.append({"community": i, "size_before": len(old_sets[i]), "size_after": math.nan, "jaccard": math.nan,
-                     "status": "dissolved"})
+        rows.append(
+            {
+                "community": i,
+                "size_before": len(old_sets[i]),
+                "size_after": math.nan,
+                "jaccard": math.nan,
+                "status": "dissolved",
+            }
+        )
     table = pd.DataFrame(rows, columns=["community", "size_before", "size_after", "jaccard", "status"])
     for c in ("size_before", "size_after"):
         table[c] = table[c].astype("Int64")
     return relabel, table.sort_values("community", kind="stable")
 
 
-def community_moves(before: Mapping[str, int], after: Mapping[str, int], relabel: Mapping[int, int],
-                    names: Mapping[str, str] | None = None) -> pd.DataFrame:
+def community_moves(
+    before: Mapping[str, int],
+    after: Mapping[str, int],
+    relabel: Mapping[int, int],
+    names: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
     """Stakeholders whose community (after relabelling) differs: id, name, community_before, community_after.
 
     A stakeholder in no community (or absent) on one side has <NA> there.
@@ -922,8 +1182,10 @@ def community_moves(before: Mapping[str, int], after: Mapping[str, int], relabel
 # Due diligence, value decisions, partnerships, quality
 # ---------------------------------------------------------------------------------------
 
-def screening_changes(old: Mapping, new: Mapping, to_new: Mapping[str, str] | None = None,
-                      max_age_days: int = MAX_AGE_DAYS) -> dict[str, pd.DataFrame]:
+
+def screening_changes(
+    old: Mapping, new: Mapping, to_new: Mapping[str, str] | None = None, max_age_days: int = MAX_AGE_DAYS
+) -> dict[str, pd.DataFrame]:
     """New screenings, changed outcomes, new red flags and screenings that expired in between.
 
     Args:
@@ -947,8 +1209,14 @@ def screening_changes(old: Mapping, new: Mapping, to_new: Mapping[str, str] | No
     key_old = set(zip(s_old["stakeholder"], s_old["assessed_on"]))
     is_new = [k not in key_old for k in zip(s_new["stakeholder"], s_new["assessed_on"])]
     fresh = s_new.loc[pd.Series(is_new, index=s_new.index, dtype=bool)]
-    new_screenings = pd.DataFrame({"stakeholder": fresh["stakeholder"], "name": fresh["stakeholder"].map(names),
-                                   "assessed_on": fresh["assessed_on"], "outcome": fresh["outcome"]})
+    new_screenings = pd.DataFrame(
+        {
+            "stakeholder": fresh["stakeholder"],
+            "name": fresh["stakeholder"].map(names),
+            "assessed_on": fresh["assessed_on"],
+            "outcome": fresh["outcome"],
+        }
+    )
     as_old, as_new = screening.resolve_as_of(_about(old)), screening.resolve_as_of(_about(new))
     l_old, l_new = _latest(s_old, as_old, max_age_days), _latest(s_new, as_new, max_age_days)
     outcomes, flags, expired = [], [], []
@@ -959,21 +1227,45 @@ def screening_changes(old: Mapping, new: Mapping, to_new: Mapping[str, str] | No
         ob = b["outcome"] if b is not None else "not_screened"
         oa = a["outcome"] if a is not None else "not_screened"
         if ob != oa:
-            outcomes.append({"stakeholder": sid, "name": names.get(sid, sid), "outcome_before": ob, "outcome_after": oa})
+            outcomes.append(
+                {"stakeholder": sid, "name": names.get(sid, sid), "outcome_before": ob, "outcome_after": oa}
+            )
         if a is not None:
             for code in a["red_flags"]:
                 if b is None or code not in b["red_flags"]:
-                    flags.append({"stakeholder": sid, "name": names.get(sid, sid), "assessed_on": a["assessed_on"],
-                                  "question": code, "text": text[code].en})
-            if b is not None and not bool(b["is_stale"]) and bool(a["is_stale"]) and a["assessed_on"] == b["assessed_on"]:
-                expired.append({"stakeholder": sid, "name": names.get(sid, sid), "assessed_on": a["assessed_on"],
-                                "age_days_before": int(b["age_days"]), "age_days_after": int(a["age_days"])})
+                    flags.append(
+                        {
+                            "stakeholder": sid,
+                            "name": names.get(sid, sid),
+                            "assessed_on": a["assessed_on"],
+                            "question": code,
+                            "text": text[code].en,
+                        }
+                    )
+            if (
+                b is not None
+                and not bool(b["is_stale"])
+                and bool(a["is_stale"])
+                and a["assessed_on"] == b["assessed_on"]
+            ):
+                expired.append(
+                    {
+                        "stakeholder": sid,
+                        "name": names.get(sid, sid),
+                        "assessed_on": a["assessed_on"],
+                        "age_days_before": int(b["age_days"]),
+                        "age_days_after": int(a["age_days"]),
+                    }
+                )
     return {
         "new_screenings": new_screenings.sort_values(["assessed_on", "stakeholder"]),
-        "screening_outcomes": pd.DataFrame(outcomes, columns=["stakeholder", "name", "outcome_before", "outcome_after"]),
+        "screening_outcomes": pd.DataFrame(
+            outcomes, columns=["stakeholder", "name", "outcome_before", "outcome_after"]
+        ),
         "new_red_flags": pd.DataFrame(flags, columns=["stakeholder", "name", "assessed_on", "question", "text"]),
-        "expired_screenings": pd.DataFrame(expired, columns=["stakeholder", "name", "assessed_on", "age_days_before",
-                                                             "age_days_after"]),
+        "expired_screenings": pd.DataFrame(
+            expired, columns=["stakeholder", "name", "assessed_on", "age_days_before", "age_days_after"]
+        ),
     }
 
 
@@ -992,8 +1284,15 @@ def value_changes(old: Mapping, new: Mapping, to_new: Mapping[str, str] | None =
     for subject in dict.fromkeys([*a, *b]):
         db, da = b.get(subject, ("not_recorded", None)), a.get(subject, ("not_recorded", None))
         if db != da and da[0] != "not_recorded":
-            rows.append({"subject": subject, "name": names.get(subject, subject), "decision_before": db[0],
-                         "decision_after": da[0], "decision_date": da[1]})
+            rows.append(
+                {
+                    "subject": subject,
+                    "name": names.get(subject, subject),
+                    "decision_before": db[0],
+                    "decision_after": da[0],
+                    "decision_date": da[1],
+                }
+            )
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -1014,8 +1313,9 @@ def partnership_changes(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
         rec = ra if ra is not None else rb
         change = "added" if rb is None else "removed" if ra is None else "changed" if sb != sa else None
         if change:
-            rows.append({"partnership": rec.id, "name": rec.name, "change": change, "status_before": sb,
-                         "status_after": sa})
+            rows.append(
+                {"partnership": rec.id, "name": rec.name, "change": change, "status_before": sb, "status_after": sa}
+            )
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -1032,7 +1332,8 @@ def quality_changes(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     both = lb.merge(la, on=["partnership", "dimension"], how="outer", suffixes=("_before", "_after"))
     both = both.rename(columns={"level_before": "level_before", "level_after": "level_after"})
     same = (both["level_before"].round(9) == both["level_after"].round(9)) | (
-        both["level_before"].isna() & both["level_after"].isna())
+        both["level_before"].isna() & both["level_after"].isna()
+    )
     out = both[~same].copy()
     out["change"] = out["level_after"] - out["level_before"]
     dorder = {d: i for i, d in enumerate(quality.DIMENSIONS)}
@@ -1044,8 +1345,10 @@ def quality_changes(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
 # Action plan and survey
 # ---------------------------------------------------------------------------------------
 
-def plan_changes(old: pd.DataFrame, new: pd.DataFrame, as_of_old: dt.date | None,
-                 as_of_new: dt.date | None) -> dict[str, pd.DataFrame]:
+
+def plan_changes(
+    old: pd.DataFrame, new: pd.DataFrame, as_of_old: dt.date | None, as_of_new: dt.date | None
+) -> dict[str, pd.DataFrame]:
     """Action plan progress gained, actions newly done and newly late (matched by code).
 
     Returns:
@@ -1056,15 +1359,19 @@ def plan_changes(old: pd.DataFrame, new: pd.DataFrame, as_of_old: dt.date | None
          "newly_late": code, action, status_after, last_year}.
     """
     cols = ["code", "action", "status_before", "status_after", "progress_before", "progress_after", "gained_pp"]
-    empty = {"plan_progress": _empty(cols), "newly_done": _empty(["code", "action", "status_before"]),
-             "newly_late": _empty(["code", "action", "status_after", "last_year"])}
+    empty = {
+        "plan_progress": _empty(cols),
+        "newly_done": _empty(["code", "action", "status_before"]),
+        "newly_late": _empty(["code", "action", "status_after", "last_year"]),
+    }
     if old.empty and new.empty:
         return empty
     today = dt.date.today()
     b = actionplan.plan_status(old, as_of_old or today).set_index("code") if len(old) else None
     a = actionplan.plan_status(new, as_of_new or today).set_index("code") if len(new) else None
-    codes = sorted(set(a.index if a is not None else []) | set(b.index if b is not None else []),
-                   key=actionplan.code_sort_key)
+    codes = sorted(
+        set(a.index if a is not None else []) | set(b.index if b is not None else []), key=actionplan.code_sort_key
+    )
     rows, done, late = [], [], []
     for code in codes:
         rb = b.loc[code] if b is not None and code in b.index else None
@@ -1076,16 +1383,28 @@ def plan_changes(old: pd.DataFrame, new: pd.DataFrame, as_of_old: dt.date | None
         pa = float(ra["progress"]) if ra is not None else math.nan
         moved = sb != sa or not ((pb == pa) or (math.isnan(pb) and math.isnan(pa)))
         if moved:
-            rows.append({"code": code, "action": action, "status_before": sb, "status_after": sa,
-                         "progress_before": pb, "progress_after": pa, "gained_pp": pa - pb})
+            rows.append(
+                {
+                    "code": code,
+                    "action": action,
+                    "status_before": sb,
+                    "status_after": sa,
+                    "progress_before": pb,
+                    "progress_after": pa,
+                    "gained_pp": pa - pb,
+                }
+            )
         if sa == "done" and sb != "done":
             done.append({"code": code, "action": action, "status_before": sb})
         if ra is not None and bool(ra["is_late"]) and not (rb is not None and bool(rb["is_late"])):
             late.append({"code": code, "action": action, "status_after": sa, "last_year": ra["last_year"]})
     progress = pd.DataFrame(rows, columns=cols)
     progress = progress.sort_values("gained_pp", ascending=False, kind="stable", na_position="last")
-    return {"plan_progress": progress, "newly_done": pd.DataFrame(done, columns=empty["newly_done"].columns),
-            "newly_late": pd.DataFrame(late, columns=empty["newly_late"].columns)}
+    return {
+        "plan_progress": progress,
+        "newly_done": pd.DataFrame(done, columns=empty["newly_done"].columns),
+        "newly_late": pd.DataFrame(late, columns=empty["newly_late"].columns),
+    }
 
 
 def survey_changes(old: Mapping, new: Mapping, min_respondents: int = MIN_RESPONDENTS) -> pd.DataFrame:
@@ -1109,8 +1428,10 @@ def survey_changes(old: Mapping, new: Mapping, min_respondents: int = MIN_RESPON
     ok = (both["n_before"] >= min_respondents) & (both["n_after"] >= min_respondents)
     both["change"] = (both["score_after"] - both["score_before"]).where(ok)
     both["compared"] = np.where(ok, "compared", "too_few")
-    same = ((both["score_before"].round(9) == both["score_after"].round(9))
-            | (both["score_before"].isna() & both["score_after"].isna())) & (both["n_before"] == both["n_after"])
+    same = (
+        (both["score_before"].round(9) == both["score_after"].round(9))
+        | (both["score_before"].isna() & both["score_after"].isna())
+    ) & (both["n_before"] == both["n_after"])
     out = both[~same]
     order = {k: i for i, k in enumerate([survey.ALL, *vocab.SECTORS.keys])}
     torder = {k: i for i, k in enumerate(vocab.THEMES.keys)}
@@ -1122,18 +1443,39 @@ def survey_changes(old: Mapping, new: Mapping, min_respondents: int = MIN_RESPON
 # Private helpers
 # ---------------------------------------------------------------------------------------
 
-_SHEETS = ("stakeholders", "ties", "partnerships", "due_diligence", "value_assessment", "quality_assessment",
-           "survey_questions", "survey_responses", "action_plan")
+_SHEETS = (
+    "stakeholders",
+    "ties",
+    "partnerships",
+    "due_diligence",
+    "value_assessment",
+    "quality_assessment",
+    "survey_questions",
+    "survey_responses",
+    "action_plan",
+)
 
 
 _PARTNERSHIP_CHANGES = {"added": N_("New"), "removed": N_("Withdrawn"), "changed": N_("Changed")}
 # Columns whose keys are shown as labels: a vocabulary of vocab.VOCABULARIES, or CHANGE_KINDS.
 _DISPLAY_VOCABS: dict[str, str] = {
-    "sector": "sector", "scope": "scope", "change": "change", "matched_by": "change", "field": "change",
-    "compared": "change", "status": "change", "quadrant": "quadrant_short", "quadrant_before": "quadrant_short",
-    "quadrant_after": "quadrant_short", "outcome": "outcome", "outcome_before": "outcome",
-    "outcome_after": "outcome", "decision_before": "decision", "decision_after": "decision",
-    "status_before": "status", "status_after": "status",
+    "sector": "sector",
+    "scope": "scope",
+    "change": "change",
+    "matched_by": "change",
+    "field": "change",
+    "compared": "change",
+    "status": "change",
+    "quadrant": "quadrant_short",
+    "quadrant_before": "quadrant_short",
+    "quadrant_after": "quadrant_short",
+    "outcome": "outcome",
+    "outcome_before": "outcome",
+    "outcome_after": "outcome",
+    "decision_before": "decision",
+    "decision_after": "decision",
+    "status_before": "status",
+    "status_after": "status",
 }
 
 
@@ -1335,8 +1677,10 @@ def _partnership_names(t: Mapping) -> dict[str, str]:
 def _latest(screened: pd.DataFrame, as_of: pd.Timestamp, max_age_days: int) -> pd.DataFrame:
     """The latest screening per stakeholder, indexed by stakeholder (empty when none)."""
     if screened.empty:
-        return pd.DataFrame(columns=["outcome", "red_flags", "assessed_on", "age_days", "is_stale"],
-                            index=pd.Index([], name="stakeholder"))
+        return pd.DataFrame(
+            columns=["outcome", "red_flags", "assessed_on", "age_days", "is_stale"],
+            index=pd.Index([], name="stakeholder"),
+        )
     return screening.latest_screenings(screened, as_of, max_age_days).set_index("stakeholder")
 
 

@@ -36,8 +36,10 @@ def main(argv: list[str] | None = None) -> int:
 def build_parser() -> argparse.ArgumentParser:
     from partnerlab import __version__, batch, i18n
 
-    parser = argparse.ArgumentParser(prog="partnerlab", description="Strategic partnership intelligence "
-                                     "from one Excel workbook: templates, validation and reports.")
+    parser = argparse.ArgumentParser(
+        prog="partnerlab",
+        description="Strategic partnership intelligence from one Excel workbook: templates, validation and reports.",
+    )
     parser.add_argument("--version", action="version", version=f"partnerlab {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -50,21 +52,36 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check a workbook and print every problem (exit 0 usable, 1 errors)")
     p.add_argument("workbook", type=Path, metavar="WORKBOOK")
     p.add_argument("--quiet", action="store_true", help="print errors only, not warnings")
-    p.add_argument("--annotate", type=Path, metavar="OUT.xlsx",
-                   help="also write a copy with every problem cell highlighted and commented, and a first sheet "
-                        "listing the problems with links (the workbook itself is never changed)")
+    p.add_argument(
+        "--annotate",
+        type=Path,
+        metavar="OUT.xlsx",
+        help="also write a copy with every problem cell highlighted and commented, and a first sheet "
+        "listing the problems with links (the workbook itself is never changed)",
+    )
     p.set_defaults(handler=_validate)
 
-    p = sub.add_parser("import", help="write a new workbook from Kumu, Gephi, an edge list, Google Forms, "
-                       "KoboToolbox, SurveyMonkey or a mapped spreadsheet (docs/import_export.md)")
+    p = sub.add_parser(
+        "import",
+        help="write a new workbook from Kumu, Gephi, an edge list, Google Forms, "
+        "KoboToolbox, SurveyMonkey or a mapped spreadsheet (docs/import_export.md)",
+    )
     p.add_argument("sources", type=Path, nargs="+", metavar="SOURCE")
     p.add_argument("--out", type=Path, metavar="NEW.xlsx", help="the new workbook (never overwritten)")
-    p.add_argument("--format", choices=("kumu", "gephi", "edgelist", "google-forms", "kobo", "surveymonkey", "mapping"),
-                   default=None, help="the sources' format; default: detected")
+    p.add_argument(
+        "--format",
+        choices=("kumu", "gephi", "edgelist", "google-forms", "kobo", "surveymonkey", "mapping"),
+        default=None,
+        help="the sources' format; default: detected",
+    )
     p.add_argument("--mapping", type=Path, metavar="FILE", help="YAML or JSON: their columns and values -> ours")
     p.add_argument("--suggest-mapping", action="store_true", help="print a proposed mapping file and exit")
-    p.add_argument("--into", type=Path, metavar="EXISTING.xlsx",
-                   help="start from the rows of this workbook (it is only read; the result goes to --out)")
+    p.add_argument(
+        "--into",
+        type=Path,
+        metavar="EXISTING.xlsx",
+        help="start from the rows of this workbook (it is only read; the result goes to --out)",
+    )
     p.add_argument("--lang", choices=i18n.LANGUAGES, default="en", help="language of sheets, headers and labels")
     p.set_defaults(handler=_import)
 
@@ -85,8 +102,10 @@ def _template(args: argparse.Namespace) -> int:
         print(_("partnerlab template: {path} exists; use --force to overwrite it", path=out), file=sys.stderr)
         return 2
     if paths.DATA_RAW in out.resolve().parents:
-        print(_("partnerlab template: {path}: data/raw/ holds the analysts' workbooks and is never written to",
-                path=out), file=sys.stderr)
+        print(
+            _("partnerlab template: {path}: data/raw/ holds the analysts' workbooks and is never written to", path=out),
+            file=sys.stderr,
+        )
         return 2
     template.write_template(out, lang=args.lang)
     print(_("wrote {path}", path=out))
@@ -110,12 +129,25 @@ def _validate(args: argparse.Namespace) -> int:
     if getattr(args, "annotate", None) is not None and _annotate(args, wb, problems) != 0:
         return 2
     if errors:
-        print(_("{name}: {errors} error(s), {warnings} warning(s): fix the errors above and validate again",
-                name=args.workbook.name, errors=len(errors), warnings=len(problems) - len(errors)), file=sys.stderr)
+        print(
+            _(
+                "{name}: {errors} error(s), {warnings} warning(s): fix the errors above and validate again",
+                name=args.workbook.name,
+                errors=len(errors),
+                warnings=len(problems) - len(errors),
+            ),
+            file=sys.stderr,
+        )
         return 1
     counts = ", ".join(f"{k} {len(v)}" for k, v in wb.tables.items() if len(v))
-    print(_("{name}: usable ({counts}); {warnings} warning(s)", name=args.workbook.name, counts=counts,
-            warnings=len(problems)))
+    print(
+        _(
+            "{name}: usable ({counts}); {warnings} warning(s)",
+            name=args.workbook.name,
+            counts=counts,
+            warnings=len(problems),
+        )
+    )
     return 0
 
 
@@ -127,19 +159,31 @@ def _annotate(args: argparse.Namespace, wb, problems: list) -> int:
         print(_("partnerlab validate: {path}: the annotated copy must end in .xlsx", path=out), file=sys.stderr)
         return 2
     if out.resolve() == args.workbook.resolve() or paths.DATA_RAW in out.resolve().parents:
-        print(_("partnerlab validate: {path}: the annotated copy never overwrites a workbook nor goes to data/raw/",
-                path=out), file=sys.stderr)
+        print(
+            _(
+                "partnerlab validate: {path}: the annotated copy never overwrites a workbook nor goes to data/raw/",
+                path=out,
+            ),
+            file=sys.stderr,
+        )
         return 2
     if problems and all(not p.sheet for p in problems if p.is_error) and any(p.is_error for p in problems):
-        print(_("partnerlab validate: {name} could not be read, so no annotated copy was written",
-                name=args.workbook.name), file=sys.stderr)
+        print(
+            _(
+                "partnerlab validate: {name} could not be read, so no annotated copy was written",
+                name=args.workbook.name,
+            ),
+            file=sys.stderr,
+        )
         return 0
     lang = wb.about.get("language", "en") if wb is not None else None  # None: from the sheet names
     try:
         annotate.annotate_workbook(args.workbook, problems, out, lang=lang)
     except Exception as exc:  # a file our loader reads but openpyxl's full mode does not
-        print(_("partnerlab validate: could not write {path}: {error}", path=out, error=f"{type(exc).__name__}: {exc}"),
-              file=sys.stderr)
+        print(
+            _("partnerlab validate: could not write {path}: {error}", path=out, error=f"{type(exc).__name__}: {exc}"),
+            file=sys.stderr,
+        )
         return 2
     print(_("wrote {path} ({n} problem(s) marked)", path=out, n=len(problems)), file=sys.stderr)
     return 0

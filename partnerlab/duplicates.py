@@ -23,9 +23,11 @@ __all__ = ["COMMON_WORDS", "name_key", "acronym", "find_duplicates"]
 # Words that carry no identity in an institution's name (Spanish and English articles,
 # prepositions, conjunctions). Kept short on purpose: "nacional" or "instituto" do
 # distinguish institutions.
-COMMON_WORDS = frozenset("""
+COMMON_WORDS = frozenset(
+    """
 a al and de del e el en for la las lo los of para por the to y
-""".split())
+""".split()
+)
 
 _BRACKETS = re.compile(r"[(\[]([^)\]]*)[)\]]")
 

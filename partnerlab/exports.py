@@ -41,17 +41,41 @@ from partnerlab.findings import FORMULA_TRIGGERS, HEADER_FILL, HEADER_FONT, _set
 from partnerlab.i18n import N_
 
 __all__ = [
-    "EXPORT_FILES", "write_exports", "node_table", "tie_table", "export_graph",
-    "kumu_frames", "gephi_frames", "csv_safe", "unescape_csv_text", "PERSONAL_COLUMNS",
+    "EXPORT_FILES",
+    "write_exports",
+    "node_table",
+    "tie_table",
+    "export_graph",
+    "kumu_frames",
+    "gephi_frames",
+    "csv_safe",
+    "unescape_csv_text",
+    "PERSONAL_COLUMNS",
 ]
 
 PERSONAL_COLUMNS = ("contact",)  # personal data: never leaves the workbook
-EXPORT_FILES = ("network.gexf", "network.graphml", "kumu.xlsx", "gephi_nodes.csv", "gephi_edges.csv",
-                "network.dl", "network.net")
+EXPORT_FILES = (
+    "network.gexf",
+    "network.graphml",
+    "kumu.xlsx",
+    "gephi_nodes.csv",
+    "gephi_edges.csv",
+    "network.dl",
+    "network.net",
+)
 ROLE_COLUMNS = (*net.ROLES, "total")
 TEXT_NODE_ATTRS = ("name", "sector", "scope", "states", "quadrant", "screening")
-NUMBER_NODE_ATTRS = ("influence", "interest", "degree", "degree_centrality", "weighted_degree", "betweenness",
-                     "pagerank", "community", *(f"brokerage_{r}" for r in ROLE_COLUMNS))
+NUMBER_NODE_ATTRS = (
+    "influence",
+    "interest",
+    "degree",
+    "degree_centrality",
+    "weighted_degree",
+    "betweenness",
+    "pagerank",
+    "community",
+    *(f"brokerage_{r}" for r in ROLE_COLUMNS),
+)
 
 
 def write_exports(wb, folder: str | Path, lang: str = "en") -> list[str]:
@@ -116,15 +140,25 @@ def node_table(wb, graph: nx.DiGraph | None = None) -> pd.DataFrame:
     rows = []
     for v in ids:
         a = graph.nodes[v]
-        rows.append({
-            "id": v, "name": a.get("name") or v, "sector": a.get("sector"), "scope": a.get("scope"),
-            "states": "; ".join(a.get("states") or []), "influence": a.get("influence"),
-            "interest": a.get("interest"), "quadrant": a.get("quadrant"),
-            **{k: cent.at[v, k] for k in ("degree", "degree_centrality", "weighted_degree", "betweenness", "pagerank")},
-            "community": members.at[v, "community"],
-            **{f"brokerage_{r}": roles.at[v, r] for r in ROLE_COLUMNS},
-            "screening": outcome.get(v, ""),
-        })
+        rows.append(
+            {
+                "id": v,
+                "name": a.get("name") or v,
+                "sector": a.get("sector"),
+                "scope": a.get("scope"),
+                "states": "; ".join(a.get("states") or []),
+                "influence": a.get("influence"),
+                "interest": a.get("interest"),
+                "quadrant": a.get("quadrant"),
+                **{
+                    k: cent.at[v, k]
+                    for k in ("degree", "degree_centrality", "weighted_degree", "betweenness", "pagerank")
+                },
+                "community": members.at[v, "community"],
+                **{f"brokerage_{r}": roles.at[v, r] for r in ROLE_COLUMNS},
+                "screening": outcome.get(v, ""),
+            }
+        )
     out = pd.DataFrame(rows)
     for col in ("influence", "interest"):
         out[col] = out[col].astype("Int64")
@@ -151,8 +185,16 @@ def tie_table(graph: nx.DiGraph) -> pd.DataFrame:
             strength = max(d.get("strength", 1), (back or {}).get("strength", 1))
         else:
             kinds, srcs, strength = set(d.get("kinds", ())), set(d.get("sources", ())), d.get("strength", 1)
-        rows.append({"source": u, "target": v, "is_directed": not undirected, "strength": int(strength),
-                     "kinds": "; ".join(_kind_order(kinds)), "sources": "; ".join(sorted(srcs))})
+        rows.append(
+            {
+                "source": u,
+                "target": v,
+                "is_directed": not undirected,
+                "strength": int(strength),
+                "kinds": "; ".join(_kind_order(kinds)),
+                "sources": "; ".join(sorted(srcs)),
+            }
+        )
     return pd.DataFrame(rows, columns=["source", "target", "is_directed", "strength", "kinds", "sources"])
 
 
@@ -181,13 +223,22 @@ def export_graph(nodes: pd.DataFrame, ties: pd.DataFrame) -> nx.Graph:
             e["kinds"] = "; ".join(_kind_order(set(e["kinds"].split("; ")) | set(rec["kinds"].split("; "))))
             e["direction"] = f"{e['direction']}; {u} -> {v}"
             continue
-        g.add_edge(u, v, weight=strength, strength=strength, kinds=_text(rec["kinds"]), sources=_text(rec["sources"]),
-                   is_directed=bool(rec["is_directed"]), direction=f"{u} -> {v}" if rec["is_directed"] else "")
+        g.add_edge(
+            u,
+            v,
+            weight=strength,
+            strength=strength,
+            kinds=_text(rec["kinds"]),
+            sources=_text(rec["sources"]),
+            is_directed=bool(rec["is_directed"]),
+            direction=f"{u} -> {v}" if rec["is_directed"] else "",
+        )
     return g
 
 
-def kumu_frames(nodes: pd.DataFrame, ties: pd.DataFrame, lang: str = "en",
-                stakeholders: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def kumu_frames(
+    nodes: pd.DataFrame, ties: pd.DataFrame, lang: str = "en", stakeholders: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The Elements and Connections sheets of Kumu's spreadsheet import.
 
     Elements: Label, Type (the sector label), Description (the mandate, when the workbook
@@ -202,26 +253,33 @@ def kumu_frames(nodes: pd.DataFrame, ties: pd.DataFrame, lang: str = "en",
     if stakeholders is not None and len(stakeholders):
         mandate = dict(zip(stakeholders["id"], stakeholders.get("mandate", [None] * len(stakeholders))))
         roles = dict(zip(stakeholders["id"], stakeholders.get("roles", [[]] * len(stakeholders))))
-    elements = pd.DataFrame({
-        "Label": labels,
-        "Type": [vocab.SECTORS.label(s, lang) if s else "" for s in nodes["sector"]],
-        "Description": [_text(mandate.get(i)) for i in nodes["id"]],
-        "Tags": ["|".join(vocab.ROLES.label(r, lang) for r in (roles.get(i) or [])) for i in nodes["id"]],
-        "ID": nodes["id"],
-        "Scope": [vocab.SCOPES.label(s, lang) if s else "" for s in nodes["scope"]],
-        "States": nodes["states"],
-        "Influence": nodes["influence"], "Interest": nodes["interest"],
-        "Quadrant": [vocab.QUADRANTS.label(q, lang) if q else "" for q in nodes["quadrant"]],
-        **{c.replace("_", " ").capitalize(): nodes[c] for c in NUMBER_NODE_ATTRS[2:]},
-        "Screening": [screening.OUTCOMES.label(o, lang) if o else "" for o in nodes["screening"]],
-    })
-    connections = pd.DataFrame({
-        "From": [by[s] for s in ties["source"]],
-        "To": [by[t] for t in ties["target"]],
-        "Type": ["|".join(vocab.TIE_KINDS.label(k, lang) for k in str(ks).split("; ") if k) for ks in ties["kinds"]],
-        "Direction": ["directed" if d else "undirected" for d in ties["is_directed"]],
-        "Strength": ties["strength"],
-    })
+    elements = pd.DataFrame(
+        {
+            "Label": labels,
+            "Type": [vocab.SECTORS.label(s, lang) if s else "" for s in nodes["sector"]],
+            "Description": [_text(mandate.get(i)) for i in nodes["id"]],
+            "Tags": ["|".join(vocab.ROLES.label(r, lang) for r in (roles.get(i) or [])) for i in nodes["id"]],
+            "ID": nodes["id"],
+            "Scope": [vocab.SCOPES.label(s, lang) if s else "" for s in nodes["scope"]],
+            "States": nodes["states"],
+            "Influence": nodes["influence"],
+            "Interest": nodes["interest"],
+            "Quadrant": [vocab.QUADRANTS.label(q, lang) if q else "" for q in nodes["quadrant"]],
+            **{c.replace("_", " ").capitalize(): nodes[c] for c in NUMBER_NODE_ATTRS[2:]},
+            "Screening": [screening.OUTCOMES.label(o, lang) if o else "" for o in nodes["screening"]],
+        }
+    )
+    connections = pd.DataFrame(
+        {
+            "From": [by[s] for s in ties["source"]],
+            "To": [by[t] for t in ties["target"]],
+            "Type": [
+                "|".join(vocab.TIE_KINDS.label(k, lang) for k in str(ks).split("; ") if k) for ks in ties["kinds"]
+            ],
+            "Direction": ["directed" if d else "undirected" for d in ties["is_directed"]],
+            "Strength": ties["strength"],
+        }
+    )
     return elements, connections
 
 
@@ -232,13 +290,18 @@ def gephi_frames(nodes: pd.DataFrame, ties: pd.DataFrame, lang: str = "en") -> t
     keys, so they read back unchanged). Edges: Source, Target, Type (Directed or Undirected),
     Weight (the strength, 1-3), Kind (tie kinds, "; "-joined keys).
     """
-    gnodes = pd.concat([pd.DataFrame({"Id": nodes["id"], "Label": nodes["name"]}),
-                        nodes.drop(columns=["id", "name"])], axis=1)
-    gedges = pd.DataFrame({
-        "Source": ties["source"], "Target": ties["target"],
-        "Type": ["Directed" if d else "Undirected" for d in ties["is_directed"]],
-        "Weight": ties["strength"], "Kind": ties["kinds"],
-    })
+    gnodes = pd.concat(
+        [pd.DataFrame({"Id": nodes["id"], "Label": nodes["name"]}), nodes.drop(columns=["id", "name"])], axis=1
+    )
+    gedges = pd.DataFrame(
+        {
+            "Source": ties["source"],
+            "Target": ties["target"],
+            "Type": ["Directed" if d else "Undirected" for d in ties["is_directed"]],
+            "Weight": ties["strength"],
+            "Kind": ties["kinds"],
+        }
+    )
     return gnodes, gedges
 
 
@@ -261,8 +324,10 @@ def pajek_net(nodes: pd.DataFrame, ties: pd.DataFrame) -> str:
     for section, directed in (("*Arcs", True), ("*Edges", False)):
         lines.append(section)
         part = ties[ties["is_directed"] == directed]
-        lines += [f"{number[str(s)]} {number[str(t)]} {int(w)}" for s, t, w in zip(part["source"], part["target"],
-                                                                                     part["strength"])]
+        lines += [
+            f"{number[str(s)]} {number[str(t)]} {int(w)}"
+            for s, t, w in zip(part["source"], part["target"], part["strength"])
+        ]
     return "\r\n".join(lines) + "\r\n"
 
 
@@ -292,12 +357,16 @@ def unescape_csv_text(value: object) -> object:
 
 # The README of the exports folder, in the batch's language (English msgids).
 _README_FILES: dict[str, str] = {
-    "network.gexf": N_("Gephi (File > Open), also networkx and R igraph: nodes with sector, scope, influence, "
-                       "interest, grid quadrant, centrality, brokerage role counts, community and screening outcome; "
-                       "one undirected edge per tied pair (weight = strength 1-3, kinds, direction)."),
+    "network.gexf": N_(
+        "Gephi (File > Open), also networkx and R igraph: nodes with sector, scope, influence, "
+        "interest, grid quadrant, centrality, brokerage role counts, community and screening outcome; "
+        "one undirected edge per tied pair (weight = strength 1-3, kinds, direction)."
+    ),
     "network.graphml": N_("the same graph as GraphML (Cytoscape, yEd, R igraph `read_graph(format='graphml')`)."),
-    "kumu.xlsx": N_("Kumu: Import > spreadsheet. Sheets Elements (Label, Type = sector, Description = mandate, "
-                    "Tags = roles, ...) and Connections (From, To, Type, Direction, Strength)."),
+    "kumu.xlsx": N_(
+        "Kumu: Import > spreadsheet. Sheets Elements (Label, Type = sector, Description = mandate, "
+        "Tags = roles, ...) and Connections (From, To, Type, Direction, Strength)."
+    ),
     "gephi_nodes.csv": N_("Gephi Data Laboratory > Import Spreadsheet, nodes table (Id, Label, attributes)."),
     "gephi_edges.csv": N_("Gephi edges table (Source, Target, Type Directed/Undirected, Weight = strength)."),
     "network.dl": N_("UCINET DL, edgelist1 format (an undirected tie is written both ways)."),
@@ -308,18 +377,31 @@ _README_FILES: dict[str, str] = {
 
 def _readme(written: list[str], lang: str, n: int, m: int) -> str:
     _ = i18n.translator(lang)
-    lines = ["# " + _("Data exports"), "",
-             _("The tie network of this batch ({stakeholders}, {ties}) and the workbook's tables, for other tools. "
-               "The `contact` column (personal data) is never included. Text that a spreadsheet could read as a "
-               "formula is written as text (in CSV with a leading `'`).",
-               stakeholders=_.n("{n} stakeholder", "{n} stakeholders", n), ties=_.n("{n} tie", "{n} ties", m)), ""]
+    lines = [
+        "# " + _("Data exports"),
+        "",
+        _(
+            "The tie network of this batch ({stakeholders}, {ties}) and the workbook's tables, for other tools. "
+            "The `contact` column (personal data) is never included. Text that a spreadsheet could read as a "
+            "formula is written as text (in CSV with a leading `'`).",
+            stakeholders=_.n("{n} stakeholder", "{n} stakeholders", n),
+            ties=_.n("{n} tie", "{n} ties", m),
+        ),
+        "",
+    ]
     if not n:
         lines += [_("The workbook records no stakeholders, so there is no network to export."), ""]
     table = _("a processed table of the workbook, as the reports read it (lists joined with `; `).")
     for f in written:
         lines.append(f"- `{f}`: {_(_README_FILES[f]) if f in _README_FILES else table}")
-    lines += ["", _("To turn a Kumu or Gephi file back into a workbook: `partnerlab import FILE --out NEW.xlsx` "
-                    "(docs/import_export.md)."), ""]
+    lines += [
+        "",
+        _(
+            "To turn a Kumu or Gephi file back into a workbook: `partnerlab import FILE --out NEW.xlsx` "
+            "(docs/import_export.md)."
+        ),
+        "",
+    ]
     return "\n".join(lines)
 
 

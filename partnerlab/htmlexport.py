@@ -38,7 +38,12 @@ if TYPE_CHECKING:  # nbformat imports jsonschema (over a second): only where pag
     from nbformat import NotebookNode
 
 __all__ = [
-    "TEMPLATES", "REMOVED_TAGS", "export_html", "prepare_for_html", "render_index", "page_css",
+    "TEMPLATES",
+    "REMOVED_TAGS",
+    "export_html",
+    "prepare_for_html",
+    "render_index",
+    "page_css",
     "outside_references",
 ]
 
@@ -61,8 +66,10 @@ PAGE_SCRIPTS: dict[str, tuple[str, ...]] = {
     "explorer": ("vendor/graphology/graphology.umd.min.js", "vendor/sigma/sigma.min.js", "static/explorer.js"),
 }
 _SCRIPT_MARK = re.compile(r'data-pl-script="([a-z0-9_-]+)"')
-PAGE_CSP = ("default-src 'none'; img-src data: blob:; style-src 'unsafe-inline'; font-src data:; "
-            "base-uri 'none'; form-action 'none'")
+PAGE_CSP = (
+    "default-src 'none'; img-src data: blob:; style-src 'unsafe-inline'; font-src data:; "
+    "base-uri 'none'; form-action 'none'"
+)
 
 _local = threading.local()  # one exporter per thread: the jinja environment is not thread safe
 
@@ -164,7 +171,9 @@ def prepare_for_html(nb: NotebookNode) -> NotebookNode:
     return nb
 
 
-_RUN_DETAILS = "pl-report pl-run-details\""  # the class attribute of Report.run_details_html (its CSS names the class too)
+_RUN_DETAILS = (
+    'pl-report pl-run-details"'  # the class attribute of Report.run_details_html (its CSS names the class too)
+)
 _CONTENTS = re.compile(r'<nav class="pl-contents" data-pl-contents="([^"]*)"></nav>')
 _H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
 CONTENTS_MIN = 4  # a page with this many sections or more gets a contents list at the top
@@ -205,8 +214,13 @@ def fill_contents(cells: list) -> None:
             markup = _html_of(output)
             if _CONTENTS.search(markup):
                 output["data"]["text/html"] = _CONTENTS.sub(
-                    lambda m: f'<nav class="pl-contents" aria-label="{m.group(1)}"><span class="pl-contents-label">'
-                              f'{m.group(1)}</span><ol>{items}</ol></nav>', markup, count=1)
+                    lambda m: (
+                        f'<nav class="pl-contents" aria-label="{m.group(1)}"><span class="pl-contents-label">'
+                        f"{m.group(1)}</span><ol>{items}</ol></nav>"
+                    ),
+                    markup,
+                    count=1,
+                )
                 return
 
 
@@ -232,8 +246,11 @@ def light_png(b64: str) -> str:
     if image.mode not in ("RGB", "L"):
         return b64
     few = image.getcolors(256) is not None
-    palette = (image.convert("P", palette=Image.Palette.ADAPTIVE, colors=256) if few else
-               image.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE))
+    palette = (
+        image.convert("P", palette=Image.Palette.ADAPTIVE, colors=256)
+        if few
+        else image.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    )
     out = io.BytesIO()
     palette.save(out, format="PNG", compress_level=9)
     return base64.b64encode(out.getvalue()).decode("ascii") if out.tell() < len(raw) else b64
@@ -303,7 +320,7 @@ def render_index(manifest: dict, lang: str = "en") -> str:
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<meta name="generator" content="partnerlab {esc(manifest.get('partnerlab') or __version__)}">
+<meta name="generator" content="partnerlab {esc(manifest.get("partnerlab") or __version__)}">
 <title>{esc(heading)}: {esc(_("Reports"))}</title>
 <style>
 {page_css()}
@@ -317,7 +334,7 @@ def render_index(manifest: dict, lang: str = "en") -> str:
 {sections}
 {_run_details(manifest, records, _)}
 </main>
-<footer class="pl-footer">partnerlab {esc(manifest.get('partnerlab') or __version__)}</footer>
+<footer class="pl-footer">partnerlab {esc(manifest.get("partnerlab") or __version__)}</footer>
 </body>
 </html>
 """
@@ -346,10 +363,16 @@ def _index_intro(wb: dict, _) -> str:
     except ValueError:  # an as-of date the loader kept as text
         when = str(as_of)
     if when:
-        return _("Every report of this batch, made from the workbook {workbook} with data as of {date}. "
-                 "Start with the overview.", workbook=wb.get("name") or "", date=when)
-    return _("Every report of this batch, made from the workbook {workbook}. Start with the overview.",
-             workbook=wb.get("name") or "")
+        return _(
+            "Every report of this batch, made from the workbook {workbook} with data as of {date}. "
+            "Start with the overview.",
+            workbook=wb.get("name") or "",
+            date=when,
+        )
+    return _(
+        "Every report of this batch, made from the workbook {workbook}. Start with the overview.",
+        workbook=wb.get("name") or "",
+    )
 
 
 def _index_sections(records: list[dict], lang: str) -> str:
@@ -407,9 +430,10 @@ def _index_entry(recs: list[dict], title: str, question: str, lang: str, start: 
         links = []
         for rec in copies:
             text = record_title(rec, lang)
-            text = text[len(name) + 2:] if name and text.startswith(name + ": ") else text
-            links.append((f'<a href="{esc(_page_of(rec))}">{esc(text)}</a>' if _page_of(rec) else esc(text))
-                         + _index_tag(rec, _))
+            text = text[len(name) + 2 :] if name and text.startswith(name + ": ") else text
+            links.append(
+                (f'<a href="{esc(_page_of(rec))}">{esc(text)}</a>' if _page_of(rec) else esc(text)) + _index_tag(rec, _)
+            )
         parts.append(f'<p class="pl-copies">{" · ".join(links)}</p>')
     if head is not None and head.get("status") == "skipped" and _note(head, lang):
         parts.append(f'<p class="pl-question">{esc(_note(head, lang))}</p>')
@@ -442,12 +466,23 @@ def _run_details(manifest: dict, records: list[dict], _) -> str:
     run = manifest.get("run") or {}
     summary = manifest.get("summary") or {}
     reused = sum(bool(r.get("reused")) for r in records)
-    counts = " · ".join([_.n("{n} report ready", "{n} reports ready", summary.get("ok", 0)),
-                         _.n("{n} failed", "{n} failed", summary.get("failed", 0)),
-                         _.n("{n} skipped", "{n} skipped", summary.get("skipped", 0))])
+    counts = " · ".join(
+        [
+            _.n("{n} report ready", "{n} reports ready", summary.get("ok", 0)),
+            _.n("{n} failed", "{n} failed", summary.get("failed", 0)),
+            _.n("{n} skipped", "{n} skipped", summary.get("skipped", 0)),
+        ]
+    )
     if reused:
-        counts += " (" + _.n("{n} reused from the previous run: its inputs did not change",
-                             "{n} reused from the previous run: their inputs did not change", reused) + ")"
+        counts += (
+            " ("
+            + _.n(
+                "{n} reused from the previous run: its inputs did not change",
+                "{n} reused from the previous run: their inputs did not change",
+                reused,
+            )
+            + ")"
+        )
     files = ['<a href="manifest.json">manifest.json</a>']
     if manifest.get("findings"):
         files.append(f'<a href="{esc(manifest["findings"])}">{esc(manifest["findings"])}</a> ({esc(_("key tables"))})')
@@ -456,7 +491,10 @@ def _run_details(manifest: dict, records: list[dict], _) -> str:
         ("sha256", f"<code>{esc(wb.get('sha256') or '')}</code>"),
         (_("Data as of"), esc(wb.get("as_of") or "—")),
         (_("Language"), esc(_language_name(lang))),
-        (_("Run"), f"{esc(run.get('started') or '')} → {esc(run.get('ended') or '')} ({_fmt_seconds(run.get('seconds'))})"),
+        (
+            _("Run"),
+            f"{esc(run.get('started') or '')} → {esc(run.get('ended') or '')} ({_fmt_seconds(run.get('seconds'))})",
+        ),
         (_("Reports"), esc(counts)),
         (_("Files"), " · ".join(files)),
     ]
@@ -475,7 +513,7 @@ def _run_details(manifest: dict, records: list[dict], _) -> str:
         params = ", ".join(f"{esc(k)}={esc(v)}" for k, v in (rec.get("parameters_own") or {}).items())
         label = _(_STATUS_LABELS[status]) if status in _STATUS_LABELS else status
         rows.append(
-            f'<tr><td>{esc(_record_title(rec, lang))}</td><td>{params or "—"}</td>'
+            f"<tr><td>{esc(_record_title(rec, lang))}</td><td>{params or '—'}</td>"
             f'<td><span class="pl-status pl-status-{esc(status)}">{esc(label)}</span></td>'
             f'<td class="num">{_fmt_seconds(rec.get("seconds")) if status not in ("skipped", "reused") else ""}</td>'
             f"<td>{links}</td><td>{esc(_note(rec, lang))}</td></tr>"
@@ -483,10 +521,12 @@ def _run_details(manifest: dict, records: list[dict], _) -> str:
     meta_rows = "".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in meta)
     num = ' class="num"'
     head = "".join(f"<th{num if k == 'Time' else ''}>{esc(_(k))}</th>" for k in _RUN_COLUMNS)
-    return (f'<details class="pl-run-details"><summary>{esc(_("Run details"))}: {esc(counts)}</summary>'
-            f'<p class="pl-meta">{esc(_("The executed notebooks are kept for audit."))}</p>'
-            f'<table class="pl-meta">{meta_rows}</table>'
-            f"<table><thead><tr>{head}</tr></thead><tbody>{chr(10).join(rows)}</tbody></table></details>")
+    return (
+        f'<details class="pl-run-details"><summary>{esc(_("Run details"))}: {esc(counts)}</summary>'
+        f'<p class="pl-meta">{esc(_("The executed notebooks are kept for audit."))}</p>'
+        f'<table class="pl-meta">{meta_rows}</table>'
+        f"<table><thead><tr>{head}</tr></thead><tbody>{chr(10).join(rows)}</tbody></table></details>"
+    )
 
 
 def _language_name(lang: str) -> str:
@@ -581,5 +621,11 @@ def _fmt_seconds(value: object) -> str:
 
 _RUN_COLUMNS = (N_("Report"), N_("Parameters"), N_("Status"), N_("Time"), N_("Notebook"), N_("Note"))
 # The status of a report in the index (English msgids).
-_STATUS_LABELS = {"ok": N_("ok"), "failed": N_("failed"), "skipped": N_("skipped"), "pending": N_("not run"),
-                  "running": N_("not finished"), "reused": N_("reused")}
+_STATUS_LABELS = {
+    "ok": N_("ok"),
+    "failed": N_("failed"),
+    "skipped": N_("skipped"),
+    "pending": N_("not run"),
+    "running": N_("not finished"),
+    "reused": N_("reused"),
+}

@@ -34,8 +34,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
-    "LANGUAGES", "LANGUAGE_NAMES", "PSEUDO", "LOCALE_DIR", "language_code", "resolve_lang", "N_", "NC_", "gettext",
-    "ngettext", "pgettext", "translator", "Translator", "catalog_files",
+    "LANGUAGES",
+    "LANGUAGE_NAMES",
+    "PSEUDO",
+    "LOCALE_DIR",
+    "language_code",
+    "resolve_lang",
+    "N_",
+    "NC_",
+    "gettext",
+    "ngettext",
+    "pgettext",
+    "translator",
+    "Translator",
+    "catalog_files",
 ]
 
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -50,8 +62,14 @@ _BABEL_LOCALE = {"en": "en", "es": "es_MX", "pt": "pt_BR"}
 PLURAL_FORMS = {"es": "nplurals=2; plural=(n != 1);", "pt": "nplurals=2; plural=(n > 1);"}
 # Other spellings of a language an analyst may type in about.language or --lang.
 _ALIASES = {
-    "english": "en", "ingles": "en", "ingles (en)": "en", "spanish": "es", "espanol": "es",
-    "castellano": "es", "portuguese": "pt", "portugues": "pt",
+    "english": "en",
+    "ingles": "en",
+    "ingles (en)": "en",
+    "spanish": "es",
+    "espanol": "es",
+    "castellano": "es",
+    "portuguese": "pt",
+    "portugues": "pt",
 }
 
 PSEUDO = "qps"  # pseudo-locale of the tests: every message wrapped in ⟦ ⟧
@@ -193,7 +211,7 @@ class Translator:
         return voc.label(str(key), self.lang)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def translator(lang: str) -> Translator:
     """The cached Translator of a language code (resolved with `resolve_lang`)."""
     return Translator(lang if lang == PSEUDO else resolve_lang(lang))
@@ -204,7 +222,7 @@ def catalog_files(lang: str) -> list[Path]:
     return sorted((LOCALE_DIR / lang / "LC_MESSAGES").glob("*.po"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _translations(lang: str) -> _gettext.NullTranslations:
     """The merged catalogs of a language, compiled in memory (no .mo file to keep in step)."""
     files = catalog_files(lang) if lang in LANGUAGES and lang != "en" else []
@@ -224,8 +242,9 @@ def _translations(lang: str) -> _gettext.NullTranslations:
         for message in part:
             if message.id and merged.get(message.id, message.context) is None:
                 merged[message.id] = message
-    merged.mime_headers = [(k, v) for k, v in merged.mime_headers if k.lower() != "plural-forms"] + \
-        [("Plural-Forms", PLURAL_FORMS.get(lang, "nplurals=2; plural=(n != 1);"))]
+    merged.mime_headers = [(k, v) for k, v in merged.mime_headers if k.lower() != "plural-forms"] + [
+        ("Plural-Forms", PLURAL_FORMS.get(lang, "nplurals=2; plural=(n != 1);"))
+    ]
     buffer = io.BytesIO()
     write_mo(buffer, merged, use_fuzzy=False)
     buffer.seek(0)
@@ -241,13 +260,24 @@ def _fold(text: str) -> str:
 
 # The functions whose first argument (or first two, for plurals) is an English msgid.
 KEYWORDS: dict[str, tuple[int, ...] | None] = {
-    "_": None, "N_": None, "T": None, "gettext": None, "ngettext": (1, 2), "n": (1, 2), "NC_": ((1, "c"), 2),
+    "_": None,
+    "N_": None,
+    "T": None,
+    "gettext": None,
+    "ngettext": (1, 2),
+    "n": (1, 2),
+    "NC_": ((1, "c"), 2),
     "pgettext": ((1, "c"), 2),
-    "h2": None, "h3": None, "p": None, "left_out": None,
+    "h2": None,
+    "h3": None,
+    "p": None,
+    "left_out": None,
 }
 # What pybabel reads: the package's Python files and the report notebooks (code cells).
-METHOD_MAP = [("partnerlab/**.py", "partnerlab.i18n:extract_python"),
-              ("notebooks/**.ipynb", "partnerlab.i18n:extract_notebook")]
+METHOD_MAP = [
+    ("partnerlab/**.py", "partnerlab.i18n:extract_python"),
+    ("notebooks/**.ipynb", "partnerlab.i18n:extract_notebook"),
+]
 
 
 def extract_python(fileobj, keywords, comment_tags, options):
@@ -301,8 +331,8 @@ def extracted(root: Path | None = None) -> dict[object, list[str]]:
     root = root or Path(__file__).resolve().parent.parent
     found: dict[object, list[str]] = {}
     for filename, lineno, message, _comments, _context in extract_from_dir(
-            str(root), method_map=METHOD_MAP, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",),
-            strip_comment_tags=True):
+        str(root), method_map=METHOD_MAP, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",), strip_comment_tags=True
+    ):
         if not message or (isinstance(message, tuple) and not all(message)):
             continue
         found.setdefault(message, []).append(f"{filename}:{lineno}")

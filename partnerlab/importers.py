@@ -35,22 +35,74 @@ from partnerlab.i18n import N_
 from partnerlab.workbook import LIMITS
 
 __all__ = [
-    "FORMATS", "ImportFailure", "ImportResult", "Table", "import_sources", "detect_format", "read_tables",
-    "write_import", "suggest_mapping", "make_id", "infer_question", "import_command",
+    "FORMATS",
+    "ImportFailure",
+    "ImportResult",
+    "Table",
+    "import_sources",
+    "detect_format",
+    "read_tables",
+    "write_import",
+    "suggest_mapping",
+    "make_id",
+    "infer_question",
+    "import_command",
 ]
 
 FORMATS = ("kumu", "gephi", "edgelist", "google-forms", "kobo", "surveymonkey", "mapping")
 TIMESTAMP_HEADERS = {"timestamp", "marcatemporal", "marcadetiempo", "horadeenvio"}
-EMAIL_HEADERS = {"emailaddress", "email", "correo", "correoelectronico", "direcciondecorreoelectronico",
-                 "username", "nombredeusuario", "ipaddress", "firstname", "lastname"}
-KOBO_META = {"start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber", "username",
-             "audit", "meta/instanceid", "meta/instancename", "meta/rootuuid", "instanceid", "formhub/uuid"}
+EMAIL_HEADERS = {
+    "emailaddress",
+    "email",
+    "correo",
+    "correoelectronico",
+    "direcciondecorreoelectronico",
+    "username",
+    "nombredeusuario",
+    "ipaddress",
+    "firstname",
+    "lastname",
+}
+KOBO_META = {
+    "start",
+    "end",
+    "today",
+    "deviceid",
+    "subscriberid",
+    "simserial",
+    "phonenumber",
+    "username",
+    "audit",
+    "meta/instanceid",
+    "meta/instancename",
+    "meta/rootuuid",
+    "instanceid",
+    "formhub/uuid",
+}
 # (Kobo's other metadata columns start with "_": _id, _uuid, _submission_time, _index, __version__, ...)
-SURVEYMONKEY_META = {"respondentid", "collectorid", "startdate", "enddate", "ipaddress", "emailaddress",
-                     "firstname", "lastname", "customdata1", "customdata"}
-COMPUTED = {"quadrant", "degree", "degreecentrality", "weighteddegree", "betweenness", "pagerank", "community",
-            "screening", *(f"brokerage{r}" for r in ("coordinator", "itinerant", "representative", "gatekeeper",
-                                                      "liaison", "total"))}
+SURVEYMONKEY_META = {
+    "respondentid",
+    "collectorid",
+    "startdate",
+    "enddate",
+    "ipaddress",
+    "emailaddress",
+    "firstname",
+    "lastname",
+    "customdata1",
+    "customdata",
+}
+COMPUTED = {
+    "quadrant",
+    "degree",
+    "degreecentrality",
+    "weighteddegree",
+    "betweenness",
+    "pagerank",
+    "community",
+    "screening",
+    *(f"brokerage{r}" for r in ("coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total")),
+}
 MAX_OPTIONS = 25  # more distinct answers than this: a text question, not a choice
 
 
@@ -106,8 +158,11 @@ class ImportResult:
     def lines(self) -> list[str]:
         """The review, one line per item, grouped: mapped, guessed, could not map."""
         out = []
-        for title, items in ((N_("mapped"), self.mapped), (N_("guessed (check these)"), self.guessed),
-                             (N_("could not map"), self.unmapped)):
+        for title, items in (
+            (N_("mapped"), self.mapped),
+            (N_("guessed (check these)"), self.guessed),
+            (N_("could not map"), self.unmapped),
+        ):
             if items:
                 out.append(self._("{title}:", title=self._(title)))
                 out += [f"  {x}" for x in items]
@@ -120,8 +175,10 @@ class ImportResult:
 # Entry points
 # ---------------------------------------------------------------------------------------
 
-def import_sources(paths: list[str | Path], fmt: str | None = None, mapping: str | Path | None = None,
-                   lang: str = "en") -> ImportResult:
+
+def import_sources(
+    paths: list[str | Path], fmt: str | None = None, mapping: str | Path | None = None, lang: str = "en"
+) -> ImportResult:
     """Read sources of one format into rows of the contract.
 
     Args:
@@ -144,9 +201,15 @@ def import_sources(paths: list[str | Path], fmt: str | None = None, mapping: str
         raise ImportFailure(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
     if fmt == "mapping" and mapping is None:
         raise ImportFailure("--format mapping needs --mapping FILE (see --suggest-mapping)")
-    reader = {"kumu": _import_kumu, "gephi": _import_gephi, "edgelist": _import_edgelist,
-              "google-forms": _import_google_forms, "kobo": _import_kobo, "surveymonkey": _import_surveymonkey,
-              "mapping": lambda ps, lg: _import_mapping(ps, Path(mapping), lg)}[fmt]
+    reader = {
+        "kumu": _import_kumu,
+        "gephi": _import_gephi,
+        "edgelist": _import_edgelist,
+        "google-forms": _import_google_forms,
+        "kobo": _import_kobo,
+        "surveymonkey": _import_surveymonkey,
+        "mapping": lambda ps, lg: _import_mapping(ps, Path(mapping), lg),
+    }[fmt]
     result = reader(paths, lang)
     result.fmt = fmt
     return result
@@ -190,11 +253,19 @@ def import_command(args) -> int:
         return fail(str(exc), 1 if "would not validate" in str(exc) else 2)
     except Exception as exc:  # a file that defeats the readers in a way not foreseen: still one line
         names = ", ".join(Path(p).name for p in args.sources)
-        return fail(f"{names}: could not be imported ({type(exc).__name__}: {str(exc)[:200]}); "
-                    f"please report this file's layout")
-    print(result.n("wrote {out} ({n} warning from partnerlab validate); next: partnerlab validate {out} && "
-                   "partnerlab run --workbook {out}", "wrote {out} ({n} warnings from partnerlab validate); next: "
-                   "partnerlab validate {out} && partnerlab run --workbook {out}", len(warnings), out=out))
+        return fail(
+            f"{names}: could not be imported ({type(exc).__name__}: {str(exc)[:200]}); please report this file's layout"
+        )
+    print(
+        result.n(
+            "wrote {out} ({n} warning from partnerlab validate); next: partnerlab validate {out} && "
+            "partnerlab run --workbook {out}",
+            "wrote {out} ({n} warnings from partnerlab validate); next: "
+            "partnerlab validate {out} && partnerlab run --workbook {out}",
+            len(warnings),
+            out=out,
+        )
+    )
     return 0
 
 
@@ -220,8 +291,10 @@ def detect_format(paths: list[Path]) -> str:
     if len(tables) == 1 and 2 <= len(tables[0].header) <= 3:
         return "edgelist"
     names = ", ".join(p.name for p in paths)
-    raise ImportFailure(f"{names}: cannot tell the format; use --format ({', '.join(FORMATS)}) "
-                        f"or describe the columns with --mapping FILE (--suggest-mapping proposes one)")
+    raise ImportFailure(
+        f"{names}: cannot tell the format; use --format ({', '.join(FORMATS)}) "
+        f"or describe the columns with --mapping FILE (--suggest-mapping proposes one)"
+    )
 
 
 def write_import(result: ImportResult, out: str | Path, lang: str = "en", into: str | Path | None = None) -> list:
@@ -272,8 +345,12 @@ def suggest_mapping(path: str | Path) -> str:
     if not tables:
         raise ImportFailure(f"{Path(path).name}: no sheet with a header row")
     t = max(tables, key=lambda x: len(x.rows))
-    lines = ["# partnerlab mapping (review every line; blank or delete what does not apply)",
-             f"# source: {Path(path).name}", f"sheet: {_yaml_str(t.sheet or '')}", "columns:"]
+    lines = [
+        "# partnerlab mapping (review every line; blank or delete what does not apply)",
+        f"# source: {Path(path).name}",
+        f"sheet: {_yaml_str(t.sheet or '')}",
+        "columns:",
+    ]
     chosen: dict[int, str] = {}
     for i, h in enumerate(t.header):
         key = _stakeholder_column(h) or _guess_column_by_values(t, i)
@@ -353,11 +430,16 @@ def infer_question(values: list[str]) -> tuple[str, list[str], list]:
     parts = [[p.strip() for p in a.split(", ") if p.strip()] for a in answers]
     distinct_parts = list(dict.fromkeys(p for ps in parts for p in ps))
     distinct_whole = list(dict.fromkeys(answers))
-    if any(len(ps) > 1 for ps in parts) and len(distinct_parts) <= MAX_OPTIONS and \
-            sum(len(ps) for ps in parts) > len(distinct_parts):  # joined by ", " and the parts recur
+    if (
+        any(len(ps) > 1 for ps in parts)
+        and len(distinct_parts) <= MAX_OPTIONS
+        and sum(len(ps) for ps in parts) > len(distinct_parts)
+    ):  # joined by ", " and the parts recur
         options = [_no_semicolon(p) for p in distinct_parts]
-        parsed = [[_no_semicolon(p.strip()) for p in str(v).split(", ") if p.strip()] if v not in (None, "") else []
-                  for v in values]
+        parsed = [
+            [_no_semicolon(p.strip()) for p in str(v).split(", ") if p.strip()] if v not in (None, "") else []
+            for v in values
+        ]
         return "multi", options, parsed
     if len(distinct_whole) <= MAX_OPTIONS and len(distinct_whole) < len(answers):
         options = [_no_semicolon(a) for a in distinct_whole]
@@ -368,6 +450,7 @@ def infer_question(values: list[str]) -> tuple[str, list[str], list]:
 # ---------------------------------------------------------------------------------------
 # Reading files (the edge: size and row limits, one-line errors)
 # ---------------------------------------------------------------------------------------
+
 
 def read_tables(path: Path, limit_rows: int | None = None) -> list[Table]:
     """The sheets of a CSV or XLSX file as Tables (blank sheets left out), header in the first non-blank row.
@@ -383,7 +466,9 @@ def read_tables(path: Path, limit_rows: int | None = None) -> list[Table]:
     elif suffix in (".csv", ".tsv", ".txt"):
         raw = [("", _read_csv(path, limit_rows))]
     else:
-        raise ImportFailure(f"{path.name}: expected a .csv or .xlsx file (or Kumu's .json), found {suffix or 'no extension'}")
+        raise ImportFailure(
+            f"{path.name}: expected a .csv or .xlsx file (or Kumu's .json), found {suffix or 'no extension'}"
+        )
     tables = []
     for sheet, rows in raw:
         while rows and all(_blank(v) for v in rows[0]):  # blank rows above the header
@@ -401,8 +486,9 @@ def _check_file(path: Path) -> None:
         raise ImportFailure(f"{path}: no such file")
     size = path.stat().st_size
     if size > LIMITS["max_file_bytes"]:
-        raise ImportFailure(f"{path.name}: {size / 2**20:.0f} MB; expected a file of at most "
-                            f"{LIMITS['max_file_bytes'] // 2**20} MB")
+        raise ImportFailure(
+            f"{path.name}: {size / 2**20:.0f} MB; expected a file of at most {LIMITS['max_file_bytes'] // 2**20} MB"
+        )
 
 
 def _read_csv(path: Path, limit_rows: int | None) -> list[list]:
@@ -424,11 +510,15 @@ def _read_csv(path: Path, limit_rows: int | None) -> list[list]:
     try:
         for row in reader:
             if len(rows) > LIMITS["max_rows"]:
-                raise ImportFailure(f"{path.name}: more than {LIMITS['max_rows']:,} rows; expected at most "
-                                    f"{LIMITS['max_rows']:,} (split the file)")
+                raise ImportFailure(
+                    f"{path.name}: more than {LIMITS['max_rows']:,} rows; expected at most "
+                    f"{LIMITS['max_rows']:,} (split the file)"
+                )
             if len(row) > LIMITS["max_columns"]:
-                raise ImportFailure(f"{path.name}: row {reader.line_num} has {len(row)} columns; expected at most "
-                                    f"{LIMITS['max_columns']}")
+                raise ImportFailure(
+                    f"{path.name}: row {reader.line_num} has {len(row)} columns; expected at most "
+                    f"{LIMITS['max_columns']}"
+                )
             rows.append([unescape_csv_text(c.strip()) if c.strip() != "" else None for c in row])
             if limit_rows and len(rows) >= limit_rows:
                 break
@@ -444,10 +534,14 @@ def _read_xlsx(path: Path, limit_rows: int | None) -> list[tuple[str, list[list]
         infos = zf.infolist()
         total = sum(i.file_size for i in infos)
         packed = sum(i.compress_size for i in infos) or 1
-        if total > LIMITS["max_unzipped_bytes"] or (total > 50 * 2**20 and total / packed > LIMITS["max_compression_ratio"]):
-            raise ImportFailure(f"{path.name}: unpacks to {total / 2**20:.0f} MB; expected at most "
-                                f"{LIMITS['max_unzipped_bytes'] // 2**20} MB with a compression ratio below "
-                                f"{LIMITS['max_compression_ratio']} (refused as a possible zip bomb)")
+        if total > LIMITS["max_unzipped_bytes"] or (
+            total > 50 * 2**20 and total / packed > LIMITS["max_compression_ratio"]
+        ):
+            raise ImportFailure(
+                f"{path.name}: unpacks to {total / 2**20:.0f} MB; expected at most "
+                f"{LIMITS['max_unzipped_bytes'] // 2**20} MB with a compression ratio below "
+                f"{LIMITS['max_compression_ratio']} (refused as a possible zip bomb)"
+            )
         for info in infos:  # no DTD anywhere: no entity expansion (openpyxl also uses defusedxml)
             if info.filename.endswith(".xml"):
                 with zf.open(info) as fh:
@@ -459,8 +553,10 @@ def _read_xlsx(path: Path, limit_rows: int | None) -> list[tuple[str, list[list]
         try:
             reader = XlsxReader(zf)
             for title, _state, part in reader.sheets():
-                rows = [[v.strip() if isinstance(v, str) else v for v in r[:LIMITS["max_columns"]]]
-                        for r in reader.read_sheet(part, title)[0]]
+                rows = [
+                    [v.strip() if isinstance(v, str) else v for v in r[: LIMITS["max_columns"]]]
+                    for r in reader.read_sheet(part, title)[0]
+                ]
                 if limit_rows:
                     rows = rows[:limit_rows]
                 while rows and all(_blank(v) for v in rows[-1]):
@@ -546,8 +642,16 @@ class _Network:
         self.created.append(text)
         return self.stakeholders[-1]["id"]
 
-    def add_tie(self, src: object, dst: object, kinds: list[str], directed: bool | None, strength: object,
-                where: str, note: str | None = None) -> None:
+    def add_tie(
+        self,
+        src: object,
+        dst: object,
+        kinds: list[str],
+        directed: bool | None,
+        strength: object,
+        where: str,
+        note: str | None = None,
+    ) -> None:
         if _blank(src) or _blank(dst):
             raise ImportFailure(f"{where}: a tie needs both ends; found a blank")
         s, t = self.resolve(src, where), self.resolve(dst, where)
@@ -633,39 +737,72 @@ class _Network:
         r = self.r
         r.data["stakeholders"] = self.stakeholders
         r.data["ties"] = self.ties
-        r.mapped.append(r._("{sources}: {stakeholders}, {ties}", sources=sources,
-                             stakeholders=r.n("{n} stakeholder", "{n} stakeholders", len(self.stakeholders)),
-                             ties=r.n("{n} tie", "{n} ties", len(self.ties))))
+        r.mapped.append(
+            r._(
+                "{sources}: {stakeholders}, {ties}",
+                sources=sources,
+                stakeholders=r.n("{n} stakeholder", "{n} stakeholders", len(self.stakeholders)),
+                ties=r.n("{n} tie", "{n} ties", len(self.ties)),
+            )
+        )
         if self.created:
             shown = ", ".join(self.created[:5]) + (" ..." if len(self.created) > 5 else "")
-            r.guessed.append(r.n("{n} tie end not in the node list became a stakeholder (sector Other): {shown}",
-                                 "{n} tie ends not in the node list became stakeholders (sector Other): {shown}",
-                                 len(self.created), shown=shown))
+            r.guessed.append(
+                r.n(
+                    "{n} tie end not in the node list became a stakeholder (sector Other): {shown}",
+                    "{n} tie ends not in the node list became stakeholders (sector Other): {shown}",
+                    len(self.created),
+                    shown=shown,
+                )
+            )
         if self.no_sector:
-            r.guessed.append(r.n("{n} stakeholder has no recognised sector and was given sector Other: set its "
-                                 "sector in the workbook", "{n} stakeholders have no recognised sector and were given "
-                                 "sector Other: set their sector in the workbook", self.no_sector))
+            r.guessed.append(
+                r.n(
+                    "{n} stakeholder has no recognised sector and was given sector Other: set its "
+                    "sector in the workbook",
+                    "{n} stakeholders have no recognised sector and were given "
+                    "sector Other: set their sector in the workbook",
+                    self.no_sector,
+                )
+            )
         if self.clipped:
-            r.guessed.append(r.n("{n} tie weight was not a whole number 1-3: rounded and clipped to 1-3 (strength); "
-                                 "the tie's note keeps the weight in the source", "{n} tie weights were not whole "
-                                 "numbers 1-3: rounded and clipped to 1-3 (strength); each tie's note keeps the weight "
-                                 "in the source", self.clipped))
+            r.guessed.append(
+                r.n(
+                    "{n} tie weight was not a whole number 1-3: rounded and clipped to 1-3 (strength); "
+                    "the tie's note keeps the weight in the source",
+                    "{n} tie weights were not whole "
+                    "numbers 1-3: rounded and clipped to 1-3 (strength); each tie's note keeps the weight "
+                    "in the source",
+                    self.clipped,
+                )
+            )
         if self.duplicate_labels:
-            r.guessed.append(r.n("{n} label appears more than once: a tie that names it goes to the first stakeholder "
-                                 "with that label (use ids to be exact)", "{n} labels appear more than once: a tie "
-                                 "that names one goes to the first stakeholder with that label (use ids to be exact)",
-                                 self.duplicate_labels))
+            r.guessed.append(
+                r.n(
+                    "{n} label appears more than once: a tie that names it goes to the first stakeholder "
+                    "with that label (use ids to be exact)",
+                    "{n} labels appear more than once: a tie "
+                    "that names one goes to the first stakeholder with that label (use ids to be exact)",
+                    self.duplicate_labels,
+                )
+            )
         if self.loops:
-            r.unmapped.append(r.n("{n} tie from a node to itself was left out",
-                                  "{n} ties from a node to itself were left out", self.loops))
+            r.unmapped.append(
+                r.n(
+                    "{n} tie from a node to itself was left out",
+                    "{n} ties from a node to itself were left out",
+                    self.loops,
+                )
+            )
         by_what: dict[str, list[str]] = {}
         for (what, value), n in self.unmapped.most_common():
             by_what.setdefault(what, []).append(f'"{value}" ({n})')
         for what, values in by_what.items():
             listed = ", ".join(values[:12]) + (" ..." if len(values) > 12 else "")
             if what == "tie type":
-                r.unmapped.append(r._("tie type: {values} (kept as kind Other, with the source's type in the note)",
-                                      values=listed))
+                r.unmapped.append(
+                    r._("tie type: {values} (kept as kind Other, with the source's type in the note)", values=listed)
+                )
             else:  # what: a column of the contract
                 r.unmapped.append(r._("{column}: {values}", column=what, values=listed))
 
@@ -682,22 +819,32 @@ def _import_kumu(paths: list[Path], lang: str) -> ImportResult:
             e, c = tables.get("elements"), tables.get("connections")
             if e is None:
                 found = ", ".join(f'"{t.sheet}"' for t in tables.values()) or "none"
-                raise ImportFailure(f'{p.name}: expected a sheet named "Elements" (Kumu\'s spreadsheet layout); '
-                                    f"found: {found}")
+                raise ImportFailure(
+                    f'{p.name}: expected a sheet named "Elements" (Kumu\'s spreadsheet layout); found: {found}'
+                )
         elements = elements or e
         connections = connections or c
     net = _Network(result, lang, labels_first=True)
     t = elements
     label_col = t.column("Label")
     if label_col is None:
-        raise ImportFailure(f'{t.file}: sheet {t.sheet or "elements"} row 1: expected a "Label" column; found '
-                            f'{", ".join(repr(h) for h in t.header[:8])}')
-    id_col, type_col, desc_col, tags_col = t.column("ID", "_id"), t.column("Type", "element type"), \
-        t.column("Description"), t.column("Tags")
+        raise ImportFailure(
+            f'{t.file}: sheet {t.sheet or "elements"} row 1: expected a "Label" column; found '
+            f"{', '.join(repr(h) for h in t.header[:8])}"
+        )
+    id_col, type_col, desc_col, tags_col = (
+        t.column("ID", "_id"),
+        t.column("Type", "element type"),
+        t.column("Description"),
+        t.column("Tags"),
+    )
     skip = {x for x in (label_col, id_col, type_col, desc_col, tags_col) if x is not None}
     computed = [h for i, h in enumerate(t.header) if i not in skip and vocab.normalize(h) in COMPUTED]
-    ignored = [h for i, h in enumerate(t.header) if i not in skip and h and vocab.normalize(h) not in COMPUTED
-               and _stakeholder_column(h) in (None, "id", "name")]
+    ignored = [
+        h
+        for i, h in enumerate(t.header)
+        if i not in skip and h and vocab.normalize(h) not in COMPUTED and _stakeholder_column(h) in (None, "id", "name")
+    ]
     tags_unmapped: Counter = Counter()
     not_fields = skip | {j for j, h in enumerate(t.header) if vocab.normalize(h) in COMPUTED}
     for i, row in enumerate(t.rows):
@@ -721,26 +868,41 @@ def _import_kumu(paths: list[Path], lang: str) -> ImportResult:
                     tags_unmapped[tag] += 1
             if roles:
                 fields["roles"] = roles
-        net.add_node(row[id_col] if id_col is not None else None, row[label_col],
-                     {k: v for k, v in fields.items() if v not in (None, "", [])}, where)
-    result.mapped.append(result._("Elements: Label -> name, {id}Type -> sector, Description -> mandate, Tags -> roles "
-                                  "(when they are roles)", id="ID -> id, " if id_col is not None else ""))
+        net.add_node(
+            row[id_col] if id_col is not None else None,
+            row[label_col],
+            {k: v for k, v in fields.items() if v not in (None, "", [])},
+            where,
+        )
+    result.mapped.append(
+        result._(
+            "Elements: Label -> name, {id}Type -> sector, Description -> mandate, Tags -> roles (when they are roles)",
+            id="ID -> id, " if id_col is not None else "",
+        )
+    )
     if id_col is None:
         result.guessed.append(result._("ids made from the labels (the acronym in brackets when there is one)"))
     if tags_unmapped:
-        result.unmapped.append(result._("tags that are not roles: {tags}", tags=", ".join(
-            f'"{k}" ({n})' for k, n in tags_unmapped.most_common(12))))
+        result.unmapped.append(
+            result._(
+                "tags that are not roles: {tags}",
+                tags=", ".join(f'"{k}" ({n})' for k, n in tags_unmapped.most_common(12)),
+            )
+        )
     if computed:
         result.unmapped.append(result._("computed by partnerlab, not imported: {columns}", columns=", ".join(computed)))
     if ignored:
-        result.unmapped.append(result._("element fields with no column in the workbook: {columns}",
-                                        columns=", ".join(ignored)))
+        result.unmapped.append(
+            result._("element fields with no column in the workbook: {columns}", columns=", ".join(ignored))
+        )
     if connections is not None:
         c = connections
         f_col, t_col = c.column("From", "from"), c.column("To", "to")
         if f_col is None or t_col is None:
-            raise ImportFailure(f'{c.file}: sheet {c.sheet or "connections"} row 1: expected "From" and "To" columns; '
-                                f'found {", ".join(repr(h) for h in c.header[:8])}')
+            raise ImportFailure(
+                f'{c.file}: sheet {c.sheet or "connections"} row 1: expected "From" and "To" columns; '
+                f"found {', '.join(repr(h) for h in c.header[:8])}"
+            )
         type_col, dir_col = c.column("Type", "connection type"), c.column("Direction")
         str_col = c.column("Strength", "Weight")
         for i, row in enumerate(c.rows):
@@ -751,10 +913,15 @@ def _import_kumu(paths: list[Path], lang: str) -> ImportResult:
             if dir_col is not None and not _blank(row[dir_col]):
                 d = vocab.normalize(row[dir_col])
                 direction = True if d == "directed" else False if d in ("undirected", "mutual") else None
-            net.add_tie(row[f_col], row[t_col], kinds, direction,
-                        row[str_col] if str_col is not None else None, c.where(i))
-        result.mapped.append(result._("Connections: From/To -> source/target (by label or ID), Type -> kind, "
-                                      "Direction -> directed, Strength -> strength"))
+            net.add_tie(
+                row[f_col], row[t_col], kinds, direction, row[str_col] if str_col is not None else None, c.where(i)
+            )
+        result.mapped.append(
+            result._(
+                "Connections: From/To -> source/target (by label or ID), Type -> kind, "
+                "Direction -> directed, Strength -> strength"
+            )
+        )
     net.finish(", ".join(p.name for p in paths))
     return result
 
@@ -805,8 +972,10 @@ def _import_gephi(paths: list[Path], lang: str) -> ImportResult:
             elif "id" in h:
                 nodes = t
             else:
-                raise ImportFailure(f'{t.file}: row 1: expected Gephi\'s nodes table ("Id", "Label", ...) or edges '
-                                    f'table ("Source", "Target", "Type", "Weight"); found {", ".join(t.header[:6])}')
+                raise ImportFailure(
+                    f'{t.file}: row 1: expected Gephi\'s nodes table ("Id", "Label", ...) or edges '
+                    f'table ("Source", "Target", "Type", "Weight"); found {", ".join(t.header[:6])}'
+                )
     if edges is None and nodes is None:
         raise ImportFailure("no Gephi nodes or edges table among the sources")
     net = _Network(result, lang)
@@ -823,14 +992,21 @@ def _import_gephi(paths: list[Path], lang: str) -> ImportResult:
                 raise ImportFailure(f"{nodes.where(i, id_col)}: blank; expected the node's Id")
             label = row[label_col] if label_col is not None and not _blank(row[label_col]) else row[id_col]
             net.add_node(row[id_col], label, net.node_fields(nodes, row, skip), nodes.where(i, id_col))
-        result.mapped.append(result._("{file}: Id -> id, Label -> name, columns named like ours -> sector, scope, "
-                                      "states, influence, interest, ...", file=nodes.file))
+        result.mapped.append(
+            result._(
+                "{file}: Id -> id, Label -> name, columns named like ours -> sector, scope, "
+                "states, influence, interest, ...",
+                file=nodes.file,
+            )
+        )
         if computed:
-            result.unmapped.append(result._("computed by partnerlab, not imported: {columns}",
-                                            columns=", ".join(computed)))
+            result.unmapped.append(
+                result._("computed by partnerlab, not imported: {columns}", columns=", ".join(computed))
+            )
         if ignored:
-            result.unmapped.append(result._("node columns with no column in the workbook: {columns}",
-                                            columns=", ".join(ignored)))
+            result.unmapped.append(
+                result._("node columns with no column in the workbook: {columns}", columns=", ".join(ignored))
+            )
     if edges is not None:
         s_col, t_col = edges.column("Source"), edges.column("Target")
         type_col, w_col = edges.column("Type"), edges.column("Weight")
@@ -842,15 +1018,23 @@ def _import_gephi(paths: list[Path], lang: str) -> ImportResult:
             if type_col is not None and not _blank(row[type_col]):
                 d = vocab.normalize(row[type_col])
                 if d not in ("directed", "undirected"):
-                    raise ImportFailure(f"{edges.where(i, type_col)}: found {row[type_col]!r}; expected Directed or Undirected")
+                    raise ImportFailure(
+                        f"{edges.where(i, type_col)}: found {row[type_col]!r}; expected Directed or Undirected"
+                    )
                 directed = d == "directed"
-            kinds = [k.strip() for k in re.split(r"[;|]", str(row[kind_col])) if k.strip()] \
-                if kind_col is not None and not _blank(row[kind_col]) else []
-            net.add_tie(row[s_col], row[t_col], kinds, directed, row[w_col] if w_col is not None else None,
-                        edges.where(i))
+            kinds = (
+                [k.strip() for k in re.split(r"[;|]", str(row[kind_col])) if k.strip()]
+                if kind_col is not None and not _blank(row[kind_col])
+                else []
+            )
+            net.add_tie(
+                row[s_col], row[t_col], kinds, directed, row[w_col] if w_col is not None else None, edges.where(i)
+            )
         kind = f", {edges.header[kind_col]} -> kind" if kind_col is not None else ""
-        result.mapped.append(result._("{file}: Source/Target -> source/target, Type -> directed, Weight -> strength",
-                                      file=edges.file) + kind)
+        result.mapped.append(
+            result._("{file}: Source/Target -> source/target, Type -> directed, Weight -> strength", file=edges.file)
+            + kind
+        )
     net.finish(", ".join(p.name for p in paths))
     return result
 
@@ -862,8 +1046,23 @@ def _import_edgelist(paths: list[Path], lang: str) -> ImportResult:
         for t in read_tables(p):
             rows = t.rows
             folded = [vocab.normalize(h) for h in t.header]
-            has_header = bool(set(folded) & {"source", "target", "from", "to", "origen", "destino", "node1", "node2",
-                                             "weight", "peso", "strength", "intensidad"})
+            has_header = bool(
+                set(folded)
+                & {
+                    "source",
+                    "target",
+                    "from",
+                    "to",
+                    "origen",
+                    "destino",
+                    "node1",
+                    "node2",
+                    "weight",
+                    "peso",
+                    "strength",
+                    "intensidad",
+                }
+            )
             if not has_header:  # the first row is data
                 rows = [list(t.header)] + rows
                 t = Table(t.file, t.sheet, [f"column {i + 1}" for i in range(len(t.header))], rows, first_row=1)
@@ -873,8 +1072,10 @@ def _import_edgelist(paths: list[Path], lang: str) -> ImportResult:
                 if all(_blank(v) for v in row):
                     continue
                 net.add_tie(row[0], row[1], [], None, row[2] if len(row) > 2 else None, t.where(i))
-            result.mapped.append(result._("{file}: column 1 -> source, column 2 -> target", file=t.file)
-                                 + (", " + result._("column 3 -> strength") if len(t.header) > 2 else ""))
+            result.mapped.append(
+                result._("{file}: column 1 -> source, column 2 -> target", file=t.file)
+                + (", " + result._("column 3 -> strength") if len(t.header) > 2 else "")
+            )
     result.guessed.append(result._("every node of an edge list became a stakeholder named by its id, sector Other"))
     net.finish(", ".join(p.name for p in paths))
     return result
@@ -884,6 +1085,7 @@ def _import_edgelist(paths: list[Path], lang: str) -> ImportResult:
 # Surveys: Google Forms, KoboToolbox, SurveyMonkey
 # ---------------------------------------------------------------------------------------
 
+
 def _import_google_forms(paths: list[Path], lang: str) -> ImportResult:
     t = _single_table(paths, "Google Forms")
     result = ImportResult(lang=lang)
@@ -891,8 +1093,9 @@ def _import_google_forms(paths: list[Path], lang: str) -> ImportResult:
     for i, h in enumerate(t.header):
         f = vocab.normalize(h)
         if f in TIMESTAMP_HEADERS:
-            result.unmapped.append(result._('"{column}": the submission time is not part of the survey sheets',
-                                            column=h))
+            result.unmapped.append(
+                result._('"{column}": the submission time is not part of the survey sheets', column=h)
+            )
         elif f in EMAIL_HEADERS:
             result.unmapped.append(result._('"{column}": personal data, not imported', column=h))
         elif h:
@@ -909,8 +1112,12 @@ def _import_kobo(paths: list[Path], lang: str) -> ImportResult:
     folded = [str(h).strip().lower() for h in t.header]
     meta = [h for h, f in zip(t.header, folded) if f in KOBO_META or f.startswith("_")]
     if meta:
-        result.unmapped.append(result._("form metadata, not imported: {columns}",
-                                        columns=", ".join(meta[:8]) + (" ..." if len(meta) > 8 else "")))
+        result.unmapped.append(
+            result._(
+                "form metadata, not imported: {columns}",
+                columns=", ".join(meta[:8]) + (" ..." if len(meta) > 8 else ""),
+            )
+        )
     names = {h: i for i, h in enumerate(t.header)}
     split: dict[str, list[tuple[int, str]]] = {}
     for i, h in enumerate(t.header):
@@ -960,24 +1167,36 @@ def _import_surveymonkey(paths: list[Path], lang: str) -> ImportResult:
             groups[-1][1].append(i)
     meta = [h for h, _ in groups if vocab.normalize(h) in SURVEYMONKEY_META]
     if meta:
-        result.unmapped.append(result._("collector metadata and personal data, not imported: {columns}",
-                                        columns=", ".join(meta)))
+        result.unmapped.append(
+            result._("collector metadata and personal data, not imported: {columns}", columns=", ".join(meta))
+        )
     columns = []
     for h, idx in groups:
         if vocab.normalize(h) in SURVEYMONKEY_META:
             continue
-        opts = [(i, sub[i]) for i in idx if sub[i] and vocab.normalize(sub[i]) not in
-                ("response", "respuesta", "openendedresponse", "respuestaabierta")
-                and not vocab.normalize(sub[i]).startswith(("other", "otro"))]
+        opts = [
+            (i, sub[i])
+            for i in idx
+            if sub[i]
+            and vocab.normalize(sub[i]) not in ("response", "respuesta", "openendedresponse", "respuestaabierta")
+            and not vocab.normalize(sub[i]).startswith(("other", "otro"))
+        ]
         if len(idx) > 1 and opts:
             options = [o for _, o in opts]
             answers = [[o for i, o in opts if not _blank(row[i])] for row in body]
-            columns.append((idx[0], h, [None] * len(body), ("multi", [_no_semicolon(o) for o in options],
-                                                           [[_no_semicolon(o) for o in a] for a in answers])))
+            columns.append(
+                (
+                    idx[0],
+                    h,
+                    [None] * len(body),
+                    ("multi", [_no_semicolon(o) for o in options], [[_no_semicolon(o) for o in a] for a in answers]),
+                )
+            )
             others = [i for i in idx if i not in dict(opts)]
             if others:
-                result.unmapped.append(result._('"{column}": the "Other (please specify)" text is not imported',
-                                                column=h))
+                result.unmapped.append(
+                    result._('"{column}": the "Other (please specify)" text is not imported', column=h)
+                )
         else:
             columns.append((idx[0], h, [row[idx[0]] for row in body], None))
     _build_survey(result, t, columns, lang)
@@ -1004,9 +1223,11 @@ def _build_survey(result: ImportResult, t: Table, columns: list[tuple], lang: st
         if st >= 0.9 and state_i is None and any(w in vocab.normalize(h) for w in ("estado", "state", "entidad")):
             state_i = n
     if sector_i is None:
-        raise ImportFailure(f"{t.file}: no question whose answers are sectors (e.g. Academia, Sociedad civil, Sector "
-                            f"privado); the survey sheet needs the respondent's sector: add that question, or map "
-                            f"its answers to the sector vocabulary ({', '.join(vocab.SECTORS.keys)})")
+        raise ImportFailure(
+            f"{t.file}: no question whose answers are sectors (e.g. Academia, Sociedad civil, Sector "
+            f"privado); the survey sheet needs the respondent's sector: add that question, or map "
+            f"its answers to the sector vocabulary ({', '.join(vocab.SECTORS.keys)})"
+        )
     respondents = [{"respondent": f"R{n + 1:04d}"} for n in range(len(t.rows))]
     _, sh, svalues, _ = columns[sector_i]
     unmatched: Counter = Counter()
@@ -1018,8 +1239,12 @@ def _build_survey(result: ImportResult, t: Table, columns: list[tuple], lang: st
         rec["sector"] = vocab.SECTORS.label(key, lang)
     result.mapped.append(result._('"{column}" -> sector (its answers are sectors)', column=sh))
     if unmatched:
-        result.unmapped.append(result._("sector answers that are not sectors, written as Other: {answers}",
-                                        answers=", ".join(f'"{k}" ({n})' for k, n in unmatched.most_common(10))))
+        result.unmapped.append(
+            result._(
+                "sector answers that are not sectors, written as Other: {answers}",
+                answers=", ".join(f'"{k}" ({n})' for k, n in unmatched.most_common(10)),
+            )
+        )
     if state_i is not None:
         _, th, tvalues, _ = columns[state_i]
         for rec, v in zip(respondents, tvalues):
@@ -1033,8 +1258,15 @@ def _build_survey(result: ImportResult, t: Table, columns: list[tuple], lang: st
             continue
         qid = f"q{len(questions) + 1:02d}"
         qtype, options, parsed = known if known else infer_question(values)
-        questions.append({"question": qid, "theme": vocab.THEMES.label("other", lang), "text": str(h),
-                          "type": vocab.QUESTION_TYPES.label(qtype, lang), "options": options})
+        questions.append(
+            {
+                "question": qid,
+                "theme": vocab.THEMES.label("other", lang),
+                "text": str(h),
+                "type": vocab.QUESTION_TYPES.label(qtype, lang),
+                "options": options,
+            }
+        )
         for rec, a in zip(respondents, parsed):
             if a in (None, []) or (isinstance(a, float) and math.isnan(a)):
                 continue
@@ -1042,19 +1274,28 @@ def _build_survey(result: ImportResult, t: Table, columns: list[tuple], lang: st
         listed = "; ".join(options[:8]) + (" ..." if len(options) > 8 else "")
         shown = " " + result._("(options: {options})", options=listed) if options else ""
         result.guessed.append(f'{qid} {qtype}{shown}: "{_short(h)}"')
-    result.guessed.append(result._("every question's theme is Other: set institutionality, stakeholders, dialogue, "
-                                   "financing, collaboration or efficacy in survey_questions"))
+    result.guessed.append(
+        result._(
+            "every question's theme is Other: set institutionality, stakeholders, dialogue, "
+            "financing, collaboration or efficacy in survey_questions"
+        )
+    )
     result.data["survey_questions"] = questions
     result.data["survey_responses"] = respondents
-    result.mapped.append(result._("{file}: {responses} -> survey_responses (ids R0001 ...), {questions} -> "
-                                  "survey_questions (ids q01 ...)", file=t.file,
-                                  responses=result.n("{n} response", "{n} responses", len(respondents)),
-                                  questions=result.n("{n} question", "{n} questions", len(questions))))
+    result.mapped.append(
+        result._(
+            "{file}: {responses} -> survey_responses (ids R0001 ...), {questions} -> survey_questions (ids q01 ...)",
+            file=t.file,
+            responses=result.n("{n} response", "{n} responses", len(respondents)),
+            questions=result.n("{n} question", "{n} questions", len(questions)),
+        )
+    )
 
 
 # ---------------------------------------------------------------------------------------
 # A stakeholder spreadsheet through a mapping file
 # ---------------------------------------------------------------------------------------
+
 
 def _import_mapping(paths: list[Path], mapping_path: Path, lang: str) -> ImportResult:
     spec = _read_mapping(mapping_path)
@@ -1077,12 +1318,15 @@ def _import_mapping(paths: list[Path], mapping_path: Path, lang: str) -> ImportR
         if ours in (None, ""):
             continue
         if ours not in valid:
-            raise ImportFailure(f"{mapping_path.name}: columns: {theirs!r} -> {ours!r}; expected one of "
-                                f"{', '.join(sorted(valid))}")
+            raise ImportFailure(
+                f"{mapping_path.name}: columns: {theirs!r} -> {ours!r}; expected one of {', '.join(sorted(valid))}"
+            )
         i = t.column(str(theirs))
         if i is None:
-            raise ImportFailure(f"{mapping_path.name}: columns: {theirs!r} is not a column of {t.file} "
-                                f"(its columns: {', '.join(t.header[:10])})")
+            raise ImportFailure(
+                f"{mapping_path.name}: columns: {theirs!r} is not a column of {t.file} "
+                f"(its columns: {', '.join(t.header[:10])})"
+            )
         cols[ours] = i
         result.mapped.append(f'"{theirs}" -> {ours}')
     if "name" not in cols:
@@ -1115,8 +1359,9 @@ def _import_mapping(paths: list[Path], mapping_path: Path, lang: str) -> ImportR
         result.guessed.append(result._("ids made from the names (the acronym in brackets when there is one)"))
     left = [h for j, h in enumerate(t.header) if h and j not in cols.values()]
     if left:
-        result.unmapped.append(result._("columns not in the mapping, not imported: {columns}",
-                                        columns=", ".join(left[:12])))
+        result.unmapped.append(
+            result._("columns not in the mapping, not imported: {columns}", columns=", ".join(left[:12]))
+        )
     net.finish(", ".join(p.name for p in paths))
     if not result.data.get("ties"):
         result.data.pop("ties", None)
@@ -1149,6 +1394,7 @@ def _read_mapping(path: Path) -> dict:
 # --into: the rows of an existing workbook first
 # ---------------------------------------------------------------------------------------
 
+
 def _merge_into(existing: Path, data: dict[str, list[dict]], result: ImportResult) -> tuple[dict, dict]:
     from partnerlab.workbook import check_workbook
 
@@ -1173,16 +1419,22 @@ def _merge_into(existing: Path, data: dict[str, list[dict]], result: ImportResul
         ids.add(vocab.normalize(r["id"]))
         added += 1
     for t in data.get("ties", []):
-        merged.setdefault("ties", []).append({**t, "source": rename.get(t["source"], t["source"]),
-                                              "target": rename.get(t["target"], t["target"])})
+        merged.setdefault("ties", []).append(
+            {**t, "source": rename.get(t["source"], t["source"]), "target": rename.get(t["target"], t["target"])}
+        )
     if data.get("survey_questions"):
         if wb.has("survey_questions"):
             raise ImportFailure(f"{existing.name} already has survey questions; import the survey into a new workbook")
         merged["survey_questions"], merged["survey_responses"] = data["survey_questions"], data["survey_responses"]
-    result.mapped.append(result._("--into {file}: its rows kept; {stakeholders} and {ties} added; stakeholders "
-                                  "already there (same id or name) kept as they were", file=existing.name,
-                                  stakeholders=result.n("{n} new stakeholder", "{n} new stakeholders", added),
-                                  ties=result.n("{n} tie", "{n} ties", len(data.get("ties", [])))))
+    result.mapped.append(
+        result._(
+            "--into {file}: its rows kept; {stakeholders} and {ties} added; stakeholders "
+            "already there (same id or name) kept as they were",
+            file=existing.name,
+            stakeholders=result.n("{n} new stakeholder", "{n} new stakeholders", added),
+            ties=result.n("{n} tie", "{n} ties", len(data.get("ties", []))),
+        )
+    )
     return merged, {k: v for k, v in wb.about.items() if k != "is_illustrative"}
 
 
@@ -1207,11 +1459,14 @@ def _row_out(rec: dict) -> dict:
 # Small helpers
 # ---------------------------------------------------------------------------------------
 
+
 def _single_table(paths: list[Path], what: str) -> Table:
     tables = [t for p in paths for t in read_tables(p)]
     if len(paths) != 1 or not tables:
-        raise ImportFailure(f"{what}: expected one export file (CSV or XLSX) with a header row; "
-                            f"got {len(paths)} file(s), {len(tables)} sheet(s)")
+        raise ImportFailure(
+            f"{what}: expected one export file (CSV or XLSX) with a header row; "
+            f"got {len(paths)} file(s), {len(tables)} sheet(s)"
+        )
     return max(tables, key=lambda t: len(t.rows))
 
 
@@ -1222,19 +1477,41 @@ def _stakeholder_column(header: object) -> str | None:
     for c in _STAKEHOLDER_COLS:
         if f in {vocab.normalize(x) for x in (c.key, c.es, *c.aliases)}:
             return c.key
-    extra = {"label": "name", "organisation": "name", "organization": "name", "organizacion": "name",
-             "institucion": "name", "actor": "name", "description": "mandate", "descripcion": "mandate",
-             "type": "sector", "tipo": "sector", "tags": "roles", "rol": "roles", "role": "roles", "state": "states",
-             "estado": "states", "power": "influence", "poder": "influence", "email": "contact", "correo": "contact"}
+    extra = {
+        "label": "name",
+        "organisation": "name",
+        "organization": "name",
+        "organizacion": "name",
+        "institucion": "name",
+        "actor": "name",
+        "description": "mandate",
+        "descripcion": "mandate",
+        "type": "sector",
+        "tipo": "sector",
+        "tags": "roles",
+        "rol": "roles",
+        "role": "roles",
+        "state": "states",
+        "estado": "states",
+        "power": "influence",
+        "poder": "influence",
+        "email": "contact",
+        "correo": "contact",
+    }
     return extra.get(f)
 
 
 _HEADER_WORDS = (  # a word inside a header -> our column, for --suggest-mapping
-    (("sector", "tipo", "type", "categor"), "sector"), (("ambito", "scope", "nivel"), "scope"),
-    (("estado", "entidad", "state"), "states"), (("nombre", "name", "organiz", "institu", "actor"), "name"),
+    (("sector", "tipo", "type", "categor"), "sector"),
+    (("ambito", "scope", "nivel"), "scope"),
+    (("estado", "entidad", "state"), "states"),
+    (("nombre", "name", "organiz", "institu", "actor"), "name"),
     (("correo", "email", "telefono", "phone", "contact", "enlace"), "contact"),
-    (("mandato", "mandate", "descrip", "objet"), "mandate"), (("influen", "poder", "power"), "influence"),
-    (("interes", "interest"), "interest"), (("rol", "role", "papel"), "roles"), (("clave", "codigo", "code"), "id"),
+    (("mandato", "mandate", "descrip", "objet"), "mandate"),
+    (("influen", "poder", "power"), "influence"),
+    (("interes", "interest"), "interest"),
+    (("rol", "role", "papel"), "roles"),
+    (("clave", "codigo", "code"), "id"),
 )
 
 
@@ -1310,4 +1587,3 @@ def _short(text: str, n: int = 70) -> str:
 
 def _yaml_str(text: str) -> str:
     return json.dumps(str(text), ensure_ascii=False)  # a JSON string is a valid YAML scalar
-

@@ -31,7 +31,15 @@ from pathlib import Path
 
 from partnerlab.workbook import evaluate_derived, file_sha256, is_derived_read
 
-__all__ = ["VOLATILE_PARAMS", "DataDigests", "code_fingerprint", "job_key", "listing_digest", "previous_manifest", "reusable"]
+__all__ = [
+    "VOLATILE_PARAMS",
+    "DataDigests",
+    "code_fingerprint",
+    "job_key",
+    "listing_digest",
+    "previous_manifest",
+    "reusable",
+]
 
 # Parameters that name where this run keeps things, not what a page shows.
 VOLATILE_PARAMS = frozenset({"processed", "batch", "workbook"})
@@ -68,7 +76,11 @@ class DataDigests:
         """Take the digests of derived calls a report computed in its kernel on this run's workbook
         (`workbook.derived_digests`), so they need no evaluation here."""
         for read, entry in (digests or {}).items():
-            if isinstance(entry, dict) and isinstance(entry.get("result"), str) and isinstance(entry.get("reads"), list):
+            if (
+                isinstance(entry, dict)
+                and isinstance(entry.get("result"), str)
+                and isinstance(entry.get("reads"), list)
+            ):
                 self._reported.setdefault(read, {"result": entry["result"], "reads": list(entry["reads"])})
 
     def of(self, reads: list[str] | tuple[str, ...] | set[str]) -> str:
@@ -84,8 +96,12 @@ class DataDigests:
         if read in self.now:
             return self.now[read]["result"]
         before = self.previous.get(read)
-        if isinstance(before, dict) and isinstance(before.get("reads"), list) and isinstance(before.get("result"), str) \
-                and before.get("data") == self.of(before["reads"]):
+        if (
+            isinstance(before, dict)
+            and isinstance(before.get("reads"), list)
+            and isinstance(before.get("result"), str)
+            and before.get("data") == self.of(before["reads"])
+        ):
             self.now[read] = before
             return before["result"]
         if read in self._reported:
@@ -99,8 +115,9 @@ class DataDigests:
         return result
 
 
-def job_key(wb, params: dict, notebook: str | Path, lang: str, reads: list[str], versions: dict,
-            listing: str | None = None) -> str:
+def job_key(
+    wb, params: dict, notebook: str | Path, lang: str, reads: list[str], versions: dict, listing: str | None = None
+) -> str:
     """The key of one report's page: equal keys give the same page.
 
     Args:
@@ -116,8 +133,14 @@ def job_key(wb, params: dict, notebook: str | Path, lang: str, reads: list[str],
     own = {k: v for k, v in sorted(params.items()) if k not in VOLATILE_PARAMS}
     files = {k: file_sha256(v) for k, v in own.items() if isinstance(v, str) and v and Path(v).is_file()}
     payload = {
-        "code": code_fingerprint(), "notebook": file_sha256(str(notebook)), "versions": versions,
-        "lang": lang, "params": own, "files": files, "reads": sorted(reads), "data": data.of(reads),
+        "code": code_fingerprint(),
+        "notebook": file_sha256(str(notebook)),
+        "versions": versions,
+        "lang": lang,
+        "params": own,
+        "files": files,
+        "reads": sorted(reads),
+        "data": data.of(reads),
         "listing": listing,
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
@@ -140,5 +163,10 @@ def previous_manifest(out: Path) -> dict:
 
 def reusable(previous: dict | None, key: str, out: Path) -> bool:
     """Whether the previous run's page of a report can stand for this run's."""
-    return bool(previous and previous.get("status") == "ok" and previous.get("key") == key
-                and previous.get("outputs") and all((out / name).is_file() for name in previous["outputs"]))
+    return bool(
+        previous
+        and previous.get("status") == "ok"
+        and previous.get("key") == key
+        and previous.get("outputs")
+        and all((out / name).is_file() for name in previous["outputs"])
+    )

@@ -36,14 +36,39 @@ from pathlib import Path
 
 from partnerlab.messages import _
 
-__all__ = ["KERNEL_NAME", "WARM_IMPORTS", "KILL_GRACE", "Kernel", "Watchdog", "worker_kernel", "thread_context",
-           "shutdown_kernels", "kill_kernels", "process_pool", "stop_pool", "worker_init", "engine",
-           "import_jsonschema", "capture_warnings", "mark_stopped", "timeout_message"]
+__all__ = [
+    "KERNEL_NAME",
+    "WARM_IMPORTS",
+    "KILL_GRACE",
+    "Kernel",
+    "Watchdog",
+    "worker_kernel",
+    "thread_context",
+    "shutdown_kernels",
+    "kill_kernels",
+    "process_pool",
+    "stop_pool",
+    "worker_init",
+    "engine",
+    "import_jsonschema",
+    "capture_warnings",
+    "mark_stopped",
+    "timeout_message",
+]
 
 KERNEL_NAME = "python3"
 WARM_IMPORTS = (  # imported into each worker's kernel once, before its first notebook
-    "numpy", "pandas", "matplotlib.pyplot", "seaborn", "networkx", "openpyxl", "IPython.display",
-    "partnerlab.vocab", "partnerlab.workbook", "partnerlab.report", "partnerlab.plots.common",
+    "numpy",
+    "pandas",
+    "matplotlib.pyplot",
+    "seaborn",
+    "networkx",
+    "openpyxl",
+    "IPython.display",
+    "partnerlab.vocab",
+    "partnerlab.workbook",
+    "partnerlab.report",
+    "partnerlab.plots.common",
 )
 KILL_GRACE = 5.0  # seconds between interrupting a kernel over its time limit and killing it
 PARENT_POLL = 0.2  # seconds between a worker's checks that the batch's process is still alive
@@ -56,8 +81,9 @@ def process_pool(n: int) -> ProcessPoolExecutor:
     import nbconvert  # noqa: F401  (imported before forking, see above)
     import papermill  # noqa: F401
 
-    return ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(method),
-                               initializer=worker_init, initargs=(os.getpid(),))
+    return ProcessPoolExecutor(
+        max_workers=n, mp_context=multiprocessing.get_context(method), initializer=worker_init, initargs=(os.getpid(),)
+    )
 
 
 def stop_pool(executor: ProcessPoolExecutor) -> None:
@@ -78,8 +104,7 @@ def worker_init(parent_pid: int | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if parent_pid is not None:
-        threading.Thread(target=_watch_parent, args=(parent_pid,), name="partnerlab-parent-watch",
-                         daemon=True).start()
+        threading.Thread(target=_watch_parent, args=(parent_pid,), name="partnerlab-parent-watch", daemon=True).start()
     # pool workers end with os._exit: atexit never runs, multiprocessing finalizers do
     multiprocessing.util.Finalize(None, shutdown_kernels, exitpriority=10)
     with contextlib.suppress(Exception):  # a failure here would break the pool: retry per job
@@ -155,9 +180,13 @@ class Kernel:
         self.discard()
         self.dir = tempfile.mkdtemp(prefix="partnerlab-kernel-")
         self.km = KernelManager(kernel_name=KERNEL_NAME, transport="ipc", ip=os.path.join(self.dir, "k"))
-        self.km.start_kernel(env=_kernel_env(), extra_arguments=["--HistoryManager.enabled=False"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                             cwd=self.dir)  # no notebook may rely on the working directory
+        self.km.start_kernel(
+            env=_kernel_env(),
+            extra_arguments=["--HistoryManager.enabled=False"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            cwd=self.dir,
+        )  # no notebook may rely on the working directory
         self._run(_KERNEL_SETUP + f"\n_partnerlab_setup({list(WARM_IMPORTS)!r})\ndel _partnerlab_setup")
         self.used = False
         return time.perf_counter() - t0
@@ -210,9 +239,11 @@ class Kernel:
         (workbook.derived_digests); None and {} if the kernel cannot say."""
         target = folder / "reads.json"
         try:
-            self._run(f"import json as _j, partnerlab.workbook as _w\n"
-                      f"open({str(target)!r}, 'w').write(_j.dumps({{'reads': _w.read_sheets(), "
-                      f"'derived': _w.derived_digests()}}))\ndel _j, _w")
+            self._run(
+                f"import json as _j, partnerlab.workbook as _w\n"
+                f"open({str(target)!r}, 'w').write(_j.dumps({{'reads': _w.read_sheets(), "
+                f"'derived': _w.derived_digests()}}))\ndel _j, _w"
+            )
             found = json.loads(target.read_text())
             return list(found["reads"]), dict(found["derived"])
         except Exception:  # an old kernel or a notebook that broke the module: never reuse this page
@@ -357,15 +388,31 @@ def engine() -> str:
         """papermill's nbclient engine on a kernel the worker keeps (papermill semantics intact)."""
 
         @classmethod
-        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
-                                     stderr_file=None, start_timeout=60, execution_timeout=None,
-                                     km=None, holder=None, **kwargs):
+        def execute_managed_notebook(
+            cls,
+            nb_man,
+            kernel_name,
+            log_output=False,
+            stdout_file=None,
+            stderr_file=None,
+            start_timeout=60,
+            execution_timeout=None,
+            km=None,
+            holder=None,
+            **kwargs,
+        ):
             if holder is not None:
                 holder["nb"] = nb_man.nb
             client = PapermillNotebookClient(
-                nb_man, km=km, timeout=execution_timeout, startup_timeout=start_timeout,
-                kernel_name=kernel_name, log=logging.getLogger("papermill"), log_output=log_output,
-                stdout_file=stdout_file, stderr_file=stderr_file,
+                nb_man,
+                km=km,
+                timeout=execution_timeout,
+                startup_timeout=start_timeout,
+                kernel_name=kernel_name,
+                log=logging.getLogger("papermill"),
+                log_output=log_output,
+                stdout_file=stdout_file,
+                stderr_file=stderr_file,
             )
             try:
                 return client.execute()

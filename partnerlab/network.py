@@ -40,12 +40,36 @@ from partnerlab.i18n import N_
 from partnerlab.stakeholders import assign_quadrants
 
 __all__ = [
-    "ROLES", "ROLE_LABELS", "EXACT_BETWEENNESS_LIMIT", "BETWEENNESS_SAMPLES",
-    "build_tie_graph", "to_undirected", "filter_sector", "ego_network",
-    "brokerage_roles", "brokerage_summary", "ei_index",
-    "centrality_table", "betweenness", "constraint", "communities", "community_mix", "components",
-    "isolates", "bridges", "sector_graph", "focus_summary", "findings", "signed",
-    "TABLE_LABELS", "focus_table", "top_central", "top_brokers", "ei_table", "community_table", "describe_graph",
+    "ROLES",
+    "ROLE_LABELS",
+    "EXACT_BETWEENNESS_LIMIT",
+    "BETWEENNESS_SAMPLES",
+    "build_tie_graph",
+    "to_undirected",
+    "filter_sector",
+    "ego_network",
+    "brokerage_roles",
+    "brokerage_summary",
+    "ei_index",
+    "centrality_table",
+    "betweenness",
+    "constraint",
+    "communities",
+    "community_mix",
+    "components",
+    "isolates",
+    "bridges",
+    "sector_graph",
+    "focus_summary",
+    "findings",
+    "signed",
+    "TABLE_LABELS",
+    "focus_table",
+    "top_central",
+    "top_brokers",
+    "ei_table",
+    "community_table",
+    "describe_graph",
 ]
 
 # Gould-Fernandez roles in sna's column order (w_I, w_O, b_IO, b_OI, b_O) and their labels
@@ -71,6 +95,7 @@ _NODE_ATTRS = ("name", "sector", "scope", "states", "influence", "interest", "qu
 # ---------------------------------------------------------------------------------------
 # Building the graph
 # ---------------------------------------------------------------------------------------
+
 
 def build_tie_graph(wb_or_tables: object, min_strength: int = 1, as_of_year: int | None = None) -> nx.DiGraph:
     """One tie graph from the ties sheet, the partners lists and partnership co-membership.
@@ -134,8 +159,9 @@ def build_tie_graph(wb_or_tables: object, min_strength: int = 1, as_of_year: int
             continue
         for node in (u, v):
             if node not in graph:  # a tie to an id missing from stakeholders: keep it visible
-                graph.add_node(node, name=node, sector=None, scope=None, states=[], influence=None, interest=None,
-                               quadrant=None)
+                graph.add_node(
+                    node, name=node, sector=None, scope=None, states=[], influence=None, interest=None, quadrant=None
+                )
         graph.add_edge(u, v, weight=attrs["strength"], **attrs)
     return graph
 
@@ -160,8 +186,12 @@ def to_undirected(graph: nx.DiGraph) -> nx.Graph:
                 e["sources"] = e["sources"] | data.get("sources", set())
             else:
                 s = data.get("strength", data.get("weight", 1))
-                pairs[(u, v)] = {"strength": s, "weight": s, "kinds": set(data.get("kinds", ())),
-                                 "sources": set(data.get("sources", ()))}
+                pairs[(u, v)] = {
+                    "strength": s,
+                    "weight": s,
+                    "kinds": set(data.get("kinds", ())),
+                    "sources": set(data.get("sources", ())),
+                }
     und.add_edges_from((u, v, attrs) for (u, v), attrs in pairs.items())
     return und
 
@@ -189,8 +219,10 @@ def ego_network(graph: nx.DiGraph, focus: str, radius: int = 1) -> nx.DiGraph:
 # Brokerage (Gould & Fernandez 1989, as R's sna::brokerage)
 # ---------------------------------------------------------------------------------------
 
-def brokerage_roles(graph: nx.DiGraph, group: str | Mapping[Hashable, object] = "sector",
-                    expected: bool = False) -> pd.DataFrame:
+
+def brokerage_roles(
+    graph: nx.DiGraph, group: str | Mapping[Hashable, object] = "sector", expected: bool = False
+) -> pd.DataFrame:
     """Gould-Fernandez brokerage counts per node, with the definitions of R's ``sna::brokerage``.
 
     A broker b counts every open two-path a -> b -> c (a != c, no arc a -> c), classified by
@@ -252,8 +284,9 @@ def brokerage_roles(graph: nx.DiGraph, group: str | Mapping[Hashable, object] = 
     return out
 
 
-def brokerage_summary(graph: nx.DiGraph, group: str | Mapping[Hashable, object] = "sector",
-                      roles: pd.DataFrame | None = None) -> pd.DataFrame:
+def brokerage_summary(
+    graph: nx.DiGraph, group: str | Mapping[Hashable, object] = "sector", roles: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Whole-network brokerage: observed counts, sna's expected values, sd and z (``*.gli``).
 
     Args:
@@ -275,16 +308,20 @@ def brokerage_summary(graph: nx.DiGraph, group: str | Mapping[Hashable, object] 
         sd = np.sqrt(var)
         z = (observed - exp) / sd
         share = observed / observed[-1] if observed[-1] else np.zeros_like(observed)
-    return pd.DataFrame({"observed": observed.astype(int), "expected": exp, "sd": sd, "z": z, "share": share},
-                        index=pd.Index([*ROLES, "total"], name="role"))
+    return pd.DataFrame(
+        {"observed": observed.astype(int), "expected": exp, "sd": sd, "z": z, "share": share},
+        index=pd.Index([*ROLES, "total"], name="role"),
+    )
 
 
 # ---------------------------------------------------------------------------------------
 # E-I index (Krackhardt & Stern 1988)
 # ---------------------------------------------------------------------------------------
 
-def ei_index(graph: nx.Graph, group: str | Mapping[Hashable, object] = "sector",
-             permutations: int = 0, seed: int = 0) -> pd.DataFrame:
+
+def ei_index(
+    graph: nx.Graph, group: str | Mapping[Hashable, object] = "sector", permutations: int = 0, seed: int = 0
+) -> pd.DataFrame:
     """Krackhardt-Stern E-I index, (E - I) / (E + I), for the network, each group and each node.
 
     E counts ties between groups, I ties within a group. A pair tied in either direction
@@ -329,12 +366,38 @@ def ei_index(graph: nx.Graph, group: str | Mapping[Hashable, object] = "sector",
     grp_ext = np.bincount(codes[u[~same]], minlength=k) + np.bincount(codes[v[~same]], minlength=k)
     grp_size = np.bincount(codes, minlength=k)
 
-    rows = [{"level": "network", "unit": "network", "group": None, "size": len(nodes),
-             "internal": int(same.sum()), "external": int((~same).sum())}]
-    rows += [{"level": "group", "unit": uniques[i], "group": uniques[i], "size": int(grp_size[i]),
-              "internal": int(grp_int[i]), "external": int(grp_ext[i])} for i in range(k)]
-    rows += [{"level": "node", "unit": n, "group": labels[n], "size": 1,
-              "internal": int(node_int[i]), "external": int(node_ext[i])} for i, n in enumerate(nodes)]
+    rows = [
+        {
+            "level": "network",
+            "unit": "network",
+            "group": None,
+            "size": len(nodes),
+            "internal": int(same.sum()),
+            "external": int((~same).sum()),
+        }
+    ]
+    rows += [
+        {
+            "level": "group",
+            "unit": uniques[i],
+            "group": uniques[i],
+            "size": int(grp_size[i]),
+            "internal": int(grp_int[i]),
+            "external": int(grp_ext[i]),
+        }
+        for i in range(k)
+    ]
+    rows += [
+        {
+            "level": "node",
+            "unit": n,
+            "group": labels[n],
+            "size": 1,
+            "internal": int(node_int[i]),
+            "external": int(node_ext[i]),
+        }
+        for i, n in enumerate(nodes)
+    ]
     out = pd.DataFrame(rows)
     total = out["internal"] + out["external"]
     out["ei"] = ((out["external"] - out["internal"]) / total.where(total > 0)).astype(float)
@@ -355,7 +418,10 @@ def ei_index(graph: nx.Graph, group: str | Mapping[Hashable, object] = "sector",
         out["p_lower"] = np.nan
         out["p_upper"] = np.nan
         out.loc[0, ["expected", "p_lower", "p_upper"]] = [
-            float(np.mean(sims)), float(np.mean(sims <= observed + 1e-12)), float(np.mean(sims >= observed - 1e-12))]
+            float(np.mean(sims)),
+            float(np.mean(sims <= observed + 1e-12)),
+            float(np.mean(sims >= observed - 1e-12)),
+        ]
         with np.errstate(invalid="ignore"):
             out.loc[1:k, "expected"] = np.nanmean(grp_sims, axis=0) if permutations else np.nan
     return out
@@ -365,8 +431,10 @@ def ei_index(graph: nx.Graph, group: str | Mapping[Hashable, object] = "sector",
 # Centrality, structural holes, communities, components, bridges
 # ---------------------------------------------------------------------------------------
 
-def centrality_table(graph: nx.Graph, exact_limit: int = EXACT_BETWEENNESS_LIMIT,
-                     samples: int = BETWEENNESS_SAMPLES, seed: int = 0) -> pd.DataFrame:
+
+def centrality_table(
+    graph: nx.Graph, exact_limit: int = EXACT_BETWEENNESS_LIMIT, samples: int = BETWEENNESS_SAMPLES, seed: int = 0
+) -> pd.DataFrame:
     """Degree, weighted degree, betweenness and PageRank per node.
 
     Degree and betweenness are computed on the undirected graph (who is tied to whom);
@@ -386,16 +454,19 @@ def centrality_table(graph: nx.Graph, exact_limit: int = EXACT_BETWEENNESS_LIMIT
     btw = betweenness(und, k=min(samples, n) if approximate else None, seed=seed)
     pr = nx.pagerank(graph, weight="weight") if und.number_of_edges() else {v: 1.0 / max(n, 1) for v in und}
     deg = dict(und.degree())
-    out = pd.DataFrame({
-        "name": [und.nodes[v].get("name", v) for v in und],
-        "sector": [und.nodes[v].get("sector") for v in und],
-        "quadrant": [und.nodes[v].get("quadrant") for v in und],
-        "degree": [deg[v] for v in und],
-        "degree_centrality": [deg[v] / (n - 1) if n > 1 else 0.0 for v in und],
-        "weighted_degree": [und.degree(v, weight="weight") for v in und],
-        "betweenness": [btw[v] for v in und],
-        "pagerank": [pr[v] for v in und],
-    }, index=pd.Index(list(und), name="node"))
+    out = pd.DataFrame(
+        {
+            "name": [und.nodes[v].get("name", v) for v in und],
+            "sector": [und.nodes[v].get("sector") for v in und],
+            "quadrant": [und.nodes[v].get("quadrant") for v in und],
+            "degree": [deg[v] for v in und],
+            "degree_centrality": [deg[v] / (n - 1) if n > 1 else 0.0 for v in und],
+            "weighted_degree": [und.degree(v, weight="weight") for v in und],
+            "betweenness": [btw[v] for v in und],
+            "pagerank": [pr[v] for v in und],
+        },
+        index=pd.Index(list(und), name="node"),
+    )
     out = out.sort_values(["betweenness", "degree"], ascending=False, kind="stable")
     out.attrs.update(betweenness_approximate=approximate, betweenness_samples=min(samples, n) if approximate else None)
     return out
@@ -433,7 +504,7 @@ def betweenness(graph: nx.Graph, k: int | None = None, seed: int = 0, batch: int
     raw = np.zeros(n)
     src_all = np.array([index[v] for v in sources])
     for start in range(0, len(src_all), batch):
-        src = src_all[start:start + batch]
+        src = src_all[start : start + batch]
         cols = np.arange(len(src))
         sigma = np.zeros((n, len(src)))  # shortest paths from each source (column) to each node
         sigma[src, cols] = 1.0
@@ -496,11 +567,14 @@ def constraint(graph: nx.Graph, weight: str | None = "weight") -> pd.DataFrame:
     via = np.asarray(indirect[rows, cols]).ravel()
     c = np.bincount(rows, weights=(direct + via) ** 2, minlength=len(nodes))
     c = np.where(strength > 0, c, np.nan)
-    return pd.DataFrame({
-        "name": [graph.nodes[v].get("name", v) for v in nodes],
-        "sector": [graph.nodes[v].get("sector") for v in nodes],
-        "constraint": c,
-    }, index=pd.Index(nodes, name="node"))
+    return pd.DataFrame(
+        {
+            "name": [graph.nodes[v].get("name", v) for v in nodes],
+            "sector": [graph.nodes[v].get("sector") for v in nodes],
+            "constraint": c,
+        },
+        index=pd.Index(nodes, name="node"),
+    )
 
 
 def communities(graph: nx.Graph, seed: int = 0, resolution: float = 1.0) -> pd.DataFrame:
@@ -514,11 +588,14 @@ def communities(graph: nx.Graph, seed: int = 0, resolution: float = 1.0) -> pd.D
     parts = nx.community.louvain_communities(und, weight="weight", seed=seed, resolution=resolution)
     parts = sorted(parts, key=lambda c: (-len(c), min(map(str, c))))
     member = {v: i for i, part in enumerate(parts, start=1) for v in part}
-    return pd.DataFrame({
-        "name": [und.nodes[v].get("name", v) for v in und],
-        "sector": [und.nodes[v].get("sector") for v in und],
-        "community": [member[v] for v in und],
-    }, index=pd.Index(list(und), name="node"))
+    return pd.DataFrame(
+        {
+            "name": [und.nodes[v].get("name", v) for v in und],
+            "sector": [und.nodes[v].get("sector") for v in und],
+            "community": [member[v] for v in und],
+        },
+        index=pd.Index(list(und), name="node"),
+    )
 
 
 def community_mix(membership: pd.DataFrame, group: str = "sector", min_size: int = 2) -> pd.DataFrame:
@@ -552,22 +629,31 @@ def components(graph: nx.Graph) -> pd.DataFrame:
     """
     und = to_undirected(graph) if graph.is_directed() else graph
     comps = sorted(nx.connected_components(und), key=lambda c: (-len(c), min(map(str, c))))
-    return pd.DataFrame([{
-        "component": i,
-        "size": len(c),
-        "sectors": len({und.nodes[v].get("sector") for v in c}),
-        "members": ", ".join(sorted(str(und.nodes[v].get("name", v)) for v in c)[:10]),
-    } for i, c in enumerate(comps, start=1)], columns=["component", "size", "sectors", "members"])
+    return pd.DataFrame(
+        [
+            {
+                "component": i,
+                "size": len(c),
+                "sectors": len({und.nodes[v].get("sector") for v in c}),
+                "members": ", ".join(sorted(str(und.nodes[v].get("name", v)) for v in c)[:10]),
+            }
+            for i, c in enumerate(comps, start=1)
+        ],
+        columns=["component", "size", "sectors", "members"],
+    )
 
 
 def isolates(graph: nx.Graph) -> pd.DataFrame:
     """Stakeholders with no tie at all (index: node id; ``name``, ``sector``, ``scope``)."""
     nodes = [v for v in graph if graph.degree(v) == 0 or (graph.degree(v) == graph.number_of_edges(v, v))]
-    return pd.DataFrame({
-        "name": [graph.nodes[v].get("name", v) for v in nodes],
-        "sector": [graph.nodes[v].get("sector") for v in nodes],
-        "scope": [graph.nodes[v].get("scope") for v in nodes],
-    }, index=pd.Index(nodes, name="node"))
+    return pd.DataFrame(
+        {
+            "name": [graph.nodes[v].get("name", v) for v in nodes],
+            "sector": [graph.nodes[v].get("sector") for v in nodes],
+            "scope": [graph.nodes[v].get("scope") for v in nodes],
+        },
+        index=pd.Index(nodes, name="node"),
+    )
 
 
 def bridges(graph: nx.Graph) -> pd.DataFrame:
@@ -578,14 +664,32 @@ def bridges(graph: nx.Graph) -> pd.DataFrame:
         ``is_cross_sector`` and ``strength``; cross-sector bridges first.
     """
     und = to_undirected(graph) if graph.is_directed() else graph
-    cols = ["source", "target", "source_name", "target_name", "source_sector", "target_sector",
-            "is_cross_sector", "strength"]
+    cols = [
+        "source",
+        "target",
+        "source_name",
+        "target_name",
+        "source_sector",
+        "target_sector",
+        "is_cross_sector",
+        "strength",
+    ]
     rows = []
     for u, v in nx.bridges(und):
         u, v = sorted((u, v), key=str)
         su, sv = und.nodes[u].get("sector"), und.nodes[v].get("sector")
-        rows.append([u, v, und.nodes[u].get("name", u), und.nodes[v].get("name", v), su, sv, su != sv,
-                     und.edges[u, v].get("weight", 1)])
+        rows.append(
+            [
+                u,
+                v,
+                und.nodes[u].get("name", u),
+                und.nodes[v].get("name", v),
+                su,
+                sv,
+                su != sv,
+                und.edges[u, v].get("weight", 1),
+            ]
+        )
     out = pd.DataFrame(rows, columns=cols)
     return out.sort_values(["is_cross_sector", "source", "target"], ascending=[False, True, True], ignore_index=True)
 
@@ -627,12 +731,17 @@ def focus_summary(graph: nx.DiGraph, focus: str) -> pd.DataFrame:
     for p in partners:
         arcs = [graph.edges[e] for e in ((focus, p), (p, focus)) if graph.has_edge(*e)]
         direction = "both" if len(arcs) == 2 else ("out" if graph.has_edge(focus, p) else "in")
-        rows.append({
-            "node": p, "name": graph.nodes[p].get("name", p), "sector": graph.nodes[p].get("sector"),
-            "direction": direction, "strength": max(a.get("strength", 1) for a in arcs),
-            "kinds": ", ".join(sorted(set().union(*(a.get("kinds", set()) for a in arcs)))),
-            "sources": ", ".join(sorted(set().union(*(a.get("sources", set()) for a in arcs)))),
-        })
+        rows.append(
+            {
+                "node": p,
+                "name": graph.nodes[p].get("name", p),
+                "sector": graph.nodes[p].get("sector"),
+                "direction": direction,
+                "strength": max(a.get("strength", 1) for a in arcs),
+                "kinds": ", ".join(sorted(set().union(*(a.get("kinds", set()) for a in arcs)))),
+                "sources": ", ".join(sorted(set().union(*(a.get("sources", set()) for a in arcs)))),
+            }
+        )
     out = pd.DataFrame(rows, columns=["node", "name", "sector", "direction", "strength", "kinds", "sources"])
     return out.sort_values(["strength", "name"], ascending=[False, True], kind="stable").set_index("node")
 
@@ -641,9 +750,16 @@ def focus_summary(graph: nx.DiGraph, focus: str) -> pd.DataFrame:
 # Findings in plain language
 # ---------------------------------------------------------------------------------------
 
-def findings(graph: nx.DiGraph, lang: str = "en", *, roles: pd.DataFrame | None = None,
-             ei: pd.DataFrame | None = None, membership: pd.DataFrame | None = None,
-             un_sector: str = "un_system") -> list[str]:
+
+def findings(
+    graph: nx.DiGraph,
+    lang: str = "en",
+    *,
+    roles: pd.DataFrame | None = None,
+    ei: pd.DataFrame | None = None,
+    membership: pd.DataFrame | None = None,
+    un_sector: str = "un_system",
+) -> list[str]:
     """Plain-language sentences computed from the numbers, in the page language (the catalogs).
 
     Covers: the most inward-looking sector (lowest E-I), the top broker and its main role,
@@ -663,7 +779,7 @@ def findings(graph: nx.DiGraph, lang: str = "en", *, roles: pd.DataFrame | None 
         A list of sentences (plain text; the caller escapes them for HTML).
     """
     _ = i18n.translator(lang)
-    sector = (lambda key: _.label(vocab.SECTORS, key) if key else _("no sector"))  # noqa: E731
+    sector = lambda key: _.label(vocab.SECTORS, key) if key else _("no sector")  # noqa: E731
     num = _.number
     out: list[str] = []
     if graph.number_of_edges() == 0:
@@ -671,68 +787,132 @@ def findings(graph: nx.DiGraph, lang: str = "en", *, roles: pd.DataFrame | None 
     ei = ei_index(graph, "sector", permutations=500) if ei is None else ei
     groups = ei[(ei["level"] == "group") & ei["ei"].notna() & (ei["size"] >= 2)].sort_values("ei", kind="stable")
     net = ei[ei["level"] == "network"].iloc[0]
-    out.append(_("Across the network, {external} of {total} ties link different sectors (E-I index {ei}; -1 means "
-                 "every tie stays within its sector).", external=num(net["external"]),
-                 total=num(net["internal"] + net["external"]), ei=signed(net["ei"], lang)))
+    out.append(
+        _(
+            "Across the network, {external} of {total} ties link different sectors (E-I index {ei}; -1 means "
+            "every tie stays within its sector).",
+            external=num(net["external"]),
+            total=num(net["internal"] + net["external"]),
+            ei=signed(net["ei"], lang),
+        )
+    )
     if pd.notna(net.get("expected", np.nan)):
         if net["p_lower"] <= 0.05:
-            rare = (_("none of the shuffles is as low") if net["p_lower"] == 0 else
-                    _("only {pct} of shuffles are as low", pct=_.percent(100 * net["p_lower"], 0)))
-            out.append(_("Ties stay within sectors more than chance would give: with sectors shuffled at random the "
-                         "index would be {expected} on average, and {rare}: the tendency to work in silos shows in "
-                         "the network.", expected=signed(net["expected"], lang), rare=rare))
+            rare = (
+                _("none of the shuffles is as low")
+                if net["p_lower"] == 0
+                else _("only {pct} of shuffles are as low", pct=_.percent(100 * net["p_lower"], 0))
+            )
+            out.append(
+                _(
+                    "Ties stay within sectors more than chance would give: with sectors shuffled at random the "
+                    "index would be {expected} on average, and {rare}: the tendency to work in silos shows in "
+                    "the network.",
+                    expected=signed(net["expected"], lang),
+                    rare=rare,
+                )
+            )
         else:
-            out.append(_("Ties cross sectors about as often as chance would give (shuffled sectors: {expected} on "
-                         "average).", expected=signed(net["expected"], lang)))
+            out.append(
+                _(
+                    "Ties cross sectors about as often as chance would give (shuffled sectors: {expected} on average).",
+                    expected=signed(net["expected"], lang),
+                )
+            )
     if len(groups):
         low = groups.iloc[0]
         has_chance = pd.notna(low.get("expected", np.nan))
-        values = {"sector": sector(low["group"]), "internal": num(low["internal"]),
-                  "total": num(low["internal"] + low["external"]), "ei": signed(low["ei"], lang),
-                  "expected": signed(low["expected"], lang) if has_chance else ""}
+        values = {
+            "sector": sector(low["group"]),
+            "internal": num(low["internal"]),
+            "total": num(low["internal"] + low["external"]),
+            "ei": signed(low["ei"], lang),
+            "expected": signed(low["expected"], lang) if has_chance else "",
+        }
         if has_chance:
-            out.append(_("The most inward-looking sector is {sector}: {internal} of its {total} ties stay inside it "
-                         "(E-I {ei}; {expected} if its ties ignored sectors).", **values))
+            out.append(
+                _(
+                    "The most inward-looking sector is {sector}: {internal} of its {total} ties stay inside it "
+                    "(E-I {ei}; {expected} if its ties ignored sectors).",
+                    **values,
+                )
+            )
         elif low["ei"] < 0:
-            out.append(_("The most inward-looking sector is {sector}: {internal} of its {total} ties stay inside it "
-                         "(E-I {ei}).", **values))
+            out.append(
+                _(
+                    "The most inward-looking sector is {sector}: {internal} of its {total} ties stay inside it "
+                    "(E-I {ei}).",
+                    **values,
+                )
+            )
         else:
-            out.append(_("No sector is inward-looking: even the most internal one, {sector}, has more ties outside "
-                         "than inside (E-I {ei}).", **values))
+            out.append(
+                _(
+                    "No sector is inward-looking: even the most internal one, {sector}, has more ties outside "
+                    "than inside (E-I {ei}).",
+                    **values,
+                )
+            )
     roles = brokerage_roles(graph, "sector") if roles is None else roles
     if roles["total"].sum() > 0:
         top = roles["total"].idxmax()
         row = roles.loc[top]
         main = max(ROLES, key=lambda r: row[r])
-        out.append(_("The top broker is {name} ({sector}), on {n} open two-paths; its main role is {role} ({count}).",
-                     name=graph.nodes[top].get("name", top), sector=sector(graph.nodes[top].get("sector")),
-                     n=num(row["total"]), role=_(ROLE_LABELS[main]).lower(), count=num(row[main])))
+        out.append(
+            _(
+                "The top broker is {name} ({sector}), on {n} open two-paths; its main role is {role} ({count}).",
+                name=graph.nodes[top].get("name", top),
+                sector=sector(graph.nodes[top].get("sector")),
+                n=num(row["total"]),
+                role=_(ROLE_LABELS[main]).lower(),
+                count=num(row[main]),
+            )
+        )
         un = roles[roles["group"] == un_sector]
         if len(un):
             share = 100.0 * un["total"].sum() / roles["total"].sum()
             across = un[["itinerant", "representative", "gatekeeper", "liaison"]].to_numpy().sum()
             across_pct = 100.0 * across / un["total"].sum() if un["total"].sum() else 0.0
             node_pct = 100.0 * len(un) / len(roles)
-            out.append(_.n("The UN system ({n} stakeholder, {pct} of the network) holds {share} of all brokerage; "
-                           "{across} of its brokerage links other sectors, its part as \"catalyst and strategic "
-                           "bridge\".",
-                           "The UN system ({n} stakeholders, {pct} of the network) holds {share} of all brokerage; "
-                           "{across} of its brokerage links other sectors, its part as \"catalyst and strategic "
-                           "bridge\".", len(un), pct=_.percent(node_pct, 0), share=_.percent(share, 0),
-                           across=_.percent(across_pct, 0)))
+            out.append(
+                _.n(
+                    "The UN system ({n} stakeholder, {pct} of the network) holds {share} of all brokerage; "
+                    '{across} of its brokerage links other sectors, its part as "catalyst and strategic '
+                    'bridge".',
+                    "The UN system ({n} stakeholders, {pct} of the network) holds {share} of all brokerage; "
+                    '{across} of its brokerage links other sectors, its part as "catalyst and strategic '
+                    'bridge".',
+                    len(un),
+                    pct=_.percent(node_pct, 0),
+                    share=_.percent(share, 0),
+                    across=_.percent(across_pct, 0),
+                )
+            )
     n_iso = len(isolates(graph))
-    out.append(_.n("{n} stakeholder has no recorded tie (isolates).", "{n} stakeholders have no recorded tie (isolates).",
-                   n_iso) if n_iso else _("Every stakeholder has at least one recorded tie."))
+    out.append(
+        _.n(
+            "{n} stakeholder has no recorded tie (isolates).",
+            "{n} stakeholders have no recorded tie (isolates).",
+            n_iso,
+        )
+        if n_iso
+        else _("Every stakeholder has at least one recorded tie.")
+    )
     membership = communities(graph) if membership is None else membership
     mix = community_mix(membership)
     single = mix[mix["is_single_sector"] & (mix["size"] >= 3)]
     if len(mix):
         if len(single):
             names = ", ".join(sorted({sector(s) for s in single["dominant"]}))
-            out.append(_.n("{n} of {total} communities is dominated by one sector (75 % or more of its members): "
-                           "{names}.",
-                           "{n} of {total} communities are dominated by one sector (75 % or more of their members): "
-                           "{names}.", len(single), total=num(len(mix)), names=names))
+            out.append(
+                _.n(
+                    "{n} of {total} communities is dominated by one sector (75 % or more of its members): {names}.",
+                    "{n} of {total} communities are dominated by one sector (75 % or more of their members): {names}.",
+                    len(single),
+                    total=num(len(mix)),
+                    names=names,
+                )
+            )
         else:
             out.append(_("None of the {n} communities is dominated by a single sector.", n=num(len(mix))))
     return out
@@ -757,16 +937,32 @@ def signed(x: object, lang: str = "en") -> str:
 
 # Column headers of the network tables (English msgids; the report translates them).
 TABLE_LABELS: dict[str, str] = {
-    "name": N_("Stakeholder"), "sector": N_("Sector"), "group": N_("Sector"),
-    "degree": N_("Number of partners"), "weighted_degree": N_("Partners weighted by strength"),
-    "betweenness": N_("Betweenness"), "pagerank": N_("PageRank"), "constraint": N_("Burt constraint"),
+    "name": N_("Stakeholder"),
+    "sector": N_("Sector"),
+    "group": N_("Sector"),
+    "degree": N_("Number of partners"),
+    "weighted_degree": N_("Partners weighted by strength"),
+    "betweenness": N_("Betweenness"),
+    "pagerank": N_("PageRank"),
+    "constraint": N_("Burt constraint"),
     **ROLE_LABELS,
-    "size": N_("Stakeholders"), "internal": N_("Ties inside"), "external": N_("Ties to other sectors"),
-    "ei": N_("E-I index"), "community": N_("Community"), "dominant": N_("Main sector"),
-    "dominant_pct": N_("Main sector share (%)"), "scope": N_("Scope"), "quadrant": N_("Grid position"),
-    "direction": N_("Direction"), "strength": N_("Strength"), "kinds": N_("Kinds of tie"),
-    "sources": N_("Recorded in"), "others": N_("Other sectors (stakeholders)"), "component": N_("Component"),
-    "sectors": N_("Sectors"), "members": N_("Members"),
+    "size": N_("Stakeholders"),
+    "internal": N_("Ties inside"),
+    "external": N_("Ties to other sectors"),
+    "ei": N_("E-I index"),
+    "community": N_("Community"),
+    "dominant": N_("Main sector"),
+    "dominant_pct": N_("Main sector share (%)"),
+    "scope": N_("Scope"),
+    "quadrant": N_("Grid position"),
+    "direction": N_("Direction"),
+    "strength": N_("Strength"),
+    "kinds": N_("Kinds of tie"),
+    "sources": N_("Recorded in"),
+    "others": N_("Other sectors (stakeholders)"),
+    "component": N_("Component"),
+    "sectors": N_("Sectors"),
+    "members": N_("Members"),
 }
 
 
@@ -789,7 +985,9 @@ def top_brokers(roles: pd.DataFrame, graph: nx.Graph, n: int = 15) -> pd.DataFra
 
 def ei_table(ei: pd.DataFrame) -> pd.DataFrame:
     """The sector rows of ``ei_index``, most inward-looking first (NaN = no ties)."""
-    out = ei[ei["level"] == "group"][["group", "size", "internal", "external", "ei"]].rename(columns={"group": "sector"})
+    out = ei[ei["level"] == "group"][["group", "size", "internal", "external", "ei"]].rename(
+        columns={"group": "sector"}
+    )
     out["ei"] = out["ei"].round(2)
     return out.sort_values("ei", kind="stable", na_position="last").reset_index(drop=True)
 
@@ -802,9 +1000,16 @@ def community_table(mix: pd.DataFrame, lang: str = "en", max_sectors: int = 3) -
     label = i18n.translator(lang).label
     for _, r in mix.iterrows():
         counts = sorted(((int(r[s]), s) for s in sectors if r[s] > 0), key=lambda t: (-t[0], t[1]))
-        rest = ", ".join(f"{label(vocab.SECTORS, s)} {c}" for c, s in counts[1:1 + max_sectors])
-        rows.append({"community": int(r["community"]), "size": int(r["size"]), "dominant": r["dominant"],
-                     "dominant_pct": int(round(float(r["dominant_pct"]))), "others": rest})
+        rest = ", ".join(f"{label(vocab.SECTORS, s)} {c}" for c, s in counts[1 : 1 + max_sectors])
+        rows.append(
+            {
+                "community": int(r["community"]),
+                "size": int(r["size"]),
+                "dominant": r["dominant"],
+                "dominant_pct": int(round(float(r["dominant_pct"]))),
+                "others": rest,
+            }
+        )
     return pd.DataFrame(rows, columns=["community", "size", "dominant", "dominant_pct", "others"])
 
 
@@ -831,9 +1036,14 @@ def describe_graph(graph: nx.DiGraph) -> dict[str, int]:
     for _, _, d in und.edges(data=True):
         for src in {s.split(":")[0] for s in d.get("sources", ())}:
             by_source[src] += 1
-    return {"stakeholders": len(und), "pairs": und.number_of_edges(), "from_ties": by_source["ties"],
-            "from_partners": by_source["partners"], "from_partnerships": by_source["partnerships"],
-            "isolates": sum(1 for v in und if und.degree(v) == 0)}
+    return {
+        "stakeholders": len(und),
+        "pairs": und.number_of_edges(),
+        "from_ties": by_source["ties"],
+        "from_partners": by_source["partners"],
+        "from_partnerships": by_source["partnerships"],
+        "isolates": sum(1 for v in und if und.degree(v) == 0),
+    }
 
 
 # ---------------------------------------------------------------------------------------
@@ -936,7 +1146,7 @@ def _brokerage_moments_by_node(g: nx.DiGraph, labels: dict, nodes: list) -> tupl
     N = float(len(g))
     d = _density(g)
     p = d * d * (1 - d)
-    q = d ** 3 * (1 - d) ** 3
+    q = d**3 * (1 - d) ** 3
     sizes = Counter(labels[v] for v in nodes)
     moments = {}
     for c, ni in sizes.items():
@@ -951,7 +1161,7 @@ def _brokerage_moments_by_node(g: nx.DiGraph, labels: dict, nodes: list) -> tupl
         e[2] = p * (N - ni) * (ni - 1)
         var[2] = e[2] * (1 - p) + 2 * ((ni - 1) * math.comb(int(N - ni), 2) + (N - ni) * math.comb(int(ni - 1), 2)) * q
         e[3], var[3] = e[2], var[2]
-        e[4] = p * (np.sum(np.outer(others, others)) - np.sum(others ** 2))
+        e[4] = p * (np.sum(np.outer(others, others)) - np.sum(others**2))
         var[4] = e[4] * (1 - p) + 4 * np.sum(others * _choose2(N - others - ni)) * q
         e[5] = p * (N - 1) * (N - 2)
         var[5] = e[5] * (1 - p) + 2 * (N - 1) * (N - 2) * (N - 3) * q
@@ -964,15 +1174,17 @@ def _brokerage_moments_by_node(g: nx.DiGraph, labels: dict, nodes: list) -> tupl
 def _brokerage_moments_global(n: np.ndarray, N: float, d: float) -> tuple[np.ndarray, np.ndarray]:
     """sna's whole-network expected counts and variances (``exp.gli``, ``sd.gli`` squared)."""
     p = d * d * (1 - d)
-    a3, a4, a5 = d ** 3 * (1 - d) ** 3, d ** 4 * (1 - d) ** 2, d ** 5 * (1 - d)
+    a3, a4, a5 = d**3 * (1 - d) ** 3, d**4 * (1 - d) ** 2, d**5 * (1 - d)
     e = np.zeros(6)
     v = np.zeros(6)
     e[0] = p * np.sum(n * (n - 1) * (n - 2))
     v[0] = e[0] * (1 - p) + np.sum(n * (n - 1) * (n - 2) * ((4 * n - 10) * a3 - 4 * (n - 3) * a4 + (n - 3) * a5))
     e[1] = p * np.sum(n * (N - n) * (n - 1))
     x, y = np.meshgrid(n, n, indexing="ij")
-    v[1] = e[1] * (1 - p) + (np.sum(x * y * (x - 1) * ((2 * x + 2 * y - 6) * a3 + (N - x - 1) * a5))
-                             - np.sum(n * n * (n - 1) * ((4 * n - 6) * a3 + (N - n - 1) * a5)))
+    v[1] = e[1] * (1 - p) + (
+        np.sum(x * y * (x - 1) * ((2 * x + 2 * y - 6) * a3 + (N - x - 1) * a5))
+        - np.sum(n * n * (n - 1) * ((4 * n - 6) * a3 + (N - n - 1) * a5))
+    )
     e[2] = p * np.sum(n * (N - n) * (n - 1))
     v[2] = e[2] * (1 - p) + np.sum(n * (N - n) * (n - 1) * ((N - 3) * a3 + (n - 2) * a5))
     e[3], v[3] = e[2], v[2]
@@ -983,9 +1195,16 @@ def _brokerage_moments_global(n: np.ndarray, N: float, d: float) -> tuple[np.nda
         for j in range(k):
             for m in range(k):
                 if i != j and j != m and i != m:
-                    v[4] += n[i] * n[j] * n[m] * ((4 * (N - n[j]) - 2 * (n[i] + n[m] + 1)) * a3
-                                                  - (4 * (N - n[m]) - 2 * (n[i] + n[j] + 1)) * a4
-                                                  + (N - (n[i] + n[m] + 1)) * a5)
+                    v[4] += (
+                        n[i]
+                        * n[j]
+                        * n[m]
+                        * (
+                            (4 * (N - n[j]) - 2 * (n[i] + n[m] + 1)) * a3
+                            - (4 * (N - n[m]) - 2 * (n[i] + n[j] + 1)) * a4
+                            + (N - (n[i] + n[m] + 1)) * a5
+                        )
+                    )
     e[5] = p * N * (N - 1) * (N - 2)
     v[5] = e[5] * (1 - p) + N * (N - 1) * (N - 2) * ((4 * N - 10) * a3 - 4 * (N - 3) * a4 + (N - 3) * a5)
     return e, v

@@ -29,12 +29,23 @@ from pathlib import Path
 
 from partnerlab.messages import _
 
-__all__ = ["BatchError", "OutputError", "STORAGE_ERRNOS", "OutputLock", "writing", "probe", "move_into_place",
-           "exchange", "remove"]
+__all__ = [
+    "BatchError",
+    "OutputError",
+    "STORAGE_ERRNOS",
+    "OutputLock",
+    "writing",
+    "probe",
+    "move_into_place",
+    "exchange",
+    "remove",
+]
 
 STORAGE_ERRNOS = frozenset(  # an OSError with one of these while writing the output: OutputError
-    getattr(errno, name) for name in ("EROFS", "ENOSPC", "EDQUOT", "EACCES", "EPERM", "EFBIG", "EIO")
-    if hasattr(errno, name))
+    getattr(errno, name)
+    for name in ("EROFS", "ENOSPC", "EDQUOT", "EACCES", "EPERM", "EFBIG", "EIO")
+    if hasattr(errno, name)
+)
 
 
 class BatchError(Exception):
@@ -48,10 +59,19 @@ class OutputError(BatchError):
     def __init__(self, out: Path, exc: OSError):
         self.out, self.errno = out, exc.errno
         cause = os.strerror(exc.errno) if exc.errno else str(exc)
-        kept = _("the previous reports in it were left as they were") if (out / "manifest.json").exists() \
+        kept = (
+            _("the previous reports in it were left as they were")
+            if (out / "manifest.json").exists()
             else _("nothing was written")
-        super().__init__(_("cannot write the output folder {path}: {cause}; {kept}", path=out,
-                           cause=f"{cause[:1].lower()}{cause[1:]}", kept=kept))
+        )
+        super().__init__(
+            _(
+                "cannot write the output folder {path}: {cause}; {kept}",
+                path=out,
+                cause=f"{cause[:1].lower()}{cause[1:]}",
+                kept=kept,
+            )
+        )
 
 
 class OutputLock:
@@ -88,8 +108,13 @@ class OutputLock:
                 os.close(fd)
                 if exc.errno in (errno.EAGAIN, errno.EACCES):
                     raise BatchError(self._refusal()) from None
-                raise BatchError(_("cannot lock {path}: {cause} (a file system without locks; choose a local "
-                                   "--out)", path=self.path, cause=exc.strerror)) from exc
+                raise BatchError(
+                    _(
+                        "cannot lock {path}: {cause} (a file system without locks; choose a local --out)",
+                        path=self.path,
+                        cause=exc.strerror,
+                    )
+                ) from exc
             try:  # the file may have been removed by the run that held it: lock the new one
                 same = os.fstat(fd).st_ino == os.stat(self.path).st_ino
             except FileNotFoundError:
@@ -115,8 +140,15 @@ class OutputLock:
         _held_locks.add(fd)
         if previous:
             self.took_over = previous
-            print(_("partnerlab run: taking over the lock on {path} from a run that is no longer running "
-                    "({holder})", path=self.out, holder=_describe_holder(previous)), file=sys.stderr, flush=True)
+            print(
+                _(
+                    "partnerlab run: taking over the lock on {path} from a run that is no longer running ({holder})",
+                    path=self.out,
+                    holder=_describe_holder(previous),
+                ),
+                file=sys.stderr,
+                flush=True,
+            )
         return self
 
     def __exit__(self, *exc):
@@ -139,14 +171,21 @@ class OutputLock:
         if holder is not None and _holder_alive(holder) is False:
             pids = _processes_holding(self.path)
             who = _("processes {pids}", pids=", ".join(map(str, pids))) if pids else _("processes left behind")
-            return _("{path} is locked by {who} of a run that is no longer running ({holder}); stop them and run "
-                     "again", path=self.out, who=who, holder=_describe_holder(holder))
+            return _(
+                "{path} is locked by {who} of a run that is no longer running ({holder}); stop them and run again",
+                path=self.out,
+                who=who,
+                holder=_describe_holder(holder),
+            )
         return self._busy(holder)
 
     def _busy(self, holder: dict | None) -> str:
         who = _describe_holder(holder) if holder else _("unknown process")
-        return _("another partnerlab run is writing {path} ({who}); wait for it to finish or choose another --out",
-                 path=self.out, who=who)
+        return _(
+            "another partnerlab run is writing {path} ({who}); wait for it to finish or choose another --out",
+            path=self.out,
+            who=who,
+        )
 
 
 _held_locks: set[int] = set()
@@ -167,8 +206,7 @@ if hasattr(os, "register_at_fork"):
 
 def _holder_record() -> dict:
     pid = os.getpid()
-    return {"pid": pid, "start": _process_start(pid), "boot": _boot_id(), "host": platform.node(),
-            "since": _now()}
+    return {"pid": pid, "start": _process_start(pid), "boot": _boot_id(), "host": platform.node(), "since": _now()}
 
 
 def _write_holder(fd: int) -> None:

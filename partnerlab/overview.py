@@ -31,28 +31,60 @@ from partnerlab import actionplan, i18n, quality, screening, stakeholders, surve
 from partnerlab.i18n import N_
 
 __all__ = [
-    "HEADLINE_LABELS", "Headline", "see_report", "evidence_href", "headlines", "first_screen", "status_counts",
-    "headline_table", "alert_count_items", "plan_sentence", "note_text", "paragraph", "critical_table", "critical_sentence", "screening_table", "decision_table",
-    "quality_table", "quality_sentence", "diagnosis_sentence", "section_anchor",
+    "HEADLINE_LABELS",
+    "Headline",
+    "see_report",
+    "evidence_href",
+    "headlines",
+    "first_screen",
+    "status_counts",
+    "headline_table",
+    "alert_count_items",
+    "plan_sentence",
+    "note_text",
+    "paragraph",
+    "critical_table",
+    "critical_sentence",
+    "screening_table",
+    "decision_table",
+    "quality_table",
+    "quality_sentence",
+    "diagnosis_sentence",
+    "section_anchor",
 ]
 
 HEADLINE_LABELS = {
-    "topic": N_("Topic"), "figure": N_("Figure"), "value": N_("Value"),
-    "name": N_("Stakeholder"), "sector": N_("Sector"), "influence": N_("Influence"),
-    "interest": N_("Interest"), "outcome": N_("Outcome"), "stakeholders": N_("Stakeholders"),
+    "topic": N_("Topic"),
+    "figure": N_("Figure"),
+    "value": N_("Value"),
+    "name": N_("Stakeholder"),
+    "sector": N_("Sector"),
+    "influence": N_("Influence"),
+    "interest": N_("Interest"),
+    "outcome": N_("Outcome"),
+    "stakeholders": N_("Stakeholders"),
     "is_critical": N_("Of them, critical group"),
-    "suggested": N_("Suggested decision"), "agrees": N_("Recorded: same"),
-    "differs": N_("Recorded: differs"), "not_recorded": N_("Not recorded"),
-    "total": N_("Total"), "dimension": N_("Dimension"),
-    "mean_level": N_("Mean level (0-3)"), "below_3": N_("Partnerships below level 3"),
+    "suggested": N_("Suggested decision"),
+    "agrees": N_("Recorded: same"),
+    "differs": N_("Recorded: differs"),
+    "not_recorded": N_("Not recorded"),
+    "total": N_("Total"),
+    "dimension": N_("Dimension"),
+    "mean_level": N_("Mean level (0-3)"),
+    "below_3": N_("Partnerships below level 3"),
     "partnerships": N_("Partnerships assessed"),
 }
 
 # The overview's sections (h2 headings): a headline without a page of the batch links to its section.
 SECTIONS = {
-    "alerts": N_("Alerts"), "register": N_("Partnership register"), "critical": N_("The critical group"),
-    "due_diligence": N_("Due-diligence outcomes"), "value": N_("Value and risk decisions"),
-    "quality": N_("Partnership quality"), "diagnosis": N_("Sector diagnosis"), "action_plan": N_("Action plan"),
+    "alerts": N_("Alerts"),
+    "register": N_("Partnership register"),
+    "critical": N_("The critical group"),
+    "due_diligence": N_("Due-diligence outcomes"),
+    "value": N_("Value and risk decisions"),
+    "quality": N_("Partnership quality"),
+    "diagnosis": N_("Sector diagnosis"),
+    "action_plan": N_("Action plan"),
 }
 
 
@@ -87,8 +119,11 @@ def see_report(listing: list[dict] | None, report: str, lang: str = "en") -> str
     from partnerlab.reports import record_title
 
     _ = i18n.translator(lang)
-    return _('See the report: <a href="{href}">{title}</a>.', href=html.escape(f"{rec['name']}.html"),
-             title=html.escape(record_title(rec, lang)))
+    return _(
+        'See the report: <a href="{href}">{title}</a>.',
+        href=html.escape(f"{rec['name']}.html"),
+        title=html.escape(record_title(rec, lang)),
+    )
 
 
 def evidence_href(listing: list[dict] | None, report: str, section: str, lang: str) -> tuple[str, str]:
@@ -103,8 +138,14 @@ def evidence_href(listing: list[dict] | None, report: str, section: str, lang: s
     return "#" + section_anchor(section, lang), _(SECTIONS[section])
 
 
-def headlines(wb, as_of: dt.date, lang: str = "en", listing: list[dict] | None = None,
-              register: pd.DataFrame | None = None, top: int = 5) -> list[Headline]:
+def headlines(
+    wb,
+    as_of: dt.date,
+    lang: str = "en",
+    listing: list[dict] | None = None,
+    register: pd.DataFrame | None = None,
+    top: int = 5,
+) -> list[Headline]:
     """Three to five headline messages computed from the numbers, most decisive first.
 
     The partnerships (how many may go ahead, how many are blocked), the critical group, the
@@ -131,54 +172,101 @@ def headlines(wb, as_of: dt.date, lang: str = "en", listing: list[dict] | None =
         n = len(register)
         go = int(register["verdict"].isin(["go", "go_with_conditions"]).sum())
         blocked = int((register["verdict"] == "blocked").sum())
-        add("partnerships", _.n("<b>{go}</b> of the <b>{n}</b> partnership may go ahead; <b>{blocked}</b> blocked.",
-                                "<b>{go}</b> of the <b>{n}</b> partnerships may go ahead; <b>{blocked}</b> are blocked.",
-                                n, go=_.number(go), blocked=_.number(blocked)), "overview", "register")
+        add(
+            "partnerships",
+            _.n(
+                "<b>{go}</b> of the <b>{n}</b> partnership may go ahead; <b>{blocked}</b> blocked.",
+                "<b>{go}</b> of the <b>{n}</b> partnerships may go ahead; <b>{blocked}</b> are blocked.",
+                n,
+                go=_.number(go),
+                blocked=_.number(blocked),
+            ),
+            "overview",
+            "register",
+        )
     st = wb.stakeholders
     if len(st):
         crit = stakeholders.critical_group(st)
-        add("critical", _.n("<b>{n}</b> of the <b>{total}</b> stakeholders has high influence and high interest: "
-                            "the critical group of potential allies.",
-                            "<b>{n}</b> of the <b>{total}</b> stakeholders have high influence and high interest: "
-                            "the critical group of potential allies.", len(crit), total=_.number(len(st))),
-            "stakeholder_map", "critical")
+        add(
+            "critical",
+            _.n(
+                "<b>{n}</b> of the <b>{total}</b> stakeholders has high influence and high interest: "
+                "the critical group of potential allies.",
+                "<b>{n}</b> of the <b>{total}</b> stakeholders have high influence and high interest: "
+                "the critical group of potential allies.",
+                len(crit),
+                total=_.number(len(st)),
+            ),
+            "stakeholder_map",
+            "critical",
+        )
     if len(wb.quality_assessment):
         levels = quality.portfolio_levels(quality.quality_scores(wb.quality_assessment))
         dims = levels[list(quality.DIMENSIONS)]
         means = dims.mean()
         if len(levels) and means.notna().any():
             weakest = means.idxmin()
-            add("quality", _.n("<b>{full}</b> of the <b>{n}</b> assessed partnership reaches level 3 on all six "
-                               "quality dimensions; the weakest dimension is <b>{dimension}</b> (mean level {level}).",
-                               "<b>{full}</b> of the <b>{n}</b> assessed partnerships reach level 3 on all six "
-                               "quality dimensions; the weakest dimension is <b>{dimension}</b> (mean level {level}).",
-                               len(levels), full=_.number(int((dims >= 3).all(axis=1).sum())),
-                               dimension=html.escape(quality.dimension_label(weakest, lang)),
-                               level=_.number(float(means[weakest]), 1)), "quality", "quality")
+            add(
+                "quality",
+                _.n(
+                    "<b>{full}</b> of the <b>{n}</b> assessed partnership reaches level 3 on all six "
+                    "quality dimensions; the weakest dimension is <b>{dimension}</b> (mean level {level}).",
+                    "<b>{full}</b> of the <b>{n}</b> assessed partnerships reach level 3 on all six "
+                    "quality dimensions; the weakest dimension is <b>{dimension}</b> (mean level {level}).",
+                    len(levels),
+                    full=_.number(int((dims >= 3).all(axis=1).sum())),
+                    dimension=html.escape(quality.dimension_label(weakest, lang)),
+                    level=_.number(float(means[weakest]), 1),
+                ),
+                "quality",
+                "quality",
+            )
     if len(wb.action_plan):
         s = actionplan.summary(wb.action_plan, as_of, wb.partnerships)
         if s["actions"]:
-            add("action_plan", _.n("<b>{done}</b> of the <b>{n}</b> course of action of the plan is done; "
-                                   "<b>{late}</b> late.",
-                                   "<b>{done}</b> of the <b>{n}</b> courses of action of the plan are done; "
-                                   "<b>{late}</b> are late.", s["actions"], done=_.number(s["done"]),
-                                   late=_.number(s["late"])), "action_plan", "action_plan")
+            add(
+                "action_plan",
+                _.n(
+                    "<b>{done}</b> of the <b>{n}</b> course of action of the plan is done; <b>{late}</b> late.",
+                    "<b>{done}</b> of the <b>{n}</b> courses of action of the plan are done; <b>{late}</b> are late.",
+                    s["actions"],
+                    done=_.number(s["done"]),
+                    late=_.number(s["late"]),
+                ),
+                "action_plan",
+                "action_plan",
+            )
     if len(wb.survey_responses) and len(wb.survey_questions):
         scores = survey.theme_scores(wb.survey_questions, wb.survey_responses, by=None).dropna(subset=["score"])
         if len(scores) >= 2:
             best, worst = scores.loc[scores["score"].idxmax()], scores.loc[scores["score"].idxmin()]
-            add("diagnosis", _("The sectors rate <b>{best}</b> highest ({best_score} on 0-1) and <b>{worst}</b> "
-                               "lowest ({worst_score}).", best=html.escape(_.label(vocab.THEMES, best["theme"])),
-                               best_score=_.number(float(best["score"])),
-                               worst=html.escape(_.label(vocab.THEMES, worst["theme"])),
-                               worst_score=_.number(float(worst["score"]))), "sector_diagnosis", "diagnosis")
+            add(
+                "diagnosis",
+                _(
+                    "The sectors rate <b>{best}</b> highest ({best_score} on 0-1) and <b>{worst}</b> "
+                    "lowest ({worst_score}).",
+                    best=html.escape(_.label(vocab.THEMES, best["theme"])),
+                    best_score=_.number(float(best["score"])),
+                    worst=html.escape(_.label(vocab.THEMES, worst["theme"])),
+                    worst_score=_.number(float(worst["score"])),
+                ),
+                "sector_diagnosis",
+                "diagnosis",
+            )
     if len(wb.value_assessment):
         latest = screening.latest_value_decisions(screening.value_decisions(wb.value_assessment))
         differs = int((latest["agreement"] == "differs").sum())
         if differs:
-            add("value", _.n("<b>{n}</b> recorded decision differs from the one the value/risk criteria suggest.",
-                             "<b>{n}</b> recorded decisions differ from the ones the value/risk criteria suggest.",
-                             differs), "due_diligence", "value")
+            add(
+                "value",
+                _.n(
+                    "<b>{n}</b> recorded decision differs from the one the value/risk criteria suggest.",
+                    "<b>{n}</b> recorded decisions differ from the ones the value/risk criteria suggest.",
+                    differs,
+                ),
+                "due_diligence",
+                "value",
+            )
     return out[:top]
 
 
@@ -191,40 +279,54 @@ def status_counts(partnerships: pd.DataFrame, lang: str = "en") -> list[tuple[st
     return [(_.label(vocab.PARTNERSHIP_STATUSES, k) if k else _("No status"), int(counts[k])) for k in keys]
 
 
-def first_screen(wb, as_of: dt.date, alert_counts: dict[str, int], lang: str = "en",
-                 listing: list[dict] | None = None, register: pd.DataFrame | None = None,
-                 screened: pd.DataFrame | None = None) -> str:
+def first_screen(
+    wb,
+    as_of: dt.date,
+    alert_counts: dict[str, int],
+    lang: str = "en",
+    listing: list[dict] | None = None,
+    register: pd.DataFrame | None = None,
+    screened: pd.DataFrame | None = None,
+) -> str:
     """The overview's first screen as HTML: headline messages with their evidence, the alert
     counts, the partnerships by status and the key figure. Workbook values are escaped."""
     _ = i18n.translator(lang)
     esc = html.escape
-    items = "".join(f'<li>{h.text} <a class="pl-evidence" href="{esc(h.href)}">{esc(_("Evidence"))}: '
-                    f"{esc(h.evidence)}</a></li>"
-                    for h in headlines(wb, as_of, lang, listing, register))
+    items = "".join(
+        f'<li>{h.text} <a class="pl-evidence" href="{esc(h.href)}">{esc(_("Evidence"))}: {esc(h.evidence)}</a></li>'
+        for h in headlines(wb, as_of, lang, listing, register)
+    )
     alerts_href = "#" + section_anchor("alerts", lang)
     counts = "".join(
         f'<a class="pl-alert-count pl-alert-{k}" href="{alerts_href}"><span class="pl-big">{_.number(alert_counts.get(k, 0))}'
         f"</span> {esc(_alert_word(_, k, alert_counts.get(k, 0)))}</a>"
-        for k in ("blocker", "warning", "upcoming"))
+        for k in ("blocker", "warning", "upcoming")
+    )
     statuses = status_counts(wb.partnerships, lang) if len(wb.partnerships) else []
-    status_html = "".join(f'<span class="pl-status-chip">{esc(label)} <b>{_.number(n)}</b></span>'
-                          for label, n in statuses) or esc(_("No partnership recorded."))
+    status_html = "".join(
+        f'<span class="pl-status-chip">{esc(label)} <b>{_.number(n)}</b></span>' for label, n in statuses
+    ) or esc(_("No partnership recorded."))
     figure = key_figure(wb, screened, lang)
     as_of_text = _("Data as of {date}.", date=_.date(as_of)) if as_of else ""
-    return (f'<div class="pl-report pl-brief">{_BRIEF_CSS}'
-            f'<p class="pl-asof">{esc(as_of_text)}</p>'
-            f'<div class="pl-brief-grid"><div class="pl-brief-main">'
-            f'<h2 class="pl-brief-heading">{esc(_("In brief"))}</h2><ol class="pl-headlines">{items}</ol></div>'
-            f'<div class="pl-brief-side">'
-            f'<p class="pl-brief-label">{esc(_("Alerts"))}</p><div class="pl-alert-counts">{counts}</div>'
-            f'<p class="pl-brief-label">{esc(_("Partnerships by status"))}</p><div class="pl-status-chips">{status_html}</div>'
-            f"{figure}</div></div></div>")
+    return (
+        f'<div class="pl-report pl-brief">{_BRIEF_CSS}'
+        f'<p class="pl-asof">{esc(as_of_text)}</p>'
+        f'<div class="pl-brief-grid"><div class="pl-brief-main">'
+        f'<h2 class="pl-brief-heading">{esc(_("In brief"))}</h2><ol class="pl-headlines">{items}</ol></div>'
+        f'<div class="pl-brief-side">'
+        f'<p class="pl-brief-label">{esc(_("Alerts"))}</p><div class="pl-alert-counts">{counts}</div>'
+        f'<p class="pl-brief-label">{esc(_("Partnerships by status"))}</p><div class="pl-status-chips">{status_html}</div>'
+        f"{figure}</div></div></div>"
+    )
 
 
 def alert_count_items(alert_counts: dict[str, int], lang: str = "en") -> list[tuple[str, str, int]]:
     """The alert counts for `Report.counts`: (severity, word in the language, count) each ("7 blockers")."""
     _ = i18n.translator(lang)
-    return [(k, _alert_word(_, k, alert_counts.get(k, 0)), alert_counts.get(k, 0)) for k in ("blocker", "warning", "upcoming")]
+    return [
+        (k, _alert_word(_, k, alert_counts.get(k, 0)), alert_counts.get(k, 0))
+        for k in ("blocker", "warning", "upcoming")
+    ]
 
 
 def key_figure(wb, screened: pd.DataFrame | None, lang: str = "en") -> str:
@@ -263,11 +365,16 @@ def key_figure(wb, screened: pd.DataFrame | None, lang: str = "en") -> str:
     fig.savefig(buffer, format="png", metadata={"Software": None})
     plt.close(fig)
     src = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
-    caption = _.n("The critical group ({n} stakeholder) by latest due-diligence outcome",
-                  "The critical group ({n} stakeholders) by latest due-diligence outcome", len(crit))
+    caption = _.n(
+        "The critical group ({n} stakeholder) by latest due-diligence outcome",
+        "The critical group ({n} stakeholders) by latest due-diligence outcome",
+        len(crit),
+    )
     alt = caption + ": " + "; ".join(f"{label} {_.number(v)}" for label, v in zip(labels, values))
-    return (f'<figure class="pl-key-figure"><figcaption>{html.escape(caption)}</figcaption>'
-            f'<img src="{src}" alt="{html.escape(alt)}"></figure>')
+    return (
+        f'<figure class="pl-key-figure"><figcaption>{html.escape(caption)}</figcaption>'
+        f'<img src="{src}" alt="{html.escape(alt)}"></figure>'
+    )
 
 
 def headline_table(wb, as_of: dt.date, lang: str = "en") -> pd.DataFrame:
@@ -286,42 +393,73 @@ def headline_table(wb, as_of: dt.date, lang: str = "en") -> pd.DataFrame:
     st = wb.stakeholders
     topic = _("Stakeholders")
     rows.append((topic, _("mapped"), len(st)))
-    rows.append((topic, _("in the critical group (high influence and interest)"),
-                 len(stakeholders.critical_group(st)) if len(st) else 0))
+    rows.append(
+        (
+            topic,
+            _("in the critical group (high influence and interest)"),
+            len(stakeholders.critical_group(st)) if len(st) else 0,
+        )
+    )
     rows.append((_("Partnerships"), _("recorded"), len(wb.partnerships)))
     if len(wb.due_diligence):
         status = screening.screening_status(st, screening.screen(wb.due_diligence), as_of)
         counts = screening.outcome_counts(status)
-        rows.append((_("Due diligence"), _("stakeholders by latest outcome"),
-                     _joined((_.label(screening.OUTCOMES, k), v) for k, v in zip(counts["outcome"], counts["stakeholders"]))))
+        rows.append(
+            (
+                _("Due diligence"),
+                _("stakeholders by latest outcome"),
+                _joined((_.label(screening.OUTCOMES, k), v) for k, v in zip(counts["outcome"], counts["stakeholders"])),
+            )
+        )
     if len(wb.value_assessment):
         latest = screening.latest_value_decisions(screening.value_decisions(wb.value_assessment))
         counts = latest["suggested"].value_counts()
         topic = _("Value and risk")
-        rows.append((topic, _("suggested decision (latest assessment per subject)"),
-                     _joined((_.label(vocab.DECISIONS, k), counts.get(k, 0)) for k in vocab.DECISIONS.keys)))
-        rows.append((topic, _("recorded decision differs from the suggested one"),
-                     int((latest["agreement"] == "differs").sum())))
+        rows.append(
+            (
+                topic,
+                _("suggested decision (latest assessment per subject)"),
+                _joined((_.label(vocab.DECISIONS, k), counts.get(k, 0)) for k in vocab.DECISIONS.keys),
+            )
+        )
+        rows.append(
+            (
+                topic,
+                _("recorded decision differs from the suggested one"),
+                int((latest["agreement"] == "differs").sum()),
+            )
+        )
     if len(wb.quality_assessment):
         levels = quality.portfolio_levels(quality.quality_scores(wb.quality_assessment))
         topic = _("Partnership quality")
         rows.append((topic, _("partnerships assessed"), len(levels)))
-        rows.append((topic, _("mean level of the six dimensions (0-3)"),
-                     _num(levels[list(quality.DIMENSIONS)].stack().mean(), _)))
+        rows.append(
+            (
+                topic,
+                _("mean level of the six dimensions (0-3)"),
+                _num(levels[list(quality.DIMENSIONS)].stack().mean(), _),
+            )
+        )
     if len(wb.survey_responses) and len(wb.survey_questions):
         scores = survey.theme_scores(wb.survey_questions, wb.survey_responses, by=None).dropna(subset=["score"])
         topic = _("Sector diagnosis")
         rows.append((topic, _("survey respondents"), len(wb.survey_responses)))
         if len(scores):
-            rows.append((topic, _("theme scores (0 = lowest option, 1 = highest)"),
-                         _joined((_.label(vocab.THEMES, t), _num(v, _)) for t, v in zip(scores["theme"], scores["score"]))))
+            rows.append(
+                (
+                    topic,
+                    _("theme scores (0 = lowest option, 1 = highest)"),
+                    _joined((_.label(vocab.THEMES, t), _num(v, _)) for t, v in zip(scores["theme"], scores["score"])),
+                )
+            )
     if len(wb.action_plan):
         s = actionplan.summary(wb.action_plan, as_of, wb.partnerships)
         topic = _("Action plan")
         for key, label in _PLAN_FIGURES:
             rows.append((topic, _(label), s[key]))
-    rows = [(t, f, _.number(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v))
-            for t, f, v in rows]
+    rows = [
+        (t, f, _.number(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v)) for t, f, v in rows
+    ]
     return pd.DataFrame(rows, columns=["topic", "figure", "value"])
 
 
@@ -347,13 +485,17 @@ def critical_sentence(stakeholder_table: pd.DataFrame, lang: str = "en") -> str:
     """
     crit = stakeholders.critical_group(stakeholder_table)
     _ = i18n.translator(lang)
-    return _.n("<b>{n}</b> of the <b>{total}</b> stakeholders has high influence and high interest ({threshold} or "
-               "more on both): the critical group of potential allies (Appendix 3, step 2). The table gives each "
-               "one's latest due-diligence outcome; the ones never screened are among the alerts.",
-               "<b>{n}</b> of the <b>{total}</b> stakeholders have high influence and high interest ({threshold} or "
-               "more on both): the critical group of potential allies (Appendix 3, step 2). The table gives each "
-               "one's latest due-diligence outcome; the ones never screened are among the alerts.",
-               len(crit), total=_.number(len(stakeholder_table)), threshold=_.number(stakeholders.HIGH))
+    return _.n(
+        "<b>{n}</b> of the <b>{total}</b> stakeholders has high influence and high interest ({threshold} or "
+        "more on both): the critical group of potential allies (Appendix 3, step 2). The table gives each "
+        "one's latest due-diligence outcome; the ones never screened are among the alerts.",
+        "<b>{n}</b> of the <b>{total}</b> stakeholders have high influence and high interest ({threshold} or "
+        "more on both): the critical group of potential allies (Appendix 3, step 2). The table gives each "
+        "one's latest due-diligence outcome; the ones never screened are among the alerts.",
+        len(crit),
+        total=_.number(len(stakeholder_table)),
+        threshold=_.number(stakeholders.HIGH),
+    )
 
 
 def screening_table(stakeholder_table: pd.DataFrame, screened: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
@@ -375,9 +517,15 @@ def decision_table(value_assessment: pd.DataFrame) -> pd.DataFrame:
 def quality_table(quality_assessment: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Per quality dimension: mean level over partnerships (latest round) and how many are below 3."""
     levels = quality.portfolio_levels(quality.quality_scores(quality_assessment))
-    rows = [{"dimension": quality.dimension_label(d, lang), "mean_level": round(float(levels[d].mean()), 2),
-             "below_3": int((levels[d] < 3).sum()), "partnerships": int(levels[d].notna().sum())}
-            for d in quality.DIMENSIONS]
+    rows = [
+        {
+            "dimension": quality.dimension_label(d, lang),
+            "mean_level": round(float(levels[d].mean()), 2),
+            "below_3": int((levels[d] < 3).sum()),
+            "partnerships": int(levels[d].notna().sum()),
+        }
+        for d in quality.DIMENSIONS
+    ]
     return pd.DataFrame(rows, columns=["dimension", "mean_level", "below_3", "partnerships"])
 
 
@@ -386,11 +534,14 @@ def quality_sentence(quality_assessment: pd.DataFrame, lang: str = "en") -> str:
     levels = quality.portfolio_levels(quality.quality_scores(quality_assessment))
     dims = levels[list(quality.DIMENSIONS)]
     _ = i18n.translator(lang)
-    return _.n("<b>{n}</b> partnership has a quality assessment; <b>{full}</b> of them reach level 3 on all six "
-               "dimensions (latest round, collective perspective or the mean of perspectives).",
-               "<b>{n}</b> partnerships have a quality assessment; <b>{full}</b> of them reach level 3 on all six "
-               "dimensions (latest round, collective perspective or the mean of perspectives).",
-               len(levels), full=_.number(int((dims >= 3).all(axis=1).sum())))
+    return _.n(
+        "<b>{n}</b> partnership has a quality assessment; <b>{full}</b> of them reach level 3 on all six "
+        "dimensions (latest round, collective perspective or the mean of perspectives).",
+        "<b>{n}</b> partnerships have a quality assessment; <b>{full}</b> of them reach level 3 on all six "
+        "dimensions (latest round, collective perspective or the mean of perspectives).",
+        len(levels),
+        full=_.number(int((dims >= 3).all(axis=1).sum())),
+    )
 
 
 def diagnosis_sentence(questions: pd.DataFrame, responses: pd.DataFrame, lang: str = "en") -> str | None:
@@ -406,20 +557,31 @@ def diagnosis_sentence(questions: pd.DataFrame, responses: pd.DataFrame, lang: s
     parts = [_.n("<b>{n}</b> person answered the survey.", "<b>{n}</b> people answered the survey.", len(responses))]
     if len(scores) >= 2:
         best, worst = scores.loc[scores["score"].idxmax()], scores.loc[scores["score"].idxmin()]
-        parts.append(_("Highest rated theme: <b>{best}</b> ({best_score} on 0-1); lowest: <b>{worst}</b> ({worst_score}).",
-                       best=html.escape(_.label(vocab.THEMES, best["theme"])), best_score=_num(best["score"], _),
-                       worst=html.escape(_.label(vocab.THEMES, worst["theme"])), worst_score=_num(worst["score"], _)))
+        parts.append(
+            _(
+                "Highest rated theme: <b>{best}</b> ({best_score} on 0-1); lowest: <b>{worst}</b> ({worst_score}).",
+                best=html.escape(_.label(vocab.THEMES, best["theme"])),
+                best_score=_num(best["score"], _),
+                worst=html.escape(_.label(vocab.THEMES, worst["theme"])),
+                worst_score=_num(worst["score"], _),
+            )
+        )
     if len(top):
-        values = {"challenge": html.escape("; ".join(top["option"])),
-                  "share": _.percent(float(top.iloc[0]["share_pct"]), 0)}
+        values = {
+            "challenge": html.escape("; ".join(top["option"])),
+            "share": _.percent(float(top.iloc[0]["share_pct"]), 0),
+        }
         if len(top) > 1:
-            parts.append(_("Most cited challenges, tied: <b>{challenge}</b> ({share} of those who answered each).", **values))
+            parts.append(
+                _("Most cited challenges, tied: <b>{challenge}</b> ({share} of those who answered each).", **values)
+            )
         else:
             parts.append(_("Most cited challenge: <b>{challenge}</b> ({share} of those who answered).", **values))
     return " ".join(parts)
 
 
 # ---------------------------------------------------------------------------------------
+
 
 def _alert_word(_, severity: str, n: int) -> str:
     if severity == "blocker":
@@ -429,10 +591,19 @@ def _alert_word(_, severity: str, n: int) -> str:
     return _.n("upcoming deadline", "upcoming deadlines", n)
 
 
-_PLAN_FIGURES = (("actions", N_("courses of action")), ("done", N_("done")), ("in_progress", N_("in progress")),
-                 ("late", N_("late courses")))
-_OUTCOME_COLOURS = {"excluded": "#C62828", "incomplete": "#9A6B00", "caution": "#E0A800", "clear": "#2E7D32",
-                    "not_screened": "#607D8B"}
+_PLAN_FIGURES = (
+    ("actions", N_("courses of action")),
+    ("done", N_("done")),
+    ("in_progress", N_("in progress")),
+    ("late", N_("late courses")),
+)
+_OUTCOME_COLOURS = {
+    "excluded": "#C62828",
+    "incomplete": "#9A6B00",
+    "caution": "#E0A800",
+    "clear": "#2E7D32",
+    "not_screened": "#607D8B",
+}
 _BRIEF_CSS = """<style>
 .pl-brief .pl-asof { color: #555; margin: 0 0 0.3em; }
 .pl-brief-grid { display: flex; flex-wrap: wrap; gap: 1.2em 2em; align-items: flex-start; }
@@ -458,7 +629,11 @@ _BRIEF_CSS = """<style>
 
 def _whole_page(listing: list[dict] | None, report: str) -> dict | None:
     for rec in listing or []:
-        if rec.get("report") == report and rec.get("name") == report and rec.get("status") in ("ok", "running", "pending"):
+        if (
+            rec.get("report") == report
+            and rec.get("name") == report
+            and rec.get("status") in ("ok", "running", "pending")
+        ):
             return rec
     return None
 
@@ -478,13 +653,18 @@ def plan_sentence(wb, as_of: dt.date, lang: str = "en") -> str:
     """The action plan at the as-of date (HTML): done, in progress, not started, late."""
     s = actionplan.summary(wb.action_plan, as_of, wb.partnerships)
     _ = i18n.translator(lang)
-    return _.n("As of {date}, of the <b>{n}</b> course of action of the plan, <b>{done}</b> is done, <b>{in_progress}</b> "
-               "in progress and <b>{not_started}</b> not started; <b>{late}</b> late.",
-               "As of {date}, of the <b>{n}</b> courses of action of the plan, <b>{done}</b> are done, "
-               "<b>{in_progress}</b> in progress and <b>{not_started}</b> not started; <b>{late}</b> are late.",
-               s["actions"], date=_.date(as_of) if as_of else "—", done=_.number(s.get("done", 0)),
-               in_progress=_.number(s.get("in_progress", 0)), not_started=_.number(s.get("not_started", 0)),
-               late=_.number(s.get("late", 0)))
+    return _.n(
+        "As of {date}, of the <b>{n}</b> course of action of the plan, <b>{done}</b> is done, <b>{in_progress}</b> "
+        "in progress and <b>{not_started}</b> not started; <b>{late}</b> late.",
+        "As of {date}, of the <b>{n}</b> courses of action of the plan, <b>{done}</b> are done, "
+        "<b>{in_progress}</b> in progress and <b>{not_started}</b> not started; <b>{late}</b> are late.",
+        s["actions"],
+        date=_.date(as_of) if as_of else "—",
+        done=_.number(s.get("done", 0)),
+        in_progress=_.number(s.get("in_progress", 0)),
+        not_started=_.number(s.get("not_started", 0)),
+        late=_.number(s.get("late", 0)),
+    )
 
 
 def note_text(note: object, lang: str = "en") -> str:

@@ -43,12 +43,33 @@ from partnerlab import i18n, vocab
 from partnerlab.i18n import N_
 
 __all__ = [
-    "DIMENSIONS", "PRINCIPLE_DIMENSIONS", "DIVERGENCE", "quality_scores", "quality_long",
-    "latest_round", "perspective_spread", "round_changes", "portfolio_levels", "todo_list",
-    "dimension_label", "principle_of", "find_partnership",
-    "QUALITY_NOTE", "TABLE_LABELS", "table_labels", "levels_table", "scores_table", "round_table", "divergence_table",
+    "DIMENSIONS",
+    "PRINCIPLE_DIMENSIONS",
+    "DIVERGENCE",
+    "quality_scores",
+    "quality_long",
+    "latest_round",
+    "perspective_spread",
+    "round_changes",
+    "portfolio_levels",
+    "todo_list",
+    "dimension_label",
+    "principle_of",
+    "find_partnership",
+    "QUALITY_NOTE",
+    "TABLE_LABELS",
+    "table_labels",
+    "levels_table",
+    "scores_table",
+    "round_table",
+    "divergence_table",
     "change_table",
-    "change_summary_table", "todo_table", "todo_summary_table", "notes_table", "heatmap_alt", "partnership_alt",
+    "change_summary_table",
+    "todo_table",
+    "todo_summary_table",
+    "notes_table",
+    "heatmap_alt",
+    "partnership_alt",
 ]
 
 DIMENSIONS: tuple[str, ...] = tuple(d.key for d in vocab.QUALITY_DIMENSIONS)
@@ -63,18 +84,35 @@ QUALITY_NOTE = N_(
     "Each dimension is a level from 0 to 3 (Appendix 6); a principle is the mean of its two dimensions, on the "
     "same 0-3 scale. A round is one assessment date of a partnership. The portfolio view shows the latest "
     "round's collective perspective, or the mean of that round's perspectives where there is no collective "
-    "one. Government and civil society disagree on a dimension when their levels differ by 2 or more.")
+    "one. Government and civil society disagree on a dimension when their levels differ by 2 or more."
+)
 # Column headers of the report tables (msgids); `table_labels` adds the dimension, principle and
 # perspective columns, whose headers are vocabulary labels.
 TABLE_LABELS: dict[str, str] = {
-    "partnership": N_("Partnership"), "perspective": N_("Perspective"), "round": N_("Round"),
-    "assessed_on": N_("Assessed on"), "basis": N_("Basis"), "dimension": N_("Dimension"),
-    "principle": N_("Principle"), "level": N_("Level"), "criterion": N_("Criterion required to reach level 3"),
-    "spread": N_("Spread (max - min)"), "lowest": N_("Lowest"), "highest": N_("Highest"), "from_level": N_("Before"),
-    "to_level": N_("Now"), "change": N_("Change"), "from_date": N_("From"), "to_date": N_("To"),
-    "gaps": N_("Gaps and difficulties"), "impact": N_("Impact on results"), "lessons": N_("Lessons"),
-    "improved": N_("Improved (before → now)"), "declined": N_("Declined (before → now)"),
-    "below_3": N_("Dimensions below level 3 (level)"), "n_criteria": N_("Criteria to meet"),
+    "partnership": N_("Partnership"),
+    "perspective": N_("Perspective"),
+    "round": N_("Round"),
+    "assessed_on": N_("Assessed on"),
+    "basis": N_("Basis"),
+    "dimension": N_("Dimension"),
+    "principle": N_("Principle"),
+    "level": N_("Level"),
+    "criterion": N_("Criterion required to reach level 3"),
+    "spread": N_("Spread (max - min)"),
+    "lowest": N_("Lowest"),
+    "highest": N_("Highest"),
+    "from_level": N_("Before"),
+    "to_level": N_("Now"),
+    "change": N_("Change"),
+    "from_date": N_("From"),
+    "to_date": N_("To"),
+    "gaps": N_("Gaps and difficulties"),
+    "impact": N_("Impact on results"),
+    "lessons": N_("Lessons"),
+    "improved": N_("Improved (before → now)"),
+    "declined": N_("Declined (before → now)"),
+    "below_3": N_("Dimensions below level 3 (level)"),
+    "n_criteria": N_("Criteria to meet"),
     "period": N_("Rounds compared"),
 }
 
@@ -82,8 +120,11 @@ TABLE_LABELS: dict[str, str] = {
 def table_labels(lang: str = "en") -> dict[str, str]:
     """The headers of the report tables: `TABLE_LABELS` and the vocabulary labels of the dimension,
     principle and perspective columns, in the language."""
-    return {**{d: dimension_label(d, lang) for d in _LEVEL_COLUMNS},
-            **{v: vocab.PERSPECTIVES.label(v, lang) for v in vocab.PERSPECTIVES.keys}, **TABLE_LABELS}
+    return {
+        **{d: dimension_label(d, lang) for d in _LEVEL_COLUMNS},
+        **{v: vocab.PERSPECTIVES.label(v, lang) for v in vocab.PERSPECTIVES.keys},
+        **TABLE_LABELS,
+    }
 
 
 def quality_scores(quality_assessment: pd.DataFrame) -> pd.DataFrame:
@@ -104,11 +145,15 @@ def quality_scores(quality_assessment: pd.DataFrame) -> pd.DataFrame:
         frame[d] = pd.to_numeric(frame[d], errors="coerce").astype("float64")
     for principle, dims in PRINCIPLE_DIMENSIONS.items():
         frame[principle] = frame[list(dims)].mean(axis=1, skipna=False)
-    frame["round"] = (frame.groupby("partnership")["assessed_on"].rank(method="dense").astype("int64")
-                      if not frame.empty else pd.Series(dtype="int64"))
+    frame["round"] = (
+        frame.groupby("partnership")["assessed_on"].rank(method="dense").astype("int64")
+        if not frame.empty
+        else pd.Series(dtype="int64")
+    )
     order = {k: i for i, k in enumerate(vocab.PERSPECTIVES.keys)}
-    frame = frame.sort_values(["partnership", "round", "perspective"],
-                              key=lambda s: s.map(order) if s.name == "perspective" else s)
+    frame = frame.sort_values(
+        ["partnership", "round", "perspective"], key=lambda s: s.map(order) if s.name == "perspective" else s
+    )
     return frame[["partnership", "assessed_on", "round", "perspective", *_LEVEL_COLUMNS]].reset_index(drop=True)
 
 
@@ -117,8 +162,12 @@ def quality_long(scores: pd.DataFrame, principles: bool = False) -> pd.DataFrame
     dimension, principle, level. With `principles=True` the rows are the principles
     instead (principle == dimension)."""
     columns = list(PRINCIPLE_DIMENSIONS) if principles else list(DIMENSIONS)
-    long = scores.melt(id_vars=["partnership", "assessed_on", "round", "perspective"],
-                       value_vars=columns, var_name="dimension", value_name="level")
+    long = scores.melt(
+        id_vars=["partnership", "assessed_on", "round", "perspective"],
+        value_vars=columns,
+        var_name="dimension",
+        value_name="level",
+    )
     long["principle"] = long["dimension"] if principles else long["dimension"].map(principle_of)
     return long[["partnership", "assessed_on", "round", "perspective", "dimension", "principle", "level"]]
 
@@ -147,17 +196,39 @@ def perspective_spread(scores: pd.DataFrame) -> pd.DataFrame:
             gov = by_view[d].get("government", np.nan)
             cso = by_view[d].get("civil_society", np.nan)
             divergent = pd.NA if pd.isna(gov) or pd.isna(cso) else bool(abs(gov - cso) >= DIVERGENCE)
-            rows.append({
-                "partnership": pid, "assessed_on": when, "dimension": d, "n_perspectives": len(levels),
-                "min": levels.min() if len(levels) else np.nan, "max": levels.max() if len(levels) else np.nan,
-                "spread": levels.max() - levels.min() if len(levels) >= 2 else np.nan,
-                "lowest": ";".join(levels.index[levels == levels.min()]) if len(levels) else "",
-                "highest": ";".join(levels.index[levels == levels.max()]) if len(levels) else "",
-                "government": gov, "civil_society": cso, "is_gov_cs_divergent": divergent,
-            })
-    out = pd.DataFrame(rows, columns=["partnership", "assessed_on", "dimension", "n_perspectives", "min", "max",
-                                      "spread", "lowest", "highest", "government", "civil_society",
-                                      "is_gov_cs_divergent"])
+            rows.append(
+                {
+                    "partnership": pid,
+                    "assessed_on": when,
+                    "dimension": d,
+                    "n_perspectives": len(levels),
+                    "min": levels.min() if len(levels) else np.nan,
+                    "max": levels.max() if len(levels) else np.nan,
+                    "spread": levels.max() - levels.min() if len(levels) >= 2 else np.nan,
+                    "lowest": ";".join(levels.index[levels == levels.min()]) if len(levels) else "",
+                    "highest": ";".join(levels.index[levels == levels.max()]) if len(levels) else "",
+                    "government": gov,
+                    "civil_society": cso,
+                    "is_gov_cs_divergent": divergent,
+                }
+            )
+    out = pd.DataFrame(
+        rows,
+        columns=[
+            "partnership",
+            "assessed_on",
+            "dimension",
+            "n_perspectives",
+            "min",
+            "max",
+            "spread",
+            "lowest",
+            "highest",
+            "government",
+            "civil_society",
+            "is_gov_cs_divergent",
+        ],
+    )
     out["is_gov_cs_divergent"] = out["is_gov_cs_divergent"].astype("boolean")
     return out
 
@@ -181,12 +252,35 @@ def round_changes(scores: pd.DataFrame, latest_only: bool = False) -> pd.DataFra
             pairs = pairs[-1:]
         for before, after in pairs:
             for d in DIMENSIONS:
-                rows.append({"partnership": pid, "perspective": view, "dimension": d,
-                             "from_round": before["round"], "to_round": after["round"],
-                             "from_date": before["assessed_on"], "to_date": after["assessed_on"],
-                             "from_level": before[d], "to_level": after[d], "change": after[d] - before[d]})
-    return pd.DataFrame(rows, columns=["partnership", "perspective", "dimension", "from_round", "to_round",
-                                       "from_date", "to_date", "from_level", "to_level", "change"])
+                rows.append(
+                    {
+                        "partnership": pid,
+                        "perspective": view,
+                        "dimension": d,
+                        "from_round": before["round"],
+                        "to_round": after["round"],
+                        "from_date": before["assessed_on"],
+                        "to_date": after["assessed_on"],
+                        "from_level": before[d],
+                        "to_level": after[d],
+                        "change": after[d] - before[d],
+                    }
+                )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "partnership",
+            "perspective",
+            "dimension",
+            "from_round",
+            "to_round",
+            "from_date",
+            "to_date",
+            "from_level",
+            "to_level",
+            "change",
+        ],
+    )
 
 
 def portfolio_levels(scores: pd.DataFrame) -> pd.DataFrame:
@@ -207,8 +301,9 @@ def portfolio_levels(scores: pd.DataFrame) -> pd.DataFrame:
         row = {"partnership": pid, **values.to_dict()}
         for principle, dims in PRINCIPLE_DIMENSIONS.items():
             row[principle] = np.nan if values[list(dims)].isna().any() else values[list(dims)].mean()
-        row.update(assessed_on=group["assessed_on"].iloc[0], basis=basis,
-                   n_perspectives=int(group["perspective"].nunique()))
+        row.update(
+            assessed_on=group["assessed_on"].iloc[0], basis=basis, n_perspectives=int(group["perspective"].nunique())
+        )
         rows.append(row)
     out = pd.DataFrame(rows, columns=["partnership", *_LEVEL_COLUMNS, "assessed_on", "basis", "n_perspectives"])
     return out.set_index("partnership")
@@ -234,8 +329,15 @@ def todo_list(levels: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
             if level is None or pd.isna(level) or level >= 3:
                 continue
             for text in dim.criteria(lang):
-                rows.append({"partnership": pid, "dimension": dim.key, "principle": dim.principle,
-                             "level": float(level), "criterion": text})
+                rows.append(
+                    {
+                        "partnership": pid,
+                        "dimension": dim.key,
+                        "principle": dim.principle,
+                        "level": float(level),
+                        "criterion": text,
+                    }
+                )
     return pd.DataFrame(rows, columns=["partnership", "dimension", "principle", "level", "criterion"])
 
 
@@ -275,7 +377,10 @@ def principle_of(dimension: str) -> str:
 # Report tables: values translated, columns keyed as in TABLE_LABELS
 # ---------------------------------------------------------------------------------------
 
-def levels_table(levels: pd.DataFrame, names: dict[str, str], lang: str = "en", dimensions: bool = True) -> pd.DataFrame:
+
+def levels_table(
+    levels: pd.DataFrame, names: dict[str, str], lang: str = "en", dimensions: bool = True
+) -> pd.DataFrame:
     """`portfolio_levels` by partnership name, with the basis translated.
 
     Args:
@@ -290,19 +395,27 @@ def levels_table(levels: pd.DataFrame, names: dict[str, str], lang: str = "en", 
             return _("Collective perspective")
         return _.n("Mean of {n} perspective", "Mean of {n} perspectives", int(n))
 
-    return pd.DataFrame({
-        "partnership": [names.get(p, p) for p in out["partnership"]], "assessed_on": _dates(out["assessed_on"]),
-        "basis": [basis(b, n) for b, n in zip(out["basis"], out["n_perspectives"])],
-        **{c: out[c].round(2) for c in (_LEVEL_COLUMNS if dimensions else tuple(PRINCIPLE_DIMENSIONS))},
-    })
+    return pd.DataFrame(
+        {
+            "partnership": [names.get(p, p) for p in out["partnership"]],
+            "assessed_on": _dates(out["assessed_on"]),
+            "basis": [basis(b, n) for b, n in zip(out["basis"], out["n_perspectives"])],
+            **{c: out[c].round(2) for c in (_LEVEL_COLUMNS if dimensions else tuple(PRINCIPLE_DIMENSIONS))},
+        }
+    )
 
 
 def scores_table(scores: pd.DataFrame, partnership: str, lang: str = "en") -> pd.DataFrame:
     """Every assessment of one partnership: round, date, perspective, dimensions and principles."""
     rows = scores[scores["partnership"] == partnership].sort_values(["round"], ascending=False, kind="stable")
-    return pd.DataFrame({"round": rows["round"], "assessed_on": _dates(rows["assessed_on"]),
-                         "perspective": [vocab.PERSPECTIVES.label(v, lang) for v in rows["perspective"]],
-                         **{c: rows[c].round(2) for c in _LEVEL_COLUMNS}}).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "round": rows["round"],
+            "assessed_on": _dates(rows["assessed_on"]),
+            "perspective": [vocab.PERSPECTIVES.label(v, lang) for v in rows["perspective"]],
+            **{c: rows[c].round(2) for c in _LEVEL_COLUMNS},
+        }
+    ).reset_index(drop=True)
 
 
 def round_table(scores: pd.DataFrame, partnership: str, lang: str = "en") -> pd.DataFrame:
@@ -317,19 +430,22 @@ def round_table(scores: pd.DataFrame, partnership: str, lang: str = "en") -> pd.
     rows = latest_round(scores[scores["partnership"] == partnership])
     views = rows.groupby("perspective", sort=False)[list(_LEVEL_COLUMNS)].mean()
     _ = i18n.translator(lang)
-    out = pd.DataFrame({
-        "principle": [vocab.PRINCIPLES.label(principle_of(d), lang) for d in DIMENSIONS]
-        + [vocab.PRINCIPLES.label(p, lang) for p in PRINCIPLE_DIMENSIONS],
-        "dimension": [dimension_label(d, lang) for d in DIMENSIONS]
-        + [_("{principle} (mean)", principle=vocab.PRINCIPLES.label(p, lang)) for p in PRINCIPLE_DIMENSIONS],
-    })
+    out = pd.DataFrame(
+        {
+            "principle": [vocab.PRINCIPLES.label(principle_of(d), lang) for d in DIMENSIONS]
+            + [vocab.PRINCIPLES.label(p, lang) for p in PRINCIPLE_DIMENSIONS],
+            "dimension": [dimension_label(d, lang) for d in DIMENSIONS]
+            + [_("{principle} (mean)", principle=vocab.PRINCIPLES.label(p, lang)) for p in PRINCIPLE_DIMENSIONS],
+        }
+    )
     for view in views.index:  # perspective keys: table_labels translates them
         out[view] = views.loc[view, list(_LEVEL_COLUMNS)].round(2).tolist()
     return out
 
 
-def divergence_table(spread: pd.DataFrame, names: dict[str, str], lang: str = "en", only_divergent: bool = True,
-                     min_spread: float = 0) -> pd.DataFrame:
+def divergence_table(
+    spread: pd.DataFrame, names: dict[str, str], lang: str = "en", only_divergent: bool = True, min_spread: float = 0
+) -> pd.DataFrame:
     """Spread between perspectives in the latest round; by default only the dimensions where
     government and civil society differ by 2 or more."""
     rows = spread[spread["is_gov_cs_divergent"].fillna(False).astype(bool)] if only_divergent else spread
@@ -338,32 +454,47 @@ def divergence_table(spread: pd.DataFrame, names: dict[str, str], lang: str = "e
     def views(text: str) -> str:
         return ", ".join(vocab.PERSPECTIVES.label(v, lang) for v in text.split(";") if v)
 
-    return pd.DataFrame({
-        "partnership": [names.get(p, p) for p in rows["partnership"]],
-        "dimension": [dimension_label(d, lang) for d in rows["dimension"]],
-        "government": rows["government"], "civil_society": rows["civil_society"], "spread": rows["spread"],
-        "lowest": rows["lowest"].map(views), "highest": rows["highest"].map(views),
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "partnership": [names.get(p, p) for p in rows["partnership"]],
+            "dimension": [dimension_label(d, lang) for d in rows["dimension"]],
+            "government": rows["government"],
+            "civil_society": rows["civil_society"],
+            "spread": rows["spread"],
+            "lowest": rows["lowest"].map(views),
+            "highest": rows["highest"].map(views),
+        }
+    ).reset_index(drop=True)
 
 
-def change_table(changes: pd.DataFrame, names: dict[str, str], lang: str = "en",
-                 perspectives: tuple[str, ...] | None = None, nonzero: bool = True) -> pd.DataFrame:
+def change_table(
+    changes: pd.DataFrame,
+    names: dict[str, str],
+    lang: str = "en",
+    perspectives: tuple[str, ...] | None = None,
+    nonzero: bool = True,
+) -> pd.DataFrame:
     """Changes between rounds, by default only those that moved, optionally for some perspectives."""
     rows = changes if perspectives is None else changes[changes["perspective"].isin(perspectives)]
     if nonzero:
         rows = rows[rows["change"].fillna(0) != 0]
-    return pd.DataFrame({
-        "partnership": [names.get(p, p) for p in rows["partnership"]],
-        "perspective": [vocab.PERSPECTIVES.label(v, lang) for v in rows["perspective"]],
-        "dimension": [dimension_label(d, lang) for d in rows["dimension"]],
-        "from_date": _dates(rows["from_date"]), "to_date": _dates(rows["to_date"]),
-        "from_level": rows["from_level"], "to_level": rows["to_level"],
-        "change": [f"{c:+.0f}" if not pd.isna(c) else "" for c in rows["change"]],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "partnership": [names.get(p, p) for p in rows["partnership"]],
+            "perspective": [vocab.PERSPECTIVES.label(v, lang) for v in rows["perspective"]],
+            "dimension": [dimension_label(d, lang) for d in rows["dimension"]],
+            "from_date": _dates(rows["from_date"]),
+            "to_date": _dates(rows["to_date"]),
+            "from_level": rows["from_level"],
+            "to_level": rows["to_level"],
+            "change": [f"{c:+.0f}" if not pd.isna(c) else "" for c in rows["change"]],
+        }
+    ).reset_index(drop=True)
 
 
-def change_summary_table(changes: pd.DataFrame, names: dict[str, str], lang: str = "en",
-                         perspectives: tuple[str, ...] | None = None) -> pd.DataFrame:
+def change_summary_table(
+    changes: pd.DataFrame, names: dict[str, str], lang: str = "en", perspectives: tuple[str, ...] | None = None
+) -> pd.DataFrame:
     """One row per partnership, perspective and pair of rounds: the dimensions that went up and
     those that went down, as "Dimension before → now" (rows where nothing moved are left out).
     The period is "from → to" with non-breaking hyphens, so a narrow column never splits a date.
@@ -380,12 +511,22 @@ def change_summary_table(changes: pd.DataFrame, names: dict[str, str], lang: str
     _ = i18n.translator(lang)
     out = []
     for (pid, view, d0, d1), group in rows.groupby(["partnership", "perspective", "from_date", "to_date"], sort=False):
+
         def moved(mask: pd.Series, group: pd.DataFrame = group) -> str:
-            return "; ".join(f"{dimension_label(r.dimension, lang)} {_.number(r.from_level)}\u00a0→\u00a0"
-                             f"{_.number(r.to_level)}" for r in group[mask].itertuples())
-        out.append({"partnership": names.get(pid, pid), "perspective": vocab.PERSPECTIVES.label(view, lang),
-                    "period": f"{_date(d0, _)} → {_date(d1, _)}",
-                    "improved": moved(group["change"] > 0), "declined": moved(group["change"] < 0)})
+            return "; ".join(
+                f"{dimension_label(r.dimension, lang)} {_.number(r.from_level)}\u00a0→\u00a0{_.number(r.to_level)}"
+                for r in group[mask].itertuples()
+            )
+
+        out.append(
+            {
+                "partnership": names.get(pid, pid),
+                "perspective": vocab.PERSPECTIVES.label(view, lang),
+                "period": f"{_date(d0, _)} → {_date(d1, _)}",
+                "improved": moved(group["change"] > 0),
+                "declined": moved(group["change"] < 0),
+            }
+        )
     return pd.DataFrame(out, columns=["partnership", "perspective", "period", "improved", "declined"])
 
 
@@ -402,29 +543,39 @@ def todo_summary_table(levels: pd.DataFrame, names: dict[str, str], lang: str = 
     out = []
     for pid, group in todo.groupby("partnership", sort=False):
         dims = group.drop_duplicates("dimension")
-        out.append({"partnership": names.get(pid, pid),
-                    "below_3": "; ".join(f"{dimension_label(d, lang)} ({_.number(lv)})"
-                                         for d, lv in zip(dims["dimension"], dims["level"])),
-                    "n_criteria": len(group)})
+        out.append(
+            {
+                "partnership": names.get(pid, pid),
+                "below_3": "; ".join(
+                    f"{dimension_label(d, lang)} ({_.number(lv)})" for d, lv in zip(dims["dimension"], dims["level"])
+                ),
+                "n_criteria": len(group),
+            }
+        )
     return pd.DataFrame(out, columns=["partnership", "below_3", "n_criteria"])
 
 
 def todo_table(levels: pd.DataFrame, names: dict[str, str], lang: str = "en") -> pd.DataFrame:
     """`todo_list` by partnership name, dimension and principle translated."""
     todo = todo_list(levels, lang)
-    return pd.DataFrame({
-        "partnership": [names.get(p, p) for p in todo["partnership"]],
-        "principle": [vocab.PRINCIPLES.label(p, lang) for p in todo["principle"]],
-        "dimension": [dimension_label(d, lang) for d in todo["dimension"]],
-        "level": todo["level"].round(2), "criterion": todo["criterion"],
-    })
+    return pd.DataFrame(
+        {
+            "partnership": [names.get(p, p) for p in todo["partnership"]],
+            "principle": [vocab.PRINCIPLES.label(p, lang) for p in todo["principle"]],
+            "dimension": [dimension_label(d, lang) for d in todo["dimension"]],
+            "level": todo["level"].round(2),
+            "criterion": todo["criterion"],
+        }
+    )
 
 
 def notes_table(quality_assessment: pd.DataFrame, partnership: str, lang: str = "en") -> pd.DataFrame:
     """Worksheet questions 3-5 (gaps, impact, lessons) of one partnership's latest round, by perspective."""
     rows = quality_assessment[quality_assessment["partnership"] == partnership]
     rows = rows[pd.to_datetime(rows["assessed_on"]) == pd.to_datetime(rows["assessed_on"]).max()]
-    out = pd.DataFrame({"perspective": [vocab.PERSPECTIVES.label(v or "collective", lang) for v in rows["perspective"]]})
+    out = pd.DataFrame(
+        {"perspective": [vocab.PERSPECTIVES.label(v or "collective", lang) for v in rows["perspective"]]}
+    )
     for col in ("gaps", "impact", "lessons"):
         out[col] = rows[col].fillna("").tolist() if col in rows else ""
     keep = out[["gaps", "impact", "lessons"]].apply(lambda c: c.astype(str).str.strip() != "").any(axis=1)
@@ -445,16 +596,25 @@ def _date(value: object, _: i18n.Translator) -> str:
 # Sentences of the report (alt text of its figures)
 # ---------------------------------------------------------------------------------------
 
+
 def heatmap_alt(levels: pd.DataFrame, lang: str = "en") -> str:
     """Alt text of the portfolio heatmap: what it shows and how many partnerships reach level 3."""
     _ = i18n.translator(lang)
     n = len(levels)
     full = int((levels[list(DIMENSIONS)].fillna(0) >= 3).all(axis=1).sum()) if n else 0
-    return _.n("Heatmap of {n} partnership by the six quality dimensions and three principles, levels 0 to 3, "
-               "latest round.", "Heatmap of {n} partnerships by the six quality dimensions and three principles, "
-               "levels 0 to 3, latest round.", n) + " " + \
-        _.n("{n} partnership has every dimension at level 3.", "{n} partnerships have every dimension at level 3.",
-            full)
+    return (
+        _.n(
+            "Heatmap of {n} partnership by the six quality dimensions and three principles, levels 0 to 3, "
+            "latest round.",
+            "Heatmap of {n} partnerships by the six quality dimensions and three principles, "
+            "levels 0 to 3, latest round.",
+            n,
+        )
+        + " "
+        + _.n(
+            "{n} partnership has every dimension at level 3.", "{n} partnerships have every dimension at level 3.", full
+        )
+    )
 
 
 def partnership_alt(scores: pd.DataFrame, partnership: str, name: str = "", lang: str = "en") -> str:
@@ -462,11 +622,18 @@ def partnership_alt(scores: pd.DataFrame, partnership: str, name: str = "", lang
     _ = i18n.translator(lang)
     rows = latest_round(scores[scores["partnership"] == partnership])
     views = ", ".join(vocab.PERSPECTIVES.label(v, lang) for v in dict.fromkeys(rows["perspective"]))
-    text = _("Dot plot of the six quality dimensions (0 to 3) of {name} by perspective ({views}), round {r}.",
-             name=name or partnership, views=views, r=_.number(rows["round"].max()) if len(rows) else "")
+    text = _(
+        "Dot plot of the six quality dimensions (0 to 3) of {name} by perspective ({views}), round {r}.",
+        name=name or partnership,
+        views=views,
+        r=_.number(rows["round"].max()) if len(rows) else "",
+    )
     means = rows[list(DIMENSIONS)].mean()
     if means.notna().any():
         low = means.idxmin()
-        text += " " + _("Lowest dimension: {dimension} ({level}).", dimension=dimension_label(low, lang),
-                        level=_.number(means[low], 1))
+        text += " " + _(
+            "Lowest dimension: {dimension} ({level}).",
+            dimension=dimension_label(low, lang),
+            level=_.number(means[low], 1),
+        )
     return text

@@ -29,14 +29,31 @@ HIDDEN_COLUMNS = {"contact", "row"}  # personal data, and the Excel row (for mes
 
 # Headers shared by many tables; a report passes labels= for its own columns.
 COLUMN_LABELS: dict[str, str] = {
-    "id": N_("Id"), "name": N_("Name"), "sector": N_("Sector"), "scope": N_("Scope"), "states": N_("States"),
-    "state": N_("State"), "mandate": N_("Mandate"), "priorities": N_("Priorities"),
-    "instruments": N_("Instruments"), "resources": N_("Resources"),
-    "related_initiatives": N_("Related initiatives"), "partners": N_("Partners"),
-    "influence": N_("Influence"), "interest": N_("Interest"), "roles": N_("Roles"),
-    "quadrant": N_("Grid position"), "stakeholders": N_("Stakeholders"), "count": N_("Count"),
-    "share_pct": N_("Share (%)"), "partnership": N_("Partnership"), "status": N_("Status"),
-    "type": N_("Type"), "lead": N_("Lead"), "members": N_("Members"), "year": N_("Year"),
+    "id": N_("Id"),
+    "name": N_("Name"),
+    "sector": N_("Sector"),
+    "scope": N_("Scope"),
+    "states": N_("States"),
+    "state": N_("State"),
+    "mandate": N_("Mandate"),
+    "priorities": N_("Priorities"),
+    "instruments": N_("Instruments"),
+    "resources": N_("Resources"),
+    "related_initiatives": N_("Related initiatives"),
+    "partners": N_("Partners"),
+    "influence": N_("Influence"),
+    "interest": N_("Interest"),
+    "roles": N_("Roles"),
+    "quadrant": N_("Grid position"),
+    "stakeholders": N_("Stakeholders"),
+    "count": N_("Count"),
+    "share_pct": N_("Share (%)"),
+    "partnership": N_("Partnership"),
+    "status": N_("Status"),
+    "type": N_("Type"),
+    "lead": N_("Lead"),
+    "members": N_("Members"),
+    "year": N_("Year"),
 }
 
 # What the navigation adds to a page: the links to sibling pages, the contents list, the run
@@ -56,8 +73,16 @@ _NAV_CSS = """
 SIBLINGS_SHOWN = 12  # a page with more sibling pages than this folds their links
 # Columns whose cells name a stakeholder or a partnership: inside a batch, Report.table links them
 # to its page when it has one (an exact id or name; links={} turns it off, links={...} chooses).
-AUTO_LINKS = {"name": None, "stakeholder": "stakeholder", "partnership": "partnership", "subject_name": None,
-              "lead": "stakeholder", "source": "stakeholder", "target": "stakeholder", "partner": "stakeholder"}
+AUTO_LINKS = {
+    "name": None,
+    "stakeholder": "stakeholder",
+    "partnership": "partnership",
+    "subject_name": None,
+    "lead": "stakeholder",
+    "source": "stakeholder",
+    "target": "stakeholder",
+    "partner": "stakeholder",
+}
 # The line linking a fanned-out page to its siblings, per entity: (on a copy, on the whole page,
 # the link back to the whole page).
 _SIBLING_LABELS: dict[str, tuple[str, str, str]] = {
@@ -121,9 +146,16 @@ class Report:
     ('es', 'Actores')
     """
 
-    def __init__(self, wb: Workbook, lang: str = "", title: tuple[str, str] | str = ("", ""),
-                 params: dict | None = None, sheets: list[str] | None = None, report: str = "",
-                 in_batch: bool = False):
+    def __init__(
+        self,
+        wb: Workbook,
+        lang: str = "",
+        title: tuple[str, str] | str = ("", ""),
+        params: dict | None = None,
+        sheets: list[str] | None = None,
+        report: str = "",
+        in_batch: bool = False,
+    ):
         from partnerlab import reports
 
         self.wb = wb
@@ -139,8 +171,16 @@ class Report:
         self._names: dict[str, dict[str, str]] = {}  # kind -> id and name -> page file (page_of)
 
     @classmethod
-    def open(cls, workbook: str = "", lang: str = "", processed: str = "", title: tuple[str, str] | str = ("", ""),
-             params: dict | None = None, sheets: list[str] | None = None, report: str = "") -> Report:
+    def open(
+        cls,
+        workbook: str = "",
+        lang: str = "",
+        processed: str = "",
+        title: tuple[str, str] | str = ("", ""),
+        params: dict | None = None,
+        sheets: list[str] | None = None,
+        report: str = "",
+    ) -> Report:
         """Load the workbook (or the batch's pre-parsed copy) and set up figures for the page.
 
         `report` is the page's key in the report catalogue (reports.REPORTS): it gives the title
@@ -210,8 +250,10 @@ class Report:
             (_("Portfolio"), about.get("portfolio") or ""),
             (_("As of"), _.date(as_of) if as_of else _("not given (about.as_of)")),
             (_("Sheets used"), ", ".join(s for s in self.sheets if self.wb.has(s)) or _("none")),
-            (_("Parameters"),
-             "; ".join(f"{k} = {v if v not in ('', None) else '—'}" for k, v in self.params.items()) or "—"),
+            (
+                _("Parameters"),
+                "; ".join(f"{k} = {v if v not in ('', None) else '—'}" for k, v in self.params.items()) or "—",
+            ),
             (_("Language"), i18n.LANGUAGE_NAMES.get(self.lang, self.lang)),
         ]
         missing = [s for s in self.sheets if not self.wb.has(s)]
@@ -219,15 +261,16 @@ class Report:
             rows.append((_("Sheets absent or empty"), ", ".join(missing)))
         body = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows)
         now = dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
-        parts = ['<div class="pl-report pl-run-details">',
-                 f'<p class="pl-run-heading">{_e(_("Run details"))}</p>',
-                 f'<table class="pl-inputs">{body}<tr><th>{_e(_("Run"))}</th>'
-                 f'<td><span class="pl-run-time">{now}</span></td></tr></table>']
+        parts = [
+            '<div class="pl-report pl-run-details">',
+            f'<p class="pl-run-heading">{_e(_("Run details"))}</p>',
+            f'<table class="pl-inputs">{body}<tr><th>{_e(_("Run"))}</th>'
+            f'<td><span class="pl-run-time">{now}</span></td></tr></table>',
+        ]
         warnings = self.wb.warnings_of(self.sheets)
         if warnings:
             items = "".join(f"<li>{_e(str(w))}</li>" for w in warnings[:200])
-            parts.append(f"<details><summary>{_e(_('Warnings'))}: {len(warnings)}"
-                         f"</summary><ul>{items}</ul></details>")
+            parts.append(f"<details><summary>{_e(_('Warnings'))}: {len(warnings)}</summary><ul>{items}</ul></details>")
         parts.append("</div>")
         return "".join(parts)
 
@@ -290,17 +333,22 @@ class Report:
 
         _ = self._
         mine = entity_label(rep, self.params, self.wb, self.lang)
-        links = [f'<a href="{_e(stem)}.html">{_e(entity_label(rep, params, self.wb, self.lang))}</a>'
-                 for stem, params in copies.items()
-                 if entity_label(rep, params, self.wb, self.lang) != mine]
+        links = [
+            f'<a href="{_e(stem)}.html">{_e(entity_label(rep, params, self.wb, self.lang))}</a>'
+            for stem, params in copies.items()
+            if entity_label(rep, params, self.wb, self.lang) != mine
+        ]
         if not links:
             return ""
         label = _(_SIBLING_LABELS[rep.entity][0 if mine else 1])
-        whole = (f' · <a href="{_e(rep.key)}.html">{_e(_(_SIBLING_LABELS[rep.entity][2]))}</a>'
-                 if mine and rep.whole else "")
+        whole = (
+            f' · <a href="{_e(rep.key)}.html">{_e(_(_SIBLING_LABELS[rep.entity][2]))}</a>' if mine and rep.whole else ""
+        )
         if len(links) > SIBLINGS_SHOWN:  # many copies (a partnership each): folded, the count in view
-            return (f'<details class="pl-siblings"><summary>{_e(label)} ({len(links)})</summary>'
-                    f'{" · ".join(links)}{whole}</details>')
+            return (
+                f'<details class="pl-siblings"><summary>{_e(label)} ({len(links)})</summary>'
+                f"{' · '.join(links)}{whole}</details>"
+            )
         return f'<p class="pl-siblings">{_e(label)}: {" · ".join(links)}{whole}</p>'
 
     def anchor(self, text: str) -> str:
@@ -330,8 +378,10 @@ class Report:
 
     def left_out(self, msgid: str, *legacy: str, printed: bool = True, **values: object) -> None:
         """The one line that says why a section is left out."""
-        _html(f'<div class="pl-report{_noprint(printed)}"><p class="pl-left-out">'
-              f'{self.format(msgid, *legacy, **values)}</p></div>')
+        _html(
+            f'<div class="pl-report{_noprint(printed)}"><p class="pl-left-out">'
+            f"{self.format(msgid, *legacy, **values)}</p></div>"
+        )
 
     def format(self, msgid: str, *legacy: str, **values: object) -> str:
         """msgid translated and filled with values: numbers and dates as the language writes them, escaped."""
@@ -339,17 +389,29 @@ class Report:
 
     def value(self, v: object) -> str:
         """One value of a sentence as text in the page language."""
-        if isinstance(v, (int, float)) and not isinstance(v, bool) and not _blank(v) \
-                and v not in (float("inf"), float("-inf")):
+        if (
+            isinstance(v, (int, float))
+            and not isinstance(v, bool)
+            and not _blank(v)
+            and v not in (float("inf"), float("-inf"))
+        ):
             return self._.number(v)
         if isinstance(v, (pd.Timestamp, dt.datetime, dt.date)) and not _blank(v):
             return self._.date(v)
         return _fmt(v)
 
     # -- tables and figures -------------------------------------------------------------------
-    def table(self, df: pd.DataFrame, labels: dict | None = None, vocab: dict | None = None,
-              max_rows: int = MAX_ROWS, index: bool = False, escape: bool = True, printed: bool = True,
-              links: dict[str, str] | None = None) -> None:
+    def table(
+        self,
+        df: pd.DataFrame,
+        labels: dict | None = None,
+        vocab: dict | None = None,
+        max_rows: int = MAX_ROWS,
+        index: bool = False,
+        escape: bool = True,
+        printed: bool = True,
+        links: dict[str, str] | None = None,
+    ) -> None:
         """Display a table with translated headers and vocabulary labels, escaped.
 
         A table of more than WIDGET_ROWS rows is sortable, searchable and paged on screen, with a
@@ -361,12 +423,21 @@ class Report:
         of the batch about that stakeholder (or "partnership"), when the batch has one; by default
         (links=None) the columns of AUTO_LINKS are linked, a None kind trying both; links={} links nothing.
         """
-        _html(f'<div class="pl-report{_noprint(printed)}">'
-              f'{self.table_html(df, labels, vocab, max_rows, index, escape, links)}</div>')
+        _html(
+            f'<div class="pl-report{_noprint(printed)}">'
+            f"{self.table_html(df, labels, vocab, max_rows, index, escape, links)}</div>"
+        )
 
-    def table_html(self, df: pd.DataFrame, labels: dict | None = None, vocab: dict | None = None,
-                   max_rows: int = MAX_ROWS, index: bool = False, escape: bool = True,
-                   links: dict[str, str] | None = None) -> str:
+    def table_html(
+        self,
+        df: pd.DataFrame,
+        labels: dict | None = None,
+        vocab: dict | None = None,
+        max_rows: int = MAX_ROWS,
+        index: bool = False,
+        escape: bool = True,
+        links: dict[str, str] | None = None,
+    ) -> str:
         """The markup of `table` (for pages that place a table inside their own markup)."""
         _ = self._
         shown = format_table(df, self.lang, labels=labels, vocabularies=vocab, index=index)
@@ -377,37 +448,63 @@ class Report:
         total = len(shown)
         notes = []
         if total > PAGE_ROWS:
-            notes.append(('pl-more', _("This page holds the first {shown} of {total} rows.",
-                                       shown=_.number(PAGE_ROWS), total=_.number(total))))
+            notes.append(
+                (
+                    "pl-more",
+                    _(
+                        "This page holds the first {shown} of {total} rows.",
+                        shown=_.number(PAGE_ROWS),
+                        total=_.number(total),
+                    ),
+                )
+            )
             shown = shown.head(PAGE_ROWS)
         if len(shown) > max_rows:
-            notes.append(('pl-more pl-print-only', _("Printed: the first {shown} of {total} rows.",
-                                                      shown=_.number(max_rows), total=_.number(total))))
+            notes.append(
+                (
+                    "pl-more pl-print-only",
+                    _("Printed: the first {shown} of {total} rows.", shown=_.number(max_rows), total=_.number(total)),
+                )
+            )
         table = table_markup(shown, escape=escape, print_rows=max_rows)
         more = "".join(f'<p class="{c}">{_e(n)}</p>' for c, n in notes)
         if len(shown) <= WIDGET_ROWS:
             return table + more
         words = json_island(self.table_words(len(shown)))
-        return (f'<div class="pl-dt" data-pl-script="tables">{table}{more}'
-                f'<script type="application/json" class="pl-dt-words">{words}</script></div>')
+        return (
+            f'<div class="pl-dt" data-pl-script="tables">{table}{more}'
+            f'<script type="application/json" class="pl-dt-words">{words}</script></div>'
+        )
 
     def table_words(self, rows: int) -> dict:
         """The words and settings of the table controls in the page language (tables.js)."""
         _ = self._
         return {
-            "lang": _.locale.replace("_", "-"), "rows": _.number(rows), "pageSize": PAGE_SIZE,
+            "lang": _.locale.replace("_", "-"),
+            "rows": _.number(rows),
+            "pageSize": PAGE_SIZE,
             "separator": csv_separator(self.lang),
-            "search": _("Search this table…"), "sortAsc": _("Sort column ascending"),
-            "sortDesc": _("Sort column descending"), "previous": _("Previous"), "next": _("Next"),
-            "navigate": _("Page {page} of {pages}"), "page": _("Page {page}"),
+            "search": _("Search this table…"),
+            "sortAsc": _("Sort column ascending"),
+            "sortDesc": _("Sort column descending"),
+            "previous": _("Previous"),
+            "next": _("Next"),
+            "navigate": _("Page {page} of {pages}"),
+            "page": _("Page {page}"),
             # the pager reads "Showing 1 to 20 of 94 rows"
-            "showing": _("Showing"), "to": _("to"), "of": _("of"),
-            "results": _("rows"), "loading": _("Loading…"), "noRecords": _("No row matches the search."),
-            "error": _("The table could not be shown."), "download": _("Download the {n} rows (CSV)"),
+            "showing": _("Showing"),
+            "to": _("to"),
+            "of": _("of"),
+            "results": _("rows"),
+            "loading": _("Loading…"),
+            "noRecords": _("No row matches the search."),
+            "error": _("The table could not be shown."),
+            "download": _("Download the {n} rows (CSV)"),
         }
 
-    def linked(self, shown: pd.DataFrame, links: dict[str, str], labels: dict | None = None,
-               escaped: bool = True) -> pd.DataFrame:
+    def linked(
+        self, shown: pd.DataFrame, links: dict[str, str], labels: dict | None = None, escaped: bool = True
+    ) -> pd.DataFrame:
         """A displayed table (format_table) as HTML cells: the `links` columns linked to their pages,
         every cell escaped (unless the caller escaped them already: `escaped=False`)."""
         names = {**COLUMN_LABELS, **(labels or {})}
@@ -424,7 +521,7 @@ class Report:
                 text = x if escaped or not isinstance(x, str) else html.unescape(x)
                 href = None
                 if isinstance(text, str) and "<a " not in str(x):
-                    for k in ((kind,) if kind != "any" else ("stakeholder", "partnership")):
+                    for k in (kind,) if kind != "any" else ("stakeholder", "partnership"):
                         href = href or self.page_of(k, text)
                 shown_text = _e(x) if escaped else x
                 linked.append(f'<a href="{_e(href)}">{shown_text}</a>' if href else shown_text)
@@ -435,10 +532,15 @@ class Report:
 
     def verdict(self, key: str, heading: str, sections: list[tuple[str, list[str]]]) -> None:
         """A verdict box (class pl-verdict-<key>): a heading, then titled lists of sentences, all escaped."""
-        body = "".join(f'<p class="pl-verdict-label">{_e(title)}</p><ul>{"".join(f"<li>{_e(i)}</li>" for i in items)}</ul>'
-                       for title, items in sections if items)
-        _html(f'<div class="pl-report"><div class="pl-verdict pl-verdict-{_e(key)}"><h2>{_e(heading)}</h2>{body}'
-              f'</div></div>')
+        body = "".join(
+            f'<p class="pl-verdict-label">{_e(title)}</p><ul>{"".join(f"<li>{_e(i)}</li>" for i in items)}</ul>'
+            for title, items in sections
+            if items
+        )
+        _html(
+            f'<div class="pl-report"><div class="pl-verdict pl-verdict-{_e(key)}"><h2>{_e(heading)}</h2>{body}'
+            f"</div></div>"
+        )
 
     def counts(self, items: list[tuple[str, str, int]]) -> None:
         """A line of headline counts: (css class suffix, label, number) each."""
@@ -460,15 +562,30 @@ class Report:
             display(fig)
         plt.close(fig)
 
-    def details(self, summary: str, tables: pd.DataFrame | list[pd.DataFrame] = (), labels: dict | None = None,
-                vocab: dict | None = None, figures: list[tuple] = (), printed: bool = False) -> None:
+    def details(
+        self,
+        summary: str,
+        tables: pd.DataFrame | list[pd.DataFrame] = (),
+        labels: dict | None = None,
+        vocab: dict | None = None,
+        figures: list[tuple] = (),
+        printed: bool = False,
+    ) -> None:
         """Figures ((figure, alt) pairs) and tables folded behind a one-line summary (<details>),
         opened on demand (`details_html`)."""
-        _html(f'<div class="pl-report{_noprint(printed)}">'
-              f'{self.details_html(summary, tables, labels, vocab, figures)}</div>')
+        _html(
+            f'<div class="pl-report{_noprint(printed)}">'
+            f"{self.details_html(summary, tables, labels, vocab, figures)}</div>"
+        )
 
-    def details_html(self, summary: str, tables: pd.DataFrame | list[pd.DataFrame] = (), labels: dict | None = None,
-                     vocab: dict | None = None, figures: list[tuple] = ()) -> str:
+    def details_html(
+        self,
+        summary: str,
+        tables: pd.DataFrame | list[pd.DataFrame] = (),
+        labels: dict | None = None,
+        vocab: dict | None = None,
+        figures: list[tuple] = (),
+    ) -> str:
         """The markup of tables folded behind a one-line summary: the numbers behind a chart, or
         the detail of a section. summary is in the page language already; a header in labels is
         translated (msgid), any other is shown as it is (tables labelled by the topic module, never
@@ -477,11 +594,15 @@ class Report:
         parts = [self.figure_html(fig, alt) for fig, alt in figures]
         for df in frames:
             shown = format_table(df, self.lang, vocabularies=vocab)
-            shown.columns = [self._(labels[c]) if labels and c in labels else str(c)
-                             for c in df.columns if c not in HIDDEN_COLUMNS]
-            parts.append('<div class="pl-scroll">'
-                         + shown.to_html(index=False, escape=True, classes="pl-table", border=0, na_rep="") + "</div>")
-        return f'<details><summary>{_e(summary)}</summary>{"".join(parts)}</details>'
+            shown.columns = [
+                self._(labels[c]) if labels and c in labels else str(c) for c in df.columns if c not in HIDDEN_COLUMNS
+            ]
+            parts.append(
+                '<div class="pl-scroll">'
+                + shown.to_html(index=False, escape=True, classes="pl-table", border=0, na_rep="")
+                + "</div>"
+            )
+        return f"<details><summary>{_e(summary)}</summary>{''.join(parts)}</details>"
 
     def figure_html(self, chart, alt: str = "") -> str:
         """The markup of a figure (or the figure of an Axes) as an inline PNG with its alt text; closes it."""
@@ -510,7 +631,7 @@ class Report:
             elif view.get("text"):
                 head = f'<p class="pl-card-text"><b>{_e(view.get("title", ""))}:</b> {_e(view["text"])}</p>'
             else:
-                head = f'<p><b>{_e(view.get("title", ""))}</b></p>'
+                head = f"<p><b>{_e(view.get('title', ''))}</b></p>"
             fold = self.details_html(view["summary"], view["tables"], view.get("labels")) if view.get("tables") else ""
             items.append(f'<div class="pl-card">{head}{fold}</div>')
         _html(f'<div class="pl-report"><div class="pl-cards">{"".join(items)}</div></div>')
@@ -520,12 +641,19 @@ class Report:
         from IPython.display import publish_display_data
 
         safe = df.drop(columns=[c for c in df.columns if c in HIDDEN_COLUMNS], errors="ignore")
-        publish_display_data({KEEP_MIME: safe.to_json(orient="split", date_format="iso", default_handler=str),
-                              "text/plain": ""}, metadata={"partnerlab": {"keep": name}})
+        publish_display_data(
+            {KEEP_MIME: safe.to_json(orient="split", date_format="iso", default_handler=str), "text/plain": ""},
+            metadata={"partnerlab": {"keep": name}},
+        )
 
 
-def format_table(df: pd.DataFrame, lang: str = "en", labels: dict | None = None,
-                 vocabularies: dict | None = None, index: bool = False) -> pd.DataFrame:
+def format_table(
+    df: pd.DataFrame,
+    lang: str = "en",
+    labels: dict | None = None,
+    vocabularies: dict | None = None,
+    index: bool = False,
+) -> pd.DataFrame:
     """A copy of df ready to display: vocabulary keys as labels, lists joined, headers translated.
 
     >>> format_table(pd.DataFrame({"sector": ["academia"], "states": [["oaxaca", "jalisco"]]}), "es",
@@ -539,8 +667,13 @@ def format_table(df: pd.DataFrame, lang: str = "en", labels: dict | None = None,
         if col not in out.columns:
             continue
         v = voc if isinstance(voc, vocab.Vocabulary) else vocab.VOCABULARIES[voc]
-        out[col] = out[col].map(lambda x, v=v: [v.label(str(i), lang) for i in x] if isinstance(x, (list, tuple))
-                                else ("" if _blank(x) else v.label(str(x), lang)))
+        out[col] = out[col].map(
+            lambda x, v=v: (
+                [v.label(str(i), lang) for i in x]
+                if isinstance(x, (list, tuple))
+                else ("" if _blank(x) else v.label(str(x), lang))
+            )
+        )
     for col in out.columns:
         out[col] = out[col].map(_cell_text)
     names = {**COLUMN_LABELS, **(labels or {})}
@@ -600,6 +733,7 @@ _NUMBER = re.compile(r"[-+\u2212]?\d[\d,\u00a0]*(\.\d+)?(\s?%)?")
 
 # ---------------------------------------------------------------------------------------
 
+
 def _setup_figures() -> None:
     """Inline PNG figures in the house style, whatever MPLBACKEND says (Agg would drop them)."""
     from partnerlab.plots.common import apply_style
@@ -611,7 +745,9 @@ def _setup_figures() -> None:
         if ip is not None:
             ip.run_line_magic("matplotlib", "inline")
             ip.run_line_magic("config", "InlineBackend.figure_formats = ['png']")
-            ip.run_line_magic("config", "InlineBackend.print_figure_kwargs = {'bbox_inches': 'tight', 'metadata': {'Software': None}}")
+            ip.run_line_magic(
+                "config", "InlineBackend.print_figure_kwargs = {'bbox_inches': 'tight', 'metadata': {'Software': None}}"
+            )
     except Exception:  # outside IPython: nothing to set up
         pass
     apply_style()

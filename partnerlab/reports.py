@@ -33,9 +33,22 @@ from partnerlab.i18n import N_
 from partnerlab.stakeholders import critical_group
 
 __all__ = [
-    "Job", "ReportDef", "Variant", "REPORTS", "REPORT", "GROUPS", "COMMON_PARAMETERS", "default_batch",
-    "slugify", "page_title", "entity_label", "batch_pages", "portfolio_counts", "stakeholders_by_sector",
-    "read_listing", "listing_html",
+    "Job",
+    "ReportDef",
+    "Variant",
+    "REPORTS",
+    "REPORT",
+    "GROUPS",
+    "COMMON_PARAMETERS",
+    "default_batch",
+    "slugify",
+    "page_title",
+    "entity_label",
+    "batch_pages",
+    "portfolio_counts",
+    "stakeholders_by_sector",
+    "read_listing",
+    "listing_html",
 ]
 
 # The parameters every report notebook has (the batch sets them); each report adds its own.
@@ -158,12 +171,22 @@ def default_batch(wb: object | None, notebooks: Path = paths.NOTEBOOKS) -> list[
     return [j for j in jobs if not j.needs_listing] + listing
 
 
-def _job(rep: ReportDef, name: str, notebook: Path, params: dict, wb: object | None,
-         skip: Callable[[str], str] | None = None) -> Job:
+def _job(
+    rep: ReportDef, name: str, notebook: Path, params: dict, wb: object | None, skip: Callable[[str], str] | None = None
+) -> Job:
     titles = {lang: page_title(rep, params, wb, lang) for lang in i18n.LANGUAGES}
     notes = {lang: skip(lang) for lang in i18n.LANGUAGES} if skip else {}
-    return Job(name, rep.key, notebook, (titles["en"], titles["es"]), params, rep.needs_listing,
-               (notes["en"], notes["es"]) if skip else None, titles, notes)
+    return Job(
+        name,
+        rep.key,
+        notebook,
+        (titles["en"], titles["es"]),
+        params,
+        rep.needs_listing,
+        (notes["en"], notes["es"]) if skip else None,
+        titles,
+        notes,
+    )
 
 
 def page_title(rep: ReportDef, params: dict | None, wb: object | None, lang: str) -> str:
@@ -256,11 +279,13 @@ def stakeholders_by_sector(stakeholders: pd.DataFrame, lang: str = "en") -> pd.D
     keys += sorted(set(counts.index) - set(keys))
     total = int(counts.sum()) or 1
     _ = i18n.translator(lang)
-    return pd.DataFrame({
-        "sector": [_.label(vocab.SECTORS, k) for k in keys],
-        "stakeholders": [int(counts[k]) for k in keys],
-        "share_pct": [round(100 * counts[k] / total, 1) for k in keys],
-    })
+    return pd.DataFrame(
+        {
+            "sector": [_.label(vocab.SECTORS, k) for k in keys],
+            "stakeholders": [int(counts[k]) for k in keys],
+            "share_pct": [round(100 * counts[k] / total, 1) for k in keys],
+        }
+    )
 
 
 def read_listing(path: str | Path) -> list[dict]:
@@ -276,8 +301,13 @@ def read_listing(path: str | Path) -> list[dict]:
 
 def record_title(rec: dict, lang: str) -> str:
     """The title of a manifest record in a language (its own title when the batch ran in it)."""
-    return (rec.get(f"title_{lang}") or (rec.get("title") if rec.get("lang", lang) == lang else None)
-            or rec.get("title_en") or rec.get("title") or rec.get("name", ""))
+    return (
+        rec.get(f"title_{lang}")
+        or (rec.get("title") if rec.get("lang", lang) == lang else None)
+        or rec.get("title_en")
+        or rec.get("title")
+        or rec.get("name", "")
+    )
 
 
 def listing_html(listing: list[dict], lang: str = "en") -> str:
@@ -298,9 +328,11 @@ def listing_html(listing: list[dict], lang: str = "en") -> str:
         note = rec.get(f"note_{lang}") or rec.get("note") or ""
         label = _(_LISTING_STATUS[status]) if status in _LISTING_STATUS else status
         rows.append(f"<tr><td>{cell}</td><td>{html.escape(label)}</td><td>{html.escape(note)}</td></tr>")
-    return (f'<table class="pl-listing"><thead><tr><th>{html.escape(_("Report"))}</th>'
-            f'<th>{html.escape(_("Status"))}</th><th>{html.escape(_("Note"))}</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+    return (
+        f'<table class="pl-listing"><thead><tr><th>{html.escape(_("Report"))}</th>'
+        f"<th>{html.escape(_('Status'))}</th><th>{html.escape(_('Note'))}</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 RECORD_LABELS = {
@@ -313,8 +345,13 @@ RECORD_LABELS = {
     "survey_responses": N_("Survey responses"),
     "action_plan": N_("Courses of action"),
 }
-_LISTING_STATUS = {"ok": N_("ready"), "skipped": N_("skipped"), "failed": N_("failed"), "pending": N_("ready"),
-                   "running": N_("ready")}
+_LISTING_STATUS = {
+    "ok": N_("ready"),
+    "skipped": N_("skipped"),
+    "failed": N_("failed"),
+    "pending": N_("ready"),
+    "running": N_("ready"),
+}
 
 # The reader's groups of the index, in order: key -> heading (an English msgid).
 GROUPS: dict[str, str] = {
@@ -330,6 +367,7 @@ GROUPS: dict[str, str] = {
 # Fan-outs: which copies of a report the default batch runs
 # ---------------------------------------------------------------------------------------
 
+
 def _per_stakeholder_sector(wb) -> list[Variant]:
     """One stakeholder map per sector that has stakeholders."""
     return _per_vocab_key(wb.stakeholders.get("sector", pd.Series(dtype=object)), vocab.SECTORS, "sector")
@@ -343,8 +381,9 @@ def _per_respondent_sector(wb) -> list[Variant]:
 def _per_critical_stakeholder(wb) -> list[Variant]:
     """One partner profile per stakeholder of the critical group (high influence and interest)."""
     group = critical_group(wb.stakeholders)
-    return [Variant({"stakeholder": str(sid)}, slugify(sid)) for sid in group.get("id", [])
-            if isinstance(sid, str) and sid]
+    return [
+        Variant({"stakeholder": str(sid)}, slugify(sid)) for sid in group.get("id", []) if isinstance(sid, str) and sid
+    ]
 
 
 def _per_assessed_partnership(wb) -> list[Variant]:
@@ -357,8 +396,10 @@ def _per_assessed_partnership(wb) -> list[Variant]:
 
 def _per_partnership(wb) -> list[Variant]:
     """One partnership page per partnership of the sheet, assessed or not."""
-    return [Variant({"partnership": pid}, slugify(pid))
-            for pid in _present(wb.partnerships.get("id", pd.Series(dtype=object)))]
+    return [
+        Variant({"partnership": pid}, slugify(pid))
+        for pid in _present(wb.partnerships.get("id", pd.Series(dtype=object)))
+    ]
 
 
 def _per_plan_year(wb) -> list[Variant]:
@@ -371,55 +412,141 @@ def _per_plan_year(wb) -> list[Variant]:
 # The catalogue, in the order of the index
 # ---------------------------------------------------------------------------------------
 
-_ALL_SHEETS = ("stakeholders", "ties", "partnerships", "due_diligence", "value_assessment", "quality_assessment",
-               "survey_questions", "survey_responses", "action_plan")
+_ALL_SHEETS = (
+    "stakeholders",
+    "ties",
+    "partnerships",
+    "due_diligence",
+    "value_assessment",
+    "quality_assessment",
+    "survey_questions",
+    "survey_responses",
+    "action_plan",
+)
 
 REPORTS: tuple[ReportDef, ...] = (
-    ReportDef("overview", N_("Portfolio overview"),
-              N_("What does a head of agency need to know about the portfolio today, and where is the evidence?"),
-              "start", sheets=_ALL_SHEETS, parameters=("batch",), needs_listing=True),
-    ReportDef("stakeholder_map", N_("Stakeholder map"),
-              N_("Who are the stakeholders, by sector and state, and where do they sit on the influence-interest grid?"),
-              "partners", sheets=("stakeholders", "partnerships"), needs=("stakeholders",),
-              parameters=("sector", "state", "threshold"), entity="sector", fan_out=_per_stakeholder_sector),
-    ReportDef("network", N_("Partnership network"),
-              N_("Who is tied to whom, who bridges sectors and where are the silos?"),
-              "partners", sheets=("stakeholders", "ties", "partnerships"), needs=("ties",),
-              parameters=("sector", "focus", "min_strength", "compare_year"), entity="sector"),
-    ReportDef("partner_profile", N_("Partner profile"),
-              N_("What do we know about one stakeholder of the critical group, and may we go ahead with it?"),
-              "partners", sheets=("stakeholders", "ties", "partnerships", "due_diligence", "value_assessment",
-                                  "quality_assessment"),
-              needs=("stakeholders",), parameters=("stakeholder", "max_age_days"), entity="stakeholder",
-              fan_out=_per_critical_stakeholder, whole=False),
-    ReportDef("due_diligence", N_("Due diligence and value/risk"),
-              N_("Which partners were screened, with what outcome, and which decision do value and risk suggest?"),
-              "partners", sheets=("stakeholders", "due_diligence", "value_assessment"),
-              needs=("due_diligence", "value_assessment"), parameters=("max_age_days",)),
-    ReportDef("partnership", N_("Partnership"),
-              N_("Where does one partnership stand: partners, screening, quality, actions and alerts?"),
-              "partnerships", sheets=("partnerships", "stakeholders", "due_diligence", "value_assessment",
-                                      "quality_assessment", "action_plan", "ties"),
-              needs=("partnerships",), parameters=("partnership", "max_age_days"), entity="partnership",
-              fan_out=_per_partnership, whole=False),
-    ReportDef("quality", N_("Partnership quality"),
-              N_("How do the partnerships score on the six quality dimensions, and which fall short?"),
-              "partnerships", sheets=("partnerships", "quality_assessment"), needs=("quality_assessment",),
-              parameters=("partnership",), entity="partnership", fan_out=_per_assessed_partnership),
-    ReportDef("action_plan", N_("Action plan progress"),
-              N_("How far along are the courses of action of the strategy, and which are late?"),
-              "portfolio", sheets=("action_plan", "partnerships"), needs=("action_plan",),
-              parameters=("year",), entity="year", fan_out=_per_plan_year),
-    ReportDef("sector_diagnosis", N_("Sector diagnosis"),
-              N_("What do the sectors say about partnering with the UN: ratings, challenges, expectations?"),
-              "portfolio", sheets=("survey_questions", "survey_responses"), needs=("survey_responses",),
-              parameters=("sector",), entity="sector", fan_out=_per_respondent_sector),
-    ReportDef("changes", N_("Changes since the last mapping"),
-              N_("What changed since the last mapping: stakeholders, ties, partnerships and their standing?"),
-              "change", sheets=("stakeholders", "ties", "partnerships", "due_diligence", "value_assessment",
-                                "quality_assessment", "survey_responses", "action_plan"),
-              needs=("stakeholders",),  # batch.py sets compare_to (--compare-to); else: the year before
-              parameters=("compare_to", "compare_year", "year", "history")),
+    ReportDef(
+        "overview",
+        N_("Portfolio overview"),
+        N_("What does a head of agency need to know about the portfolio today, and where is the evidence?"),
+        "start",
+        sheets=_ALL_SHEETS,
+        parameters=("batch",),
+        needs_listing=True,
+    ),
+    ReportDef(
+        "stakeholder_map",
+        N_("Stakeholder map"),
+        N_("Who are the stakeholders, by sector and state, and where do they sit on the influence-interest grid?"),
+        "partners",
+        sheets=("stakeholders", "partnerships"),
+        needs=("stakeholders",),
+        parameters=("sector", "state", "threshold"),
+        entity="sector",
+        fan_out=_per_stakeholder_sector,
+    ),
+    ReportDef(
+        "network",
+        N_("Partnership network"),
+        N_("Who is tied to whom, who bridges sectors and where are the silos?"),
+        "partners",
+        sheets=("stakeholders", "ties", "partnerships"),
+        needs=("ties",),
+        parameters=("sector", "focus", "min_strength", "compare_year"),
+        entity="sector",
+    ),
+    ReportDef(
+        "partner_profile",
+        N_("Partner profile"),
+        N_("What do we know about one stakeholder of the critical group, and may we go ahead with it?"),
+        "partners",
+        sheets=("stakeholders", "ties", "partnerships", "due_diligence", "value_assessment", "quality_assessment"),
+        needs=("stakeholders",),
+        parameters=("stakeholder", "max_age_days"),
+        entity="stakeholder",
+        fan_out=_per_critical_stakeholder,
+        whole=False,
+    ),
+    ReportDef(
+        "due_diligence",
+        N_("Due diligence and value/risk"),
+        N_("Which partners were screened, with what outcome, and which decision do value and risk suggest?"),
+        "partners",
+        sheets=("stakeholders", "due_diligence", "value_assessment"),
+        needs=("due_diligence", "value_assessment"),
+        parameters=("max_age_days",),
+    ),
+    ReportDef(
+        "partnership",
+        N_("Partnership"),
+        N_("Where does one partnership stand: partners, screening, quality, actions and alerts?"),
+        "partnerships",
+        sheets=(
+            "partnerships",
+            "stakeholders",
+            "due_diligence",
+            "value_assessment",
+            "quality_assessment",
+            "action_plan",
+            "ties",
+        ),
+        needs=("partnerships",),
+        parameters=("partnership", "max_age_days"),
+        entity="partnership",
+        fan_out=_per_partnership,
+        whole=False,
+    ),
+    ReportDef(
+        "quality",
+        N_("Partnership quality"),
+        N_("How do the partnerships score on the six quality dimensions, and which fall short?"),
+        "partnerships",
+        sheets=("partnerships", "quality_assessment"),
+        needs=("quality_assessment",),
+        parameters=("partnership",),
+        entity="partnership",
+        fan_out=_per_assessed_partnership,
+    ),
+    ReportDef(
+        "action_plan",
+        N_("Action plan progress"),
+        N_("How far along are the courses of action of the strategy, and which are late?"),
+        "portfolio",
+        sheets=("action_plan", "partnerships"),
+        needs=("action_plan",),
+        parameters=("year",),
+        entity="year",
+        fan_out=_per_plan_year,
+    ),
+    ReportDef(
+        "sector_diagnosis",
+        N_("Sector diagnosis"),
+        N_("What do the sectors say about partnering with the UN: ratings, challenges, expectations?"),
+        "portfolio",
+        sheets=("survey_questions", "survey_responses"),
+        needs=("survey_responses",),
+        parameters=("sector",),
+        entity="sector",
+        fan_out=_per_respondent_sector,
+    ),
+    ReportDef(
+        "changes",
+        N_("Changes since the last mapping"),
+        N_("What changed since the last mapping: stakeholders, ties, partnerships and their standing?"),
+        "change",
+        sheets=(
+            "stakeholders",
+            "ties",
+            "partnerships",
+            "due_diligence",
+            "value_assessment",
+            "quality_assessment",
+            "survey_responses",
+            "action_plan",
+        ),
+        needs=("stakeholders",),  # batch.py sets compare_to (--compare-to); else: the year before
+        parameters=("compare_to", "compare_year", "year", "history"),
+    ),
 )
 REPORT: dict[str, ReportDef] = {r.key: r for r in REPORTS}
 
@@ -430,14 +557,16 @@ def _nothing_to_fan(lang: str) -> str:
 
 def _skip_reason(rep: ReportDef, wb: object | None, notebook: Path) -> Callable[[str], str] | None:
     if not notebook.exists():
-        return lambda lang: i18n.translator(lang).n("The notebook {name} does not exist yet.",
-                                                    "The notebook {name} does not exist yet.", 1, name=notebook.name)
+        return lambda lang: i18n.translator(lang).n(
+            "The notebook {name} does not exist yet.", "The notebook {name} does not exist yet.", 1, name=notebook.name
+        )
     needs = rep.needs or rep.sheets
     if wb is None or not needs or any(_has(wb, s) for s in needs):
         return None
     sheets = ", ".join(needs)
-    return lambda lang: i18n.translator(lang).n("No data: the sheet {sheets} is empty.",
-                                                "No data: the sheets {sheets} are empty.", len(needs), sheets=sheets)
+    return lambda lang: i18n.translator(lang).n(
+        "No data: the sheet {sheets} is empty.", "No data: the sheets {sheets} are empty.", len(needs), sheets=sheets
+    )
 
 
 def _has(wb: object, sheet: str) -> bool:

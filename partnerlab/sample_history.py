@@ -86,8 +86,9 @@ def build_history_tables(year: int) -> tuple[dict[str, list[dict]], dict]:
         if year in old:
             _rename_id(tables, new_id, old[year])
     _set_back_plan(tables["action_plan"], _PLAN_SETBACK[year], year)
-    tables["survey_responses"] = [r for i, r in enumerate(tables["survey_responses"]) if i % 4 != 3] \
-        if year == 2024 else []
+    tables["survey_responses"] = (
+        [r for i, r in enumerate(tables["survey_responses"]) if i % 4 != 3] if year == 2024 else []
+    )
     if year == 2023:
         tables["survey_questions"] = []
     return tables, about
@@ -112,6 +113,7 @@ def write_history(folder: str | Path = HISTORY_DIR) -> list[Path]:
 
 
 # ---------------------------------------------------------------------------------------
+
 
 def _key(vocabulary: vocab.Vocabulary, value: object) -> str | None:
     return vocabulary.lookup(value) if value else None

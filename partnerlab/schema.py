@@ -18,8 +18,19 @@ from dataclasses import dataclass
 from partnerlab import i18n, vocab
 from partnerlab.i18n import N_
 
-__all__ = ["Column", "Sheet", "SHEETS", "sheet", "DD_CODES", "VALUE_CODES", "DIMENSION_KEYS",
-           "WORKBOOK_TEXT_CLASS", "WORKBOOK_TEXT_CSS", "quote_workbook_text", "workbook_text_caption"]
+__all__ = [
+    "Column",
+    "Sheet",
+    "SHEETS",
+    "sheet",
+    "DD_CODES",
+    "VALUE_CODES",
+    "DIMENSION_KEYS",
+    "WORKBOOK_TEXT_CLASS",
+    "WORKBOOK_TEXT_CSS",
+    "quote_workbook_text",
+    "workbook_text_caption",
+]
 
 
 @dataclass(frozen=True)
@@ -131,117 +142,207 @@ DD_CODES = tuple(q.code for q in vocab.DUE_DILIGENCE_QUESTIONS)
 VALUE_CODES = tuple(c.code for c in vocab.VALUE_CRITERIA)
 DIMENSION_KEYS = tuple(d.key for d in vocab.QUALITY_DIMENSIONS)
 DIMENSION_ES = {
-    "non_discrimination": "no_discriminacion", "accessibility": "accesibilidad",
-    "access_to_information": "acceso_a_la_informacion", "influence_on_decisions": "influencia_en_decisiones",
-    "transparency": "transparencia", "responsiveness": "receptividad",
+    "non_discrimination": "no_discriminacion",
+    "accessibility": "accesibilidad",
+    "access_to_information": "acceso_a_la_informacion",
+    "influence_on_decisions": "influencia_en_decisiones",
+    "transparency": "transparencia",
+    "responsiveness": "receptividad",
 }
 
 DIMENSION_PT = {
-    "non_discrimination": "nao_discriminacao", "accessibility": "acessibilidade",
-    "access_to_information": "acesso_a_informacao", "influence_on_decisions": "influencia_nas_decisoes",
-    "transparency": "transparencia", "responsiveness": "capacidade_de_resposta",
+    "non_discrimination": "nao_discriminacao",
+    "accessibility": "acessibilidade",
+    "access_to_information": "acesso_a_informacao",
+    "influence_on_decisions": "influencia_nas_decisoes",
+    "transparency": "transparencia",
+    "responsiveness": "capacidade_de_resposta",
 }
 
 SHEETS: tuple[Sheet, ...] = (
-    Sheet("about", "acerca", (
-        C("field", "campo", required=True),
-        C("value", "valor"),
-    ), seed=N_("cover page"), pt="sobre"),
-    Sheet("stakeholders", "actores", (
-        C("id", "id", "id", required=True),
-        C("name", "nombre", required=True, pt="nome"),
-        C("sector", "sector", "vocab", required=True, vocab="sector", pt="setor"),
-        C("scope", "ambito", "vocab", vocab="scope", aliases=("territorial scope", "ámbito territorial")),
-        C("states", "estados", "state_list"),
-        C("mandate", "mandato"),
-        C("priorities", "prioridades"),
-        C("instruments", "instrumentos"),
-        C("resources", "recursos"),
-        C("related_initiatives", "iniciativas_relacionadas"),
-        C("partners", "alianzas_con", "ref_list", ref="stakeholders",
-          aliases=("partnerships with other stakeholders",), pt="parcerias_com"),
-        C("influence", "influencia", "int", lo=1, hi=5),
-        C("interest", "interes", "int", lo=1, hi=5, pt="interesse"),
-        C("roles", "roles", "vocab_list", vocab="role", pt="papeis"),
-        C("contact", "contacto", pt="contato"),
-    ), required=True, id_column="id", seed=N_("Appendix 3, steps 1-3"), pt="atores"),
-    Sheet("ties", "vinculos", (
-        C("source", "origen", "ref", required=True, ref="stakeholders", pt="origem"),
-        C("target", "destino", "ref", required=True, ref="stakeholders"),
-        C("kind", "tipo", "vocab", vocab="tie_kind", default="partnership"),
-        C("directed", "dirigido", "yes_no", pt="direcionado"),
-        C("strength", "intensidad", "int", lo=1, hi=3, default=1, pt="intensidade"),
-        C("since", "desde", "year"),
-        C("until", "hasta", "year", pt="ate"),
-        C("note", "nota"),
-    ), seed=N_("Appendix 3, partnerships with other stakeholders"), pt="vinculos"),
-    Sheet("partnerships", "alianzas", (
-        C("id", "id", "id", required=True),
-        C("name", "nombre", required=True, pt="nome"),
-        C("type", "tipo", "vocab", vocab="partnership_type"),
-        C("typology", "tipologia", "vocab", vocab="typology"),
-        C("instruments", "instrumentos", "vocab_list", vocab="instrument"),
-        C("lead", "lider", "ref", ref="stakeholders"),
-        C("members", "miembros", "ref_list", ref="stakeholders", pt="membros"),
-        C("sdgs", "ods", "int_list", lo=1, hi=17),
-        C("actions", "acciones", "code_list", pt="acoes"),
-        C("states", "estados", "state_list"),
-        C("start", "inicio", "date"),
-        C("end", "fin", "date", pt="fim"),
-        C("status", "estado", "vocab", vocab="partnership_status", aliases=("estatus",), pt="situacao"),
-    ), id_column="id", seed=N_("sections 1.2 and 1.5, Table 1"), pt="parcerias"),
-    Sheet("due_diligence", "debida_diligencia", (
-        C("stakeholder", "actor", "ref", required=True, ref="stakeholders", pt="ator"),
-        C("assessed_on", "fecha", "date", required=True, pt="data"),
-        C("assessor", "evaluador", pt="avaliador"),
-        C("notes", "notas"),
-        *(C(code, code, "yes_no", prefix=True) for code in DD_CODES),
-    ), seed=N_("Appendix 4"), pt="devida_diligencia"),
-    Sheet("value_assessment", "evaluacion_valor", (
-        C("subject", "sujeto", "ref", required=True, ref="partnerships|stakeholders", pt="sujeito"),
-        C("assessed_on", "fecha", "date", required=True, pt="data"),
-        *(C(code, code, "vocab", vocab="value_rating", prefix=True) for code in VALUE_CODES),
-        C("pending", "pendientes", pt="pendencias"),
-        C("decision", "decision", "vocab", vocab="decision", pt="decisao"),
-        C("decision_date", "fecha_decision", "date", pt="data_decisao"),
-    ), seed=N_("Appendix 5"), pt="avaliacao_valor"),
-    Sheet("quality_assessment", "evaluacion_calidad", (
-        C("partnership", "alianza", "ref", required=True, ref="partnerships", pt="parceria"),
-        C("assessed_on", "fecha", "date", required=True, pt="data"),
-        C("perspective", "perspectiva", "vocab", vocab="perspective", default="collective"),
-        *(C(d.key, DIMENSION_ES[d.key], "int", lo=0, hi=3, aliases=d.aliases, pt=DIMENSION_PT[d.key])
-          for d in vocab.QUALITY_DIMENSIONS),
-        *(C(f"evidence_{d.key}", f"evidencia_{DIMENSION_ES[d.key]}", pt=f"evidencia_{DIMENSION_PT[d.key]}")
-          for d in vocab.QUALITY_DIMENSIONS),
-        C("gaps", "brechas", pt="lacunas"),
-        C("impact", "impacto"),
-        C("lessons", "lecciones", pt="licoes"),
-        C("sources", "fuentes", pt="fontes"),
-    ), seed=N_("Appendix 6"), pt="avaliacao_qualidade"),
-    Sheet("survey_questions", "encuesta_preguntas", (
-        C("question", "pregunta", "id", required=True, pt="pergunta"),
-        C("theme", "tema", "vocab", vocab="theme", default="other"),
-        C("text", "texto"),
-        C("type", "tipo", "vocab", required=True, vocab="question_type"),
-        C("options", "opciones", "text_list", pt="opcoes"),
-    ), id_column="question", seed=N_("Appendix 2 (diagnosis survey)"), pt="pesquisa_perguntas"),
-    Sheet("survey_responses", "encuesta_respuestas", (
-        C("respondent", "encuestado", "id", required=True, pt="respondente"),
-        C("sector", "sector", "vocab", required=True, vocab="sector", pt="setor"),
-        C("state", "estado", "state_list"),
-    ), id_column="respondent", seed=N_("Appendix 2 (diagnosis survey)"), pt="pesquisa_respostas"),
-    Sheet("action_plan", "plan_accion", (
-        C("code", "codigo", "code", required=True),
-        C("pillar", "pilar", "vocab", vocab="pillar"),
-        C("area", "area"),
-        C("action", "accion", pt="acao"),
-        C("responsible", "responsables", "text_list", pt="responsaveis"),
-        C("years", "anios", "year_list", aliases=("años", "year", "anio"), pt="anos"),
-        C("status", "estatus", "vocab", vocab="action_status", default="not_started", aliases=("estado",), pt="situacao"),
-        C("progress_pct", "avance_pct", "number", lo=0, hi=100, aliases=("progress", "avance"), pt="avanco_pct"),
-        C("updated_on", "actualizado", "date", pt="atualizado"),
-        C("evidence", "evidencia", pt="evidencia"),
-    ), id_column="code", seed=N_("Appendix 1"), pt="plano_acao"),
+    Sheet(
+        "about",
+        "acerca",
+        (
+            C("field", "campo", required=True),
+            C("value", "valor"),
+        ),
+        seed=N_("cover page"),
+        pt="sobre",
+    ),
+    Sheet(
+        "stakeholders",
+        "actores",
+        (
+            C("id", "id", "id", required=True),
+            C("name", "nombre", required=True, pt="nome"),
+            C("sector", "sector", "vocab", required=True, vocab="sector", pt="setor"),
+            C("scope", "ambito", "vocab", vocab="scope", aliases=("territorial scope", "ámbito territorial")),
+            C("states", "estados", "state_list"),
+            C("mandate", "mandato"),
+            C("priorities", "prioridades"),
+            C("instruments", "instrumentos"),
+            C("resources", "recursos"),
+            C("related_initiatives", "iniciativas_relacionadas"),
+            C(
+                "partners",
+                "alianzas_con",
+                "ref_list",
+                ref="stakeholders",
+                aliases=("partnerships with other stakeholders",),
+                pt="parcerias_com",
+            ),
+            C("influence", "influencia", "int", lo=1, hi=5),
+            C("interest", "interes", "int", lo=1, hi=5, pt="interesse"),
+            C("roles", "roles", "vocab_list", vocab="role", pt="papeis"),
+            C("contact", "contacto", pt="contato"),
+        ),
+        required=True,
+        id_column="id",
+        seed=N_("Appendix 3, steps 1-3"),
+        pt="atores",
+    ),
+    Sheet(
+        "ties",
+        "vinculos",
+        (
+            C("source", "origen", "ref", required=True, ref="stakeholders", pt="origem"),
+            C("target", "destino", "ref", required=True, ref="stakeholders"),
+            C("kind", "tipo", "vocab", vocab="tie_kind", default="partnership"),
+            C("directed", "dirigido", "yes_no", pt="direcionado"),
+            C("strength", "intensidad", "int", lo=1, hi=3, default=1, pt="intensidade"),
+            C("since", "desde", "year"),
+            C("until", "hasta", "year", pt="ate"),
+            C("note", "nota"),
+        ),
+        seed=N_("Appendix 3, partnerships with other stakeholders"),
+        pt="vinculos",
+    ),
+    Sheet(
+        "partnerships",
+        "alianzas",
+        (
+            C("id", "id", "id", required=True),
+            C("name", "nombre", required=True, pt="nome"),
+            C("type", "tipo", "vocab", vocab="partnership_type"),
+            C("typology", "tipologia", "vocab", vocab="typology"),
+            C("instruments", "instrumentos", "vocab_list", vocab="instrument"),
+            C("lead", "lider", "ref", ref="stakeholders"),
+            C("members", "miembros", "ref_list", ref="stakeholders", pt="membros"),
+            C("sdgs", "ods", "int_list", lo=1, hi=17),
+            C("actions", "acciones", "code_list", pt="acoes"),
+            C("states", "estados", "state_list"),
+            C("start", "inicio", "date"),
+            C("end", "fin", "date", pt="fim"),
+            C("status", "estado", "vocab", vocab="partnership_status", aliases=("estatus",), pt="situacao"),
+        ),
+        id_column="id",
+        seed=N_("sections 1.2 and 1.5, Table 1"),
+        pt="parcerias",
+    ),
+    Sheet(
+        "due_diligence",
+        "debida_diligencia",
+        (
+            C("stakeholder", "actor", "ref", required=True, ref="stakeholders", pt="ator"),
+            C("assessed_on", "fecha", "date", required=True, pt="data"),
+            C("assessor", "evaluador", pt="avaliador"),
+            C("notes", "notas"),
+            *(C(code, code, "yes_no", prefix=True) for code in DD_CODES),
+        ),
+        seed=N_("Appendix 4"),
+        pt="devida_diligencia",
+    ),
+    Sheet(
+        "value_assessment",
+        "evaluacion_valor",
+        (
+            C("subject", "sujeto", "ref", required=True, ref="partnerships|stakeholders", pt="sujeito"),
+            C("assessed_on", "fecha", "date", required=True, pt="data"),
+            *(C(code, code, "vocab", vocab="value_rating", prefix=True) for code in VALUE_CODES),
+            C("pending", "pendientes", pt="pendencias"),
+            C("decision", "decision", "vocab", vocab="decision", pt="decisao"),
+            C("decision_date", "fecha_decision", "date", pt="data_decisao"),
+        ),
+        seed=N_("Appendix 5"),
+        pt="avaliacao_valor",
+    ),
+    Sheet(
+        "quality_assessment",
+        "evaluacion_calidad",
+        (
+            C("partnership", "alianza", "ref", required=True, ref="partnerships", pt="parceria"),
+            C("assessed_on", "fecha", "date", required=True, pt="data"),
+            C("perspective", "perspectiva", "vocab", vocab="perspective", default="collective"),
+            *(
+                C(d.key, DIMENSION_ES[d.key], "int", lo=0, hi=3, aliases=d.aliases, pt=DIMENSION_PT[d.key])
+                for d in vocab.QUALITY_DIMENSIONS
+            ),
+            *(
+                C(f"evidence_{d.key}", f"evidencia_{DIMENSION_ES[d.key]}", pt=f"evidencia_{DIMENSION_PT[d.key]}")
+                for d in vocab.QUALITY_DIMENSIONS
+            ),
+            C("gaps", "brechas", pt="lacunas"),
+            C("impact", "impacto"),
+            C("lessons", "lecciones", pt="licoes"),
+            C("sources", "fuentes", pt="fontes"),
+        ),
+        seed=N_("Appendix 6"),
+        pt="avaliacao_qualidade",
+    ),
+    Sheet(
+        "survey_questions",
+        "encuesta_preguntas",
+        (
+            C("question", "pregunta", "id", required=True, pt="pergunta"),
+            C("theme", "tema", "vocab", vocab="theme", default="other"),
+            C("text", "texto"),
+            C("type", "tipo", "vocab", required=True, vocab="question_type"),
+            C("options", "opciones", "text_list", pt="opcoes"),
+        ),
+        id_column="question",
+        seed=N_("Appendix 2 (diagnosis survey)"),
+        pt="pesquisa_perguntas",
+    ),
+    Sheet(
+        "survey_responses",
+        "encuesta_respuestas",
+        (
+            C("respondent", "encuestado", "id", required=True, pt="respondente"),
+            C("sector", "sector", "vocab", required=True, vocab="sector", pt="setor"),
+            C("state", "estado", "state_list"),
+        ),
+        id_column="respondent",
+        seed=N_("Appendix 2 (diagnosis survey)"),
+        pt="pesquisa_respostas",
+    ),
+    Sheet(
+        "action_plan",
+        "plan_accion",
+        (
+            C("code", "codigo", "code", required=True),
+            C("pillar", "pilar", "vocab", vocab="pillar"),
+            C("area", "area"),
+            C("action", "accion", pt="acao"),
+            C("responsible", "responsables", "text_list", pt="responsaveis"),
+            C("years", "anios", "year_list", aliases=("años", "year", "anio"), pt="anos"),
+            C(
+                "status",
+                "estatus",
+                "vocab",
+                vocab="action_status",
+                default="not_started",
+                aliases=("estado",),
+                pt="situacao",
+            ),
+            C("progress_pct", "avance_pct", "number", lo=0, hi=100, aliases=("progress", "avance"), pt="avanco_pct"),
+            C("updated_on", "actualizado", "date", pt="atualizado"),
+            C("evidence", "evidencia", pt="evidencia"),
+        ),
+        id_column="code",
+        seed=N_("Appendix 1"),
+        pt="plano_acao",
+    ),
 )
 
 ABOUT_FIELDS = ("portfolio", "country", "as_of", "language", "prepared_by", "illustrative")
@@ -285,8 +386,7 @@ def quote_workbook_text(text: object, workbook_lang: str, page_lang: str) -> str
         return shown
     _ = i18n.translator(page_lang)
     title = _("Quoted from the workbook ({language})", language=i18n.LANGUAGE_NAMES[workbook_lang])
-    return (f'<q class="{WORKBOOK_TEXT_CLASS}" lang="{workbook_lang}" title="{html.escape(title)}">'
-            f"{shown}</q>")
+    return f'<q class="{WORKBOOK_TEXT_CLASS}" lang="{workbook_lang}" title="{html.escape(title)}">{shown}</q>'
 
 
 def workbook_text_caption(page_lang: str, workbook_lang: str) -> str:
@@ -302,4 +402,5 @@ def workbook_text_caption(page_lang: str, workbook_lang: str) -> str:
     _ = i18n.translator(page_lang)
     return _(
         "Names, notes, answers and question texts are quoted from the workbook, as written ({language}).",
-        language=i18n.LANGUAGE_NAMES[workbook_lang])
+        language=i18n.LANGUAGE_NAMES[workbook_lang],
+    )

@@ -21,16 +21,39 @@ from partnerlab import i18n, vocab
 from partnerlab.i18n import N_
 
 __all__ = [
-    "HIGH", "PUBLIC_SECTORS", "quadrant", "assign_quadrants", "critical_group", "filter_stakeholders",
-    "count_by", "count_states", "roles_by_sector", "diversification", "states_without_partners",
-    "short_name", "label_name", "selection_sentence", "diversification_sentence", "coverage_sentence",
-    "grid_alt", "sector_counts_alt", "states_alt", "roles_alt", "unrated_sentence", "DIVERSIFICATION_COLUMNS",
+    "HIGH",
+    "PUBLIC_SECTORS",
+    "quadrant",
+    "assign_quadrants",
+    "critical_group",
+    "filter_stakeholders",
+    "count_by",
+    "count_states",
+    "roles_by_sector",
+    "diversification",
+    "states_without_partners",
+    "short_name",
+    "label_name",
+    "selection_sentence",
+    "diversification_sentence",
+    "coverage_sentence",
+    "grid_alt",
+    "sector_counts_alt",
+    "states_alt",
+    "roles_alt",
+    "unrated_sentence",
+    "DIVERSIFICATION_COLUMNS",
 ]
 
 DIVERSIFICATION_COLUMNS = {
-    "group": N_("Group"), "stakeholders": N_("Stakeholders"), "sectors": N_("Sectors"),
-    "public_pct": N_("Public sector (%)"), "top_sector": N_("Largest sector"), "top_pct": N_("Largest (%)"),
-    "hhi": N_("HHI"), "effective_sectors": N_("Effective sectors"),
+    "group": N_("Group"),
+    "stakeholders": N_("Stakeholders"),
+    "sectors": N_("Sectors"),
+    "public_pct": N_("Public sector (%)"),
+    "top_sector": N_("Largest sector"),
+    "top_pct": N_("Largest (%)"),
+    "hhi": N_("HHI"),
+    "effective_sectors": N_("Effective sectors"),
 }
 
 HIGH = 4  # influence or interest of HIGH or more is "high"
@@ -58,8 +81,9 @@ def quadrant(influence: object, interest: object, threshold: int = HIGH) -> str 
 def assign_quadrants(stakeholders: pd.DataFrame, threshold: int = HIGH) -> pd.DataFrame:
     """A copy of the stakeholders table with a `quadrant` column."""
     out = stakeholders.copy()
-    out["quadrant"] = pd.Series([quadrant(a, b, threshold) for a, b in zip(out["influence"], out["interest"])],
-                                index=out.index, dtype=object)
+    out["quadrant"] = pd.Series(
+        [quadrant(a, b, threshold) for a, b in zip(out["influence"], out["interest"])], index=out.index, dtype=object
+    )
     return out
 
 
@@ -142,17 +166,19 @@ def diversification(stakeholders: pd.DataFrame, partnerships: pd.DataFrame | Non
     rows = []
     for group, df in groups.items():
         shares = df["sector"].value_counts(normalize=True)
-        hhi = float((shares ** 2).sum()) if len(shares) else float("nan")
-        rows.append({
-            "group": group,
-            "stakeholders": len(df),
-            "sectors": int(shares.size),
-            "public_pct": round(100 * float(shares.reindex(PUBLIC_SECTORS).fillna(0).sum()), 1),
-            "top_sector": shares.index[0] if len(shares) else None,
-            "top_pct": round(100 * float(shares.iloc[0]), 1) if len(shares) else float("nan"),
-            "hhi": round(hhi, 3),
-            "effective_sectors": round(1 / hhi, 2) if hhi else float("nan"),
-        })
+        hhi = float((shares**2).sum()) if len(shares) else float("nan")
+        rows.append(
+            {
+                "group": group,
+                "stakeholders": len(df),
+                "sectors": int(shares.size),
+                "public_pct": round(100 * float(shares.reindex(PUBLIC_SECTORS).fillna(0).sum()), 1),
+                "top_sector": shares.index[0] if len(shares) else None,
+                "top_pct": round(100 * float(shares.iloc[0]), 1) if len(shares) else float("nan"),
+                "hhi": round(hhi, 3),
+                "effective_sectors": round(1 / hhi, 2) if hhi else float("nan"),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -190,35 +216,58 @@ def label_name(name: object) -> str:
     return short_name(name, limit=10_000)
 
 
-def selection_sentence(df: pd.DataFrame, critical: pd.DataFrame, threshold: int = HIGH, sector: str = "",
-                       state: str = "", lang: str = "en") -> tuple[tuple[str], dict]:
+def selection_sentence(
+    df: pd.DataFrame, critical: pd.DataFrame, threshold: int = HIGH, sector: str = "", state: str = "", lang: str = "en"
+) -> tuple[tuple[str], dict]:
     """The page's opening sentence, ((msgid,), values) for `rpt.p(*text, **values)`: how many
     stakeholders the page covers and how many are in the critical group, naming the filter."""
     T = i18n.translator(lang)
-    values = {"stakeholders": T.n("{n} stakeholder", "{n} stakeholders", len(df)),
-              "sectors": T.n("{n} sector", "{n} sectors", int(df["sector"].nunique())),
-              "critical": T.share(len(critical), len(df)), "t": threshold}
+    values = {
+        "stakeholders": T.n("{n} stakeholder", "{n} stakeholders", len(df)),
+        "sectors": T.n("{n} sector", "{n} sectors", int(df["sector"].nunique())),
+        "critical": T.share(len(critical), len(df)),
+        "t": threshold,
+    }
     if sector:
         values["sector"] = T.label(vocab.SECTORS, vocab.SECTORS.lookup(sector) or sector)
     if state:
         values["state"] = T.label(vocab.STATES, vocab.STATES.lookup(state) or state)
     if sector and state:
-        return (N_("<b>{stakeholders}</b> of the sector {sector} work in {state}; <b>{critical}</b> are in the "
-                   "critical group (influence and interest {t} or more)."),), values
+        return (
+            N_(
+                "<b>{stakeholders}</b> of the sector {sector} work in {state}; <b>{critical}</b> are in the "
+                "critical group (influence and interest {t} or more)."
+            ),
+        ), values
     if sector:
-        return (N_("<b>{stakeholders}</b> of the sector {sector}; <b>{critical}</b> are in the critical group "
-                   "(influence and interest {t} or more)."),), values
+        return (
+            N_(
+                "<b>{stakeholders}</b> of the sector {sector}; <b>{critical}</b> are in the critical group "
+                "(influence and interest {t} or more)."
+            ),
+        ), values
     if state:
-        return (N_("<b>{stakeholders}</b> in {sectors} work in {state}; <b>{critical}</b> are in the critical "
-                   "group (influence and interest {t} or more)."),), values
-    return (N_("<b>{stakeholders}</b> in {sectors}; <b>{critical}</b> are in the critical group (influence and "
-               "interest {t} or more)."),), values
+        return (
+            N_(
+                "<b>{stakeholders}</b> in {sectors} work in {state}; <b>{critical}</b> are in the critical "
+                "group (influence and interest {t} or more)."
+            ),
+        ), values
+    return (
+        N_(
+            "<b>{stakeholders}</b> in {sectors}; <b>{critical}</b> are in the critical group (influence and "
+            "interest {t} or more)."
+        ),
+    ), values
 
 
 def unrated_sentence(n: int, lang: str = "en") -> str:
     """How many stakeholders have no influence or interest score (and so no place on the grid)."""
-    return i18n.translator(lang).n("{n} stakeholder has no influence or interest score and is not on the grid.",
-                                   "{n} stakeholders have no influence or interest score and are not on the grid.", n)
+    return i18n.translator(lang).n(
+        "{n} stakeholder has no influence or interest score and is not on the grid.",
+        "{n} stakeholders have no influence or interest score and are not on the grid.",
+        n,
+    )
 
 
 def diversification_sentence(div: pd.DataFrame, lang: str = "en") -> tuple[tuple[str], dict]:
@@ -226,16 +275,28 @@ def diversification_sentence(div: pd.DataFrame, lang: str = "en") -> tuple[tuple
     base when there are partnerships): ((msgid,), values) for `rpt.p(*text, **values)`."""
     T = i18n.translator(lang)
     last = div.iloc[-1]
-    values = {"pub": T.percent(last["public_pct"]), "top": T.label(vocab.SECTORS, last["top_sector"]),
-              "toppct": T.percent(last["top_pct"]), "eff": T.number(last["effective_sectors"], 2),
-              "n": T.number(last["sectors"])}
+    values = {
+        "pub": T.percent(last["public_pct"]),
+        "top": T.label(vocab.SECTORS, last["top_sector"]),
+        "toppct": T.percent(last["top_pct"]),
+        "eff": T.number(last["effective_sectors"], 2),
+        "n": T.number(last["sectors"]),
+    }
     if last["group"] == "partners":
-        return (N_("The public sector is <b>{pub}</b> of the partner base (stakeholders in partnerships); the "
-                   "largest sector, {top}, is {toppct}. The effective number of sectors is <b>{eff}</b> of {n} "
-                   "present (1 / Herfindahl index of the sector shares)."),), values
-    return (N_("The public sector is <b>{pub}</b> of the stakeholders; the largest sector, {top}, is {toppct}. "
-               "The effective number of sectors is <b>{eff}</b> of {n} present (1 / Herfindahl index of the "
-               "sector shares)."),), values
+        return (
+            N_(
+                "The public sector is <b>{pub}</b> of the partner base (stakeholders in partnerships); the "
+                "largest sector, {top}, is {toppct}. The effective number of sectors is <b>{eff}</b> of {n} "
+                "present (1 / Herfindahl index of the sector shares)."
+            ),
+        ), values
+    return (
+        N_(
+            "The public sector is <b>{pub}</b> of the stakeholders; the largest sector, {top}, is {toppct}. "
+            "The effective number of sectors is <b>{eff}</b> of {n} present (1 / Herfindahl index of the "
+            "sector shares)."
+        ),
+    ), values
 
 
 def coverage_sentence(missing: list[str], sector: str = "", lang: str = "en") -> tuple[tuple[str], dict]:
@@ -254,19 +315,28 @@ def grid_alt(df: pd.DataFrame, threshold: int = HIGH, lang: str = "en") -> str:
     """The alt text of the influence-interest grid: the stakeholders per quadrant and the critical group's names."""
     T = i18n.translator(lang)
     rated = assign_quadrants(df, threshold).dropna(subset=["influence", "interest"])
-    counts = "; ".join(f"{T.label(vocab.QUADRANTS, q).split(':')[0]} {T.share(int((rated['quadrant'] == q).sum()), len(rated))}"
-                       for q in vocab.QUADRANTS.keys)
+    counts = "; ".join(
+        f"{T.label(vocab.QUADRANTS, q).split(':')[0]} {T.share(int((rated['quadrant'] == q).sum()), len(rated))}"
+        for q in vocab.QUADRANTS.keys
+    )
     names = ", ".join(label_name(n) for n in critical_group(rated, threshold)["name"]) or T("none")
-    return T("Influence-interest grid of {n}, coloured and shaped by sector: {counts}. Critical group: {names}.",
-             n=T.n("{n} stakeholder", "{n} stakeholders", len(rated)), counts=counts, names=names)
+    return T(
+        "Influence-interest grid of {n}, coloured and shaped by sector: {counts}. Critical group: {names}.",
+        n=T.n("{n} stakeholder", "{n} stakeholders", len(rated)),
+        counts=counts,
+        names=names,
+    )
 
 
 def sector_counts_alt(counts: pd.DataFrame, lang: str = "en") -> str:
     """The alt text of the stakeholders-by-sector chart (a count_by(..., "sector") table)."""
     T = i18n.translator(lang)
     total = int(counts["stakeholders"].sum())
-    parts = "; ".join(f"{T.label(vocab.SECTORS, s)} {T.share(int(n), total)}"
-                      for s, n in zip(counts["sector"], counts["stakeholders"]) if n and not _blank(s))
+    parts = "; ".join(
+        f"{T.label(vocab.SECTORS, s)} {T.share(int(n), total)}"
+        for s, n in zip(counts["sector"], counts["stakeholders"])
+        if n and not _blank(s)
+    )
     return T("Bar chart of {n} by sector: {parts}.", n=T.n("{n} stakeholder", "{n} stakeholders", total), parts=parts)
 
 
@@ -275,9 +345,14 @@ def states_alt(state_counts: pd.DataFrame, lang: str = "en") -> str:
     T = i18n.translator(lang)
     covered = state_counts[state_counts["stakeholders"] > 0]
     top = covered.sort_values("stakeholders", ascending=False, kind="stable").head(5)
-    return T("Bar chart of the stakeholders working in each of the 32 federal entities: {covered} have at least one; "
-             "most: {top}.", covered=T.number(len(covered)),
-             top="; ".join(f"{T.label(vocab.STATES, s)} {T.number(int(n))}" for s, n in zip(top["state"], top["stakeholders"])))
+    return T(
+        "Bar chart of the stakeholders working in each of the 32 federal entities: {covered} have at least one; "
+        "most: {top}.",
+        covered=T.number(len(covered)),
+        top="; ".join(
+            f"{T.label(vocab.STATES, s)} {T.number(int(n))}" for s, n in zip(top["state"], top["stakeholders"])
+        ),
+    )
 
 
 def roles_alt(roles: pd.DataFrame, lang: str = "en") -> str:
@@ -286,8 +361,14 @@ def roles_alt(roles: pd.DataFrame, lang: str = "en") -> str:
     parts = []
     for role, row in roles.iterrows():
         if row.sum():
-            parts.append(T("{role} {n} (most in {sector})", role=T.label(vocab.ROLES, role), n=T.number(int(row.sum())),
-                           sector=T.label(vocab.SECTORS, row.idxmax())))
+            parts.append(
+                T(
+                    "{role} {n} (most in {sector})",
+                    role=T.label(vocab.ROLES, role),
+                    n=T.number(int(row.sum())),
+                    sector=T.label(vocab.SECTORS, row.idxmax()),
+                )
+            )
     return T("Heatmap of roles by sector: {parts}.", parts="; ".join(parts))
 
 

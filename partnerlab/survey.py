@@ -56,27 +56,59 @@ from partnerlab import i18n, vocab
 from partnerlab.i18n import N_
 
 __all__ = [
-    "ALL", "DONT_KNOW_SPELLINGS", "CHALLENGE_WORDS", "is_dont_know", "is_challenge",
-    "question", "questions_of_type", "option_counts", "frequency_table", "scale_stats",
-    "diverging_shares", "number_stats", "text_answers", "respondent_counts",
-    "theme_scores", "top_challenges", "group_label", "filter_groups", "report_groups",
-    "questions_of_theme", "themes_present", "challenge_table",
-    "respondents_sentence", "answer_tables", "answers_summary", "question_alt", "text_counts",
-    "respondents_alt", "heatmap_alt", "challenge_comparison", "READING_NOTE", "CHALLENGE_NOTE", "CHALLENGE_COLUMNS", "MIN_CHALLENGE_SHARE",
+    "ALL",
+    "DONT_KNOW_SPELLINGS",
+    "CHALLENGE_WORDS",
+    "is_dont_know",
+    "is_challenge",
+    "question",
+    "questions_of_type",
+    "option_counts",
+    "frequency_table",
+    "scale_stats",
+    "diverging_shares",
+    "number_stats",
+    "text_answers",
+    "respondent_counts",
+    "theme_scores",
+    "top_challenges",
+    "group_label",
+    "filter_groups",
+    "report_groups",
+    "questions_of_theme",
+    "themes_present",
+    "challenge_table",
+    "respondents_sentence",
+    "answer_tables",
+    "answers_summary",
+    "question_alt",
+    "text_counts",
+    "respondents_alt",
+    "heatmap_alt",
+    "challenge_comparison",
+    "READING_NOTE",
+    "CHALLENGE_NOTE",
+    "CHALLENGE_COLUMNS",
+    "MIN_CHALLENGE_SHARE",
 ]
 
 # Report text quoting the definitions of this module (English msgids, translated where shown).
 READING_NOTE = N_(
     "Each answer is shown as its count and its share of <b>n</b>, the respondents who answered the question "
     "(several answers allowed in a multiple-choice question, so its shares add up to more than 100 %); "
-    "\"don't know\" answers are left out of the diverging bars and the mean. Theme scores put every scale on "
-    "0-1 (0 = lowest option). Groups under 10 respondents vary a lot. Open a chart's table for every count.")
+    '"don\'t know" answers are left out of the diverging bars and the mean. Theme scores put every scale on '
+    "0-1 (0 = lowest option). Groups under 10 respondents vary a lot. Open a chart's table for every count."
+)
 CHALLENGE_NOTE = N_(
     "The options of the questions about challenges (challenge, obstacle, reto, desafío, ...) chosen by at least "
-    "{minimum} of a group's respondents who answered (the minimum of this page).")
+    "{minimum} of a group's respondents who answered (the minimum of this page)."
+)
 CHALLENGE_COLUMNS = {
-    "group": N_("Respondents"), "question": N_("Question"), "option": N_("Challenge"),
-    "answers": N_("Count (share of n)"), "n": N_("n"),
+    "group": N_("Respondents"),
+    "question": N_("Question"),
+    "option": N_("Challenge"),
+    "answers": N_("Count (share of n)"),
+    "n": N_("n"),
 }
 MIN_CHALLENGE_SHARE = 25.0  # a challenge is listed when at least this % of a group's respondents chose it
 TABLE_GROUPS = 3  # an answer table shows at most this many groups side by side (then a next table): a chart's width
@@ -85,18 +117,48 @@ ALL = "all"  # the group of every respondent
 
 # Labels of "don't know" / "not applicable" options, compared after `_fold`.
 DONT_KNOW_SPELLINGS: tuple[str, ...] = (
-    "Don't know", "Do not know", "Dont know", "DK", "Not sure", "Unsure",
-    "Don't know / no answer", "No answer", "Prefer not to say", "No opinion",
-    "N/A", "NA", "Not applicable", "Does not apply",
-    "No sabe", "No sé", "No se", "NS", "NS/NC", "No sabe / no contesta", "No sabe/No responde",
-    "NS/NR", "No contesta", "No responde", "Prefiero no responder", "Sin opinión",
-    "No aplica", "N/D", "No lo sé",
+    "Don't know",
+    "Do not know",
+    "Dont know",
+    "DK",
+    "Not sure",
+    "Unsure",
+    "Don't know / no answer",
+    "No answer",
+    "Prefer not to say",
+    "No opinion",
+    "N/A",
+    "NA",
+    "Not applicable",
+    "Does not apply",
+    "No sabe",
+    "No sé",
+    "No se",
+    "NS",
+    "NS/NC",
+    "No sabe / no contesta",
+    "No sabe/No responde",
+    "NS/NR",
+    "No contesta",
+    "No responde",
+    "Prefiero no responder",
+    "Sin opinión",
+    "No aplica",
+    "N/D",
+    "No lo sé",
 )
 
 # Words that mark a choice/multi question as a question about challenges (after `_fold`).
 CHALLENGE_WORDS: tuple[str, ...] = (
-    "challenge", "obstacle", "barrier", "difficult", "reto", "desafio", "obstaculo",
-    "barrera", "dificultad",
+    "challenge",
+    "obstacle",
+    "barrier",
+    "difficult",
+    "reto",
+    "desafio",
+    "obstaculo",
+    "barrera",
+    "dificultad",
 )
 
 
@@ -137,8 +199,9 @@ def questions_of_type(questions: pd.DataFrame, *types: str) -> list[str]:
     return questions.loc[questions["type"].isin(types), "question"].tolist()
 
 
-def option_counts(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
-                  by: str | None = None, include_all: bool = True) -> pd.DataFrame:
+def option_counts(
+    questions: pd.DataFrame, responses: pd.DataFrame, question_id: str, by: str | None = None, include_all: bool = True
+) -> pd.DataFrame:
     """Counts and shares per answer option of a scale, choice or multi question.
 
     Args:
@@ -159,8 +222,7 @@ def option_counts(questions: pd.DataFrame, responses: pd.DataFrame, question_id:
     """
     q = question(questions, question_id)
     if q["type"] not in ("scale", "choice", "multi"):
-        raise ValueError(f"{question_id}: option counts need a scale, choice or multi question, "
-                         f"not {q['type']}")
+        raise ValueError(f"{question_id}: option counts need a scale, choice or multi question, not {q['type']}")
     options = list(q["options"])
     answers = _answers(q, responses)
     positions = _positions(q) if q["type"] == "scale" else {o: i + 1 for i, o in enumerate(options)}
@@ -177,22 +239,30 @@ def option_counts(questions: pd.DataFrame, responses: pd.DataFrame, question_id:
     with np.errstate(divide="ignore", invalid="ignore"):
         share = np.where(n[:, None] > 0, 100.0 * counts / np.where(n > 0, n, 1)[:, None], math.nan)
     dont_know = [q["type"] == "scale" and is_dont_know(o) for o in options]
-    out = pd.DataFrame({
-        "group": np.repeat(np.array([key for key, _ in groups], dtype=object), k),
-        "option": np.array(options * g, dtype=object),
-        "position": pd.array([positions.get(o) for o in options] * g, dtype="Int64"),
-        "is_dont_know": np.array(dont_know * g, dtype=bool),
-        "count": counts.reshape(-1).astype(np.int64),
-        "share_pct": share.reshape(-1).astype(float),
-        "n": np.repeat(n, k).astype(np.int64),
-        "missing": np.repeat(missing, k).astype(np.int64),
-    })
+    out = pd.DataFrame(
+        {
+            "group": np.repeat(np.array([key for key, _ in groups], dtype=object), k),
+            "option": np.array(options * g, dtype=object),
+            "position": pd.array([positions.get(o) for o in options] * g, dtype="Int64"),
+            "is_dont_know": np.array(dont_know * g, dtype=bool),
+            "count": counts.reshape(-1).astype(np.int64),
+            "share_pct": share.reshape(-1).astype(float),
+            "n": np.repeat(n, k).astype(np.int64),
+            "missing": np.repeat(missing, k).astype(np.int64),
+        }
+    )
     return out
 
 
-def frequency_table(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
-                    by: str | None = "sector", groups: Iterable[str] | None = None,
-                    lang: str = "en", value: str = "share_pct") -> pd.DataFrame:
+def frequency_table(
+    questions: pd.DataFrame,
+    responses: pd.DataFrame,
+    question_id: str,
+    by: str | None = "sector",
+    groups: Iterable[str] | None = None,
+    lang: str = "en",
+    value: str = "share_pct",
+) -> pd.DataFrame:
     """One question as a wide table: options as rows, groups as columns, then n and missing.
 
     Args:
@@ -207,7 +277,8 @@ def frequency_table(questions: pd.DataFrame, responses: pd.DataFrame, question_i
     long = filter_groups(long, groups)
     order = list(dict.fromkeys(long["group"]))
     table = long.pivot(index="option", columns="group", values=value).reindex(
-        index=list(question(questions, question_id)["options"]), columns=order)
+        index=list(question(questions, question_id)["options"]), columns=order
+    )
     if value == "share_pct":
         table = table.round(1)
     bases = long.drop_duplicates("group").set_index("group")[["n", "missing"]].T.reindex(columns=order)
@@ -219,8 +290,13 @@ def frequency_table(questions: pd.DataFrame, responses: pd.DataFrame, question_i
     return table
 
 
-def scale_stats(questions: pd.DataFrame, responses: pd.DataFrame, by: str | None = None,
-                include_all: bool = True, question_ids: Iterable[str] | None = None) -> pd.DataFrame:
+def scale_stats(
+    questions: pd.DataFrame,
+    responses: pd.DataFrame,
+    by: str | None = None,
+    include_all: bool = True,
+    question_ids: Iterable[str] | None = None,
+) -> pd.DataFrame:
     """Mean and median position and the 0-1 score of every scale question, per group.
 
     Returns:
@@ -239,25 +315,53 @@ def scale_stats(questions: pd.DataFrame, responses: pd.DataFrame, by: str | None
         answers = _answers(q, responses)
         given_all = _answered(answers)
         # position of each respondent's answer, NaN when blank or "don't know" (one pass)
-        pos_all = np.array([positions.get(v, math.nan) if ok else math.nan
-                            for v, ok in zip(answers.tolist(), given_all)], dtype=float)
+        pos_all = np.array(
+            [positions.get(v, math.nan) if ok else math.nan for v, ok in zip(answers.tolist(), given_all)], dtype=float
+        )
         for (group, _), idx in zip(groups, where):
             given = given_all[idx]
             pos = pos_all[idx]
             pos = pos[~np.isnan(pos)]  # members' order kept: the same sums as before
             mean = float(pos.mean()) if len(pos) else math.nan
             n_given = int(given.sum())
-            rows.append({"question": q["question"], "theme": q["theme"], "group": group, "k": k,
-                         "n_valid": len(pos), "dont_know": n_given - len(pos),
-                         "missing": len(idx) - n_given, "mean_position": mean,
-                         "median_position": float(np.median(pos)) if len(pos) else math.nan,
-                         "score": (mean - 1) / (k - 1) if k > 1 and len(pos) else math.nan})
-    return pd.DataFrame(rows, columns=["question", "theme", "group", "k", "n_valid", "dont_know",
-                                       "missing", "mean_position", "median_position", "score"])
+            rows.append(
+                {
+                    "question": q["question"],
+                    "theme": q["theme"],
+                    "group": group,
+                    "k": k,
+                    "n_valid": len(pos),
+                    "dont_know": n_given - len(pos),
+                    "missing": len(idx) - n_given,
+                    "mean_position": mean,
+                    "median_position": float(np.median(pos)) if len(pos) else math.nan,
+                    "score": (mean - 1) / (k - 1) if k > 1 and len(pos) else math.nan,
+                }
+            )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "question",
+            "theme",
+            "group",
+            "k",
+            "n_valid",
+            "dont_know",
+            "missing",
+            "mean_position",
+            "median_position",
+            "score",
+        ],
+    )
 
 
-def diverging_shares(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
-                     by: str | None = "sector", include_all: bool = True) -> pd.DataFrame:
+def diverging_shares(
+    questions: pd.DataFrame,
+    responses: pd.DataFrame,
+    question_id: str,
+    by: str | None = "sector",
+    include_all: bool = True,
+) -> pd.DataFrame:
     """The segments of a diverging stacked bar for a scale question, one bar per group.
 
     Shares are of the answers on the scale (n_valid: "don't know" left out). Options below
@@ -279,14 +383,23 @@ def diverging_shares(questions: pd.DataFrame, responses: pd.DataFrame, question_
         middle = shares[k // 2] if k % 2 else 0.0
         x = -(sum(low) + middle / 2)
         for option, p, share in zip(g["option"], g["position"], shares):
-            rows.append({"group": group, "option": option, "position": int(p), "share_pct": share,
-                         "start": x, "n_valid": n_valid})
+            rows.append(
+                {
+                    "group": group,
+                    "option": option,
+                    "position": int(p),
+                    "share_pct": share,
+                    "start": x,
+                    "n_valid": n_valid,
+                }
+            )
             x += share
     return pd.DataFrame(rows, columns=["group", "option", "position", "share_pct", "start", "n_valid"])
 
 
-def number_stats(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
-                 by: str | None = None, include_all: bool = True) -> pd.DataFrame:
+def number_stats(
+    questions: pd.DataFrame, responses: pd.DataFrame, question_id: str, by: str | None = None, include_all: bool = True
+) -> pd.DataFrame:
     """The distribution of a number question per group.
 
     Quartiles use linear interpolation (pandas' default, R's type 7, as R's summary()).
@@ -302,15 +415,33 @@ def number_stats(questions: pd.DataFrame, responses: pd.DataFrame, question_id: 
     rows = []
     for group, members in _groups(questions, responses, by, include_all):
         v = values.loc[members].dropna()
-        stats = {"mean": v.mean(), "median": v.median(), "sd": v.std(ddof=1), "q1": v.quantile(0.25),
-                 "q3": v.quantile(0.75), "min": v.min(), "max": v.max()} if len(v) else {}
-        rows.append({"group": group, "n": len(v), "missing": int(values.loc[members].isna().sum()),
-                     **{k: float(stats.get(k, math.nan)) for k in _NUMBER_STATS}})
+        stats = (
+            {
+                "mean": v.mean(),
+                "median": v.median(),
+                "sd": v.std(ddof=1),
+                "q1": v.quantile(0.25),
+                "q3": v.quantile(0.75),
+                "min": v.min(),
+                "max": v.max(),
+            }
+            if len(v)
+            else {}
+        )
+        rows.append(
+            {
+                "group": group,
+                "n": len(v),
+                "missing": int(values.loc[members].isna().sum()),
+                **{k: float(stats.get(k, math.nan)) for k in _NUMBER_STATS},
+            }
+        )
     return pd.DataFrame(rows, columns=["group", "n", "missing", *_NUMBER_STATS])
 
 
-def text_answers(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
-                 sector: str | None = None) -> pd.DataFrame:
+def text_answers(
+    questions: pd.DataFrame, responses: pd.DataFrame, question_id: str, sector: str | None = None
+) -> pd.DataFrame:
     """The non-blank answers to a text question with the respondent's sector, never the id.
 
     Rows are sorted by sector (vocabulary order) and answer, so the order of the sheet
@@ -338,13 +469,20 @@ def respondent_counts(responses: pd.DataFrame, by: str = "sector") -> pd.DataFra
         more than 100 when a respondent names two).
     """
     total = len(responses)
-    rows = [{"group": g, "respondents": len(m), "share_pct": 100.0 * len(m) / total if total else math.nan}
-            for g, m in _groups(pd.DataFrame(columns=["question"]), responses, by, include_all=False)]
+    rows = [
+        {"group": g, "respondents": len(m), "share_pct": 100.0 * len(m) / total if total else math.nan}
+        for g, m in _groups(pd.DataFrame(columns=["question"]), responses, by, include_all=False)
+    ]
     return pd.DataFrame(rows, columns=["group", "respondents", "share_pct"])
 
 
-def theme_scores(questions: pd.DataFrame, responses: pd.DataFrame, by: str | None = "sector",
-                 include_all: bool = True, min_n: int = 1) -> pd.DataFrame:
+def theme_scores(
+    questions: pd.DataFrame,
+    responses: pd.DataFrame,
+    by: str | None = "sector",
+    include_all: bool = True,
+    min_n: int = 1,
+) -> pd.DataFrame:
     """The sector-by-theme table of scale scores (0-1) behind the heatmap.
 
     A cell is the mean of the 0-1 scores of the theme's scale questions (each question
@@ -358,17 +496,24 @@ def theme_scores(questions: pd.DataFrame, responses: pd.DataFrame, by: str | Non
     stats = scale_stats(questions, responses, by=by, include_all=include_all)
     stats = stats[stats["n_valid"] >= min_n]
     theme_order = {key: i for i, key in enumerate(vocab.THEMES.keys)}
-    out = (stats.groupby(["group", "theme"], sort=False)
-           .agg(score=("score", "mean"), questions=("question", "nunique"), answers=("n_valid", "sum"))
-           .reset_index())
+    out = (
+        stats.groupby(["group", "theme"], sort=False)
+        .agg(score=("score", "mean"), questions=("question", "nunique"), answers=("n_valid", "sum"))
+        .reset_index()
+    )
     group_order = {g: i for i, g in enumerate(dict.fromkeys(stats["group"]))}
     out = out.assign(_g=out["group"].map(group_order), _t=out["theme"].map(theme_order))
     return out.sort_values(["_g", "_t"]).drop(columns=["_g", "_t"]).reset_index(drop=True)
 
 
-def top_challenges(questions: pd.DataFrame, responses: pd.DataFrame, by: str | None = "sector",
-                   top: int | None = 3, include_all: bool = True,
-                   min_share_pct: float | None = None) -> pd.DataFrame:
+def top_challenges(
+    questions: pd.DataFrame,
+    responses: pd.DataFrame,
+    by: str | None = "sector",
+    top: int | None = 3,
+    include_all: bool = True,
+    min_share_pct: float | None = None,
+) -> pd.DataFrame:
     """The most chosen options of the challenge questions, per group.
 
     Args:
@@ -453,8 +598,9 @@ def themes_present(questions: pd.DataFrame) -> list[str]:
     return [t for t in vocab.THEMES.keys if t in present] + [t for t in present if t not in vocab.THEMES.keys]
 
 
-def respondents_sentence(responses: pd.DataFrame, questions: pd.DataFrame, sector: str = "",
-                         lang: str = "en") -> tuple[tuple[str], dict]:
+def respondents_sentence(
+    responses: pd.DataFrame, questions: pd.DataFrame, sector: str = "", lang: str = "en"
+) -> tuple[tuple[str], dict]:
     """The report's opening sentence: ((msgid,), values) for `rpt.p(*text, **values)`.
 
     On a sector's page the sentence names the sector and its share of the respondents.
@@ -466,44 +612,59 @@ def respondents_sentence(responses: pd.DataFrame, questions: pd.DataFrame, secto
     """
     T = i18n.translator(lang)
     counts = respondent_counts(responses, by="sector")
-    values = {"respondents": T.n("{n} respondent", "{n} respondents", len(responses)),
-              "sectors": T.n("{n} sector", "{n} sectors", len(counts)),
-              "states": T.n("{n} state", "{n} states", len(respondent_counts(responses, by="state"))),
-              "questions": T.n("{n} question", "{n} questions", len(questions))}
+    values = {
+        "respondents": T.n("{n} respondent", "{n} respondents", len(responses)),
+        "sectors": T.n("{n} sector", "{n} sectors", len(counts)),
+        "states": T.n("{n} state", "{n} states", len(respondent_counts(responses, by="state"))),
+        "questions": T.n("{n} question", "{n} questions", len(questions)),
+    }
     if not sector:
         return (N_("<b>{respondents}</b> from {sectors} and {states} answered {questions}."),), values
     key = vocab.SECTORS.lookup(sector) or sector
     row = counts[counts["group"] == key]
     k = int(row["respondents"].iloc[0]) if len(row) else 0
     values.update(sector=T.label(vocab.SECTORS, key), share=T.share(k, len(responses)))
-    return (N_("<b>{respondents}</b> from {sectors} and {states} answered {questions}. This page compares the "
-               "<b>{share}</b> respondents of <b>{sector}</b> with all respondents."),), values
+    return (
+        N_(
+            "<b>{respondents}</b> from {sectors} and {states} answered {questions}. This page compares the "
+            "<b>{share}</b> respondents of <b>{sector}</b> with all respondents."
+        ),
+    ), values
 
 
 def respondents_alt(responses: pd.DataFrame, lang: str = "en", highlight: str | None = None) -> str:
     """The alt text of the respondents chart: every sector's count and share, largest first."""
     T = i18n.translator(lang)
     counts = respondent_counts(responses, by="sector").sort_values("respondents", ascending=False, kind="stable")
-    parts = "; ".join(f"{group_label(g, 'sector', lang)} {T.share(n, len(responses))}"
-                      for g, n in zip(counts["group"], counts["respondents"]))
+    parts = "; ".join(
+        f"{group_label(g, 'sector', lang)} {T.share(n, len(responses))}"
+        for g, n in zip(counts["group"], counts["respondents"])
+    )
     return T("Bar chart of the {n} respondents by sector: {parts}.", n=T.number(len(responses)), parts=parts)
 
 
-def heatmap_alt(questions: pd.DataFrame, responses: pd.DataFrame, groups: Iterable[str] | None = None,
-                lang: str = "en") -> str:
+def heatmap_alt(
+    questions: pd.DataFrame, responses: pd.DataFrame, groups: Iterable[str] | None = None, lang: str = "en"
+) -> str:
     """The alt text of the theme heatmap: each group's score per theme (0-1)."""
     T = i18n.translator(lang)
     table = filter_groups(theme_scores(questions, responses, by="sector"), groups)
     rows = []
     for group, part in table.groupby("group", sort=False):
-        cells = ", ".join(f"{T.label(vocab.THEMES, t)} {T.number(s, 2)}" for t, s in zip(part["theme"], part["score"])
-                          if s == s)
+        cells = ", ".join(
+            f"{T.label(vocab.THEMES, t)} {T.number(s, 2)}" for t, s in zip(part["theme"], part["score"]) if s == s
+        )
         rows.append(f"{group_label(group, 'sector', lang)}: {cells}")
     return T("Heatmap of the theme scores (0 = lowest option, 1 = highest) by group. {rows}.", rows="; ".join(rows))
 
 
-def answer_tables(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
-                  groups: Iterable[str] | None = None, lang: str = "en") -> list[pd.DataFrame]:
+def answer_tables(
+    questions: pd.DataFrame,
+    responses: pd.DataFrame,
+    question_id: str,
+    groups: Iterable[str] | None = None,
+    lang: str = "en",
+) -> list[pd.DataFrame]:
     """The tables behind a question's chart, labelled in `lang`, none wider than a page.
 
     scale/choice/multi: one row per option, one column per group, each cell the count and its
@@ -521,9 +682,10 @@ def answer_tables(questions: pd.DataFrame, responses: pd.DataFrame, question_id:
         tables = []
         for start in range(0, len(stats), TABLE_GROUPS):
             table = pd.DataFrame({T("Statistic"): rows})
-            for _, st in stats.iloc[start:start + TABLE_GROUPS].iterrows():
+            for _, st in stats.iloc[start : start + TABLE_GROUPS].iterrows():
                 table[group_label(st["group"], "sector", lang)] = [T.number(st["n"]), T.number(st["missing"])] + [
-                    T.number(st[key], 2) for key in _STAT_LABELS]
+                    T.number(st[key], 2) for key in _STAT_LABELS
+                ]
             tables.append(table)
         return tables
     if q["type"] == "text":
@@ -532,45 +694,65 @@ def answer_tables(questions: pd.DataFrame, responses: pd.DataFrame, question_id:
     long = filter_groups(option_counts(questions, responses, question_id, by="sector"), groups)
     order = list(dict.fromkeys(long["group"]))
     options = list(q["options"])
-    cells = {g: [T.share(c, n) for c, n in zip(part["count"], part["n"])]
-             for g, part in long.groupby("group", sort=False)}
+    cells = {
+        g: [T.share(c, n) for c, n in zip(part["count"], part["n"])] for g, part in long.groupby("group", sort=False)
+    }
     first = long.drop_duplicates("group").set_index("group")
     rows = options + [T("n (answered)"), T("No answer")]
     extra = {}
     if q["type"] == "scale":
         stats = scale_stats(questions, responses, by="sector", question_ids=[question_id]).set_index("group")
         rows += [T("Mean position (1 = lowest)"), T("Median position")]
-        extra = {g: [T.number(stats.at[g, "mean_position"], 2), T.number(stats.at[g, "median_position"], 1)]
-                 for g in order}
+        extra = {
+            g: [T.number(stats.at[g, "mean_position"], 2), T.number(stats.at[g, "median_position"], 1)] for g in order
+        }
     tables = []
     for start in range(0, len(order), TABLE_GROUPS):
-        part = order[start:start + TABLE_GROUPS]
+        part = order[start : start + TABLE_GROUPS]
         table = pd.DataFrame({T("Answer"): rows})
         for g in part:
-            column = cells[g] + [T.number(int(first.at[g, "n"])), T.number(int(first.at[g, "missing"]))] + extra.get(g, [])
+            column = (
+                cells[g] + [T.number(int(first.at[g, "n"])), T.number(int(first.at[g, "missing"]))] + extra.get(g, [])
+            )
             table[group_label(g, "sector", lang)] = column
         tables.append(table)
     return tables
 
 
-def answers_summary(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
-                    groups: Iterable[str] | None = None, lang: str = "en") -> str:
+def answers_summary(
+    questions: pd.DataFrame,
+    responses: pd.DataFrame,
+    question_id: str,
+    groups: Iterable[str] | None = None,
+    lang: str = "en",
+) -> str:
     """The one line that opens a question's table (the summary of its <details>)."""
     T = i18n.translator(lang)
     q = question(questions, question_id)
     if q["type"] == "text":
-        counts = text_counts(questions, responses, question_id, lang=lang) if groups is None else \
-            text_counts(questions, responses, question_id, sector=[g for g in groups if g != ALL][0], lang=lang)
+        counts = (
+            text_counts(questions, responses, question_id, lang=lang)
+            if groups is None
+            else text_counts(questions, responses, question_id, sector=[g for g in groups if g != ALL][0], lang=lang)
+        )
         total = int(counts.iloc[:, 1].sum()) if len(counts) else 0
-        return T("{answers}, {distinct} (open the list)", answers=T.n("{n} answer", "{n} answers", total),
-                 distinct=T.n("{n} different", "{n} different", len(counts)))
+        return T(
+            "{answers}, {distinct} (open the list)",
+            answers=T.n("{n} answer", "{n} answers", total),
+            distinct=T.n("{n} different", "{n} different", len(counts)),
+        )
     if q["type"] == "number":
         return T("Statistics by group (n, mean, median, standard deviation, quartiles)")
     return T("Table: every answer as count and share of n, by group")
 
 
-def question_alt(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
-                 groups: Iterable[str] | None = None, lang: str = "en") -> str:
+def question_alt(
+    questions: pd.DataFrame,
+    responses: pd.DataFrame,
+    question_id: str,
+    groups: Iterable[str] | None = None,
+    lang: str = "en",
+) -> str:
     """The alt text of a question's chart, from its numbers, in `lang`.
 
     >>> q = pd.DataFrame({"question": ["c1"], "theme": ["dialogue"], "text": ["Funds?"], "type": ["choice"],
@@ -586,10 +768,19 @@ def question_alt(questions: pd.DataFrame, responses: pd.DataFrame, question_id: 
     keep = list(groups) if groups is not None else [ALL]
     if q["type"] == "number":
         stats = filter_groups(number_stats(questions, responses, question_id, by="sector"), keep)
-        parts = [T("{group}: n {n}, mean {mean}, median {median}, standard deviation {sd}, quartiles {q1} and {q3}",
-                   group=group_label(s["group"], "sector", lang), n=T.number(s["n"]), mean=T.number(s["mean"], 1),
-                   median=T.number(s["median"], 1), sd=T.number(s["sd"], 1), q1=T.number(s["q1"], 1),
-                   q3=T.number(s["q3"], 1)) for _, s in stats.iterrows()]
+        parts = [
+            T(
+                "{group}: n {n}, mean {mean}, median {median}, standard deviation {sd}, quartiles {q1} and {q3}",
+                group=group_label(s["group"], "sector", lang),
+                n=T.number(s["n"]),
+                mean=T.number(s["mean"], 1),
+                median=T.number(s["median"], 1),
+                sd=T.number(s["sd"], 1),
+                q1=T.number(s["q1"], 1),
+                q3=T.number(s["q3"], 1),
+            )
+            for _, s in stats.iterrows()
+        ]
         return T('Histogram of "{text}". {parts}.', text=text, parts="; ".join(parts))
     if q["type"] == "text":
         return ""
@@ -597,15 +788,25 @@ def question_alt(questions: pd.DataFrame, responses: pd.DataFrame, question_id: 
     parts = []
     for group, part in long.groupby("group", sort=False):
         answers = "; ".join(f"{o} {T.share(c, n)}" for o, c, n in zip(part["option"], part["count"], part["n"]))
-        parts.append(T("{group} (n = {n}): {answers}", group=group_label(group, "sector", lang),
-                       n=T.number(int(part["n"].iloc[0])), answers=answers))
-    kind = T('Diverging bar chart of "{text}".', text=text) if q["type"] == "scale" else \
-        T('Bar chart of "{text}".', text=text)
+        parts.append(
+            T(
+                "{group} (n = {n}): {answers}",
+                group=group_label(group, "sector", lang),
+                n=T.number(int(part["n"].iloc[0])),
+                answers=answers,
+            )
+        )
+    kind = (
+        T('Diverging bar chart of "{text}".', text=text)
+        if q["type"] == "scale"
+        else T('Bar chart of "{text}".', text=text)
+    )
     return f"{kind} {'. '.join(parts)}."
 
 
-def text_counts(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
-                sector: str | None = None, lang: str = "en") -> pd.DataFrame:
+def text_counts(
+    questions: pd.DataFrame, responses: pd.DataFrame, question_id: str, sector: str | None = None, lang: str = "en"
+) -> pd.DataFrame:
     """The answers to a text question, deduplicated, with how many gave each and their sectors.
 
     Answers are the same when they differ only in case, spacing or final punctuation (the
@@ -620,60 +821,93 @@ def text_counts(questions: pd.DataFrame, responses: pd.DataFrame, question_id: s
     rows = []
     for _, part in answers.groupby(keys, sort=False):
         sectors = list(dict.fromkeys(part["sector"]))
-        rows.append((" ".join(str(part["answer"].iloc[0]).split()), len(part),
-                     "; ".join(T.label(vocab.SECTORS, s) for s in sectors if isinstance(s, str))))
+        rows.append(
+            (
+                " ".join(str(part["answer"].iloc[0]).split()),
+                len(part),
+                "; ".join(T.label(vocab.SECTORS, s) for s in sectors if isinstance(s, str)),
+            )
+        )
     rows.sort(key=lambda r: (-r[1], r[0].casefold()))
     return pd.DataFrame(rows, columns=[T("Answer"), T("Respondents"), T("Sectors")])
 
 
-def challenge_table(questions: pd.DataFrame, responses: pd.DataFrame, groups: Iterable[str] | None = None,
-                    lang: str = "en", min_share_pct: float = MIN_CHALLENGE_SHARE) -> pd.DataFrame:
+def challenge_table(
+    questions: pd.DataFrame,
+    responses: pd.DataFrame,
+    groups: Iterable[str] | None = None,
+    lang: str = "en",
+    min_share_pct: float = MIN_CHALLENGE_SHARE,
+) -> pd.DataFrame:
     """The challenges chosen by at least `min_share_pct` of a group's respondents who answered,
     for a report (headers `CHALLENGE_COLUMNS`): group, [question], option, answers ("58 (43.6 %)"), n."""
     T = i18n.translator(lang)
-    table = filter_groups(top_challenges(questions, responses, by="sector", top=None,
-                                         min_share_pct=min_share_pct), groups)
-    table = table.assign(group=table["group"].map(lambda g: group_label(g, "sector", lang)),
-                         answers=[T.share(c, n) for c, n in zip(table["count"], table["n"])],
-                         n=table["n"].map(T.number))
+    table = filter_groups(
+        top_challenges(questions, responses, by="sector", top=None, min_share_pct=min_share_pct), groups
+    )
+    table = table.assign(
+        group=table["group"].map(lambda g: group_label(g, "sector", lang)),
+        answers=[T.share(c, n) for c, n in zip(table["count"], table["n"])],
+        n=table["n"].map(T.number),
+    )
     multi = table["question"].nunique() > 1
     if multi:
         table["question"] = [str(question(questions, qid)["text"] or qid) for qid in table["question"]]
     return table[["group", *(["question"] if multi else []), "option", "answers", "n"]].reset_index(drop=True)
 
 
-def challenge_comparison(questions: pd.DataFrame, responses: pd.DataFrame, groups: Iterable[str],
-                         lang: str = "en", min_share_pct: float = MIN_CHALLENGE_SHARE) -> pd.DataFrame:
+def challenge_comparison(
+    questions: pd.DataFrame,
+    responses: pd.DataFrame,
+    groups: Iterable[str],
+    lang: str = "en",
+    min_share_pct: float = MIN_CHALLENGE_SHARE,
+) -> pd.DataFrame:
     """The challenges that reach `min_share_pct` in any of a few groups (everyone and a sector),
     one row each, one column per group ("58 (43.6 %)", or the share below the minimum too),
     labelled in `lang`; most chosen by the first group first."""
     T = i18n.translator(lang)
     keep = list(groups)
-    listed = filter_groups(top_challenges(questions, responses, by="sector", top=None,
-                                          min_share_pct=min_share_pct), keep)
+    listed = filter_groups(
+        top_challenges(questions, responses, by="sector", top=None, min_share_pct=min_share_pct), keep
+    )
     every = filter_groups(top_challenges(questions, responses, by="sector", top=None), keep)
     pairs = list(dict.fromkeys(zip(listed["question"], listed["option"])))
     multi = len({qid for qid, _ in pairs}) > 1
-    cells = {(g, qid, o): T.share(c, n) for g, qid, o, c, n in
-             zip(every["group"], every["question"], every["option"], every["count"], every["n"])}
-    first = {(qid, o): share for g, qid, o, share in zip(every["group"], every["question"], every["option"],
-                                                        every["share_pct"]) if g == keep[0]}
+    cells = {
+        (g, qid, o): T.share(c, n)
+        for g, qid, o, c, n in zip(every["group"], every["question"], every["option"], every["count"], every["n"])
+    }
+    first = {
+        (qid, o): share
+        for g, qid, o, share in zip(every["group"], every["question"], every["option"], every["share_pct"])
+        if g == keep[0]
+    }
     pairs.sort(key=lambda p: -first.get(p, 0.0))
-    out = pd.DataFrame({T("Question"): [str(question(questions, qid)["text"] or qid) for qid, _ in pairs]} if multi
-                       else {})
+    out = pd.DataFrame(
+        {T("Question"): [str(question(questions, qid)["text"] or qid) for qid, _ in pairs]} if multi else {}
+    )
     out[T("Challenge")] = [o for _, o in pairs]
     for g in keep:
         out[group_label(g, "sector", lang)] = [cells.get((g, qid, o), T.number(0)) for qid, o in pairs]
     return out
 
 
-_STAT_LABELS = {"mean": N_("Mean"), "median": N_("Median"), "sd": N_("Standard deviation"),
-                "q1": N_("1st quartile"), "q3": N_("3rd quartile"), "min": N_("Minimum"), "max": N_("Maximum")}
+_STAT_LABELS = {
+    "mean": N_("Mean"),
+    "median": N_("Median"),
+    "sd": N_("Standard deviation"),
+    "q1": N_("1st quartile"),
+    "q3": N_("3rd quartile"),
+    "min": N_("Minimum"),
+    "max": N_("Maximum"),
+}
 
 
 # ---------------------------------------------------------------------------------------
 # private helpers
 # ---------------------------------------------------------------------------------------
+
 
 def _fold(text: object) -> str:
     if text is None or (isinstance(text, float) and math.isnan(text)):
@@ -731,13 +965,16 @@ def _answers(q: pd.Series, responses: pd.DataFrame) -> pd.Series:
                 bad = not isinstance(value, Hashable) or value not in allowed
             if bad:
                 where = f"row {responses.at[idx, 'row']}" if "row" in responses.columns else f"index {idx}"
-                raise ValueError(f"survey_responses {where} ({qid}): found {value!r}; expected "
-                                 f"{'a list of ' if multi else ''}one of {list(q['options'])}")
+                raise ValueError(
+                    f"survey_responses {where} ({qid}): found {value!r}; expected "
+                    f"{'a list of ' if multi else ''}one of {list(q['options'])}"
+                )
     return answers
 
 
-def _groups(questions: pd.DataFrame, responses: pd.DataFrame, by: str | None,
-            include_all: bool) -> list[tuple[str, pd.Index]]:
+def _groups(
+    questions: pd.DataFrame, responses: pd.DataFrame, by: str | None, include_all: bool
+) -> list[tuple[str, pd.Index]]:
     """(group key, index of its respondents) pairs in display order."""
     groups = [(ALL, responses.index)] if include_all or by is None else []
     if by is None:
@@ -770,7 +1007,7 @@ def _ticks(answers: pd.Series, answered: np.ndarray, options: list, multi: bool)
     ticks = np.zeros((len(answers), len(options)), dtype=np.int64)
     for i, (value, ok) in enumerate(zip(answers.tolist(), answered)):
         if ok:
-            for option in (value if multi else (value,)):
+            for option in value if multi else (value,):
                 ticks[i, col[option]] += 1
     return ticks
 

@@ -27,9 +27,17 @@ __all__ = ["SECTOR_MIX", "make_synthetic_workbook", "synthetic_tables"]
 # Share of stakeholders per sector: many CSOs and companies, few UN entities, as a
 # country-level partnership portfolio looks (Appendix 3's stakeholder families).
 SECTOR_MIX: dict[str, float] = {
-    "federal_government": 0.10, "legislature": 0.03, "local_government": 0.12, "private_sector": 0.18,
-    "financial_sector": 0.04, "academia": 0.12, "civil_society": 0.24, "international_cooperation": 0.06,
-    "un_system": 0.05, "media": 0.04, "other": 0.02,
+    "federal_government": 0.10,
+    "legislature": 0.03,
+    "local_government": 0.12,
+    "private_sector": 0.18,
+    "financial_sector": 0.04,
+    "academia": 0.12,
+    "civil_society": 0.24,
+    "international_cooperation": 0.06,
+    "un_system": 0.05,
+    "media": 0.04,
+    "other": 0.02,
 }
 _SCOPES = ("international", "regional", "national", "state", "municipal")
 _KINDS = ("partnership", "coordination", "dialogue", "knowledge", "funding", "other")
@@ -38,8 +46,13 @@ _SAME_SECTOR = 0.55  # chance that a tie stays inside the source's sector (silos
 _UN_SHARE = 0.15  # chance that a cross-sector tie goes to the UN system (the bridge)
 
 
-def make_synthetic_workbook(path: str | Path, n_stakeholders: int, ties_per_stakeholder: float = 5,
-                            seed: int = 0, n_partnerships: int | None = None) -> Path:
+def make_synthetic_workbook(
+    path: str | Path,
+    n_stakeholders: int,
+    ties_per_stakeholder: float = 5,
+    seed: int = 0,
+    n_partnerships: int | None = None,
+) -> Path:
     """Write a valid synthetic workbook (about, stakeholders, ties, partnerships).
 
     Args:
@@ -59,9 +72,13 @@ def make_synthetic_workbook(path: str | Path, n_stakeholders: int, ties_per_stak
     book = Workbook(write_only=True)
     about = book.create_sheet("about")
     about.append(["field", "value"])
-    for key, value in (("portfolio", f"Synthetic portfolio of {n_stakeholders} stakeholders (fictional)"),
-                       ("country", "Mexico"), ("as_of", dt.date(2025, 6, 30)), ("language", "en"),
-                       ("prepared_by", "partnerlab.synthetic")):
+    for key, value in (
+        ("portfolio", f"Synthetic portfolio of {n_stakeholders} stakeholders (fictional)"),
+        ("country", "Mexico"),
+        ("as_of", dt.date(2025, 6, 30)),
+        ("language", "en"),
+        ("prepared_by", "partnerlab.synthetic"),
+    ):
         about.append([key, value])
     for key, rows in tables.items():
         keys = [c.key for c in schema.sheet(key).columns]
@@ -73,8 +90,9 @@ def make_synthetic_workbook(path: str | Path, n_stakeholders: int, ties_per_stak
     return path
 
 
-def synthetic_tables(n_stakeholders: int, ties_per_stakeholder: float = 5, seed: int = 0,
-                     n_partnerships: int | None = None) -> dict[str, list[dict]]:
+def synthetic_tables(
+    n_stakeholders: int, ties_per_stakeholder: float = 5, seed: int = 0, n_partnerships: int | None = None
+) -> dict[str, list[dict]]:
     """The rows of a synthetic workbook: {sheet key: list of row dicts keyed by column key}."""
     rng = np.random.default_rng(seed)
     n = int(n_stakeholders)
@@ -93,11 +111,18 @@ def synthetic_tables(n_stakeholders: int, ties_per_stakeholder: float = 5, seed:
         scope = _SCOPES[rng.integers(len(_SCOPES))]
         k = 1 if scope in ("state", "municipal") else int(rng.integers(0, 4))
         st = [states[j] for j in sorted(rng.choice(len(states), size=k, replace=False))]
-        stakeholders.append({
-            "id": ids[i], "name": f"Synthetic organisation {i + 1} (fictional)",
-            "sector": sector, "scope": scope, "states": st,
-            "influence": int(rng.integers(1, 6)), "interest": int(rng.integers(1, 6)), "partners": [],
-        })
+        stakeholders.append(
+            {
+                "id": ids[i],
+                "name": f"Synthetic organisation {i + 1} (fictional)",
+                "sector": sector,
+                "scope": scope,
+                "states": st,
+                "influence": int(rng.integers(1, 6)),
+                "interest": int(rng.integers(1, 6)),
+                "partners": [],
+            }
+        )
 
     # Ties: sources uniform; targets by fitness, inside the sector with _SAME_SECTOR.
     m = int(round(n * ties_per_stakeholder))
@@ -123,8 +148,16 @@ def synthetic_tables(n_stakeholders: int, ties_per_stakeholder: float = 5, seed:
     ties = []
     for j in range(m):
         until = int(since[j] + rng.integers(1, 4)) if ended[j] else None
-        ties.append({"source": ids[src[j]], "target": ids[tgt[j]], "kind": _KINDS[kinds[j]],
-                     "strength": int(strength[j]), "since": int(since[j]), "until": until})
+        ties.append(
+            {
+                "source": ids[src[j]],
+                "target": ids[tgt[j]],
+                "kind": _KINDS[kinds[j]],
+                "strength": int(strength[j]),
+                "since": int(since[j]),
+                "until": until,
+            }
+        )
     for j in range(0, m, 7):  # a few ties also written in the partners column
         if ties[j]["until"] is None and ties[j]["kind"] == "partnership":
             row = stakeholders[src[j]]
@@ -137,14 +170,19 @@ def synthetic_tables(n_stakeholders: int, ties_per_stakeholder: float = 5, seed:
         size = int(min(n, rng.integers(3, 9)))
         who = rng.choice(n, size=size, replace=False, p=all_p)
         start = dt.date(int(rng.integers(2018, 2025)), int(rng.integers(1, 13)), 1)
-        partnerships.append({
-            "id": f"P{p:04d}", "name": f"Synthetic partnership {p} (fictional)",
-            "type": vocab.PARTNERSHIP_TYPES.keys[rng.integers(len(vocab.PARTNERSHIP_TYPES))],
-            "typology": vocab.TYPOLOGY.keys[rng.integers(len(vocab.TYPOLOGY))],
-            "lead": ids[who[0]], "members": [ids[w] for w in who[1:]],
-            "sdgs": sorted({int(x) for x in rng.integers(1, 18, size=2)}),
-            "start": start, "status": "active",
-        })
+        partnerships.append(
+            {
+                "id": f"P{p:04d}",
+                "name": f"Synthetic partnership {p} (fictional)",
+                "type": vocab.PARTNERSHIP_TYPES.keys[rng.integers(len(vocab.PARTNERSHIP_TYPES))],
+                "typology": vocab.TYPOLOGY.keys[rng.integers(len(vocab.TYPOLOGY))],
+                "lead": ids[who[0]],
+                "members": [ids[w] for w in who[1:]],
+                "sdgs": sorted({int(x) for x in rng.integers(1, 18, size=2)}),
+                "start": start,
+                "status": "active",
+            }
+        )
     return {"stakeholders": stakeholders, "ties": ties, "partnerships": partnerships}
 
 

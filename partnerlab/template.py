@@ -36,8 +36,9 @@ def write_template(path: str | Path, lang: str = "en") -> Path:
     return write_workbook(path, {"action_plan": action_plan_rows(lang)}, lang=lang)
 
 
-def write_workbook(path: str | Path, data: dict[str, list[dict]] | None = None, lang: str = "en",
-                   about: dict | None = None) -> Path:
+def write_workbook(
+    path: str | Path, data: dict[str, list[dict]] | None = None, lang: str = "en", about: dict | None = None
+) -> Path:
     """Write a workbook of the contract, optionally filled with rows.
 
     Args:
@@ -97,12 +98,21 @@ def header_text(column: schema.Column, lang: str = "en") -> str:
 
 def action_plan_rows(lang: str = "en") -> list[dict]:
     """The 49 courses of action of Appendix 1, as rows of the action_plan sheet."""
-    return [{"code": a.code, "pillar": a.pillar, "area": a.area(lang), "action": a.label(lang),
-             "responsible": "; ".join(vocab.responsible_label(r, lang) for r in a.responsible),
-             "status": vocab.ACTION_STATUSES.label("not_started", lang)} for a in vocab.ACTIONS]
+    return [
+        {
+            "code": a.code,
+            "pillar": a.pillar,
+            "area": a.area(lang),
+            "action": a.label(lang),
+            "responsible": "; ".join(vocab.responsible_label(r, lang) for r in a.responsible),
+            "status": vocab.ACTION_STATUSES.label("not_started", lang),
+        }
+        for a in vocab.ACTIONS
+    ]
 
 
 # ---------------------------------------------------------------------------------------
+
 
 def _cell_value(value: object, lang: str = "en") -> object:
     if value is None:
@@ -125,8 +135,20 @@ def _style_header(ws, columns: list[schema.Column], n_extra: int) -> None:
         width = 14
         if i <= len(columns):
             c = columns[i - 1]
-            width = 36 if c.prefix else {"name": 40, "mandate": 40, "action": 60, "text": 50, "options": 50,
-                                          "priorities": 30, "note": 30, "notes": 30}.get(c.key, 16)
+            width = (
+                36
+                if c.prefix
+                else {
+                    "name": 40,
+                    "mandate": 40,
+                    "action": 60,
+                    "text": 50,
+                    "options": 50,
+                    "priorities": 30,
+                    "note": 30,
+                    "notes": 30,
+                }.get(c.key, 16)
+            )
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.row_dimensions[1].height = 45
     ws.freeze_panes = "B2"
@@ -145,16 +167,29 @@ def _validations(ws, columns: list[schema.Column], lang: str, rows: int) -> None
         if len(formula) > 255:  # Excel's limit for an inline list
             continue
         letter = get_column_letter(i)
-        dv = DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=True,
-                            errorTitle=c.header(lang), error=_("Choose a value from the list."))
+        dv = DataValidation(
+            type="list",
+            formula1=formula,
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle=c.header(lang),
+            error=_("Choose a value from the list."),
+        )
         dv.add(f"{letter}2:{letter}{rows}")
         ws.add_data_validation(dv)
     for i, c in enumerate(columns, start=1):
         if c.kind == "int":
             letter = get_column_letter(i)
-            dv = DataValidation(type="whole", operator="between", formula1=str(int(c.lo)), formula2=str(int(c.hi)),
-                                allow_blank=True, showErrorMessage=True, errorTitle=c.header(lang),
-                                error=_("A whole number from {lo} to {hi}.", lo=int(c.lo), hi=int(c.hi)))
+            dv = DataValidation(
+                type="whole",
+                operator="between",
+                formula1=str(int(c.lo)),
+                formula2=str(int(c.hi)),
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle=c.header(lang),
+                error=_("A whole number from {lo} to {hi}.", lo=int(c.lo), hi=int(c.hi)),
+            )
             dv.add(f"{letter}2:{letter}{rows}")
             ws.add_data_validation(dv)
 
@@ -177,13 +212,16 @@ def _about(ws, about: dict, lang: str) -> None:
 # The instructions sheet, line by line (English msgids; the catalogs hold the other languages).
 _INSTRUCTIONS = (
     N_("partnerlab input workbook"),
-    N_("One workbook per portfolio. Only the stakeholders sheet is required; fill the others when you have "
-       "the data."),
+    N_("One workbook per portfolio. Only the stakeholders sheet is required; fill the others when you have the data."),
     N_("Keep the headers in row 1. Red headers are required columns. Do not add title rows above the headers."),
-    N_("Vocabulary columns have a dropdown: choose from the list (the key, or the label in English, Spanish or "
-       "Portuguese, are all accepted)."),
-    N_("Lists in one cell are separated by ';' (e.g. 'Oaxaca; CDMX'). Yes/No cells accept Yes, No, Sí, Sim, Y, "
-       "N, 1, 0; blank means not answered."),
+    N_(
+        "Vocabulary columns have a dropdown: choose from the list (the key, or the label in English, Spanish or "
+        "Portuguese, are all accepted)."
+    ),
+    N_(
+        "Lists in one cell are separated by ';' (e.g. 'Oaxaca; CDMX'). Yes/No cells accept Yes, No, Sí, Sim, Y, "
+        "N, 1, 0; blank means not answered."
+    ),
     N_("Dates: Excel dates or ISO text such as 2024-03-31."),
     N_("The contact column holds personal data: it never appears in any report."),
     N_("Check the workbook with: partnerlab validate WORKBOOK.xlsx"),

@@ -31,9 +31,22 @@ from partnerlab.schema import Column, Sheet
 from partnerlab.xlsx import EXCEL_ERRORS, LIMITS, CellError, Styled, TooBig, Unsafe, XlsxReader
 
 __all__ = [
-    "Problem", "WorkbookError", "Workbook", "check_workbook", "load_workbook", "load_cached",
-    "split_list", "LIMITS", "read_sheets", "reset_reads", "file_sha256", "derived", "share_results",
-    "evaluate_derived", "is_derived_read", "derived_digests",
+    "Problem",
+    "WorkbookError",
+    "Workbook",
+    "check_workbook",
+    "load_workbook",
+    "load_cached",
+    "split_list",
+    "LIMITS",
+    "read_sheets",
+    "reset_reads",
+    "file_sha256",
+    "derived",
+    "share_results",
+    "evaluate_derived",
+    "is_derived_read",
+    "derived_digests",
 ]
 
 
@@ -42,14 +55,29 @@ CODE_RE = re.compile(r"^\d+\.\d+$")
 PREFIX_RE = re.compile(r"^\s*(q)\s*0*(\d{1,2})(?![0-9])|^\s*(c)\s*(\d{1,2}[ab]?)(?![0-9a-z])", re.IGNORECASE)
 HEADER_SCAN_ROWS = 10
 _NO_RESULT = "a value: this formula has no saved result"
-_ERROR_VALUE = ("a value, not an Excel error value: the formula or link behind this cell is broken; "
-                "fix it in Excel or type the value")
+_ERROR_VALUE = (
+    "a value, not an Excel error value: the formula or link behind this cell is broken; "
+    "fix it in Excel or type the value"
+)
 # Characters that show as nothing: pasted from web pages and PDFs, they make "ACT1" and "ACT1\u200b" differ.
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-_TOTAL_WORDS = frozenset({"total", "totals", "totales", "grandtotal", "totalgeneral", "subtotal", "sum", "suma",
-                          "average", "promedio", "mean", "media"})
-_DECIMAL_MARKS = {".": ".", "point": ".", "period": ".", "dot": ".", "punto": ".",
-                  ",": ",", "comma": ",", "coma": ","}
+_TOTAL_WORDS = frozenset(
+    {
+        "total",
+        "totals",
+        "totales",
+        "grandtotal",
+        "totalgeneral",
+        "subtotal",
+        "sum",
+        "suma",
+        "average",
+        "promedio",
+        "mean",
+        "media",
+    }
+)
+_DECIMAL_MARKS = {".": ".", "point": ".", "period": ".", "dot": ".", "punto": ".", ",": ",", "comma": ",", "coma": ","}
 
 
 @dataclass(frozen=True)
@@ -238,7 +266,7 @@ def _encode(value: object) -> object:
 def _decode(value: object, wb: Workbook) -> object:
     if not isinstance(value, dict):
         return value
-    (kind, data), = value.items()
+    ((kind, data),) = value.items()
     if kind == "$ts":
         return pd.Timestamp(data)
     if kind == "$datetime":
@@ -381,15 +409,18 @@ class Workbook:
         """
         keys = sorted(set(sheet_keys))
         _READS.update(keys)
-        h = hashlib.sha256(json.dumps({"name": self.name, "about": self.about}, sort_keys=True,
-                                      default=str).encode())
+        h = hashlib.sha256(json.dumps({"name": self.name, "about": self.about}, sort_keys=True, default=str).encode())
         memo = self.__dict__.setdefault("_sheet_digests", {})  # key -> (the table digested, its digest)
         for key in keys:
             table = dict.get(self.tables, key)
             if key not in memo or memo[key][0] is not table:
                 part = hashlib.sha256(f"\0{key}\0".encode())
                 if table is not None:  # contact is never shown (and blanked in the batch's copy): not part of it
-                    part.update(table.drop(columns=["contact"], errors="ignore").to_json(orient="split", date_format="iso", default_handler=str).encode())
+                    part.update(
+                        table.drop(columns=["contact"], errors="ignore")
+                        .to_json(orient="split", date_format="iso", default_handler=str)
+                        .encode()
+                    )
                 title = self.sheet_titles.get(key, key)
                 part.update("\n".join(str(w) for w in self.warnings if w.sheet == title).encode())
                 memo[key] = (table, part.hexdigest())
@@ -425,8 +456,9 @@ class Workbook:
         tables = dict(self.tables)
         if "contact" in tables.get("stakeholders", pd.DataFrame()).columns:  # personal data stays in the workbook
             tables["stakeholders"] = tables["stakeholders"].assign(contact=None)
-        saved = Workbook(self.path, self.sha256, self.about, tables, self.warnings, self.sheet_titles,
-                         self.column_letters)
+        saved = Workbook(
+            self.path, self.sha256, self.about, tables, self.warnings, self.sheet_titles, self.column_letters
+        )
         with open(tmp, "wb") as fh:
             pickle.dump(saved, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(target)
@@ -503,6 +535,7 @@ def split_list(value: object, ids_only: bool = False) -> list[str]:
 # The loader
 # ---------------------------------------------------------------------------------------
 
+
 class _Fatal(Exception):
     """The file cannot be read at all; the problem is already recorded."""
 
@@ -550,27 +583,43 @@ class _Loader:
         self.titles = dict(sheets)
         if "stakeholders" not in sheets and "survey_responses" not in sheets:  # a survey alone needs no stakeholders
             names = ", ".join(f'"{t}"' for t in raw) or "none"
-            self.problems.append(Problem(self.file, "stakeholders", "", "", None,
-                                         f'a sheet named "stakeholders" (or "actores"); the workbook has: {names}'))
+            self.problems.append(
+                Problem(
+                    self.file,
+                    "stakeholders",
+                    "",
+                    "",
+                    None,
+                    f'a sheet named "stakeholders" (or "actores"); the workbook has: {names}',
+                )
+            )
             raise _Fatal()
         about = self._read_about(raw[sheets["about"]], sheets["about"]) if "about" in sheets else _default_about()
         self.decimal = about.get("decimal_separator")
-        read = {key: self._read_sheet(schema.sheet(key), raw[title], title) for key, title in sheets.items()
-                if key not in ("survey_responses", "about")}
+        read = {
+            key: self._read_sheet(schema.sheet(key), raw[title], title)
+            for key, title in sheets.items()
+            if key not in ("survey_responses", "about")
+        }
         tables: dict[str, pd.DataFrame] = {}
         for spec in schema.SHEETS:
             if spec.key in ("about", "survey_responses"):
                 continue
             tables[spec.key] = read.get(spec.key) if spec.key in read else _empty(spec)
         tables["survey_responses"] = (
-            self._read_responses(raw[sheets["survey_responses"]], sheets["survey_responses"], tables["survey_questions"])
-            if "survey_responses" in sheets else _empty(schema.sheet("survey_responses")))
+            self._read_responses(
+                raw[sheets["survey_responses"]], sheets["survey_responses"], tables["survey_questions"]
+            )
+            if "survey_responses" in sheets
+            else _empty(schema.sheet("survey_responses"))
+        )
         self._check_references(tables, about)
         self._check_duplicates(tables["stakeholders"])
         self._report_formulas(sheets)
         self._report_invisible()
-        wb = Workbook(self.path, digest, about, tables, [p for p in self.problems if not p.is_error],
-                      dict(sheets), self.letters)
+        wb = Workbook(
+            self.path, digest, about, tables, [p for p in self.problems if not p.is_error], dict(sheets), self.letters
+        )
         if _PAGE[0] is None:
             _PAGE[0] = wb
         return wb
@@ -591,10 +640,14 @@ class _Loader:
             head = fh.read(1 << 16)
         if head.startswith(b"\xd0\xcf\x11\xe0"):
             if "EncryptedPackage".encode("utf-16-le") in head:
-                raise self.fatal("a workbook without a password: this one is password-protected; open it in "
-                                 "Excel, remove the password (File > Info > Protect Workbook) and save it as .xlsx")
-            raise self.fatal("an .xlsx workbook: this is an old .xls file (Excel 97-2003); "
-                             "open it in Excel and save it as .xlsx (Excel Workbook)")
+                raise self.fatal(
+                    "a workbook without a password: this one is password-protected; open it in "
+                    "Excel, remove the password (File > Info > Protect Workbook) and save it as .xlsx"
+                )
+            raise self.fatal(
+                "an .xlsx workbook: this is an old .xls file (Excel 97-2003); "
+                "open it in Excel and save it as .xlsx (Excel Workbook)"
+            )
         if not head.startswith(b"PK"):
             kind = "a text/CSV file" if _looks_like_text(path) else "not a spreadsheet"
             raise self.fatal(f"an .xlsx workbook: the file is {kind}; open it in Excel and save it as .xlsx")
@@ -604,16 +657,21 @@ class _Loader:
                 names = {i.filename for i in infos}
                 total = sum(i.file_size for i in infos)
                 packed = sum(i.compress_size for i in infos) or 1
-                if total > LIMITS["max_unzipped_bytes"] or (total > 50 * 2**20 and total / packed > LIMITS["max_compression_ratio"]):
+                if total > LIMITS["max_unzipped_bytes"] or (
+                    total > 50 * 2**20 and total / packed > LIMITS["max_compression_ratio"]
+                ):
                     raise self.fatal(
                         f"a workbook that unpacks to at most {LIMITS['max_unzipped_bytes'] // 2**20} MB "
                         f"with a compression ratio below {LIMITS['max_compression_ratio']} (refused as a possible zip bomb)",
-                        f"{total / 2**20:.0f} MB unpacked from {packed / 2**20:.1f} MB")
+                        f"{total / 2**20:.0f} MB unpacked from {packed / 2**20:.1f} MB",
+                    )
                 if "xl/workbook.xml" not in names:
                     if _is_opendocument(zf):
-                        raise self.fatal("an .xlsx workbook: this is an OpenDocument spreadsheet (.ods, as LibreOffice "
-                                         "Calc saves by default); open it in LibreOffice Calc and use File > Save As "
-                                         "with the type Excel 2007-365 (.xlsx)")
+                        raise self.fatal(
+                            "an .xlsx workbook: this is an OpenDocument spreadsheet (.ods, as LibreOffice "
+                            "Calc saves by default); open it in LibreOffice Calc and use File > Save As "
+                            "with the type Excel 2007-365 (.xlsx)"
+                        )
                     raise self.fatal("an .xlsx workbook (the zip has no xl/workbook.xml: not an Excel file)")
                 if "xl/vbaProject.bin" in names:
                     self.warn("", "", "", None, "a workbook without macros: the macros were ignored, never run")
@@ -632,14 +690,19 @@ class _Loader:
         except TooBig as exc:
             raise self.fatal(str(exc)) from None
         except zipfile.BadZipFile:
-            raise self.fatal("an .xlsx workbook: the file is damaged (not a readable zip); "
-                             "open it in Excel and save it again") from None
+            raise self.fatal(
+                "an .xlsx workbook: the file is damaged (not a readable zip); open it in Excel and save it again"
+            ) from None
         except Unsafe as exc:
-            raise self.fatal(f"a workbook without XML document type declarations ({exc}): refused as a possible "
-                             "entity bomb; open it in Excel and save it again") from None
+            raise self.fatal(
+                f"a workbook without XML document type declarations ({exc}): refused as a possible "
+                "entity bomb; open it in Excel and save it again"
+            ) from None
         except Exception as exc:  # expat, KeyError for a missing part, zlib...: a damaged file
-            raise self.fatal(f"a readable .xlsx workbook (the file is damaged: {type(exc).__name__}: {exc}); "
-                             "open it in Excel and save it again") from None
+            raise self.fatal(
+                f"a readable .xlsx workbook (the file is damaged: {type(exc).__name__}: {exc}); "
+                "open it in Excel and save it again"
+            ) from None
         return sheets
 
     def _match_sheets(self, raw: dict[str, list[tuple]]) -> dict[str, str]:
@@ -647,8 +710,13 @@ class _Loader:
         for title in raw:
             for spec in _specs_of(title):
                 if spec.key in found:
-                    self.error(title, "", "", title,
-                               f'one sheet for "{spec.key}": "{found[spec.key]}" is the same sheet; remove one')
+                    self.error(
+                        title,
+                        "",
+                        "",
+                        title,
+                        f'one sheet for "{spec.key}": "{found[spec.key]}" is the same sheet; remove one',
+                    )
                 else:
                     found[spec.key] = title
         return found
@@ -659,8 +727,14 @@ class _Loader:
         header = rows[0] if rows else ()
         for rng in self.merged.get(title, []):
             if re.fullmatch(r"[A-Za-z]+1:[A-Za-z]+\d+", rng):
-                self.error(title, rng, "", None, f"one header per column: the header cells {rng} are merged; "
-                                                 f"unmerge them and write each column's name in its own cell")
+                self.error(
+                    title,
+                    rng,
+                    "",
+                    None,
+                    f"one header per column: the header cells {rng} are merged; "
+                    f"unmerge them and write each column's name in its own cell",
+                )
         mapping, unknown = self._map_header(header, columns, spec, title, report=True)
         missing = [c for c in columns if c.required and c.key not in mapping]
         if not missing:
@@ -672,26 +746,50 @@ class _Loader:
             other, _ = self._map_header(rows[r], columns, spec, title, report=False)
             if all(c.key in other for c in columns if c.required):
                 shown = ", ".join(f'"{_show(v)}"' for v in header if v not in (None, "")) or "nothing"
-                self.error(title, "A1", "", None,
-                           f"the column headers in row 1; they are in row {r + 1} (row 1 holds {shown}): "
-                           f"delete the rows above the headers")
+                self.error(
+                    title,
+                    "A1",
+                    "",
+                    None,
+                    f"the column headers in row 1; they are in row {r + 1} (row 1 holds {shown}): "
+                    f"delete the rows above the headers",
+                )
                 return None
         shown = ", ".join(f'"{_show(v)}"' for v in header if v not in (None, "")) or "nothing"
         for c in missing:
             names = f'"{c.key}" or "{c.es}"' if c.es != c.key else f'"{c.key}"'
-            below = next(((r, i) for r in range(1, min(len(rows), HEADER_SCAN_ROWS))
-                          for i, v in enumerate(rows[r]) if v is not None and _header_key(v, columns) == c.key), None)
+            below = next(
+                (
+                    (r, i)
+                    for r in range(1, min(len(rows), HEADER_SCAN_ROWS))
+                    for i, v in enumerate(rows[r])
+                    if v is not None and _header_key(v, columns) == c.key
+                ),
+                None,
+            )
             if below:
                 r, i = below
-                self.error(title, f"{_letter(i + 1)}{r + 1}", c.key, rows[r][i],
-                           f"a column {names} in row 1: it stands in row {r + 1}, a second header row; put every "
-                           f"column's name in row 1 and delete the rows between the headers and the data")
+                self.error(
+                    title,
+                    f"{_letter(i + 1)}{r + 1}",
+                    c.key,
+                    rows[r][i],
+                    f"a column {names} in row 1: it stands in row {r + 1}, a second header row; put every "
+                    f"column's name in row 1 and delete the rows between the headers and the data",
+                )
             else:
                 self.error(title, "1", c.key, None, f"a column {names} in row 1 (row 1 holds {shown})")
         return None
 
-    def _warn_unknown_columns(self, spec: Sheet, title: str, header: tuple, unknown: list[int],
-                              columns: tuple[Column, ...], mapping: dict[str, int]) -> None:
+    def _warn_unknown_columns(
+        self,
+        spec: Sheet,
+        title: str,
+        header: tuple,
+        unknown: list[int],
+        columns: tuple[Column, ...],
+        mapping: dict[str, int],
+    ) -> None:
         """A header that matches no column of the contract is kept and ignored: say so, with the closest name."""
         names = {}
         for c in columns:
@@ -702,11 +800,17 @@ class _Loader:
             text = _header_text(header[i])
             close = difflib.get_close_matches(vocab.normalize(text), list(names), n=1, cutoff=0.75)
             hint = f' (did you mean "{names[close[0]]}"?)' if close else ""
-            self.warn(title, f"{_letter(i + 1)}1", "", header[i],
-                      f"a column of the {spec.key} sheet: this column is not in the contract and is ignored{hint}")
+            self.warn(
+                title,
+                f"{_letter(i + 1)}1",
+                "",
+                header[i],
+                f"a column of the {spec.key} sheet: this column is not in the contract and is ignored{hint}",
+            )
 
-    def _map_header(self, header: tuple, columns: tuple[Column, ...], spec: Sheet, title: str,
-                    report: bool) -> tuple[dict[str, int], list[int]]:
+    def _map_header(
+        self, header: tuple, columns: tuple[Column, ...], spec: Sheet, title: str, report: bool
+    ) -> tuple[dict[str, int], list[int]]:
         """Column key -> 0-based position, and the positions of headers that match no column."""
         mapping: dict[str, int] = {}
         unknown: list[int] = []
@@ -721,9 +825,14 @@ class _Loader:
                 continue
             if key in mapping:
                 if report:
-                    self.error(title, f"{_letter(i + 1)}1", key, str(value),
-                               f'one column "{key}": it also stands in column {_letter(mapping[key] + 1)}; '
-                               f"remove or rename one")
+                    self.error(
+                        title,
+                        f"{_letter(i + 1)}1",
+                        key,
+                        str(value),
+                        f'one column "{key}": it also stands in column {_letter(mapping[key] + 1)}; '
+                        f"remove or rename one",
+                    )
                 continue
             mapping[key] = i
         return mapping, unknown
@@ -773,25 +882,43 @@ class _Loader:
         if len(data) >= 2 and data[0][0] == 2 and self._is_description_row(spec, title, data[0][1], mapping):
             row = data[0][1]
             shown = ", ".join(f'"{_show(v, 30)}"' for v in row if not _blank(v))
-            self.error(title, "A2", "", None,
-                       f"data from row 2 on: row 2 looks like a second header row of descriptions ({_show(shown, 120)}); "
-                       "delete it, the column names in row 1 are enough")
+            self.error(
+                title,
+                "A2",
+                "",
+                None,
+                f"data from row 2 on: row 2 looks like a second header row of descriptions ({_show(shown, 120)}); "
+                "delete it, the column names in row 1 are enough",
+            )
             skip.add(2)
         required = [mapping[c.key] for c in spec.columns if c.required and c.key in mapping]
         for r, row in reversed(data[-3:]):
             at, word = next(((i, v) for i, v in enumerate(row) if not _blank(v)), (None, None))
-            if (not isinstance(word, str) or vocab.normalize(word.rstrip(":")) not in _TOTAL_WORDS or r in skip
-                    or any(i != at and i < len(row) and not _blank(row[i]) for i in required)):
+            if (
+                not isinstance(word, str)
+                or vocab.normalize(word.rstrip(":")) not in _TOTAL_WORDS
+                or r in skip
+                or any(i != at and i < len(row) and not _blank(row[i]) for i in required)
+            ):
                 break  # a record named "Total" (TotalEnergies) fills its required columns: it stays
-            self.warn(title, f"A{r}", "", word, f"a record in each row: row {r} looks like a totals row and was "
-                                                 "skipped (partnerlab counts and sums for itself); delete it")
+            self.warn(
+                title,
+                f"A{r}",
+                "",
+                word,
+                f"a record in each row: row {r} looks like a totals row and was "
+                "skipped (partnerlab counts and sums for itself); delete it",
+            )
             skip.add(r)
         return skip
 
     def _is_description_row(self, spec: Sheet, title: str, row: tuple, mapping: dict[str, int]) -> bool:
         """Most typed cells of the row hold text that their column cannot read (a description)."""
-        typed = [(c, mapping[c.key]) for c in spec.columns
-                 if c.key in mapping and c.kind not in ("text", "text_list", "state_list")]
+        typed = [
+            (c, mapping[c.key])
+            for c in spec.columns
+            if c.key in mapping and c.kind not in ("text", "text_list", "state_list")
+        ]
         cells = [(c, i) for c, i in typed if i < len(row) and not _blank(row[i])]
         if len(cells) < 2 or not all(isinstance(row[i], str) for _, i in cells):
             return False
@@ -810,11 +937,21 @@ class _Loader:
         reserved = {vocab.normalize(n) for c in schema.sheet("survey_responses").columns for n in (c.key, c.es)}
         for q in df.itertuples(index=False):
             if q.type in ("scale", "choice", "multi") and len(q.options) < 2:
-                self.error(title, f"{letters.get('options', '')}{q.row}", "options", "; ".join(q.options) or "",
-                           f"at least two options separated by ';' for a {q.type} question")
+                self.error(
+                    title,
+                    f"{letters.get('options', '')}{q.row}",
+                    "options",
+                    "; ".join(q.options) or "",
+                    f"at least two options separated by ';' for a {q.type} question",
+                )
             if q.question is not None and vocab.normalize(q.question) in reserved:
-                self.error(title, f"{letters.get('question', '')}{q.row}", "question", q.question,
-                           "a question id that is not a column of survey_responses (respondent, sector, state)")
+                self.error(
+                    title,
+                    f"{letters.get('question', '')}{q.row}",
+                    "question",
+                    q.question,
+                    "a question id that is not a column of survey_responses (respondent, sector, state)",
+                )
 
     def _read_about(self, rows: list[tuple], title: str) -> dict:
         about = _default_about()
@@ -831,11 +968,20 @@ class _Loader:
             if _is_error_value(val):
                 self.error(title, f"{_letter(vi + 1)}{r}", str(fld), val, _ERROR_VALUE)
                 continue
-            key = {"portafolio": "portfolio", "cartera": "portfolio", "pais": "country", "fecha": "as_of",
-                   "fechadecorte": "as_of", "idioma": "language", "preparadopor": "prepared_by",
-                   "ilustrativo": "illustrative", "asof": "as_of", "preparedby": "prepared_by",
-                   "separadordecimal": "decimal_separator", "decimalseparator": "decimal_separator"}.get(
-                vocab.normalize(fld), vocab.normalize(fld))
+            key = {
+                "portafolio": "portfolio",
+                "cartera": "portfolio",
+                "pais": "country",
+                "fecha": "as_of",
+                "fechadecorte": "as_of",
+                "idioma": "language",
+                "preparadopor": "prepared_by",
+                "ilustrativo": "illustrative",
+                "asof": "as_of",
+                "preparedby": "prepared_by",
+                "separadordecimal": "decimal_separator",
+                "decimalseparator": "decimal_separator",
+            }.get(vocab.normalize(fld), vocab.normalize(fld))
             if key == "as_of":
                 parsed = _parse_date(val)
                 if val is not None and parsed is None:
@@ -844,8 +990,13 @@ class _Loader:
             elif key == "decimal_separator":
                 mark = _DECIMAL_MARKS.get(vocab.normalize(val or ""))
                 if val is not None and mark is None:
-                    self.error(title, f"{_letter(vi + 1)}{r}", "decimal_separator", val,
-                               '"." or "," (the mark between whole numbers and decimals in text numbers)')
+                    self.error(
+                        title,
+                        f"{_letter(vi + 1)}{r}",
+                        "decimal_separator",
+                        val,
+                        '"." or "," (the mark between whole numbers and decimals in text numbers)',
+                    )
                 about["decimal_separator"] = mark
             elif key == "language":
                 lang = i18n.language_code(val)
@@ -859,8 +1010,11 @@ class _Loader:
 
     def _read_responses(self, rows: list[tuple], title: str, questions: pd.DataFrame) -> pd.DataFrame:
         spec = schema.sheet("survey_responses")
-        qcols = tuple(Column(q, q, aliases=(t,) if t else ()) for q, t in zip(questions["question"], questions["text"])
-                      ) if not questions.empty else ()
+        qcols = (
+            tuple(Column(q, q, aliases=(t,) if t else ()) for q, t in zip(questions["question"], questions["text"]))
+            if not questions.empty
+            else ()
+        )
         if not rows:
             return _empty(spec, extra=[c.key for c in qcols])
         mapping = self._header(spec, rows, title, spec.columns + qcols)
@@ -868,14 +1022,21 @@ class _Loader:
             return _empty(spec, extra=[c.key for c in qcols])
         qinfo = {q.question: q for q in questions.itertuples(index=False)}
         if qcols and not any(c.key in mapping for c in qcols) and any(True for _ in self._data_rows(rows)):
-            self.error(title, "1", "", None,
-                       f"a column per survey question, headed by its id ({', '.join(c.key for c in qcols[:3])}, ...) "
-                       f"or its text as in {self.titles_of('survey_questions')}: no column of row 1 matches any "
-                       "of the questions, so no answer could be read")
+            self.error(
+                title,
+                "1",
+                "",
+                None,
+                f"a column per survey question, headed by its id ({', '.join(c.key for c in qcols[:3])}, ...) "
+                f"or its text as in {self.titles_of('survey_questions')}: no column of row 1 matches any "
+                "of the questions, so no answer could be read",
+            )
             return _empty(spec, extra=[c.key for c in qcols])
         for c in qcols:
             if c.key not in mapping:
-                self.warn(title, "1", c.key, None, f'a column for survey question "{c.key}" (no answers were read for it)')
+                self.warn(
+                    title, "1", c.key, None, f'a column for survey question "{c.key}" (no answers were read for it)'
+                )
         records = []
         for r, row in self._data_rows(rows):
             rec = {"row": r}
@@ -910,8 +1071,13 @@ class _Loader:
             for part in parts:
                 opt = _match_option(part, options, by_position=True)
                 if opt is None:
-                    self.error(title, f"{_letter(i + 1)}{r}", q.question, part,
-                               f"one of the options of {q.question}: {'; '.join(options)}")
+                    self.error(
+                        title,
+                        f"{_letter(i + 1)}{r}",
+                        q.question,
+                        part,
+                        f"one of the options of {q.question}: {'; '.join(options)}",
+                    )
                 elif opt not in chosen:
                     chosen.append(opt)
             return [o for o in options if o in chosen]
@@ -928,8 +1094,13 @@ class _Loader:
         opt = _match_option(value, options, by_position=True)
         if opt is None:
             hint = f" or its position 1-{len(options)}"
-            self.error(title, f"{_letter(i + 1)}{r}", q.question, value,
-                       f"one of the options of {q.question}{hint}: {'; '.join(options)}")
+            self.error(
+                title,
+                f"{_letter(i + 1)}{r}",
+                q.question,
+                value,
+                f"one of the options of {q.question}{hint}: {'; '.join(options)}",
+            )
         return opt
 
     # -- cells ------------------------------------------------------------------------------
@@ -1069,11 +1240,22 @@ class _Loader:
                     continue
                 for run in _runs(cells):
                     (first, formula), last = run[0], run[-1][0]
-                    span, many = (f"{letter}{first}", "") if len(run) == 1 else (
-                        f"{letter}{first}:{letter}{last}", f" (nor do the other {len(run) - 1} cells of this range)")
-                    self.error(title, span, column, formula,
-                               f"{_NO_RESULT}{many}; open the file in Excel, let it calculate and save it again "
-                               "(or type the value)")
+                    span, many = (
+                        (f"{letter}{first}", "")
+                        if len(run) == 1
+                        else (
+                            f"{letter}{first}:{letter}{last}",
+                            f" (nor do the other {len(run) - 1} cells of this range)",
+                        )
+                    )
+                    self.error(
+                        title,
+                        span,
+                        column,
+                        formula,
+                        f"{_NO_RESULT}{many}; open the file in Excel, let it calculate and save it again "
+                        "(or type the value)",
+                    )
 
     def _report_invisible(self) -> None:
         """Invisible characters removed from ids, codes, vocabulary and headers: one warning per column."""
@@ -1084,9 +1266,16 @@ class _Loader:
             more = ""
             if len(cells) > 1:
                 listed = ", ".join(c for c, _ in cells[1:6]) + (", ..." if len(cells) > 6 else "")
-                more = f", here and in {len(cells) - 1} more cell{'s' if len(cells) > 2 else ''} of this column ({listed})"
-            self.warn(title, cell, column, value,
-                      f"no invisible characters: {names} removed{more} (pasted from a web page or a PDF?)")
+                more = (
+                    f", here and in {len(cells) - 1} more cell{'s' if len(cells) > 2 else ''} of this column ({listed})"
+                )
+            self.warn(
+                title,
+                cell,
+                column,
+                value,
+                f"no invisible characters: {names} removed{more} (pasted from a web page or a PDF?)",
+            )
 
     def _bad_vocab(self, title: str, cell: str, c: Column, value: object) -> None:
         voc = vocab.VOCABULARIES[c.vocab]
@@ -1105,8 +1294,13 @@ class _Loader:
                 continue
             folded = _fold(value)
             if folded in seen:
-                self.error(title, f"{letter}{r}", col, value,
-                           f"a unique {col}: row {seen[folded]} already has it (ids are compared ignoring case, accents, spaces, hyphens and underscores)")
+                self.error(
+                    title,
+                    f"{letter}{r}",
+                    col,
+                    value,
+                    f"a unique {col}: row {seen[folded]} already has it (ids are compared ignoring case, accents, spaces, hyphens and underscores)",
+                )
             else:
                 seen[folded] = r
 
@@ -1124,24 +1318,39 @@ class _Loader:
             for c in spec.columns:
                 if c.kind in ("ref", "ref_list"):
                     targets = c.ref.split("|")
-                    df[c.key] = _objects([self._resolve(v, canon, targets, title, spec.key, c, r)
-                                          for v, r in zip(df[c.key], df["row"])], df.index)
+                    df[c.key] = _objects(
+                        [self._resolve(v, canon, targets, title, spec.key, c, r) for v, r in zip(df[c.key], df["row"])],
+                        df.index,
+                    )
                     if spec.key == "value_assessment" and c.key == "subject":
-                        df["subject_kind"] = _objects([
-                            None if v is None else ("partnership" if _fold(v) in canon["partnerships"]
-                                                    else "stakeholder") for v in df["subject"]], df.index)
+                        df["subject_kind"] = _objects(
+                            [
+                                None
+                                if v is None
+                                else ("partnership" if _fold(v) in canon["partnerships"] else "stakeholder")
+                                for v in df["subject"]
+                            ],
+                            df.index,
+                        )
                 elif c.kind == "code_list" and spec.key == "partnerships":
                     for v, r in zip(df[c.key], df["row"]):
                         for code in v:
                             if code not in codes:
-                                self.error(title, f"{self._letter(spec.key, c.key)}{r}", c.key, code,
-                                           "a course of action code of the action plan (1.1 ... 3.10)")
+                                self.error(
+                                    title,
+                                    f"{self._letter(spec.key, c.key)}{r}",
+                                    c.key,
+                                    code,
+                                    "a course of action code of the action plan (1.1 ... 3.10)",
+                                )
         # States: validated only when the portfolio's country is Mexico.
         if _fold(about.get("country") or "mexico") in ("mexico",):
             for title, cell, c, part in self._pending_states:
                 hint = vocab.STATES.suggest(part)
                 extra = f' (did you mean "{hint}"?)' if hint else ""
-                self.error(title, cell, c.key, part, "one of Mexico's 32 federal entities (e.g. Oaxaca, CDMX, Edomex)" + extra)
+                self.error(
+                    title, cell, c.key, part, "one of Mexico's 32 federal entities (e.g. Oaxaca, CDMX, Edomex)" + extra
+                )
 
     def _resolve(self, value, canon, targets, title, sheet_key, c: Column, r: int):
         if value is None:
@@ -1169,11 +1378,19 @@ class _Loader:
             return
         title, letter = self.titles_of("stakeholders"), self._letter("stakeholders", "name")
         for d in find_duplicates(stakeholders).itertuples(index=False):
-            why = ("the names match once case, accents, punctuation and common words are ignored"
-                   if d.reason == "same name" else "one name is the acronym the other gives in brackets")
-            self.warn(title, f"{letter}{d.row_b}", "name", d.name_b,
-                      f'a stakeholder other than {letter}{d.row_a} ({d.id_a} "{_show(d.name_a, 50)}"): {why}; '
-                      f"if they are the same institution, keep one row and point the ids to it")
+            why = (
+                "the names match once case, accents, punctuation and common words are ignored"
+                if d.reason == "same name"
+                else "one name is the acronym the other gives in brackets"
+            )
+            self.warn(
+                title,
+                f"{letter}{d.row_b}",
+                "name",
+                d.name_b,
+                f'a stakeholder other than {letter}{d.row_a} ({d.id_a} "{_show(d.name_a, 50)}"): {why}; '
+                f"if they are the same institution, keep one row and point the ids to it",
+            )
 
     def titles_of(self, key: str) -> str:
         return self.titles.get(key, key)
@@ -1219,8 +1436,15 @@ def file_sha256(path: str | Path) -> str:
 
 
 def _default_about() -> dict:
-    return {"portfolio": None, "country": "Mexico", "as_of": None, "language": "en",
-            "prepared_by": None, "illustrative": None, "is_illustrative": False}
+    return {
+        "portfolio": None,
+        "country": "Mexico",
+        "as_of": None,
+        "language": "en",
+        "prepared_by": None,
+        "illustrative": None,
+        "is_illustrative": False,
+    }
 
 
 def _empty(spec: Sheet, extra: list[str] | None = None) -> pd.DataFrame:
@@ -1338,9 +1562,11 @@ def _read_number(text: str, decimal: str | None) -> tuple[float | None, str]:
         thousands, fraction = float(m[1] + m[3]), float(f"{m[1]}.{m[3]}")
         if decimal is not None:
             return (fraction if m[2] == decimal else thousands), ""
-        return None, (f'"{text}" reads two ways: {thousands:g} (with "{m[2]}" between thousands) or {fraction:g} '
-                      f'(with "{m[2]}" as the decimal mark); type {thousands:g} or {fraction:g}, '
-                      "or set decimal_separator in the about sheet")
+        return None, (
+            f'"{text}" reads two ways: {thousands:g} (with "{m[2]}" between thousands) or {fraction:g} '
+            f'(with "{m[2]}" as the decimal mark); type {thousands:g} or {fraction:g}, '
+            "or set decimal_separator in the about sheet"
+        )
     if re.fullmatch(r"[-+]?\d+(\.\d+)?([eE][-+]?\d+)?|[-+]?\.\d+", t):
         return float(t), ""
     if re.fullmatch(r"[-+]?\d+,\d+", t):  # a decimal comma, as in Spanish
@@ -1392,8 +1618,10 @@ def _date_expected(v: object) -> str:
             return f"{base}: there is no such day"
         if len(readings) == 1:
             return f"{base}: day/month/year text is not read; type {readings[0]} or enter it as an Excel date"
-        return (f"{base}: day/month/year text is not read, it is ambiguous; type {readings[0]} (day/month) "
-                f"or {readings[1]} (month/day), or enter it as an Excel date")
+        return (
+            f"{base}: day/month/year text is not read, it is ambiguous; type {readings[0]} (day/month) "
+            f"or {readings[1]} (month/day), or enter it as an Excel date"
+        )
     m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
     if m:
         return f"{base}: there is no such day"
@@ -1427,8 +1655,10 @@ def _code_of(v: object) -> tuple[str | None, str]:
         code = _action_code(text)
         known = {a.code for a in vocab.ACTIONS}
         if code is not None and code in known and f"{text}0" in known:
-            return None, (f": the number {text} may be the code {text} or {text}0 (Excel drops trailing zeros from "
-                          "numbers); format the column as Text and type the code")
+            return None, (
+                f": the number {text} may be the code {text} or {text}0 (Excel drops trailing zeros from "
+                "numbers); format the column as Text and type the code"
+            )
         return code, ""
     code = _action_code(v)
     return (code, "") if code is not None else (None, "")
@@ -1573,5 +1803,3 @@ def _looks_like_text(path: Path) -> bool:
         return True
     except UnicodeDecodeError:
         return b"\x00" not in sample
-
-

@@ -34,8 +34,25 @@ LIMITS = {
 }
 
 # What Excel shows in a cell whose formula or link failed: never a value.
-EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
-                          "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"})
+EXCEL_ERRORS = frozenset(
+    {
+        "#NULL!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#N/A",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+    }
+)
 
 
 class Styled(float):
@@ -76,12 +93,14 @@ class Styled(float):
 class CellError(str):
     """An Excel error value (#REF!, #N/A, ...) read from a cell."""
 
+
 # openpyxl's read-only mode parses every sheet twice when the file has no <dimension>
 # (files written by openpyxl's write-only mode, and by many exporters) and builds an
 # element per cell; this reader walks the XML once with expat callbacks and keeps only
 # values: about 3x faster on a 50,000-row sheet. It refuses any DTD (so no entity can be
 # declared: no entity bomb, no external entity), counts the bytes it unpacks (a zip bomb
 # stops at LIMITS["max_unzipped_bytes"]) and the rows it reads (LIMITS["max_rows"]).
+
 
 class TooBig(Exception):
     """A part of the file exceeds LIMITS; the message says which."""
@@ -125,8 +144,9 @@ class XlsxReader:
         """(title, state, part name) of each worksheet, in workbook order."""
         return self._sheets
 
-    def read_sheet(self, part: str, title: str, row_limit: int | None = None
-                   ) -> tuple[list[tuple], list[tuple[tuple[int, int], str]], list[str]]:
+    def read_sheet(
+        self, part: str, title: str, row_limit: int | None = None
+    ) -> tuple[list[tuple], list[tuple[tuple[int, int], str]], list[str]]:
         """Rows as tuples (row 1 first, missing rows as empty tuples), formulas without a
         saved result as ((row, column), "=formula"), and merged ranges; at most `row_limit`
         data rows (default LIMITS["max_rows"])."""
@@ -137,8 +157,19 @@ class XlsxReader:
         rows: list[tuple] = []
         formulas: list[tuple[tuple[int, int], str]] = []
         merged: list[str] = []
-        state = {"row": 0, "cells": {}, "t": "n", "s": None, "ref": None, "col": 0,
-                 "text": None, "f": None, "in_is": False, "grab": False, "buf": []}
+        state = {
+            "row": 0,
+            "cells": {},
+            "t": "n",
+            "s": None,
+            "ref": None,
+            "col": 0,
+            "text": None,
+            "f": None,
+            "in_is": False,
+            "grab": False,
+            "buf": [],
+        }
         buf = state["buf"]
 
         def start(name, attrs):
@@ -171,8 +202,10 @@ class XlsxReader:
                 last = (attrs.get("ref") or "").rpartition(":")[2]
                 digits = last.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
                 if digits.isdigit() and int(digits) > max_rows:
-                    raise TooBig(f'at most {limit:,} rows in sheet "{title}" (it has '
-                                  f'{int(digits):,} by its dimension {attrs.get("ref")})')
+                    raise TooBig(
+                        f'at most {limit:,} rows in sheet "{title}" (it has '
+                        f"{int(digits):,} by its dimension {attrs.get('ref')})"
+                    )
             elif name == "mergeCell" and attrs.get("ref"):
                 merged.append(attrs["ref"])
 
@@ -270,8 +303,10 @@ class XlsxReader:
             while chunk := fh.read(_CHUNK):
                 self.unpacked += len(chunk)
                 if self.unpacked > limit:
-                    raise TooBig(f"a workbook that unpacks to at most {limit // 2**20} MB "
-                                  f"(refused as a possible zip bomb while reading {part})")
+                    raise TooBig(
+                        f"a workbook that unpacks to at most {limit // 2**20} MB "
+                        f"(refused as a possible zip bomb while reading {part})"
+                    )
                 parser.Parse(chunk, False)
         parser.Parse(b"", True)
 

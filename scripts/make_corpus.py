@@ -29,16 +29,47 @@ BIG = {"zip_bomb", "million_rows"}  # built on demand, never committed
 
 S_HEAD = ["id", "name", "sector", "scope", "states", "partners", "influence", "interest", "roles", "contact"]
 S_ROWS = [
-    ["ACT1", "Fundación Ejemplo (ficticia)", "civil_society", "national", "Oaxaca", "ACT2", 4, 5, "donor",
-     "ana.perez@ejemplo.invalid"],
+    [
+        "ACT1",
+        "Fundación Ejemplo (ficticia)",
+        "civil_society",
+        "national",
+        "Oaxaca",
+        "ACT2",
+        4,
+        5,
+        "donor",
+        "ana.perez@ejemplo.invalid",
+    ],
     ["ACT2", "Empresa Modelo SA (ficticia)", "private_sector", "state", "CDMX", None, 3, 2, None, None],
-    ["ACT3", "Instituto Imaginario (ficticio)", "academia", "national", None, "ACT1; ACT2", 2, 4,
-     "knowledge_partner", None],
+    [
+        "ACT3",
+        "Instituto Imaginario (ficticio)",
+        "academia",
+        "national",
+        None,
+        "ACT1; ACT2",
+        2,
+        4,
+        "knowledge_partner",
+        None,
+    ],
 ]
 T_HEAD = ["source", "target", "kind", "directed", "strength", "since", "until", "note"]
 P_HEAD = ["id", "name", "type", "lead", "members", "sdgs", "actions", "start", "status"]
-P_ROWS = [["ALI1", "Alianza Imaginaria (ficticia)", "implementation", "ACT1", "ACT2; ACT3", "5; 16", "2.13",
-           "2024-01-15", "active"]]
+P_ROWS = [
+    [
+        "ALI1",
+        "Alianza Imaginaria (ficticia)",
+        "implementation",
+        "ACT1",
+        "ACT2; ACT3",
+        "5; 16",
+        "2.13",
+        "2024-01-15",
+        "active",
+    ]
+]
 DD_HEAD = ["stakeholder", "assessed_on", "assessor", *(f"q{i:02d}" for i in range(1, 20))]
 SQ_HEAD = ["question", "theme", "text", "type", "options"]
 
@@ -47,11 +78,17 @@ def case(name: str, suffix: str = ".xlsx"):
     def register(fn):
         CASES[name] = (fn, suffix)
         return fn
+
     return register
 
 
-def save(path: Path, sheets: dict[str, list[list]], hidden: tuple[str, ...] = (),
-         merged: dict[str, str | list[str]] | None = None, formats: dict[str, dict[str, str]] | None = None) -> None:
+def save(
+    path: Path,
+    sheets: dict[str, list[list]],
+    hidden: tuple[str, ...] = (),
+    merged: dict[str, str | list[str]] | None = None,
+    formats: dict[str, dict[str, str]] | None = None,
+) -> None:
     """Write sheets (title -> rows, row 1 first) with openpyxl; text starting with = is a formula.
 
     merged: sheet -> range(s) to merge (Excel keeps the top-left value only); formats: sheet ->
@@ -95,6 +132,7 @@ def patch_zip(path: Path, member: str, fn: Callable[[bytes], bytes], extra: dict
 # Files that are not workbooks
 # ---------------------------------------------------------------------------------------
 
+
 @case("empty_file")
 def empty_file(path: Path) -> list[str]:
     """A zero-byte file (a failed download or e-mail attachment)."""
@@ -113,8 +151,10 @@ def csv_renamed(path: Path) -> list[str]:
 def old_xls_renamed(path: Path) -> list[str]:
     """An Excel 97-2003 file renamed to .xlsx (an OLE2 compound file: magic number only)."""
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "Workbook".encode("utf-16-le"))
-    return ["expected an .xlsx workbook: this is an old .xls file (Excel 97-2003); "
-            "open it in Excel and save it as .xlsx (Excel Workbook)"]
+    return [
+        "expected an .xlsx workbook: this is an old .xls file (Excel 97-2003); "
+        "open it in Excel and save it as .xlsx (Excel Workbook)"
+    ]
 
 
 @case("corrupt_zip")
@@ -151,15 +191,19 @@ def password_protected(path: Path) -> list[str]:
     except ImportError:
         path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "EncryptedPackage".encode("utf-16-le"))
     plain.unlink()
-    return ["expected a workbook without a password: this one is password-protected; open it in Excel, "
-            "remove the password (File > Info > Protect Workbook) and save it as .xlsx"]
+    return [
+        "expected a workbook without a password: this one is password-protected; open it in Excel, "
+        "remove the password (File > Info > Protect Workbook) and save it as .xlsx"
+    ]
 
 
 @case("macro_enabled", suffix=".xlsm")
 def macro_enabled(path: Path) -> list[str]:
     """A macro-enabled workbook (.xlsm): the macros are never run, the data is read."""
     save(path, minimal())
-    patch_zip(path, "", lambda d: d, extra={"xl/vbaProject.bin": b"Attribute VB_Name = \"Module1\"\nSub Auto_Open()\nEnd Sub\n"})
+    patch_zip(
+        path, "", lambda d: d, extra={"xl/vbaProject.bin": b'Attribute VB_Name = "Module1"\nSub Auto_Open()\nEnd Sub\n'}
+    )
     return ["warning: expected a workbook without macros: the macros were ignored, never run"]
 
 
@@ -167,13 +211,19 @@ def macro_enabled(path: Path) -> list[str]:
 def entity_bomb(path: Path) -> list[str]:
     """Billion laughs: a sheet declaring nested entities that would expand to 3 GB of "lol"."""
     save(path, minimal())
-    entities = b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
-                        for i in range(1, 10))
+    entities = b"".join(
+        b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10) for i in range(1, 10)
+    )
     doctype = b'<?xml version="1.0"?>\n<!DOCTYPE worksheet [<!ENTITY lol "lol">' + entities + b"]>\n"
-    patch_zip(path, "xl/worksheets/sheet1.xml",
-              lambda d: doctype + d.replace(b"<t>Empresa Modelo SA (ficticia)</t>", b"<t>&lol9;</t>"))
-    return ["expected a workbook without XML document type declarations (xl/worksheets/sheet1.xml declares a "
-            "document type): refused as a possible entity bomb; open it in Excel and save it again"]
+    patch_zip(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda d: doctype + d.replace(b"<t>Empresa Modelo SA (ficticia)</t>", b"<t>&lol9;</t>"),
+    )
+    return [
+        "expected a workbook without XML document type declarations (xl/worksheets/sheet1.xml declares a "
+        "document type): refused as a possible entity bomb; open it in Excel and save it again"
+    ]
 
 
 @case("zip_bomb")
@@ -197,8 +247,10 @@ def zip_bomb(path: Path) -> list[str]:
                 for _ in range(blocks):
                     fh.write(block)
                 fh.write(b"<sheetData>" + tail)
-    return ["found \"1120 MB unpacked from 1.1 MB\"; expected a workbook that unpacks to at most 1024 MB with a "
-            "compression ratio below 200 (refused as a possible zip bomb)"]
+    return [
+        'found "1120 MB unpacked from 1.1 MB"; expected a workbook that unpacks to at most 1024 MB with a '
+        "compression ratio below 200 (refused as a possible zip bomb)"
+    ]
 
 
 @case("million_rows")
@@ -214,10 +266,12 @@ def million_rows(path: Path) -> list[str]:
                 head = head.replace(b'<dimension ref="A1:J4" />', b"")
                 with zout.open(info.filename, "w", force_zip64=True) as fh:
                     fh.write(head + b"<sheetData>")
-                    rows = [b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>ACT%d</t></is></c></row>' % (r, r, r)
-                            for r in range(1, 1_000_001)]
+                    rows = [
+                        b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>ACT%d</t></is></c></row>' % (r, r, r)
+                        for r in range(1, 1_000_001)
+                    ]
                     for k in range(0, len(rows), 50_000):
-                        fh.write(b"".join(rows[k:k + 50_000]))
+                        fh.write(b"".join(rows[k : k + 50_000]))
                     fh.write(b"</sheetData></worksheet>")
             else:
                 zout.writestr(info.filename, data)
@@ -228,14 +282,18 @@ def million_rows(path: Path) -> list[str]:
 def million_rows_dimension(path: Path) -> list[str]:
     """A sheet whose <dimension> says it spans a million rows: refused before reading them."""
     save(path, minimal())
-    patch_zip(path, "xl/worksheets/sheet1.xml", lambda d: d.replace(b'<dimension ref="A1:J4" />',
-                                                                    b'<dimension ref="A1:J1000000" />'))
+    patch_zip(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda d: d.replace(b'<dimension ref="A1:J4" />', b'<dimension ref="A1:J1000000" />'),
+    )
     return ['expected at most 200,000 rows in sheet "stakeholders" (it has 1,000,000 by its dimension A1:J1000000)']
 
 
 # ---------------------------------------------------------------------------------------
 # Sheets and headers
 # ---------------------------------------------------------------------------------------
+
 
 @case("missing_required_sheet")
 def missing_required_sheet(path: Path) -> list[str]:
@@ -248,8 +306,10 @@ def missing_required_sheet(path: Path) -> list[str]:
 def title_row(path: Path) -> list[str]:
     """A title row above the headers, as in a printed report."""
     save(path, {"stakeholders": [["Mapeo de actores 2024 (ficticio)"], S_HEAD, *S_ROWS]})
-    return ['stakeholders!A1: expected the column headers in row 1; they are in row 2 (row 1 holds '
-            '"Mapeo de actores 2024 (ficticio)"): delete the rows above the headers']
+    return [
+        "stakeholders!A1: expected the column headers in row 1; they are in row 2 (row 1 holds "
+        '"Mapeo de actores 2024 (ficticio)"): delete the rows above the headers'
+    ]
 
 
 @case("missing_columns")
@@ -259,16 +319,20 @@ def missing_columns(path: Path) -> list[str]:
     rows = [[v for h, v in zip(S_HEAD, r) if h != "sector"] for r in S_ROWS]
     save(path, {"stakeholders": [head, *rows], "ties": [["source", "kind"], ["ACT1", "funding"]]})
     shown = ", ".join(f'"{h}"' for h in head)
-    return [f'stakeholders!1 (sector): expected a column "sector" in row 1 (row 1 holds {shown})',
-            'ties!1 (target): expected a column "target" or "destino" in row 1 (row 1 holds "source", "kind")']
+    return [
+        f'stakeholders!1 (sector): expected a column "sector" in row 1 (row 1 holds {shown})',
+        'ties!1 (target): expected a column "target" or "destino" in row 1 (row 1 holds "source", "kind")',
+    ]
 
 
 @case("duplicated_column")
 def duplicated_column(path: Path) -> list[str]:
     """Two influence columns (one copied from another file, in Spanish)."""
     save(path, {"stakeholders": [[*S_HEAD, "Influencia"], *(r + [1] for r in S_ROWS)]})
-    return ['stakeholders!K1 (influence): found "Influencia"; expected one column "influence": '
-            "it also stands in column G; remove or rename one"]
+    return [
+        'stakeholders!K1 (influence): found "Influencia"; expected one column "influence": '
+        "it also stands in column G; remove or rename one"
+    ]
 
 
 @case("merged_header")
@@ -277,27 +341,33 @@ def merged_header(path: Path) -> list[str]:
     head = S_HEAD[:2] + [None] + S_HEAD[2:]
     rows = [r[:2] + ["nombre corto"] + r[2:] for r in S_ROWS]
     save(path, {"stakeholders": [head, *rows]}, merged={"stakeholders": "B1:C1"})
-    return ["stakeholders!B1:C1: expected one header per column: the header cells B1:C1 are merged; "
-            "unmerge them and write each column's name in its own cell"]
+    return [
+        "stakeholders!B1:C1: expected one header per column: the header cells B1:C1 are merged; "
+        "unmerge them and write each column's name in its own cell"
+    ]
 
 
 @case("hidden_sheet")
 def hidden_sheet(path: Path) -> list[str]:
     """The ties sheet is hidden in Excel (it is read all the same), with an unknown target."""
     save(path, minimal(ties=[T_HEAD, ["ACT1", "ACT9"]]), hidden=("ties",))
-    return ["warning: ties: expected a visible sheet: this sheet is hidden in Excel but was read",
-            'ties!B2 (target): found "ACT9"; expected an id from the stakeholders sheet']
+    return [
+        "warning: ties: expected a visible sheet: this sheet is hidden in Excel but was read",
+        'ties!B2 (target): found "ACT9"; expected an id from the stakeholders sheet',
+    ]
 
 
 @case("spanish_names")
 def spanish_names(path: Path) -> list[str]:
     """A workbook in Spanish (sheet and header names with accents and capitals), one bad interest."""
-    head = ["ID", "Nombre", "Sector", "Ámbito", "Estados", "Alianzas con", "Influencia", "INTERÉS", "Roles",
-            "Contacto"]
+    head = ["ID", "Nombre", "Sector", "Ámbito", "Estados", "Alianzas con", "Influencia", "INTERÉS", "Roles", "Contacto"]
     rows = [list(r) for r in S_ROWS]
     rows[0][2] = "Sociedad civil"
     rows[1][7] = "alto"
-    save(path, {"Actores": [head, *rows], "Vínculos": [["Origen", "Destino", "Tipo"], ["ACT1", "ACT3", "Financiamiento"]]})
+    save(
+        path,
+        {"Actores": [head, *rows], "Vínculos": [["Origen", "Destino", "Tipo"], ["ACT1", "ACT3", "Financiamiento"]]},
+    )
     return ['Actores!H3 (interest): found "alto"; expected a whole number from 1 to 5']
 
 
@@ -305,8 +375,18 @@ def spanish_names(path: Path) -> list[str]:
 def nbsp_and_nfd(path: Path) -> list[str]:
     """Headers and values pasted from the web: non-breaking spaces and decomposed accents (NFD)."""
     nfd = "Intere\u0301s"  # "Interés" as e + combining acute
-    head = ["id\u00a0", "\u00a0nombre", "sector", "a\u0301mbito", "estados", "alianzas_con", "influencia", nfd,
-            "roles", "contacto"]
+    head = [
+        "id\u00a0",
+        "\u00a0nombre",
+        "sector",
+        "a\u0301mbito",
+        "estados",
+        "alianzas_con",
+        "influencia",
+        nfd,
+        "roles",
+        "contacto",
+    ]
     rows = [list(r) for r in S_ROWS]
     rows[0][1] = "Fundacio\u0301n\u00a0Ejemplo (ficticia)"
     rows[0][2] = "Sociedad\u00a0civil"
@@ -341,26 +421,39 @@ def likely_duplicates(path: Path) -> list[str]:
 # Ids and references
 # ---------------------------------------------------------------------------------------
 
+
 @case("duplicate_ids")
 def duplicate_ids(path: Path) -> list[str]:
     """The same id twice, once in other case; a partnership id repeated."""
-    rows = [*S_ROWS, ["act1", "Colectivo Ficticio", "civil_society"], ["ACT2", "Otra Empresa (ficticia)", "private_sector"]]
+    rows = [
+        *S_ROWS,
+        ["act1", "Colectivo Ficticio", "civil_society"],
+        ["ACT2", "Otra Empresa (ficticia)", "private_sector"],
+    ]
     save(path, minimal(stakeholders=[S_HEAD, *rows], partnerships=[P_HEAD, *P_ROWS, ["ALI1", "Copia", None, "ACT1"]]))
     expected = "(ids are compared ignoring case, accents, spaces, hyphens and underscores)"
-    return [f'stakeholders!A5 (id): found "act1"; expected a unique id: row 2 already has it {expected}',
-            f'stakeholders!A6 (id): found "ACT2"; expected a unique id: row 3 already has it {expected}',
-            f'partnerships!A3 (id): found "ALI1"; expected a unique id: row 2 already has it {expected}']
+    return [
+        f'stakeholders!A5 (id): found "act1"; expected a unique id: row 2 already has it {expected}',
+        f'stakeholders!A6 (id): found "ACT2"; expected a unique id: row 3 already has it {expected}',
+        f'partnerships!A3 (id): found "ALI1"; expected a unique id: row 2 already has it {expected}',
+    ]
 
 
 @case("bad_ids")
 def bad_ids(path: Path) -> list[str]:
     """Ids with a space, a slash and an accent."""
-    rows = [["ACT 1", "Uno (ficticio)", "academia"], ["ACT/2", "Dos (ficticio)", "academia"],
-            ["ACCIÓN3", "Tres (ficticio)", "academia"]]
+    rows = [
+        ["ACT 1", "Uno (ficticio)", "academia"],
+        ["ACT/2", "Dos (ficticio)", "academia"],
+        ["ACCIÓN3", "Tres (ficticio)", "academia"],
+    ]
     save(path, {"stakeholders": [["id", "name", "sector"], *rows]})
     exp = "expected a code of letters, digits, '_', '-' or '.'"
-    return [f'stakeholders!A2 (id): found "ACT 1"; {exp}', f'stakeholders!A3 (id): found "ACT/2"; {exp}',
-            f'stakeholders!A4 (id): found "ACCIÓN3"; {exp}']
+    return [
+        f'stakeholders!A2 (id): found "ACT 1"; {exp}',
+        f'stakeholders!A3 (id): found "ACT/2"; {exp}',
+        f'stakeholders!A4 (id): found "ACCIÓN3"; {exp}',
+    ]
 
 
 @case("unknown_references")
@@ -393,22 +486,27 @@ def unknown_references(path: Path) -> list[str]:
 def unknown_action_code(path: Path) -> list[str]:
     """A partnership contributes to action 9.9, which the action plan does not have."""
     save(path, minimal(partnerships=[P_HEAD, ["ALI1", "Alianza (ficticia)", None, "ACT1", None, None, "2.13; 9.9"]]))
-    return ['partnerships!G2 (actions): found "9.9"; expected a course of action code of the action plan (1.1 ... 3.10)']
+    return [
+        'partnerships!G2 (actions): found "9.9"; expected a course of action code of the action plan (1.1 ... 3.10)'
+    ]
 
 
 # ---------------------------------------------------------------------------------------
 # Values
 # ---------------------------------------------------------------------------------------
 
+
 @case("blank_required")
 def blank_required(path: Path) -> list[str]:
     """A stakeholder without a name and one without a sector."""
     rows = [["ACT1", None, "academia"], ["ACT2", "Dos (ficticio)", "  "]]
     save(path, {"stakeholders": [["id", "name", "sector"], *rows]})
-    return ['stakeholders!B2 (name): found ""; expected text (required)',
-            'stakeholders!C3 (sector): found ""; expected one of the sector vocabulary (federal_government, '
-            "legislature, local_government, private_sector, financial_sector, academia, civil_society, "
-            "international_cooperation, un_system, media, other) (required)"]
+    return [
+        'stakeholders!B2 (name): found ""; expected text (required)',
+        'stakeholders!C3 (sector): found ""; expected one of the sector vocabulary (federal_government, '
+        "legislature, local_government, private_sector, financial_sector, academia, civil_society, "
+        "international_cooperation, un_system, media, other) (required)",
+    ]
 
 
 @case("out_of_range")
@@ -416,15 +514,20 @@ def out_of_range(path: Path) -> list[str]:
     """Scores outside their scales: influence 7, interest 0, tie strength 4, quality 5, SDG 18."""
     stake = [list(r) for r in S_ROWS]
     stake[0][6], stake[1][7] = 7, 0
-    sheets = minimal(stakeholders=[S_HEAD, *stake], ties=[T_HEAD, ["ACT1", "ACT2", None, None, 4]],
-                     partnerships=[P_HEAD, ["ALI1", "Alianza (ficticia)", None, None, None, "5; 18"]],
-                     quality_assessment=[["partnership", "assessed_on", "transparency"], ["ALI1", "2024-05-01", 5]])
+    sheets = minimal(
+        stakeholders=[S_HEAD, *stake],
+        ties=[T_HEAD, ["ACT1", "ACT2", None, None, 4]],
+        partnerships=[P_HEAD, ["ALI1", "Alianza (ficticia)", None, None, None, "5; 18"]],
+        quality_assessment=[["partnership", "assessed_on", "transparency"], ["ALI1", "2024-05-01", 5]],
+    )
     save(path, sheets)
-    return ['stakeholders!G2 (influence): found "7"; expected a whole number from 1 to 5',
-            'stakeholders!H3 (interest): found "0"; expected a whole number from 1 to 5',
-            'ties!E2 (strength): found "4"; expected a whole number from 1 to 3',
-            'partnerships!F2 (sdgs): found "18"; expected a \';\'-separated list of whole numbers from 1 to 17',
-            'quality_assessment!C2 (transparency): found "5"; expected a whole number from 0 to 3']
+    return [
+        'stakeholders!G2 (influence): found "7"; expected a whole number from 1 to 5',
+        'stakeholders!H3 (interest): found "0"; expected a whole number from 1 to 5',
+        'ties!E2 (strength): found "4"; expected a whole number from 1 to 3',
+        "partnerships!F2 (sdgs): found \"18\"; expected a ';'-separated list of whole numbers from 1 to 17",
+        'quality_assessment!C2 (transparency): found "5"; expected a whole number from 0 to 3',
+    ]
 
 
 @case("non_numeric")
@@ -434,8 +537,11 @@ def non_numeric(path: Path) -> list[str]:
     stake[0][6], stake[1][7], stake[2][6] = "alta", 4.5, "N/A"
     save(path, {"stakeholders": [S_HEAD, *stake]})
     exp = "expected a whole number from 1 to 5"
-    return [f'stakeholders!G2 (influence): found "alta"; {exp}', f'stakeholders!H3 (interest): found "4.5"; {exp}',
-            f'stakeholders!G4 (influence): found "N/A"; {exp}']
+    return [
+        f'stakeholders!G2 (influence): found "alta"; {exp}',
+        f'stakeholders!H3 (interest): found "4.5"; {exp}',
+        f'stakeholders!G4 (influence): found "N/A"; {exp}',
+    ]
 
 
 @case("numbers_as_text")
@@ -453,9 +559,11 @@ def dates_day_month_year(path: Path) -> list[str]:
     rows = [["ACT1", "31/03/2024"], ["ACT2", "05/03/2024"], ["ACT3", "2024-03-31"]]
     save(path, minimal(due_diligence=[DD_HEAD, *rows]))
     base = "expected a date (an Excel date or ISO text such as 2024-03-31): day/month/year text is not read"
-    return [f'due_diligence!B2 (assessed_on): found "31/03/2024"; {base}; type 2024-03-31 or enter it as an Excel date',
-            f'due_diligence!B3 (assessed_on): found "05/03/2024"; {base}, it is ambiguous; type 2024-03-05 '
-            "(day/month) or 2024-05-03 (month/day), or enter it as an Excel date"]
+    return [
+        f'due_diligence!B2 (assessed_on): found "31/03/2024"; {base}; type 2024-03-31 or enter it as an Excel date',
+        f'due_diligence!B3 (assessed_on): found "05/03/2024"; {base}, it is ambiguous; type 2024-03-05 '
+        "(day/month) or 2024-05-03 (month/day), or enter it as an Excel date",
+    ]
 
 
 @case("impossible_dates")
@@ -464,9 +572,11 @@ def impossible_dates(path: Path) -> list[str]:
     rows = [["ACT1", "2024-02-30"], ["ACT2", "31/02/2024"], ["ACT3", "ayer"]]
     save(path, minimal(due_diligence=[DD_HEAD, *rows]))
     base = "expected a date (an Excel date or ISO text such as 2024-03-31)"
-    return [f'due_diligence!B2 (assessed_on): found "2024-02-30"; {base}: there is no such day',
-            f'due_diligence!B3 (assessed_on): found "31/02/2024"; {base}: there is no such day',
-            f'due_diligence!B4 (assessed_on): found "ayer"; {base}']
+    return [
+        f'due_diligence!B2 (assessed_on): found "2024-02-30"; {base}: there is no such day',
+        f'due_diligence!B3 (assessed_on): found "31/02/2024"; {base}: there is no such day',
+        f'due_diligence!B4 (assessed_on): found "ayer"; {base}',
+    ]
 
 
 @case("unknown_vocabulary")
@@ -489,11 +599,32 @@ def unknown_vocabulary(path: Path) -> list[str]:
 @case("yes_no_variants")
 def yes_no_variants(path: Path) -> list[str]:
     """Due diligence answers as Sí, si, Y, N, TRUE, 0, x, blanks, and one "tal vez" (q18, column U)."""
-    answers = ["Sí", "si", "Y", "N", "TRUE", "0", "x", None, "No", "no", "NO", "Falso", None, "1", "false",
-               "S", "n", "tal vez", ""]
+    answers = [
+        "Sí",
+        "si",
+        "Y",
+        "N",
+        "TRUE",
+        "0",
+        "x",
+        None,
+        "No",
+        "no",
+        "NO",
+        "Falso",
+        None,
+        "1",
+        "false",
+        "S",
+        "n",
+        "tal vez",
+        "",
+    ]
     save(path, minimal(due_diligence=[DD_HEAD, ["ACT1", "2024-05-01", "Evaluadora", *answers]]))
-    return ['due_diligence!U2 (q18): found "tal vez"; expected Yes or No (also Sí, Si, Y, N, TRUE, FALSE, 1, 0); '
-            "blank means not answered"]
+    return [
+        'due_diligence!U2 (q18): found "tal vez"; expected Yes or No (also Sí, Si, Y, N, TRUE, FALSE, 1, 0); '
+        "blank means not answered"
+    ]
 
 
 @case("formulas")
@@ -504,20 +635,31 @@ def formulas(path: Path) -> list[str]:
     save(path, {"stakeholders": [S_HEAD, *stake]})
     # Give G2 a cached result, as Excel saves it; G3 keeps none.
     patch_zip(path, "xl/worksheets/sheet1.xml", lambda d: d.replace(b"<f>2+2</f><v />", b"<f>2+2</f><v>4</v>"))
-    return ['stakeholders!G3 (influence): found "=1+1"; expected a value: this formula has no saved result; open the file in '
-            "Excel, let it calculate and save it again (or type the value)"]
+    return [
+        'stakeholders!G3 (influence): found "=1+1"; expected a value: this formula has no saved result; open the file in '
+        "Excel, let it calculate and save it again (or type the value)"
+    ]
 
 
 @case("survey_answer_outside_options")
 def survey_answer_outside_options(path: Path) -> list[str]:
     """A survey answer that is not one of the question's options, and a scale position too high."""
-    questions = [SQ_HEAD, ["P1", "dialogue", "¿Existe un espacio de diálogo?", "choice", "Sí; No; No sé"],
-                 ["P2", "efficacy", "Eficacia", "scale", "Baja; Media; Alta"]]
-    responses = [["respondent", "sector", "P1", "P2"], ["R1", "academia", "Sí", "Alta"],
-                 ["R2", "media", "Quizás", 2], ["R3", "civil_society", None, 4]]
+    questions = [
+        SQ_HEAD,
+        ["P1", "dialogue", "¿Existe un espacio de diálogo?", "choice", "Sí; No; No sé"],
+        ["P2", "efficacy", "Eficacia", "scale", "Baja; Media; Alta"],
+    ]
+    responses = [
+        ["respondent", "sector", "P1", "P2"],
+        ["R1", "academia", "Sí", "Alta"],
+        ["R2", "media", "Quizás", 2],
+        ["R3", "civil_society", None, 4],
+    ]
     save(path, minimal(survey_questions=questions, survey_responses=responses))
-    return ['survey_responses!C3 (P1): found "Quizás"; expected one of the options of P1 or its position 1-3: Sí; No; No sé',
-            'survey_responses!D4 (P2): found "4"; expected one of the options of P2 or its position 1-3: Baja; Media; Alta']
+    return [
+        'survey_responses!C3 (P1): found "Quizás"; expected one of the options of P1 or its position 1-3: Sí; No; No sé',
+        'survey_responses!D4 (P2): found "4"; expected one of the options of P2 or its position 1-3: Baja; Media; Alta',
+    ]
 
 
 @case("about_sheet")
@@ -525,9 +667,11 @@ def about_sheet(path: Path) -> list[str]:
     """The about sheet in Spanish, with a date as day/month/year and a language that is not en, es or pt."""
     about = [["campo", "valor"], ["portafolio", "Cartera ficticia"], ["fecha", "30/06/2025"], ["idioma", "francés"]]
     save(path, minimal(acerca=about))
-    return ['acerca!B3 (as_of): found "30/06/2025"; expected a date (an Excel date or ISO text such as 2024-03-31): '
-            "day/month/year text is not read; type 2025-06-30 or enter it as an Excel date",
-            'acerca!B4 (language): found "francés"; expected en or es or pt']
+    return [
+        'acerca!B3 (as_of): found "30/06/2025"; expected a date (an Excel date or ISO text such as 2024-03-31): '
+        "day/month/year text is not read; type 2025-06-30 or enter it as an Excel date",
+        'acerca!B4 (language): found "francés"; expected en or es or pt',
+    ]
 
 
 @case("two_sheets_one_name")
@@ -544,10 +688,12 @@ def blank_rows_and_extra_columns(path: Path) -> list[str]:
     stake[2][3] = "nacional y estatal"
     rows = [[*S_HEAD, "comentarios"], stake[0] + ["ok"], [], [None, "  "], stake[1] + [None], stake[2] + ["revisar"]]
     save(path, {"stakeholders": rows})
-    return ['warning: stakeholders!K1: found "comentarios"; expected a column of the stakeholders sheet: this column '
-            "is not in the contract and is ignored",
-            'stakeholders!D6 (scope): found "nacional y estatal"; expected one of the scope vocabulary '
-            "(international, regional, national, state, municipal)"]
+    return [
+        'warning: stakeholders!K1: found "comentarios"; expected a column of the stakeholders sheet: this column '
+        "is not in the contract and is ignored",
+        'stakeholders!D6 (scope): found "nacional y estatal"; expected one of the scope vocabulary '
+        "(international, regional, national, state, municipal)",
+    ]
 
 
 # ---------------------------------------------------------------------------------------
@@ -561,14 +707,23 @@ A_HEAD = ["code", "pillar", "area", "action", "status", "progress_pct"]
 def percent_formats(path: Path) -> list[str]:
     """Progress typed as 40% (Excel keeps 0.4 with a percent format) is 40; an influence cell
     formatted as a percentage is refused, not read as 0.04 or 4."""
-    plan = [A_HEAD, ["1.2", "I", "a", "b", "in_progress", 0.4], ["1.3", "I", "a", "b", "in_progress", "55%"],
-            ["1.4", "I", "a", "b", "done", 1]]
+    plan = [
+        A_HEAD,
+        ["1.2", "I", "a", "b", "in_progress", 0.4],
+        ["1.3", "I", "a", "b", "in_progress", "55%"],
+        ["1.4", "I", "a", "b", "done", 1],
+    ]
     stake = [list(r) for r in S_ROWS]
     stake[1][6] = 0.04
-    save(path, {"stakeholders": [S_HEAD, *stake], "action_plan": plan},
-         formats={"action_plan": {"F2": "0%", "F4": "0%"}, "stakeholders": {"G3": "0%"}})
-    return ['stakeholders!G3 (influence): found "4%"; expected a whole number from 1 to 5: the cell is formatted as a '
-            "percentage (4%): remove the percent format"]
+    save(
+        path,
+        {"stakeholders": [S_HEAD, *stake], "action_plan": plan},
+        formats={"action_plan": {"F2": "0%", "F4": "0%"}, "stakeholders": {"G3": "0%"}},
+    )
+    return [
+        'stakeholders!G3 (influence): found "4%"; expected a whole number from 1 to 5: the cell is formatted as a '
+        "percentage (4%): remove the percent format"
+    ]
 
 
 @case("thousands_or_decimals")
@@ -576,15 +731,23 @@ def thousands_or_decimals(path: Path) -> list[str]:
     """Number answers typed as text (a Google Forms export): "4,500" and "1.200" read two ways
     and are refused with both readings; "4,5", "1,234.5" and "12 000" read one way only."""
     questions = [SQ_HEAD, ["P1", "financing", "Presupuesto anual (miles de pesos)", "number", None]]
-    responses = [["respondent", "sector", "P1"], ["R1", "academia", "4,500"], ["R2", "media", "1.200"],
-                 ["R3", "academia", "4,5"], ["R4", "civil_society", "1,234.5"], ["R5", "media", "12 000"]]
+    responses = [
+        ["respondent", "sector", "P1"],
+        ["R1", "academia", "4,500"],
+        ["R2", "media", "1.200"],
+        ["R3", "academia", "4,5"],
+        ["R4", "civil_society", "1,234.5"],
+        ["R5", "media", "12 000"],
+    ]
     save(path, minimal(survey_questions=questions, survey_responses=responses))
-    return ['survey_responses!C2 (P1): found "4,500"; expected a number: "4,500" reads two ways: 4500 (with "," '
-            'between thousands) or 4.5 (with "," as the decimal mark); type 4500 or 4.5, or set decimal_separator '
-            "in the about sheet",
-            'survey_responses!C3 (P1): found "1.200"; expected a number: "1.200" reads two ways: 1200 (with "." '
-            'between thousands) or 1.2 (with "." as the decimal mark); type 1200 or 1.2, or set decimal_separator '
-            "in the about sheet"]
+    return [
+        'survey_responses!C2 (P1): found "4,500"; expected a number: "4,500" reads two ways: 4500 (with "," '
+        'between thousands) or 4.5 (with "," as the decimal mark); type 4500 or 4.5, or set decimal_separator '
+        "in the about sheet",
+        'survey_responses!C3 (P1): found "1.200"; expected a number: "1.200" reads two ways: 1200 (with "." '
+        'between thousands) or 1.2 (with "." as the decimal mark); type 1200 or 1.2, or set decimal_separator '
+        "in the about sheet",
+    ]
 
 
 @case("decimal_separator_settles")
@@ -601,17 +764,25 @@ def decimal_separator_settles(path: Path) -> list[str]:
 def action_codes_as_numbers(path: Path) -> list[str]:
     """Action codes typed in General cells: 3.10 is stored as 3.1, so a number that Appendix 1
     has in two spellings is refused; 2.13 as a number, and 3.10 in a cell formatted 0.00, are read."""
-    plan = [A_HEAD, [3.1, "III", "a", "b", "in_progress", 10], [2.13, "II", "a", "b", "done", 100],
-            [3.1, "III", "a", "b", "in_progress", 20]]
-    partnerships = [P_HEAD, ["ALI1", "Alianza Imaginaria (ficticia)", "implementation", "ACT1", "ACT2", "5", 2.2,
-                             "2024-01-15", "active"]]
+    plan = [
+        A_HEAD,
+        [3.1, "III", "a", "b", "in_progress", 10],
+        [2.13, "II", "a", "b", "done", 100],
+        [3.1, "III", "a", "b", "in_progress", 20],
+    ]
+    partnerships = [
+        P_HEAD,
+        ["ALI1", "Alianza Imaginaria (ficticia)", "implementation", "ACT1", "ACT2", "5", 2.2, "2024-01-15", "active"],
+    ]
     save(path, minimal(partnerships=partnerships, action_plan=plan), formats={"action_plan": {"A4": "0.00"}})
-    return ['partnerships!G2 (actions): found "2.2"; expected a \';\'-separated list of action plan codes such as 2.13: '
-            "the number 2.2 may be the code 2.2 or 2.20 (Excel drops trailing zeros from numbers); format the column "
-            "as Text and type the code",
-            'action_plan!A2 (code): found "3.1"; expected a course of action code such as 2.13: the number 3.1 may '
-            "be the code 3.1 or 3.10 (Excel drops trailing zeros from numbers); format the column as Text and type "
-            "the code"]
+    return [
+        "partnerships!G2 (actions): found \"2.2\"; expected a ';'-separated list of action plan codes such as 2.13: "
+        "the number 2.2 may be the code 2.2 or 2.20 (Excel drops trailing zeros from numbers); format the column "
+        "as Text and type the code",
+        'action_plan!A2 (code): found "3.1"; expected a course of action code such as 2.13: the number 3.1 may '
+        "be the code 3.1 or 3.10 (Excel drops trailing zeros from numbers); format the column as Text and type "
+        "the code",
+    ]
 
 
 @case("headers_with_units")
@@ -621,21 +792,30 @@ def headers_with_units(path: Path) -> list[str]:
     head = ["ID *", "Nombre", "Sector", "Influence\n(1-5)", "Interés (1–5)", "Rols"]
     rows = [["ACT1", "Fundación Ejemplo (ficticia)", "civil_society", 4, 5, "donor"]]
     save(path, {"stakeholders": [head, *rows]})
-    return ['warning: stakeholders!F1: found "Rols"; expected a column of the stakeholders sheet: this column is not '
-            'in the contract and is ignored (did you mean "roles"?)']
+    return [
+        'warning: stakeholders!F1: found "Rols"; expected a column of the stakeholders sheet: this column is not '
+        'in the contract and is ignored (did you mean "roles"?)'
+    ]
 
 
 @case("merged_data_cells")
 def merged_data_cells(path: Path) -> list[str]:
     """The sector merged down three rows (Excel keeps it in the first only): read for each row.
     A name merged across two columns leaves the next column blank: the error names the merge."""
-    rows = [S_HEAD[:4], ["ACT1", "Uno (ficticio)", "academia", "national"], ["ACT2", "Dos (ficticio)", None, "state"],
-            ["ACT3", "Tres (ficticio)", None, "national"], ["ACT4", "Cuatro, un nombre muy largo (ficticio)", None, None]]
+    rows = [
+        S_HEAD[:4],
+        ["ACT1", "Uno (ficticio)", "academia", "national"],
+        ["ACT2", "Dos (ficticio)", None, "state"],
+        ["ACT3", "Tres (ficticio)", None, "national"],
+        ["ACT4", "Cuatro, un nombre muy largo (ficticio)", None, None],
+    ]
     save(path, {"stakeholders": rows}, merged={"stakeholders": ["C2:C4", "B5:C5"]})
-    return ['stakeholders!C5 (sector): found ""; expected one of the sector vocabulary (federal_government, '
-            "legislature, local_government, private_sector, financial_sector, academia, civil_society, "
-            "international_cooperation, un_system, media, other) (required) (the cell is part of the merged cells "
-            "B5:C5)"]
+    return [
+        'stakeholders!C5 (sector): found ""; expected one of the sector vocabulary (federal_government, '
+        "legislature, local_government, private_sector, financial_sector, academia, civil_society, "
+        "international_cooperation, un_system, media, other) (required) (the cell is part of the merged cells "
+        "B5:C5)"
+    ]
 
 
 @case("excel_error_values")
@@ -647,26 +827,38 @@ def excel_error_values(path: Path) -> list[str]:
     stake = [r + [None] for r in stake]
     stake[2][-1] = "#N/A"
     save(path, {"stakeholders": [head, *stake]})
-    patch_zip(path, "xl/worksheets/sheet1.xml",
-              lambda d: d.replace(b'<c r="B2"><f>#REF!</f><v /></c>', b'<c r="B2" t="e"><f>#REF!</f><v>#REF!</v></c>'))
-    return ['stakeholders!B2 (name): found "#REF!"; expected a value, not an Excel error value: the formula or link '
-            "behind this cell is broken; fix it in Excel or type the value",
-            'stakeholders!K4 (mandate): found "#N/A"; expected a value, not an Excel error value: the formula or link '
-            "behind this cell is broken; fix it in Excel or type the value"]
+    patch_zip(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda d: d.replace(b'<c r="B2"><f>#REF!</f><v /></c>', b'<c r="B2" t="e"><f>#REF!</f><v>#REF!</v></c>'),
+    )
+    return [
+        'stakeholders!B2 (name): found "#REF!"; expected a value, not an Excel error value: the formula or link '
+        "behind this cell is broken; fix it in Excel or type the value",
+        'stakeholders!K4 (mandate): found "#N/A"; expected a value, not an Excel error value: the formula or link '
+        "behind this cell is broken; fix it in Excel or type the value",
+    ]
 
 
 @case("google_forms_headers")
 def google_forms_headers(path: Path) -> list[str]:
     """Responses as Google Forms exports them: a Timestamp column and the full question text as
     headers; checkbox answers joined by ", " with an option that holds a comma itself."""
-    questions = [SQ_HEAD, ["P1", "dialogue", "¿Existe un espacio de diálogo?", "choice", "Sí; No"],
-                 ["P2", "collaboration", "¿En qué temas colaboran?", "multi", "Salud; Agua, saneamiento; Educación"]]
-    responses = [["Marca temporal", "respondent", "sector", "¿Existe un espacio de diálogo?", "¿En qué temas colaboran?"],
-                 ["2024-05-02 10:11:12", "R1", "academia", "Sí", "Salud, Agua, saneamiento"],
-                 ["2024-05-02 11:00:00", "R2", "media", "No", "Agua, saneamiento, Educación"]]
+    questions = [
+        SQ_HEAD,
+        ["P1", "dialogue", "¿Existe un espacio de diálogo?", "choice", "Sí; No"],
+        ["P2", "collaboration", "¿En qué temas colaboran?", "multi", "Salud; Agua, saneamiento; Educación"],
+    ]
+    responses = [
+        ["Marca temporal", "respondent", "sector", "¿Existe un espacio de diálogo?", "¿En qué temas colaboran?"],
+        ["2024-05-02 10:11:12", "R1", "academia", "Sí", "Salud, Agua, saneamiento"],
+        ["2024-05-02 11:00:00", "R2", "media", "No", "Agua, saneamiento, Educación"],
+    ]
     save(path, minimal(survey_questions=questions, survey_responses=responses))
-    return ['warning: survey_responses!A1: found "Marca temporal"; expected a column of the survey_responses sheet: '
-            "this column is not in the contract and is ignored"]
+    return [
+        'warning: survey_responses!A1: found "Marca temporal"; expected a column of the survey_responses sheet: '
+        "this column is not in the contract and is ignored"
+    ]
 
 
 @case("survey_headers_match_nothing")
@@ -676,23 +868,30 @@ def survey_headers_match_nothing(path: Path) -> list[str]:
     questions = [SQ_HEAD, ["P1", "dialogue", "¿Existe un espacio de diálogo?", "choice", "Sí; No"]]
     responses = [["respondent", "sector", "Pregunta 1"], ["R1", "academia", "Sí"]]
     save(path, minimal(survey_questions=questions, survey_responses=responses))
-    return ['warning: survey_responses!C1: found "Pregunta 1"; expected a column of the survey_responses sheet: this '
-            "column is not in the contract and is ignored",
-            "survey_responses!1: expected a column per survey question, headed by its id (P1, ...) or its text as in "
-            "survey_questions: no column of row 1 matches any of the questions, so no answer could be read"]
+    return [
+        'warning: survey_responses!C1: found "Pregunta 1"; expected a column of the survey_responses sheet: this '
+        "column is not in the contract and is ignored",
+        "survey_responses!1: expected a column per survey question, headed by its id (P1, ...) or its text as in "
+        "survey_questions: no column of row 1 matches any of the questions, so no answer could be read",
+    ]
 
 
 @case("blank_optional_cells")
 def blank_optional_cells(path: Path) -> list[str]:
     """Blank optional references beside filled ones (pandas reads them as NaN): never "nan",
     never an error; two blank required ids are two blanks, not a duplicate."""
-    partnerships = [P_HEAD, ["ALI1", "Alianza Uno (ficticia)", "implementation", "ACT1", "ACT2", "5", None,
-                             "2024-01-15", "active"],
-                    ["ALI2", "Alianza Dos (ficticia)", None, None, None, None, None, None, None],
-                    [None, "Alianza Tres (ficticia)"], [None, "Alianza Cuatro (ficticia)"]]
+    partnerships = [
+        P_HEAD,
+        ["ALI1", "Alianza Uno (ficticia)", "implementation", "ACT1", "ACT2", "5", None, "2024-01-15", "active"],
+        ["ALI2", "Alianza Dos (ficticia)", None, None, None, None, None, None, None],
+        [None, "Alianza Tres (ficticia)"],
+        [None, "Alianza Cuatro (ficticia)"],
+    ]
     save(path, minimal(partnerships=partnerships))
-    return ['partnerships!A4 (id): found ""; expected a code of letters, digits, \'_\', \'-\' or \'.\' (required)',
-            'partnerships!A5 (id): found ""; expected a code of letters, digits, \'_\', \'-\' or \'.\' (required)']
+    return [
+        "partnerships!A4 (id): found \"\"; expected a code of letters, digits, '_', '-' or '.' (required)",
+        "partnerships!A5 (id): found \"\"; expected a code of letters, digits, '_', '-' or '.' (required)",
+    ]
 
 
 @case("invisible_characters")
@@ -703,29 +902,45 @@ def invisible_characters(path: Path) -> list[str]:
     stake = [list(r) for r in S_ROWS]
     stake[0][0], stake[1][0] = "ACT1\u200b", "\u200bACT2"
     save(path, {"stakeholders": [head, *stake], "ties": [T_HEAD, ["ACT1", "ACT2"]]})
-    return ['warning: stakeholders!A1: found "<U+FEFF>id"; expected no invisible characters: U+FEFF (zero width '
-            "no-break space) removed (pasted from a web page or a PDF?)",
-            'warning: stakeholders!A2 (id): found "ACT1<U+200B>"; expected no invisible characters: U+200B (zero '
-            "width space) removed, here and in 1 more cell of this column (A3) (pasted from a web page or a PDF?)"]
+    return [
+        'warning: stakeholders!A1: found "<U+FEFF>id"; expected no invisible characters: U+FEFF (zero width '
+        "no-break space) removed (pasted from a web page or a PDF?)",
+        'warning: stakeholders!A2 (id): found "ACT1<U+200B>"; expected no invisible characters: U+200B (zero '
+        "width space) removed, here and in 1 more cell of this column (A3) (pasted from a web page or a PDF?)",
+    ]
 
 
 @case("totals_row")
 def totals_row(path: Path) -> list[str]:
     """A totals row under the table, as analysts add one: skipped with a warning."""
     save(path, {"stakeholders": [S_HEAD, *S_ROWS, ["Total", None, None, None, None, None, 9, 11]]})
-    return ['warning: stakeholders!A5: found "Total"; expected a record in each row: row 5 looks like a totals row '
-            "and was skipped (partnerlab counts and sums for itself); delete it"]
+    return [
+        'warning: stakeholders!A5: found "Total"; expected a record in each row: row 5 looks like a totals row '
+        "and was skipped (partnerlab counts and sums for itself); delete it"
+    ]
 
 
 @case("description_row")
 def description_row(path: Path) -> list[str]:
     """A second header row of descriptions under the column names: one line, not one per cell."""
-    desc = ["Código", "Nombre completo", "Sector (lista)", "Ámbito territorial", "Estados", "Aliados",
-            "Influencia del 1 al 5", "Interés del 1 al 5", "Roles", "Correo"]
+    desc = [
+        "Código",
+        "Nombre completo",
+        "Sector (lista)",
+        "Ámbito territorial",
+        "Estados",
+        "Aliados",
+        "Influencia del 1 al 5",
+        "Interés del 1 al 5",
+        "Roles",
+        "Correo",
+    ]
     save(path, {"stakeholders": [S_HEAD, desc, *S_ROWS]})
-    return ['stakeholders!A2: expected data from row 2 on: row 2 looks like a second header row of descriptions '
-            '("Código", "Nombre completo", "Sector (lista)", "Ámbito territorial", "Estados", "Aliados", '
-            '"Influencia del 1 al 5", "In…); delete it, the column names in row 1 are enough']
+    return [
+        "stakeholders!A2: expected data from row 2 on: row 2 looks like a second header row of descriptions "
+        '("Código", "Nombre completo", "Sector (lista)", "Ámbito territorial", "Estados", "Aliados", '
+        '"Influencia del 1 al 5", "In…); delete it, the column names in row 1 are enough'
+    ]
 
 
 @case("second_header_row")
@@ -734,8 +949,10 @@ def second_header_row(path: Path) -> list[str]:
     top = ["id", "name", "Clasificación", None]
     below = [None, None, "sector", "scope"]
     save(path, {"stakeholders": [top, below, ["ACT1", "Uno (ficticio)", "academia", "national"]]})
-    return ["stakeholders!C2 (sector): found \"sector\"; expected a column \"sector\" in row 1: it stands in row 2, "
-            "a second header row; put every column's name in row 1 and delete the rows between the headers and the data"]
+    return [
+        'stakeholders!C2 (sector): found "sector"; expected a column "sector" in row 1: it stands in row 2, '
+        "a second header row; put every column's name in row 1 and delete the rows between the headers and the data"
+    ]
 
 
 @case("helper_formula_column")
@@ -743,13 +960,29 @@ def helper_formula_column(path: Path) -> list[str]:
     """A helper formula column dragged down 200 rows, saved by a script without results: one
     warning (the column is not read, formulas or not); a contract column of formulas: one error for the range."""
     head = [*S_HEAD, "ayuda"]
-    rows = [[f"A{n}", f"Actor {n} (ficticio)", "academia", None, None, None, f"=1+{n % 4}", 3, None, None, f"=A{n + 1}&B{n + 1}"]
-            for n in range(2, 202)]
+    rows = [
+        [
+            f"A{n}",
+            f"Actor {n} (ficticio)",
+            "academia",
+            None,
+            None,
+            None,
+            f"=1+{n % 4}",
+            3,
+            None,
+            None,
+            f"=A{n + 1}&B{n + 1}",
+        ]
+        for n in range(2, 202)
+    ]
     save(path, {"stakeholders": [head, *rows]})
-    return ['warning: stakeholders!K1: found "ayuda"; expected a column of the stakeholders sheet: this column is not '
-            "in the contract and is ignored",
-            'stakeholders!G2:G201 (influence): found "=1+2"; expected a value: this formula has no saved result (nor do '
-            "the other 199 cells of this range); open the file in Excel, let it calculate and save it again (or type the value)"]
+    return [
+        'warning: stakeholders!K1: found "ayuda"; expected a column of the stakeholders sheet: this column is not '
+        "in the contract and is ignored",
+        'stakeholders!G2:G201 (influence): found "=1+2"; expected a value: this formula has no saved result (nor do '
+        "the other 199 cells of this range); open the file in Excel, let it calculate and save it again (or type the value)",
+    ]
 
 
 @case("opendocument", suffix=".ods")
@@ -757,13 +990,19 @@ def opendocument(path: Path) -> list[str]:
     """An OpenDocument spreadsheet (LibreOffice Calc's own format): named, with how to save as .xlsx."""
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
-        zf.writestr("content.xml", '<?xml version="1.0"?><office:document-content '
-                    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>')
-    return ["expected an .xlsx workbook: this is an OpenDocument spreadsheet (.ods, as LibreOffice Calc saves by "
-            "default); open it in LibreOffice Calc and use File > Save As with the type Excel 2007-365 (.xlsx)"]
+        zf.writestr(
+            "content.xml",
+            '<?xml version="1.0"?><office:document-content '
+            'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>',
+        )
+    return [
+        "expected an .xlsx workbook: this is an OpenDocument spreadsheet (.ods, as LibreOffice Calc saves by "
+        "default); open it in LibreOffice Calc and use File > Save As with the type Excel 2007-365 (.xlsx)"
+    ]
 
 
 # ---------------------------------------------------------------------------------------
+
 
 def build(name: str, folder: Path) -> tuple[Path, list[str]]:
     """Build one case into folder; return its path and expected lines."""
@@ -787,7 +1026,8 @@ def main(out: Path) -> None:
         "CASE.expected: the first line is `# exit N`, then the exact lines `partnerlab validate` prints,\n"
         "without the leading `FILE: `. The docstring of each case in the script says what it shows.\n"
         "zip_bomb and million_rows are built by the tests in a temporary folder (too big to commit).\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     for name in CASES:
         if name in BIG:
             continue

@@ -32,8 +32,9 @@ def main(table: str, name: str) -> None:
         if path.exists():
             with path.open("rb") as fh:
                 catalog = read_po(fh, locale=locale)
-        catalog.mime_headers = [(k, v) for k, v in catalog.mime_headers if k.lower() != "plural-forms"] + \
-            [("Plural-Forms", i18n.PLURAL_FORMS[lang])]
+        catalog.mime_headers = [(k, v) for k, v in catalog.mime_headers if k.lower() != "plural-forms"] + [
+            ("Plural-Forms", i18n.PLURAL_FORMS[lang])
+        ]
         for msgid, translations in entries.items():
             catalog.add(msgid, translations[i])
         with path.open("wb") as fh:

@@ -35,8 +35,13 @@ def libreoffice(tmp_path):
         pytest.skip("needs LibreOffice: .ci/install-system-packages.sh")
 
     def convert(path: Path, to: str, outdir: Path) -> Path:
-        subprocess.run(["soffice", "--headless", "--convert-to", to, "--outdir", str(outdir), str(path)],
-                       check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)})
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", to, "--outdir", str(outdir), str(path)],
+            check=True,
+            capture_output=True,
+            timeout=180,
+            env={**os.environ, "HOME": str(tmp_path)},
+        )
         return outdir / f"{path.stem}.{to.split(':')[0]}"
 
     return convert

@@ -30,21 +30,25 @@ def plan() -> pd.DataFrame:
     return df
 
 
-@pytest.mark.parametrize("years, status, as_of, late", [
-    ([2022, 2023], "in_progress", AS_OF, True),  # past and not done
-    ([2024], "not_started", AS_OF, True),
-    ([2023], "done", AS_OF, False),  # past and done
-    ([2022], "dropped", AS_OF, False),  # dropped
-    ([2024, 2025], "not_started", AS_OF, False),  # planned for the as-of year
-    ([2026], "in_progress", AS_OF, False),  # future
-    ([], "in_progress", AS_OF, False),  # no planned year
-    ([2024], "in_progress", dt.date(2024, 12, 31), False),  # boundary: still 2024
-    ([2024], "in_progress", dt.date(2025, 1, 1), True),
-    ("2023; 2024", None, AS_OF, True),  # a ';' string and a blank status (= not started)
-])
+@pytest.mark.parametrize(
+    "years, status, as_of, late",
+    [
+        ([2022, 2023], "in_progress", AS_OF, True),  # past and not done
+        ([2024], "not_started", AS_OF, True),
+        ([2023], "done", AS_OF, False),  # past and done
+        ([2022], "dropped", AS_OF, False),  # dropped
+        ([2024, 2025], "not_started", AS_OF, False),  # planned for the as-of year
+        ([2026], "in_progress", AS_OF, False),  # future
+        ([], "in_progress", AS_OF, False),  # no planned year
+        ([2024], "in_progress", dt.date(2024, 12, 31), False),  # boundary: still 2024
+        ([2024], "in_progress", dt.date(2025, 1, 1), True),
+        ("2023; 2024", None, AS_OF, True),  # a ';' string and a blank status (= not started)
+    ],
+)
 def test_lateness(years, status, as_of, late):
-    plan = pd.DataFrame({"code": ["X"], "responsible": [["RCO"]], "years": [years], "status": [status],
-                         "progress_pct": [math.nan]})
+    plan = pd.DataFrame(
+        {"code": ["X"], "responsible": [["RCO"]], "years": [years], "status": [status], "progress_pct": [math.nan]}
+    )
     assert bool(actionplan.plan_status(plan, as_of)["is_late"].iloc[0]) is late
 
 
@@ -53,7 +57,8 @@ def test_plan_status_progress_fill(plan):
     # done with no figure -> 100; not started with no figure -> 0; dropped -> left out;
     # in progress with no figure -> unknown
     assert status["progress"].to_dict() == pytest.approx(
-        {"A1": 40.0, "A2": 100.0, "B1": math.nan, "B2": 0.0, "B3": math.nan, "C1": 0.0}, nan_ok=True)
+        {"A1": 40.0, "A2": 100.0, "B1": math.nan, "B2": 0.0, "B3": math.nan, "C1": 0.0}, nan_ok=True
+    )
     assert status["is_late"].to_dict() == {"A1": True, "A2": False, "B1": False, "B2": False, "B3": False, "C1": True}
 
 
@@ -61,7 +66,10 @@ def test_progress_by_pillar(plan):
     table = actionplan.progress_by(plan, "pillar", AS_OF)
     assert table["pillar"].tolist() == ["I", "II", "III"]
     assert table[["actions", "not_started", "in_progress", "done", "dropped", "late"]].values.tolist() == [
-        [2, 0, 1, 1, 0, 1], [3, 1, 1, 0, 1, 0], [1, 1, 0, 0, 0, 1]]
+        [2, 0, 1, 1, 0, 1],
+        [3, 1, 1, 0, 1, 0],
+        [1, 1, 0, 0, 0, 1],
+    ]
     assert table["done_pct"].tolist() == [50.0, 0.0, 0.0]  # II: 0 done of 3 - 1 dropped
     assert table["mean_progress_pct"].tolist() == [70.0, 0.0, 0.0]  # I: (40 + 100) / 2
 
@@ -100,10 +108,24 @@ def test_area_and_action_labels_from_vocab():
 def test_workload(plan):
     table = actionplan.workload(plan, AS_OF).set_index("responsible")
     assert table.index.tolist() == ["RCO", "RIAFD", "UNCT", "Results Group"]  # by open action-years
-    assert table.loc["RCO"].to_dict() == {"actions": 3, "open": 2, "done": 1, "dropped": 0, "late": 1,
-                                          "action_years": 5, "open_action_years": 4}
-    assert table.loc["Results Group"].to_dict() == {"actions": 1, "open": 0, "done": 0, "dropped": 1, "late": 0,
-                                                    "action_years": 0, "open_action_years": 0}
+    assert table.loc["RCO"].to_dict() == {
+        "actions": 3,
+        "open": 2,
+        "done": 1,
+        "dropped": 0,
+        "late": 1,
+        "action_years": 5,
+        "open_action_years": 4,
+    }
+    assert table.loc["Results Group"].to_dict() == {
+        "actions": 1,
+        "open": 0,
+        "done": 0,
+        "dropped": 1,
+        "late": 0,
+        "action_years": 0,
+        "open_action_years": 0,
+    }
     assert table.loc["UNCT", ["action_years", "open_action_years"]].tolist() == [2, 2]  # B3 has no year
 
 
@@ -127,20 +149,31 @@ def test_partnership_links_and_unknown_codes(plan):
 def test_summary_and_year_filter(plan):
     partnerships = pd.DataFrame({"id": ["P1"], "actions": [["A1", "C1"]]})
     assert actionplan.summary(plan, AS_OF, partnerships) == {
-        "actions": 6, "not_started": 2, "in_progress": 2, "done": 1, "dropped": 1, "late": 2,
-        "done_pct": 20.0, "mean_progress_pct": 35.0, "with_partnership": 2}  # (40+100+0+0)/4
+        "actions": 6,
+        "not_started": 2,
+        "in_progress": 2,
+        "done": 1,
+        "dropped": 1,
+        "late": 2,
+        "done_pct": 20.0,
+        "mean_progress_pct": 35.0,
+        "with_partnership": 2,
+    }  # (40+100+0+0)/4
     assert actionplan.filter_year(plan, 2024)["code"].tolist() == ["B2", "C1"]
     assert len(actionplan.filter_year(plan, 0)) == 6
     assert actionplan.plan_years(plan) == [2022, 2023, 2024, 2025]
 
 
-@pytest.mark.parametrize("about, expected", [
-    ({"as_of": dt.date(2024, 3, 1)}, dt.date(2024, 3, 1)),
-    ({"as_of": dt.datetime(2024, 3, 1, 12)}, dt.date(2024, 3, 1)),
-    ({"as_of": "2024-03-31"}, dt.date(2024, 3, 31)),
-    ({"as_of": None}, dt.date(2030, 1, 2)),  # falls back to "today"
-    (None, dt.date(2030, 1, 2)),
-])
+@pytest.mark.parametrize(
+    "about, expected",
+    [
+        ({"as_of": dt.date(2024, 3, 1)}, dt.date(2024, 3, 1)),
+        ({"as_of": dt.datetime(2024, 3, 1, 12)}, dt.date(2024, 3, 1)),
+        ({"as_of": "2024-03-31"}, dt.date(2024, 3, 31)),
+        ({"as_of": None}, dt.date(2030, 1, 2)),  # falls back to "today"
+        (None, dt.date(2030, 1, 2)),
+    ],
+)
 def test_as_of_date(about, expected):
     assert actionplan.as_of_date(about, today=dt.date(2030, 1, 2)) == expected
 
@@ -148,6 +181,7 @@ def test_as_of_date(about, expected):
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_timeline_has_a_row_per_action_and_pillar(plan, lang):
     import matplotlib
+
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
@@ -180,14 +214,28 @@ def test_report_sentences_and_tables(plan):
     assert len(unlinked) == 5 and unlinked.columns.tolist() == ["code", "action"]
     table = actionplan.action_table(plan.iloc[::-1], AS_OF)
     assert table["code"].tolist() == ["A1", "A2", "B1", "B2", "B3", "C1"]
-    assert actionplan.action_table(plan, AS_OF, lang="es")["is_late"].tolist() == ["atrasada", "", "", "", "", "atrasada"]
+    assert actionplan.action_table(plan, AS_OF, lang="es")["is_late"].tolist() == [
+        "atrasada",
+        "",
+        "",
+        "",
+        "",
+        "atrasada",
+    ]
     assert actionplan.code_sort_key("1.10") > actionplan.code_sort_key("1.9")
 
 
-@pytest.mark.parametrize("lang, words", [("en", ["Pillar I", "done", "late"]), ("es", ["Pilar I", "concluidas", "atrasada"]),
-                                         ("pt", ["Pilar I", "concluídas", "atrasada"])])
+@pytest.mark.parametrize(
+    "lang, words",
+    [
+        ("en", ["Pillar I", "done", "late"]),
+        ("es", ["Pilar I", "concluidas", "atrasada"]),
+        ("pt", ["Pilar I", "concluídas", "atrasada"]),
+    ],
+)
 def test_pillar_folds_summarise_progress(plan, lang, words):
     import matplotlib
+
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
@@ -199,24 +247,32 @@ def test_pillar_folds_summarise_progress(plan, lang, words):
     assert all(w in first["summary"] for w in words)
     counts = actionplan.summary(plan[plan["pillar"] == actionplan.pillars(plan)[0]], AS_OF)
     assert len(first["tables"]) == counts["actions"]  # the pillar's courses of action, no other
-    (fig, alt), = first["figures"]
+    ((fig, alt),) = first["figures"]
     assert alt and fig is not None
     plt.close("all")
 
 
-@pytest.mark.parametrize("text, limit, expected", [
-    ("Conduct a strategic analysis of public, private, and international financial institutions", 40,
-     "Conduct a strategic analysis of public…"),  # cut at a word, trailing comma dropped
-    ("Short text", 40, "Short text"),
-    ("Short text", None, "Short text"),
-    ("Supercalifragilisticexpialidocious words", 12, "Supercalifr…"),  # no space in the second half: hard cut
-])
+@pytest.mark.parametrize(
+    "text, limit, expected",
+    [
+        (
+            "Conduct a strategic analysis of public, private, and international financial institutions",
+            40,
+            "Conduct a strategic analysis of public…",
+        ),  # cut at a word, trailing comma dropped
+        ("Short text", 40, "Short text"),
+        ("Short text", None, "Short text"),
+        ("Supercalifragilisticexpialidocious words", 12, "Supercalifr…"),  # no space in the second half: hard cut
+    ],
+)
 def test_short_text(text, limit, expected):
     assert actionplan.short_text(text, limit) == expected
 
 
 def test_report_tables_shorten_action_texts_only_when_asked(plan):
-    long_plan = plan.assign(code=[f"Z{i}" for i in range(len(plan))], action="word " * 40)  # unknown codes: workbook text
+    long_plan = plan.assign(
+        code=[f"Z{i}" for i in range(len(plan))], action="word " * 40
+    )  # unknown codes: workbook text
     late = actionplan.late_actions(long_plan, AS_OF, action_chars=50)
     assert len(late) and all(len(a) <= 50 and a.endswith("…") for a in late["action"])
     assert all(len(a) > 150 for a in actionplan.late_actions(long_plan, AS_OF)["action"])

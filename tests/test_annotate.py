@@ -100,8 +100,7 @@ def test_a_spreadsheet_program_opens_the_annotated_copy(broken, tmp_path, libreo
     """LibreOffice Calc (not only openpyxl) opens the copy: its PDF export shows the problems sheet first."""
     _, problems = check_workbook(broken)
     pdf = libreoffice(annotate_workbook(broken, problems, tmp_path / "marked.xlsx"), "pdf", tmp_path)
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"],
-                          check=True, capture_output=True, text=True).stdout
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     first_page = text.split("\f")[0]
     for p in problems:  # every problem listed on the first page, with its sheet and cell
         assert p.cell in first_page and p.sheet in first_page

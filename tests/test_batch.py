@@ -45,9 +45,18 @@ def mixed_run(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("mixed")
     wb = tmp / "input.xlsx"
     wb.write_bytes(b"x")
-    jobs = [_job("first", label=XSS), _job("broken", FAIL), _job("second", label="two"),
-            Job("absent", "absent", NOTEBOOKS / "absent.ipynb", ("Absent", "Ausente"),
-                skipped=("The notebook absent.ipynb does not exist yet.", "El cuaderno no existe."))]
+    jobs = [
+        _job("first", label=XSS),
+        _job("broken", FAIL),
+        _job("second", label="two"),
+        Job(
+            "absent",
+            "absent",
+            NOTEBOOKS / "absent.ipynb",
+            ("Absent", "Ausente"),
+            skipped=("The notebook absent.ipynb does not exist yet.", "El cuaderno no existe."),
+        ),
+    ]
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(batch, "_check_workbook", lambda path: None)
         mp.setenv("MPLBACKEND", "Agg")  # the trap: inherited by a kernel it drops every figure
@@ -59,8 +68,7 @@ def mixed_run(tmp_path_factory):
 def test_failing_report_marks_failed_and_others_complete(mixed_run):
     by_name = {r["name"]: r for r in mixed_run.reports}
     assert mixed_run.exit_code == 1
-    assert [by_name[n]["status"] for n in ("first", "broken", "second", "absent")] == \
-        ["ok", "failed", "ok", "skipped"]
+    assert [by_name[n]["status"] for n in ("first", "broken", "second", "absent")] == ["ok", "failed", "ok", "skipped"]
     assert by_name["broken"]["error"] == "ValueError: boom from fail.ipynb"
     assert by_name["broken"]["outputs"] == ["broken.ipynb"]  # the audit notebook, no page
 
@@ -78,8 +86,16 @@ def test_failed_notebook_keeps_its_traceback(mixed_run):
 @pytest.mark.slow
 def test_batch_folder_layout(mixed_run):
     names = sorted(p.name for p in mixed_run.out.iterdir())
-    assert names == ["broken.ipynb", "findings.xlsx", "first.html", "first.ipynb", "index.html",
-                     "manifest.json", "second.html", "second.ipynb"]
+    assert names == [
+        "broken.ipynb",
+        "findings.xlsx",
+        "first.html",
+        "first.ipynb",
+        "index.html",
+        "manifest.json",
+        "second.html",
+        "second.ipynb",
+    ]
     leftovers = [p.name for p in mixed_run.out.parent.iterdir() if p.name.startswith(".")]
     assert leftovers == []  # no staging folder, no lock file
 
@@ -134,7 +150,10 @@ def test_findings_collects_kept_tables(mixed_run):
     book = openpyxl.load_workbook(mixed_run.out / "findings.xlsx")
     assert book.sheetnames == ["Contents", "Demo"]  # one sheet per kind of table, a report column first
     demo = book["Demo"]
-    assert demo["A1"].value == "Report" and {demo["A2"].value, demo[f"A{demo.max_row}"].value} == {"first (en)", "second (en)"}
+    assert demo["A1"].value == "Report" and {demo["A2"].value, demo[f"A{demo.max_row}"].value} == {
+        "first (en)",
+        "second (en)",
+    }
     assert demo["B2"].value == XSS
     assert demo["B3"].value == "=1+1" and demo["B3"].data_type == "s"
 
@@ -155,8 +174,7 @@ def test_kernel_is_reset_between_reports(workbook, tmp_path):
 def test_same_inputs_same_html(workbook, tmp_path):
     pages = []
     for run in ("a", "b"):
-        batch.run_batch(workbook, tmp_path / run, job_list=[_job("page", label="same")], jobs=1,
-                        progress=False)
+        batch.run_batch(workbook, tmp_path / run, job_list=[_job("page", label="same")], jobs=1, progress=False)
         pages.append((tmp_path / run / "page.html").read_text())
     assert pages[0] == pages[1]
 
@@ -164,8 +182,7 @@ def test_same_inputs_same_html(workbook, tmp_path):
 @pytest.mark.slow
 def test_time_limit_stops_a_report(workbook, tmp_path):
     jobs = [_job("slow", sleep=120.0), _job("quick")]
-    result = batch.run_batch(workbook, tmp_path / "out", job_list=jobs, jobs=1, timeout=3,
-                             progress=False)
+    result = batch.run_batch(workbook, tmp_path / "out", job_list=jobs, jobs=1, timeout=3, progress=False)
     slow, quick = result.reports
     assert slow["status"] == "failed" and slow["error"] == "time limit of 3 s exceeded"
     assert quick["status"] == "ok"  # the next report gets a fresh kernel
@@ -175,8 +192,9 @@ def test_time_limit_stops_a_report(workbook, tmp_path):
 @pytest.mark.slow
 def test_thread_pool_executor(workbook, tmp_path):
     with ThreadPoolExecutor(max_workers=2) as pool:
-        result = batch.run_batch(workbook, tmp_path / "out", job_list=[_job("a"), _job("b", FAIL)],
-                                 executor=pool, progress=False)
+        result = batch.run_batch(
+            workbook, tmp_path / "out", job_list=[_job("a"), _job("b", FAIL)], executor=pool, progress=False
+        )
         kernels.shutdown_kernels()
     assert [r["status"] for r in result.reports] == ["ok", "failed"]
 
@@ -184,10 +202,17 @@ def test_thread_pool_executor(workbook, tmp_path):
 @pytest.mark.slow
 def test_dask_local_cluster(workbook, tmp_path):
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
-                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
-        result = batch.run_batch(workbook, tmp_path / "out", job_list=[_job("a"), _job("b")],
-                                 executor=client.get_executor(pure=False), progress=False)
+    with (
+        distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        result = batch.run_batch(
+            workbook,
+            tmp_path / "out",
+            job_list=[_job("a"), _job("b")],
+            executor=client.get_executor(pure=False),
+            progress=False,
+        )
     kernels.shutdown_kernels()
     assert [r["status"] for r in result.reports] == ["ok", "ok"]
     assert (tmp_path / "out" / "b.html").exists()
@@ -259,9 +284,12 @@ def test_move_into_place_swaps_atomically(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
-@pytest.mark.parametrize("make", [
-    lambda d: (d / "notes.txt").write_text("mine"),  # someone's folder: never replaced
-])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda d: (d / "notes.txt").write_text("mine"),  # someone's folder: never replaced
+    ],
+)
 def test_refuses_a_folder_it_did_not_write(workbook, tmp_path, make):
     out = tmp_path / "out"
     out.mkdir()
@@ -282,11 +310,14 @@ def _args(*argv):
     return parser.parse_args(list(argv))
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["--jobs", "0"], "--jobs must be at least 1"),
-    (["--timeout", "-1"], "--timeout must be positive"),
-    (["--workbook", "/nonexistent/w.xlsx"], "workbook not found"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["--jobs", "0"], "--jobs must be at least 1"),
+        (["--timeout", "-1"], "--timeout must be positive"),
+        (["--workbook", "/nonexistent/w.xlsx"], "workbook not found"),
+    ],
+)
 def test_run_command_usage_errors_exit_2(argv, message, capsys):
     assert batch.run_command(_args(*argv)) == 2
     assert message in capsys.readouterr().err
@@ -334,16 +365,23 @@ def test_check_workbook_reports_errors(tmp_path, monkeypatch, capsys):
 # The default batch (reports.py)
 # --------------------------------------------------------------------------------------
 
+
 def _fake_workbook(**tables):
     empty = pd.DataFrame()
     frames = {
-        "stakeholders": pd.DataFrame({
-            "id": ["S1", "S2", "S3"], "name": ["Alpha", "Beta", "Gamma"],
-            "sector": ["federal_government", "civil_society", "federal_government"], "influence": [5, 2, 4], "interest": [5, 5, 4],
-        }),
+        "stakeholders": pd.DataFrame(
+            {
+                "id": ["S1", "S2", "S3"],
+                "name": ["Alpha", "Beta", "Gamma"],
+                "sector": ["federal_government", "civil_society", "federal_government"],
+                "influence": [5, 2, 4],
+                "interest": [5, 5, 4],
+            }
+        ),
         "ties": pd.DataFrame({"source": ["S1"], "target": ["S2"]}),
         "partnerships": pd.DataFrame({"id": ["P1", "P2"], "name": ["Water", "Schools"]}),
-        "due_diligence": empty, "value_assessment": empty,
+        "due_diligence": empty,
+        "value_assessment": empty,
         "quality_assessment": pd.DataFrame({"partnership": ["P2", "P2", "P1"]}),
         "survey_responses": pd.DataFrame({"sector": ["academia", None]}),
         "action_plan": pd.DataFrame({"years": [[2023, 2024], [2024], []]}),
@@ -375,8 +413,10 @@ def test_default_batch_fans_out(notebook_dir):
 
 def test_default_batch_titles_are_bilingual(notebook_dir):
     jobs = {j.name: j for j in default_batch(_fake_workbook(), notebook_dir)}
-    assert jobs["stakeholder_map__civil_society"].title == ("Stakeholder map: Civil society",
-                                                             "Mapa de actores: Sociedad civil")
+    assert jobs["stakeholder_map__civil_society"].title == (
+        "Stakeholder map: Civil society",
+        "Mapa de actores: Sociedad civil",
+    )
     assert jobs["quality__p2"].title_in("es") == "Calidad de las alianzas: Schools"
 
 
@@ -389,14 +429,15 @@ def test_empty_sheets_are_skipped_with_a_note(notebook_dir):
 def test_missing_notebook_is_skipped_with_a_note(notebook_dir):
     (notebook_dir / "network.ipynb").unlink()
     jobs = {j.name: j for j in default_batch(_fake_workbook(), notebook_dir)}
-    assert jobs["network"].skipped == ("The notebook network.ipynb does not exist yet.",
-                                       "El cuaderno network.ipynb todavía no existe.")
+    assert jobs["network"].skipped == (
+        "The notebook network.ipynb does not exist yet.",
+        "El cuaderno network.ipynb todavía no existe.",
+    )
 
 
 def test_no_critical_group_skips_profiles(notebook_dir):
     low = pd.DataFrame({"id": ["S1"], "name": ["A"], "sector": ["academia"], "influence": [1], "interest": [1]})
-    jobs = [j for j in default_batch(_fake_workbook(stakeholders=low), notebook_dir)
-            if j.report == "partner_profile"]
+    jobs = [j for j in default_batch(_fake_workbook(stakeholders=low), notebook_dir) if j.report == "partner_profile"]
     assert len(jobs) == 1 and jobs[0].skipped[0].startswith("No stakeholder is in the critical group")
 
 
@@ -410,8 +451,10 @@ _REAL_CHECK = batch._check_workbook  # the autouse fixture replaces it for the t
 
 def _sample() -> Path:
     if not paths.SAMPLE_WORKBOOK.exists():
-        pytest.skip(f"needs the bundled sample {paths.SAMPLE_WORKBOOK.relative_to(paths.ROOT)} "
-                    "(python -c 'from partnerlab import sample; sample.write_sample(PATH)')")
+        pytest.skip(
+            f"needs the bundled sample {paths.SAMPLE_WORKBOOK.relative_to(paths.ROOT)} "
+            "(python -c 'from partnerlab import sample; sample.write_sample(PATH)')"
+        )
     return paths.SAMPLE_WORKBOOK
 
 
@@ -446,7 +489,8 @@ def test_sample_subset_runs_every_fanned_out_report(sample_run):
     assert [r["name"] for r in reports] == expected
     # one stakeholder map per sector present in the sample, plus the whole portfolio
     assert len([n for n in expected if n.startswith("stakeholder_map")]) == 1 + len(
-        set(load_workbook(_sample()).stakeholders["sector"].dropna()))
+        set(load_workbook(_sample()).stakeholders["sector"].dropna())
+    )
     assert all(r["status"] == "ok" for r in reports)
     for r in reports:
         assert (sample_run.out / f"{r['name']}.html").exists() and (sample_run.out / f"{r['name']}.ipynb").exists()
@@ -456,7 +500,9 @@ def test_sample_page_is_offline_and_shows_inputs(sample_run):
     page = (sample_run.out / "stakeholder_map.html").read_text()
     manifest = sample_run.manifest
     assert manifest["workbook"]["name"] in page
-    fingerprint = load_workbook(_sample()).digest(["stakeholders", "partnerships"])[:16]  # the data the page shows, not the file
+    fingerprint = load_workbook(_sample()).digest(["stakeholders", "partnerships"])[
+        :16
+    ]  # the data the page shows, not the file
     assert fingerprint in page and manifest["workbook"]["sha256"] not in page
     assert len(_pngs(page)) >= 2  # the grid and the sector bars, embedded
     assert not re.search(r'(src|href)="(https?:)?//', page)  # nothing loaded from another host
@@ -497,7 +543,9 @@ def test_sample_findings_workbook(sample_run):
 def test_sample_same_inputs_same_pages(sample_run, tmp_path):
     # Two runs of real reports: identical pages apart from the run time, identical PNG bytes.
     names = ["stakeholder_map__civil_society", "due_diligence"]
-    assert _run_cli("--workbook", str(_sample()), "--out", str(tmp_path / "again"), "--lang", "en", "--only", *names) == 0
+    assert (
+        _run_cli("--workbook", str(_sample()), "--out", str(tmp_path / "again"), "--lang", "en", "--only", *names) == 0
+    )
     for name in names:
         first = (sample_run.out / f"{name}.html").read_text()
         second = (tmp_path / "again" / f"{name}.html").read_text()
@@ -522,12 +570,20 @@ def test_overview_helpers(tmp_path):
 
     counts = portfolio_counts(_fake_workbook())
     assert dict(zip(counts["sheet"], counts["records"]))["stakeholders"] == 3
-    manifest = {"reports": [
-        {"name": "network", "report": "network", "title_en": "Network", "title_es": "Red", "status": "ok"},
-        {"name": "quality", "report": "quality", "title_en": "Quality", "title_es": "Calidad",
-         "status": "skipped", "note_es": "Sin datos."},
-        {"name": "overview", "report": "overview", "title_en": "Overview", "status": "running"},
-    ]}
+    manifest = {
+        "reports": [
+            {"name": "network", "report": "network", "title_en": "Network", "title_es": "Red", "status": "ok"},
+            {
+                "name": "quality",
+                "report": "quality",
+                "title_en": "Quality",
+                "title_es": "Calidad",
+                "status": "skipped",
+                "note_es": "Sin datos.",
+            },
+            {"name": "overview", "report": "overview", "title_en": "Overview", "status": "running"},
+        ]
+    }
     path = tmp_path / "manifest.json"
     path.write_text(json.dumps(manifest))
     listing = read_listing(path)

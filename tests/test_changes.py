@@ -33,32 +33,50 @@ def snap(as_of=dt.date(2024, 6, 30), **sheets) -> dict:
     return out
 
 
-_LISTS = {"stakeholders": ("states", "partners", "roles"), "partnerships": ("members", "instruments", "sdgs",
-                                                                           "actions", "states"),
-          "action_plan": ("responsible", "years")}
-_DTYPES = {"stakeholders": {"influence": "Int64", "interest": "Int64"},
-           "ties": {"since": "Int64", "until": "Int64", "strength": "Int64"},
-           "partnerships": {"start": "date", "end": "date"},
-           "due_diligence": {"assessed_on": "date"}, "value_assessment": {"assessed_on": "date", "decision_date": "date"},
-           "quality_assessment": {"assessed_on": "date"}, "action_plan": {"updated_on": "date"}}
+_LISTS = {
+    "stakeholders": ("states", "partners", "roles"),
+    "partnerships": ("members", "instruments", "sdgs", "actions", "states"),
+    "action_plan": ("responsible", "years"),
+}
+_DTYPES = {
+    "stakeholders": {"influence": "Int64", "interest": "Int64"},
+    "ties": {"since": "Int64", "until": "Int64", "strength": "Int64"},
+    "partnerships": {"start": "date", "end": "date"},
+    "due_diligence": {"assessed_on": "date"},
+    "value_assessment": {"assessed_on": "date", "decision_date": "date"},
+    "quality_assessment": {"assessed_on": "date"},
+    "action_plan": {"updated_on": "date"},
+}
 
 
 def person(sid, name=None, sector="academia", influence=3, interest=3, scope="national", **kw):
-    return {"id": sid, "name": name or f"Institution {sid}", "sector": sector, "scope": scope,
-            "influence": influence, "interest": interest, **kw}
+    return {
+        "id": sid,
+        "name": name or f"Institution {sid}",
+        "sector": sector,
+        "scope": scope,
+        "influence": influence,
+        "interest": interest,
+        **kw,
+    }
 
 
 def tie(a, b, since=None, until=None, kind="partnership"):
     return {"source": a, "target": b, "kind": kind, "directed": False, "strength": 1, "since": since, "until": until}
 
 
-BASE = [person("A", sector="academia", influence=5, interest=5), person("B", sector="academia"),
-        person("C", sector="media"), person("D", sector="media", influence=2, interest=2)]
+BASE = [
+    person("A", sector="academia", influence=5, interest=5),
+    person("B", sector="academia"),
+    person("C", sector="media"),
+    person("D", sector="media", influence=2, interest=2),
+]
 
 
 # ---------------------------------------------------------------------------------------
 # identical snapshots
 # ---------------------------------------------------------------------------------------
+
 
 def test_identical_inline_snapshots_give_empty_tables():
     s = snap(stakeholders=BASE, ties=[tie("A", "B"), tie("B", "C"), tie("C", "D")])
@@ -83,6 +101,7 @@ def sample_wb():
 # stakeholders: added, removed, renamed, matched by name, attributes, grid, critical group
 # ---------------------------------------------------------------------------------------
 
+
 def test_added_and_removed_match_set_differences():
     old_rows = BASE + [person("E"), person("F", sector="media")]
     new_rows = BASE[:3] + [person("G"), person("H", sector="other"), person("I")]
@@ -102,11 +121,14 @@ def test_ids_compared_as_the_loader_does():
     assert (row["old_id"], row["new_id"], row["matched_by"]) == ("SDSN-MX", "sdsn_mx", "id")
 
 
-@pytest.mark.parametrize("old_name, new_name", [
-    ("Secretaría de Hacienda y Crédito Público", "SECRETARIA DE HACIENDA Y CREDITO PUBLICO"),
-    ("Secretaría de Hacienda y Crédito Público (SHCP)", "SHCP"),
-    ("SHCP", "Secretaría de Hacienda y Crédito Público (SHCP)"),
-])
+@pytest.mark.parametrize(
+    "old_name, new_name",
+    [
+        ("Secretaría de Hacienda y Crédito Público", "SECRETARIA DE HACIENDA Y CREDITO PUBLICO"),
+        ("Secretaría de Hacienda y Crédito Público (SHCP)", "SHCP"),
+        ("SHCP", "Secretaría de Hacienda y Crédito Público (SHCP)"),
+    ],
+)
 def test_changed_id_matched_by_the_duplicate_name_rule(old_name, new_name):
     old = snap(stakeholders=[person("HAC", old_name), person("B")], ties=[tie("HAC", "B", since=2020)])
     new = snap(stakeholders=[person("SHCP_MX", new_name), person("B")], ties=[tie("SHCP_MX", "B", since=2020)])
@@ -135,14 +157,23 @@ def test_sector_and_scope_changes():
 
 def test_grid_moves_and_critical_group():
     old_rows = BASE + [person("R", influence=4, interest=5)]  # R critical, then removed
-    new_rows = [person("A", sector="academia", influence=3, interest=5),  # critical -> capacity: left
-                person("B", sector="academia", influence=4, interest=4),  # monitor -> critical: entered
-                BASE[2], BASE[3], person("N", influence=5, interest=4)]  # N added in the critical group
+    new_rows = [
+        person("A", sector="academia", influence=3, interest=5),  # critical -> capacity: left
+        person("B", sector="academia", influence=4, interest=4),  # monitor -> critical: entered
+        BASE[2],
+        BASE[3],
+        person("N", influence=5, interest=4),
+    ]  # N added in the critical group
     out = ch.compare_workbooks(snap(stakeholders=old_rows), snap(stakeholders=new_rows))
     moves = out["grid_moves"].set_index("id")
     assert set(moves.index) == {"A", "B"}
     assert moves.loc["A", ["quadrant_before", "quadrant_after"]].tolist() == ["critical", "capacity"]
-    assert moves.loc["B", ["influence_before", "interest_before", "influence_after", "interest_after"]].tolist() == [3, 3, 4, 4]
+    assert moves.loc["B", ["influence_before", "interest_before", "influence_after", "interest_after"]].tolist() == [
+        3,
+        3,
+        4,
+        4,
+    ]
     crit = dict(zip(out["critical_group"]["id"], out["critical_group"]["change"]))
     assert crit == {"A": "left", "R": "left", "B": "entered", "N": "entered"}
 
@@ -160,19 +191,27 @@ def test_blank_score_has_no_quadrant():
 # ties, shared partnerships, sector measures, communities
 # ---------------------------------------------------------------------------------------
 
+
 def test_ties_added_and_ended_match_set_differences():
     old_ties = [tie("A", "B"), tie("B", "C"), tie("C", "D"), tie("A", "D", since=2010, until=2020)]
     new_ties = [tie("A", "B"), tie("C", "D", until=2023), tie("B", "D"), tie("A", "C", since=2024)]
     out = ch.compare_workbooks(snap(stakeholders=BASE, ties=old_ties), snap(stakeholders=BASE, ties=new_ties))
 
     def active(ties, year):  # independent of network.py: since <= year <= until
-        return {tuple(sorted((t["source"], t["target"]))) for t in ties
-                if (t["since"] is None or t["since"] <= year) and (t["until"] is None or t["until"] >= year)}
+        return {
+            tuple(sorted((t["source"], t["target"])))
+            for t in ties
+            if (t["since"] is None or t["since"] <= year) and (t["until"] is None or t["until"] >= year)
+        }
 
     before, after = active(old_ties, 2024), active(new_ties, 2024)
     got = out["ties"]
-    assert set(zip(got.loc[got.change == "added", "source"], got.loc[got.change == "added", "target"])) == after - before
-    assert set(zip(got.loc[got.change == "ended", "source"], got.loc[got.change == "ended", "target"])) == before - after
+    assert (
+        set(zip(got.loc[got.change == "added", "source"], got.loc[got.change == "added", "target"])) == after - before
+    )
+    assert (
+        set(zip(got.loc[got.change == "ended", "source"], got.loc[got.change == "ended", "target"])) == before - after
+    )
     assert len(got) == len(after ^ before) == 4
 
 
@@ -184,11 +223,17 @@ def test_shared_partnerships_added_and_ended():
     out = ch.compare_workbooks(old, new)
     shared = out["shared_partnerships"]
     assert sorted(zip(shared["source"], shared["target"], shared["change"])) == [
-        ("A", "B", "added"), ("A", "C", "added"), ("B", "C", "added"), ("C", "D", "ended")]
+        ("A", "B", "added"),
+        ("A", "C", "added"),
+        ("B", "C", "added"),
+        ("C", "D", "ended"),
+    ]
     assert set(shared["partnerships"]) == {"P1", "P2"}
     status = out["partnership_status"].set_index("partnership")
     assert status.loc["P1", "change"] == "added" and status.loc["P2", ["status_before", "status_after"]].tolist() == [
-        "active", "closed"]
+        "active",
+        "closed",
+    ]
     assert out["ties"].empty  # shared partnerships are not ties of the ties sheet
 
 
@@ -208,12 +253,16 @@ def test_sector_measures_by_hand():
 
 
 def test_communities_keep_their_numbers():
-    relabel, table = ch.match_communities({"a": 1, "b": 1, "c": 1, "x": 2, "y": 2, "z": 2},
-                                          {"x": 1, "y": 1, "z": 1, "a": 2, "b": 2, "q": 3, "r": 3})
+    relabel, table = ch.match_communities(
+        {"a": 1, "b": 1, "c": 1, "x": 2, "y": 2, "z": 2}, {"x": 1, "y": 1, "z": 1, "a": 2, "b": 2, "q": 3, "r": 3}
+    )
     assert relabel == {1: 2, 2: 1, 3: 3}  # x, y, z were community 2 and stay 2
     assert dict(zip(table["community"], table["status"])) == {1: "kept", 2: "kept", 3: "new"}
-    moves = ch.community_moves({"a": 1, "b": 1, "c": 1, "x": 2, "y": 2, "z": 2},
-                               {"x": 1, "y": 1, "z": 1, "a": 2, "b": 2, "q": 3, "r": 3}, relabel)
+    moves = ch.community_moves(
+        {"a": 1, "b": 1, "c": 1, "x": 2, "y": 2, "z": 2},
+        {"x": 1, "y": 1, "z": 1, "a": 2, "b": 2, "q": 3, "r": 3},
+        relabel,
+    )
     assert sorted(moves["id"]) == ["c", "q", "r"]  # c left every community; q and r are new
 
 
@@ -226,6 +275,7 @@ def test_dissolved_community():
 # ---------------------------------------------------------------------------------------
 # due diligence, value decisions, quality
 # ---------------------------------------------------------------------------------------
+
 
 def screening_row(sid, day, **answers):
     row = {"stakeholder": sid, "assessed_on": day}
@@ -255,15 +305,27 @@ def test_screening_changes():
 def test_value_decision_taken():
     row = {"subject": "A", "assessed_on": dt.date(2024, 2, 1), "decision": None, "decision_date": None}
     old = snap(stakeholders=BASE, value_assessment=[row])
-    new = snap(stakeholders=BASE, value_assessment=[{**row, "decision": "proceed", "decision_date": dt.date(2024, 9, 1)}])
+    new = snap(
+        stakeholders=BASE, value_assessment=[{**row, "decision": "proceed", "decision_date": dt.date(2024, 9, 1)}]
+    )
     out = ch.compare_workbooks(old, new)
     assert out["value_decisions"][["subject", "decision_before", "decision_after"]].values.tolist() == [
-        ["A", "not_recorded", "proceed"]]
+        ["A", "not_recorded", "proceed"]
+    ]
 
 
 def test_quality_per_partnership_and_dimension():
-    dims = {d: 2 for d in ("non_discrimination", "accessibility", "access_to_information", "influence_on_decisions",
-                           "transparency", "responsiveness")}
+    dims = {
+        d: 2
+        for d in (
+            "non_discrimination",
+            "accessibility",
+            "access_to_information",
+            "influence_on_decisions",
+            "transparency",
+            "responsiveness",
+        )
+    }
     r1 = {"partnership": "P1", "assessed_on": dt.date(2023, 11, 1), "perspective": "collective", **dims}
     r2 = {**r1, "assessed_on": dt.date(2024, 11, 1), "transparency": 3, "accessibility": 1}
     old = snap(quality_assessment=[r1])
@@ -273,25 +335,46 @@ def test_quality_per_partnership_and_dimension():
             s["quality_assessment"][d] = s["quality_assessment"][d].astype("Int64")
     out = ch.compare_workbooks(old, new)["quality"]
     assert out[["dimension", "level_before", "level_after", "change"]].values.tolist() == [
-        ["accessibility", 2.0, 1.0, -1.0], ["transparency", 2.0, 3.0, 1.0]]
+        ["accessibility", 2.0, 1.0, -1.0],
+        ["transparency", 2.0, 3.0, 1.0],
+    ]
 
 
 # ---------------------------------------------------------------------------------------
 # action plan and survey
 # ---------------------------------------------------------------------------------------
 
+
 def action(code, years, status, pct):
-    return {"code": code, "pillar": "I", "area": "A", "action": f"Action {code}", "responsible": ["RCO"],
-            "years": years, "status": status, "progress_pct": float(pct)}
+    return {
+        "code": code,
+        "pillar": "I",
+        "area": "A",
+        "action": f"Action {code}",
+        "responsible": ["RCO"],
+        "years": years,
+        "status": status,
+        "progress_pct": float(pct),
+    }
 
 
 def test_plan_progress_done_and_late():
-    old = snap(as_of=dt.date(2024, 6, 30), action_plan=[action("1.1", [2024], "in_progress", 40),
-                                                        action("1.2", [2024, 2025], "in_progress", 50),
-                                                        action("1.3", [2025], "not_started", 0)])
-    new = snap(as_of=dt.date(2025, 6, 30), action_plan=[action("1.1", [2024], "in_progress", 55),
-                                                        action("1.2", [2024, 2025], "done", 100),
-                                                        action("1.3", [2025], "not_started", 0)])
+    old = snap(
+        as_of=dt.date(2024, 6, 30),
+        action_plan=[
+            action("1.1", [2024], "in_progress", 40),
+            action("1.2", [2024, 2025], "in_progress", 50),
+            action("1.3", [2025], "not_started", 0),
+        ],
+    )
+    new = snap(
+        as_of=dt.date(2025, 6, 30),
+        action_plan=[
+            action("1.1", [2024], "in_progress", 55),
+            action("1.2", [2024, 2025], "done", 100),
+            action("1.3", [2025], "not_started", 0),
+        ],
+    )
     out = ch.compare_workbooks(old, new)
     prog = out["plan_progress"].set_index("code")
     assert prog["gained_pp"].to_dict() == {"1.2": 50.0, "1.1": 15.0}
@@ -300,8 +383,15 @@ def test_plan_progress_done_and_late():
 
 
 def test_survey_changes_need_enough_respondents():
-    questions = [{"question": "Q1", "theme": "dialogue", "text": "Dialogue works", "type": "scale",
-                  "options": ["Low", "Mid", "High"]}]
+    questions = [
+        {
+            "question": "Q1",
+            "theme": "dialogue",
+            "text": "Dialogue works",
+            "type": "scale",
+            "options": ["Low", "Mid", "High"],
+        }
+    ]
 
     def responses(academia, media):
         rows = [{"respondent": f"a{i}", "sector": "academia", "Q1": v} for i, v in enumerate(academia)]
@@ -310,7 +400,12 @@ def test_survey_changes_need_enough_respondents():
     old = snap(survey_questions=questions, survey_responses=responses(["Low"] * 5, ["Mid"] * 2))
     new = snap(survey_questions=questions, survey_responses=responses(["High"] * 5, ["High"] * 4))
     out = ch.compare_workbooks(old, new)["survey"].set_index("sector")
-    assert out.loc["academia", ["score_before", "score_after", "change", "compared"]].tolist() == [0.0, 1.0, 1.0, "compared"]
+    assert out.loc["academia", ["score_before", "score_after", "change", "compared"]].tolist() == [
+        0.0,
+        1.0,
+        1.0,
+        "compared",
+    ]
     assert out.loc["media", ["n_before", "n_after", "compared"]].tolist() == [2, 4, "too_few"]
     assert pd.isna(out.loc["media", "change"])
     assert out.loc["all", ["n_before", "n_after", "compared"]].tolist() == [7, 9, "compared"]
@@ -320,10 +415,14 @@ def test_survey_changes_need_enough_respondents():
 # one side empty
 # ---------------------------------------------------------------------------------------
 
+
 def test_every_sheet_empty_on_one_side():
-    full = snap(stakeholders=BASE, ties=[tie("A", "B"), tie("C", "D")],
-                partnerships=[{"id": "P1", "name": "Joint programme", "lead": "A", "members": ["C"], "status": "active"}],
-                action_plan=[action("1.1", [2024], "in_progress", 40)])
+    full = snap(
+        stakeholders=BASE,
+        ties=[tie("A", "B"), tie("C", "D")],
+        partnerships=[{"id": "P1", "name": "Joint programme", "lead": "A", "members": ["C"], "status": "active"}],
+        action_plan=[action("1.1", [2024], "in_progress", 40)],
+    )
     bare = snap()
     forward, backward = ch.compare_workbooks(bare, full), ch.compare_workbooks(full, bare)
     assert len(forward["stakeholders_added"]) == 4 and forward["stakeholders_removed"].empty
@@ -340,15 +439,31 @@ def test_every_sheet_empty_on_one_side():
 # one workbook as of a year
 # ---------------------------------------------------------------------------------------
 
+
 def test_snapshot_as_of_year():
-    s = snap(as_of=dt.date(2025, 6, 30), stakeholders=BASE,
-             ties=[tie("A", "B", since=2020), tie("B", "C", since=2025), tie("C", "D", since=2020, until=2025),
-                   tie("A", "D", since=2018, until=2022)],
-             partnerships=[{"id": "P1", "name": "x", "lead": "A", "members": ["B"], "status": "closed",
-                            "start": dt.date(2021, 1, 1), "end": dt.date(2024, 8, 31)},
-                           {"id": "P2", "name": "y", "lead": "C", "members": ["D"], "status": "active",
-                            "start": dt.date(2025, 2, 1)}],
-             due_diligence=[screening_row("A", dt.date(2023, 5, 1)), screening_row("B", dt.date(2025, 1, 5))])
+    s = snap(
+        as_of=dt.date(2025, 6, 30),
+        stakeholders=BASE,
+        ties=[
+            tie("A", "B", since=2020),
+            tie("B", "C", since=2025),
+            tie("C", "D", since=2020, until=2025),
+            tie("A", "D", since=2018, until=2022),
+        ],
+        partnerships=[
+            {
+                "id": "P1",
+                "name": "x",
+                "lead": "A",
+                "members": ["B"],
+                "status": "closed",
+                "start": dt.date(2021, 1, 1),
+                "end": dt.date(2024, 8, 31),
+            },
+            {"id": "P2", "name": "y", "lead": "C", "members": ["D"], "status": "active", "start": dt.date(2025, 2, 1)},
+        ],
+        due_diligence=[screening_row("A", dt.date(2023, 5, 1)), screening_row("B", dt.date(2025, 1, 5))],
+    )
     old = ch.snapshot_as_of(s, 2023)
     assert old["about"]["as_of"] == dt.date(2023, 12, 31)
     assert s["about"]["as_of"] == dt.date(2025, 6, 30)  # the input is unchanged
@@ -379,8 +494,11 @@ def test_sample_as_of_previous_year_counts(sample_wb):
                 pairs.add(tuple(sorted((r.source, r.target))))
         return pairs
 
-    partners = {tuple(sorted((sid, p))) for sid, ps in zip(sample_wb.stakeholders["id"], sample_wb.stakeholders["partners"])
-                for p in ps}
+    partners = {
+        tuple(sorted((sid, p)))
+        for sid, ps in zip(sample_wb.stakeholders["id"], sample_wb.stakeholders["partners"])
+        for p in ps
+    }
     before = active(2024, 2024) | partners
     after = active(2025, None) | partners
     got = out["ties"]
@@ -401,6 +519,7 @@ def test_summary_counts_and_labels():
 # the report in a batch: --compare-to OLD.xlsx, then --compare-to last
 # ---------------------------------------------------------------------------------------
 
+
 @pytest.mark.slow
 def test_batch_compare_to_and_last(tmp_path, sample_wb):
     import json
@@ -411,12 +530,28 @@ def test_batch_compare_to_and_last(tmp_path, sample_wb):
     if not old.exists():
         pytest.skip("needs the sample history (make sample)")
     out = tmp_path / "out"
-    args = ["run", "--workbook", str(paths.SAMPLE_WORKBOOK), "--out", str(out), "--only", "changes", "--jobs", "1",
-            "--no-progress", "--lang", "es"]
+    args = [
+        "run",
+        "--workbook",
+        str(paths.SAMPLE_WORKBOOK),
+        "--out",
+        str(out),
+        "--only",
+        "changes",
+        "--jobs",
+        "1",
+        "--no-progress",
+        "--lang",
+        "es",
+    ]
     assert cli.main([*args, "--compare-to", str(old)]) == 0
     manifest = json.loads((out / "manifest.json").read_text())
     rec = manifest["reports"][0]
-    assert rec["status"] == "ok" and rec["parameters_own"]["compare_to"] and manifest["run"]["compare_to"] == str(old.resolve())
+    assert (
+        rec["status"] == "ok"
+        and rec["parameters_own"]["compare_to"]
+        and manifest["run"]["compare_to"] == str(old.resolve())
+    )
     page = (out / "changes.html").read_text()
     assert "Cambios desde el último mapeo" in page and "30 de junio de 2024" in page and "Entró" in page
     assert "nan" not in page.replace("Financiera", "").lower().split()
@@ -440,11 +575,17 @@ def test_notebook_one_workbook_two_years_in_spanish(tmp_path):
     import papermill as pm
 
     out = tmp_path / "changes.ipynb"
-    pm.execute_notebook(str(paths.NOTEBOOKS / "changes.ipynb"), str(out), parameters={"lang": "es", "compare_year": 2023},
-                        kernel_name="python3", progress_bar=False)
+    pm.execute_notebook(
+        str(paths.NOTEBOOKS / "changes.ipynb"),
+        str(out),
+        parameters={"lang": "es", "compare_year": 2023},
+        kernel_name="python3",
+        progress_bar=False,
+    )
     nb = nbformat.read(out, as_version=4)
-    page = "\n".join(o.get("data", {}).get("text/html", "") for c in nb.cells if c.cell_type == "code"
-                     for o in c.get("outputs", []))
+    page = "\n".join(
+        o.get("data", {}).get("text/html", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+    )
     assert "31 de diciembre de 2023" in page and "Vínculos nuevos y terminados" in page
     assert "Ningún actor presente en las dos instantáneas cambió" in page  # stakeholders carry no dates
     params = pm.inspect_notebook(str(paths.NOTEBOOKS / "changes.ipynb"))
@@ -455,6 +596,7 @@ def test_notebook_one_workbook_two_years_in_spanish(tmp_path):
 # ---------------------------------------------------------------------------------------
 # trends over three or more snapshots
 # ---------------------------------------------------------------------------------------
+
 
 def test_history_is_ordered_by_as_of_never_by_file_name(tmp_path):
     import shutil
@@ -475,17 +617,27 @@ def test_history_is_ordered_by_as_of_never_by_file_name(tmp_path):
     crit = trend[trend["measure"] == "critical"]["value"].tolist()
     assert crit == [float(len(critical_group(wb.stakeholders))) for wb in books]
     shown = ch.trend_display(trend, "es")
-    assert list(shown.columns) == ["measure", "group", "30 de junio de 2023", "30 de junio de 2024", "30 de junio de 2025"]
+    assert list(shown.columns) == [
+        "measure",
+        "group",
+        "30 de junio de 2023",
+        "30 de junio de 2024",
+        "30 de junio de 2025",
+    ]
     assert not shown.isna().any().any()
 
 
 def test_history_needs_dates(tmp_path):
     from partnerlab.template import write_workbook
 
-    write_workbook(tmp_path / "a.xlsx", {"stakeholders": [{"id": "A", "name": "Ana", "sector": "Academia"}]},
-                   about={"as_of": None})
-    write_workbook(tmp_path / "b.xlsx", {"stakeholders": [{"id": "A", "name": "Ana", "sector": "Academia"}]},
-                   about={"as_of": dt.date(2024, 6, 30)})
+    write_workbook(
+        tmp_path / "a.xlsx", {"stakeholders": [{"id": "A", "name": "Ana", "sector": "Academia"}]}, about={"as_of": None}
+    )
+    write_workbook(
+        tmp_path / "b.xlsx",
+        {"stakeholders": [{"id": "A", "name": "Ana", "sector": "Academia"}]},
+        about={"as_of": dt.date(2024, 6, 30)},
+    )
     with pytest.raises(ValueError, match="a.xlsx"):
         ch.load_history(tmp_path)
 
@@ -493,11 +645,9 @@ def test_history_needs_dates(tmp_path):
 def test_batch_history_is_checked_and_listed(tmp_path):
     import json
 
-    from partnerlab import batch, sample_history
+    from partnerlab import batch, messages, sample_history
     from partnerlab.reports import Job
     from partnerlab.template import write_workbook
-
-    from partnerlab import messages
 
     messages.set_lang("en")  # the command line's language (an earlier Spanish run may have set it)
     job = Job("changes", "changes", paths.NOTEBOOKS / "changes.ipynb", ("Changes", "Cambios"))

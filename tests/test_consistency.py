@@ -524,10 +524,27 @@ def test_sample_batch_shows_the_contradictions_everywhere(tmp_path):
     from partnerlab import paths
 
     out = tmp_path / "out"
-    run = subprocess.run([sys.executable, "-c", "import sys; from partnerlab.cli import main; sys.exit(main(sys.argv[1:]))",
-                          "run", "--no-progress", "--workbook", str(paths.SAMPLE_WORKBOOK), "--out", str(out),
-                          "--lang", "en", "--only", "partner_profile", "partnership", "overview"],
-                         capture_output=True, timeout=1500)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from partnerlab.cli import main; sys.exit(main(sys.argv[1:]))",
+            "run",
+            "--no-progress",
+            "--workbook",
+            str(paths.SAMPLE_WORKBOOK),
+            "--out",
+            str(out),
+            "--lang",
+            "en",
+            "--only",
+            "partner_profile",
+            "partnership",
+            "overview",
+        ],
+        capture_output=True,
+        timeout=1500,
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     overview = (out / "overview.html").read_text(encoding="utf-8")
     assert "7 blockers" in overview and "18 warnings" in overview
@@ -553,8 +570,13 @@ def test_sample_batch_shows_the_contradictions_everywhere(tmp_path):
     assert list(rows[0]) == [findings.column_title(col, T) for col in c.ALERT_COLUMNS]
     assert {
         (T(c.RULES[rule].title), subject)
-        for rule, subject in [("started_after_decline", "P15"), ("dd_missing", "P11"), ("active_suggests_decline", "P12"),
-                              ("evidence_after", "P15"), ("excluded_exposure", "P12")]
+        for rule, subject in [
+            ("started_after_decline", "P15"),
+            ("dd_missing", "P11"),
+            ("active_suggests_decline", "P12"),
+            ("evidence_after", "P15"),
+            ("excluded_exposure", "P12"),
+        ]
     } <= {(r[0], r[3]) for r in rows[1:]}
 
 

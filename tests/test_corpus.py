@@ -80,8 +80,10 @@ def test_a_folder_and_a_missing_path_are_problems_not_tracebacks(tmp_path, capsy
     code, lines, err = _validate(Path("book.xlsx"), capsys)
     assert (code, lines) == (1, ['book.xlsx: found "book.xlsx"; expected an .xlsx file, not a folder'])
     code, lines, err = _validate(Path("nothing.xlsx"), capsys)
-    assert (code, lines) == (1, ['nothing.xlsx: found "nothing.xlsx"; expected an existing .xlsx file '
-                                 "(the path does not exist)"])
+    assert (code, lines) == (
+        1,
+        ['nothing.xlsx: found "nothing.xlsx"; expected an existing .xlsx file (the path does not exist)'],
+    )
     assert "Traceback" not in err
 
 
@@ -130,8 +132,10 @@ def test_macros_are_never_run(tmp_path):
     assert [p.expected for p in problems] == ["a workbook without macros: the macros were ignored, never run"]
 
 
-@pytest.mark.skipif(os.environ.get("PARTNERLAB_REBUILD_CORPUS") != "1",
-                    reason="set PARTNERLAB_REBUILD_CORPUS=1 to check the script rebuilds the same expectations")
+@pytest.mark.skipif(
+    os.environ.get("PARTNERLAB_REBUILD_CORPUS") != "1",
+    reason="set PARTNERLAB_REBUILD_CORPUS=1 to check the script rebuilds the same expectations",
+)
 def test_script_rebuilds_the_same_expectations(tmp_path):
     mc = _make_corpus()
     mc.main(tmp_path / "corpus")
@@ -143,11 +147,15 @@ def test_script_rebuilds_the_same_expectations(tmp_path):
 # Nothing lost: raw files untouched, personal data in no output
 # ---------------------------------------------------------------------------------------
 
+
 def _hashes(folder: Path) -> dict[str, str]:
     import hashlib
 
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_commands_leave_raw_files_byte_identical(tmp_path, capsys):
@@ -194,8 +202,12 @@ def test_batch_outputs_hold_no_contact_and_raw_is_untouched(tmp_path, capsys):
     written = [p for p in out.rglob("*") if p.is_file()]
     written += [p for d in set(paths.DATA_PROCESSED.glob("*")) - processed_before for p in d.rglob("*") if p.is_file()]
     assert len(written) > 50
-    leaks = [(str(p), c) for p in written for c in contacts
-             if c.encode() in p.read_bytes() or c.encode("unicode_escape") in p.read_bytes()]
+    leaks = [
+        (str(p), c)
+        for p in written
+        for c in contacts
+        if c.encode() in p.read_bytes() or c.encode("unicode_escape") in p.read_bytes()
+    ]
     assert leaks == []
     assert _hashes(book.parent) == before_book
     assert (_hashes(paths.DATA_RAW) if paths.DATA_RAW.exists() else {}) == before_raw

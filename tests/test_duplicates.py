@@ -9,27 +9,32 @@ from partnerlab.duplicates import acronym, find_duplicates, name_key
 
 
 def _frame(names: list[str]) -> pd.DataFrame:
-    return pd.DataFrame({"id": [f"S{i}" for i in range(len(names))], "name": names,
-                         "row": range(2, len(names) + 2)})
+    return pd.DataFrame({"id": [f"S{i}" for i in range(len(names))], "name": names, "row": range(2, len(names) + 2)})
 
 
-@pytest.mark.parametrize("a, b", [
-    ("Secretaría de Hacienda y Crédito Público", "SECRETARIA DE HACIENDA Y CREDITO PUBLICO"),
-    ("Secretaría de Hacienda y Crédito Público (SHCP)", "Secretaria Hacienda, Credito Publico"),
-    ("Cámara de Diputados", "Camara  de  los Diputados."),
-    ("Fundacio\u0301n Ejemplo", "Fundación\u00a0Ejemplo"),  # NFD accent, non-breaking space
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Secretaría de Hacienda y Crédito Público", "SECRETARIA DE HACIENDA Y CREDITO PUBLICO"),
+        ("Secretaría de Hacienda y Crédito Público (SHCP)", "Secretaria Hacienda, Credito Publico"),
+        ("Cámara de Diputados", "Camara  de  los Diputados."),
+        ("Fundacio\u0301n Ejemplo", "Fundación\u00a0Ejemplo"),  # NFD accent, non-breaking space
+    ],
+)
 def test_same_name_after_normalising(a, b):
     assert name_key(a) == name_key(b)
     pairs = find_duplicates(_frame([a, b]))
     assert pairs[["id_a", "id_b", "row_a", "row_b", "reason"]].values.tolist() == [["S0", "S1", 2, 3, "same name"]]
 
 
-@pytest.mark.parametrize("a, b", [
-    ("Secretaría de Economía", "Secretaría de Energía"),
-    ("Instituto Nacional de las Mujeres", "Instituto Nacional de los Pueblos Indígenas"),
-    ("Gobierno de Oaxaca", "Gobierno de Chiapas"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Secretaría de Economía", "Secretaría de Energía"),
+        ("Instituto Nacional de las Mujeres", "Instituto Nacional de los Pueblos Indígenas"),
+        ("Gobierno de Oaxaca", "Gobierno de Chiapas"),
+    ],
+)
 def test_different_institutions_are_not_flagged(a, b):
     assert find_duplicates(_frame([a, b])).empty
 

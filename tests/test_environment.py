@@ -15,8 +15,12 @@ def _normalise(requirement: str) -> tuple[str, str]:
 
 def test_environment_yml_mirrors_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    wanted = dict(_normalise(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]
-                  + project["optional-dependencies"]["dask"])
+    wanted = dict(
+        _normalise(r)
+        for r in project["dependencies"]
+        + project["optional-dependencies"]["test"]
+        + project["optional-dependencies"]["dask"]
+    )
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda = [d for d in env["dependencies"] if isinstance(d, str)]
     pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))

@@ -21,10 +21,25 @@ CONTACT = "ana.secret@example.org"
 def small_workbook(folder: Path) -> Path:
     """Five stakeholders (one isolate, one named like a formula, one with a contact), four ties, one screening."""
     stakeholders = [
-        {"id": "SHCP", "name": "Hacienda", "sector": "federal_government", "scope": "national",
-         "influence": 5, "interest": 4, "mandate": "Public finance", "roles": ["counterpart"], "contact": CONTACT},
-        {"id": "GIZ", "name": "GIZ", "sector": "international_cooperation", "influence": 3, "interest": 5,
-         "roles": ["donor", "knowledge_partner"]},
+        {
+            "id": "SHCP",
+            "name": "Hacienda",
+            "sector": "federal_government",
+            "scope": "national",
+            "influence": 5,
+            "interest": 4,
+            "mandate": "Public finance",
+            "roles": ["counterpart"],
+            "contact": CONTACT,
+        },
+        {
+            "id": "GIZ",
+            "name": "GIZ",
+            "sector": "international_cooperation",
+            "influence": 3,
+            "interest": 5,
+            "roles": ["donor", "knowledge_partner"],
+        },
         {"id": "UNAM", "name": "UNAM", "sector": "academia", "partners": ["SHCP"]},
         {"id": "EVIL", "name": EVIL, "sector": "civil_society", "mandate": "-2 and @SUM(A1)"},
         {"id": "ALONE", "name": "Alone", "sector": "media"},
@@ -37,8 +52,11 @@ def small_workbook(folder: Path) -> Path:
     ]
     dd = [{"stakeholder": "GIZ", "assessed_on": "2024-01-10", **{f"q{i:02d}": i <= 4 for i in range(1, 20)}}]
     path = folder / "small.xlsx"
-    template.write_workbook(path, {"stakeholders": stakeholders, "ties": ties, "due_diligence": dd},
-                            about={"portfolio": "Small", "as_of": "2024-06-30"})
+    template.write_workbook(
+        path,
+        {"stakeholders": stakeholders, "ties": ties, "due_diligence": dd},
+        about={"portfolio": "Small", "as_of": "2024-06-30"},
+    )
     return path
 
 
@@ -127,7 +145,7 @@ def test_pajek_and_ucinet_hold_the_same_ties(exported):
     dl = (data / "network.dl").read_text(encoding="utf-8").splitlines()
     assert dl[:3] == ["DL n=5", "format = edgelist1", "labels:"]
     labels = dl[3].split(",")
-    arcs = [tuple(map(int, line.split())) for line in dl[dl.index("data:") + 1:]]
+    arcs = [tuple(map(int, line.split())) for line in dl[dl.index("data:") + 1 :]]
     assert len(arcs) == 1 + 2 * 3  # funding one way, the three undirected pairs both ways
     assert (labels.index("GIZ") + 1, labels.index("SHCP") + 1, 3) in arcs
 
@@ -160,7 +178,7 @@ def test_r_igraph_reads_graphml_pajek_and_dl(exported):
     """R's igraph (Debian r-cran-igraph; igraph has no GEXF reader) reads the GraphML, Pajek and UCINET DL files."""
     _, data, _ = exported
     script = (
-        'suppressMessages(library(igraph));'
+        "suppressMessages(library(igraph));"
         f'g <- read_graph("{data / "network.graphml"}", format="graphml");'
         'cat(vcount(g), ecount(g), V(g)$sector[V(g)$id == "SHCP"], E(g)$weight[1], "\\n");'
         f'p <- read_graph("{data / "network.net"}", format="pajek");'

@@ -32,6 +32,7 @@ GONE_WITHIN = 5.0  # seconds a killed batch's workers and kernels may take to di
 # SIGKILL of a real batch
 # ---------------------------------------------------------------------------------------
 
+
 def test_killed_batch_leaves_no_process_and_no_lock(tmp_path):
     out = tmp_path / "out"
     proc = _start_batch(out)
@@ -48,8 +49,12 @@ def test_killed_batch_leaves_no_process_and_no_lock(tmp_path):
         assert not alive, f"still running {GONE_WITHIN} s after the batch was killed: {_describe(alive)}"
         print(f"workers and kernels of the killed batch gone after {seconds:.2f} s")
 
-        second = subprocess.run(_cli("--only", "due_diligence", "--out", str(out), "--jobs", "1"),
-                                capture_output=True, text=True, timeout=300)
+        second = subprocess.run(
+            _cli("--only", "due_diligence", "--out", str(out), "--jobs", "1"),
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert second.returncode == 0, second.stderr
         takeover = [line for line in second.stderr.splitlines() if "taking over the lock" in line]
         assert len(takeover) == 1 and f"pid {proc.pid} " in takeover[0], second.stderr
@@ -78,6 +83,7 @@ def test_kernel_dies_with_its_worker(tmp_path):
 # The lock: pid, start time, boot, host; live holders refused, dead ones taken over
 # ---------------------------------------------------------------------------------------
 
+
 def test_forked_children_do_not_hold_the_lock(tmp_path):
     out = tmp_path / "out"
     ctx = multiprocessing.get_context("fork")
@@ -105,8 +111,10 @@ def test_forked_children_do_not_hold_the_lock(tmp_path):
             with outputdir.OutputLock(out):  # the forked child lives on but does not keep the lock
                 pass
         except batch.BatchError as exc:
-            pytest.fail(f"{exc}; held by {outputdir._processes_holding(tmp_path / '.out.lock')}, "
-                        f"holder {holder.pid}, forked child {grandchild.value}")
+            pytest.fail(
+                f"{exc}; held by {outputdir._processes_holding(tmp_path / '.out.lock')}, "
+                f"holder {holder.pid}, forked child {grandchild.value}"
+            )
     finally:
         holder.kill()
         with contextlib.suppress(psutil.Error):
@@ -119,13 +127,16 @@ def _dead_pid() -> int:
     return p.pid
 
 
-@pytest.mark.parametrize("record", [
-    pytest.param(lambda: {"pid": _dead_pid(), "host": platform.node(), "since": "x"}, id="pid gone"),
-    pytest.param(lambda: {"pid": os.getppid(), "start": 1, "host": platform.node()}, id="pid reused"),
-    pytest.param(lambda: {"pid": os.getppid(), "boot": "another-boot", "host": platform.node()}, id="rebooted"),
-    pytest.param(lambda: {"pid": os.getppid(), "host": "elsewhere.example.org"}, id="other host, lock free"),
-    pytest.param(lambda: f"pid {_dead_pid()} on {platform.node()} since 2024-01-01", id="old text record"),
-])
+@pytest.mark.parametrize(
+    "record",
+    [
+        pytest.param(lambda: {"pid": _dead_pid(), "host": platform.node(), "since": "x"}, id="pid gone"),
+        pytest.param(lambda: {"pid": os.getppid(), "start": 1, "host": platform.node()}, id="pid reused"),
+        pytest.param(lambda: {"pid": os.getppid(), "boot": "another-boot", "host": platform.node()}, id="rebooted"),
+        pytest.param(lambda: {"pid": os.getppid(), "host": "elsewhere.example.org"}, id="other host, lock free"),
+        pytest.param(lambda: f"pid {_dead_pid()} on {platform.node()} since 2024-01-01", id="old text record"),
+    ],
+)
 def test_lock_of_a_dead_run_is_taken_over_with_one_line(tmp_path, capsys, record):
     out = tmp_path / "out"
     found = record()
@@ -143,8 +154,13 @@ def test_lock_of_a_dead_run_is_taken_over_with_one_line(tmp_path, capsys, record
 
 def test_live_holder_is_refused_even_without_flock(tmp_path):
     # a file system that does not share flocks: the record alone still names a live run
-    live = {"pid": os.getppid(), "start": outputdir._process_start(os.getppid()), "boot": outputdir._boot_id(),
-            "host": platform.node(), "since": "2024-01-01T00:00:00+00:00"}
+    live = {
+        "pid": os.getppid(),
+        "start": outputdir._process_start(os.getppid()),
+        "boot": outputdir._boot_id(),
+        "host": platform.node(),
+        "since": "2024-01-01T00:00:00+00:00",
+    }
     (tmp_path / ".out.lock").write_text(json.dumps(live))
     with pytest.raises(batch.BatchError, match=f"another partnerlab run is writing .*out \\(pid {os.getppid()} "):
         outputdir.OutputLock(tmp_path / "out").__enter__()
@@ -154,8 +170,10 @@ def test_leftovers_holding_a_dead_runs_lock_are_named(tmp_path):
     # what an earlier version left behind: workers of a killed batch still holding its flock
     lock = tmp_path / ".out.lock"
     lock.write_text(json.dumps({"pid": _dead_pid(), "host": platform.node()}))
-    code = (f"import fcntl, time; f = open({str(lock)!r}, 'rb'); fcntl.flock(f, fcntl.LOCK_EX); "
-            "print(flush=True); time.sleep(60)")
+    code = (
+        f"import fcntl, time; f = open({str(lock)!r}, 'rb'); fcntl.flock(f, fcntl.LOCK_EX); "
+        "print(flush=True); time.sleep(60)"
+    )
     leftover = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     try:
         leftover.stdout.readline()
@@ -185,14 +203,17 @@ def reap():
         _zombies.pop().wait()
 
 
-@pytest.mark.parametrize("record, alive", [
-    (lambda: {"pid": os.getpid(), "start": outputdir._process_start(os.getpid()), "host": platform.node()}, True),
-    (lambda: {"pid": _zombie_pid(), "host": platform.node()}, False),
-    (lambda: {"pid": os.getpid(), "start": -1, "host": platform.node()}, False),
-    (lambda: {"pid": _dead_pid(), "host": platform.node()}, False),
-    (lambda: {"pid": os.getpid(), "boot": "not-this-boot", "host": platform.node()}, False),
-    (lambda: {"pid": os.getpid(), "host": "elsewhere.example.org"}, None),
-])
+@pytest.mark.parametrize(
+    "record, alive",
+    [
+        (lambda: {"pid": os.getpid(), "start": outputdir._process_start(os.getpid()), "host": platform.node()}, True),
+        (lambda: {"pid": _zombie_pid(), "host": platform.node()}, False),
+        (lambda: {"pid": os.getpid(), "start": -1, "host": platform.node()}, False),
+        (lambda: {"pid": _dead_pid(), "host": platform.node()}, False),
+        (lambda: {"pid": os.getpid(), "boot": "not-this-boot", "host": platform.node()}, False),
+        (lambda: {"pid": os.getpid(), "host": "elsewhere.example.org"}, None),
+    ],
+)
 def test_holder_alive(record, alive, reap):
     assert outputdir._holder_alive(record()) is alive
 
@@ -200,6 +221,7 @@ def test_holder_alive(record, alive, reap):
 # ---------------------------------------------------------------------------------------
 # Output folder that cannot be written: injected errors (always run)
 # ---------------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def quick_batch(monkeypatch, tmp_path):
@@ -231,6 +253,7 @@ def _fail_staging_mkdir(real):
         if self.name.endswith(".partial"):
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
         return real(self, *args, **kwargs)
+
     return mkdir
 
 
@@ -239,6 +262,7 @@ def _fail_page_write(real):
         if self.suffix == ".html" and self.parent.name.endswith(".partial"):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         return real(self, *args, **kwargs)
+
     return write_text
 
 
@@ -251,21 +275,32 @@ def _fail_second_rename(real):
         if self.name.endswith(".partial"):
             raise OSError(errno.EDQUOT, os.strerror(errno.EDQUOT), str(self))
         return real(self, target)
+
     return rename
 
 
 # (where, what to patch, errno, whether a report runs before the failure)
 INJECTED = [
-    ("lock record", lambda mp: mp.setattr(outputdir, "_write_holder", lambda fd: _raise(errno.ENOSPC)),
-     errno.ENOSPC, False),
+    (
+        "lock record",
+        lambda mp: mp.setattr(outputdir, "_write_holder", lambda fd: _raise(errno.ENOSPC)),
+        errno.ENOSPC,
+        False,
+    ),
     ("staging folder", lambda mp: mp.setattr(Path, "mkdir", _fail_staging_mkdir(Path.mkdir)), errno.EACCES, False),
     ("probe", lambda mp: mp.setattr(outputdir, "probe", _fail_probe), errno.EROFS, False),
-    ("report page", lambda mp: mp.setattr(Path, "write_text", _fail_page_write(Path.write_text)),
-     errno.ENOSPC, True),
+    ("report page", lambda mp: mp.setattr(Path, "write_text", _fail_page_write(Path.write_text)), errno.ENOSPC, True),
     ("manifest", lambda mp: mp.setattr(batch, "_write_json", lambda *a: _raise(errno.EDQUOT)), errno.EDQUOT, True),
     ("exchange", lambda mp: mp.setattr(outputdir, "exchange", _fail_exchange), errno.EROFS, True),
-    ("rename", lambda mp: (mp.setattr(outputdir, "exchange", lambda a, b: False),
-                           mp.setattr(Path, "rename", _fail_second_rename(Path.rename))), errno.EDQUOT, True),
+    (
+        "rename",
+        lambda mp: (
+            mp.setattr(outputdir, "exchange", lambda a, b: False),
+            mp.setattr(Path, "rename", _fail_second_rename(Path.rename)),
+        ),
+        errno.EDQUOT,
+        True,
+    ),
 ]
 
 
@@ -274,24 +309,28 @@ def _raise(code):
 
 
 @pytest.mark.parametrize("where, patch, code, runs_a_report", INJECTED, ids=[i[0] for i in INJECTED])
-def test_unwritable_output_is_one_line_and_exit_2(quick_batch, previous, tmp_path, monkeypatch, capsys,
-                                                   where, patch, code, runs_a_report):
+def test_unwritable_output_is_one_line_and_exit_2(
+    quick_batch, previous, tmp_path, monkeypatch, capsys, where, patch, code, runs_a_report
+):
     before = _snapshot(previous)
     children_before = {p.pid for p in psutil.Process().children(recursive=True)}
     ran = []
     real_run = batch._Runner.run
     monkeypatch.setattr(batch._Runner, "run", lambda self, run: ran.append(1) or real_run(self, run))
     patch(monkeypatch)
-    status = batch.run_command(_args("--workbook", str(quick_batch), "--out", str(previous), "--jobs", "1",
-                                     "--no-progress"))
+    status = batch.run_command(
+        _args("--workbook", str(quick_batch), "--out", str(previous), "--jobs", "1", "--no-progress")
+    )
     monkeypatch.undo()
     started = [p for p in psutil.Process().children(recursive=True) if p.pid not in children_before]
     assert not _wait_gone(started, GONE_WITHIN)[1], "the failed run left workers or kernels behind"
     err = [line for line in capsys.readouterr().err.splitlines() if "partnerlab [" not in line]
     assert status == 2
     cause = os.strerror(code)
-    assert err == [f"partnerlab run: cannot write the output folder {previous}: {cause[0].lower()}{cause[1:]}; "
-                   "the previous reports in it were left as they were"]
+    assert err == [
+        f"partnerlab run: cannot write the output folder {previous}: {cause[0].lower()}{cause[1:]}; "
+        "the previous reports in it were left as they were"
+    ]
     assert bool(ran) is runs_a_report  # a failure at the start is found before any report runs
     assert _snapshot(previous) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["input.xlsx", "out"]  # no partial, old or lock
@@ -301,8 +340,10 @@ def test_unwritable_new_folder_says_nothing_was_written(quick_batch, tmp_path, m
     monkeypatch.setattr(outputdir, "probe", _fail_probe)
     out = tmp_path / "new"
     assert batch.run_command(_args("--workbook", str(quick_batch), "--out", str(out))) == 2
-    assert capsys.readouterr().err.strip() == \
-        f"partnerlab run: cannot write the output folder {out}: read-only file system; nothing was written"
+    assert (
+        capsys.readouterr().err.strip()
+        == f"partnerlab run: cannot write the output folder {out}: read-only file system; nothing was written"
+    )
     assert not out.exists()
 
 
@@ -339,7 +380,8 @@ def test_full_disk_for_the_pre_parsed_tables_is_one_line(tmp_path, monkeypatch, 
     assert batch.run_command(_args("--workbook", str(tmp_path / "input.xlsx"), "--out", str(previous))) == 2
     assert capsys.readouterr().err.strip() == (
         f"partnerlab run: cannot write the pre-parsed tables in {tmp_path / 'processed'} nor in "
-        f"{tmp_path / 'tmp'}: no space left on device")
+        f"{tmp_path / 'tmp'}: no space left on device"
+    )
     assert _snapshot(previous) == before
     assert list((tmp_path / "processed").iterdir()) == list((tmp_path / "tmp").iterdir()) == []
 
@@ -368,6 +410,7 @@ def test_move_into_place_puts_the_old_folder_back(tmp_path, previous, monkeypatc
 # Output folder that cannot be written: real file systems (skipped where mounting is refused)
 # ---------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def tmpfs(tmp_path):
     """mount(size) -> a fresh tmpfs of that size under tmp_path, unmounted afterwards."""
@@ -378,11 +421,13 @@ def tmpfs(tmp_path):
     def mount(size: str) -> Path:
         where = tmp_path / f"fs{len(mounted)}"
         where.mkdir()
-        done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], capture_output=True, text=True
+        )
         if done.returncode:
-            pytest.skip(f"mounting a tmpfs is not permitted here (needs root with CAP_SYS_ADMIN): "
-                        f"{done.stderr.strip()}")
+            pytest.skip(
+                f"mounting a tmpfs is not permitted here (needs root with CAP_SYS_ADMIN): {done.stderr.strip()}"
+            )
         mounted.append(where)
         return where
 
@@ -426,8 +471,10 @@ def test_real_unwritable_file_system(quick_batch, tmpfs, monkeypatch, capsys, fa
     assert batch.run_command(args) == 2
     err = [line for line in capsys.readouterr().err.splitlines() if "partnerlab [" not in line]
     cause = "read-only file system" if fault == "read-only" else "no space left on device"
-    assert err == [f"partnerlab run: cannot write the output folder {out}: {cause}; "
-                   "the previous reports in it were left as they were"]
+    assert err == [
+        f"partnerlab run: cannot write the output folder {out}: {cause}; "
+        "the previous reports in it were left as they were"
+    ]
     assert bool(ran) is (fault == "full during the run")
     assert _snapshot(out) == before
     assert sorted(p.name for p in fs.iterdir() if p.name != "filler") == ["out"]
@@ -436,6 +483,7 @@ def test_real_unwritable_file_system(quick_batch, tmpfs, monkeypatch, capsys, fa
 # ---------------------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------------------
+
 
 def _cli(*argv) -> list[str]:
     return [sys.executable, "-m", "partnerlab.cli", "run", "--no-progress", *argv]
@@ -448,8 +496,12 @@ def _args(*argv):
 
 
 def _start_batch(out: Path) -> subprocess.Popen:
-    return subprocess.Popen(_cli("--only", *QUICK, "--out", str(out), "--jobs", "2"),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        _cli("--only", *QUICK, "--out", str(out), "--jobs", "2"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _is_kernel(p) -> bool:

@@ -23,16 +23,21 @@ def _report_notebook():
         new_output("display_data", data={"text/html": "<h2>Who partners with whom</h2>"}),
         new_output("display_data", data={"image/png": PNG, "text/plain": "<Figure>"}),
         new_output("stream", name="stderr", text="FutureWarning: noisy\n"),
-        new_output("display_data", data={KEEP_MIME: '{"columns":[],"index":[],"data":[]}'},
-                   metadata={"partnerlab": {"keep": "t"}}),
+        new_output(
+            "display_data",
+            data={KEEP_MIME: '{"columns":[],"index":[],"data":[]}'},
+            metadata={"partnerlab": {"keep": "t"}},
+        ),
     ]
-    return new_notebook(cells=[
-        _tagged(new_markdown_cell("Analyst note: open in JupyterLab"), "analyst-note"),
-        _tagged(new_code_cell('workbook: str = ""'), "parameters"),
-        _tagged(new_code_cell('# Parameters\nworkbook = "/data/w.xlsx"'), "injected-parameters"),
-        new_code_cell("import pandas as pd"),  # no output: nothing to show
-        shown,
-    ])
+    return new_notebook(
+        cells=[
+            _tagged(new_markdown_cell("Analyst note: open in JupyterLab"), "analyst-note"),
+            _tagged(new_code_cell('workbook: str = ""'), "parameters"),
+            _tagged(new_code_cell('# Parameters\nworkbook = "/data/w.xlsx"'), "injected-parameters"),
+            new_code_cell("import pandas as pd"),  # no output: nothing to show
+            shown,
+        ]
+    )
 
 
 @pytest.mark.parametrize("tag", sorted(REMOVED_TAGS))
@@ -51,8 +56,14 @@ def test_prepare_keeps_only_what_a_reviewer_reads():
 
 def test_page_has_no_code_no_note_no_parameters():
     html = export_html(_report_notebook(), title="Network")
-    for hidden in ("Analyst note", "import pandas", "display_report_section", "/data/w.xlsx",
-                   "FutureWarning", KEEP_MIME):
+    for hidden in (
+        "Analyst note",
+        "import pandas",
+        "display_report_section",
+        "/data/w.xlsx",
+        "FutureWarning",
+        KEEP_MIME,
+    ):
         assert hidden not in html
     assert "<h2>Who partners with whom</h2>" in html
     assert f'src="data:image/png;base64,{PNG}"' in html
@@ -74,7 +85,9 @@ def test_default_nbconvert_page_is_not_self_contained():
     assert any(u.startswith("https://") for u in outside_references(html))
 
 
-@pytest.mark.parametrize("lang, label", [("en", "All reports of this batch"), ("es", "Todos los informes de este lote")])
+@pytest.mark.parametrize(
+    "lang, label", [("en", "All reports of this batch"), ("es", "Todos los informes de este lote")]
+)
 def test_language_and_navigation(lang, label):
     html = export_html(_report_notebook(), title="T", lang=lang, index_href="index.html")
     assert f'<html lang="{lang}">' in html
@@ -92,24 +105,37 @@ def test_same_notebook_same_page_whatever_the_cell_ids():
     assert export_html(a, title="T") == export_html(b, title="T")
 
 
-@pytest.mark.parametrize("html, expected", [
-    ('<link rel="stylesheet" href="https://fonts.example/x.css">', ["https://fonts.example/x.css"]),
-    ('<div style="background: url(http://x.org/a.png)"></div>', ["http://x.org/a.png"]),
-    ('<img srcset="a.png 1x, data:image/png;base64,AA 2x">', ["a.png"]),
-    ('<style>/* see https://x.org */ p {color: red}</style>', []),
-    ('<a href="https://www.un.org">UN</a><p>&lt;script src="https://evil"&gt;</p>', []),
-])
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        ('<link rel="stylesheet" href="https://fonts.example/x.css">', ["https://fonts.example/x.css"]),
+        ('<div style="background: url(http://x.org/a.png)"></div>', ["http://x.org/a.png"]),
+        ('<img srcset="a.png 1x, data:image/png;base64,AA 2x">', ["a.png"]),
+        ("<style>/* see https://x.org */ p {color: red}</style>", []),
+        ('<a href="https://www.un.org">UN</a><p>&lt;script src="https://evil"&gt;</p>', []),
+    ],
+)
 def test_outside_references(html, expected):
     assert outside_references(html) == expected
 
 
 def _manifest(**report):
-    base = {"name": "network", "title_en": "Network", "title_es": "Red", "status": "ok", "seconds": 1.25,
-            "outputs": ["network.html", "network.ipynb"], "parameters_own": {}, "note_en": None,
-            "note_es": None, "error": None}
+    base = {
+        "name": "network",
+        "title_en": "Network",
+        "title_es": "Red",
+        "status": "ok",
+        "seconds": 1.25,
+        "outputs": ["network.html", "network.ipynb"],
+        "parameters_own": {},
+        "note_en": None,
+        "note_es": None,
+        "error": None,
+    }
     base.update(report)
     return {
-        "partnerlab": "0.1.0", "findings": "findings.xlsx",
+        "partnerlab": "0.1.0",
+        "findings": "findings.xlsx",
         "workbook": {"name": "w.xlsx", "sha256": "ab" * 32, "as_of": "2024-06-30", "portfolio": "UN Mexico"},
         "run": {"started": "2024-07-01T10:00:00+00:00", "ended": "2024-07-01T10:01:00+00:00", "seconds": 60},
         "summary": {"ok": 1, "failed": 0, "skipped": 0},
@@ -125,13 +151,20 @@ def test_index_links_and_escapes():
     assert outside_references(html) == [] and "<script" not in html
 
 
-@pytest.mark.parametrize("lang, words", [
-    ("en", ["Reports", "Data as of", "Network", "skipped", "No data: the sheet ties is empty."]),
-    ("es", ["Informes", "Datos al", "Red", "omitido", "Sin datos: la hoja ties está vacía."]),
-])
+@pytest.mark.parametrize(
+    "lang, words",
+    [
+        ("en", ["Reports", "Data as of", "Network", "skipped", "No data: the sheet ties is empty."]),
+        ("es", ["Informes", "Datos al", "Red", "omitido", "Sin datos: la hoja ties está vacía."]),
+    ],
+)
 def test_index_is_bilingual(lang, words):
-    m = _manifest(status="skipped", outputs=[], note_en="No data: the sheet ties is empty.",
-                  note_es="Sin datos: la hoja ties está vacía.")
+    m = _manifest(
+        status="skipped",
+        outputs=[],
+        note_en="No data: the sheet ties is empty.",
+        note_es="Sin datos: la hoja ties está vacía.",
+    )
     html = render_index(m, lang)
     assert f'<html lang="{lang}">' in html
     for word in words:
@@ -141,7 +174,7 @@ def test_index_is_bilingual(lang, words):
 
 def test_failed_report_links_its_notebook_only():
     html = render_index(_manifest(status="failed", outputs=["network.ipynb"], error="KeyError: 'ties'"))
-    assert re.search(r'<td>Network</td>', html)
+    assert re.search(r"<td>Network</td>", html)
     assert '<a href="network.ipynb">' in html and "KeyError: &#x27;ties&#x27;" in html
 
 
@@ -156,18 +189,32 @@ def test_index_groups_fanned_out_reports(lang, heading):
     base = _manifest()["reports"][0]
     m = _manifest()
     m["reports"] = [
-        dict(base, name="stakeholder_map", report="stakeholder_map", title_en="Stakeholder map",
-             title_es="Mapa de actores", outputs=["stakeholder_map.html"]),
-        dict(base, name="stakeholder_map__academia", report="stakeholder_map", title_en="Stakeholder map: Academia",
-             title_es="Mapa de actores: Academia", parameters_own={"sector": "academia"},
-             outputs=["stakeholder_map__academia.html"]),
+        dict(
+            base,
+            name="stakeholder_map",
+            report="stakeholder_map",
+            title_en="Stakeholder map",
+            title_es="Mapa de actores",
+            outputs=["stakeholder_map.html"],
+        ),
+        dict(
+            base,
+            name="stakeholder_map__academia",
+            report="stakeholder_map",
+            title_en="Stakeholder map: Academia",
+            title_es="Mapa de actores: Academia",
+            parameters_own={"sector": "academia"},
+            outputs=["stakeholder_map__academia.html"],
+        ),
         dict(base, name="network", report="network", title_en="Network", title_es="Red"),
     ]
     html = render_index(m, lang)
     # the run details: one heading row per report, with its fan-out count
     groups = re.findall(r'<tr class="pl-group"><th colspan="6">(.*?)</th></tr>', html)
-    assert groups == [f'{heading} <span class="pl-count">(2)</span>', "Partnership network" if lang == "en"
-                      else "Red de alianzas"]  # a report run once: no count
+    assert groups == [
+        f'{heading} <span class="pl-count">(2)</span>',
+        "Partnership network" if lang == "en" else "Red de alianzas",
+    ]  # a report run once: no count
     # the reader's part: the report, then its copies by their entity alone
     assert f'<a href="stakeholder_map.html">{heading}</a>' in html
     assert '<p class="pl-copies"><a href="stakeholder_map__academia.html">Academia</a></p>' in html
@@ -177,17 +224,26 @@ def test_index_groups_fanned_out_reports(lang, heading):
 def _index_of(*names, lang="en"):
     base = _manifest()["reports"][0]
     m = _manifest()
-    m["reports"] = [dict(base, name=n, report=n, title_en=n, title_es=n, outputs=[f"{n}.html", f"{n}.ipynb"])
-                    for n in names]
+    m["reports"] = [
+        dict(base, name=n, report=n, title_en=n, title_es=n, outputs=[f"{n}.html", f"{n}.ipynb"]) for n in names
+    ]
     return render_index(m, lang)
 
 
 def test_index_leads_with_the_overview_and_groups_reports_as_a_reader_would():
     html = _index_of("stakeholder_map", "quality", "changes", "overview", "sector_diagnosis")
-    body = html[html.index("<main>"):]
-    order = [body.index(s) for s in ('<section class="pl-start"', "<h2>Stakeholders and partners</h2>",
-                                     "<h2>Partnerships</h2>", "<h2>Portfolio</h2>", "<h2>Change</h2>",
-                                     '<details class="pl-run-details">')]
+    body = html[html.index("<main>") :]
+    order = [
+        body.index(s)
+        for s in (
+            '<section class="pl-start"',
+            "<h2>Stakeholders and partners</h2>",
+            "<h2>Partnerships</h2>",
+            "<h2>Portfolio</h2>",
+            "<h2>Change</h2>",
+            '<details class="pl-run-details">',
+        )
+    ]
     assert order == sorted(order)
     assert body.index('href="overview.html"') < body.index('href="stakeholder_map.html"')
     # each report says which question it answers; seconds, parameters and notebooks wait in the details
@@ -196,11 +252,14 @@ def test_index_leads_with_the_overview_and_groups_reports_as_a_reader_would():
     assert body.index('href="overview.ipynb"') > body.index('<details class="pl-run-details">')
 
 
-@pytest.mark.parametrize("lang, line", [
-    ("en", "5 reports ready · 0 failed · 0 skipped"),
-    ("es", "5 informes listos · 0 fallaron · 0 omitidos"),
-    ("pt", "5 relatórios prontos · 0 falhou · 0 omitido"),  # pt_BR: 0 takes the singular
-])
+@pytest.mark.parametrize(
+    "lang, line",
+    [
+        ("en", "5 reports ready · 0 failed · 0 skipped"),
+        ("es", "5 informes listos · 0 fallaron · 0 omitidos"),
+        ("pt", "5 relatórios prontos · 0 falhou · 0 omitido"),  # pt_BR: 0 takes the singular
+    ],
+)
 def test_index_status_line_speaks_the_language(lang, line):
     m = _manifest()
     m["summary"] = {"ok": 5, "failed": 0, "skipped": 0}
@@ -218,7 +277,7 @@ def _cell(markup):
 def test_run_details_go_to_the_bottom_and_long_pages_get_contents():
     head = '<div class="pl-report"><h1>T</h1><nav class="pl-contents" data-pl-contents="Contents"></nav></div>'
     details = '<div class="pl-report pl-run-details"><table class="pl-inputs"></table></div>'
-    head = '<style>.pl-run-details { color: grey; }</style>' + head  # the page CSS names the class: it stays
+    head = "<style>.pl-run-details { color: grey; }</style>" + head  # the page CSS names the class: it stays
     sections = [_cell(f'<div class="pl-report"><h2 id="s-{i}">Part &lt;{i}&gt;</h2></div>') for i in range(4)]
     nb = nbformat.v4.new_notebook(cells=[_cell(head), _cell(details), *sections])
     nb.cells[0].outputs.append(nb.cells.pop(1).outputs[0])  # header: one cell, two outputs

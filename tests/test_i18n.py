@@ -75,8 +75,14 @@ def test_words_numbers_and_dates_follow_the_language():
 
 
 def test_languages_resolve_from_what_analysts_type():
-    assert [i18n.resolve_lang(x) for x in ("ES", "Español", "es_MX", "pt-BR", "Português", "english")] == \
-        ["es", "es", "es", "pt", "pt", "en"]
+    assert [i18n.resolve_lang(x) for x in ("ES", "Español", "es_MX", "pt-BR", "Português", "english")] == [
+        "es",
+        "es",
+        "es",
+        "pt",
+        "pt",
+        "en",
+    ]
     assert i18n.resolve_lang("", None, "fr", "es") == "es"
     assert i18n.language_code("klingon") is None
 

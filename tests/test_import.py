@@ -49,20 +49,26 @@ def _import(tmp_path: Path, *args: str) -> tuple[int, Path]:
 def _ties(wb) -> set[tuple]:
     """The ties as the reports see them: (pair or arc, is_directed, strength, kinds)."""
     t = exports.tie_table(build_tie_graph(wb))
-    return {((s, d) if directed else tuple(sorted((s, d))), directed, strength, kinds)
-            for s, d, directed, strength, kinds in zip(t["source"], t["target"], t["is_directed"], t["strength"],
-                                                       t["kinds"])}
+    return {
+        ((s, d) if directed else tuple(sorted((s, d))), directed, strength, kinds)
+        for s, d, directed, strength, kinds in zip(
+            t["source"], t["target"], t["is_directed"], t["strength"], t["kinds"]
+        )
+    }
 
 
 def _stakeholders(wb, columns: list[str]) -> list[tuple]:
     df = wb.stakeholders.set_index("id", drop=False).sort_index()
-    return [tuple(tuple(v) if isinstance(v, list) else (None if pd.isna(v) else v) for v in rec)
-            for rec in df[columns].itertuples(index=False)]
+    return [
+        tuple(tuple(v) if isinstance(v, list) else (None if pd.isna(v) else v) for v in rec)
+        for rec in df[columns].itertuples(index=False)
+    ]
 
 
 # ---------------------------------------------------------------------------------------
 # Round trip: export, then import, gives back the same stakeholders and ties
 # ---------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def sample_exports(tmp_path_factory):
@@ -106,8 +112,18 @@ def test_round_trip_keeps_formula_like_text_as_typed(tmp_path):
     assert EVIL in set(back.stakeholders["name"])
     assert "contact" not in back.stakeholders.columns or back.stakeholders["contact"].isna().all()
     out2 = tmp_path / "gephi.xlsx"
-    assert main(["import", str(tmp_path / "data" / "gephi_nodes.csv"), str(tmp_path / "data" / "gephi_edges.csv"),
-                 "--out", str(out2)]) == 0
+    assert (
+        main(
+            [
+                "import",
+                str(tmp_path / "data" / "gephi_nodes.csv"),
+                str(tmp_path / "data" / "gephi_edges.csv"),
+                "--out",
+                str(out2),
+            ]
+        )
+        == 0
+    )
     assert EVIL in set(load_workbook(out2).stakeholders["name"]) and _ties(load_workbook(out2)) == _ties(wb)
 
 
@@ -115,20 +131,28 @@ def test_round_trip_keeps_formula_like_text_as_typed(tmp_path):
 # Each format, on files laid out as the tool documents its export
 # ---------------------------------------------------------------------------------------
 
+
 def test_kumu_spreadsheet(tmp_path, capsys):
     """Kumu's spreadsheet import (docs.kumu.io, "Import from spreadsheet"): a sheet "Elements" with the
     columns "Label" (required), "Type", "Description", "Tags" (several tags separated by "|"), any other
     column a custom field; a sheet "Connections" with "From" and "To" (element labels) and "Type"."""
-    src = _write_xlsx(tmp_path / "kumu.xlsx", {
-        "Elements": [["Label", "Type", "Description", "Tags", "Influence"],
-                     ["Secretaría de Hacienda (SHCP)", "Gobierno federal", "Public finance", "Counterpart|VIP", 5],
-                     ["Fundación Sur", "NGO", None, "Donor", 9],
-                     ["Ana Pérez", "Person", None, None, None]],
-        "Connections": [["From", "To", "Type"],
-                        ["Fundación Sur", "Secretaría de Hacienda (SHCP)", "Funding|Dialogue"],
-                        ["Ana Pérez", "Fundación Sur", "friendship"],
-                        ["Ana Pérez", "Somebody New", None]],
-    })
+    src = _write_xlsx(
+        tmp_path / "kumu.xlsx",
+        {
+            "Elements": [
+                ["Label", "Type", "Description", "Tags", "Influence"],
+                ["Secretaría de Hacienda (SHCP)", "Gobierno federal", "Public finance", "Counterpart|VIP", 5],
+                ["Fundación Sur", "NGO", None, "Donor", 9],
+                ["Ana Pérez", "Person", None, None, None],
+            ],
+            "Connections": [
+                ["From", "To", "Type"],
+                ["Fundación Sur", "Secretaría de Hacienda (SHCP)", "Funding|Dialogue"],
+                ["Ana Pérez", "Fundación Sur", "friendship"],
+                ["Ana Pérez", "Somebody New", None],
+            ],
+        },
+    )
     code, out = _import(tmp_path, str(src))
     printed = capsys.readouterr().out
     assert code == 0
@@ -150,33 +174,61 @@ def test_kumu_json_both_shapes(tmp_path):
     """Kumu's JSON: {"elements": [...], "connections": [...]}; the import format puts fields on the element
     ("label", "type", "tags" a list), Kumu's own export nests them in "attributes" ("label",
     "element type", "connection type") and connections refer to elements by "_id"."""
-    flat = {"elements": [{"label": "UNAM", "type": "Academia", "tags": ["Knowledge partner"]},
-                         {"label": "GIZ", "type": "Donors"}],
-            "connections": [{"from": "GIZ", "to": "UNAM", "type": "Funding", "direction": "directed"}]}
-    nested = {"elements": [{"_id": "e1", "attributes": {"label": "UNAM", "element type": "Academia"}},
-                           {"_id": "e2", "attributes": {"label": "GIZ", "element type": "Donors"}}],
-              "connections": [{"_id": "c1", "from": "e2", "to": "e1",
-                               "attributes": {"connection type": "Funding", "direction": "directed"}}]}
+    flat = {
+        "elements": [
+            {"label": "UNAM", "type": "Academia", "tags": ["Knowledge partner"]},
+            {"label": "GIZ", "type": "Donors"},
+        ],
+        "connections": [{"from": "GIZ", "to": "UNAM", "type": "Funding", "direction": "directed"}],
+    }
+    nested = {
+        "elements": [
+            {"_id": "e1", "attributes": {"label": "UNAM", "element type": "Academia"}},
+            {"_id": "e2", "attributes": {"label": "GIZ", "element type": "Donors"}},
+        ],
+        "connections": [
+            {
+                "_id": "c1",
+                "from": "e2",
+                "to": "e1",
+                "attributes": {"connection type": "Funding", "direction": "directed"},
+            }
+        ],
+    }
     for n, doc in enumerate((flat, nested)):
         src = tmp_path / f"kumu{n}.json"
         src.write_text(json.dumps(doc), encoding="utf-8")
         result = importers.import_sources([src])
         assert result.fmt == "kumu"
         assert [(s["id"], s["sector"]) for s in result.data["stakeholders"]] == [
-            ("UNAM", "Academia"), ("GIZ", "Donors and international cooperation")]
-        assert result.data["ties"] == [{"source": "GIZ", "target": "UNAM", "strength": None, "kind": "Funding",
-                                        "directed": True}]
+            ("UNAM", "Academia"),
+            ("GIZ", "Donors and international cooperation"),
+        ]
+        assert result.data["ties"] == [
+            {"source": "GIZ", "target": "UNAM", "strength": None, "kind": "Funding", "directed": True}
+        ]
 
 
 def test_gephi_nodes_and_edges(tmp_path, capsys):
     """Gephi's spreadsheet import (Data Laboratory > Import Spreadsheet): a nodes table with "Id", "Label"
     and attribute columns; an edges table with "Source", "Target", "Type" (Directed/Undirected), "Weight"."""
-    nodes = _write_csv(tmp_path / "nodes.csv", [["Id", "Label", "sector", "Modularity Class"],
-                                                 ["1", "UNAM", "Academia", "0"], ["2", "GIZ", "Donors", "1"],
-                                                 ["3", "CCE", "private", "0"]])
-    edges = _write_csv(tmp_path / "edges.csv", [["Source", "Target", "Type", "Id", "Weight"],
-                                                ["1", "2", "Undirected", "0", "7.5"],
-                                                ["2", "3", "Directed", "1", "1.0"]])
+    nodes = _write_csv(
+        tmp_path / "nodes.csv",
+        [
+            ["Id", "Label", "sector", "Modularity Class"],
+            ["1", "UNAM", "Academia", "0"],
+            ["2", "GIZ", "Donors", "1"],
+            ["3", "CCE", "private", "0"],
+        ],
+    )
+    edges = _write_csv(
+        tmp_path / "edges.csv",
+        [
+            ["Source", "Target", "Type", "Id", "Weight"],
+            ["1", "2", "Undirected", "0", "7.5"],
+            ["2", "3", "Directed", "1", "1.0"],
+        ],
+    )
     code, out = _import(tmp_path, str(nodes), str(edges))
     assert code == 0
     wb = load_workbook(out)
@@ -201,13 +253,34 @@ def google_forms_rows() -> list[list]:
     """Google Forms' responses CSV (Responses > Download responses): "Timestamp" first, one column per
     question with its full text as header, checkbox answers joined by ", "."""
     return [
-        ["Timestamp", "Email Address", "¿A qué sector pertenece su organización?", "¿Cuánto confía en sus aliados? (1-5)",
-         "¿Qué espacios de diálogo usa?", "¿Tiene un área de alianzas?", "Comentarios"],
-        ["2024/03/01 10:00:00 a. m. GMT-6", "a@example.org", "Sociedad civil", "4", "Talleres, Mesas de diálogo", "Sí",
-         "Nada, gracias"],
+        [
+            "Timestamp",
+            "Email Address",
+            "¿A qué sector pertenece su organización?",
+            "¿Cuánto confía en sus aliados? (1-5)",
+            "¿Qué espacios de diálogo usa?",
+            "¿Tiene un área de alianzas?",
+            "Comentarios",
+        ],
+        [
+            "2024/03/01 10:00:00 a. m. GMT-6",
+            "a@example.org",
+            "Sociedad civil",
+            "4",
+            "Talleres, Mesas de diálogo",
+            "Sí",
+            "Nada, gracias",
+        ],
         ["2024/03/01 11:00:00 a. m. GMT-6", "b@example.org", "Academia", "5", "Mesas de diálogo", "No", ""],
-        ["2024/03/02 09:00:00 a. m. GMT-6", "c@example.org", "Sector privado", "2", "Foros, Talleres", "Sí",
-         "=HYPERLINK(\"x\")"],
+        [
+            "2024/03/02 09:00:00 a. m. GMT-6",
+            "c@example.org",
+            "Sector privado",
+            "2",
+            "Foros, Talleres",
+            "Sí",
+            '=HYPERLINK("x")',
+        ],
         ["2024/03/02 09:30:00 a. m. GMT-6", "d@example.org", "Sociedad civil", "", "", "No sé", "Más apoyo"],
     ]
 
@@ -252,13 +325,29 @@ def test_kobo_with_split_select_multiple(tmp_path):
     """KoboToolbox XLSX export (Data > Downloads, XLS): metadata columns (start, end, _id, _uuid,
     _submission_time, _index), a select_multiple as space-separated XML values, followed by one column
     per option named "question/option" holding 1 or 0."""
-    src = _write_xlsx(tmp_path / "kobo.xlsx", {"Form": [
-        ["start", "end", "sector", "espacios", "espacios/talleres", "espacios/foros", "confianza", "_id", "_uuid",
-         "_submission_time", "_index"],
-        ["2024-03-01", "2024-03-01", "academia", "talleres foros", 1, 1, 3, 1, "u1", "2024-03-01", 1],
-        ["2024-03-01", "2024-03-01", "civil_society", "foros", 0, 1, 5, 2, "u2", "2024-03-01", 2],
-        ["2024-03-02", "2024-03-02", "academia", "", 0, 0, 4, 3, "u3", "2024-03-02", 3],
-    ]})
+    src = _write_xlsx(
+        tmp_path / "kobo.xlsx",
+        {
+            "Form": [
+                [
+                    "start",
+                    "end",
+                    "sector",
+                    "espacios",
+                    "espacios/talleres",
+                    "espacios/foros",
+                    "confianza",
+                    "_id",
+                    "_uuid",
+                    "_submission_time",
+                    "_index",
+                ],
+                ["2024-03-01", "2024-03-01", "academia", "talleres foros", 1, 1, 3, 1, "u1", "2024-03-01", 1],
+                ["2024-03-01", "2024-03-01", "civil_society", "foros", 0, 1, 5, 2, "u2", "2024-03-01", 2],
+                ["2024-03-02", "2024-03-02", "academia", "", 0, 0, 4, 3, "u3", "2024-03-02", 3],
+            ]
+        },
+    )
     result = importers.import_sources([src])
     assert result.fmt == "kobo"
     q = {x["question"]: x for x in result.data["survey_questions"]}
@@ -274,13 +363,18 @@ def test_surveymonkey_expanded(tmp_path):
     """SurveyMonkey's expanded XLSX export: two header rows; row 1 holds the question over the first of
     its columns, row 2 "Response" for a single answer or one option per column for a multiple choice
     (the cell holds the option when chosen); collector columns (Respondent ID, Start Date, ...) first."""
-    src = _write_xlsx(tmp_path / "sm.xlsx", {"Sheet": [
-        ["Respondent ID", "Collector ID", "Start Date", "IP Address", "Sector", "Which channels?", None, None],
-        [None, None, None, None, "Response", "Workshops", "Forums", "Other (please specify)"],
-        [111, 9, "2024-03-01", "10.0.0.1", "Academia", "Workshops", None, None],
-        [112, 9, "2024-03-01", "10.0.0.2", "Private sector", "Workshops", "Forums", "radio"],
-        [113, 9, "2024-03-02", "10.0.0.3", "Media", None, "Forums", None],
-    ]})
+    src = _write_xlsx(
+        tmp_path / "sm.xlsx",
+        {
+            "Sheet": [
+                ["Respondent ID", "Collector ID", "Start Date", "IP Address", "Sector", "Which channels?", None, None],
+                [None, None, None, None, "Response", "Workshops", "Forums", "Other (please specify)"],
+                [111, 9, "2024-03-01", "10.0.0.1", "Academia", "Workshops", None, None],
+                [112, 9, "2024-03-01", "10.0.0.2", "Private sector", "Workshops", "Forums", "radio"],
+                [113, 9, "2024-03-02", "10.0.0.3", "Media", None, "Forums", None],
+            ]
+        },
+    )
     code, out = _import(tmp_path, str(src))
     assert code == 0
     wb = load_workbook(out)
@@ -290,18 +384,26 @@ def test_surveymonkey_expanded(tmp_path):
 
 
 def test_mapping_file_and_suggestion(tmp_path, capsys):
-    src = _write_xlsx(tmp_path / "directorio.xlsx", {"Directorio": [
-        ["Organización", "Tipo de actor", "Entidad", "Correo del enlace", "Notas"],
-        ["Red Oaxaca", "OSC", "Oaxaca", "x@example.org", "n"],
-        ["Cámara de Comercio", "Empresarial", "CDMX", None, None],
-    ]})
+    src = _write_xlsx(
+        tmp_path / "directorio.xlsx",
+        {
+            "Directorio": [
+                ["Organización", "Tipo de actor", "Entidad", "Correo del enlace", "Notas"],
+                ["Red Oaxaca", "OSC", "Oaxaca", "x@example.org", "n"],
+                ["Cámara de Comercio", "Empresarial", "CDMX", None, None],
+            ]
+        },
+    )
     assert main(["import", str(src), "--suggest-mapping"]) == 0
     suggestion = capsys.readouterr().out
     assert '"Organización": name' in suggestion and '"Tipo de actor": sector' in suggestion
     assert '"OSC": civil_society' in suggestion and '"Empresarial":' in suggestion
     mapping = tmp_path / "map.yaml"
-    mapping.write_text('columns:\n  Organización: name\n  Tipo de actor: sector\n  Entidad: states\n'
-                       'values:\n  sector:\n    OSC: civil_society\n    Empresarial: private_sector\n', encoding="utf-8")
+    mapping.write_text(
+        "columns:\n  Organización: name\n  Tipo de actor: sector\n  Entidad: states\n"
+        "values:\n  sector:\n    OSC: civil_society\n    Empresarial: private_sector\n",
+        encoding="utf-8",
+    )
     code, out = _import(tmp_path, str(src), "--mapping", str(mapping))
     assert code == 0
     wb = load_workbook(out)
@@ -314,8 +416,9 @@ def test_into_keeps_the_existing_rows(tmp_path, capsys):
     base = tmp_path / "base.xlsx"
     from partnerlab import template
 
-    template.write_workbook(base, {"stakeholders": [{"id": "UNAM", "name": "UNAM", "sector": "academia",
-                                                     "influence": 4}]})
+    template.write_workbook(
+        base, {"stakeholders": [{"id": "UNAM", "name": "UNAM", "sector": "academia", "influence": 4}]}
+    )
     src = _write_csv(tmp_path / "edges.csv", [["Source", "Target"], ["UNAM", "GIZ"]])
     out = tmp_path / "merged.xlsx"
     assert main(["import", str(src), "--format", "edgelist", "--into", str(base), "--out", str(out)]) == 0
@@ -329,22 +432,39 @@ def test_into_keeps_the_existing_rows(tmp_path, capsys):
 # Hostile or mistaken input: one line, no traceback, nothing written
 # ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("make, expected", [
-    (lambda d: d / "missing.csv", "no such file"),
-    (lambda d: (d / "bad.xlsx").write_bytes(b"not a zip at all") and d / "bad.xlsx", "not an .xlsx file"),
-    (lambda d: (d / "nul.csv").write_bytes(b"a,b\x00\n1,2\n") and d / "nul.csv", "binary data"),
-    (lambda d: _write_csv(d / "e.csv", [["Source", "Target", "Type"], ["A", "B", "Sideways"]]),
-     'e.csv: row 2, column "Type": found \'Sideways\'; expected Directed or Undirected'),
-    (lambda d: _write_csv(d / "w.csv", [["Source", "Target", "Weight"], ["A", "B", "1"], ["A", "C", "lots"]]),
-     "w.csv: row 3: found 'lots'; expected a number"),
-    (lambda d: _write_xlsx(d / "k.xlsx", {"Elements": [["Name"], ["x"]], "Connections": [["From", "To"]]}),
-     'expected a "Label" column'),
-    (lambda d: _write_csv(d / "odd.csv", [["a", "b", "c", "d"], ["1", "2", "3", "4"]]), "cannot tell the format"),
-    (lambda d: (d / "deep.json").write_text("[" * 100_000 + "]" * 100_000) and d / "deep.json", "nested too deeply"),
-    (lambda d: (d / "list.json").write_text("[1, 2]") and d / "list.json", 'with an "elements" list'),
-    (lambda d: (d / "big_cell.csv").write_text("Source,Target\nA," + "x" * 200_000 + "\n") and d / "big_cell.csv",
-     "big_cell.csv: row 2: not readable as CSV"),
-])
+
+@pytest.mark.parametrize(
+    "make, expected",
+    [
+        (lambda d: d / "missing.csv", "no such file"),
+        (lambda d: (d / "bad.xlsx").write_bytes(b"not a zip at all") and d / "bad.xlsx", "not an .xlsx file"),
+        (lambda d: (d / "nul.csv").write_bytes(b"a,b\x00\n1,2\n") and d / "nul.csv", "binary data"),
+        (
+            lambda d: _write_csv(d / "e.csv", [["Source", "Target", "Type"], ["A", "B", "Sideways"]]),
+            "e.csv: row 2, column \"Type\": found 'Sideways'; expected Directed or Undirected",
+        ),
+        (
+            lambda d: _write_csv(d / "w.csv", [["Source", "Target", "Weight"], ["A", "B", "1"], ["A", "C", "lots"]]),
+            "w.csv: row 3: found 'lots'; expected a number",
+        ),
+        (
+            lambda d: _write_xlsx(d / "k.xlsx", {"Elements": [["Name"], ["x"]], "Connections": [["From", "To"]]}),
+            'expected a "Label" column',
+        ),
+        (lambda d: _write_csv(d / "odd.csv", [["a", "b", "c", "d"], ["1", "2", "3", "4"]]), "cannot tell the format"),
+        (
+            lambda d: (d / "deep.json").write_text("[" * 100_000 + "]" * 100_000) and d / "deep.json",
+            "nested too deeply",
+        ),
+        (lambda d: (d / "list.json").write_text("[1, 2]") and d / "list.json", 'with an "elements" list'),
+        (
+            lambda d: (
+                (d / "big_cell.csv").write_text("Source,Target\nA," + "x" * 200_000 + "\n") and d / "big_cell.csv"
+            ),
+            "big_cell.csv: row 2: not readable as CSV",
+        ),
+    ],
+)
 def test_bad_sources_give_one_line_and_write_nothing(tmp_path, capsys, make, expected):
     src = make(tmp_path)
     code, out = _import(tmp_path, str(src))
@@ -393,7 +513,11 @@ def test_a_survey_workbook_without_a_stakeholders_sheet_is_usable(tmp_path):
     survey_only = tmp_path / "survey_only.xlsx"
     book.save(survey_only)
     wb = load_workbook(survey_only)
-    assert wb.has("survey_responses") and not wb.has("stakeholders") and {"id", "name", "sector"} <= set(wb.stakeholders.columns)
+    assert (
+        wb.has("survey_responses")
+        and not wb.has("stakeholders")
+        and {"id", "name", "sector"} <= set(wb.stakeholders.columns)
+    )
     del book["survey_responses"]
     book.save(tmp_path / "neither.xlsx")
     wb, problems = check_workbook(tmp_path / "neither.xlsx")
@@ -406,12 +530,18 @@ def test_the_batch_runs_on_imported_workbooks(tmp_path):
     absent sheets are skipped with their one-line note."""
     from partnerlab.batch import run_batch
 
-    kumu = _write_xlsx(tmp_path / "kumu.xlsx", {
-        "Elements": [["Label", "Type"], ["UNAM", "Academia"], ["GIZ", "Donors"], ["CCE", "Private sector"]],
-        "Connections": [["From", "To", "Type"], ["GIZ", "UNAM", "Funding"], ["UNAM", "CCE", "Dialogue"]]})
+    kumu = _write_xlsx(
+        tmp_path / "kumu.xlsx",
+        {
+            "Elements": [["Label", "Type"], ["UNAM", "Academia"], ["GIZ", "Donors"], ["CCE", "Private sector"]],
+            "Connections": [["From", "To", "Type"], ["GIZ", "UNAM", "Funding"], ["UNAM", "CCE", "Dialogue"]],
+        },
+    )
     survey = _write_csv(tmp_path / "forms.csv", google_forms_rows())
-    for name, src, only, ran in (("net", kumu, ["network", "stakeholder_map", "overview"], "network"),
-                                 ("survey", survey, ["sector_diagnosis", "network", "overview"], "sector_diagnosis")):
+    for name, src, only, ran in (
+        ("net", kumu, ["network", "stakeholder_map", "overview"], "network"),
+        ("survey", survey, ["sector_diagnosis", "network", "overview"], "sector_diagnosis"),
+    ):
         out = tmp_path / f"{name}.xlsx"
         assert main(["import", str(src), "--out", str(out)]) == 0
         result = run_batch(out, tmp_path / f"{name}_reports", only=only, jobs=1, progress=False)

@@ -24,14 +24,35 @@ import pytest
 from partnerlab import cli, incremental, paths
 from partnerlab.workbook import load_workbook
 
-ONLY = ["stakeholder_map", "action_plan", "due_diligence", "overview",  # job names: one page each
-        "network", "partner_profile__unam", "partner_profile__altamira", "partnership__p11"]
+ONLY = [
+    "stakeholder_map",
+    "action_plan",
+    "due_diligence",
+    "overview",  # job names: one page each
+    "network",
+    "partner_profile__unam",
+    "partner_profile__altamira",
+    "partnership__p11",
+]
 # Course of action 2.13 is linked to partnership P11 only, led by ALTAMIRA; UNAM has no part in P11.
 
 
 def _run(workbook: Path, out: Path, *extra: str) -> dict:
-    code = cli.main(["run", "--workbook", str(workbook), "--out", str(out), "--no-progress", "--lang", "en",
-                     "--only", *ONLY, *extra])
+    code = cli.main(
+        [
+            "run",
+            "--workbook",
+            str(workbook),
+            "--out",
+            str(out),
+            "--no-progress",
+            "--lang",
+            "en",
+            "--only",
+            *ONLY,
+            *extra,
+        ]
+    )
     assert code == 0
     return {r["name"]: r for r in json.loads((out / "manifest.json").read_text())["reports"]}
 
@@ -59,8 +80,10 @@ def _drop_course(path: Path, code: str) -> None:
     book = openpyxl.load_workbook(path)
     ws = next(ws for ws in book.worksheets if ws.title in ("action_plan", "plan_accion"))
     header = [str(c.value) for c in ws[1]]
-    col = {key: next(i for i, h in enumerate(header, start=1) if h in names)  # English or Spanish headers
-           for key, names in (("code", ("code", "codigo")), ("status", ("status", "estatus")))}
+    col = {
+        key: next(i for i, h in enumerate(header, start=1) if h in names)  # English or Spanish headers
+        for key, names in (("code", ("code", "codigo")), ("status", ("status", "estatus")))
+    }
     row = next(r for r in range(2, ws.max_row + 1) if str(ws.cell(r, col["code"]).value) == code)
     ws.cell(row, col["status"]).value = "dropped"
     book.save(path)
@@ -88,11 +111,23 @@ def runs(tmp_path_factory):
     pages_after_edit = {name: _page(out, name) for name in ONLY}
     _drop_course(sample, "2.13")
     after_drop = _run(sample, out)
-    full_drop = _run(sample, tmp / "full_drop", "--full")
-    return {"first": first, "pages": pages, "pages_again": pages_again, "index_again": index_again, "again": again,
-            "findings": (findings, findings_again, findings_after_edit), "after_edit": after_edit, "full": full,
-            "out": out, "full_out": tmp / "full", "sample": sample, "after_drop": after_drop,
-            "full_drop_out": tmp / "full_drop", "pages_after_edit": pages_after_edit}
+    _run(sample, tmp / "full_drop", "--full")
+    return {
+        "first": first,
+        "pages": pages,
+        "pages_again": pages_again,
+        "index_again": index_again,
+        "again": again,
+        "findings": (findings, findings_again, findings_after_edit),
+        "after_edit": after_edit,
+        "full": full,
+        "out": out,
+        "full_out": tmp / "full",
+        "sample": sample,
+        "after_drop": after_drop,
+        "full_drop_out": tmp / "full_drop",
+        "pages_after_edit": pages_after_edit,
+    }
 
 
 @pytest.mark.slow
@@ -158,8 +193,9 @@ def test_the_key_changes_with_the_data_read_the_language_and_the_parameters(tmp_
     notebook = paths.NOTEBOOKS / "stakeholder_map.ipynb"
     versions = {"pandas": "x"}
     key = incremental.job_key(wb, {"sector": ""}, notebook, "en", ["stakeholders"], versions)
-    assert key == incremental.job_key(wb, {"sector": "", "processed": "/elsewhere"}, notebook, "en",
-                                      ["stakeholders"], versions)  # where a run keeps things: not part of it
+    assert key == incremental.job_key(
+        wb, {"sector": "", "processed": "/elsewhere"}, notebook, "en", ["stakeholders"], versions
+    )  # where a run keeps things: not part of it
     assert key != incremental.job_key(wb, {"sector": ""}, notebook, "es", ["stakeholders"], versions)
     assert key != incremental.job_key(wb, {"sector": "academia"}, notebook, "en", ["stakeholders"], versions)
     assert key != incremental.job_key(wb, {"sector": ""}, notebook, "en", ["stakeholders", "ties"], versions)

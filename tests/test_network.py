@@ -22,6 +22,7 @@ SNA_COLS = ["w_I", "w_O", "b_IO", "b_OI", "b_O", "t"]  # the same order in sna's
 # Fixtures
 # ---------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def knoke() -> nx.DiGraph:
     """Knoke bureaucracies, information network (tests/data/knoke/README.md)."""
@@ -45,36 +46,62 @@ def elite() -> tuple[nx.Graph, pd.DataFrame, pd.DataFrame]:
 
 
 def _stakeholders(*rows: tuple) -> pd.DataFrame:
-    return pd.DataFrame([{"id": r[0], "name": r[1], "sector": r[2], "scope": "national", "states": [],
-                          "partners": list(r[3]) if len(r) > 3 else [], "influence": 3, "interest": 4}
-                         for r in rows])
+    return pd.DataFrame(
+        [
+            {
+                "id": r[0],
+                "name": r[1],
+                "sector": r[2],
+                "scope": "national",
+                "states": [],
+                "partners": list(r[3]) if len(r) > 3 else [],
+                "influence": 3,
+                "interest": 4,
+            }
+            for r in rows
+        ]
+    )
 
 
 @pytest.fixture
 def tables() -> dict[str, pd.DataFrame]:
     """Five stakeholders tied through all three sources, some ties overlapping."""
-    st = _stakeholders(("UN1", "UN agency", "un_system", ["CS1"]),
-                       ("CS1", "Civil org", "civil_society"),
-                       ("PS1", "Company", "private_sector"),
-                       ("AC1", "University", "academia", ["UN1"]),
-                       ("ISO", "Loner", "media"))
-    ties = pd.DataFrame({
-        "source": ["UN1", "UN1", "PS1", "CS1", "AC1"],
-        "target": ["CS1", "PS1", "UN1", "AC1", "PS1"],
-        "kind": ["coordination", "dialogue", "funding", "knowledge", "partnership"],
-        "directed": pd.array([False, False, True, False, False], dtype="boolean"),
-        "strength": pd.array([3, 1, 2, 1, 1], dtype="Int64"),
-        "since": pd.array([2019, 2020, 2021, 2018, 2015], dtype="Int64"),
-        "until": pd.array([pd.NA, pd.NA, pd.NA, pd.NA, 2020], dtype="Int64"),
-    })
-    partnerships = pd.DataFrame({"id": ["P1"], "name": ["Alliance"], "lead": ["UN1"], "members": [["AC1", "CS1"]],
-                                 "status": ["active"], "start": [pd.Timestamp("2021-01-01")], "end": [pd.NaT]})
+    st = _stakeholders(
+        ("UN1", "UN agency", "un_system", ["CS1"]),
+        ("CS1", "Civil org", "civil_society"),
+        ("PS1", "Company", "private_sector"),
+        ("AC1", "University", "academia", ["UN1"]),
+        ("ISO", "Loner", "media"),
+    )
+    ties = pd.DataFrame(
+        {
+            "source": ["UN1", "UN1", "PS1", "CS1", "AC1"],
+            "target": ["CS1", "PS1", "UN1", "AC1", "PS1"],
+            "kind": ["coordination", "dialogue", "funding", "knowledge", "partnership"],
+            "directed": pd.array([False, False, True, False, False], dtype="boolean"),
+            "strength": pd.array([3, 1, 2, 1, 1], dtype="Int64"),
+            "since": pd.array([2019, 2020, 2021, 2018, 2015], dtype="Int64"),
+            "until": pd.array([pd.NA, pd.NA, pd.NA, pd.NA, 2020], dtype="Int64"),
+        }
+    )
+    partnerships = pd.DataFrame(
+        {
+            "id": ["P1"],
+            "name": ["Alliance"],
+            "lead": ["UN1"],
+            "members": [["AC1", "CS1"]],
+            "status": ["active"],
+            "start": [pd.Timestamp("2021-01-01")],
+            "end": [pd.NaT],
+        }
+    )
     return {"stakeholders": st, "ties": ties, "partnerships": partnerships}
 
 
 # ---------------------------------------------------------------------------------------
 # Building the graph
 # ---------------------------------------------------------------------------------------
+
 
 def test_build_merges_three_sources_with_provenance(tables):
     g = net.build_tie_graph(tables)
@@ -154,11 +181,21 @@ def test_build_ignores_self_ties_and_keeps_unknown_ids():
 
 # Quadrants of Appendix 3, step 2 (influence-interest grid, "high" = 4 or 5), as
 # partnerlab.stakeholders.quadrant defines them; a blank score leaves no quadrant.
-@pytest.mark.parametrize("influence, interest, quadrant", [
-    (5, 5, "critical"), (4, 2, "awareness"), (2, 4, "capacity"), (1, 3, "monitor"), (None, 5, None)])
+@pytest.mark.parametrize(
+    "influence, interest, quadrant",
+    [(5, 5, "critical"), (4, 2, "awareness"), (2, 4, "capacity"), (1, 3, "monitor"), (None, 5, None)],
+)
 def test_build_puts_grid_quadrant_on_nodes(influence, interest, quadrant):
-    st = pd.DataFrame({"id": ["A", "B"], "name": ["Ana", "Bo"], "sector": ["academia", "media"],
-                       "partners": [["B"], []], "influence": [influence, 3], "interest": [interest, 3]})
+    st = pd.DataFrame(
+        {
+            "id": ["A", "B"],
+            "name": ["Ana", "Bo"],
+            "sector": ["academia", "media"],
+            "partners": [["B"], []],
+            "influence": [influence, 3],
+            "interest": [interest, 3],
+        }
+    )
     g = net.build_tie_graph({"stakeholders": st})
     assert g.nodes["A"]["quadrant"] == quadrant
     shown = net.centrality_table(g).loc["A", "quadrant"]
@@ -166,7 +203,9 @@ def test_build_puts_grid_quadrant_on_nodes(influence, interest, quadrant):
 
 
 def test_build_without_scores_has_blank_quadrant():
-    st = pd.DataFrame({"id": ["A", "B"], "name": ["Ana", "Bo"], "sector": ["academia", "media"], "partners": [["B"], []]})
+    st = pd.DataFrame(
+        {"id": ["A", "B"], "name": ["Ana", "Bo"], "sector": ["academia", "media"], "partners": [["B"], []]}
+    )
     g = net.build_tie_graph({"stakeholders": st})
     g.add_edge("A", "Z")  # an id missing from stakeholders gets the same (blank) attributes
     assert g.nodes["A"]["quadrant"] is None
@@ -182,6 +221,7 @@ def test_to_undirected_merges_arcs(tables):
 # ---------------------------------------------------------------------------------------
 # Brokerage
 # ---------------------------------------------------------------------------------------
+
 
 def test_brokerage_matches_sna_per_node(knoke):
     # Reference: R sna 2.7-1, brokerage(m, sector)$raw.nli on the Knoke information network
@@ -206,12 +246,15 @@ def test_brokerage_group_as_mapping_equals_attribute(knoke):
     pd.testing.assert_frame_equal(a, b)
 
 
-@pytest.mark.parametrize("groups, role, count", [
-    ({"a": "X", "b": "X", "c": "X"}, "coordinator", 2),
-    ({"a": "X", "b": "Y", "c": "X"}, "itinerant", 2),
-    ({"a": "X", "b": "X", "c": "Y"}, "representative", 1),  # a->b->c; c->b->a is gatekeeping
-    ({"a": "X", "b": "Y", "c": "Z"}, "liaison", 2),
-])
+@pytest.mark.parametrize(
+    "groups, role, count",
+    [
+        ({"a": "X", "b": "X", "c": "X"}, "coordinator", 2),
+        ({"a": "X", "b": "Y", "c": "X"}, "itinerant", 2),
+        ({"a": "X", "b": "X", "c": "Y"}, "representative", 1),  # a->b->c; c->b->a is gatekeeping
+        ({"a": "X", "b": "Y", "c": "Z"}, "liaison", 2),
+    ],
+)
 def test_brokerage_undirected_tie_counts_both_ways(groups, role, count):
     g = nx.Graph([("a", "b"), ("b", "c")])  # read as two arcs per edge
     row = net.brokerage_roles(g, groups).loc["b"]
@@ -228,13 +271,13 @@ def _exact_moments(groups: list[str], p: float) -> tuple[np.ndarray, np.ndarray,
     m1 = m2 = tot = 0.0
     for bits in itertools.product((0, 1), repeat=len(pairs)):
         k = sum(bits)
-        w = p ** k * (1 - p) ** (len(pairs) - k)
+        w = p**k * (1 - p) ** (len(pairs) - k)
         g = nx.DiGraph()
         g.add_nodes_from(nodes)
         g.add_edges_from(e for e, b in zip(pairs, bits) if b)
         r = net.brokerage_roles(g, labels)[ROLE_COLS].to_numpy(float)
         m1, m2, tot = m1 + w * r, m2 + w * r * r, tot + w * r.sum(axis=0)
-    return m1, np.sqrt(m2 - m1 ** 2), tot
+    return m1, np.sqrt(m2 - m1**2), tot
 
 
 @pytest.mark.parametrize("groups", [["a", "a", "a", "b"], ["a", "a", "b", "c"]])
@@ -256,6 +299,7 @@ def test_brokerage_expected_values_equal_exact_enumeration(groups):
 # ---------------------------------------------------------------------------------------
 # E-I index
 # ---------------------------------------------------------------------------------------
+
 
 def test_ei_index_hand_computed():
     # A1-A2, A2-A3 internal to A; A1-B1 external; B1-B2 internal to B; B2-C1 external.
@@ -326,11 +370,21 @@ def test_ei_permutation_test_detects_silos():
 # networkx/algorithms/centrality/tests/test_degree_centrality.py (test_degree_centrality_4)
 # and test_betweenness_centrality.py (test_florentine_families_graph).
 FLORENTINE = {  # family: (normalised degree, normalised betweenness)
-    "Acciaiuoli": (0.071, 0.000), "Albizzi": (0.214, 0.212), "Barbadori": (0.143, 0.093),
-    "Bischeri": (0.214, 0.104), "Castellani": (0.214, 0.055), "Ginori": (0.071, 0.000),
-    "Guadagni": (0.286, 0.255), "Lamberteschi": (0.071, 0.000), "Medici": (0.429, 0.522),
-    "Pazzi": (0.071, 0.000), "Peruzzi": (0.214, 0.022), "Ridolfi": (0.214, 0.114),
-    "Salviati": (0.143, 0.143), "Strozzi": (0.286, 0.103), "Tornabuoni": (0.214, 0.092),
+    "Acciaiuoli": (0.071, 0.000),
+    "Albizzi": (0.214, 0.212),
+    "Barbadori": (0.143, 0.093),
+    "Bischeri": (0.214, 0.104),
+    "Castellani": (0.214, 0.055),
+    "Ginori": (0.071, 0.000),
+    "Guadagni": (0.286, 0.255),
+    "Lamberteschi": (0.071, 0.000),
+    "Medici": (0.429, 0.522),
+    "Pazzi": (0.071, 0.000),
+    "Peruzzi": (0.214, 0.022),
+    "Ridolfi": (0.214, 0.114),
+    "Salviati": (0.143, 0.143),
+    "Strozzi": (0.286, 0.103),
+    "Tornabuoni": (0.214, 0.092),
 }
 
 
@@ -344,8 +398,16 @@ def test_centrality_florentine_published_values(family):
 
 
 def test_centrality_directed_graph_uses_pairs_and_orders_by_betweenness():
-    g = net.build_tie_graph({"stakeholders": _stakeholders(("A", "a", "media", ["B", "C"]), ("B", "b", "media"),
-                                                           ("C", "c", "academia", ["D"]), ("D", "d", "academia"))})
+    g = net.build_tie_graph(
+        {
+            "stakeholders": _stakeholders(
+                ("A", "a", "media", ["B", "C"]),
+                ("B", "b", "media"),
+                ("C", "c", "academia", ["D"]),
+                ("D", "d", "academia"),
+            )
+        }
+    )
     table = net.centrality_table(g)
     assert table.index[0] in ("A", "C")
     assert table.loc["A", "degree"] == 2 and table.loc["A", "weighted_degree"] == 2
@@ -368,23 +430,48 @@ def _holes_graph(directed: bool) -> nx.Graph:
     # http://www.analytictech.com/connections/v20(1)/holes.htm and the small digraph D.
     if directed:
         return nx.DiGraph([(0, 1), (0, 2), (1, 0), (2, 1)])
-    return nx.Graph([("A", "B"), ("A", "F"), ("A", "G"), ("A", "E"), ("E", "G"), ("F", "G"), ("B", "G"),
-                     ("B", "D"), ("D", "G"), ("G", "C")])
+    return nx.Graph(
+        [
+            ("A", "B"),
+            ("A", "F"),
+            ("A", "G"),
+            ("A", "E"),
+            ("E", "G"),
+            ("F", "G"),
+            ("B", "G"),
+            ("B", "D"),
+            ("D", "G"),
+            ("G", "C"),
+        ]
+    )
 
 
 # Expected values computed with UCINET (and igraph), as recorded in networkx's
 # algorithms/tests/test_structuralholes.py (TestStructuralHolesNoScipy).
-UNDIRECTED_WEIGHTS = {("A", "B"): 2, ("A", "F"): 3, ("A", "G"): 5, ("A", "E"): 2, ("E", "G"): 8, ("F", "G"): 3,
-                      ("B", "G"): 4, ("B", "D"): 1, ("D", "G"): 3, ("G", "C"): 10}
+UNDIRECTED_WEIGHTS = {
+    ("A", "B"): 2,
+    ("A", "F"): 3,
+    ("A", "G"): 5,
+    ("A", "E"): 2,
+    ("E", "G"): 8,
+    ("F", "G"): 3,
+    ("B", "G"): 4,
+    ("B", "D"): 1,
+    ("D", "G"): 3,
+    ("G", "C"): 10,
+}
 DIRECTED_WEIGHTS = {(0, 1): 2, (0, 2): 2, (1, 0): 1, (2, 1): 1}
 
 
-@pytest.mark.parametrize("directed, weights, expected", [
-    (False, None, {"G": 0.400, "A": 0.595, "C": 1.0}),
-    (False, UNDIRECTED_WEIGHTS, {"G": 0.299, "A": 0.795, "C": 1.0}),
-    (True, None, {0: 1.003, 1: 1.003, 2: 1.389}),
-    (True, DIRECTED_WEIGHTS, {0: 0.840, 1: 1.143, 2: 1.378}),
-])
+@pytest.mark.parametrize(
+    "directed, weights, expected",
+    [
+        (False, None, {"G": 0.400, "A": 0.595, "C": 1.0}),
+        (False, UNDIRECTED_WEIGHTS, {"G": 0.299, "A": 0.795, "C": 1.0}),
+        (True, None, {0: 1.003, 1: 1.003, 2: 1.389}),
+        (True, DIRECTED_WEIGHTS, {0: 0.840, 1: 1.143, 2: 1.378}),
+    ],
+)
 def test_constraint_ucinet_values(directed, weights, expected):
     g = _holes_graph(directed)
     if weights:
@@ -411,6 +498,7 @@ def test_constraint_equals_networkx_on_a_random_weighted_digraph():
 # ---------------------------------------------------------------------------------------
 # Communities, components, isolates, bridges
 # ---------------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def two_silos() -> nx.Graph:
@@ -457,6 +545,7 @@ def test_sector_graph(two_silos):
 # Focus, filters and findings
 # ---------------------------------------------------------------------------------------
 
+
 def test_ego_network_and_focus_summary(tables):
     g = net.build_tie_graph(tables, as_of_year=2025)
     ego = net.ego_network(g, "PS1")
@@ -469,20 +558,28 @@ def test_ego_network_and_focus_summary(tables):
         net.ego_network(g, "NOPE")
 
 
-@pytest.mark.parametrize("lang, direction, kinds, sources", [
-    ("en", "both ways", "Dialogue, Funding", "ties sheet"),
-    ("es", "ambos sentidos", "Diálogo, Financiamiento", "hoja de vínculos")])
+@pytest.mark.parametrize(
+    "lang, direction, kinds, sources",
+    [
+        ("en", "both ways", "Dialogue, Funding", "ties sheet"),
+        ("es", "ambos sentidos", "Diálogo, Financiamiento", "hoja de vínculos"),
+    ],
+)
 def test_focus_table_in_words(tables, lang, direction, kinds, sources):
     g = net.build_tie_graph(tables, as_of_year=2025)
     table = net.focus_table(g, "UN1", lang).set_index("name")
     assert table.loc["Company", ["direction", "kinds", "sources"]].tolist() == [direction, kinds, sources]
     # CS1 is tied through the ties sheet, UN1's partners list and partnership P1
-    expected = ({"ties sheet", "partners list", "partnership P1"} if lang == "en" else
-                {"hoja de vínculos", "lista de alianzas", "alianza P1"})
+    expected = (
+        {"ties sheet", "partners list", "partnership P1"}
+        if lang == "en"
+        else {"hoja de vínculos", "lista de alianzas", "alianza P1"}
+    )
     assert set(table.loc["Civil org", "sources"].split(", ")) == expected
     g.remove_edge("UN1", "PS1")  # only the funding arc PS1 -> UN1 is left
     assert net.focus_table(g, "UN1", lang).set_index("name").loc["Company", "direction"] == (
-        "to the focus" if lang == "en" else "hacia el actor en foco")
+        "to the focus" if lang == "en" else "hacia el actor en foco"
+    )
 
 
 def test_filter_sector_keeps_direct_partners(tables):
@@ -522,6 +619,7 @@ def test_findings_without_ties():
 # Charts
 # ---------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("n, expect_sector_view", [(20, False), (400, True)])
 def test_plot_network_small_and_large(n, expect_sector_view):
     matplotlib = pytest.importorskip("matplotlib")
@@ -532,8 +630,10 @@ def test_plot_network_small_and_large(n, expect_sector_view):
     from partnerlab.synthetic import synthetic_tables
 
     rows = synthetic_tables(n, 4, seed=2)
-    tables = {"stakeholders": pd.DataFrame(rows["stakeholders"]),
-              "ties": pd.DataFrame(rows["ties"]).assign(directed=lambda t: t["kind"] == "funding")}
+    tables = {
+        "stakeholders": pd.DataFrame(rows["stakeholders"]),
+        "ties": pd.DataFrame(rows["ties"]).assign(directed=lambda t: t["kind"] == "funding"),
+    }
     g = net.build_tie_graph(tables)
     ax = pn.plot_network(g, lang="es")
     assert isinstance(ax, plt.Axes)
@@ -574,7 +674,9 @@ def test_plot_network_labels_do_not_overlap(n, ties):
     g = net.build_tie_graph({"stakeholders": pd.DataFrame(rows["stakeholders"]), "ties": pd.DataFrame(rows["ties"])})
     ax = pn.plot_network(g)
     renderer = ax.figure.canvas.get_renderer()
-    labels = [t for t in ax.texts if t.get_text() in {pn.short_label(v, g.nodes[v]["name"], width=20, lines=2) for v in g}]
+    labels = [
+        t for t in ax.texts if t.get_text() in {pn.short_label(v, g.nodes[v]["name"], width=20, lines=2) for v in g}
+    ]
     assert not {t.get_text() for t in labels} & set(g)  # names, never ids
     boxes = [t.get_window_extent(renderer) for t in labels]
     assert not any(a.overlaps(b) for a, b in itertools.combinations(boxes, 2))
@@ -588,12 +690,15 @@ def test_plot_network_labels_do_not_overlap(n, ties):
 
 # networkx's own Brandes implementation is the independent reference: the batched sparse
 # version must give its values, exactly (k = None) and for its k-sample estimator (same seed).
-@pytest.mark.parametrize("graph", [
-    nx.florentine_families_graph(),
-    nx.connected_watts_strogatz_graph(120, 4, 0.2, seed=1),
-    nx.gnm_random_graph(150, 160, seed=2),  # disconnected, with isolates
-    nx.barbell_graph(5, 2),
-])
+@pytest.mark.parametrize(
+    "graph",
+    [
+        nx.florentine_families_graph(),
+        nx.connected_watts_strogatz_graph(120, 4, 0.2, seed=1),
+        nx.gnm_random_graph(150, 160, seed=2),  # disconnected, with isolates
+        nx.barbell_graph(5, 2),
+    ],
+)
 @pytest.mark.parametrize("k", [None, 1, 7])
 def test_betweenness_equals_networkx(graph, k):
     if k is not None and tuple(int(x) for x in nx.__version__.split(".")[:2]) < (3, 5):
@@ -620,7 +725,10 @@ def test_network_figure_names_stakeholders_not_codes():
     shown = [t.get_text() for t in ax.texts if t.get_text().replace("\n", " ") not in ("",)]
     ids = [t for t in shown if t in names and f"({t})" not in names[t] and t != names[t]]
     assert ids == [], f"ids shown instead of names: {ids}"
-    assert sum(1 for t in shown if "\n" in t or t in {pn.short_label(v, n, width=20, lines=2) for v, n in names.items()}) >= 25
+    assert (
+        sum(1 for t in shown if "\n" in t or t in {pn.short_label(v, n, width=20, lines=2) for v, n in names.items()})
+        >= 25
+    )
     alt = pn.network_alt(g, "es")
     assert alt.startswith("Figura de la red: 94 actores") and "Programa de las Naciones Unidas" in alt
     plt.close("all")

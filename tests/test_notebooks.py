@@ -40,8 +40,12 @@ def _fan_out_params(key, wb):
 
 
 def _html(nb) -> str:
-    return "\n".join("".join(o.get("data", {}).get("text/html", "")) for c in nb.cells if c.cell_type == "code"
-                     for o in c.get("outputs", []))
+    return "\n".join(
+        "".join(o.get("data", {}).get("text/html", ""))
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+    )
 
 
 @pytest.mark.slow
@@ -50,8 +54,13 @@ def _html(nb) -> str:
 def test_notebook_runs_in_every_language(tmp_path, sample_wb, key, lang):
     params = _fan_out_params(key, sample_wb)
     out = tmp_path / f"{key}.ipynb"
-    pm.execute_notebook(str(NOTEBOOKS / f"{key}.ipynb"), str(out), parameters={"lang": lang, **params},
-                        kernel_name="python3", progress_bar=False)
+    pm.execute_notebook(
+        str(NOTEBOOKS / f"{key}.ipynb"),
+        str(out),
+        parameters={"lang": lang, **params},
+        kernel_name="python3",
+        progress_bar=False,
+    )
     nb = nbformat.read(out, as_version=4)
     page = _html(nb)
     title = page_title(REPORT[key], params, sample_wb, lang)
@@ -64,8 +73,11 @@ def test_notebook_runs_in_every_language(tmp_path, sample_wb, key, lang):
         assert contact not in json.dumps(nb)  # personal data never reaches a notebook
 
 
-PAIRED = [p for p in sorted(NOTEBOOKS.glob("*.ipynb"))
-          if "py:percent" in str(nbformat.read(p, as_version=4).metadata.get("jupytext", {}).get("formats", ""))]
+PAIRED = [
+    p
+    for p in sorted(NOTEBOOKS.glob("*.ipynb"))
+    if "py:percent" in str(nbformat.read(p, as_version=4).metadata.get("jupytext", {}).get("formats", ""))
+]
 
 
 @pytest.mark.parametrize("path", PAIRED, ids=[p.stem for p in PAIRED])

@@ -13,20 +13,34 @@ from partnerlab import overview, paths, screening
 from partnerlab.workbook import Workbook
 
 AS_OF = dt.date(2025, 6, 30)
-DIMS = ["non_discrimination", "accessibility", "access_to_information", "influence_on_decisions",
-        "transparency", "responsiveness"]
+DIMS = [
+    "non_discrimination",
+    "accessibility",
+    "access_to_information",
+    "influence_on_decisions",
+    "transparency",
+    "responsiveness",
+]
 
 
 @pytest.fixture
 def stakeholders() -> pd.DataFrame:
     # grid (stakeholders.HIGH = 4): A, B, C critical (both >= 4); D high influence only; E low both
-    return pd.DataFrame({
-        "id": ["A", "B", "C", "D", "E"],
-        "name": ["Alpha (fictional)", "Beta (fictional)", "Gamma (fictional)", "Delta (fictional)", "Epsilon (fictional)"],
-        "sector": ["academia", "civil_society", "private_sector", "media", "academia"],
-        "influence": pd.array([5, 4, 4, 5, 1], dtype="Int64"),
-        "interest": pd.array([5, 5, 4, 2, 1], dtype="Int64"),
-    })
+    return pd.DataFrame(
+        {
+            "id": ["A", "B", "C", "D", "E"],
+            "name": [
+                "Alpha (fictional)",
+                "Beta (fictional)",
+                "Gamma (fictional)",
+                "Delta (fictional)",
+                "Epsilon (fictional)",
+            ],
+            "sector": ["academia", "civil_society", "private_sector", "media", "academia"],
+            "influence": pd.array([5, 4, 4, 5, 1], dtype="Int64"),
+            "interest": pd.array([5, 5, 4, 2, 1], dtype="Int64"),
+        }
+    )
 
 
 def _screening(stakeholder: str, date: str, **answers: bool | None) -> dict:
@@ -39,12 +53,14 @@ def _screening(stakeholder: str, date: str, **answers: bool | None) -> dict:
 
 @pytest.fixture
 def due_diligence() -> pd.DataFrame:
-    return pd.DataFrame([
-        _screening("A", "2024-01-10", q07=True),  # A first excluded ...
-        _screening("A", "2025-01-10"),  # ... then clear: the latest counts
-        _screening("D", "2025-02-01", q01=False),  # caution (not legally registered)
-        _screening("E", "2025-03-01", q12=None),  # incomplete
-    ])
+    return pd.DataFrame(
+        [
+            _screening("A", "2024-01-10", q07=True),  # A first excluded ...
+            _screening("A", "2025-01-10"),  # ... then clear: the latest counts
+            _screening("D", "2025-02-01", q01=False),  # caution (not legally registered)
+            _screening("E", "2025-03-01", q12=None),  # incomplete
+        ]
+    )
 
 
 @pytest.fixture
@@ -57,23 +73,52 @@ def quality_assessment() -> pd.DataFrame:
         ("P2", "2025-04-01", "government", [2, 2, 2, 2, 2, 2]),
         ("P2", "2025-04-01", "civil_society", [3, 3, 3, 3, 3, 0]),
     ]
-    return pd.DataFrame([{"partnership": p, "assessed_on": pd.Timestamp(d), "perspective": v, **dict(zip(DIMS, lv))}
-                         for p, d, v, lv in rows])
+    return pd.DataFrame(
+        [
+            {"partnership": p, "assessed_on": pd.Timestamp(d), "perspective": v, **dict(zip(DIMS, lv))}
+            for p, d, v, lv in rows
+        ]
+    )
 
 
 @pytest.fixture
 def value_assessment() -> pd.DataFrame:
     ok = {c: "acceptable" for c in screening.CRITERION_CODES}
-    return pd.DataFrame([
-        {"subject": "A", "subject_kind": "stakeholder", "assessed_on": pd.Timestamp("2024-01-01"), **ok,
-         "c6": "not_acceptable", "decision": "decline"},  # superseded by the next row
-        {"subject": "A", "subject_kind": "stakeholder", "assessed_on": pd.Timestamp("2025-01-01"), **ok,
-         "decision": "proceed"},  # proceed, agrees
-        {"subject": "P1", "subject_kind": "partnership", "assessed_on": pd.Timestamp("2025-01-01"), **ok,
-         "c3": "insufficient_information", "decision": "proceed"},  # continue_analysis suggested: differs
-        {"subject": "P2", "subject_kind": "partnership", "assessed_on": pd.Timestamp("2025-02-01"), **ok,
-         "c1": "not_acceptable", "decision": None},  # decline, not recorded
-    ])
+    return pd.DataFrame(
+        [
+            {
+                "subject": "A",
+                "subject_kind": "stakeholder",
+                "assessed_on": pd.Timestamp("2024-01-01"),
+                **ok,
+                "c6": "not_acceptable",
+                "decision": "decline",
+            },  # superseded by the next row
+            {
+                "subject": "A",
+                "subject_kind": "stakeholder",
+                "assessed_on": pd.Timestamp("2025-01-01"),
+                **ok,
+                "decision": "proceed",
+            },  # proceed, agrees
+            {
+                "subject": "P1",
+                "subject_kind": "partnership",
+                "assessed_on": pd.Timestamp("2025-01-01"),
+                **ok,
+                "c3": "insufficient_information",
+                "decision": "proceed",
+            },  # continue_analysis suggested: differs
+            {
+                "subject": "P2",
+                "subject_kind": "partnership",
+                "assessed_on": pd.Timestamp("2025-02-01"),
+                **ok,
+                "c1": "not_acceptable",
+                "decision": None,
+            },  # decline, not recorded
+        ]
+    )
 
 
 def test_critical_table_and_sentence(stakeholders, due_diligence):
@@ -91,10 +136,20 @@ def test_critical_table_and_sentence(stakeholders, due_diligence):
 def test_screening_table_counts_latest_outcomes(stakeholders, due_diligence):
     table = overview.screening_table(stakeholders, screening.screen(due_diligence), AS_OF).set_index("outcome")
     # A clear (latest), D caution, E incomplete, B and C never screened; A, B, C are critical
-    assert table["stakeholders"].to_dict() == {"excluded": 0, "incomplete": 1, "caution": 1, "clear": 1,
-                                               "not_screened": 2}
-    assert table["is_critical"].to_dict() == {"excluded": 0, "incomplete": 0, "caution": 0, "clear": 1,
-                                              "not_screened": 2}
+    assert table["stakeholders"].to_dict() == {
+        "excluded": 0,
+        "incomplete": 1,
+        "caution": 1,
+        "clear": 1,
+        "not_screened": 2,
+    }
+    assert table["is_critical"].to_dict() == {
+        "excluded": 0,
+        "incomplete": 0,
+        "caution": 0,
+        "clear": 1,
+        "not_screened": 2,
+    }
 
 
 def test_decision_table_uses_the_latest_assessment(value_assessment):
@@ -113,23 +168,37 @@ def test_quality_table_and_sentence(quality_assessment):
     # responsiveness: P1 3, P2 (2 + 0) / 2 = 1 -> mean 2
     assert table.iloc[-1][["mean_level", "below_3"]].tolist() == [2.0, 1]
     assert overview.quality_sentence(quality_assessment, "en").startswith(
-        "<b>2</b> partnerships have a quality assessment; <b>1</b> of them reach level 3")
+        "<b>2</b> partnerships have a quality assessment; <b>1</b> of them reach level 3"
+    )
 
 
 def test_diagnosis_sentence():
-    q = pd.DataFrame([("s1", "dialogue", "Dialogue works", "scale", ["Low", "Mid", "High"]),
-                      ("s2", "financing", "Funds suffice", "scale", ["Low", "Mid", "High"]),
-                      ("m1", "efficacy", "Main challenges", "multi", ["Funds", "Trust"])],
-                     columns=["question", "theme", "text", "type", "options"])
-    r = pd.DataFrame({"respondent": ["a", "b", "c", "d"], "sector": ["academia"] * 4, "state": [[]] * 4,
-                      "s1": ["High", "High", "Mid", None], "s2": ["Low", "Mid", "Low", "Low"],
-                      "m1": [["Funds"], ["Funds", "Trust"], ["Funds"], []]})
+    q = pd.DataFrame(
+        [
+            ("s1", "dialogue", "Dialogue works", "scale", ["Low", "Mid", "High"]),
+            ("s2", "financing", "Funds suffice", "scale", ["Low", "Mid", "High"]),
+            ("m1", "efficacy", "Main challenges", "multi", ["Funds", "Trust"]),
+        ],
+        columns=["question", "theme", "text", "type", "options"],
+    )
+    r = pd.DataFrame(
+        {
+            "respondent": ["a", "b", "c", "d"],
+            "sector": ["academia"] * 4,
+            "state": [[]] * 4,
+            "s1": ["High", "High", "Mid", None],
+            "s2": ["Low", "Mid", "Low", "Low"],
+            "m1": [["Funds"], ["Funds", "Trust"], ["Funds"], []],
+        }
+    )
     en, es = overview.diagnosis_sentence(q, r, "en"), overview.diagnosis_sentence(q, r, "es")
     # dialogue: positions 3, 3, 2 -> mean 8/3 -> (8/3 - 1) / 2 = 0.83; financing 1, 2, 1, 1 -> 0.125
     # challenges: Funds 3 of the 3 who answered (d ticked nothing) = 100 %
-    assert en == ("<b>4</b> people answered the survey. Highest rated theme: <b>Dialogue</b> "
-                  "(0.83 on 0-1); lowest: <b>Financing</b> (0.12). Most cited challenge: "
-                  "<b>Funds</b> (100\u00a0% of those who answered).")
+    assert en == (
+        "<b>4</b> people answered the survey. Highest rated theme: <b>Dialogue</b> "
+        "(0.83 on 0-1); lowest: <b>Financing</b> (0.12). Most cited challenge: "
+        "<b>Funds</b> (100\u00a0% of those who answered)."
+    )
     assert "<b>Financiamiento</b>" in es
     assert overview.diagnosis_sentence(q.iloc[:0], r[["respondent", "sector", "state"]]) is None
     r["m1"] = [["Funds"], ["Trust"], ["Funds", "Trust"], []]  # 2 of 3 each: a tie, both named
@@ -138,31 +207,54 @@ def test_diagnosis_sentence():
     assert "Retos más citados, empatados: <b>Funds; Trust</b> (67\u00a0% de quienes respondieron cada uno)." in es
 
 
-@pytest.mark.parametrize("listing, expected", [
-    (None, None),
-    ([{"name": "quality", "report": "quality", "status": "ok", "title_en": "Quality", "title_es": "Calidad"}],
-     "quality.html"),
-    ([{"name": "quality", "report": "quality", "status": "failed", "title_en": "Quality"}], None),
-    ([{"name": "quality__p1", "report": "quality", "status": "ok", "title_en": "Quality: P1"}], None),
-])
+@pytest.mark.parametrize(
+    "listing, expected",
+    [
+        (None, None),
+        (
+            [{"name": "quality", "report": "quality", "status": "ok", "title_en": "Quality", "title_es": "Calidad"}],
+            "quality.html",
+        ),
+        ([{"name": "quality", "report": "quality", "status": "failed", "title_en": "Quality"}], None),
+        ([{"name": "quality__p1", "report": "quality", "status": "ok", "title_en": "Quality: P1"}], None),
+    ],
+)
 def test_see_report_links_only_a_finished_whole_report(listing, expected):
     got = overview.see_report(listing, "quality", "es")
     assert got == (None if expected is None else f'Vea el informe: <a href="{expected}">Calidad</a>.')
 
 
 def test_headline_table(stakeholders, due_diligence, quality_assessment, value_assessment):
-    plan = pd.DataFrame({"code": ["1.1", "1.2", "2.1"], "pillar": ["I", "I", "II"], "area": ["x"] * 3,
-                         "action": ["a", "b", "c"], "responsible": [["RCO"]] * 3, "years": [[2023], [2024, 2025], [2025]],
-                         "status": ["done", "in_progress", "not_started"], "progress_pct": [100.0, 40.0, 0.0]})
-    tables = {"stakeholders": stakeholders, "partnerships": pd.DataFrame({"id": ["P1"], "name": ["One"], "actions": [["1.1"]]}),
-              "due_diligence": due_diligence, "value_assessment": value_assessment,
-              "quality_assessment": quality_assessment, "survey_questions": pd.DataFrame(),
-              "survey_responses": pd.DataFrame(), "action_plan": plan}
+    plan = pd.DataFrame(
+        {
+            "code": ["1.1", "1.2", "2.1"],
+            "pillar": ["I", "I", "II"],
+            "area": ["x"] * 3,
+            "action": ["a", "b", "c"],
+            "responsible": [["RCO"]] * 3,
+            "years": [[2023], [2024, 2025], [2025]],
+            "status": ["done", "in_progress", "not_started"],
+            "progress_pct": [100.0, 40.0, 0.0],
+        }
+    )
+    tables = {
+        "stakeholders": stakeholders,
+        "partnerships": pd.DataFrame({"id": ["P1"], "name": ["One"], "actions": [["1.1"]]}),
+        "due_diligence": due_diligence,
+        "value_assessment": value_assessment,
+        "quality_assessment": quality_assessment,
+        "survey_questions": pd.DataFrame(),
+        "survey_responses": pd.DataFrame(),
+        "action_plan": plan,
+    }
     wb = Workbook(Path("t.xlsx"), "0" * 64, {"as_of": AS_OF}, tables)
     table = overview.headline_table(wb, AS_OF, "es")
     rows = dict(zip(table["figure"], table["value"]))
     assert rows["en el grupo crítico (alta influencia e interés)"] == "3"
-    assert rows["actores por último resultado"] == "Excluido 0 · Incompleto 1 · Precaución 1 · Sin observaciones 1 · Sin evaluación 2"
+    assert (
+        rows["actores por último resultado"]
+        == "Excluido 0 · Incompleto 1 · Precaución 1 · Sin observaciones 1 · Sin evaluación 2"
+    )
     assert rows["decisión registrada distinta de la sugerida"] == "1"
     assert rows["nivel medio de las seis dimensiones (0-3)"] == "2.62"  # (P1 6 x 3 + P2 5 x 2.5 + 1) / 12 = 2.625
     # as of 2025-06-30 nothing is late: 1.2 and 2.1 end in 2025
@@ -171,20 +263,42 @@ def test_headline_table(stakeholders, due_diligence, quality_assessment, value_a
 
 
 def _workbook(stakeholders, due_diligence, quality_assessment, value_assessment, **more):
-    plan = pd.DataFrame({"code": ["1.1", "1.2", "2.1"], "pillar": ["I", "I", "II"], "area": ["x"] * 3,
-                         "action": ["a", "b", "c"], "responsible": [["RCO"]] * 3, "years": [[2023], [2024, 2025], [2024]],
-                         "status": ["done", "in_progress", "not_started"], "progress_pct": [100.0, 40.0, 0.0]})
-    tables = {"stakeholders": stakeholders,
-              "partnerships": pd.DataFrame({"id": ["P1", "P2"], "name": ["One (fictional)", "Two (fictional)"],
-                                            "status": ["active", "negotiating"], "actions": [["1.1"], []]}),
-              "due_diligence": due_diligence, "value_assessment": value_assessment,
-              "quality_assessment": quality_assessment, "survey_questions": pd.DataFrame(),
-              "survey_responses": pd.DataFrame(), "action_plan": plan, **more}
+    plan = pd.DataFrame(
+        {
+            "code": ["1.1", "1.2", "2.1"],
+            "pillar": ["I", "I", "II"],
+            "area": ["x"] * 3,
+            "action": ["a", "b", "c"],
+            "responsible": [["RCO"]] * 3,
+            "years": [[2023], [2024, 2025], [2024]],
+            "status": ["done", "in_progress", "not_started"],
+            "progress_pct": [100.0, 40.0, 0.0],
+        }
+    )
+    tables = {
+        "stakeholders": stakeholders,
+        "partnerships": pd.DataFrame(
+            {
+                "id": ["P1", "P2"],
+                "name": ["One (fictional)", "Two (fictional)"],
+                "status": ["active", "negotiating"],
+                "actions": [["1.1"], []],
+            }
+        ),
+        "due_diligence": due_diligence,
+        "value_assessment": value_assessment,
+        "quality_assessment": quality_assessment,
+        "survey_questions": pd.DataFrame(),
+        "survey_responses": pd.DataFrame(),
+        "action_plan": plan,
+        **more,
+    }
     return Workbook(Path("t.xlsx"), "0" * 64, {"as_of": AS_OF}, tables)
 
 
-def test_headlines_are_computed_and_link_their_evidence(stakeholders, due_diligence, quality_assessment,
-                                                       value_assessment):
+def test_headlines_are_computed_and_link_their_evidence(
+    stakeholders, due_diligence, quality_assessment, value_assessment
+):
     wb = _workbook(stakeholders, due_diligence, quality_assessment, value_assessment)
     register = pd.DataFrame({"verdict": ["go", "blocked"]})
     listing = [{"name": "quality", "report": "quality", "status": "ok", "title_en": "Partnership quality"}]
@@ -204,11 +318,13 @@ def test_headlines_are_computed_and_link_their_evidence(stakeholders, due_dilige
     assert es[0].href == "#s-registro-de-alianzas"
 
 
-def test_first_screen_holds_alert_counts_statuses_and_the_key_figure(stakeholders, due_diligence, quality_assessment,
-                                                                      value_assessment):
+def test_first_screen_holds_alert_counts_statuses_and_the_key_figure(
+    stakeholders, due_diligence, quality_assessment, value_assessment
+):
     wb = _workbook(stakeholders, due_diligence, quality_assessment, value_assessment)
-    html = overview.first_screen(wb, AS_OF, {"blocker": 2, "warning": 1, "upcoming": 0}, "es", None, None,
-                                 screening.screen(due_diligence))
+    html = overview.first_screen(
+        wb, AS_OF, {"blocker": 2, "warning": 1, "upcoming": 0}, "es", None, None, screening.screen(due_diligence)
+    )
     assert '<span class="pl-big">2</span> bloqueos' in html and '<span class="pl-big">1</span> advertencia' in html
     assert "plazos próximos" in html and 'href="#s-alertas"' in html
     assert "Activa <b>1</b>" in html and "Negociación <b>1</b>" in html
@@ -226,20 +342,49 @@ def test_overview_notebook_links_every_report(tmp_path):
     pytest.importorskip("papermill")
     import papermill as pm
 
-    manifest = {"reports": [
-        {"name": "stakeholder_map", "report": "stakeholder_map", "status": "ok", "title_en": "Stakeholder map",
-         "title_es": "Mapa de actores"},
-        {"name": "quality__p1", "report": "quality", "status": "ok", "title_en": "Quality: <P1>", "title_es": "Calidad: <P1>"},
-        {"name": "network", "report": "network", "status": "failed", "title_en": "Network", "title_es": "Red"},
-        {"name": "overview", "report": "overview", "status": "running", "title_en": "Overview", "title_es": "Panorama"},
-    ]}
+    manifest = {
+        "reports": [
+            {
+                "name": "stakeholder_map",
+                "report": "stakeholder_map",
+                "status": "ok",
+                "title_en": "Stakeholder map",
+                "title_es": "Mapa de actores",
+            },
+            {
+                "name": "quality__p1",
+                "report": "quality",
+                "status": "ok",
+                "title_en": "Quality: <P1>",
+                "title_es": "Calidad: <P1>",
+            },
+            {"name": "network", "report": "network", "status": "failed", "title_en": "Network", "title_es": "Red"},
+            {
+                "name": "overview",
+                "report": "overview",
+                "status": "running",
+                "title_en": "Overview",
+                "title_es": "Panorama",
+            },
+        ]
+    }
     (tmp_path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     out = tmp_path / "overview.ipynb"
-    pm.execute_notebook(str(paths.NOTEBOOKS / "overview.ipynb"), str(out), kernel_name="python3", progress_bar=False,
-                        parameters={"lang": "es", "batch": str(tmp_path / "manifest.json")}, cwd=str(tmp_path))
-    html = "".join(o.get("data", {}).get("text/html", "") if isinstance(o.get("data", {}).get("text/html", ""), str)
-                   else "".join(o["data"]["text/html"]) for c in json.loads(out.read_text())["cells"]
-                   for o in c.get("outputs", []))
+    pm.execute_notebook(
+        str(paths.NOTEBOOKS / "overview.ipynb"),
+        str(out),
+        kernel_name="python3",
+        progress_bar=False,
+        parameters={"lang": "es", "batch": str(tmp_path / "manifest.json")},
+        cwd=str(tmp_path),
+    )
+    html = "".join(
+        o.get("data", {}).get("text/html", "")
+        if isinstance(o.get("data", {}).get("text/html", ""), str)
+        else "".join(o["data"]["text/html"])
+        for c in json.loads(out.read_text())["cells"]
+        for o in c.get("outputs", [])
+    )
     assert '<a href="stakeholder_map.html">Mapa de actores</a>' in html  # listing and the critical group's "see"
     assert 'href="quality__p1.html">Calidad: &lt;P1&gt;</a>' in html  # escaped title
     assert 'href="network.html"' not in html and 'href="overview.html"' not in html  # failed; itself
@@ -250,6 +395,7 @@ def test_overview_notebook_links_every_report(tmp_path):
 # Navigation (report.py): titles name their entity, names link to their pages, siblings
 # ---------------------------------------------------------------------------------------
 
+
 def _page(sample_wb, report, params, in_batch=True, lang="en"):
     from partnerlab.report import Report
 
@@ -259,8 +405,10 @@ def _page(sample_wb, report, params, in_batch=True, lang="en"):
 def test_page_title_names_its_entity(sample_wb):
     pid, name = sample_wb.partnerships["id"].iloc[0], sample_wb.partnerships["name"].iloc[0]
     assert _page(sample_wb, "partnership", {"partnership": pid}).title_text() == f"Partnership: {name}"
-    assert _page(sample_wb, "sector_diagnosis", {"sector": "academia"}, lang="es").title_text() == \
-        "Diagnóstico sectorial: Academia"
+    assert (
+        _page(sample_wb, "sector_diagnosis", {"sector": "academia"}, lang="es").title_text()
+        == "Diagnóstico sectorial: Academia"
+    )
     assert _page(sample_wb, "stakeholder_map", {"sector": ""}, lang="pt").title_text() == "Mapa de atores"
 
 
@@ -276,12 +424,15 @@ def test_names_link_to_their_pages_only_inside_a_batch(sample_wb):
     assert rpt.page_of("stakeholder", "Nobody at all") is None
     table = pd.DataFrame({"name": [name, "<b>x</b>"], "influence": [5, 1]})
     linked = rpt.linked(table.rename(columns={"name": "Name"}), {"name": "stakeholder"})
-    assert linked["Name"].tolist() == [f'<a href="{pages["stakeholder"][sid]}.html">{html_escape(name)}</a>',
-                                       "&lt;b&gt;x&lt;/b&gt;"]
+    assert linked["Name"].tolist() == [
+        f'<a href="{pages["stakeholder"][sid]}.html">{html_escape(name)}</a>',
+        "&lt;b&gt;x&lt;/b&gt;",
+    ]
     assert _page(sample_wb, "overview", {}, in_batch=False).pages() == {}
     pid, pname = next(iter(pages["partnership"].items()))
-    both = rpt.linked(pd.DataFrame({"Name": [name, sample_wb.partnerships.set_index("id").loc[pid, "name"]]}),
-                      {"name": None})  # None: a stakeholder or a partnership, whichever has the name
+    both = rpt.linked(
+        pd.DataFrame({"Name": [name, sample_wb.partnerships.set_index("id").loc[pid, "name"]]}), {"name": None}
+    )  # None: a stakeholder or a partnership, whichever has the name
     assert both["Name"].str.contains(f'href="{pages["partnership"][pid]}.html"').tolist() == [False, True]
 
 

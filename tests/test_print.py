@@ -82,7 +82,10 @@ def test_every_profile_prints_on_at_most_two_pages(profiles, tmp_path):
 
 def test_the_verdict_box_is_above_the_fold(profiles):
     page = (profiles / "partner_profile__altamira.html").read_text(encoding="utf-8")
-    box, mapping = page.find("pl-verdict pl-verdict-"), page.find("Mapeo (Anexo 3)</h2>")  # the section, not its line in the contents
+    box, mapping = (
+        page.find("pl-verdict pl-verdict-"),
+        page.find("Mapeo (Anexo 3)</h2>"),
+    )  # the section, not its line in the contents
     assert 0 < box < mapping  # the verdict comes before the mapping row
     assert "Veredicto: Sin evaluar" in page and "Bloqueos" in page
 
@@ -97,10 +100,14 @@ def _long_table_page(tmp_path: Path, lang: str) -> Path:
 
     rpt = Report(Workbook(Path("w.xlsx"), "0" * 64, {"language": lang}, {}), lang=lang)
     wide = "una descripción larga del mandato, " * 12  # a wide column must wrap, not run off the page
-    df = pd.DataFrame({"id": [f"S{i:03d}" for i in range(94)], "name": [f"Actor {i}" for i in range(94)], "mandate": wide})
+    df = pd.DataFrame(
+        {"id": [f"S{i:03d}" for i in range(94)], "name": [f"Actor {i}" for i in range(94)], "mandate": wide}
+    )
     cell = new_code_cell("rpt.table(df)")
     cell.outputs = [
-        new_output("display_data", data={"text/html": f'<div class="pl-report"><h1>Mapa</h1>{rpt.table_html(df)}</div>'})
+        new_output(
+            "display_data", data={"text/html": f'<div class="pl-report"><h1>Mapa</h1>{rpt.table_html(df)}</div>'}
+        )
     ]
     page = tmp_path / "long.html"
     page.write_text(export_html(new_notebook(cells=[cell]), title="Mapa de actores: Sociedad civil", lang=lang))

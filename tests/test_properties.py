@@ -31,12 +31,26 @@ def portfolios(draw):
     rows = []
     for key in keys:
         sector_key, spelling = draw(sector_spellings)
-        rows.append({"id": key, "name": draw(names), "sector": spelling, "_sector": sector_key,
-                     "influence": draw(scores), "interest": draw(scores),
-                     "partners": draw(st.lists(st.sampled_from(keys), max_size=3, unique=True))})
-    ties = [{"source": draw(st.sampled_from(keys)), "target": draw(st.sampled_from(keys)),
-             "strength": draw(st.integers(1, 3)), "since": draw(st.one_of(st.none(), st.integers(1990, 2030)))}
-            for _ in range(draw(st.integers(0, 15)))]
+        rows.append(
+            {
+                "id": key,
+                "name": draw(names),
+                "sector": spelling,
+                "_sector": sector_key,
+                "influence": draw(scores),
+                "interest": draw(scores),
+                "partners": draw(st.lists(st.sampled_from(keys), max_size=3, unique=True)),
+            }
+        )
+    ties = [
+        {
+            "source": draw(st.sampled_from(keys)),
+            "target": draw(st.sampled_from(keys)),
+            "strength": draw(st.integers(1, 3)),
+            "since": draw(st.one_of(st.none(), st.integers(1990, 2030))),
+        }
+        for _ in range(draw(st.integers(0, 15)))
+    ]
     return rows, ties
 
 
@@ -61,8 +75,17 @@ def test_valid_workbooks_load_back_to_the_same_tables(portfolio, lang):
 
 
 def _valid_book(folder: Path) -> Path:
-    rows = [{"id": f"A{i}", "name": f"Organización ficticia {i}", "sector": "academia", "influence": 3,
-             "interest": 2, "partners": [f"A{(i + 1) % 5}"]} for i in range(5)]
+    rows = [
+        {
+            "id": f"A{i}",
+            "name": f"Organización ficticia {i}",
+            "sector": "academia",
+            "influence": 3,
+            "interest": 2,
+            "partners": [f"A{(i + 1) % 5}"],
+        }
+        for i in range(5)
+    ]
     ties = [{"source": "A0", "target": "A1", "strength": 2, "since": 2020}]
     return template.write_workbook(folder / "valid.xlsx", {"stakeholders": rows, "ties": ties})
 

@@ -20,8 +20,30 @@ pytestmark = pytest.mark.slow
 
 OPEN, CLOSE = i18n.PSEUDO_OPEN, i18n.PSEUDO_CLOSE
 # Words that are not language: units, file and format names, the product's name.
-NOT_WORDS = {"partnerlab", "sha256", "xlsx", "csv", "html", "ipynb", "gexf", "graphml", "json", "pdf",
-             "png", "id", "ok", "n", "s", "kb", "mb", "km", "ucinet", "pajek", "kumu", "gephi"}
+NOT_WORDS = {
+    "partnerlab",
+    "sha256",
+    "xlsx",
+    "csv",
+    "html",
+    "ipynb",
+    "gexf",
+    "graphml",
+    "json",
+    "pdf",
+    "png",
+    "id",
+    "ok",
+    "n",
+    "s",
+    "kb",
+    "mb",
+    "km",
+    "ucinet",
+    "pajek",
+    "kumu",
+    "gephi",
+}
 
 
 class _Text(HTMLParser):

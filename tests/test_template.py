@@ -37,9 +37,17 @@ def test_template_loads_empty_but_valid(tmp_path, lang):
 def test_filled_template_round_trip_in_spanish(tmp_path):
     data = {
         "stakeholders": [
-            {"id": "SHCP", "name": "Secretaría de Hacienda y Crédito Público", "sector": "Gobierno federal",
-             "scope": "Nacional", "states": ["CDMX"], "influence": 5, "interest": 4, "roles": ["Contraparte"],
-             "partners": ["anuies"]},
+            {
+                "id": "SHCP",
+                "name": "Secretaría de Hacienda y Crédito Público",
+                "sector": "Gobierno federal",
+                "scope": "Nacional",
+                "states": ["CDMX"],
+                "influence": 5,
+                "interest": 4,
+                "roles": ["Contraparte"],
+                "partners": ["anuies"],
+            },
             {"id": "ANUIES", "name": "ANUIES", "sector": "academia", "influence": 3, "interest": 5},
         ],
         "ties": [{"source": "SHCP", "target": "ANUIES", "kind": "Diálogo", "strength": 2}],
@@ -49,13 +57,22 @@ def test_filled_template_round_trip_in_spanish(tmp_path):
     assert wb is not None, [str(p) for p in problems]
     row = wb.stakeholders.iloc[0]
     assert (row.sector, row.scope, row.states, row.roles, row.partners) == (
-        "federal_government", "national", ["ciudad_de_mexico"], ["counterpart"], ["ANUIES"])
+        "federal_government",
+        "national",
+        ["ciudad_de_mexico"],
+        ["counterpart"],
+        ["ANUIES"],
+    )
     assert wb.ties.loc[0, "kind"] == "dialogue" and not wb.ties.loc[0, "directed"]
 
 
 def test_text_never_becomes_a_formula(tmp_path):
-    data = {"stakeholders": [{"id": "X1", "name": "=HYPERLINK(\"http://evil\",\"x\")", "sector": "other"},
-                             {"id": "X2", "name": "+1+1", "sector": "other"}]}
+    data = {
+        "stakeholders": [
+            {"id": "X1", "name": '=HYPERLINK("http://evil","x")', "sector": "other"},
+            {"id": "X2", "name": "+1+1", "sector": "other"},
+        ]
+    }
     path = template.write_workbook(tmp_path / "inj.xlsx", data)
     ws = openpyxl.load_workbook(path)["stakeholders"]
     assert ws["B2"].data_type == "s" and ws["B3"].data_type == "s"
@@ -78,12 +95,23 @@ def test_portuguese_template_speaks_portuguese_and_loads(tmp_path):
     assert book.sheetnames[:3] == ["instrucoes", "sobre", "atores"]
     assert book["instrucoes"]["A1"].value == "Pasta de trabalho de entrada do partnerlab"
     assert [c.value for c in book["atores"][1]][:3] == ["id", "nome", "setor"]
-    assert book["plano_acao"]["D2"].value == vocab.ACTIONS[0].label("pt") and book["plano_acao"]["G2"].value == \
-        "Não iniciada"
+    assert (
+        book["plano_acao"]["D2"].value == vocab.ACTIONS[0].label("pt")
+        and book["plano_acao"]["G2"].value == "Não iniciada"
+    )
     assert book["devida_diligencia"]["E1"].value.startswith("q01 Está legalmente constituída?")
-    data = {"stakeholders": [{"id": "A", "name": "Ator A", "sector": "Sociedade civil", "scope": "Estadual",
-                              "roles": "Parceiro implementador; Doador"}],
-            "ties": [{"source": "A", "target": "A", "kind": "Financiamento", "directed": "Sim"}]}
+    data = {
+        "stakeholders": [
+            {
+                "id": "A",
+                "name": "Ator A",
+                "sector": "Sociedade civil",
+                "scope": "Estadual",
+                "roles": "Parceiro implementador; Doador",
+            }
+        ],
+        "ties": [{"source": "A", "target": "A", "kind": "Financiamento", "directed": "Sim"}],
+    }
     wb, problems = check_workbook(template.write_workbook(tmp_path / "filled_pt.xlsx", data, lang="pt"))
     assert wb is not None, [str(p) for p in problems]
     row = wb.stakeholders.iloc[0]
@@ -98,10 +126,12 @@ def test_cli_template_in_portuguese(tmp_path):
 
 def test_workbook_text_is_quoted_on_a_page_of_another_language():
     assert schema.quote_workbook_text("<b>Nota</b>", "es", "en") == (
-        '<q class="pl-workbook-text" lang="es" title="Quoted from the workbook (Español)">&lt;b&gt;Nota&lt;/b&gt;</q>')
+        '<q class="pl-workbook-text" lang="es" title="Quoted from the workbook (Español)">&lt;b&gt;Nota&lt;/b&gt;</q>'
+    )
     assert schema.quote_workbook_text("Nota", "es", "es") == "Nota"
-    assert schema.quote_workbook_text("Nota", "es", "pt").startswith('<q class="pl-workbook-text" lang="es" '
-                                                                      'title="Citado da pasta de trabalho (Español)"')
+    assert schema.quote_workbook_text("Nota", "es", "pt").startswith(
+        '<q class="pl-workbook-text" lang="es" title="Citado da pasta de trabalho (Español)"'
+    )
     assert schema.workbook_text_caption("es", "es") == ""
     assert "quoted from the workbook" in schema.workbook_text_caption("en", "es")
     assert schema.WORKBOOK_TEXT_CLASS in schema.WORKBOOK_TEXT_CSS

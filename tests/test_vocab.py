@@ -18,9 +18,11 @@ def _strip_accents(text: str) -> str:
 
 # --- Appendix 1: actions ---------------------------------------------------------------
 
+
 def test_actions_are_the_49_of_appendix_1_in_order():
-    expected = [f"{n}.{i}" for n, (pillar, count) in enumerate(ACTION_COUNTS.items(), start=1)
-                for i in range(1, count + 1)]
+    expected = [
+        f"{n}.{i}" for n, (pillar, count) in enumerate(ACTION_COUNTS.items(), start=1) for i in range(1, count + 1)
+    ]
     assert [a.code for a in vocab.ACTIONS] == expected
     assert len(expected) == 49
 
@@ -42,18 +44,25 @@ def test_action_is_complete(action):
     assert set(action.responsible) <= set(vocab.RESPONSIBLE)
 
 
-@pytest.mark.parametrize("code, area_en, responsible", [
-    ("1.1", "Capacity Building", ("RCO", "RIAFD")),
-    ("1.10", "Effective Communication", ("UNCG", "RCO", "RIAFD")),
-    ("2.1", "Public Sector, Federal Level - Agenda 2030 National Council", ("RCO", "UNCT")),  # seed: "OCR UNCT"
-    ("2.6", "Public Sector, Federal Level - Congreso de la Unión (Congress)", ("Results Group", "Interagency groups")),
-    ("2.20", "Civil Society", ("TF Juventudes", "RCO")),
-    ("2.21", "Financial Sector", ("RCO", "RIAFD", "Results Group")),  # seed: "RIA FD"
-    ("2.27", "Donors and International Cooperation Agencies", ("RCO", "Results Group")),  # seed: "CR"
-    ("3.3", "Inclusive Dialogue", ("RCO", "Results Group")),  # Partnership Accelerator is external
-    ("3.8", "Programmatic interagency partnerships", ("RCO", "Agencies involved")),
-    ("3.10", "Partnership Platforms", ("RCO", "Interested agencies")),
-])
+@pytest.mark.parametrize(
+    "code, area_en, responsible",
+    [
+        ("1.1", "Capacity Building", ("RCO", "RIAFD")),
+        ("1.10", "Effective Communication", ("UNCG", "RCO", "RIAFD")),
+        ("2.1", "Public Sector, Federal Level - Agenda 2030 National Council", ("RCO", "UNCT")),  # seed: "OCR UNCT"
+        (
+            "2.6",
+            "Public Sector, Federal Level - Congreso de la Unión (Congress)",
+            ("Results Group", "Interagency groups"),
+        ),
+        ("2.20", "Civil Society", ("TF Juventudes", "RCO")),
+        ("2.21", "Financial Sector", ("RCO", "RIAFD", "Results Group")),  # seed: "RIA FD"
+        ("2.27", "Donors and International Cooperation Agencies", ("RCO", "Results Group")),  # seed: "CR"
+        ("3.3", "Inclusive Dialogue", ("RCO", "Results Group")),  # Partnership Accelerator is external
+        ("3.8", "Programmatic interagency partnerships", ("RCO", "Agencies involved")),
+        ("3.10", "Partnership Platforms", ("RCO", "Interested agencies")),
+    ],
+)
 def test_action_area_and_responsible(code, area_en, responsible):
     action = next(a for a in vocab.ACTIONS if a.code == code)
     assert action.area("en") == area_en
@@ -62,18 +71,23 @@ def test_action_area_and_responsible(code, area_en, responsible):
 
 def test_action_2_19_joins_the_text_split_by_the_page_break():
     action = next(a for a in vocab.ACTIONS if a.code == "2.19")
-    assert action.en.endswith("for the positioning of issues, joint advocacy strategies, the creation of "
-                              "information, education, and communication materials, legislative advocacy, etc.")
+    assert action.en.endswith(
+        "for the positioning of issues, joint advocacy strategies, the creation of "
+        "information, education, and communication materials, legislative advocacy, etc."
+    )
 
 
-@pytest.mark.parametrize("name, lang, expected", [
-    ("RCO", "es", "OCR"),
-    ("RCO", "en", "RCO"),
-    ("Results Group", "es", "Grupos de Resultados"),
-    ("Results Group", "pt", "Grupos de Resultados"),
-    ("Interested agencies", "pt", "Agências interessadas"),
-    ("Somebody else", "es", "Somebody else"),
-])
+@pytest.mark.parametrize(
+    "name, lang, expected",
+    [
+        ("RCO", "es", "OCR"),
+        ("RCO", "en", "RCO"),
+        ("Results Group", "es", "Grupos de Resultados"),
+        ("Results Group", "pt", "Grupos de Resultados"),
+        ("Interested agencies", "pt", "Agências interessadas"),
+        ("Somebody else", "es", "Somebody else"),
+    ],
+)
 def test_responsible_label(name, lang, expected):
     assert vocab.responsible_label(name, lang) == expected
 
@@ -86,6 +100,7 @@ def test_every_responsible_entity_is_used_and_labelled():
 
 # --- Appendix 4: due diligence ----------------------------------------------------------
 
+
 def test_due_diligence_questions():
     questions = vocab.DUE_DILIGENCE_QUESTIONS
     assert [q.code for q in questions] == [f"q{i:02d}" for i in range(1, 20)]
@@ -95,18 +110,22 @@ def test_due_diligence_questions():
         assert q.label("es") == q.es
 
 
-@pytest.mark.parametrize("code, fragment", [
-    ("q01", "Federal Registry of CSOs"),
-    ("q06", "forced labor or child labor"),
-    ("q12", "breast milk substitutes"),
-    ("q19", "negatively affects its image"),
-])
+@pytest.mark.parametrize(
+    "code, fragment",
+    [
+        ("q01", "Federal Registry of CSOs"),
+        ("q06", "forced labor or child labor"),
+        ("q12", "breast milk substitutes"),
+        ("q19", "negatively affects its image"),
+    ],
+)
 def test_due_diligence_question_text(code, fragment):
     question = next(q for q in vocab.DUE_DILIGENCE_QUESTIONS if q.code == code)
     assert fragment in question.en
 
 
 # --- Appendix 5: value criteria ---------------------------------------------------------
+
 
 def test_value_criteria_codes_in_order():
     assert [c.code for c in vocab.VALUE_CRITERIA] == ["c1", "c2", "c3", "c4", "c5", "c6", "c7a", "c7b", "c8", "c9"]
@@ -128,10 +147,16 @@ def test_value_criterion_consideration_counts(code, count):
 
 # --- Appendix 6: quality dimensions -----------------------------------------------------
 
+
 def test_quality_dimensions():
     assert [d.key for d in vocab.QUALITY_DIMENSIONS] == [
-        "non_discrimination", "accessibility", "access_to_information", "influence_on_decisions",
-        "transparency", "responsiveness"]
+        "non_discrimination",
+        "accessibility",
+        "access_to_information",
+        "influence_on_decisions",
+        "transparency",
+        "responsiveness",
+    ]
     for d in vocab.QUALITY_DIMENSIONS:
         assert d.principle in vocab.PRINCIPLES
         assert len(d.criteria("en")) >= 2
@@ -140,6 +165,7 @@ def test_quality_dimensions():
 
 
 # --- Appendix 2: themes -----------------------------------------------------------------
+
 
 @pytest.mark.parametrize("term", vocab.THEMES, ids=lambda t: t.key)
 def test_theme_description(term):
@@ -175,21 +201,24 @@ def test_states_are_the_32_federal_entities():
     assert len(set(vocab.STATES.keys)) == 32
 
 
-@pytest.mark.parametrize("spelling, key", [
-    ("CDMX", "ciudad_de_mexico"),
-    ("Distrito Federal", "ciudad_de_mexico"),
-    ("Ciudad de Mexico", "ciudad_de_mexico"),
-    ("Edomex", "estado_de_mexico"),
-    ("Edo. Mex.", "estado_de_mexico"),
-    ("Estado de México", "estado_de_mexico"),
-    ("NL", "nuevo_leon"),
-    ("Nuevo Leon", "nuevo_leon"),
-    ("Michoacan de Ocampo", "michoacan"),
-    ("Veracruz de Ignacio de la Llave", "veracruz"),
-    ("Queretaro", "queretaro"),
-    ("Coahuila de Zaragoza", "coahuila"),
-    ("Quintana Roo", "quintana_roo"),
-])
+@pytest.mark.parametrize(
+    "spelling, key",
+    [
+        ("CDMX", "ciudad_de_mexico"),
+        ("Distrito Federal", "ciudad_de_mexico"),
+        ("Ciudad de Mexico", "ciudad_de_mexico"),
+        ("Edomex", "estado_de_mexico"),
+        ("Edo. Mex.", "estado_de_mexico"),
+        ("Estado de México", "estado_de_mexico"),
+        ("NL", "nuevo_leon"),
+        ("Nuevo Leon", "nuevo_leon"),
+        ("Michoacan de Ocampo", "michoacan"),
+        ("Veracruz de Ignacio de la Llave", "veracruz"),
+        ("Queretaro", "queretaro"),
+        ("Coahuila de Zaragoza", "coahuila"),
+        ("Quintana Roo", "quintana_roo"),
+    ],
+)
 def test_state_variants(spelling, key):
     assert vocab.STATES.lookup(spelling) == key
 
@@ -200,6 +229,7 @@ def test_module_doctests():
 
 
 # --- Translations: every label and Appendix text in every catalog -------------------------
+
 
 def _catalog_entries(lang):
     found = set()
@@ -244,22 +274,25 @@ def test_labels_come_from_the_catalogs():
     assert vocab.SECTORS.label("civil_society", i18n.PSEUDO) == "\u27e6Civil society\u27e7"
 
 
-@pytest.mark.parametrize("name, spelling, key", [
-    ("sector", "Sociedade civil", "civil_society"),
-    ("sector", "SETOR PRIVADO", "private_sector"),
-    ("sector", "Doadores e cooperação internacional", "international_cooperation"),
-    ("scope", "estadual", "state"),
-    ("partnership_status", "Em análise", "under_review"),
-    ("action_status", "Em andamento", "in_progress"),
-    ("action_status", "concluida", "done"),
-    ("yes_no", "Sim", "yes"),
-    ("yes_no", "Não", "no"),
-    ("value_rating", "Pode ser aceitável com ajustes", "adjustments"),
-    ("decision", "Prosseguir", "proceed"),
-    ("perspective", "Autoavaliação", "self"),
-    ("state", "Cidade do México", "ciudad_de_mexico"),
-    ("instrument", "Acordo-quadro", "framework_agreement"),
-])
+@pytest.mark.parametrize(
+    "name, spelling, key",
+    [
+        ("sector", "Sociedade civil", "civil_society"),
+        ("sector", "SETOR PRIVADO", "private_sector"),
+        ("sector", "Doadores e cooperação internacional", "international_cooperation"),
+        ("scope", "estadual", "state"),
+        ("partnership_status", "Em análise", "under_review"),
+        ("action_status", "Em andamento", "in_progress"),
+        ("action_status", "concluida", "done"),
+        ("yes_no", "Sim", "yes"),
+        ("yes_no", "Não", "no"),
+        ("value_rating", "Pode ser aceitável com ajustes", "adjustments"),
+        ("decision", "Prosseguir", "proceed"),
+        ("perspective", "Autoavaliação", "self"),
+        ("state", "Cidade do México", "ciudad_de_mexico"),
+        ("instrument", "Acordo-quadro", "framework_agreement"),
+    ],
+)
 def test_portuguese_labels_look_up_to_their_key(name, spelling, key):
     assert vocab.VOCABULARIES[name].lookup(spelling) == key
     assert vocab.to_key(name, spelling) == key
@@ -273,8 +306,11 @@ def test_a_translation_never_takes_a_spelling_of_another_term():
 
 def test_key_of_names_the_vocabulary_and_suggests_the_closest():
     assert vocab.SECTORS.key_of("academia") == "academia"
-    with pytest.raises(vocab.UnknownTerm, match=r"'Civil sociaty' is not in the sector vocabulary: did you mean "
-                                                r"'Civil society' \(civil_society\)\?"):
+    with pytest.raises(
+        vocab.UnknownTerm,
+        match=r"'Civil sociaty' is not in the sector vocabulary: did you mean "
+        r"'Civil society' \(civil_society\)\?",
+    ):
         vocab.SECTORS.key_of("Civil sociaty")
     with pytest.raises(ValueError, match="spaceship.*sector vocabulary.*Expected one of"):
         vocab.to_key("sector", "spaceship")

@@ -19,8 +19,9 @@ STATUS_COLORS = {"not_started": "#D0D0D0", "in_progress": "#56B4E9", "done": "#0
 LATE_COLOR = "#D55E00"
 
 
-def plot_timeline(plan: pd.DataFrame, as_of: dt.date, ax: plt.Axes | None = None, lang: str = "en",
-                  label_width: int = 52) -> plt.Axes:
+def plot_timeline(
+    plan: pd.DataFrame, as_of: dt.date, ax: plt.Axes | None = None, lang: str = "en", label_width: int = 52
+) -> plt.Axes:
     """One row per course of action (code and short text), grouped by pillar; planned years coloured by status.
 
     Late actions (see partnerlab.actionplan) are framed in vermillion and marked "late";
@@ -30,7 +31,8 @@ def plot_timeline(plan: pd.DataFrame, as_of: dt.date, ax: plt.Axes | None = None
     status = actionplan.plan_status(plan, as_of)
     status = status.assign(_key=status["code"].map(actionplan.code_sort_key)).sort_values("_key", kind="stable")
     pillars = [p for p in vocab.PILLARS.keys if p in set(status["pillar"])] + sorted(
-        set(status["pillar"].dropna()) - set(vocab.PILLARS.keys))
+        set(status["pillar"].dropna()) - set(vocab.PILLARS.keys)
+    )
     years = actionplan.plan_years(status) or [as_of.year]
     y0, y1 = min(years), max(years)
     rows: list[tuple[str, object]] = []
@@ -39,19 +41,29 @@ def plot_timeline(plan: pd.DataFrame, as_of: dt.date, ax: plt.Axes | None = None
         rows.append(("header", pillar))
         rows.extend(("action", r) for _, r in part.iterrows())
     if ax is None:
-        _, ax = plt.subplots(figsize=(7, 1.4 + 0.3 * len(rows)))  # narrow: the labels add ~4 in, the page shrinks wide images
+        _, ax = plt.subplots(
+            figsize=(7, 1.4 + 0.3 * len(rows))
+        )  # narrow: the labels add ~4 in, the page shrinks wide images
     labels = []
     bars: dict[bool, list[tuple]] = {False: [], True: []}  # by hatch (dropped): one barh call each, not one per year
     for i, (kind, item) in enumerate(rows):
         if kind == "header":
-            labels.append(T("Pillar {pillar}: {name}", pillar=item, name=T.label(vocab.PILLARS, item))
-                          if item else T("No pillar"))
+            labels.append(
+                T("Pillar {pillar}: {name}", pillar=item, name=T.label(vocab.PILLARS, item)) if item else T("No pillar")
+            )
             ax.axhspan(i - 0.5, i + 0.5, color="#F0F0F0", zorder=0)
             continue
         r = item
         for year in r["years"]:
-            bars[r["status"] == "dropped"].append((i, year - 0.45, STATUS_COLORS.get(r["status"], "#CCCCCC"),
-                                                   LATE_COLOR if r["is_late"] else "white", 1.6 if r["is_late"] else 0.5))
+            bars[r["status"] == "dropped"].append(
+                (
+                    i,
+                    year - 0.45,
+                    STATUS_COLORS.get(r["status"], "#CCCCCC"),
+                    LATE_COLOR if r["is_late"] else "white",
+                    1.6 if r["is_late"] else 0.5,
+                )
+            )
         pct = r["progress"]
         note = "" if pd.isna(pct) else T.percent(pct, 0)
         if r["is_late"]:
@@ -62,8 +74,16 @@ def plot_timeline(plan: pd.DataFrame, as_of: dt.date, ax: plt.Axes | None = None
     for dropped, spec in bars.items():
         if spec:
             y, left, color, edge, width = zip(*spec)
-            ax.barh(y, 0.9, left=left, height=0.7, color=color, edgecolor=edge, linewidth=width,
-                    hatch="//" if dropped else None)
+            ax.barh(
+                y,
+                0.9,
+                left=left,
+                height=0.7,
+                color=color,
+                edgecolor=edge,
+                linewidth=width,
+                hatch="//" if dropped else None,
+            )
     ax.set_yticks(range(len(rows)), labels, fontsize=9)
     for tick, (kind, _) in zip(ax.get_yticklabels(), rows):
         if kind == "header":
@@ -75,8 +95,11 @@ def plot_timeline(plan: pd.DataFrame, as_of: dt.date, ax: plt.Axes | None = None
     frac = (as_of.timetuple().tm_yday - 0.5) / 365
     ax.axvline(as_of.year - 0.5 + frac, color="black", linestyle="--", linewidth=1)
     handles = [Patch(color=STATUS_COLORS[s], label=T.label(vocab.ACTION_STATUSES, s)) for s in actionplan.STATUSES]
-    handles.append(Patch(facecolor="white", edgecolor=LATE_COLOR, linewidth=1.6,
-                         label=T("late (last planned year passed, not done)")))
+    handles.append(
+        Patch(
+            facecolor="white", edgecolor=LATE_COLOR, linewidth=1.6, label=T("late (last planned year passed, not done)")
+        )
+    )
     handles.append(plt.Line2D([], [], color="black", linestyle="--", label=T("as of {date}", date=T.date(as_of))))
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=2, fontsize=9, frameon=False)
     ax.spines[["right", "bottom"]].set_visible(False)
@@ -93,8 +116,15 @@ def plot_status_bars(table: pd.DataFrame, by: str, ax: plt.Axes | None = None, l
     left = np.zeros(len(table))
     for s in actionplan.STATUSES:
         values = table[s].to_numpy(dtype=float)
-        ax.barh(range(len(table)), values, left=left, color=STATUS_COLORS[s], edgecolor="white",
-                label=T.label(vocab.ACTION_STATUSES, s), hatch="//" if s == "dropped" else None)
+        ax.barh(
+            range(len(table)),
+            values,
+            left=left,
+            color=STATUS_COLORS[s],
+            edgecolor="white",
+            label=T.label(vocab.ACTION_STATUSES, s),
+            hatch="//" if s == "dropped" else None,
+        )
         for y, (x, v) in enumerate(zip(left, values)):
             if v:
                 ax.text(x + v / 2, y, f"{v:.0f}", ha="center", va="center", fontsize=7.5)
@@ -106,7 +136,9 @@ def plot_status_bars(table: pd.DataFrame, by: str, ax: plt.Axes | None = None, l
     ax.invert_yaxis()
     ax.set_xlim(0, max(left.max() if len(left) else 1, 1) * 1.25)
     ax.set_xlabel(T("Courses of action"))
-    ax.legend(fontsize=8, frameon=False, ncol=4, loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.6 / max(len(table), 1)))
+    ax.legend(
+        fontsize=8, frameon=False, ncol=4, loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.6 / max(len(table), 1))
+    )
     ax.spines[["top", "right"]].set_visible(False)
     return ax
 
@@ -122,8 +154,11 @@ def plot_workload(table: pd.DataFrame, ax: plt.Axes | None = None, lang: str = "
     ax.barh(y, open_, color=STATUS_COLORS["in_progress"], label=T("open action-years"))
     ax.barh(y, done, left=open_, color=STATUS_COLORS["done"], label=T("done action-years"))
     for yy, total, n_actions, n_open in zip(y, open_ + done, table["actions"], table["open"]):
-        text = T("{actions}, {open}", actions=T.n("{n} action", "{n} actions", int(n_actions)),
-                 open=T.n("{n} open", "{n} open", int(n_open)))
+        text = T(
+            "{actions}, {open}",
+            actions=T.n("{n} action", "{n} actions", int(n_actions)),
+            open=T.n("{n} open", "{n} open", int(n_open)),
+        )
         ax.text(total + 0.2, yy, text, va="center", fontsize=7.5)
     ax.set_yticks(y, [_wrap(r, 35) for r in table["responsible"]], fontsize=8)
     ax.invert_yaxis()
@@ -137,6 +172,7 @@ def plot_workload(table: pd.DataFrame, ax: plt.Axes | None = None, lang: str = "
 # ---------------------------------------------------------------------------------------
 # private helpers
 # ---------------------------------------------------------------------------------------
+
 
 def _wrap(text: object, width: int) -> str:
     return "\n".join(textwrap.wrap(str(text), width)) or str(text)
@@ -155,8 +191,13 @@ def pillar_folds(plan: pd.DataFrame, as_of: dt.date, lang: str = "en") -> list[d
     folds = []
     for pillar in actionplan.pillars(plan):
         part = plan[plan["pillar"] == pillar] if pillar is not None else plan[plan["pillar"].isna()]
-        folds.append({"summary": actionplan.pillar_summary(plan, as_of, pillar, lang),
-                      "figures": [(plot_timeline(part, as_of, lang=lang), actionplan.timeline_alt(part, as_of, lang))],
-                      "tables": actionplan.action_table(part, as_of, lang=lang).drop(columns="pillar"),
-                      "labels": actionplan.ACTION_LABELS, "vocab": {"status": "action_status"}})
+        folds.append(
+            {
+                "summary": actionplan.pillar_summary(plan, as_of, pillar, lang),
+                "figures": [(plot_timeline(part, as_of, lang=lang), actionplan.timeline_alt(part, as_of, lang))],
+                "tables": actionplan.action_table(part, as_of, lang=lang).drop(columns="pillar"),
+                "labels": actionplan.ACTION_LABELS,
+                "vocab": {"status": "action_status"},
+            }
+        )
     return folds

@@ -14,8 +14,9 @@ from partnerlab.stakeholders import HIGH, short_name
 __all__ = ["plot_grid_moves", "plot_trends"]
 
 
-def plot_grid_moves(moves: pd.DataFrame, lang: str = "en", threshold: int = HIGH,
-                    ax: plt.Axes | None = None) -> plt.Axes:
+def plot_grid_moves(
+    moves: pd.DataFrame, lang: str = "en", threshold: int = HIGH, ax: plt.Axes | None = None
+) -> plt.Axes:
     """The Appendix 3 grid with one arrow per move, from the scores then to the scores now.
 
     Args:
@@ -42,22 +43,51 @@ def plot_grid_moves(moves: pd.DataFrame, lang: str = "en", threshold: int = HIGH
         x1, y1 = float(row.interest_after) + dx, float(row.influence_after) + dy
         color = sector_color(row.sector)
         ax.scatter(x0, y0, s=28, facecolor="white", edgecolor=color, linewidth=1.4, zorder=3)
-        ax.add_patch(FancyArrowPatch((x0, y0), (x1, y1), arrowstyle="-|>", mutation_scale=14, lw=1.8,
-                                     color=color, shrinkA=3, shrinkB=2, zorder=4))
-        labels.append(ax.annotate(short_name(row.name, 40), (x1, y1), **_label_place(x0, y0, x1, y1),
-                                  textcoords="offset points", fontsize=8, color="#222", zorder=5,
-                                  bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8}))
+        ax.add_patch(
+            FancyArrowPatch(
+                (x0, y0),
+                (x1, y1),
+                arrowstyle="-|>",
+                mutation_scale=14,
+                lw=1.8,
+                color=color,
+                shrinkA=3,
+                shrinkB=2,
+                zorder=4,
+            )
+        )
+        labels.append(
+            ax.annotate(
+                short_name(row.name, 40),
+                (x1, y1),
+                **_label_place(x0, y0, x1, y1),
+                textcoords="offset points",
+                fontsize=8,
+                color="#222",
+                zorder=5,
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
+            )
+        )
     ax.set_title(_("Moves on the influence-interest grid"))
     sectors = [s for s in vocab.SECTORS.keys if s in set(placed.get("sector", []))]
     if sectors:
-        ax.legend(handles=[Patch(color=sector_color(s), label=sector_label(s, lang)) for s in sectors],
-                  loc="upper left", bbox_to_anchor=(1.01, 1), title=_("Sector"))
-    note = _("Each arrow goes from the scores then (open circle) to the scores now; arrows sharing a cell are "
-             "spread out within it.")
+        ax.legend(
+            handles=[Patch(color=sector_color(s), label=sector_label(s, lang)) for s in sectors],
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1),
+            title=_("Sector"),
+        )
+    note = _(
+        "Each arrow goes from the scores then (open circle) to the scores now; arrows sharing a cell are "
+        "spread out within it."
+    )
     unplaced = len(moves) - len(placed)
     if unplaced:
-        note += " " + _.n("{n} move with a blank score is not drawn (see the table).",
-                          "{n} moves with a blank score are not drawn (see the table).", unplaced)
+        note += " " + _.n(
+            "{n} move with a blank score is not drawn (see the table).",
+            "{n} moves with a blank score are not drawn (see the table).",
+            unplaced,
+        )
     ax.text(0, -0.1, note, transform=ax.transAxes, fontsize=8, color="#555", wrap=True, va="top")
     ax.set_aspect("equal")
     _separate(labels)
@@ -162,8 +192,11 @@ def _label_place(x0: float, y0: float, x1: float, y1: float) -> dict:
     if sx == 0:  # vertical: beside the head, towards the middle of the grid
         return {"xytext": (-7, 0) if x1 >= 4.6 else (7, 0), "ha": "right" if x1 >= 4.6 else "left", "va": "center"}
     if (sx > 0 and x1 >= 4.6) or (sx < 0 and x1 <= 1.4):  # at the edge: above or below the head
-        return {"xytext": (0, 8 if sy >= 0 else -8), "ha": "right" if x1 >= 4.6 else "left",
-                "va": "bottom" if sy >= 0 else "top"}
+        return {
+            "xytext": (0, 8 if sy >= 0 else -8),
+            "ha": "right" if x1 >= 4.6 else "left",
+            "va": "bottom" if sy >= 0 else "top",
+        }
     return {"xytext": (7 * sx, 5 * sy), "ha": "left" if sx > 0 else "right", "va": va}
 
 

@@ -6,8 +6,17 @@ import matplotlib as mpl
 
 from partnerlab import vocab
 
-__all__ = ["SECTOR_STYLES", "SECTOR_COLORS", "SECTOR_MARKERS", "QUADRANT_COLORS", "sector_color", "sector_marker",
-           "sector_label", "apply_style", "shorten"]
+__all__ = [
+    "SECTOR_STYLES",
+    "SECTOR_COLORS",
+    "SECTOR_MARKERS",
+    "QUADRANT_COLORS",
+    "sector_color",
+    "sector_marker",
+    "sector_label",
+    "apply_style",
+    "shorten",
+]
 
 # One colour and one marker per sector, the same in every report. Colours are the Okabe-Ito
 # palette (distinguishable with the common colour-vision deficiencies) plus greys and Tol's wine;
@@ -57,21 +66,23 @@ def shorten(text: object, limit: int = 28) -> str:
 
 def apply_style() -> None:
     """The house style: white background, light grid, readable sizes; fonts with Spanish accents."""
-    mpl.rcParams.update({
-        "figure.dpi": 100,
-        "savefig.dpi": 100,
-        "figure.facecolor": "white",
-        "axes.facecolor": "white",
-        "axes.grid": False,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "axes.titlesize": 13,
-        "axes.titleweight": "bold",
-        "axes.labelsize": 11,
-        "xtick.labelsize": 10,
-        "ytick.labelsize": 10,
-        "legend.fontsize": 9,
-        "legend.frameon": False,
-        "font.family": "DejaVu Sans",
-        "svg.hashsalt": "partnerlab",  # deterministic output
-    })
+    mpl.rcParams.update(
+        {
+            "figure.dpi": 100,
+            "savefig.dpi": 100,
+            "figure.facecolor": "white",
+            "axes.facecolor": "white",
+            "axes.grid": False,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.titlesize": 13,
+            "axes.titleweight": "bold",
+            "axes.labelsize": 11,
+            "xtick.labelsize": 10,
+            "ytick.labelsize": 10,
+            "legend.fontsize": 9,
+            "legend.frameon": False,
+            "font.family": "DejaVu Sans",
+            "svg.hashsalt": "partnerlab",  # deterministic output
+        }
+    )

@@ -14,15 +14,30 @@ from partnerlab import i18n, quality, vocab
 __all__ = ["PERSPECTIVE_COLORS", "plot_partnership_quality", "plot_quality_heatmap"]
 
 PERSPECTIVE_COLORS = {
-    "collective": "#000000", "self": "#8C8C8C", "government": "#2166AC", "civil_society": "#D6604D",
-    "private_sector": "#8073AC", "academia": "#1B7837", "un_system": "#35978F", "other": "#BF812D",
+    "collective": "#000000",
+    "self": "#8C8C8C",
+    "government": "#2166AC",
+    "civil_society": "#D6604D",
+    "private_sector": "#8073AC",
+    "academia": "#1B7837",
+    "un_system": "#35978F",
+    "other": "#BF812D",
 }
-_MARKERS = {"collective": "D", "self": "o", "government": "s", "civil_society": "^", "private_sector": "v",
-            "academia": "P", "un_system": "X", "other": "*"}
+_MARKERS = {
+    "collective": "D",
+    "self": "o",
+    "government": "s",
+    "civil_society": "^",
+    "private_sector": "v",
+    "academia": "P",
+    "un_system": "X",
+    "other": "*",
+}
 
 
-def plot_partnership_quality(scores: pd.DataFrame, partnership: str, name: str = "", ax: plt.Axes | None = None,
-                             lang: str = "en") -> plt.Axes:
+def plot_partnership_quality(
+    scores: pd.DataFrame, partnership: str, name: str = "", ax: plt.Axes | None = None, lang: str = "en"
+) -> plt.Axes:
     """Dot plot of one partnership: the six dimensions (0-3) by perspective in the latest round;
     hollow markers joined by a line show the same perspective's previous round.
 
@@ -50,8 +65,16 @@ def plot_partnership_quality(scores: pd.DataFrame, partnership: str, name: str =
             y = i + offset
             if len(before) and not pd.isna(before.iloc[0][d]) and not pd.isna(now[d]):
                 ax.plot([before.iloc[0][d], now[d]], [y, y], color=color, linewidth=1, alpha=0.6, zorder=1)
-                ax.scatter(before.iloc[0][d], y, s=34, marker=marker, facecolor="white", edgecolor=color,
-                           linewidth=1.1, zorder=2)
+                ax.scatter(
+                    before.iloc[0][d],
+                    y,
+                    s=34,
+                    marker=marker,
+                    facecolor="white",
+                    edgecolor=color,
+                    linewidth=1.1,
+                    zorder=2,
+                )
             if not pd.isna(now[d]):
                 ax.scatter(now[d], y, s=46, marker=marker, color=color, zorder=3)
     for boundary in (1.5, 3.5):
@@ -59,8 +82,12 @@ def plot_partnership_quality(scores: pd.DataFrame, partnership: str, name: str =
     ax.axvline(3, color="#1B7837", linestyle=":", linewidth=1)
     ax.set_yticks(range(len(dims)), [quality.dimension_label(d, lang) for d in dims], fontsize=9)
     right = ax.secondary_yaxis("right")
-    right.set_yticks([0.5, 2.5, 4.5], [vocab.PRINCIPLES.label(p, lang) for p in quality.PRINCIPLE_DIMENSIONS],
-                     fontsize=9, fontstyle="italic")
+    right.set_yticks(
+        [0.5, 2.5, 4.5],
+        [vocab.PRINCIPLES.label(p, lang) for p in quality.PRINCIPLE_DIMENSIONS],
+        fontsize=9,
+        fontstyle="italic",
+    )
     right.tick_params(length=0)
     ax.set_ylim(len(dims) - 0.5, -0.5)
     ax.set_xlim(-0.25, 3.25)
@@ -71,18 +98,47 @@ def plot_partnership_quality(scores: pd.DataFrame, partnership: str, name: str =
     when = pd.Timestamp(latest["assessed_on"].iloc[0])
     title = _("Quality by perspective, round {r} ({d})", r=_.number(last), d=_.date(when))
     ax.set_title(f"{textwrap.shorten(name or partnership, 70, placeholder='…')}\n{title}", loc="left", fontsize=10.5)
-    handles = [Line2D([], [], linestyle="", marker=_MARKERS.get(v, "o"), color=PERSPECTIVE_COLORS.get(v, "#666666"),
-                      markersize=7, label=vocab.PERSPECTIVES.label(v, lang)) for v in views]
+    handles = [
+        Line2D(
+            [],
+            [],
+            linestyle="",
+            marker=_MARKERS.get(v, "o"),
+            color=PERSPECTIVE_COLORS.get(v, "#666666"),
+            markersize=7,
+            label=vocab.PERSPECTIVES.label(v, lang),
+        )
+        for v in views
+    ]
     if len(previous):
-        handles.append(Line2D([], [], linestyle="-", marker="o", color="#666666", markerfacecolor="white",
-                              markersize=6, label=_("Hollow: previous round")))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.16, 1), fontsize=8.5, frameon=False,
-              title=_("Perspective"), title_fontsize=9, alignment="left")
+        handles.append(
+            Line2D(
+                [],
+                [],
+                linestyle="-",
+                marker="o",
+                color="#666666",
+                markerfacecolor="white",
+                markersize=6,
+                label=_("Hollow: previous round"),
+            )
+        )
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(1.16, 1),
+        fontsize=8.5,
+        frameon=False,
+        title=_("Perspective"),
+        title_fontsize=9,
+        alignment="left",
+    )
     return ax
 
 
-def plot_quality_heatmap(levels: pd.DataFrame, names: dict[str, str] | None = None, ax: plt.Axes | None = None,
-                         lang: str = "en") -> plt.Axes:
+def plot_quality_heatmap(
+    levels: pd.DataFrame, names: dict[str, str] | None = None, ax: plt.Axes | None = None, lang: str = "en"
+) -> plt.Axes:
     """Partnerships by dimension and principle, latest round: the collective perspective, or the
     mean of the perspectives (marked with *) where there is no collective one.
 
@@ -106,15 +162,24 @@ def plot_quality_heatmap(levels: pd.DataFrame, names: dict[str, str] | None = No
             if j == len(quality.DIMENSIONS):
                 continue
             text = "–" if np.isnan(value) else _.number(value, 1)
-            ax.text(j, i, text, ha="center", va="center", fontsize=8.5,
-                    color="white" if not np.isnan(value) and value >= 2 else "black")
+            ax.text(
+                j,
+                i,
+                text,
+                ha="center",
+                va="center",
+                fontsize=8.5,
+                color="white" if not np.isnan(value) and value >= 2 else "black",
+            )
     labels = [quality.dimension_label(c, lang) for c in columns]
     labels.insert(len(quality.DIMENSIONS), "")
     ax.set_xticks(range(len(labels)), labels, rotation=35, ha="right", fontsize=8.5)
-    for tick in ax.get_xticklabels()[len(quality.DIMENSIONS) + 1:]:
+    for tick in ax.get_xticklabels()[len(quality.DIMENSIONS) + 1 :]:
         tick.set_fontweight("bold")
-    rows = [_two_lines(str(names.get(pid) or pid)) + (" *" if basis == "mean" else "")
-            for pid, basis in zip(levels.index, levels["basis"])]
+    rows = [
+        _two_lines(str(names.get(pid) or pid)) + (" *" if basis == "mean" else "")
+        for pid, basis in zip(levels.index, levels["basis"])
+    ]
     ax.set_yticks(range(len(levels)), rows, fontsize=8.5)
     ax.tick_params(length=0)
     ax.spines[:].set_visible(False)

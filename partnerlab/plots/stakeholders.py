@@ -20,8 +20,9 @@ MAX_LABELS = 45  # above this many rated stakeholders only the critical group is
 CELL = 0.34  # points of one cell are spread at most this far from the cell's centre (scores are 1 apart)
 
 
-def plot_influence_interest(stakeholders: pd.DataFrame, lang: str = "en", threshold: int = HIGH,
-                            ax: plt.Axes | None = None) -> plt.Axes:
+def plot_influence_interest(
+    stakeholders: pd.DataFrame, lang: str = "en", threshold: int = HIGH, ax: plt.Axes | None = None
+) -> plt.Axes:
     """The Appendix 3 grid: interest (x) against influence (y), one point per stakeholder.
 
     Points sharing a cell are spread on a small lattice inside it, never past the 1-5 scale (at
@@ -44,25 +45,69 @@ def plot_influence_interest(stakeholders: pd.DataFrame, lang: str = "en", thresh
     for (inf, itr), cell in df.sort_values(["sector", "name"]).groupby(["influence", "interest"]):
         for (dx, dy), row in zip(_spread(len(cell)), cell.itertuples(index=False)):
             x, y = _inside(float(itr), dx), _inside(float(inf), dy)
-            ax.scatter(x, y, s=52, color=sector_color(row.sector), marker=sector_marker(row.sector),
-                       edgecolor="#333333", linewidth=0.5, zorder=3)
+            ax.scatter(
+                x,
+                y,
+                s=52,
+                color=sector_color(row.sector),
+                marker=sector_marker(row.sector),
+                edgecolor="#333333",
+                linewidth=0.5,
+                zorder=3,
+            )
             xs.append(x)
             ys.append(y)
             if label_all or row.quadrant == "critical":
-                texts.append(ax.text(x, y - 0.09, _wrap(label_name(row.name), 22), fontsize=7.5, color="#222",
-                                     ha="center", va="top", linespacing=0.95, zorder=4,
-                                     bbox={"boxstyle": "square,pad=0.05", "fc": "white", "ec": "none", "alpha": 0.7}))
+                texts.append(
+                    ax.text(
+                        x,
+                        y - 0.09,
+                        _wrap(label_name(row.name), 22),
+                        fontsize=7.5,
+                        color="#222",
+                        ha="center",
+                        va="top",
+                        linespacing=0.95,
+                        zorder=4,
+                        bbox={"boxstyle": "square,pad=0.05", "fc": "white", "ec": "none", "alpha": 0.7},
+                    )
+                )
     if texts:  # no time limit: the same figure on a busy machine and a quiet one
-        adjust_text(texts, x=xs, y=ys, objects=titles, ax=ax, ensure_inside_axes=True, expand_axes=False,
-                    expand=(1.2, 1.5), force_text=(0.6, 0.9), force_static=(0.4, 0.6), iter_lim=1000,
-                    arrowprops={"arrowstyle": "-", "color": "#777777", "lw": 0.5})
+        adjust_text(
+            texts,
+            x=xs,
+            y=ys,
+            objects=titles,
+            ax=ax,
+            ensure_inside_axes=True,
+            expand_axes=False,
+            expand=(1.2, 1.5),
+            force_text=(0.6, 0.9),
+            force_static=(0.4, 0.6),
+            iter_lim=1000,
+            arrowprops={"arrowstyle": "-", "color": "#777777", "lw": 0.5},
+        )
     ax.set_title(T("Influence-interest grid (Appendix 3)"))
     sectors = [s for s in vocab.SECTORS.keys if s in set(df["sector"])]
-    handles = [Line2D([], [], linestyle="", marker=sector_marker(s), markersize=8, markerfacecolor=sector_color(s),
-                      markeredgecolor="#333333", markeredgewidth=0.5, label=sector_label(s, lang)) for s in sectors]
+    handles = [
+        Line2D(
+            [],
+            [],
+            linestyle="",
+            marker=sector_marker(s),
+            markersize=8,
+            markerfacecolor=sector_color(s),
+            markeredgecolor="#333333",
+            markeredgewidth=0.5,
+            label=sector_label(s, lang),
+        )
+        for s in sectors
+    ]
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=4, title=T("Sector"))
-    note = T("Each point sits in the cell of its two scores; points sharing a cell are spread out within it, "
-             "inside the 1-5 scale.")
+    note = T(
+        "Each point sits in the cell of its two scores; points sharing a cell are spread out within it, "
+        "inside the 1-5 scale."
+    )
     if not label_all:
         note += " " + T("Labels: critical group only.")
     ax.text(0, -0.065, note, transform=ax.transAxes, fontsize=8, color="#555")
@@ -76,12 +121,25 @@ def draw_grid(ax: plt.Axes, threshold: int = HIGH, lang: str = "en") -> plt.Axes
     T = i18n.translator(lang)
     lo, hi = 0.5, 5.5
     cut = threshold - 0.5
-    for (x0, x1, y0, y1, q) in ((cut, hi, cut, hi, "critical"), (lo, cut, cut, hi, "awareness"),
-                                (cut, hi, lo, cut, "capacity"), (lo, cut, lo, cut, "monitor")):
+    for x0, x1, y0, y1, q in (
+        (cut, hi, cut, hi, "critical"),
+        (lo, cut, cut, hi, "awareness"),
+        (cut, hi, lo, cut, "capacity"),
+        (lo, cut, lo, cut, "monitor"),
+    ):
         ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, color=QUADRANT_COLORS[q], alpha=0.08, zorder=0))
         title = T.label(vocab.QUADRANTS, q).split(":")[0]
-        ax.text(x0 + 0.06, y1 - 0.02, title, ha="left", va="top", fontsize=9, fontweight="bold",
-                color=QUADRANT_COLORS[q], zorder=1)
+        ax.text(
+            x0 + 0.06,
+            y1 - 0.02,
+            title,
+            ha="left",
+            va="top",
+            fontsize=9,
+            fontweight="bold",
+            color=QUADRANT_COLORS[q],
+            zorder=1,
+        )
     ax.axvline(cut, color="#888", lw=1, ls="--", zorder=1)
     ax.axhline(cut, color="#888", lw=1, ls="--", zorder=1)
     ax.set_xlim(lo, hi)
@@ -101,8 +159,13 @@ def plot_sector_counts(counts: pd.DataFrame, lang: str = "en", ax: plt.Axes | No
     total = int(counts["stakeholders"].sum())
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 0.3 * max(len(df), 2) + 0.6))
-    bars = ax.barh([sector_label(s, lang) for s in df["sector"]], df["stakeholders"],
-                   color=[sector_color(s) for s in df["sector"]], edgecolor="#333333", linewidth=0.4)
+    bars = ax.barh(
+        [sector_label(s, lang) for s in df["sector"]],
+        df["stakeholders"],
+        color=[sector_color(s) for s in df["sector"]],
+        edgecolor="#333333",
+        linewidth=0.4,
+    )
     ax.bar_label(bars, labels=[T.share(int(n), total) for n in df["stakeholders"]], padding=3, fontsize=9)
     ax.set_xlabel(T("Stakeholders"))
     ax.set_title(T("Stakeholders by sector"))

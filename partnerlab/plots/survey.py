@@ -19,8 +19,15 @@ from partnerlab import i18n, survey, vocab
 from partnerlab.plots.common import sector_color
 from partnerlab.survey import ALL
 
-__all__ = ["question_views", "plot_question", "plot_scale_diverging", "plot_option_shares", "plot_theme_heatmap",
-           "plot_number_histogram", "plot_respondents"]
+__all__ = [
+    "question_views",
+    "plot_question",
+    "plot_scale_diverging",
+    "plot_option_shares",
+    "plot_theme_heatmap",
+    "plot_number_histogram",
+    "plot_respondents",
+]
 
 _NEG, _MID, _POS = "#B2182B", "#D9D9D9", "#2166AC"  # red - grey - blue (colour-blind safe pair)
 _ALL_COLOR = "#4D4D4D"
@@ -29,8 +36,9 @@ ROW = 0.17  # inches per bar
 TITLE_CHARS = 68
 
 
-def question_views(questions: pd.DataFrame, responses: pd.DataFrame, theme: str,
-                   groups: Iterable[str] | None = None, lang: str = "en") -> list[dict]:
+def question_views(
+    questions: pd.DataFrame, responses: pd.DataFrame, theme: str, groups: Iterable[str] | None = None, lang: str = "en"
+) -> list[dict]:
     """One view per question of a theme, for `Report.cards`: its chart (`plot_question`) with its
     alt text (`survey.question_alt`), or its text for a text question, and its tables folded
     under it (`survey.answer_tables`). The theme's diagnosis in the Strategy (Appendix 2) comes
@@ -41,16 +49,25 @@ def question_views(questions: pd.DataFrame, responses: pd.DataFrame, theme: str,
     if term is not None and term.description_en:
         views.append({"figure": None, "title": T("Strategy, Appendix 2"), "text": term.description(lang)})
     for qid in survey.questions_of_theme(questions, theme):
-        views.append({"figure": plot_question(questions, responses, qid, groups=groups, lang=lang),
-                      "alt": survey.question_alt(questions, responses, qid, groups, lang),
-                      "title": survey.question(questions, qid)["text"] or qid,
-                      "summary": survey.answers_summary(questions, responses, qid, groups, lang),
-                      "tables": survey.answer_tables(questions, responses, qid, groups, lang)})
+        views.append(
+            {
+                "figure": plot_question(questions, responses, qid, groups=groups, lang=lang),
+                "alt": survey.question_alt(questions, responses, qid, groups, lang),
+                "title": survey.question(questions, qid)["text"] or qid,
+                "summary": survey.answers_summary(questions, responses, qid, groups, lang),
+                "tables": survey.answer_tables(questions, responses, qid, groups, lang),
+            }
+        )
     return views
 
 
-def plot_question(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
-                  groups: Iterable[str] | None = None, lang: str = "en") -> plt.Axes | None:
+def plot_question(
+    questions: pd.DataFrame,
+    responses: pd.DataFrame,
+    question_id: str,
+    groups: Iterable[str] | None = None,
+    lang: str = "en",
+) -> plt.Axes | None:
     """The chart a report shows for one question: diverging bars (scale), option bars (choice,
     multi), a histogram (number); None for a text question (its answers are a table).
 
@@ -68,9 +85,15 @@ def plot_question(questions: pd.DataFrame, responses: pd.DataFrame, question_id:
     return None
 
 
-def plot_scale_diverging(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
-                         by: str | None = "sector", groups: Iterable[str] | None = None,
-                         ax: plt.Axes | None = None, lang: str = "en") -> plt.Axes:
+def plot_scale_diverging(
+    questions: pd.DataFrame,
+    responses: pd.DataFrame,
+    question_id: str,
+    by: str | None = "sector",
+    groups: Iterable[str] | None = None,
+    ax: plt.Axes | None = None,
+    lang: str = "en",
+) -> plt.Axes:
     """Diverging stacked bar of a scale question, one bar per group (everyone first).
 
     Options below the middle extend left of 0, above it right; the middle option of an odd
@@ -90,8 +113,16 @@ def plot_scale_diverging(questions: pd.DataFrame, responses: pd.DataFrame, quest
     for option, color in zip(options, colors):  # one call per option: a bar per group
         seg = bars[bars["option"] == option]
         y = seg["group"].map(row).to_numpy()
-        ax.barh(y, seg["share_pct"], left=seg["start"], height=0.72, color=color, edgecolor="white",
-                linewidth=0.6, label=option)
+        ax.barh(
+            y,
+            seg["share_pct"],
+            left=seg["start"],
+            height=0.72,
+            color=color,
+            edgecolor="white",
+            linewidth=0.6,
+            label=option,
+        )
         ink = "white" if color in (colors[0], colors[-1]) else "black"
         for yy, start, share in zip(y, seg["start"], seg["share_pct"]):
             if share >= 12:
@@ -110,14 +141,29 @@ def plot_scale_diverging(questions: pd.DataFrame, responses: pd.DataFrame, quest
     ax.set_xticks([])
     ax.spines[["top", "right", "bottom"]].set_visible(False)
     ax.set_title(title, fontsize=9.5, loc="left", y=1.0, pad=4)
-    ax.legend(ncol=min(len(options), 5), loc="upper center", bbox_to_anchor=(0.5, 0.04), fontsize=7,
-              frameon=False, handlelength=0.8, handletextpad=0.3, columnspacing=0.8, borderpad=0.1)
+    ax.legend(
+        ncol=min(len(options), 5),
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.04),
+        fontsize=7,
+        frameon=False,
+        handlelength=0.8,
+        handletextpad=0.3,
+        columnspacing=0.8,
+        borderpad=0.1,
+    )
     return ax
 
 
-def plot_option_shares(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
-                       by: str | None = "sector", groups: Iterable[str] | None = None,
-                       ax: plt.Axes | None = None, lang: str = "en") -> plt.Axes:
+def plot_option_shares(
+    questions: pd.DataFrame,
+    responses: pd.DataFrame,
+    question_id: str,
+    by: str | None = "sector",
+    groups: Iterable[str] | None = None,
+    ax: plt.Axes | None = None,
+    lang: str = "en",
+) -> plt.Axes:
     """Horizontal bars of the share choosing each option, each labelled "count (share)".
 
     With one group, one bar per option; with everyone and a sector, the sector's bar with a
@@ -148,10 +194,13 @@ def plot_option_shares(questions: pd.DataFrame, responses: pd.DataFrame, questio
     for i, option in enumerate(options):
         text = T.share(int(g.at[option, "count"]), int(g.at[option, "n"]))
         if reference is not None:
-            text += "  ·  " + T("all {share}", share=T.share(int(reference.at[option, "count"]),
-                                                            int(reference.at[option, "n"])))
-        end = max(g.at[option, "share_pct"] if g.at[option, "share_pct"] == g.at[option, "share_pct"] else 0,
-                  reference.at[option, "share_pct"] if reference is not None else 0)
+            text += "  ·  " + T(
+                "all {share}", share=T.share(int(reference.at[option, "count"]), int(reference.at[option, "n"]))
+            )
+        end = max(
+            g.at[option, "share_pct"] if g.at[option, "share_pct"] == g.at[option, "share_pct"] else 0,
+            reference.at[option, "share_pct"] if reference is not None else 0,
+        )
         ax.text(end + 1.2, y[i], text, va="center", fontsize=7.5)
     ax.set_yticks(y, labels, fontsize=7.5, linespacing=0.95)
     ax.set_ylim(float(sum(rows)), 0)
@@ -169,9 +218,14 @@ def plot_option_shares(questions: pd.DataFrame, responses: pd.DataFrame, questio
     return ax
 
 
-def plot_theme_heatmap(questions: pd.DataFrame, responses: pd.DataFrame, by: str | None = "sector",
-                       groups: Iterable[str] | None = None, ax: plt.Axes | None = None,
-                       lang: str = "en") -> plt.Axes:
+def plot_theme_heatmap(
+    questions: pd.DataFrame,
+    responses: pd.DataFrame,
+    by: str | None = "sector",
+    groups: Iterable[str] | None = None,
+    ax: plt.Axes | None = None,
+    lang: str = "en",
+) -> plt.Axes:
     """Groups (rows) by themes (columns): the mean 0-1 score of the theme's scale questions.
 
     Every scale is normalised to 0 (its lowest option) - 1 (its highest) so scales of
@@ -180,15 +234,23 @@ def plot_theme_heatmap(questions: pd.DataFrame, responses: pd.DataFrame, by: str
     T = i18n.translator(lang)
     table = survey.filter_groups(survey.theme_scores(questions, responses, by=by), groups)
     grid = table.pivot(index="group", columns="theme", values="score")
-    grid = grid.reindex(index=list(dict.fromkeys(table["group"])),
-                        columns=[t for t in vocab.THEMES.keys if t in grid.columns])
+    grid = grid.reindex(
+        index=list(dict.fromkeys(table["group"])), columns=[t for t in vocab.THEMES.keys if t in grid.columns]
+    )
     if ax is None:
         _, ax = plt.subplots(figsize=(2.2 + 1.0 * grid.shape[1], 0.3 + 0.26 * grid.shape[0]))
     cmap = LinearSegmentedColormap.from_list("score", [_NEG, "#F7F7F7", _POS])
     im = ax.imshow(grid.to_numpy(dtype=float), cmap=cmap, vmin=0, vmax=1, aspect="auto")
     for (i, j), v in np.ndenumerate(grid.to_numpy(dtype=float)):
-        ax.text(j, i, "–" if np.isnan(v) else T.number(v, 2), ha="center", va="center", fontsize=7.5,
-                color="white" if not np.isnan(v) and abs(v - 0.5) > 0.33 else "black")
+        ax.text(
+            j,
+            i,
+            "–" if np.isnan(v) else T.number(v, 2),
+            ha="center",
+            va="center",
+            fontsize=7.5,
+            color="white" if not np.isnan(v) and abs(v - 0.5) > 0.33 else "black",
+        )
     ax.set_xticks(range(grid.shape[1]), [T.label(vocab.THEMES, t) for t in grid.columns], fontsize=8)
     ax.xaxis.tick_top()
     ax.set_yticks(range(grid.shape[0]), [survey.group_label(g, by, lang) for g in grid.index], fontsize=8)
@@ -199,8 +261,14 @@ def plot_theme_heatmap(questions: pd.DataFrame, responses: pd.DataFrame, by: str
     return ax
 
 
-def plot_number_histogram(questions: pd.DataFrame, responses: pd.DataFrame, question_id: str,
-                          group: str | None = None, ax: plt.Axes | None = None, lang: str = "en") -> plt.Axes:
+def plot_number_histogram(
+    questions: pd.DataFrame,
+    responses: pd.DataFrame,
+    question_id: str,
+    group: str | None = None,
+    ax: plt.Axes | None = None,
+    lang: str = "en",
+) -> plt.Axes:
     """Histogram of a number question as % of those who answered; its n, mean, median,
     standard deviation and quartiles written under the title.
 
@@ -211,34 +279,65 @@ def plot_number_histogram(questions: pd.DataFrame, responses: pd.DataFrame, ques
     q = survey.question(questions, question_id)
     everyone = pd.to_numeric(responses[q["question"]], errors="coerce").dropna()
     sector = bool(group) and group != ALL
-    values = pd.to_numeric(responses.loc[responses["sector"] == group, q["question"]], errors="coerce").dropna() \
-        if sector else everyone
+    values = (
+        pd.to_numeric(responses.loc[responses["sector"] == group, q["question"]], errors="coerce").dropna()
+        if sector
+        else everyone
+    )
     title = _wrap(q["text"], TITLE_CHARS)
     if ax is None:
         ax = _axes(0.95)
     if len(everyone):
         integral = bool((everyone == everyone.round()).all()) and everyone.max() - everyone.min() <= 40
-        bins = np.arange(everyone.min() - 0.5, everyone.max() + 1.5) if integral else np.histogram_bin_edges(everyone, "auto")
+        bins = (
+            np.arange(everyone.min() - 0.5, everyone.max() + 1.5)
+            if integral
+            else np.histogram_bin_edges(everyone, "auto")
+        )
         all_label = f"{survey.group_label(ALL, 'sector', lang)} (n = {T.number(len(everyone))})"
         if sector:
-            ax.hist(everyone, bins=bins, weights=np.full(len(everyone), 100 / len(everyone)), color="#BBBBBB",
-                    edgecolor="white", label=all_label)
+            ax.hist(
+                everyone,
+                bins=bins,
+                weights=np.full(len(everyone), 100 / len(everyone)),
+                color="#BBBBBB",
+                edgecolor="white",
+                label=all_label,
+            )
             if len(values):
-                ax.hist(values, bins=bins, weights=np.full(len(values), 100 / len(values)), histtype="step",
-                        linewidth=2, color=_group_color(group, "sector"),
-                        label=f"{survey.group_label(group, 'sector', lang)} (n = {T.number(len(values))})")
+                ax.hist(
+                    values,
+                    bins=bins,
+                    weights=np.full(len(values), 100 / len(values)),
+                    histtype="step",
+                    linewidth=2,
+                    color=_group_color(group, "sector"),
+                    label=f"{survey.group_label(group, 'sector', lang)} (n = {T.number(len(values))})",
+                )
         else:
-            ax.hist(everyone, bins=bins, weights=np.full(len(everyone), 100 / len(everyone)), color=_ALL_COLOR,
-                    edgecolor="white", label=all_label)
+            ax.hist(
+                everyone,
+                bins=bins,
+                weights=np.full(len(everyone), 100 / len(everyone)),
+                color=_ALL_COLOR,
+                edgecolor="white",
+                label=all_label,
+            )
         if len(values):
             ax.axvline(values.mean(), color=_NEG, linestyle="--", linewidth=1.2)
             ax.axvline(values.median(), color=_POS, linewidth=1.2)
         ax.legend(fontsize=7.5, frameon=False, loc="upper right")
     if len(values):
-        stats = T("n {n} · mean {mean} (dashed) · median {median} (solid) · standard deviation {sd} · "
-                  "quartiles {q1} and {q3}", n=T.number(len(values)), mean=T.number(values.mean(), 1),
-                  median=T.number(values.median(), 1), sd=T.number(values.std(ddof=1), 1),
-                  q1=T.number(values.quantile(0.25), 1), q3=T.number(values.quantile(0.75), 1))
+        stats = T(
+            "n {n} · mean {mean} (dashed) · median {median} (solid) · standard deviation {sd} · "
+            "quartiles {q1} and {q3}",
+            n=T.number(len(values)),
+            mean=T.number(values.mean(), 1),
+            median=T.number(values.median(), 1),
+            sd=T.number(values.std(ddof=1), 1),
+            q1=T.number(values.quantile(0.25), 1),
+            q3=T.number(values.quantile(0.75), 1),
+        )
         ax.text(0, 1.02, stats, transform=ax.transAxes, fontsize=7.5, color="#444")
     ax.set_ylabel(T("% of those who answered"), fontsize=7.5)
     ax.tick_params(labelsize=7.5)
@@ -247,8 +346,13 @@ def plot_number_histogram(questions: pd.DataFrame, responses: pd.DataFrame, ques
     return ax
 
 
-def plot_respondents(responses: pd.DataFrame, by: str = "sector", ax: plt.Axes | None = None,
-                     lang: str = "en", highlight: str | None = None) -> plt.Axes:
+def plot_respondents(
+    responses: pd.DataFrame,
+    by: str = "sector",
+    ax: plt.Axes | None = None,
+    lang: str = "en",
+    highlight: str | None = None,
+) -> plt.Axes:
     """Bars of respondents per sector (or state), largest first, each "count (share)"; `highlight` one group."""
     T = i18n.translator(lang)
     counts = survey.respondent_counts(responses, by=by).sort_values("respondents", ascending=True, kind="stable")
@@ -257,8 +361,9 @@ def plot_respondents(responses: pd.DataFrame, by: str = "sector", ax: plt.Axes |
     colors = [_group_color(g, by) if by == "sector" else _ALL_COLOR for g in counts["group"]]
     if highlight:
         colors = [c if g == highlight else "#BBBBBB" for g, c in zip(counts["group"], colors)]
-    ax.barh([survey.group_label(g, by, lang) for g in counts["group"]], counts["respondents"], height=0.72,
-            color=colors)
+    ax.barh(
+        [survey.group_label(g, by, lang) for g in counts["group"]], counts["respondents"], height=0.72, color=colors
+    )
     for y, n in enumerate(counts["respondents"]):
         ax.text(n + 0.3, y, T.share(n, len(responses)), va="center", fontsize=7.5)
     ax.set_xlim(0, counts["respondents"].max() * 1.3 if len(counts) else 1)
@@ -271,6 +376,7 @@ def plot_respondents(responses: pd.DataFrame, by: str = "sector", ax: plt.Axes |
 # ---------------------------------------------------------------------------------------
 # private helpers
 # ---------------------------------------------------------------------------------------
+
 
 def _axes(height: float) -> plt.Axes:
     """Axes filling a figure WIDTH wide and `height` inches high: the page's PNG is cut to what is
