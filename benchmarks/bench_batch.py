@@ -66,7 +66,7 @@ import time
 from pathlib import Path
 
 from partnerlab import batch, paths
-from partnerlab.reports import Job, default_batch
+from partnerlab.report_catalogue import Job, default_batch
 
 OUT = paths.ROOT / "benchmarks" / "out"
 BIN = Path(sys.executable).parent
@@ -281,7 +281,7 @@ def _weights(out: Path, manifest: dict) -> None:
 _DEMO = """
 from pathlib import Path
 from partnerlab import batch, paths
-from partnerlab.reports import Job
+from partnerlab.report_catalogue import Job
 batch._check_workbook = lambda path: None  # the demo input is no workbook
 ok = paths.ROOT / "tests" / "notebooks" / "ok.ipynb"
 jobs = [Job(f"demo{{i:02d}}", "ok", ok, (f"Demo {{i}}", f"Demo {{i}}"), {{"label": str(i)}}) for i in range({n})]

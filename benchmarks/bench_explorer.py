@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     from partnerlab import batch
-    from partnerlab.reports import default_batch
+    from partnerlab.report_catalogue import default_batch
     from partnerlab.synthetic import make_synthetic_workbook
     from partnerlab.workbook import load_workbook
 

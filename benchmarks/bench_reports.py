@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> None:
     matplotlib.use("Agg")
     import IPython.display
 
-    from partnerlab import report
+    from partnerlab import page
     from partnerlab.workbook import load_workbook
 
     figures: list[bytes] = []
@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> None:
     IPython.display.display = display
     IPython.display.publish_display_data = lambda *a, **k: None
     wb = load_workbook(Path(args.workbook) if args.workbook else ROOT / "data" / "raw" / "sample_portfolio.xlsx")
-    report.load_workbook = lambda path: wb  # warm: the tables are parsed once, as the batch does
+    page.load_workbook = lambda path: wb  # warm: the tables are parsed once, as the batch does
 
     nb = json.loads((ROOT / "notebooks" / f"{args.report}.ipynb").read_text())
     cells = [c for c in nb["cells"] if c["cell_type"] == "code"]

@@ -33,8 +33,8 @@ year: int = 0  # a planned year such as 2024: the actions planned for it; 0: eve
 
 # %%
 from partnerlab import actionplan
+from partnerlab.page import Report
 from partnerlab.plots import actionplan as plots
-from partnerlab.report import Report
 
 rpt = Report.open(workbook, lang=lang, processed=processed, report="action_plan", params={"year": year or None})
 rpt.header()

@@ -39,8 +39,8 @@ history: str = ""  # a folder of workbooks (.xlsx), or the listing a batch write
 
 # %%
 from partnerlab import changes as ch
+from partnerlab.page import Report
 from partnerlab.plots.changes import plot_grid_moves, plot_trends
-from partnerlab.report import Report
 
 rpt = Report.open(workbook, lang=lang, processed=processed, report="changes")
 old, new, mode = ch.resolve_snapshots(

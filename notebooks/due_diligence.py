@@ -34,8 +34,8 @@ max_age_days: int = 365  # a screening older than this many days on the as-of da
 
 # %%
 from partnerlab import consistency, screening, stakeholders
+from partnerlab.page import Report
 from partnerlab.plots import screening as plots
-from partnerlab.report import Report
 
 rpt = Report.open(
     workbook, lang=lang, processed=processed, report="due_diligence", params={"max_age_days": max_age_days}

@@ -42,8 +42,8 @@ from IPython.display import HTML, display
 
 from partnerlab import consistency, explorer
 from partnerlab import network as net
+from partnerlab.page import Report
 from partnerlab.plots import network as plots
-from partnerlab.report import Report
 
 rpt = Report.open(
     workbook,

@@ -37,8 +37,8 @@ from pathlib import Path
 
 from IPython.display import HTML, display
 
-from partnerlab import actionplan, consistency, overview, reports, screening
-from partnerlab.report import Report
+from partnerlab import actionplan, consistency, overview, report_catalogue, screening
+from partnerlab.page import Report
 
 rpt = Report.open(workbook, lang=lang, processed=processed, report="overview", params={})
 rpt.header()
@@ -48,7 +48,7 @@ rpt.header()
 wb, L = rpt.wb, overview.HEADLINE_LABELS
 as_of = actionplan.as_of_date(wb.about)
 screened = screening.screen(wb.due_diligence)
-listing = reports.read_listing(batch) if batch and Path(batch).is_file() else None
+listing = report_catalogue.read_listing(batch) if batch and Path(batch).is_file() else None
 alerts = consistency.find_alerts(wb, lang=rpt.lang)
 links = consistency.page_links(listing)
 register = consistency.partnership_verdicts(wb, alerts, lang=rpt.lang) if wb.has("partnerships") else None
@@ -165,14 +165,14 @@ display(HTML(overview.paragraph(overview.see_report(listing, "action_plan", rpt.
 rpt.h2("The portfolio in figures")
 rpt.table(overview.headline_table(wb, as_of, rpt.lang), labels=L)
 rpt.keep("overview_headlines", overview.headline_table(wb, as_of, "en"))
-counts = reports.portfolio_counts(wb, rpt.lang)
+counts = report_catalogue.portfolio_counts(wb, rpt.lang)
 rpt.table(counts[["label", "records"]], labels={"label": "Records", "records": "Number"})
 rpt.keep("portfolio_counts", counts[["sheet", "records"]])
 
 # %%
 # the base of partners by sector (Appendix 3, step 1)
 rpt.h2("Stakeholders by sector")
-by_sector = reports.stakeholders_by_sector(wb.stakeholders, rpt.lang)
+by_sector = report_catalogue.stakeholders_by_sector(wb.stakeholders, rpt.lang)
 if by_sector.empty:
     rpt.left_out("The workbook lists no stakeholder.")
 else:
@@ -183,6 +183,6 @@ else:
 # links to every other report of the batch
 rpt.h2("Reports of this batch")
 if listing is not None:
-    display(HTML(reports.listing_html(listing, rpt.lang)))
+    display(HTML(report_catalogue.listing_html(listing, rpt.lang)))
 else:
     rpt.left_out("Not run as part of a batch: no reports to link to.")

@@ -35,7 +35,7 @@ max_age_days: int = 365  # a screening older than this many days is flagged for 
 
 # %%
 from partnerlab import consistency, profile
-from partnerlab.report import Report
+from partnerlab.page import Report
 
 rpt = Report.open(
     workbook, lang=lang, processed=processed, report="partner_profile", params={"stakeholder": stakeholder}

@@ -34,7 +34,7 @@ max_age_days: int = 365  # a screening older than this many days at a decision o
 # %%
 from partnerlab import actionplan, consistency
 from partnerlab import partnership as pship
-from partnerlab.report import Report
+from partnerlab.page import Report
 
 rpt = Report.open(workbook, lang=lang, processed=processed, report="partnership", params={"partnership": partnership})
 rpt.header()

@@ -33,8 +33,8 @@ partnership: str = ""  # a partnership id for its own page; blank: the portfolio
 
 # %%
 from partnerlab import quality
+from partnerlab.page import Report
 from partnerlab.plots import quality as plots
-from partnerlab.report import Report
 
 rpt = Report.open(workbook, lang=lang, processed=processed, report="quality", params={"partnership": partnership})
 rpt.header()

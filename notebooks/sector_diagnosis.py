@@ -35,8 +35,8 @@ sector: str = ""  # a sector key such as civil_society: its respondents against 
 
 # %%
 from partnerlab import survey
+from partnerlab.page import Report
 from partnerlab.plots import survey as plots
-from partnerlab.report import Report
 
 rpt = Report.open(workbook, lang=lang, processed=processed, report="sector_diagnosis", params={"sector": sector})
 rpt.header()

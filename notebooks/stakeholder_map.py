@@ -36,8 +36,8 @@ threshold: int = 4  # influence or interest of this score or more counts as high
 # %%
 from partnerlab import stakeholders as sh
 from partnerlab import vocab
+from partnerlab.page import Report
 from partnerlab.plots import stakeholders as plots
-from partnerlab.report import Report
 
 rpt = Report.open(
     workbook,

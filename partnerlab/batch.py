@@ -3,7 +3,7 @@
 How a batch runs (Load inputs / Process / Save outputs):
 1. The workbook is validated (errors: exit 2, nothing written) and parsed once; the tidy
    tables go to data/processed/<sha256> and every notebook gets `processed=<that folder>`.
-2. Jobs (partnerlab.reports) run in worker processes, one per core by default, each with a
+2. Jobs (partnerlab.report_catalogue) run in worker processes, one per core by default, each with a
    warm Jupyter kernel (partnerlab.kernels): papermill executes the notebook in it (parameters
    cell injected, the executed notebook kept with its traceback on error) and nbconvert
    exports the page in the worker (partnerlab.htmlexport). A failed or timed-out report gets a
@@ -43,7 +43,7 @@ from pathlib import Path
 from partnerlab import __version__, i18n, incremental, kernels, messages, outputdir, paths
 from partnerlab.messages import _
 from partnerlab.outputdir import BatchError, OutputError
-from partnerlab.reports import Job, default_batch
+from partnerlab.report_catalogue import Job, default_batch
 from partnerlab.workbook import file_sha256
 
 __all__ = [

@@ -422,7 +422,7 @@ def column_title(column: str, T: i18n.Translator) -> str:
     >>> column_title("share_pct", i18n.translator("es")), column_title("civil_society", i18n.translator("es"))
     ('Proporción (%)', 'Sociedad civil')
     """
-    from partnerlab.report import COLUMN_LABELS
+    from partnerlab.page import COLUMN_LABELS
 
     if column in COLUMN_TITLES:
         return T(COLUMN_TITLES[column])

@@ -295,7 +295,7 @@ def outside_references(html: str) -> list[str]:
 
 def render_index(manifest: dict, lang: str = "en") -> str:
     """The batch's index page: the overview first, the reports grouped as a reader looks for them
-    (reports.GROUPS), each with its question and its fanned-out copies; the run details (inputs,
+    (report_catalogue.GROUPS), each with its question and its fanned-out copies; the run details (inputs,
     status, seconds, parameters, notebooks) in a disclosure at the bottom.
 
     Args:
@@ -378,7 +378,7 @@ def _index_intro(wb: dict, _) -> str:
 def _index_sections(records: list[dict], lang: str) -> str:
     """The reader's part of the index: the overview, then one section per group of reports."""
     from partnerlab import i18n
-    from partnerlab.reports import GROUPS, REPORTS
+    from partnerlab.report_catalogue import GROUPS, REPORTS
 
     _ = i18n.translator(lang)
     esc = _escape
@@ -408,7 +408,7 @@ def _index_entry(recs: list[dict], title: str, question: str, lang: str, start: 
     """One report of the index: its title (a link to the whole-portfolio page when there is one),
     its question, and its copies ("Academia · Civil society") as links."""
     from partnerlab import i18n
-    from partnerlab.reports import record_title
+    from partnerlab.report_catalogue import record_title
 
     _ = i18n.translator(lang)
     esc = _escape
@@ -536,7 +536,7 @@ def _language_name(lang: str) -> str:
 
 
 def _record_title(rec: dict, lang: str) -> str:
-    from partnerlab.reports import record_title
+    from partnerlab.report_catalogue import record_title
 
     return record_title(rec, lang)
 
@@ -544,7 +544,7 @@ def _record_title(rec: dict, lang: str) -> str:
 def _group_title(rec: dict, lang: str) -> str:
     """The title of a report without its fan-out suffix ("Stakeholder map: Academia" -> "Stakeholder map")."""
     from partnerlab import i18n
-    from partnerlab.reports import REPORT
+    from partnerlab.report_catalogue import REPORT
 
     if rec.get("report") in REPORT:
         return i18n.gettext(REPORT[rec["report"]].title, lang)

@@ -67,7 +67,7 @@ WARM_IMPORTS = (  # imported into each worker's kernel once, before its first no
     "IPython.display",
     "partnerlab.vocab",
     "partnerlab.workbook",
-    "partnerlab.report",
+    "partnerlab.page",
     "partnerlab.plots.common",
 )
 KILL_GRACE = 5.0  # seconds between interrupting a kernel over its time limit and killing it

@@ -100,7 +100,7 @@ class Headline:
 
 def section_anchor(key: str, lang: str) -> str:
     """The id Report.h2 gives the overview's section `key` (SECTIONS), for in-page links."""
-    from partnerlab.reports import slugify
+    from partnerlab.report_catalogue import slugify
 
     return "s-" + slugify(i18n.gettext(SECTIONS[key], lang))
 
@@ -109,14 +109,14 @@ def see_report(listing: list[dict] | None, report: str, lang: str = "en") -> str
     """A "see the report" line (HTML) linking the whole-portfolio copy of a report, None when the batch has none.
 
     Args:
-        listing: The batch's report records (`reports.read_listing`), or None outside a batch.
+        listing: The batch's report records (`report_catalogue.read_listing`), or None outside a batch.
         report: The report key (`due_diligence`).
         lang: The page language.
     """
     rec = _whole_page(listing, report)
     if rec is None:
         return None
-    from partnerlab.reports import record_title
+    from partnerlab.report_catalogue import record_title
 
     _ = i18n.translator(lang)
     return _(
@@ -129,7 +129,7 @@ def see_report(listing: list[dict] | None, report: str, lang: str = "en") -> str
 def evidence_href(listing: list[dict] | None, report: str, section: str, lang: str) -> tuple[str, str]:
     """Where a headline's evidence is: (href, link text): the report's page when the batch has it,
     else the overview's own section."""
-    from partnerlab.reports import record_title
+    from partnerlab.report_catalogue import record_title
 
     _ = i18n.translator(lang)
     rec = _whole_page(listing, report)

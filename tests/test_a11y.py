@@ -1,4 +1,4 @@
-"""Accessibility: axe-core on one page of every kind (each report of reports.REPORTS and the index),
+"""Accessibility: axe-core on one page of every kind (each report of report_catalogue.REPORTS and the index),
 in English and Spanish, in headless Chromium with the network blocked.
 
 Fails on any serious or critical violation, and on headings out of order (axe's heading-order).
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from partnerlab import paths
-from partnerlab.reports import REPORTS
+from partnerlab.report_catalogue import REPORTS
 
 CHROMIUM = Path("/usr/bin/chromium")
 KINDS = [r.key for r in REPORTS] + ["index"]
@@ -31,7 +31,7 @@ pytestmark = [
 def batches(tmp_path_factory):
     """One batch per language holding the first page of each report (built when first asked for)."""
     from partnerlab import batch
-    from partnerlab.reports import default_batch
+    from partnerlab.report_catalogue import default_batch
     from partnerlab.workbook import load_workbook
 
     if not paths.SAMPLE_WORKBOOK.exists():

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from partnerlab import batch, kernels, outputdir, paths
-from partnerlab.reports import REPORTS, Job, default_batch
+from partnerlab.report_catalogue import REPORTS, Job, default_batch
 from partnerlab.stakeholders import critical_group
 from partnerlab.workbook import file_sha256, load_workbook
 
@@ -362,7 +362,7 @@ def test_check_workbook_reports_errors(tmp_path, monkeypatch, capsys):
 
 
 # --------------------------------------------------------------------------------------
-# The default batch (reports.py)
+# The default batch (report_catalogue.py)
 # --------------------------------------------------------------------------------------
 
 
@@ -566,7 +566,7 @@ def test_default_batch_on_the_sample(tmp_path):
 
 
 def test_overview_helpers(tmp_path):
-    from partnerlab.reports import listing_html, portfolio_counts, read_listing
+    from partnerlab.report_catalogue import listing_html, portfolio_counts, read_listing
 
     counts = portfolio_counts(_fake_workbook())
     assert dict(zip(counts["sheet"], counts["records"]))["stakeholders"] == 3

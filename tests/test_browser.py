@@ -14,7 +14,7 @@ from nbformat.v4 import new_code_cell, new_notebook, new_output
 
 from partnerlab import batch, paths
 from partnerlab.htmlexport import export_html
-from partnerlab.reports import Job
+from partnerlab.report_catalogue import Job
 
 CHROMIUM = Path("/usr/bin/chromium")
 XSS = "<img src=x onerror=alert(1)>"
@@ -165,7 +165,7 @@ def _hostile_workbook(tmp_path: Path) -> Path:
 @pytest.mark.slow
 @pytest.mark.parametrize("lang, heading", [("en", "Stakeholder map"), ("es", "Mapa de actores")])
 def test_stakeholder_map_with_hostile_name(browser, tmp_path, lang, heading):
-    from partnerlab.reports import default_batch
+    from partnerlab.report_catalogue import default_batch
     from partnerlab.workbook import load_workbook
 
     path = _hostile_workbook(tmp_path)
@@ -196,7 +196,7 @@ def test_stakeholder_map_with_hostile_name(browser, tmp_path, lang, heading):
 def _table_page(tmp_path: Path, lang: str) -> Path:
     import pandas as pd
 
-    from partnerlab.report import Report
+    from partnerlab.page import Report
     from partnerlab.workbook import Workbook
 
     rpt = Report(Workbook(Path("w.xlsx"), "0" * 64, {"language": lang}, {}), lang=lang)

@@ -646,7 +646,7 @@ def test_batch_history_is_checked_and_listed(tmp_path):
     import json
 
     from partnerlab import batch, messages, sample_history
-    from partnerlab.reports import Job
+    from partnerlab.report_catalogue import Job
     from partnerlab.template import write_workbook
 
     messages.set_lang("en")  # the command line's language (an earlier Spanish run may have set it)

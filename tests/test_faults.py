@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from partnerlab import batch, htmlexport, outputdir
-from partnerlab.reports import Job
+from partnerlab.report_catalogue import Job
 
 psutil = pytest.importorskip("psutil", reason="psutil comes with ipython and distributed (make env)")
 

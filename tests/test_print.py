@@ -95,7 +95,7 @@ def _long_table_page(tmp_path: Path, lang: str) -> Path:
     from nbformat.v4 import new_code_cell, new_notebook, new_output
 
     from partnerlab.htmlexport import export_html
-    from partnerlab.report import Report
+    from partnerlab.page import Report
     from partnerlab.workbook import Workbook
 
     rpt = Report(Workbook(Path("w.xlsx"), "0" * 64, {"language": lang}, {}), lang=lang)

@@ -167,7 +167,7 @@ def test_default_profiles_are_the_critical_group(wb):
 
 
 def test_display_tables_hold_keys_the_report_translates(wb):
-    from partnerlab.report import format_table
+    from partnerlab.page import format_table
 
     p = profile.build_profile(wb, "ORG1")
     partners = profile.network_partners_display(p["network"])

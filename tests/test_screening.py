@@ -221,7 +221,7 @@ def test_latest_value_decision_and_grid_labels():
 
 
 def test_report_tables_hold_keys_the_report_translates():
-    from partnerlab.report import format_table
+    from partnerlab.page import format_table
 
     screened = screening.screen(_dd(("a", "2024-01-05", {"q05": True, "q02": None}), ("b", "2025-01-05", {})))
     findings = screening.findings_table(screened, {"a": "Org A (fictional)"}, "es")

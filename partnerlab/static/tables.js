@@ -1,7 +1,7 @@
 /* partnerlab tables: a long table becomes sortable, searchable and paged (Grid.js, vendored
  * in partnerlab/vendor/gridjs), with a download of its rows as CSV built in the browser.
  *
- * Markup (partnerlab/report.py, Report.table):
+ * Markup (partnerlab/page.py, Report.table):
  *   <div class="pl-dt" data-pl-script="tables">
  *     <table class="pl-table">...</table>        the static table: shown without script and in print
  *     <script type="application/json" class="pl-dt-words">{...}</script>   the page's words

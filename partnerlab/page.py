@@ -156,12 +156,12 @@ class Report:
         report: str = "",
         in_batch: bool = False,
     ):
-        from partnerlab import reports
+        from partnerlab import report_catalogue
 
         self.wb = wb
         self.lang = i18n.resolve_lang(lang, wb.about.get("language"))
         self._ = i18n.translator(self.lang)  # rpt._("Alerts"): the page's words, numbers and dates
-        self.report = reports.REPORT[report] if report else None  # the catalogue's entry
+        self.report = report_catalogue.REPORT[report] if report else None  # the catalogue's entry
         self.title = title if (title and title != ("", "")) or not self.report else self.report.title
         self.params = params or {}
         self.sheets = list(sheets) if sheets is not None else list(self.report.sheets if self.report else [])
@@ -183,7 +183,7 @@ class Report:
     ) -> Report:
         """Load the workbook (or the batch's pre-parsed copy) and set up figures for the page.
 
-        `report` is the page's key in the report catalogue (reports.REPORTS): it gives the title
+        `report` is the page's key in the report catalogue (report_catalogue.REPORTS): it gives the title
         and the sheets; `params` are the page's own parameters (the header shows them, and the
         one that names the page's entity goes into the title).
         """
@@ -212,7 +212,7 @@ class Report:
     def title_text(self) -> str:
         """The page title in the report's language, naming its entity ("Sector diagnosis: Academia")."""
         if self.report is not None and self.title == self.report.title:
-            from partnerlab.reports import page_title
+            from partnerlab.report_catalogue import page_title
 
             return page_title(self.report, self.params, self.wb, self.lang)
         title = self.title
@@ -276,9 +276,9 @@ class Report:
 
     # -- navigation ---------------------------------------------------------------------------
     def pages(self) -> dict:
-        """The pages of the batch this page belongs to (reports.batch_pages); {} outside a batch."""
+        """The pages of the batch this page belongs to (report_catalogue.batch_pages); {} outside a batch."""
         if self._pages is None:
-            from partnerlab.reports import batch_pages
+            from partnerlab.report_catalogue import batch_pages
 
             if self.in_batch:  # which pages exist is navigation, not a read: an incremental run must not
                 from partnerlab import workbook  # rerun every page when any fanned-out sheet changes
@@ -329,7 +329,7 @@ class Report:
         copies = (self.pages().get("copies") or {}).get(rep.key) if rep is not None and rep.entity else None
         if not copies:
             return ""
-        from partnerlab.reports import entity_label
+        from partnerlab.report_catalogue import entity_label
 
         _ = self._
         mine = entity_label(rep, self.params, self.wb, self.lang)
@@ -353,7 +353,7 @@ class Report:
 
     def anchor(self, text: str) -> str:
         """A stable id for a heading of this page (the contents list links to it)."""
-        from partnerlab.reports import slugify
+        from partnerlab.report_catalogue import slugify
 
         base = "s-" + slugify(text)
         anchor, n = base, 1

@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from partnerlab.report import Report, format_table
+from partnerlab.page import Report, format_table
 from partnerlab.workbook import Workbook
 
 
@@ -16,7 +16,7 @@ def _rpt(lang="en"):
 
 def test_workbook_text_is_escaped(monkeypatch):
     shown = []
-    monkeypatch.setattr("partnerlab.report._html", shown.append)
+    monkeypatch.setattr("partnerlab.page._html", shown.append)
     rpt = _rpt()
     evil = "<img src=x onerror=alert(1)>"
     rpt.p("Name: <b>{n}</b>", "Nombre: <b>{n}</b>", n=evil)
@@ -28,7 +28,7 @@ def test_workbook_text_is_escaped(monkeypatch):
 
 def test_contact_and_row_never_displayed(monkeypatch):
     shown = []
-    monkeypatch.setattr("partnerlab.report._html", shown.append)
+    monkeypatch.setattr("partnerlab.page._html", shown.append)
     _rpt().table(pd.DataFrame({"name": ["A"], "contact": ["ana@example.org"], "row": [2]}))
     assert "ana@example.org" not in shown[0] and ">Row<" not in shown[0]
 
@@ -59,7 +59,7 @@ def test_mixed_number_columns_show_counts_as_whole_numbers():
 
 def test_verdict_box_counts_and_print_marks_escape(monkeypatch):
     shown = []
-    monkeypatch.setattr("partnerlab.report._html", shown.append)
+    monkeypatch.setattr("partnerlab.page._html", shown.append)
     rpt = _rpt("es")
     evil = "<img src=x onerror=alert(1)>"
     rpt.verdict("blocked", f"Veredicto: {evil}", [("Bloqueos", [evil]), ("Vacío", [])])
