@@ -27,7 +27,7 @@
 
 # %% tags=["parameters"]
 workbook: str = ""  # path to the input workbook; blank: the bundled sample
-lang: str = ""  # en or es; blank: the workbook's about.language, else en
+lang: str = ""  # en, es or pt; blank: the workbook's about.language, else en
 processed: str = ""  # folder of pre-parsed tables written by `partnerlab run`; blank: parse the workbook
 year: int = 0  # a planned year such as 2024: the actions planned for it; 0: every year
 

@@ -26,14 +26,12 @@
 
 # %% tags=["parameters"]
 workbook: str = ""  # path to the input workbook; blank: the bundled sample
-lang: str = ""  # en or es; blank: the workbook's about.language, else en
+lang: str = ""  # en, es or pt; blank: the workbook's about.language, else en
 processed: str = ""  # folder of pre-parsed tables written by `partnerlab run`; blank: parse the workbook
 sector: str = ""  # a sector key (e.g. civil_society): that sector and its direct partners; blank: all
 focus: str = ""  # a stakeholder id for its ego network and roles; blank: none
 min_strength: int = 1  # keep only ties of at least this strength (1-3)
-compare_year: int = (
-    0  # also show what changed since this year (ties since/until, partnership start/end); 0: no comparison
-)
+compare_year: int = 0  # also show what changed since this year (ties, partnerships); 0: no comparison
 
 # %%
 import html

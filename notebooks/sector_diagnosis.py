@@ -29,7 +29,7 @@
 
 # %% tags=["parameters"]
 workbook: str = ""  # path to the input workbook; blank: the bundled sample
-lang: str = ""  # en or es; blank: the workbook's about.language, else en
+lang: str = ""  # en, es or pt; blank: the workbook's about.language, else en
 processed: str = ""  # folder of pre-parsed tables written by `partnerlab run`; blank: parse the workbook
 sector: str = ""  # a sector key such as civil_society: its respondents against all; blank: every sector
 

@@ -27,7 +27,7 @@
 
 # %% tags=["parameters"]
 workbook: str = ""  # path to the input workbook; blank: the bundled sample
-lang: str = ""  # en or es; blank: the workbook's about.language, else en
+lang: str = ""  # en, es or pt; blank: the workbook's about.language, else en
 processed: str = ""  # folder of pre-parsed tables written by `partnerlab run`; blank: parse the workbook
 sector: str = ""  # one sector key (e.g. civil_society); blank: all sectors
 state: str = ""  # one federal entity (e.g. Oaxaca); blank: all states

@@ -1,7 +1,7 @@
 """Every report notebook is paired with a py:percent file (jupytext) and the two say the same.
 
-    python scripts/check_notebook_pairs.py          # check (pre-commit, tests/test_notebook_pairs.py)
-    python scripts/check_notebook_pairs.py --fix    # rewrite each .py from its .ipynb
+    python scripts/check_notebook_pairs.py          # check (a pre-commit hook: `make lint`, `make test`)
+    python scripts/check_notebook_pairs.py --fix    # bring each pair in step: the newer file wins
 
 Reviews read the .py: a diff of code and narrative, without JSON. The .ipynb stays the source
 papermill runs and analysts open; `jupytext --sync notebooks/X.ipynb` updates whichever is older.
@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import jupytext
+from jupytext.combine import combine_inputs_with_outputs
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 FORMAT = "py:percent"
@@ -24,6 +25,9 @@ def problems(folder: Path = NOTEBOOKS, fix: bool = False) -> list[str]:
     for nb_path in sorted(folder.glob("*.ipynb")):
         py_path = nb_path.with_suffix(".py")
         nb = jupytext.read(nb_path)
+        if fix and py_path.exists() and py_path.stat().st_mtime > nb_path.stat().st_mtime:
+            nb = combine_inputs_with_outputs(jupytext.read(py_path), nb, fmt=FORMAT)  # the .py was edited
+            jupytext.write(nb, nb_path, fmt="ipynb")
         expected = jupytext.writes(nb, fmt=FORMAT)
         if fix:
             py_path.write_text(expected, encoding="utf-8")
