@@ -627,7 +627,7 @@ def test_plot_network_small_and_large(n, expect_sector_view):
     import matplotlib.pyplot as plt
 
     from partnerlab.plots import network as pn
-    from partnerlab.synthetic import synthetic_tables
+    from samples.synthetic import synthetic_tables
 
     rows = synthetic_tables(n, 4, seed=2)
     tables = {
@@ -668,7 +668,7 @@ def test_plot_network_labels_do_not_overlap(n, ties):
     import matplotlib.pyplot as plt
 
     from partnerlab.plots import network as pn
-    from partnerlab.synthetic import synthetic_tables
+    from samples.synthetic import synthetic_tables
 
     rows = synthetic_tables(n, ties, seed=5)
     g = net.build_tie_graph({"stakeholders": pd.DataFrame(rows["stakeholders"]), "ties": pd.DataFrame(rows["ties"])})

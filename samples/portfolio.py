@@ -11,7 +11,7 @@ Spanish template (`LANG`), and its own text (names, notes, survey questions and 
 evidence, the illustrative note) is Spanish. Reports in another language quote that text as
 written in the workbook.
 
-Rebuild the workbook with ``python -m partnerlab.sample`` (writes data/raw/sample_portfolio.xlsx).
+Rebuild the workbook with ``python -m samples.portfolio`` (writes data/raw/sample_portfolio.xlsx).
 
 >>> tables = build_sample_tables()
 >>> sorted(tables) == sorted(SHEET_KEYS)
