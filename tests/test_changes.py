@@ -570,30 +570,6 @@ def test_batch_compare_to_and_last(tmp_path, sample_wb):
     assert cli.main([*args, "--compare-to", str(tmp_path / "missing.xlsx")]) == 2
 
 
-@pytest.mark.slow
-def test_notebook_one_workbook_two_years_in_spanish(tmp_path):
-    import nbformat
-    import papermill as pm
-
-    out = tmp_path / "changes.ipynb"
-    pm.execute_notebook(
-        str(paths.NOTEBOOKS / "changes.ipynb"),
-        str(out),
-        parameters={"lang": "es", "compare_year": 2023},
-        kernel_name="python3",
-        progress_bar=False,
-    )
-    nb = nbformat.read(out, as_version=4)
-    page = "\n".join(
-        o.get("data", {}).get("text/html", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
-    )
-    assert "31 de diciembre de 2023" in page and "Vínculos nuevos y terminados" in page
-    assert "Ningún actor presente en las dos instantáneas cambió" in page  # stakeholders carry no dates
-    params = pm.inspect_notebook(str(paths.NOTEBOOKS / "changes.ipynb"))
-    assert {"workbook", "lang", "processed", "compare_to", "compare_year", "year"} <= set(params)
-    assert all(p["help"] for p in params.values())
-
-
 # ---------------------------------------------------------------------------------------
 # trends over three or more snapshots
 # ---------------------------------------------------------------------------------------
