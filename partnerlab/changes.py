@@ -1443,19 +1443,6 @@ def survey_changes(old: Mapping, new: Mapping, min_respondents: int = MIN_RESPON
 # Private helpers
 # ---------------------------------------------------------------------------------------
 
-_SHEETS = (
-    "stakeholders",
-    "ties",
-    "partnerships",
-    "due_diligence",
-    "value_assessment",
-    "quality_assessment",
-    "survey_questions",
-    "survey_responses",
-    "action_plan",
-)
-
-
 _PARTNERSHIP_CHANGES = {"added": N_("New"), "removed": N_("Withdrawn"), "changed": N_("Changed")}
 # Columns whose keys are shown as labels: a vocabulary of vocab.VOCABULARIES, or CHANGE_KINDS.
 _DISPLAY_VOCABS: dict[str, str] = {
@@ -1539,7 +1526,7 @@ def _tables(wb: object) -> dict:
     from partnerlab.workbook import _empty as _empty_sheet
 
     out = {}
-    for key in _SHEETS:
+    for key in schema.TABLE_KEYS:
         df = wb.get(key) if isinstance(wb, Mapping) else getattr(wb, "tables", {}).get(key)
         if not isinstance(df, pd.DataFrame) or (df.empty and len(df.columns) == 0):
             df = _empty_sheet(schema.sheet(key))

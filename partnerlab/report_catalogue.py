@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from partnerlab import i18n, paths, vocab
+from partnerlab import i18n, paths, schema, vocab
 from partnerlab.i18n import N_
 from partnerlab.stakeholders import critical_group
 
@@ -412,25 +412,13 @@ def _per_plan_year(wb) -> list[Variant]:
 # The catalogue, in the order of the index
 # ---------------------------------------------------------------------------------------
 
-_ALL_SHEETS = (
-    "stakeholders",
-    "ties",
-    "partnerships",
-    "due_diligence",
-    "value_assessment",
-    "quality_assessment",
-    "survey_questions",
-    "survey_responses",
-    "action_plan",
-)
-
 REPORTS: tuple[ReportDef, ...] = (
     ReportDef(
         "overview",
         N_("Portfolio overview"),
         N_("What does a head of agency need to know about the portfolio today, and where is the evidence?"),
         "start",
-        sheets=_ALL_SHEETS,
+        sheets=schema.TABLE_KEYS,
         parameters=("batch",),
         needs_listing=True,
     ),

@@ -57,17 +57,7 @@ ABOUT: dict[str, object] = {
     "prepared_by": "Muestra de partnerlab",
     "illustrative": ILLUSTRATIVE_NOTE,
 }
-SHEET_KEYS = (
-    "stakeholders",
-    "ties",
-    "partnerships",
-    "due_diligence",
-    "value_assessment",
-    "quality_assessment",
-    "survey_questions",
-    "survey_responses",
-    "action_plan",
-)
+SHEET_KEYS = schema.TABLE_KEYS
 
 
 def build_sample_tables() -> dict[str, list[dict]]:
