@@ -1541,14 +1541,10 @@ def _about(wb: object) -> dict:
 
 
 def _about_date(wb: object) -> dt.date | None:
-    value = _about(wb).get("as_of")
-    if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return pd.Timestamp(value).date()
+    """The snapshot's about.as_of as a date (`screening.as_of_date`), None when it records none."""
+    about = _about(wb)
+    value = about.get("as_of")
+    return None if value is None or value == "" or pd.isna(value) else screening.as_of_date(about)
 
 
 def _renamed_tables(t: dict, to_new: Mapping[str, str]) -> dict:

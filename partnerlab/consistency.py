@@ -372,7 +372,7 @@ def build_context(
     ctx = Context(
         tables,
         screening.resolve_as_of(about, as_of),
-        i18n.translator(lang or "en").lang,
+        i18n.resolve_lang(lang),
         max_age_days,
         expiring_within_days,
         quality_max_age_days,

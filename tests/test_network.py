@@ -585,7 +585,10 @@ def test_focus_table_in_words(tables, lang, direction, kinds, sources):
 def test_filter_sector_keeps_direct_partners(tables):
     g = net.build_tie_graph(tables, as_of_year=2025)
     assert set(net.filter_sector(g, "civil_society")) == {"CS1", "UN1", "AC1"}
+    assert set(net.filter_sector(g, "Sociedad civil")) == {"CS1", "UN1", "AC1"}  # a label, as any report parameter
     assert net.filter_sector(g, "") is g
+    with pytest.raises(ValueError, match="not in the sector vocabulary"):  # never a silently empty graph
+        net.filter_sector(g, "martians")
 
 
 def test_findings_name_the_silo_sector(two_silos):

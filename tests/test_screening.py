@@ -273,11 +273,12 @@ def test_sample_shows_every_outcome_and_decision_path(sample_wb):
 
 
 def test_key_of_takes_a_key_or_a_label_in_any_language_and_names_what_is_expected():
-    assert screening.key_of(screening.OUTCOMES, "excluded") == "excluded"
-    assert screening.key_of(screening.OUTCOMES, "Sin observaciones") == "clear"
-    assert screening.key_of(screening.OUTCOMES, "sem ressalvas") == "clear"
+    # the one vocabulary lookup (Vocabulary.key_of) knows the catalogs' labels of a CatalogVocabulary
+    assert screening.OUTCOMES.key_of("excluded") == "excluded"
+    assert screening.OUTCOMES.key_of("Sin observaciones") == "clear"
+    assert screening.OUTCOMES.key_of("sem ressalvas") == "clear"
     with pytest.raises(ValueError, match="screening outcome"):
-        screening.key_of(screening.OUTCOMES, "cleared!")
+        screening.OUTCOMES.key_of("cleared!")
 
 
 def test_id_of_takes_an_id_or_a_name_and_suggests_the_closest():
