@@ -809,6 +809,17 @@ class _Network:
 
 def _import_kumu(paths: list[Path], lang: str) -> ImportResult:
     result = ImportResult(lang=lang)
+    elements, connections = _kumu_tables(paths)
+    net = _Network(result, lang, labels_first=True)
+    _kumu_elements(net, result, elements, lang)
+    if connections is not None:
+        _kumu_connections(net, result, connections)
+    net.finish(", ".join(p.name for p in paths))
+    return result
+
+
+def _kumu_tables(paths: list[Path]) -> tuple[Table, Table | None]:
+    """The elements and connections tables of Kumu's export (JSON or a spreadsheet), first found first."""
     elements: Table | None = None
     connections: Table | None = None
     for p in paths:
@@ -824,8 +835,11 @@ def _import_kumu(paths: list[Path], lang: str) -> ImportResult:
                 )
         elements = elements or e
         connections = connections or c
-    net = _Network(result, lang, labels_first=True)
-    t = elements
+    return elements, connections
+
+
+def _kumu_elements(net: _Network, result: ImportResult, t: Table, lang: str) -> None:
+    """Kumu's elements as stakeholders: Label -> name, Type -> sector, Description -> mandate, Tags -> roles."""
     label_col = t.column("Label")
     if label_col is None:
         raise ImportFailure(
@@ -859,13 +873,7 @@ def _import_kumu(paths: list[Path], lang: str) -> ImportResult:
         if desc_col is not None and not _blank(row[desc_col]):
             fields["mandate"] = str(row[desc_col])
         if tags_col is not None and not _blank(row[tags_col]):
-            roles = []
-            for tag in _kumu_list(row[tags_col]):
-                hit = vocab.ROLES.lookup(tag)
-                if hit:
-                    roles.append(vocab.ROLES.label(hit, lang))
-                else:
-                    tags_unmapped[tag] += 1
+            roles = _kumu_roles(row[tags_col], lang, tags_unmapped)
             if roles:
                 fields["roles"] = roles
         net.add_node(
@@ -874,13 +882,32 @@ def _import_kumu(paths: list[Path], lang: str) -> ImportResult:
             {k: v for k, v in fields.items() if v not in (None, "", [])},
             where,
         )
+    _kumu_elements_said(result, id_col is not None, tags_unmapped, computed, ignored)
+
+
+def _kumu_roles(tags: object, lang: str, unmapped: Counter) -> list[str]:
+    """The role labels among a Kumu element's tags; the other tags are counted in `unmapped`."""
+    roles = []
+    for tag in _kumu_list(tags):
+        hit = vocab.ROLES.lookup(tag)
+        if hit:
+            roles.append(vocab.ROLES.label(hit, lang))
+        else:
+            unmapped[tag] += 1
+    return roles
+
+
+def _kumu_elements_said(
+    result: ImportResult, has_ids: bool, tags_unmapped: Counter, computed: list[str], ignored: list[str]
+) -> None:
+    """What the import says about Kumu's elements: what mapped, what was guessed, what was left out."""
     result.mapped.append(
         result._(
             "Elements: Label -> name, {id}Type -> sector, Description -> mandate, Tags -> roles (when they are roles)",
-            id="ID -> id, " if id_col is not None else "",
+            id="ID -> id, " if has_ids else "",
         )
     )
-    if id_col is None:
+    if not has_ids:
         result.guessed.append(result._("ids made from the labels (the acronym in brackets when there is one)"))
     if tags_unmapped:
         result.unmapped.append(
@@ -895,35 +922,33 @@ def _import_kumu(paths: list[Path], lang: str) -> ImportResult:
         result.unmapped.append(
             result._("element fields with no column in the workbook: {columns}", columns=", ".join(ignored))
         )
-    if connections is not None:
-        c = connections
-        f_col, t_col = c.column("From", "from"), c.column("To", "to")
-        if f_col is None or t_col is None:
-            raise ImportFailure(
-                f'{c.file}: sheet {c.sheet or "connections"} row 1: expected "From" and "To" columns; '
-                f"found {', '.join(repr(h) for h in c.header[:8])}"
-            )
-        type_col, dir_col = c.column("Type", "connection type"), c.column("Direction")
-        str_col = c.column("Strength", "Weight")
-        for i, row in enumerate(c.rows):
-            if all(_blank(v) for v in row):
-                continue
-            kinds = _kumu_list(row[type_col]) if type_col is not None and not _blank(row[type_col]) else []
-            direction = None
-            if dir_col is not None and not _blank(row[dir_col]):
-                d = vocab.normalize(row[dir_col])
-                direction = True if d == "directed" else False if d in ("undirected", "mutual") else None
-            net.add_tie(
-                row[f_col], row[t_col], kinds, direction, row[str_col] if str_col is not None else None, c.where(i)
-            )
-        result.mapped.append(
-            result._(
-                "Connections: From/To -> source/target (by label or ID), Type -> kind, "
-                "Direction -> directed, Strength -> strength"
-            )
+
+
+def _kumu_connections(net: _Network, result: ImportResult, c: Table) -> None:
+    """Kumu's connections as ties: From/To -> source/target, Type -> kind, Direction, Strength."""
+    f_col, t_col = c.column("From", "from"), c.column("To", "to")
+    if f_col is None or t_col is None:
+        raise ImportFailure(
+            f'{c.file}: sheet {c.sheet or "connections"} row 1: expected "From" and "To" columns; '
+            f"found {', '.join(repr(h) for h in c.header[:8])}"
         )
-    net.finish(", ".join(p.name for p in paths))
-    return result
+    type_col, dir_col = c.column("Type", "connection type"), c.column("Direction")
+    str_col = c.column("Strength", "Weight")
+    for i, row in enumerate(c.rows):
+        if all(_blank(v) for v in row):
+            continue
+        kinds = _kumu_list(row[type_col]) if type_col is not None and not _blank(row[type_col]) else []
+        direction = None
+        if dir_col is not None and not _blank(row[dir_col]):
+            d = vocab.normalize(row[dir_col])
+            direction = True if d == "directed" else False if d in ("undirected", "mutual") else None
+        net.add_tie(row[f_col], row[t_col], kinds, direction, row[str_col] if str_col is not None else None, c.where(i))
+    result.mapped.append(
+        result._(
+            "Connections: From/To -> source/target (by label or ID), Type -> kind, "
+            "Direction -> directed, Strength -> strength"
+        )
+    )
 
 
 def _kumu_json_tables(path: Path) -> tuple[Table, Table | None]:
