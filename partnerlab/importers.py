@@ -1232,6 +1232,30 @@ def _build_survey(result: ImportResult, t: Table, columns: list[tuple], lang: st
     """survey_questions and survey_responses from (position, header, answers, known type or None) columns."""
     if not t.rows:
         raise ImportFailure(f"{t.file}: a header row but no responses")
+    sector_i, state_i = _survey_sector_and_state(t, columns)
+    respondents = [{"respondent": f"R{n + 1:04d}"} for n in range(len(t.rows))]
+    _survey_respondents(result, respondents, columns, sector_i, state_i, lang)
+    questions = _survey_questions(result, respondents, columns, (sector_i, state_i), lang)
+    result.guessed.append(
+        result._(
+            "every question's theme is Other: set institutionality, stakeholders, dialogue, "
+            "financing, collaboration or efficacy in survey_questions"
+        )
+    )
+    result.data["survey_questions"] = questions
+    result.data["survey_responses"] = respondents
+    result.mapped.append(
+        result._(
+            "{file}: {responses} -> survey_responses (ids R0001 ...), {questions} -> survey_questions (ids q01 ...)",
+            file=t.file,
+            responses=result.n("{n} response", "{n} responses", len(respondents)),
+            questions=result.n("{n} question", "{n} questions", len(questions)),
+        )
+    )
+
+
+def _survey_sector_and_state(t: Table, columns: list[tuple]) -> tuple[int, int | None]:
+    """The columns whose answers are the respondent's sector (required) and state (when found)."""
     sector_i, sector_share = None, 0.0
     state_i = None
     for n, (_i, h, values, known) in enumerate(columns):
@@ -1253,7 +1277,13 @@ def _build_survey(result: ImportResult, t: Table, columns: list[tuple], lang: st
             f"privado); the survey sheet needs the respondent's sector: add that question, or map "
             f"its answers to the sector vocabulary ({', '.join(vocab.SECTORS.keys)})"
         )
-    respondents = [{"respondent": f"R{n + 1:04d}"} for n in range(len(t.rows))]
+    return sector_i, state_i
+
+
+def _survey_respondents(
+    result: ImportResult, respondents: list[dict], columns: list[tuple], sector_i: int, state_i: int | None, lang: str
+) -> None:
+    """Each respondent's sector (Other when the answer is none) and state, as labels in `lang`."""
     _, sh, svalues, _ = columns[sector_i]
     unmatched: Counter = Counter()
     for rec, v in zip(respondents, svalues):
@@ -1277,9 +1307,15 @@ def _build_survey(result: ImportResult, t: Table, columns: list[tuple], lang: st
             if key:
                 rec["state"] = vocab.STATES.label(key, lang)
         result.mapped.append(result._('"{column}" -> state', column=th))
+
+
+def _survey_questions(
+    result: ImportResult, respondents: list[dict], columns: list[tuple], skip: tuple, lang: str
+) -> list[dict]:
+    """One question per other column (its type inferred), its answers written into `respondents`."""
     questions = []
     for n, (_i, h, values, known) in enumerate(columns):
-        if n in (sector_i, state_i):
+        if n in skip:
             continue
         qid = f"q{len(questions) + 1:02d}"
         qtype, options, parsed = known if known else infer_question(values)
@@ -1299,22 +1335,7 @@ def _build_survey(result: ImportResult, t: Table, columns: list[tuple], lang: st
         listed = "; ".join(options[:8]) + (" ..." if len(options) > 8 else "")
         shown = " " + result._("(options: {options})", options=listed) if options else ""
         result.guessed.append(f'{qid} {qtype}{shown}: "{_short(h)}"')
-    result.guessed.append(
-        result._(
-            "every question's theme is Other: set institutionality, stakeholders, dialogue, "
-            "financing, collaboration or efficacy in survey_questions"
-        )
-    )
-    result.data["survey_questions"] = questions
-    result.data["survey_responses"] = respondents
-    result.mapped.append(
-        result._(
-            "{file}: {responses} -> survey_responses (ids R0001 ...), {questions} -> survey_questions (ids q01 ...)",
-            file=t.file,
-            responses=result.n("{n} response", "{n} responses", len(respondents)),
-            questions=result.n("{n} question", "{n} questions", len(questions)),
-        )
-    )
+    return questions
 
 
 # ---------------------------------------------------------------------------------------
