@@ -207,9 +207,8 @@ def entity_label(rep: ReportDef, params: dict, wb: object | None, lang: str) -> 
     value = params.get(rep.entity) if rep.entity else None
     if value in (None, "", 0) or (isinstance(value, float) and value != value):
         return ""
-    if rep.entity == "sector":
-        key = vocab.SECTORS.lookup(value) or str(value)
-        return i18n.translator(lang).label(vocab.SECTORS, key)
+    if rep.entity == "sector":  # a key or a label, as every report parameter; an unknown one raises UnknownTerm
+        return i18n.translator(lang).label(vocab.SECTORS, vocab.SECTORS.key_of(value))
     if rep.entity in ("stakeholder", "partnership") and wb is not None:
         table = getattr(wb, rep.entity + "s", None)
         if table is not None and len(table) and "id" in table and "name" in table:
