@@ -31,9 +31,7 @@ processed: str = ""  # folder of pre-parsed tables written by `partnerlab run`; 
 sector: str = ""  # a sector key (e.g. civil_society): that sector and its direct partners; blank: all
 focus: str = ""  # a stakeholder id for its ego network and roles; blank: none
 min_strength: int = 1  # keep only ties of at least this strength (1-3)
-compare_year: int = (
-    0  # also show what changed since this year (ties since/until, partnership start/end); 0: no comparison
-)
+compare_year: int = 0  # also show what changed since this year (ties, partnership dates); 0: no comparison
 
 # %%
 import html
