@@ -1219,6 +1219,24 @@ def screening_changes(
     )
     as_old, as_new = screening.resolve_as_of(_about(old)), screening.resolve_as_of(_about(new))
     l_old, l_new = _latest(s_old, as_old, max_age_days), _latest(s_new, as_new, max_age_days)
+    outcomes, flags, expired = _latest_screening_changes(l_old, l_new, names)
+    return {
+        "new_screenings": new_screenings.sort_values(["assessed_on", "stakeholder"]),
+        "screening_outcomes": pd.DataFrame(
+            outcomes, columns=["stakeholder", "name", "outcome_before", "outcome_after"]
+        ),
+        "new_red_flags": pd.DataFrame(flags, columns=["stakeholder", "name", "assessed_on", "question", "text"]),
+        "expired_screenings": pd.DataFrame(
+            expired, columns=["stakeholder", "name", "assessed_on", "age_days_before", "age_days_after"]
+        ),
+    }
+
+
+def _latest_screening_changes(
+    l_old: pd.DataFrame, l_new: pd.DataFrame, names: Mapping
+) -> tuple[list[dict], list[dict], list[dict]]:
+    """Between each stakeholder's latest screening then and now: the outcomes that changed, the red
+    flags it did not have, and the screenings that were fresh then and are stale now (row dicts)."""
     outcomes, flags, expired = [], [], []
     text = {q.code: q for q in vocab.DUE_DILIGENCE_QUESTIONS}  # English in the table; question_text translates
     for sid in dict.fromkeys([*l_new.index, *l_old.index]):
@@ -1257,16 +1275,7 @@ def screening_changes(
                         "age_days_after": int(a["age_days"]),
                     }
                 )
-    return {
-        "new_screenings": new_screenings.sort_values(["assessed_on", "stakeholder"]),
-        "screening_outcomes": pd.DataFrame(
-            outcomes, columns=["stakeholder", "name", "outcome_before", "outcome_after"]
-        ),
-        "new_red_flags": pd.DataFrame(flags, columns=["stakeholder", "name", "assessed_on", "question", "text"]),
-        "expired_screenings": pd.DataFrame(
-            expired, columns=["stakeholder", "name", "assessed_on", "age_days_before", "age_days_after"]
-        ),
-    }
+    return outcomes, flags, expired
 
 
 def value_changes(old: Mapping, new: Mapping, to_new: Mapping[str, str] | None = None) -> pd.DataFrame:
