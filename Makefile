@@ -43,9 +43,9 @@ template: $(STAMP) ## write blank input workbooks (English and Spanish) under re
 	$(BIN)/partnerlab template reports/templates/partnerlab_template_en.xlsx --lang en --force
 	$(BIN)/partnerlab template reports/templates/partnerlab_template_es.xlsx --lang es --force
 
-sample: $(STAMP) ## rebuild the bundled illustrative sample workbook (and its 2023-2025 history) from partnerlab/sample.py
-	$(BIN)/python -m partnerlab.sample
-	$(BIN)/python -m partnerlab.sample_history
+sample: $(STAMP) ## rebuild the bundled illustrative sample workbook (and its 2023-2025 history) from samples/portfolio.py
+	$(BIN)/python -m samples.portfolio
+	$(BIN)/python -m samples.history
 
 bench: $(STAMP) ## print the speed and memory benchmarks (loading, network at 10,000 and 100,000 stakeholders, batch)
 	$(BIN)/python benchmarks/bench_load.py

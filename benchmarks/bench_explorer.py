@@ -1,7 +1,7 @@
 """Benchmark: the network page's explorer at 2,000 stakeholders, offline in headless Chromium.
 
 Run: ``.venv/bin/python benchmarks/bench_explorer.py [--n 2000] [--repeat 3]`` (``make bench``).
-Writes a synthetic workbook (partnerlab/synthetic.py, every organisation fictional), runs the
+Writes a synthetic workbook (samples/synthetic.py, every organisation fictional), runs the
 network report through the batch (papermill, then partnerlab/htmlexport.py: the page as users
 get it), opens the page from file:// in Debian's chromium with every request to a host blocked,
 and prints:
@@ -33,6 +33,9 @@ import time
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
+sys.path.insert(
+    0, str(Path(__file__).resolve().parents[1])
+)  # samples/ (the generators) sits beside partnerlab, not in it
 
 _SEARCH = """async ([query]) => {
   const host = document.querySelector('.pl-explorer');
@@ -69,8 +72,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from partnerlab import batch
     from partnerlab.report_catalogue import default_batch
-    from partnerlab.synthetic import make_synthetic_workbook
     from partnerlab.workbook import load_workbook
+    from samples.synthetic import make_synthetic_workbook
 
     built = 0.0
     if args.page:

@@ -1,7 +1,7 @@
 """Benchmark: the batch's exports (data/) and `partnerlab import` at 1,000-5,000 stakeholders.
 
 Run: ``.venv/bin/python benchmarks/bench_io.py [--sizes 1000 5000]``. For each size, a synthetic
-workbook (partnerlab.synthetic, 5 ties per stakeholder) is loaded, every export is written
+workbook (samples.synthetic, 5 ties per stakeholder) is loaded, every export is written
 (partnerlab.exports.write_exports), and the Kumu XLSX is imported back into a new, validated
 workbook (partnerlab.importers). Prints wall and CPU seconds per step, the size of data/ and
 the peak memory. Never fails on a slow machine.
@@ -27,11 +27,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT))  # samples/ (the generators) sits beside partnerlab, not in it
 
 from partnerlab import exports, importers  # noqa: E402
-from partnerlab.synthetic import make_synthetic_workbook  # noqa: E402
 from partnerlab.workbook import load_workbook  # noqa: E402
+from samples.synthetic import make_synthetic_workbook  # noqa: E402
 
 
 def main() -> None:

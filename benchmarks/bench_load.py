@@ -13,11 +13,13 @@ import argparse
 import importlib.util
 import multiprocessing as mp
 import resource
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # samples/ (the generators) sits beside partnerlab, not in it
 
 
 def main() -> None:
@@ -32,7 +34,7 @@ def main() -> None:
         folder = Path(tmp)
         print(f"{'case':<34} {'rows':>16} {'seconds':>8} {'peak RSS MB':>12}  result")
         for n in args.sizes:
-            from partnerlab.synthetic import make_synthetic_workbook
+            from samples.synthetic import make_synthetic_workbook
 
             path = make_synthetic_workbook(folder / f"synthetic_{n}.xlsx", n, ties_per_stakeholder=5, seed=1)
             _report(ctx, f"synthetic {n:,} stakeholders", path, f"{n:,} + {5 * n:,} ties")

@@ -81,6 +81,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # samples/ (the generators) sits beside partnerlab, not in it
 
 
 def main() -> None:
@@ -165,8 +166,8 @@ def _run_size(n: int, ties_per: float, notebook: bool) -> dict:
     matplotlib.use("Agg")
 
     from partnerlab import network as net
-    from partnerlab.synthetic import make_synthetic_workbook
     from partnerlab.workbook import load_workbook
+    from samples.synthetic import make_synthetic_workbook
 
     tmp = Path(tempfile.mkdtemp(prefix="bench_network_"))
     path = make_synthetic_workbook(tmp / f"synthetic_{n}.xlsx", n, ties_per_stakeholder=ties_per, seed=0)
@@ -223,7 +224,7 @@ def _run_stages(n: int, ties_per: float) -> None:
     import pandas as pd
 
     from partnerlab import network as net
-    from partnerlab.synthetic import synthetic_tables
+    from samples.synthetic import synthetic_tables
 
     def stage(name: str, fn):
         c0, w0 = time.process_time(), time.perf_counter()
@@ -283,7 +284,7 @@ def _run_batch(n: int, ties_per: float) -> None:
     process's proportional set size (PSS: a page shared after fork is counted once)."""
     import psutil
 
-    from partnerlab.synthetic import make_synthetic_workbook
+    from samples.synthetic import make_synthetic_workbook
 
     folder = ROOT / "benchmarks" / "out" / "network"
     folder.mkdir(parents=True, exist_ok=True)

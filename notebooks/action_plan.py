@@ -32,7 +32,7 @@ processed: str = ""  # folder of pre-parsed tables written by `partnerlab run`; 
 year: int = 0  # a planned year such as 2024: the actions planned for it; 0: every year
 
 # %%
-from partnerlab import actionplan
+from partnerlab import actionplan, screening
 from partnerlab.page import Report
 from partnerlab.plots import actionplan as plots
 
@@ -43,7 +43,7 @@ rpt.header()
 # Inputs: the plan (filtered to the year), the as-of date, the partnerships for links.
 
 # %%
-as_of = actionplan.as_of_date(rpt.wb.about)
+as_of = screening.as_of_date(rpt.wb.about)
 plan = actionplan.filter_year(rpt.wb.action_plan, year)
 has_plan = not plan.empty
 

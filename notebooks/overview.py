@@ -46,7 +46,7 @@ rpt.header()
 # %%
 # inputs: the as-of date, every screening with its outcome, every alert of the consistency rules, the register, the batch's other reports (None outside a batch)
 wb, L = rpt.wb, overview.HEADLINE_LABELS
-as_of = actionplan.as_of_date(wb.about)
+as_of = screening.as_of_date(wb.about)
 screened = screening.screen(wb.due_diligence)
 listing = report_catalogue.read_listing(batch) if batch and Path(batch).is_file() else None
 alerts = consistency.find_alerts(wb, lang=rpt.lang)

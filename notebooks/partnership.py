@@ -32,7 +32,7 @@ partnership: str = ""  # a partnership id or name; blank: the first partnership 
 max_age_days: int = 365  # a screening older than this many days at a decision or the as-of date is stale
 
 # %%
-from partnerlab import actionplan, consistency
+from partnerlab import consistency, screening
 from partnerlab import partnership as pship
 from partnerlab.page import Report
 
@@ -46,7 +46,7 @@ rpt.header()
 # %%
 wb, L, V = rpt.wb, {**consistency.TABLE_LABELS, **pship.TABLE_LABELS}, consistency.TABLE_VOCABS
 pid = pship.find_partnership(wb.partnerships, partnership or pship.partnership_ids(wb)[0])
-as_of = actionplan.as_of_date(wb.about)
+as_of = screening.as_of_date(wb.about)
 alerts = consistency.find_alerts(wb, lang=rpt.lang, max_age_days=max_age_days)
 b = consistency.brief(wb, pid, "partnership", alerts, lang=rpt.lang, max_age_days=max_age_days)
 

@@ -5,7 +5,7 @@ and, for links, the `partnerships` table (its `actions` column lists action code
 
 Definitions (the report quotes them):
 
-- **as-of date**: `about.as_of` of the workbook, else today (`as_of_date`).
+- **as-of date**: `about.as_of` of the workbook, else today (`screening.as_of_date`).
 - **open**: status not_started or in_progress. **closed**: done or dropped.
 - **late**: open, with at least one planned year, and its *last* planned year before the
   as-of year. An action planned for the as-of year (or later) is never late, even with
@@ -44,7 +44,6 @@ from partnerlab.i18n import N_
 __all__ = [
     "STATUSES",
     "OPEN_STATUSES",
-    "as_of_date",
     "plan_status",
     "filter_year",
     "progress_by",
@@ -120,18 +119,6 @@ WORKLOAD_LABELS = {
 STATUSES = ("not_started", "in_progress", "done", "dropped")
 OPEN_STATUSES = ("not_started", "in_progress")
 _BY = {"pillar", "area", "responsible", "year"}
-
-
-def as_of_date(about: dict | None = None, today: dt.date | None = None) -> dt.date:
-    """The as-of date of the report: about["as_of"] when set, else today."""
-    value = (about or {}).get("as_of")
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if value not in (None, "") and not (isinstance(value, float) and math.isnan(value)):
-        return pd.Timestamp(value).date()
-    return today or dt.date.today()
 
 
 def plan_status(plan: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:

@@ -1219,6 +1219,24 @@ def screening_changes(
     )
     as_old, as_new = screening.resolve_as_of(_about(old)), screening.resolve_as_of(_about(new))
     l_old, l_new = _latest(s_old, as_old, max_age_days), _latest(s_new, as_new, max_age_days)
+    outcomes, flags, expired = _latest_screening_changes(l_old, l_new, names)
+    return {
+        "new_screenings": new_screenings.sort_values(["assessed_on", "stakeholder"]),
+        "screening_outcomes": pd.DataFrame(
+            outcomes, columns=["stakeholder", "name", "outcome_before", "outcome_after"]
+        ),
+        "new_red_flags": pd.DataFrame(flags, columns=["stakeholder", "name", "assessed_on", "question", "text"]),
+        "expired_screenings": pd.DataFrame(
+            expired, columns=["stakeholder", "name", "assessed_on", "age_days_before", "age_days_after"]
+        ),
+    }
+
+
+def _latest_screening_changes(
+    l_old: pd.DataFrame, l_new: pd.DataFrame, names: Mapping
+) -> tuple[list[dict], list[dict], list[dict]]:
+    """Between each stakeholder's latest screening then and now: the outcomes that changed, the red
+    flags it did not have, and the screenings that were fresh then and are stale now (row dicts)."""
     outcomes, flags, expired = [], [], []
     text = {q.code: q for q in vocab.DUE_DILIGENCE_QUESTIONS}  # English in the table; question_text translates
     for sid in dict.fromkeys([*l_new.index, *l_old.index]):
@@ -1257,16 +1275,7 @@ def screening_changes(
                         "age_days_after": int(a["age_days"]),
                     }
                 )
-    return {
-        "new_screenings": new_screenings.sort_values(["assessed_on", "stakeholder"]),
-        "screening_outcomes": pd.DataFrame(
-            outcomes, columns=["stakeholder", "name", "outcome_before", "outcome_after"]
-        ),
-        "new_red_flags": pd.DataFrame(flags, columns=["stakeholder", "name", "assessed_on", "question", "text"]),
-        "expired_screenings": pd.DataFrame(
-            expired, columns=["stakeholder", "name", "assessed_on", "age_days_before", "age_days_after"]
-        ),
-    }
+    return outcomes, flags, expired
 
 
 def value_changes(old: Mapping, new: Mapping, to_new: Mapping[str, str] | None = None) -> pd.DataFrame:
@@ -1443,19 +1452,6 @@ def survey_changes(old: Mapping, new: Mapping, min_respondents: int = MIN_RESPON
 # Private helpers
 # ---------------------------------------------------------------------------------------
 
-_SHEETS = (
-    "stakeholders",
-    "ties",
-    "partnerships",
-    "due_diligence",
-    "value_assessment",
-    "quality_assessment",
-    "survey_questions",
-    "survey_responses",
-    "action_plan",
-)
-
-
 _PARTNERSHIP_CHANGES = {"added": N_("New"), "removed": N_("Withdrawn"), "changed": N_("Changed")}
 # Columns whose keys are shown as labels: a vocabulary of vocab.VOCABULARIES, or CHANGE_KINDS.
 _DISPLAY_VOCABS: dict[str, str] = {
@@ -1539,7 +1535,7 @@ def _tables(wb: object) -> dict:
     from partnerlab.workbook import _empty as _empty_sheet
 
     out = {}
-    for key in _SHEETS:
+    for key in schema.TABLE_KEYS:
         df = wb.get(key) if isinstance(wb, Mapping) else getattr(wb, "tables", {}).get(key)
         if not isinstance(df, pd.DataFrame) or (df.empty and len(df.columns) == 0):
             df = _empty_sheet(schema.sheet(key))
@@ -1554,14 +1550,10 @@ def _about(wb: object) -> dict:
 
 
 def _about_date(wb: object) -> dt.date | None:
-    value = _about(wb).get("as_of")
-    if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return pd.Timestamp(value).date()
+    """The snapshot's about.as_of as a date (`screening.as_of_date`), None when it records none."""
+    about = _about(wb)
+    value = about.get("as_of")
+    return None if value is None or value == "" or pd.isna(value) else screening.as_of_date(about)
 
 
 def _renamed_tables(t: dict, to_new: Mapping[str, str]) -> dict:

@@ -372,7 +372,7 @@ def build_context(
     ctx = Context(
         tables,
         screening.resolve_as_of(about, as_of),
-        i18n.translator(lang or "en").lang,
+        i18n.resolve_lang(lang),
         max_age_days,
         expiring_within_days,
         quality_max_age_days,
@@ -710,6 +710,16 @@ def rule_excluded_exposure(ctx: Context) -> list[dict]:
     excluded = {s for s, o in _latest_outcomes(ctx).items() if o == "excluded"}
     if not excluded:
         return []
+    rows, exposed_by = _exposure_through_ties(ctx, excluded)
+    for rec in _partnerships(ctx):
+        if rec.get("status") != "closed":
+            rows.extend(_exposure_in_partnership(ctx, rec, excluded, exposed_by))
+    return rows
+
+
+def _exposure_through_ties(ctx: Context, excluded: set) -> tuple[list[dict], dict]:
+    """An alert per stakeholder with a current tie to an excluded one; and who is exposed by which
+    excluded stakeholder ({stakeholder: [(excluded id, cite)]}) for the partnerships."""
     rows, exposed_by = [], {}  # stakeholder -> [(excluded id, cite)]
     ties = ctx.t("ties")
     for rec in ties.to_dict("records") if len(ties) else []:
@@ -732,57 +742,58 @@ def rule_excluded_exposure(ctx: Context) -> list[dict]:
                         related=[b],
                     )
                 )
-    for rec in _partnerships(ctx):
-        if rec.get("status") == "closed":
+    return rows, exposed_by
+
+
+def _exposure_in_partnership(ctx: Context, rec: dict, excluded: set, exposed_by: dict) -> list[dict]:
+    """The alerts of one partnership not closed: exposed through a party's tie to an excluded
+    organisation outside it, and each party sharing it with an excluded party."""
+    rows = []
+    parties = [sid for sid, _ in _parties(ctx, rec["id"], include_un=True)]
+    for sid in parties:
+        if sid in excluded:
             continue
-        parties = [sid for sid, _ in _parties(ctx, rec["id"], include_un=True)]
-        for sid in parties:
-            if sid in excluded:
+        for b, cite in exposed_by.get(sid, []):
+            if b in parties:
                 continue
-            for b, cite in exposed_by.get(sid, []):
-                if b in parties:
-                    continue
-                rows.append(
-                    _alert(
-                        ctx,
-                        "excluded_exposure",
-                        "partnership",
-                        rec["id"],
-                        N_("{p} ({status}) is exposed through {a}, tied to the excluded {b} ({ties})."),
-                        {
-                            "p": ctx.name(rec["id"]),
-                            "status": _status(ctx, rec),
-                            "a": ctx.name(sid),
-                            "b": ctx.name(b),
-                            "ties": cite,
-                        },
-                        related=[sid, b],
-                    )
+            rows.append(
+                _alert(
+                    ctx,
+                    "excluded_exposure",
+                    "partnership",
+                    rec["id"],
+                    N_("{p} ({status}) is exposed through {a}, tied to the excluded {b} ({ties})."),
+                    {
+                        "p": ctx.name(rec["id"]),
+                        "status": _status(ctx, rec),
+                        "a": ctx.name(sid),
+                        "b": ctx.name(b),
+                        "ties": cite,
+                    },
+                    related=[sid, b],
                 )
-        for b in [p for p in parties if p in excluded]:
-            for sid in parties:
-                if sid == b or sid in excluded:
-                    continue
-                rows.append(
-                    _alert(
-                        ctx,
-                        "excluded_exposure",
-                        "stakeholder",
-                        sid,
-                        N_(
-                            "{a} shares the partnership {p} ({status}, {pa}) with {b}, whose latest screening is "
-                            "excluded."
-                        ),
-                        {
-                            "a": ctx.name(sid),
-                            "p": ctx.name(rec["id"]),
-                            "status": _status(ctx, rec),
-                            "b": ctx.name(b),
-                            "pa": _cite(ctx, "partnerships", rec.get("row")),
-                        },
-                        related=[rec["id"], b],
-                    )
+            )
+    for b in [p for p in parties if p in excluded]:
+        for sid in parties:
+            if sid == b or sid in excluded:
+                continue
+            rows.append(
+                _alert(
+                    ctx,
+                    "excluded_exposure",
+                    "stakeholder",
+                    sid,
+                    N_("{a} shares the partnership {p} ({status}, {pa}) with {b}, whose latest screening is excluded."),
+                    {
+                        "a": ctx.name(sid),
+                        "p": ctx.name(rec["id"]),
+                        "status": _status(ctx, rec),
+                        "b": ctx.name(b),
+                        "pa": _cite(ctx, "partnerships", rec.get("row")),
+                    },
+                    related=[rec["id"], b],
                 )
+            )
     return rows
 
 

@@ -359,7 +359,7 @@ def write_findings(tables: list[KeptTable], path: str | Path, lang: str = "en") 
     Returns:
         The path written.
     """
-    T = i18n.translator(lang if lang == i18n.PSEUDO else i18n.resolve_lang(lang))
+    T = i18n.translator(lang)  # resolves the code (the pseudo-locale too)
     book = Workbook()
     contents = book.active
     contents.title = _clean_sheet_name(T(CONTENTS_TITLE)) or "Contents"

@@ -809,6 +809,17 @@ class _Network:
 
 def _import_kumu(paths: list[Path], lang: str) -> ImportResult:
     result = ImportResult(lang=lang)
+    elements, connections = _kumu_tables(paths)
+    net = _Network(result, lang, labels_first=True)
+    _kumu_elements(net, result, elements, lang)
+    if connections is not None:
+        _kumu_connections(net, result, connections)
+    net.finish(", ".join(p.name for p in paths))
+    return result
+
+
+def _kumu_tables(paths: list[Path]) -> tuple[Table, Table | None]:
+    """The elements and connections tables of Kumu's export (JSON or a spreadsheet), first found first."""
     elements: Table | None = None
     connections: Table | None = None
     for p in paths:
@@ -824,8 +835,11 @@ def _import_kumu(paths: list[Path], lang: str) -> ImportResult:
                 )
         elements = elements or e
         connections = connections or c
-    net = _Network(result, lang, labels_first=True)
-    t = elements
+    return elements, connections
+
+
+def _kumu_elements(net: _Network, result: ImportResult, t: Table, lang: str) -> None:
+    """Kumu's elements as stakeholders: Label -> name, Type -> sector, Description -> mandate, Tags -> roles."""
     label_col = t.column("Label")
     if label_col is None:
         raise ImportFailure(
@@ -859,13 +873,7 @@ def _import_kumu(paths: list[Path], lang: str) -> ImportResult:
         if desc_col is not None and not _blank(row[desc_col]):
             fields["mandate"] = str(row[desc_col])
         if tags_col is not None and not _blank(row[tags_col]):
-            roles = []
-            for tag in _kumu_list(row[tags_col]):
-                hit = vocab.ROLES.lookup(tag)
-                if hit:
-                    roles.append(vocab.ROLES.label(hit, lang))
-                else:
-                    tags_unmapped[tag] += 1
+            roles = _kumu_roles(row[tags_col], lang, tags_unmapped)
             if roles:
                 fields["roles"] = roles
         net.add_node(
@@ -874,13 +882,32 @@ def _import_kumu(paths: list[Path], lang: str) -> ImportResult:
             {k: v for k, v in fields.items() if v not in (None, "", [])},
             where,
         )
+    _kumu_elements_said(result, id_col is not None, tags_unmapped, computed, ignored)
+
+
+def _kumu_roles(tags: object, lang: str, unmapped: Counter) -> list[str]:
+    """The role labels among a Kumu element's tags; the other tags are counted in `unmapped`."""
+    roles = []
+    for tag in _kumu_list(tags):
+        hit = vocab.ROLES.lookup(tag)
+        if hit:
+            roles.append(vocab.ROLES.label(hit, lang))
+        else:
+            unmapped[tag] += 1
+    return roles
+
+
+def _kumu_elements_said(
+    result: ImportResult, has_ids: bool, tags_unmapped: Counter, computed: list[str], ignored: list[str]
+) -> None:
+    """What the import says about Kumu's elements: what mapped, what was guessed, what was left out."""
     result.mapped.append(
         result._(
             "Elements: Label -> name, {id}Type -> sector, Description -> mandate, Tags -> roles (when they are roles)",
-            id="ID -> id, " if id_col is not None else "",
+            id="ID -> id, " if has_ids else "",
         )
     )
-    if id_col is None:
+    if not has_ids:
         result.guessed.append(result._("ids made from the labels (the acronym in brackets when there is one)"))
     if tags_unmapped:
         result.unmapped.append(
@@ -895,35 +922,33 @@ def _import_kumu(paths: list[Path], lang: str) -> ImportResult:
         result.unmapped.append(
             result._("element fields with no column in the workbook: {columns}", columns=", ".join(ignored))
         )
-    if connections is not None:
-        c = connections
-        f_col, t_col = c.column("From", "from"), c.column("To", "to")
-        if f_col is None or t_col is None:
-            raise ImportFailure(
-                f'{c.file}: sheet {c.sheet or "connections"} row 1: expected "From" and "To" columns; '
-                f"found {', '.join(repr(h) for h in c.header[:8])}"
-            )
-        type_col, dir_col = c.column("Type", "connection type"), c.column("Direction")
-        str_col = c.column("Strength", "Weight")
-        for i, row in enumerate(c.rows):
-            if all(_blank(v) for v in row):
-                continue
-            kinds = _kumu_list(row[type_col]) if type_col is not None and not _blank(row[type_col]) else []
-            direction = None
-            if dir_col is not None and not _blank(row[dir_col]):
-                d = vocab.normalize(row[dir_col])
-                direction = True if d == "directed" else False if d in ("undirected", "mutual") else None
-            net.add_tie(
-                row[f_col], row[t_col], kinds, direction, row[str_col] if str_col is not None else None, c.where(i)
-            )
-        result.mapped.append(
-            result._(
-                "Connections: From/To -> source/target (by label or ID), Type -> kind, "
-                "Direction -> directed, Strength -> strength"
-            )
+
+
+def _kumu_connections(net: _Network, result: ImportResult, c: Table) -> None:
+    """Kumu's connections as ties: From/To -> source/target, Type -> kind, Direction, Strength."""
+    f_col, t_col = c.column("From", "from"), c.column("To", "to")
+    if f_col is None or t_col is None:
+        raise ImportFailure(
+            f'{c.file}: sheet {c.sheet or "connections"} row 1: expected "From" and "To" columns; '
+            f"found {', '.join(repr(h) for h in c.header[:8])}"
         )
-    net.finish(", ".join(p.name for p in paths))
-    return result
+    type_col, dir_col = c.column("Type", "connection type"), c.column("Direction")
+    str_col = c.column("Strength", "Weight")
+    for i, row in enumerate(c.rows):
+        if all(_blank(v) for v in row):
+            continue
+        kinds = _kumu_list(row[type_col]) if type_col is not None and not _blank(row[type_col]) else []
+        direction = None
+        if dir_col is not None and not _blank(row[dir_col]):
+            d = vocab.normalize(row[dir_col])
+            direction = True if d == "directed" else False if d in ("undirected", "mutual") else None
+        net.add_tie(row[f_col], row[t_col], kinds, direction, row[str_col] if str_col is not None else None, c.where(i))
+    result.mapped.append(
+        result._(
+            "Connections: From/To -> source/target (by label or ID), Type -> kind, "
+            "Direction -> directed, Strength -> strength"
+        )
+    )
 
 
 def _kumu_json_tables(path: Path) -> tuple[Table, Table | None]:
@@ -1207,6 +1232,30 @@ def _build_survey(result: ImportResult, t: Table, columns: list[tuple], lang: st
     """survey_questions and survey_responses from (position, header, answers, known type or None) columns."""
     if not t.rows:
         raise ImportFailure(f"{t.file}: a header row but no responses")
+    sector_i, state_i = _survey_sector_and_state(t, columns)
+    respondents = [{"respondent": f"R{n + 1:04d}"} for n in range(len(t.rows))]
+    _survey_respondents(result, respondents, columns, sector_i, state_i, lang)
+    questions = _survey_questions(result, respondents, columns, (sector_i, state_i), lang)
+    result.guessed.append(
+        result._(
+            "every question's theme is Other: set institutionality, stakeholders, dialogue, "
+            "financing, collaboration or efficacy in survey_questions"
+        )
+    )
+    result.data["survey_questions"] = questions
+    result.data["survey_responses"] = respondents
+    result.mapped.append(
+        result._(
+            "{file}: {responses} -> survey_responses (ids R0001 ...), {questions} -> survey_questions (ids q01 ...)",
+            file=t.file,
+            responses=result.n("{n} response", "{n} responses", len(respondents)),
+            questions=result.n("{n} question", "{n} questions", len(questions)),
+        )
+    )
+
+
+def _survey_sector_and_state(t: Table, columns: list[tuple]) -> tuple[int, int | None]:
+    """The columns whose answers are the respondent's sector (required) and state (when found)."""
     sector_i, sector_share = None, 0.0
     state_i = None
     for n, (_i, h, values, known) in enumerate(columns):
@@ -1228,7 +1277,13 @@ def _build_survey(result: ImportResult, t: Table, columns: list[tuple], lang: st
             f"privado); the survey sheet needs the respondent's sector: add that question, or map "
             f"its answers to the sector vocabulary ({', '.join(vocab.SECTORS.keys)})"
         )
-    respondents = [{"respondent": f"R{n + 1:04d}"} for n in range(len(t.rows))]
+    return sector_i, state_i
+
+
+def _survey_respondents(
+    result: ImportResult, respondents: list[dict], columns: list[tuple], sector_i: int, state_i: int | None, lang: str
+) -> None:
+    """Each respondent's sector (Other when the answer is none) and state, as labels in `lang`."""
     _, sh, svalues, _ = columns[sector_i]
     unmatched: Counter = Counter()
     for rec, v in zip(respondents, svalues):
@@ -1252,9 +1307,15 @@ def _build_survey(result: ImportResult, t: Table, columns: list[tuple], lang: st
             if key:
                 rec["state"] = vocab.STATES.label(key, lang)
         result.mapped.append(result._('"{column}" -> state', column=th))
+
+
+def _survey_questions(
+    result: ImportResult, respondents: list[dict], columns: list[tuple], skip: tuple, lang: str
+) -> list[dict]:
+    """One question per other column (its type inferred), its answers written into `respondents`."""
     questions = []
     for n, (_i, h, values, known) in enumerate(columns):
-        if n in (sector_i, state_i):
+        if n in skip:
             continue
         qid = f"q{len(questions) + 1:02d}"
         qtype, options, parsed = known if known else infer_question(values)
@@ -1274,22 +1335,7 @@ def _build_survey(result: ImportResult, t: Table, columns: list[tuple], lang: st
         listed = "; ".join(options[:8]) + (" ..." if len(options) > 8 else "")
         shown = " " + result._("(options: {options})", options=listed) if options else ""
         result.guessed.append(f'{qid} {qtype}{shown}: "{_short(h)}"')
-    result.guessed.append(
-        result._(
-            "every question's theme is Other: set institutionality, stakeholders, dialogue, "
-            "financing, collaboration or efficacy in survey_questions"
-        )
-    )
-    result.data["survey_questions"] = questions
-    result.data["survey_responses"] = respondents
-    result.mapped.append(
-        result._(
-            "{file}: {responses} -> survey_responses (ids R0001 ...), {questions} -> survey_questions (ids q01 ...)",
-            file=t.file,
-            responses=result.n("{n} response", "{n} responses", len(respondents)),
-            questions=result.n("{n} question", "{n} questions", len(questions)),
-        )
-    )
+    return questions
 
 
 # ---------------------------------------------------------------------------------------

@@ -200,6 +200,7 @@ def filter_sector(graph: nx.DiGraph, sector: str | None) -> nx.DiGraph:
     """The stakeholders of one sector and their direct partners (blank = the whole graph)."""
     if not sector:
         return graph
+    sector = vocab.SECTORS.key_of(sector)  # a label or alias too; an unknown sector is an error, not an empty graph
     core = {n for n, s in graph.nodes(data="sector") if s == sector}
     keep = set(core)
     for n in core:

@@ -401,18 +401,9 @@ class Report:
         return _fmt(v)
 
     # -- tables and figures -------------------------------------------------------------------
-    def table(
-        self,
-        df: pd.DataFrame,
-        labels: dict | None = None,
-        vocab: dict | None = None,
-        max_rows: int = MAX_ROWS,
-        index: bool = False,
-        escape: bool = True,
-        printed: bool = True,
-        links: dict[str, str] | None = None,
-    ) -> None:
-        """Display a table with translated headers and vocabulary labels, escaped.
+    def table(self, df: pd.DataFrame, *, printed: bool = True, **options) -> None:
+        """Display a table with translated headers and vocabulary labels, escaped; `options` are
+        those of `table_html` (labels, vocab, max_rows, index, escape, links).
 
         A table of more than WIDGET_ROWS rows is sortable, searchable and paged on screen, with a
         download of its rows (partnerlab/static/tables.js, offline); the page holds up to PAGE_ROWS
@@ -423,10 +414,7 @@ class Report:
         of the batch about that stakeholder (or "partnership"), when the batch has one; by default
         (links=None) the columns of AUTO_LINKS are linked, a None kind trying both; links={} links nothing.
         """
-        _html(
-            f'<div class="pl-report{_noprint(printed)}">'
-            f"{self.table_html(df, labels, vocab, max_rows, index, escape, links)}</div>"
-        )
+        _html(f'<div class="pl-report{_noprint(printed)}">{self.table_html(df, **options)}</div>')
 
     def table_html(
         self,
@@ -563,20 +551,11 @@ class Report:
         plt.close(fig)
 
     def details(
-        self,
-        summary: str,
-        tables: pd.DataFrame | list[pd.DataFrame] = (),
-        labels: dict | None = None,
-        vocab: dict | None = None,
-        figures: list[tuple] = (),
-        printed: bool = False,
+        self, summary: str, tables: pd.DataFrame | list[pd.DataFrame] = (), *, printed: bool = False, **options
     ) -> None:
         """Figures ((figure, alt) pairs) and tables folded behind a one-line summary (<details>),
-        opened on demand (`details_html`)."""
-        _html(
-            f'<div class="pl-report{_noprint(printed)}">'
-            f"{self.details_html(summary, tables, labels, vocab, figures)}</div>"
-        )
+        opened on demand; `options` are those of `details_html` (labels, vocab, figures)."""
+        _html(f'<div class="pl-report{_noprint(printed)}">{self.details_html(summary, tables, **options)}</div>')
 
     def details_html(
         self,

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from partnerlab import i18n, paths, vocab
+from partnerlab import i18n, paths, schema, vocab
 from partnerlab.i18n import N_
 from partnerlab.stakeholders import critical_group
 
@@ -207,9 +207,8 @@ def entity_label(rep: ReportDef, params: dict, wb: object | None, lang: str) -> 
     value = params.get(rep.entity) if rep.entity else None
     if value in (None, "", 0) or (isinstance(value, float) and value != value):
         return ""
-    if rep.entity == "sector":
-        key = vocab.SECTORS.lookup(value) or str(value)
-        return i18n.translator(lang).label(vocab.SECTORS, key)
+    if rep.entity == "sector":  # a key or a label, as every report parameter; an unknown one raises UnknownTerm
+        return i18n.translator(lang).label(vocab.SECTORS, vocab.SECTORS.key_of(value))
     if rep.entity in ("stakeholder", "partnership") and wb is not None:
         table = getattr(wb, rep.entity + "s", None)
         if table is not None and len(table) and "id" in table and "name" in table:
@@ -412,25 +411,13 @@ def _per_plan_year(wb) -> list[Variant]:
 # The catalogue, in the order of the index
 # ---------------------------------------------------------------------------------------
 
-_ALL_SHEETS = (
-    "stakeholders",
-    "ties",
-    "partnerships",
-    "due_diligence",
-    "value_assessment",
-    "quality_assessment",
-    "survey_questions",
-    "survey_responses",
-    "action_plan",
-)
-
 REPORTS: tuple[ReportDef, ...] = (
     ReportDef(
         "overview",
         N_("Portfolio overview"),
         N_("What does a head of agency need to know about the portfolio today, and where is the evidence?"),
         "start",
-        sheets=_ALL_SHEETS,
+        sheets=schema.TABLE_KEYS,
         parameters=("batch",),
         needs_listing=True,
     ),

@@ -22,6 +22,7 @@ __all__ = [
     "Column",
     "Sheet",
     "SHEETS",
+    "TABLE_KEYS",
     "sheet",
     "DD_CODES",
     "VALUE_CODES",
@@ -344,6 +345,9 @@ SHEETS: tuple[Sheet, ...] = (
         pt="plano_acao",
     ),
 )
+
+# The sheets that hold tables, in the workbook's order: every sheet but the about cover.
+TABLE_KEYS: tuple[str, ...] = tuple(s.key for s in SHEETS if s.key != "about")
 
 ABOUT_FIELDS = ("portfolio", "country", "as_of", "language", "prepared_by", "illustrative")
 

@@ -49,7 +49,6 @@ from partnerlab.i18n import N_
 __all__ = [
     "CatalogVocabulary",
     "catalog_vocabulary",
-    "key_of",
     "id_of",
     "OUTCOME_MEANINGS",
     "SUBJECT_KINDS",
@@ -123,33 +122,6 @@ class CatalogVocabulary(vocab.Vocabulary):
 def catalog_vocabulary(name: str, *terms: tuple[str, str], base: tuple = ()) -> CatalogVocabulary:
     """A `CatalogVocabulary` of (key, English msgid) terms, after the terms of `base`."""
     return CatalogVocabulary(name, (*base, *(vocab.Term(key, msgid, msgid) for key, msgid in terms)))
-
-
-def key_of(vocabulary: vocab.Vocabulary, value: object) -> str:
-    """The key a value names: a key, a label in any language partnerlab speaks, or an alias.
-
-    Raises:
-        ValueError: when nothing matches (the message says what is expected, and the closest label).
-
-    >>> key_of(OUTCOMES, "Sin observaciones"), key_of(OUTCOMES, "not_screened")
-    ('clear', 'not_screened')
-    """
-    key = vocabulary.lookup(value)
-    if key is None:
-        wanted = vocab.normalize(value)
-        key = next(
-            (
-                t.key
-                for t in vocabulary.terms
-                for lang in i18n.LANGUAGES
-                if vocab.normalize(vocabulary.label(t.key, lang)) == wanted
-            ),
-            None,
-        )
-    if key is None:
-        hint = vocabulary.suggest(value)
-        raise ValueError(f"{value!r} is not {vocabulary.expected()}" + (f"; did you mean {hint!r}?" if hint else ""))
-    return key
 
 
 def id_of(table: pd.DataFrame, value: object, what: str = "stakeholder") -> str:
@@ -403,25 +375,27 @@ def screening_findings(screened: pd.DataFrame, lang: str = "en") -> pd.DataFrame
     return pd.DataFrame(rows, columns=["stakeholder", "assessed_on", "outcome", "kind", "question", "text"])
 
 
-def resolve_as_of(about: dict | None = None, as_of: object = None) -> pd.Timestamp:
-    """The as-of date: `as_of` when given, else the workbook's `about.as_of`, else today.
-
-    >>> resolve_as_of({"as_of": dt.date(2024, 6, 30)})
-    Timestamp('2024-06-30 00:00:00')
-    """
-    for value in (as_of, (about or {}).get("as_of")):
-        if value is not None and value != "" and not pd.isna(value):
-            return pd.Timestamp(value).normalize()
-    return pd.Timestamp(dt.date.today())
-
-
-def as_of_date(about: dict | None = None, as_of: object = None) -> dt.date:
-    """The as-of date as a date (`resolve_as_of`): what a page's sentences and parameters take.
+def as_of_date(about: dict | None = None, as_of: object = None, today: dt.date | None = None) -> dt.date:
+    """The as-of date of a page, the one place it is resolved: `as_of` when given, else the
+    workbook's `about.as_of` (the loader gives a date), else today. What a page's sentences,
+    parameters and every topic module take.
 
     >>> as_of_date({"as_of": "2025-06-30"})
     datetime.date(2025, 6, 30)
     """
-    return resolve_as_of(about, as_of).date()
+    for value in (as_of, (about or {}).get("as_of")):
+        if value is not None and value != "" and not pd.isna(value):
+            return pd.Timestamp(value).date()
+    return today or dt.date.today()
+
+
+def resolve_as_of(about: dict | None = None, as_of: object = None) -> pd.Timestamp:
+    """`as_of_date` as a Timestamp, for comparing with the date columns of the tables.
+
+    >>> resolve_as_of({"as_of": dt.date(2024, 6, 30)})
+    Timestamp('2024-06-30 00:00:00')
+    """
+    return pd.Timestamp(as_of_date(about, as_of))
 
 
 def latest_screenings(screened: pd.DataFrame, as_of: object = None, max_age_days: int = 365) -> pd.DataFrame:

@@ -99,14 +99,10 @@ def filter_stakeholders(stakeholders: pd.DataFrame, sector: str = "", state: str
     """Stakeholders of one sector and/or one federal entity (blank: all); keys, labels or aliases accepted."""
     df = stakeholders
     if sector:
-        key = vocab.SECTORS.lookup(sector)
-        if key is None:
-            raise ValueError(f'sector "{sector}" is not a sector ({", ".join(vocab.SECTORS.keys)})')
+        key = vocab.SECTORS.key_of(sector)  # raises UnknownTerm (a ValueError) naming the closest sector
         df = df[df["sector"] == key]
     if state:
-        key = vocab.STATES.lookup(state)
-        if key is None:
-            raise ValueError(f'state "{state}" is not one of Mexico\'s 32 federal entities')
+        key = vocab.STATES.key_of(state)
         df = df[df["states"].map(lambda s: key in s)]
     return df
 
@@ -229,9 +225,9 @@ def selection_sentence(
         "t": threshold,
     }
     if sector:
-        values["sector"] = T.label(vocab.SECTORS, vocab.SECTORS.lookup(sector) or sector)
+        values["sector"] = T.label(vocab.SECTORS, vocab.SECTORS.key_of(sector))
     if state:
-        values["state"] = T.label(vocab.STATES, vocab.STATES.lookup(state) or state)
+        values["state"] = T.label(vocab.STATES, vocab.STATES.key_of(state))
     if sector and state:
         return (
             N_(
@@ -306,7 +302,7 @@ def coverage_sentence(missing: list[str], sector: str = "", lang: str = "en") ->
     T = i18n.translator(lang)
     values = {"n": len(missing), "names": ", ".join(T.label(vocab.STATES, s) for s in missing) or T("none")}
     if sector:
-        values["sector"] = T.label(vocab.SECTORS, vocab.SECTORS.lookup(sector) or sector)
+        values["sector"] = T.label(vocab.SECTORS, vocab.SECTORS.key_of(sector))
         return (N_("No stakeholder of the sector {sector} works in {n} of the 32 federal entities: {names}."),), values
     return (N_("{n} of 32 federal entities have no stakeholder or partnership: {names}."),), values
 

@@ -579,9 +579,7 @@ def report_groups(responses: pd.DataFrame, sector: str = "") -> list[str] | None
     """
     if not sector:
         return None
-    key = vocab.SECTORS.lookup(sector) or sector
-    if key not in vocab.SECTORS:
-        raise ValueError(f"sector {sector!r} is not a sector key ({', '.join(vocab.SECTORS.keys)})")
+    key = vocab.SECTORS.key_of(sector)  # raises UnknownTerm (a ValueError) naming the closest sector
     if not (responses["sector"] == key).any():
         raise ValueError(f"no respondent of the survey is of the sector {key!r}")
     return [ALL, key]
@@ -620,7 +618,7 @@ def respondents_sentence(
     }
     if not sector:
         return (N_("<b>{respondents}</b> from {sectors} and {states} answered {questions}."),), values
-    key = vocab.SECTORS.lookup(sector) or sector
+    key = vocab.SECTORS.key_of(sector)
     row = counts[counts["group"] == key]
     k = int(row["respondents"].iloc[0]) if len(row) else 0
     values.update(sector=T.label(vocab.SECTORS, key), share=T.share(k, len(responses)))

@@ -190,7 +190,7 @@ class Vocabulary:
                         index.setdefault(normalize(spelling), term.key)
             for lang in i18n.LANGUAGES:
                 for term in self.terms:
-                    index.setdefault(normalize(term.label(lang)), term.key)
+                    index.setdefault(normalize(self.label(term.key, lang)), term.key)
             self._index.update(index)
         return self._index
 

@@ -451,10 +451,7 @@ _REAL_CHECK = batch._check_workbook  # the autouse fixture replaces it for the t
 
 def _sample() -> Path:
     if not paths.SAMPLE_WORKBOOK.exists():
-        pytest.skip(
-            f"needs the bundled sample {paths.SAMPLE_WORKBOOK.relative_to(paths.ROOT)} "
-            "(python -c 'from partnerlab import sample; sample.write_sample(PATH)')"
-        )
+        pytest.skip(f"needs the bundled sample {paths.SAMPLE_WORKBOOK.relative_to(paths.ROOT)} (make sample)")
     return paths.SAMPLE_WORKBOOK
 
 

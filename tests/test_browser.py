@@ -150,12 +150,13 @@ def _hostile_workbook(tmp_path: Path) -> Path:
     path = tmp_path / "hostile.xlsx"
     shutil.copy(paths.SAMPLE_WORKBOOK, path)
     book = openpyxl.load_workbook(path)
-    from partnerlab import sample, schema
+    from partnerlab import schema
+    from samples import portfolio
 
     spec = schema.sheet("stakeholders")  # the sample is written with the Spanish template
-    sheet = book[spec.name(sample.LANG)]
+    sheet = book[spec.name(portfolio.LANG)]
     header = [c.value for c in sheet[1]]
-    id_col, name_col = header.index("id") + 1, header.index(spec.column("name").header(sample.LANG)) + 1
+    id_col, name_col = header.index("id") + 1, header.index(spec.column("name").header(portfolio.LANG)) + 1
     row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(row=r, column=id_col).value == "SE2030")
     sheet.cell(row=row, column=name_col).value = XSS
     book.save(path)

@@ -524,9 +524,10 @@ def test_summary_counts_and_labels():
 def test_batch_compare_to_and_last(tmp_path, sample_wb):
     import json
 
-    from partnerlab import cli, sample_history
+    from partnerlab import cli
+    from samples import history
 
-    old = sample_history.history_path(2024)
+    old = history.history_path(2024)
     if not old.exists():
         pytest.skip("needs the sample history (make sample)")
     out = tmp_path / "out"
@@ -569,30 +570,6 @@ def test_batch_compare_to_and_last(tmp_path, sample_wb):
     assert cli.main([*args, "--compare-to", str(tmp_path / "missing.xlsx")]) == 2
 
 
-@pytest.mark.slow
-def test_notebook_one_workbook_two_years_in_spanish(tmp_path):
-    import nbformat
-    import papermill as pm
-
-    out = tmp_path / "changes.ipynb"
-    pm.execute_notebook(
-        str(paths.NOTEBOOKS / "changes.ipynb"),
-        str(out),
-        parameters={"lang": "es", "compare_year": 2023},
-        kernel_name="python3",
-        progress_bar=False,
-    )
-    nb = nbformat.read(out, as_version=4)
-    page = "\n".join(
-        o.get("data", {}).get("text/html", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
-    )
-    assert "31 de diciembre de 2023" in page and "Vínculos nuevos y terminados" in page
-    assert "Ningún actor presente en las dos instantáneas cambió" in page  # stakeholders carry no dates
-    params = pm.inspect_notebook(str(paths.NOTEBOOKS / "changes.ipynb"))
-    assert {"workbook", "lang", "processed", "compare_to", "compare_year", "year"} <= set(params)
-    assert all(p["help"] for p in params.values())
-
-
 # ---------------------------------------------------------------------------------------
 # trends over three or more snapshots
 # ---------------------------------------------------------------------------------------
@@ -601,13 +578,13 @@ def test_notebook_one_workbook_two_years_in_spanish(tmp_path):
 def test_history_is_ordered_by_as_of_never_by_file_name(tmp_path):
     import shutil
 
-    from partnerlab import sample_history
     from partnerlab.stakeholders import critical_group
+    from samples import history
 
-    if not sample_history.history_path(2023).exists():
+    if not history.history_path(2023).exists():
         pytest.skip("needs the sample history (make sample)")
     for year, name in ((2023, "z_first.xlsx"), (2024, "a_second.xlsx"), (2025, "m_third.xlsx")):
-        shutil.copy(sample_history.history_path(year), tmp_path / name)
+        shutil.copy(history.history_path(year), tmp_path / name)
     books = ch.load_history(tmp_path)
     assert [wb.about["as_of"].year for wb in books] == [2023, 2024, 2025]
     trend = ch.trend_table(list(reversed(books)))
@@ -645,9 +622,10 @@ def test_history_needs_dates(tmp_path):
 def test_batch_history_is_checked_and_listed(tmp_path):
     import json
 
-    from partnerlab import batch, messages, sample_history
+    from partnerlab import batch, messages
     from partnerlab.report_catalogue import Job
     from partnerlab.template import write_workbook
+    from samples import history
 
     messages.set_lang("en")  # the command line's language (an earlier Spanish run may have set it)
     job = Job("changes", "changes", paths.NOTEBOOKS / "changes.ipynb", ("Changes", "Cambios"))
@@ -656,10 +634,10 @@ def test_batch_history_is_checked_and_listed(tmp_path):
     write_workbook(tmp_path / "undated.xlsx", {"stakeholders": [{"id": "A", "name": "Ana", "sector": "Academia"}]})
     with pytest.raises(batch.BatchError, match="undated.xlsx"):
         batch._set_history([job], tmp_path)
-    if not sample_history.history_path(2023).exists():
+    if not history.history_path(2023).exists():
         pytest.skip("needs the sample history (make sample)")
-    batch._set_history([job], sample_history.HISTORY_DIR)
+    batch._set_history([job], history.HISTORY_DIR)
     listing = json.loads(Path(job.params["history"]).read_text())
-    assert [Path(w["path"]).name for w in listing["workbooks"]] == [f"portfolio_{y}.xlsx" for y in sample_history.YEARS]
+    assert [Path(w["path"]).name for w in listing["workbooks"]] == [f"portfolio_{y}.xlsx" for y in history.YEARS]
     assert all(len(w["sha256"]) == 64 for w in listing["workbooks"])
-    assert [wb.about["as_of"].year for wb in ch.load_history(job.params["history"])] == list(sample_history.YEARS)
+    assert [wb.about["as_of"].year for wb in ch.load_history(job.params["history"])] == list(history.YEARS)

@@ -185,12 +185,13 @@ def test_saved_parse_keeps_no_contact(tmp_path):
 
 @pytest.mark.slow  # runs the whole default batch (a few minutes on 2 cores)
 def test_batch_outputs_hold_no_contact_and_raw_is_untouched(tmp_path, capsys):
-    from partnerlab import paths, sample
+    from partnerlab import paths
     from partnerlab.workbook import load_workbook
+    from samples import portfolio
 
     book = tmp_path / "in" / "sample_portfolio.xlsx"
     book.parent.mkdir()
-    sample.write_sample(book)
+    portfolio.write_sample(book)
     contacts = [str(c) for c in load_workbook(book).stakeholders["contact"].dropna()]
     assert len(contacts) >= 10
     before_book, before_raw = _hashes(book.parent), _hashes(paths.DATA_RAW) if paths.DATA_RAW.exists() else {}

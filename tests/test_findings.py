@@ -185,12 +185,13 @@ def _renamed_sample(tmp_path, names: dict):
     if not paths.SAMPLE_WORKBOOK.exists():
         pytest.skip(f"needs the bundled sample {paths.SAMPLE_WORKBOOK.relative_to(paths.ROOT)}")
     book = openpyxl.load_workbook(paths.SAMPLE_WORKBOOK)
-    from partnerlab import sample, schema
+    from partnerlab import schema
+    from samples import portfolio
 
     spec = schema.sheet("stakeholders")  # the sample is written with the Spanish template
-    sheet = book[spec.name(sample.LANG)]
+    sheet = book[spec.name(portfolio.LANG)]
     header = [c.value for c in sheet[1]]
-    id_col, name_col = header.index("id") + 1, header.index(spec.column("name").header(sample.LANG)) + 1
+    id_col, name_col = header.index("id") + 1, header.index(spec.column("name").header(portfolio.LANG)) + 1
     found = set()
     for r in range(2, sheet.max_row + 1):
         sid = sheet.cell(row=r, column=id_col).value

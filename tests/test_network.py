@@ -585,7 +585,10 @@ def test_focus_table_in_words(tables, lang, direction, kinds, sources):
 def test_filter_sector_keeps_direct_partners(tables):
     g = net.build_tie_graph(tables, as_of_year=2025)
     assert set(net.filter_sector(g, "civil_society")) == {"CS1", "UN1", "AC1"}
+    assert set(net.filter_sector(g, "Sociedad civil")) == {"CS1", "UN1", "AC1"}  # a label, as any report parameter
     assert net.filter_sector(g, "") is g
+    with pytest.raises(ValueError, match="not in the sector vocabulary"):  # never a silently empty graph
+        net.filter_sector(g, "martians")
 
 
 def test_findings_name_the_silo_sector(two_silos):
@@ -627,7 +630,7 @@ def test_plot_network_small_and_large(n, expect_sector_view):
     import matplotlib.pyplot as plt
 
     from partnerlab.plots import network as pn
-    from partnerlab.synthetic import synthetic_tables
+    from samples.synthetic import synthetic_tables
 
     rows = synthetic_tables(n, 4, seed=2)
     tables = {
@@ -668,7 +671,7 @@ def test_plot_network_labels_do_not_overlap(n, ties):
     import matplotlib.pyplot as plt
 
     from partnerlab.plots import network as pn
-    from partnerlab.synthetic import synthetic_tables
+    from samples.synthetic import synthetic_tables
 
     rows = synthetic_tables(n, ties, seed=5)
     g = net.build_tie_graph({"stakeholders": pd.DataFrame(rows["stakeholders"]), "ties": pd.DataFrame(rows["ties"])})

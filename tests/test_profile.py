@@ -182,41 +182,6 @@ def test_display_tables_hold_keys_the_report_translates(wb):
     assert shown["Papel"].tolist() == ["Líder", "Miembro"] and shown["Decisión sugerida"].tolist()[1] == "Declinar"
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("stakeholder", "lang", "expected"),
-    [
-        ("", "es", "Grupo crítico: gestionar de cerca"),  # blank: the strongest of the critical group
-        ("cesf", "en", "Latest screening on January 20, 2025"),
-        ("cesf", "es", "Última evaluación el 20 de enero de 2025"),
-        ("ALTAMIRA", "en", "Not screened."),
-        ("PACTO", "en", "Verdict: Go"),  # a fresh clear screening and a recorded proceed that agrees (issue 11)
-    ],
-)
-def test_partner_profile_notebook_runs(tmp_path, sample_wb, stakeholder, lang, expected):
-    import nbformat
-    import papermill as pm
-
-    from partnerlab.paths import NOTEBOOKS
-
-    out = tmp_path / "partner_profile.ipynb"
-    pm.execute_notebook(
-        str(NOTEBOOKS / "partner_profile.ipynb"),
-        str(out),
-        kernel_name="python3",
-        progress_bar=False,
-        parameters={"stakeholder": stakeholder, "lang": lang},
-    )
-    page = "".join(
-        o.get("data", {}).get("text/html", "")
-        for c in nbformat.read(out, as_version=4).cells
-        for o in c.get("outputs", [])
-    )
-    assert expected in page
-    for contact in sample_wb.stakeholders["contact"].dropna():
-        assert contact not in page
-
-
 def test_a_stakeholder_is_found_by_its_name_too(wb):
     name = wb.stakeholders["name"].iloc[1]
     assert profile.find_stakeholder(wb.stakeholders, name.upper()) == wb.stakeholders["id"].iloc[1]

@@ -196,34 +196,3 @@ def test_change_summary_lists_what_went_up_and_down():
     assert summary.loc[0, "improved"] == "No discriminación 1\xa0→\xa02; Influencia en las decisiones 0\xa0→\xa01"
     assert summary.loc[0, "declined"] == "Receptividad 1\xa0→\xa00"
     assert summary.loc[0, "period"] == "1\xa0ene\xa02023 → 1\xa0ene\xa02024"  # dates in words, never split
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("partnership", "lang", "expected"),
-    [
-        ("", "es", "Para llegar al nivel 3"),
-        ("P15", "en", "Only one assessment round"),  # the batch failure: one round, nothing to compare
-        ("p12", "es", "Niveles de la última ronda"),  # ids match in any case
-    ],
-)
-def test_quality_notebook_runs(tmp_path, sample_wb, partnership, lang, expected):
-    import nbformat
-    import papermill as pm
-
-    from partnerlab.paths import NOTEBOOKS
-
-    out = tmp_path / "quality.ipynb"
-    pm.execute_notebook(
-        str(NOTEBOOKS / "quality.ipynb"),
-        str(out),
-        kernel_name="python3",
-        progress_bar=False,
-        parameters={"partnership": partnership, "lang": lang},
-    )
-    page = "".join(
-        o.get("data", {}).get("text/html", "")
-        for c in nbformat.read(out, as_version=4).cells
-        for o in c.get("outputs", [])
-    )
-    assert expected in page and "Traceback" not in page

@@ -10,7 +10,7 @@ import pytest
 
 from partnerlab import schema, vocab
 from partnerlab.paths import SAMPLE_WORKBOOK
-from partnerlab.sample import AS_OF, build_sample_tables, is_fictional_name, sample_about, write_sample
+from samples.portfolio import AS_OF, build_sample_tables, is_fictional_name, sample_about, write_sample
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Tests for partnerlab.sample_history: the three yearly snapshots of the sample."""
+"""Tests for samples.history: the three yearly snapshots of the sample."""
 
 from __future__ import annotations
 
@@ -7,21 +7,21 @@ import datetime as dt
 import pytest
 
 from partnerlab import changes as ch
-from partnerlab import sample, sample_history
 from partnerlab.workbook import load_workbook
+from samples import history, portfolio
 
 
 @pytest.fixture(scope="module")
 def snapshots(tmp_path_factory):
     folder = tmp_path_factory.mktemp("history")
-    paths = sample_history.write_history(folder)
-    return {year: load_workbook(p) for year, p in zip(sample_history.YEARS, paths)}
+    paths = history.write_history(folder)
+    return {year: load_workbook(p) for year, p in zip(history.YEARS, paths)}
 
 
 def test_reproducible_and_2025_is_the_sample():
-    assert sample_history.build_history_tables(2024) == sample_history.build_history_tables(2024)
-    tables, about = sample_history.build_history_tables(2025)
-    assert tables == sample.build_sample_tables() and about["as_of"] == sample.AS_OF
+    assert history.build_history_tables(2024) == history.build_history_tables(2024)
+    tables, about = history.build_history_tables(2025)
+    assert tables == portfolio.build_sample_tables() and about["as_of"] == portfolio.AS_OF
 
 
 def test_each_snapshot_is_valid_and_dated(snapshots):
@@ -39,7 +39,7 @@ def test_each_snapshot_is_valid_and_dated(snapshots):
 @pytest.mark.parametrize("old_year, new_year", [(2023, 2024), (2024, 2025), (2023, 2025)])
 def test_negative_findings_only_for_fictional_organisations(snapshots, old_year, new_year):
     out = ch.compare_workbooks(snapshots[old_year], snapshots[new_year])
-    real = lambda names: [n for n in names if not sample.is_fictional_name(n)]  # noqa: E731
+    real = lambda names: [n for n in names if not portfolio.is_fictional_name(n)]  # noqa: E731
     moves = out["grid_moves"]
     down = moves[
         (moves["influence_after"] < moves["influence_before"]) | (moves["interest_after"] < moves["interest_before"])

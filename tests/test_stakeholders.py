@@ -102,8 +102,10 @@ def test_filter_accepts_labels_and_rejects_unknown():
     df = _frame([("a", "A", "civil_society", ["ciudad_de_mexico"], 1, 1, []), ("b", "B", "media", [], 1, 1, [])])
     assert sh.filter_stakeholders(df, sector="Sociedad civil")["id"].tolist() == ["a"]
     assert sh.filter_stakeholders(df, state="CDMX")["id"].tolist() == ["a"]
-    with pytest.raises(ValueError, match="not a sector"):
+    with pytest.raises(ValueError, match="not in the sector vocabulary"):
         sh.filter_stakeholders(df, sector="bananas")
+    with pytest.raises(ValueError, match="not in the federal entity vocabulary"):
+        sh.filter_stakeholders(df, state="Atlantis")
 
 
 def test_sample_has_every_quadrant(sample_wb):

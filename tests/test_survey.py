@@ -598,7 +598,7 @@ def test_report_groups(responses):
     assert survey.report_groups(responses, "Sociedad civil") == [ALL, "civil_society"]
     with pytest.raises(ValueError, match="no respondent"):
         survey.report_groups(responses, "media")
-    with pytest.raises(ValueError, match="not a sector key"):
+    with pytest.raises(ValueError, match="not in the sector vocabulary"):
         survey.report_groups(responses, "martians")
 
 

@@ -1,4 +1,4 @@
-"""Tests of partnerlab.synthetic: the generated workbook is valid, sized and reproducible."""
+"""Tests of samples.synthetic: the generated workbook is valid, sized and reproducible."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from openpyxl import load_workbook as open_xlsx
 
 from partnerlab import schema, vocab
-from partnerlab.synthetic import SECTOR_MIX, make_synthetic_workbook, synthetic_tables
 from partnerlab.workbook import check_workbook
+from samples.synthetic import SECTOR_MIX, make_synthetic_workbook, synthetic_tables
 
 
 @pytest.fixture(scope="module")

@@ -30,16 +30,9 @@ def plot_timeline(
     T = i18n.translator(lang)
     status = actionplan.plan_status(plan, as_of)
     status = status.assign(_key=status["code"].map(actionplan.code_sort_key)).sort_values("_key", kind="stable")
-    pillars = [p for p in vocab.PILLARS.keys if p in set(status["pillar"])] + sorted(
-        set(status["pillar"].dropna()) - set(vocab.PILLARS.keys)
-    )
     years = actionplan.plan_years(status) or [as_of.year]
     y0, y1 = min(years), max(years)
-    rows: list[tuple[str, object]] = []
-    for pillar in pillars + ([None] if status["pillar"].isna().any() else []):
-        part = status[status["pillar"] == pillar] if pillar is not None else status[status["pillar"].isna()]
-        rows.append(("header", pillar))
-        rows.extend(("action", r) for _, r in part.iterrows())
+    rows = _timeline_rows(status)
     if ax is None:
         _, ax = plt.subplots(
             figsize=(7, 1.4 + 0.3 * len(rows))
@@ -94,6 +87,29 @@ def plot_timeline(
     ax.xaxis.tick_top()
     frac = (as_of.timetuple().tm_yday - 0.5) / 365
     ax.axvline(as_of.year - 0.5 + frac, color="black", linestyle="--", linewidth=1)
+    _timeline_legend(ax, as_of, lang)
+    ax.spines[["right", "bottom"]].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    return ax
+
+
+def _timeline_rows(status: pd.DataFrame) -> list[tuple[str, object]]:
+    """The rows of the timeline: a ("header", pillar) row, then its ("action", row) rows, pillar by
+    pillar in the vocabulary's order (others after, then the actions without a pillar)."""
+    pillars = [p for p in vocab.PILLARS.keys if p in set(status["pillar"])] + sorted(
+        set(status["pillar"].dropna()) - set(vocab.PILLARS.keys)
+    )
+    rows: list[tuple[str, object]] = []
+    for pillar in pillars + ([None] if status["pillar"].isna().any() else []):
+        part = status[status["pillar"] == pillar] if pillar is not None else status[status["pillar"].isna()]
+        rows.append(("header", pillar))
+        rows.extend(("action", r) for _, r in part.iterrows())
+    return rows
+
+
+def _timeline_legend(ax: plt.Axes, as_of: dt.date, lang: str) -> None:
+    """The statuses, the late frame and the as-of line, under the timeline in two columns."""
+    T = i18n.translator(lang)
     handles = [Patch(color=STATUS_COLORS[s], label=T.label(vocab.ACTION_STATUSES, s)) for s in actionplan.STATUSES]
     handles.append(
         Patch(
@@ -102,9 +118,6 @@ def plot_timeline(
     )
     handles.append(plt.Line2D([], [], color="black", linestyle="--", label=T("as of {date}", date=T.date(as_of))))
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=2, fontsize=9, frameon=False)
-    ax.spines[["right", "bottom"]].set_visible(False)
-    ax.tick_params(axis="y", length=0)
-    return ax
 
 
 def plot_status_bars(table: pd.DataFrame, by: str, ax: plt.Axes | None = None, lang: str = "en") -> plt.Axes:

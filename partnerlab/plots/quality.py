@@ -60,23 +60,33 @@ def plot_partnership_quality(
         offset = (k - (len(views) - 1) / 2) * step
         now = latest[latest["perspective"] == view].iloc[-1]
         before = previous[previous["perspective"] == view].sort_values("round").tail(1)
-        color, marker = PERSPECTIVE_COLORS.get(view, "#666666"), _MARKERS.get(view, "o")
-        for i, d in enumerate(dims):
-            y = i + offset
-            if len(before) and not pd.isna(before.iloc[0][d]) and not pd.isna(now[d]):
-                ax.plot([before.iloc[0][d], now[d]], [y, y], color=color, linewidth=1, alpha=0.6, zorder=1)
-                ax.scatter(
-                    before.iloc[0][d],
-                    y,
-                    s=34,
-                    marker=marker,
-                    facecolor="white",
-                    edgecolor=color,
-                    linewidth=1.1,
-                    zorder=2,
-                )
-            if not pd.isna(now[d]):
-                ax.scatter(now[d], y, s=46, marker=marker, color=color, zorder=3)
+        _draw_perspective(ax, view, now, before.iloc[0] if len(before) else None, dims, offset)
+    _dimension_axes(ax, dims, lang)
+    when = pd.Timestamp(latest["assessed_on"].iloc[0])
+    title = _("Quality by perspective, round {r} ({d})", r=_.number(last), d=_.date(when))
+    ax.set_title(f"{textwrap.shorten(name or partnership, 70, placeholder='…')}\n{title}", loc="left", fontsize=10.5)
+    _perspective_legend(ax, views, bool(len(previous)), lang)
+    return ax
+
+
+def _draw_perspective(
+    ax: plt.Axes, view: str, now: pd.Series, before: pd.Series | None, dims: list[str], offset: float
+) -> None:
+    """One perspective's dots, a row per dimension shifted by `offset`: filled for the latest
+    round, hollow and joined by a line for its previous round (when both are scored)."""
+    color, marker = PERSPECTIVE_COLORS.get(view, "#666666"), _MARKERS.get(view, "o")
+    for i, d in enumerate(dims):
+        y = i + offset
+        if before is not None and not pd.isna(before[d]) and not pd.isna(now[d]):
+            ax.plot([before[d], now[d]], [y, y], color=color, linewidth=1, alpha=0.6, zorder=1)
+            ax.scatter(before[d], y, s=34, marker=marker, facecolor="white", edgecolor=color, linewidth=1.1, zorder=2)
+        if not pd.isna(now[d]):
+            ax.scatter(now[d], y, s=46, marker=marker, color=color, zorder=3)
+
+
+def _dimension_axes(ax: plt.Axes, dims: list[str], lang: str) -> None:
+    """Dimensions down the left, their principles on the right (bands split by grey rules), levels 0-3 across."""
+    _ = i18n.translator(lang)
     for boundary in (1.5, 3.5):
         ax.axhline(boundary, color="#BDBDBD", linewidth=0.8)
     ax.axvline(3, color="#1B7837", linestyle=":", linewidth=1)
@@ -95,9 +105,11 @@ def plot_partnership_quality(
     ax.set_xlabel(_("Level (0-3; level 3 = all Appendix 6 criteria met)"))
     ax.grid(axis="x", color="#EEEEEE")
     ax.set_axisbelow(True)
-    when = pd.Timestamp(latest["assessed_on"].iloc[0])
-    title = _("Quality by perspective, round {r} ({d})", r=_.number(last), d=_.date(when))
-    ax.set_title(f"{textwrap.shorten(name or partnership, 70, placeholder='…')}\n{title}", loc="left", fontsize=10.5)
+
+
+def _perspective_legend(ax: plt.Axes, views: list[str], has_previous: bool, lang: str) -> None:
+    """The legend right of the chart: a marker per perspective, and the hollow one of the previous round."""
+    _ = i18n.translator(lang)
     handles = [
         Line2D(
             [],
@@ -110,7 +122,7 @@ def plot_partnership_quality(
         )
         for v in views
     ]
-    if len(previous):
+    if has_previous:
         handles.append(
             Line2D(
                 [],
@@ -133,7 +145,6 @@ def plot_partnership_quality(
         title_fontsize=9,
         alignment="left",
     )
-    return ax
 
 
 def plot_quality_heatmap(

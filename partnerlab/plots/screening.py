@@ -150,16 +150,7 @@ def plot_screening_grid(
         for k, c in zip(_ANSWER_KINDS, _ANSWER_COLORS)
     ]
     # legend under the question codes, in two columns: no wider than the grid in either language
-    ax.legend(
-        handles=handles,
-        loc="upper left",
-        bbox_to_anchor=(0, 0),
-        ncol=2,
-        fontsize=8,
-        frameon=False,
-        bbox_transform=offset_copy(ax.transAxes, ax.figure, y=-30, units="points"),
-        borderaxespad=0,
-    )
+    _legend_outside(ax, handles, below=True, ncol=2)
     ax.set_title(_("Due-diligence answers (Appendix 4)"), loc="left", fontsize=11, pad=26)
     return ax
 
@@ -236,16 +227,7 @@ def plot_value_criteria(
         )
         for k in keys
     ]
-    ax.legend(
-        handles=handles,
-        loc="lower left",
-        bbox_to_anchor=(0, 1),
-        ncol=3,
-        fontsize=8,
-        frameon=False,
-        bbox_transform=offset_copy(ax.transAxes, ax.figure, y=4, units="points"),
-        borderaxespad=0,
-    )
+    _legend_outside(ax, handles, below=False, ncol=3)
     ax.set_title(_("Value, risks and implications: criteria by subject (Appendix 5)"), loc="left", fontsize=11, pad=44)
     return ax
 
@@ -301,6 +283,21 @@ def value_criteria_alt(decisions: pd.DataFrame, lang: str = "en") -> str:
         len(decisions),
         parts=parts,
         differs=_.number(differs),
+    )
+
+
+def _legend_outside(ax: plt.Axes, handles: list[Patch], below: bool, ncol: int) -> None:
+    """A frameless legend aligned with the axes' left edge, under the tick labels (30 points
+    below the axes, clear of the question codes) or just above the axes (4 points)."""
+    ax.legend(
+        handles=handles,
+        loc="upper left" if below else "lower left",
+        bbox_to_anchor=(0, 0 if below else 1),
+        ncol=ncol,
+        fontsize=8,
+        frameon=False,
+        bbox_transform=offset_copy(ax.transAxes, ax.figure, y=-30 if below else 4, units="points"),
+        borderaxespad=0,
     )
 
 

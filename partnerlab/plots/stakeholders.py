@@ -41,6 +41,38 @@ def plot_influence_interest(
     draw_grid(ax, threshold, lang)
     titles = list(ax.texts)  # the quadrant names: labels keep clear of them too
     label_all = len(df) <= MAX_LABELS
+    xs, ys, texts = _draw_points(ax, df, label_all)
+    if texts:  # no time limit: the same figure on a busy machine and a quiet one
+        adjust_text(
+            texts,
+            x=xs,
+            y=ys,
+            objects=titles,
+            ax=ax,
+            ensure_inside_axes=True,
+            expand_axes=False,
+            expand=(1.2, 1.5),
+            force_text=(0.6, 0.9),
+            force_static=(0.4, 0.6),
+            iter_lim=1000,
+            arrowprops={"arrowstyle": "-", "color": "#777777", "lw": 0.5},
+        )
+    ax.set_title(T("Influence-interest grid (Appendix 3)"))
+    _sector_legend(ax, [s for s in vocab.SECTORS.keys if s in set(df["sector"])], lang)
+    note = T(
+        "Each point sits in the cell of its two scores; points sharing a cell are spread out within it, "
+        "inside the 1-5 scale."
+    )
+    if not label_all:
+        note += " " + T("Labels: critical group only.")
+    ax.text(0, -0.065, note, transform=ax.transAxes, fontsize=8, color="#555")
+    ax.set_aspect("equal")
+    return ax
+
+
+def _draw_points(ax: plt.Axes, df: pd.DataFrame, label_all: bool) -> tuple[list, list, list]:
+    """A point per stakeholder, spread inside its cell, with its name (all, or the critical group's);
+    returns the points' x, y and the labels for adjustText."""
     xs, ys, texts = [], [], []
     for (inf, itr), cell in df.sort_values(["sector", "name"]).groupby(["influence", "interest"]):
         for (dx, dy), row in zip(_spread(len(cell)), cell.itertuples(index=False)):
@@ -72,23 +104,12 @@ def plot_influence_interest(
                         bbox={"boxstyle": "square,pad=0.05", "fc": "white", "ec": "none", "alpha": 0.7},
                     )
                 )
-    if texts:  # no time limit: the same figure on a busy machine and a quiet one
-        adjust_text(
-            texts,
-            x=xs,
-            y=ys,
-            objects=titles,
-            ax=ax,
-            ensure_inside_axes=True,
-            expand_axes=False,
-            expand=(1.2, 1.5),
-            force_text=(0.6, 0.9),
-            force_static=(0.4, 0.6),
-            iter_lim=1000,
-            arrowprops={"arrowstyle": "-", "color": "#777777", "lw": 0.5},
-        )
-    ax.set_title(T("Influence-interest grid (Appendix 3)"))
-    sectors = [s for s in vocab.SECTORS.keys if s in set(df["sector"])]
+    return xs, ys, texts
+
+
+def _sector_legend(ax: plt.Axes, sectors: list[str], lang: str) -> None:
+    """The legend under the grid: each sector's marker and colour, four to a row."""
+    T = i18n.translator(lang)
     handles = [
         Line2D(
             [],
@@ -104,15 +125,6 @@ def plot_influence_interest(
         for s in sectors
     ]
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=4, title=T("Sector"))
-    note = T(
-        "Each point sits in the cell of its two scores; points sharing a cell are spread out within it, "
-        "inside the 1-5 scale."
-    )
-    if not label_all:
-        note += " " + T("Labels: critical group only.")
-    ax.text(0, -0.065, note, transform=ax.transAxes, fontsize=8, color="#555")
-    ax.set_aspect("equal")
-    return ax
 
 
 def draw_grid(ax: plt.Axes, threshold: int = HIGH, lang: str = "en") -> plt.Axes:

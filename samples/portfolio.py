@@ -11,7 +11,7 @@ Spanish template (`LANG`), and its own text (names, notes, survey questions and 
 evidence, the illustrative note) is Spanish. Reports in another language quote that text as
 written in the workbook.
 
-Rebuild the workbook with ``python -m partnerlab.sample`` (writes data/raw/sample_portfolio.xlsx).
+Rebuild the workbook with ``python -m samples.portfolio`` (writes data/raw/sample_portfolio.xlsx).
 
 >>> tables = build_sample_tables()
 >>> sorted(tables) == sorted(SHEET_KEYS)
@@ -57,17 +57,7 @@ ABOUT: dict[str, object] = {
     "prepared_by": "Muestra de partnerlab",
     "illustrative": ILLUSTRATIVE_NOTE,
 }
-SHEET_KEYS = (
-    "stakeholders",
-    "ties",
-    "partnerships",
-    "due_diligence",
-    "value_assessment",
-    "quality_assessment",
-    "survey_questions",
-    "survey_responses",
-    "action_plan",
-)
+SHEET_KEYS = schema.TABLE_KEYS
 
 
 def build_sample_tables() -> dict[str, list[dict]]:

@@ -1,6 +1,6 @@
 """Three yearly snapshots of the bundled sample (2023, 2024, 2025) for the changes report.
 
-The 2025 snapshot holds the current sample's tables (`sample.build_sample_tables`); the
+The 2025 snapshot holds the current sample's tables (`portfolio.build_sample_tables`); the
 earlier ones are derived from them by fixed edits, so the history is reproducible and
 changes whenever the sample does:
 
@@ -19,7 +19,7 @@ changes whenever the sample does:
 Every negative finding of the history (a red flag, a drop out of the critical group, a
 decline) belongs to a fictional organisation, as in the sample itself.
 
-Write the files with ``python -m partnerlab.sample_history`` (``make sample`` does):
+Write the files with ``python -m samples.history`` (``make sample`` does):
 data/raw/sample_history/portfolio_2023.xlsx, ..._2024.xlsx, ..._2025.xlsx.
 
 >>> tables, about = build_history_tables(2024)
@@ -33,7 +33,8 @@ import copy
 import datetime as dt
 from pathlib import Path
 
-from partnerlab import paths, sample, vocab
+from partnerlab import paths, vocab
+from samples import portfolio
 
 __all__ = ["YEARS", "HISTORY_DIR", "build_history_tables", "history_path", "write_history"]
 
@@ -63,12 +64,12 @@ def build_history_tables(year: int) -> tuple[dict[str, list[dict]], dict]:
         year: One of `YEARS`.
 
     Returns:
-        (rows per sheet key as `sample.build_sample_tables` gives them, about fields).
+        (rows per sheet key as `portfolio.build_sample_tables` gives them, about fields).
     """
     if year not in YEARS:
         raise ValueError(f"the sample history has the years {YEARS}, not {year}")
-    tables = copy.deepcopy(sample.build_sample_tables())
-    about = {**sample.sample_about(), "as_of": dt.date(year, 6, 30) if year != 2025 else sample.AS_OF}
+    tables = copy.deepcopy(portfolio.build_sample_tables())
+    about = {**portfolio.sample_about(), "as_of": dt.date(year, 6, 30) if year != 2025 else portfolio.AS_OF}
     if year == YEARS[-1]:
         return tables, about
     as_of = about["as_of"]
@@ -108,7 +109,7 @@ def write_history(folder: str | Path = HISTORY_DIR) -> list[Path]:
     written = []
     for year in YEARS:
         tables, about = build_history_tables(year)
-        written.append(write_workbook(history_path(year, folder), tables, lang=sample.LANG, about=about))
+        written.append(write_workbook(history_path(year, folder), tables, lang=portfolio.LANG, about=about))
     return written
 
 
@@ -136,7 +137,7 @@ def _take_back_dates(tables: dict[str, list[dict]], as_of: dt.date) -> None:
         if p.get("end") and p["end"] > as_of:
             p["end"] = None
             if _key(vocab.PARTNERSHIP_STATUSES, p.get("status")) == "closed":
-                p["status"] = vocab.PARTNERSHIP_STATUSES.label("active", sample.LANG)
+                p["status"] = vocab.PARTNERSHIP_STATUSES.label("active", portfolio.LANG)
         parts.append(p)
     tables["partnerships"] = parts
     for key in ("due_diligence", "value_assessment", "quality_assessment"):
@@ -178,7 +179,7 @@ def _rename_id(tables: dict[str, list[dict]], new_id: str, old_id: str) -> None:
 
 
 def _refill_partners(tables: dict[str, list[dict]]) -> None:
-    """partners lists keep only ties still in the snapshot (as sample._fill_partners builds them)."""
+    """partners lists keep only ties still in the snapshot (as portfolio._fill_partners builds them)."""
     active = {(t["source"], t["target"]) for t in tables["ties"]}
     for s in tables["stakeholders"]:
         s["partners"] = "; ".join(p for p in s["partners"].split("; ") if p and (s["id"], p) in active)
@@ -192,7 +193,9 @@ def _with_earlier_screenings(rows: list[dict], present: set[str]) -> list[dict]:
             continue
         row = {"stakeholder": sid, "assessed_on": day, "assessor": assessor, "notes": notes}
         for i in range(1, 20):
-            row[f"q{i:02d}"] = vocab.YES_NO.label(deviations.get(f"q{i:02d}", "yes" if i <= 4 else "no"), sample.LANG)
+            row[f"q{i:02d}"] = vocab.YES_NO.label(
+                deviations.get(f"q{i:02d}", "yes" if i <= 4 else "no"), portfolio.LANG
+            )
         extra.append(row)
     return sorted(rows + extra, key=lambda r: r["assessed_on"])
 
@@ -204,14 +207,14 @@ def _set_back_plan(plan: list[dict], points: int, year: int) -> None:
         status = _key(statuses, row.get("status"))
         last = max((int(y) for y in str(row["years"]).split("; ") if y), default=0)
         if status == "dropped":
-            row["status"] = statuses.label("in_progress", sample.LANG)
+            row["status"] = statuses.label("in_progress", portfolio.LANG)
         elif status == "done" and last >= year:
-            row["status"], row["progress_pct"] = statuses.label("in_progress", sample.LANG), 100 - points
+            row["status"], row["progress_pct"] = statuses.label("in_progress", portfolio.LANG), 100 - points
         elif status == "in_progress":
             pct = max(int(row["progress_pct"] or 0) - points, 0)
             row["progress_pct"] = pct
             if pct == 0:
-                row["status"] = statuses.label("not_started", sample.LANG)
+                row["status"] = statuses.label("not_started", portfolio.LANG)
 
 
 if __name__ == "__main__":

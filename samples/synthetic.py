@@ -77,7 +77,7 @@ def make_synthetic_workbook(
         ("country", "Mexico"),
         ("as_of", dt.date(2025, 6, 30)),
         ("language", "en"),
-        ("prepared_by", "partnerlab.synthetic"),
+        ("prepared_by", "samples.synthetic"),
     ):
         about.append([key, value])
     for key, rows in tables.items():
