@@ -199,7 +199,9 @@ class Translator:
             d = d.date()
         if isinstance(d, str):
             d = dt.date.fromisoformat(d[:10])
-        return format_date(d, format=format, locale=self.locale)
+        text = format_date(d, format=format, locale=self.locale)
+        # the pseudo-locale marks dates too: a date written without the translator stays unmarked
+        return f"{PSEUDO_OPEN}{text}{PSEUDO_CLOSE}" if self.lang == PSEUDO else text
 
     def label(self, vocabulary: object, key: object) -> str:
         """The label of a vocabulary key ("" for a blank key); vocabulary is a name or a Vocabulary."""

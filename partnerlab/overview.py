@@ -9,7 +9,7 @@ repeat the definitions of the topic modules (stakeholders, screening, quality, s
 actionplan, consistency), never a new rule.
 
 >>> listing = [{"name": "due_diligence", "report": "due_diligence", "status": "ok",
-...             "title_en": "Due diligence", "title_es": "Debida diligencia"}]
+...             "titles": {"en": "Due diligence", "es": "Debida diligencia"}}]
 >>> see_report(listing, "due_diligence", "en")
 'See the report: <a href="due_diligence.html">Due diligence</a>.'
 >>> see_report(listing, "network", "en") is None
@@ -667,12 +667,11 @@ def plan_sentence(wb, as_of: dt.date, lang: str = "en") -> str:
     )
 
 
-def note_text(note: object, lang: str = "en") -> str:
-    """A note of a topic module in the language: an English msgid, or an (en, es) pair of a module
-    not yet moved to the catalogs."""
-    if isinstance(note, tuple):
-        return note[1] if lang == "es" else i18n.gettext(note[0], lang)
-    return i18n.gettext(str(note), lang)
+def note_text(note: str, lang: str = "en") -> str:
+    """A note of a topic module (an English msgid) in the language."""
+    if not isinstance(note, str):
+        raise TypeError(f"a note is an English msgid, not {type(note).__name__}: {note!r}")
+    return i18n.gettext(note, lang)
 
 
 def paragraph(text: str | None) -> str:

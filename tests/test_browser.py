@@ -92,8 +92,8 @@ def test_batch(tmp_path_factory):
     wb = tmp / "input.xlsx"
     wb.write_bytes(b"x")
     jobs = [
-        Job("hostile", "ok", NOTEBOOKS / "ok.ipynb", ("Hostile label", "Etiqueta hostil"), {"label": XSS}),
-        Job("broken", "fail", NOTEBOOKS / "fail.ipynb", ("Broken", "Roto"), {}),
+        Job("hostile", "ok", NOTEBOOKS / "ok.ipynb", {"en": "Hostile label", "es": "Etiqueta hostil"}, {"label": XSS}),
+        Job("broken", "fail", NOTEBOOKS / "fail.ipynb", {"en": "Broken", "es": "Roto"}, {}),
     ]
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(batch, "_check_workbook", lambda path: None)

@@ -212,11 +212,11 @@ def test_diagnosis_sentence():
     [
         (None, None),
         (
-            [{"name": "quality", "report": "quality", "status": "ok", "title_en": "Quality", "title_es": "Calidad"}],
+            [{"name": "quality", "report": "quality", "status": "ok", "titles": {"en": "Quality", "es": "Calidad"}}],
             "quality.html",
         ),
-        ([{"name": "quality", "report": "quality", "status": "failed", "title_en": "Quality"}], None),
-        ([{"name": "quality__p1", "report": "quality", "status": "ok", "title_en": "Quality: P1"}], None),
+        ([{"name": "quality", "report": "quality", "status": "failed", "titles": {"en": "Quality"}}], None),
+        ([{"name": "quality__p1", "report": "quality", "status": "ok", "titles": {"en": "Quality: P1"}}], None),
     ],
 )
 def test_see_report_links_only_a_finished_whole_report(listing, expected):
@@ -301,7 +301,7 @@ def test_headlines_are_computed_and_link_their_evidence(
 ):
     wb = _workbook(stakeholders, due_diligence, quality_assessment, value_assessment)
     register = pd.DataFrame({"verdict": ["go", "blocked"]})
-    listing = [{"name": "quality", "report": "quality", "status": "ok", "title_en": "Partnership quality"}]
+    listing = [{"name": "quality", "report": "quality", "status": "ok", "titles": {"en": "Partnership quality"}}]
     got = overview.headlines(wb, AS_OF, "en", listing, register)
     assert 3 <= len(got) <= 5
     assert got[0].text == "<b>1</b> of the <b>2</b> partnerships may go ahead; <b>1</b> are blocked."
@@ -348,23 +348,20 @@ def test_overview_notebook_links_every_report(tmp_path):
                 "name": "stakeholder_map",
                 "report": "stakeholder_map",
                 "status": "ok",
-                "title_en": "Stakeholder map",
-                "title_es": "Mapa de actores",
+                "titles": {"en": "Stakeholder map", "es": "Mapa de actores"},
             },
             {
                 "name": "quality__p1",
                 "report": "quality",
                 "status": "ok",
-                "title_en": "Quality: <P1>",
-                "title_es": "Calidad: <P1>",
+                "titles": {"en": "Quality: <P1>", "es": "Calidad: <P1>"},
             },
-            {"name": "network", "report": "network", "status": "failed", "title_en": "Network", "title_es": "Red"},
+            {"name": "network", "report": "network", "status": "failed", "titles": {"en": "Network", "es": "Red"}},
             {
                 "name": "overview",
                 "report": "overview",
                 "status": "running",
-                "title_en": "Overview",
-                "title_es": "Panorama",
+                "titles": {"en": "Overview", "es": "Panorama"},
             },
         ]
     }
