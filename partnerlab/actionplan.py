@@ -77,7 +77,8 @@ __all__ = [
 # Report text quoting the definitions of this module, and the headers of its tables (English
 # msgids, translated where they are shown: `rpt.p(LATE_NOTE, ...)`, `rpt.table(t, labels=...)`).
 LATE_NOTE = N_(
-    "An action is late when its last planned year is before the year of {as_of} and it is neither done nor dropped."
+    "An action is late when its last planned year is before the year of the as-of date ({as_of}) and it is "
+    "neither done nor dropped."
 )
 PROGRESS_LABELS = {
     "pillar": N_("Pillar"),
