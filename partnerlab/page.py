@@ -487,6 +487,7 @@ class Report:
             "rows": _.number(rows),
             "pageSize": PAGE_SIZE,
             "separator": csv_separator(self.lang),
+            "decimal": _decimal_symbol(self.lang),
             "search": _("Search this table…"),
             "sortAsc": _("Sort column ascending"),
             "sortDesc": _("Sort column descending"),
@@ -677,8 +678,9 @@ def format_table(
                 else ("" if _blank(x) else v.label(str(x), lang))
             )
         )
+    decimal = _decimal_symbol(lang)  # "2,42" on a Portuguese page
     for col in out.columns:
-        out[col] = out[col].map(_cell_text)
+        out[col] = out[col].map(lambda x: _cell_text(x, decimal))
     names = {**COLUMN_LABELS, **(labels or {})}
     out.columns = [_header(c, names, lang) for c in out.columns]
     return out
@@ -724,7 +726,7 @@ def csv_separator(lang: str) -> str:
     """
     from babel.numbers import get_decimal_symbol
 
-    return ";" if get_decimal_symbol(i18n.translator(lang).locale) == "," else ","
+    return ";" if _decimal_symbol(lang) == "," else ","
 
 
 def _numeric_column(col: pd.Series) -> bool:
@@ -788,7 +790,13 @@ def _fmt(v: object) -> str:
     return str(v)
 
 
-def _cell_text(x: object) -> object:
+def _decimal_symbol(lang: str) -> str:
+    from babel.numbers import get_decimal_symbol
+
+    return get_decimal_symbol(i18n.translator(lang).locale)
+
+
+def _cell_text(x: object, decimal: str = ".") -> object:
     if isinstance(x, (list, tuple, set)):
         return "; ".join(_fmt(i) for i in x)
     if _blank(x):
@@ -796,7 +804,7 @@ def _cell_text(x: object) -> object:
     if isinstance(x, bool):
         return x
     if isinstance(x, float) or (hasattr(x, "dtype") and getattr(x.dtype, "kind", "") == "f"):
-        return _number(float(x))
+        return _number(float(x)).replace(".", decimal)
     if isinstance(x, (pd.Timestamp, dt.datetime)):
         return x.date().isoformat().replace("-", NBH)
     if isinstance(x, dt.date):
