@@ -724,7 +724,6 @@ def csv_separator(lang: str) -> str:
     >>> csv_separator("en"), csv_separator("es"), csv_separator("pt")
     (',', ',', ';')
     """
-    from babel.numbers import get_decimal_symbol
 
     return ";" if _decimal_symbol(lang) == "," else ","
 
