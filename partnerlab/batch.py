@@ -732,12 +732,17 @@ class _Runner:
         return [self.records[j.name] for j in self.jobs]
 
 
+def _spoken(texts: dict, lang: str) -> dict:
+    """texts by language, without the pseudo-locale's unless the batch runs in it."""
+    return {code: text for code, text in texts.items() if code != i18n.PSEUDO or lang == i18n.PSEUDO}
+
+
 def _record(job: Job, common: dict, lang: str) -> dict:
     rec = {
         "name": job.name,
         "report": job.report,
         "title": job.title_in(lang),
-        "titles": dict(job.titles),
+        "titles": _spoken(job.titles, lang),
         "notebook": _display_path(job.notebook),
         "parameters": {**common, **job.params},
         "parameters_own": dict(job.params),
@@ -755,7 +760,7 @@ def _record(job: Job, common: dict, lang: str) -> dict:
         "key": None,
     }
     if job.skipped:
-        rec.update(status="skipped", parameters={}, note=job.note_in(lang), notes=dict(job.notes))
+        rec.update(status="skipped", parameters={}, note=job.note_in(lang), notes=_spoken(job.notes, lang))
     return rec
 
 
