@@ -39,7 +39,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from partnerlab import i18n, vocab
-from partnerlab.i18n import N_
+from partnerlab.i18n import N_, NC_
 
 __all__ = [
     "STATUSES",
@@ -86,10 +86,11 @@ PROGRESS_LABELS = {
     "responsible": N_("Responsible"),
     "year": N_("Year"),
     "actions": N_("Actions"),
-    "not_started": N_("Not started"),
-    "in_progress": N_("In progress"),
-    "done": N_("Done"),
-    "dropped": N_("Dropped"),
+    # counts of actions: a plural in Spanish and Portuguese ("Concluidas"), not the status ("Concluida")
+    "not_started": NC_("count of actions", "Not started"),
+    "in_progress": NC_("count of actions", "In progress"),
+    "done": NC_("count of actions", "Done"),
+    "dropped": NC_("count of actions", "Dropped"),
     "late": N_("Late"),
     "done_pct": N_("% done (of not dropped)"),
     "mean_progress_pct": N_("Mean progress %"),
