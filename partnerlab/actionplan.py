@@ -39,7 +39,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from partnerlab import i18n, vocab
-from partnerlab.i18n import N_
+from partnerlab.i18n import N_, NC_
 
 __all__ = [
     "STATUSES",
@@ -76,7 +76,8 @@ __all__ = [
 # Report text quoting the definitions of this module, and the headers of its tables (English
 # msgids, translated where they are shown: `rpt.p(LATE_NOTE, ...)`, `rpt.table(t, labels=...)`).
 LATE_NOTE = N_(
-    "An action is late when its last planned year is before the year of {as_of} and it is neither done nor dropped."
+    "An action is late when its last planned year is before the year of the as-of date ({as_of}) and it is "
+    "neither done nor dropped."
 )
 PROGRESS_LABELS = {
     "pillar": N_("Pillar"),
@@ -84,10 +85,11 @@ PROGRESS_LABELS = {
     "responsible": N_("Responsible"),
     "year": N_("Year"),
     "actions": N_("Actions"),
-    "not_started": N_("Not started"),
-    "in_progress": N_("In progress"),
-    "done": N_("Done"),
-    "dropped": N_("Dropped"),
+    # counts of actions: a plural in Spanish and Portuguese ("Concluidas"), not the status ("Concluida")
+    "not_started": NC_("count of actions", "Not started"),
+    "in_progress": NC_("count of actions", "In progress"),
+    "done": NC_("count of actions", "Done"),
+    "dropped": NC_("count of actions", "Dropped"),
     "late": N_("Late"),
     "done_pct": N_("% done (of not dropped)"),
     "mean_progress_pct": N_("Mean progress %"),
@@ -338,18 +340,18 @@ def summary_sentence(
     if year:
         return (
             N_(
-                "As of {as_of}, of the <b>{actions}</b> courses of action planned for <b>{year}</b>: "
-                "<b>{done}</b> done ({done_pct} % of those not dropped), <b>{in_progress}</b> in progress, "
-                "<b>{not_started}</b> not started, <b>{dropped}</b> dropped; <b>{late}</b> late. Mean recorded "
+                "As of {as_of}, courses of action planned for <b>{year}</b>: <b>{actions}</b>. Done: "
+                "<b>{done}</b> ({done_pct} % of those not dropped); in progress: <b>{in_progress}</b>; not "
+                "started: <b>{not_started}</b>; dropped: <b>{dropped}</b>; late: <b>{late}</b>. Mean recorded "
                 "progress: {mean_progress_pct} %. With at least one partnership linked: "
                 "<b>{with_partnership}</b>."
             ),
         ), values
     return (
         N_(
-            "As of {as_of}, of the <b>{actions}</b> courses of action of the plan: <b>{done}</b> done "
-            "({done_pct} % of those not dropped), <b>{in_progress}</b> in progress, <b>{not_started}</b> not "
-            "started, <b>{dropped}</b> dropped; <b>{late}</b> late. Mean recorded progress: "
+            "As of {as_of}, courses of action of the plan: <b>{actions}</b>. Done: <b>{done}</b> "
+            "({done_pct} % of those not dropped); in progress: <b>{in_progress}</b>; not started: "
+            "<b>{not_started}</b>; dropped: <b>{dropped}</b>; late: <b>{late}</b>. Mean recorded progress: "
             "{mean_progress_pct} %. With at least one partnership linked: <b>{with_partnership}</b>."
         ),
     ), values
@@ -394,13 +396,13 @@ def pillar_summary(plan: pd.DataFrame, as_of: dt.date, pillar: object, lang: str
     parts = [
         T.n("{n} course of action", "{n} courses of action", s["actions"]),
         T(
-            "{done} done, {in_progress} in progress, {not_started} not started, {dropped} dropped",
+            "done {done}, in progress {in_progress}, not started {not_started}, dropped {dropped}",
             done=T.number(s["done"]),
             in_progress=T.number(s["in_progress"]),
             not_started=T.number(s["not_started"]),
             dropped=T.number(s["dropped"]),
         ),
-        T.n("{n} late", "{n} late", s["late"]),
+        T("late {late}", late=T.number(s["late"])),
     ]
     if s["mean_progress_pct"] == s["mean_progress_pct"]:
         parts.append(T("mean progress {pct}", pct=T.percent(s["mean_progress_pct"], 0)))
@@ -421,8 +423,8 @@ def timeline_alt(plan: pd.DataFrame, as_of: dt.date, lang: str = "en") -> str:
     s = summary(plan, as_of)
     late = late_actions(plan, as_of)["code"].tolist()
     return T(
-        "Timeline of {actions} by planned year, coloured by status: {done} done, {in_progress} in progress, "
-        "{not_started} not started, {dropped} dropped. Late: {late}.",
+        "Timeline of {actions} by planned year, coloured by status: done {done}, in progress {in_progress}, "
+        "not started {not_started}, dropped {dropped}. Late: {late}.",
         actions=T.n("{n} course of action", "{n} courses of action", s["actions"]),
         done=T.number(s["done"]),
         in_progress=T.number(s["in_progress"]),

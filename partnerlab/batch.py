@@ -102,72 +102,91 @@ class BatchResult:
 def add_run_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the options of `partnerlab run` to its subparser."""
     parser.add_argument(
-        "--workbook", "-w", type=Path, default=None, help="input workbook (.xlsx); default: the bundled sample"
+        "--workbook",
+        "-w",
+        type=Path,
+        default=None,
+        metavar=_("WORKBOOK"),
+        help=_("input workbook (.xlsx); default: the bundled sample"),
     )
     parser.add_argument(
         "--out",
         "-o",
         type=Path,
         default=None,
-        help="output folder, replaced as a whole at the end of the run; default: reports/<workbook name>/",
+        metavar=_("FOLDER"),
+        help=_(
+            "output folder, replaced as a whole at the end of the run; default: a folder of reports/ named after the workbook"
+        ),
     )
     parser.add_argument(
         "--lang",
         choices=i18n.LANGUAGES,
         default=None,
-        help="report language; default: the workbook's about.language, else en",
+        help=_("report language; default: the workbook's about.language, else en"),
     )
-    parser.add_argument("--jobs", "-j", type=int, default=None, help="parallel workers; default: one per core")
+    parser.add_argument(
+        "--jobs", "-j", type=int, default=None, metavar="N", help=_("parallel workers; default: one per core")
+    )
     parser.add_argument(
         "--only",
         nargs="+",
-        metavar="REPORT",
+        metavar=_("REPORT"),
         default=None,
-        help="run only these reports (report keys like 'network' or output names like 'stakeholder_map__public')",
+        help=_("run only these reports (report keys like 'network' or output names like 'stakeholder_map__public')"),
     )
     parser.add_argument(
         "--timeout",
         type=float,
         default=DEFAULT_TIMEOUT,
-        metavar="SECONDS",
-        help=f"time limit per report (default {DEFAULT_TIMEOUT})",
+        metavar=_("SECONDS"),
+        help=_("time limit per report (default {seconds})", seconds=DEFAULT_TIMEOUT),
     )
     parser.add_argument(
         "--scheduler",
-        metavar="ADDRESS",
+        metavar=_("ADDRESS"),
         default=None,
-        help="run the reports on a Dask distributed cluster (tcp://host:8786); "
-        "needs `pip install partnerlab[dask]` and a shared file system",
+        help=_(
+            "run the reports on a Dask distributed cluster (tcp://host:8786); "
+            "needs `pip install partnerlab[dask]` and a shared file system"
+        ),
     )
     parser.add_argument(
         "--full",
         action="store_true",
-        help="run every report, even those whose inputs are unchanged since the last run "
-        "into the output folder (by default their pages are reused)",
+        help=_(
+            "run every report, even those whose inputs are unchanged since the last run "
+            "into the output folder (by default their pages are reused)"
+        ),
     )
     parser.add_argument(
         "--fresh-kernels",
         action="store_true",
-        help="start a new kernel for every report instead of resetting a warm one",
+        help=_("start a new kernel for every report instead of resetting a warm one"),
     )
-    parser.add_argument("--no-progress", action="store_true", help="plain log lines even on a terminal")
+    parser.add_argument("--no-progress", action="store_true", help=_("plain log lines even on a terminal"))
     parser.add_argument(
-        "--list", action="store_true", dest="list_only", help="print the reports the batch would run and exit"
+        "--list", action="store_true", dest="list_only", help=_("print the reports the batch would run and exit")
     )
     parser.add_argument(
         "--compare-to",
-        metavar="OLD",
+        metavar=_("OLD"),
         default=None,
-        help="the changes report compares the workbook with this earlier one (.xlsx), or with "
-        "'last': the snapshot the previous run left in the output folder; default: the "
-        "workbook with itself as of the year before its as-of date",
+        help=_(
+            "the changes report compares the workbook with this earlier one (.xlsx), or with "
+            "'last': the snapshot the previous run left in the output folder; default: the "
+            "workbook with itself as of the year before its as-of date"
+        ),
     )
     parser.add_argument(
         "--history",
-        metavar="DIR",
+        metavar=_("DIR"),
         type=Path,
         default=None,
-        help="the changes report also draws trends across the workbooks (.xlsx) of DIR, ordered by their about.as_of",
+        help=_(
+            "the changes report also draws trends across the workbooks (.xlsx) of {dir}, ordered by their about.as_of",
+            dir=_("DIR"),
+        ),
     )
 
 
@@ -285,7 +304,7 @@ def run_batch(
     planned = _select(planned, only)
     if list_only:
         for job in planned:
-            state = _("skipped: {why}", why=job.skipped[0]) if job.skipped else _describe(job.params)
+            state = _("skipped: {why}", why=job.note_in(lang)) if job.skipped else _describe(job.params)
             print(f"{job.name:<45} {job.title_in(lang):<50} {state}")
         return None
     _check_out(out)
@@ -713,13 +732,17 @@ class _Runner:
         return [self.records[j.name] for j in self.jobs]
 
 
+def _spoken(texts: dict, lang: str) -> dict:
+    """texts by language, without the pseudo-locale's unless the batch runs in it."""
+    return {code: text for code, text in texts.items() if code != i18n.PSEUDO or lang == i18n.PSEUDO}
+
+
 def _record(job: Job, common: dict, lang: str) -> dict:
     rec = {
         "name": job.name,
         "report": job.report,
         "title": job.title_in(lang),
-        "title_en": job.title[0],
-        "title_es": job.title[1],
+        "titles": _spoken(job.titles, lang),
         "notebook": _display_path(job.notebook),
         "parameters": {**common, **job.params},
         "parameters_own": dict(job.params),
@@ -731,16 +754,13 @@ def _record(job: Job, common: dict, lang: str) -> dict:
         "error": None,
         "warnings": [],
         "note": None,
-        "note_en": None,
-        "note_es": None,
+        "notes": {},
         "reused": False,
         "reads": None,
         "key": None,
     }
     if job.skipped:
-        rec.update(
-            status="skipped", parameters={}, note=job.note_in(lang), note_en=job.skipped[0], note_es=job.skipped[1]
-        )
+        rec.update(status="skipped", parameters={}, note=job.note_in(lang), notes=_spoken(job.notes, lang))
     return rec
 
 
@@ -935,12 +955,14 @@ def _set_compare(jobs: list[Job], compare_to: str | Path | None, out: Path) -> s
         if not (previous / "workbook.pkl").is_file():
             for job in jobs:
                 if job.report == "changes":
-                    job.skipped = (
-                        f"No earlier snapshot in {out.name}/: the next run with --compare-to last "
-                        "compares with this one.",
-                        f"No hay una instantánea anterior en {out.name}/: la próxima ejecución con "
-                        "--compare-to last comparará con esta.",
-                    )
+                    job.notes = {
+                        code: i18n.gettext(
+                            "No earlier snapshot in {folder}/: the next run with --compare-to last "
+                            "compares with this one.",
+                            code,
+                        ).format(folder=out.name)
+                        for code in (*i18n.LANGUAGES, i18n.PSEUDO)
+                    }
             return None
         from partnerlab.workbook import Workbook
 
@@ -957,7 +979,7 @@ def _set_compare(jobs: list[Job], compare_to: str | Path | None, out: Path) -> s
     for job in jobs:
         if job.report == "changes":  # a file, so that an incremental run sees when it changes
             job.params["compare_to"] = str(Path(folder) / "workbook.pkl")
-            job.title = (f"{job.title[0]}: {old.name} ({as_of})", f"{job.title[1]}: {old.name} ({as_of})")
+            job.titles = {code: f"{title}: {old.name} ({as_of})" for code, title in job.titles.items()}
     return label
 
 

@@ -16,16 +16,22 @@ __all__ = ["main", "build_parser"]
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse exits 2 on a usage error, 0 on --help
-        return int(exc.code or 0)
-    if not getattr(args, "command", None):
-        parser.print_help()
-        return 2
-    messages.set_lang(getattr(args, "lang", None))
+    """Run the command line; returns the exit code.
+
+    The language is known before the parser is built (--lang, else the terminal's), so its help,
+    usage and errors are in it too.
+    """
+    argv = sys.argv[1:] if argv is None else list(argv)
+    messages.set_lang(messages.lang_in_argv(argv))
+    with messages.argparse_words():
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # argparse exits 2 on a usage error, 0 on --help
+            return int(exc.code or 0)
+        if not getattr(args, "command", None):
+            parser.print_help()
+            return 2
     try:
         return args.handler(args)
     except KeyboardInterrupt:
@@ -36,56 +42,66 @@ def main(argv: list[str] | None = None) -> int:
 def build_parser() -> argparse.ArgumentParser:
     from partnerlab import __version__, batch, i18n
 
+    """The parser of the command line, its help in the language of the messages (set it first)."""
     parser = argparse.ArgumentParser(
         prog="partnerlab",
-        description="Strategic partnership intelligence from one Excel workbook: templates, validation and reports.",
+        description=_("Strategic partnership intelligence from one Excel workbook: templates, validation and reports."),
     )
-    parser.add_argument("--version", action="version", version=f"partnerlab {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"partnerlab {__version__}",
+        help=_("show the version number and exit"),
+    )
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
 
-    p = sub.add_parser("template", help="write the blank input workbook (dropdowns, action plan pre-filled)")
+    p = sub.add_parser("template", help=_("write the blank input workbook (dropdowns, action plan pre-filled)"))
     p.add_argument("out", type=Path, metavar="OUT.xlsx")
-    p.add_argument("--lang", choices=i18n.LANGUAGES, default="en", help="language of sheets, headers and labels")
-    p.add_argument("--force", action="store_true", help="overwrite OUT.xlsx if it exists")
+    p.add_argument("--lang", choices=i18n.LANGUAGES, default="en", help=_("language of sheets, headers and labels"))
+    p.add_argument("--force", action="store_true", help=_("overwrite OUT.xlsx if it exists"))
     p.set_defaults(handler=_template)
 
-    p = sub.add_parser("validate", help="check a workbook and print every problem (exit 0 usable, 1 errors)")
-    p.add_argument("workbook", type=Path, metavar="WORKBOOK")
-    p.add_argument("--quiet", action="store_true", help="print errors only, not warnings")
+    p = sub.add_parser("validate", help=_("check a workbook and print every problem (exit 0 usable, 1 errors)"))
+    p.add_argument("workbook", type=Path, metavar=_("WORKBOOK"))
+    p.add_argument("--quiet", action="store_true", help=_("print errors only, not warnings"))
     p.add_argument(
         "--annotate",
         type=Path,
         metavar="OUT.xlsx",
-        help="also write a copy with every problem cell highlighted and commented, and a first sheet "
-        "listing the problems with links (the workbook itself is never changed)",
+        help=_(
+            "also write a copy with every problem cell highlighted and commented, and a first sheet "
+            "listing the problems with links (the workbook itself is never changed)"
+        ),
     )
     p.set_defaults(handler=_validate)
 
     p = sub.add_parser(
         "import",
-        help="write a new workbook from Kumu, Gephi, an edge list, Google Forms, "
-        "KoboToolbox, SurveyMonkey or a mapped spreadsheet (docs/import_export.md)",
+        help=_(
+            "write a new workbook from Kumu, Gephi, an edge list, Google Forms, "
+            "KoboToolbox, SurveyMonkey or a mapped spreadsheet (docs/import_export.md)"
+        ),
     )
-    p.add_argument("sources", type=Path, nargs="+", metavar="SOURCE")
-    p.add_argument("--out", type=Path, metavar="NEW.xlsx", help="the new workbook (never overwritten)")
+    p.add_argument("sources", type=Path, nargs="+", metavar=_("SOURCE"))
+    p.add_argument("--out", type=Path, metavar="NEW.xlsx", help=_("the new workbook (never overwritten)"))
     p.add_argument(
         "--format",
         choices=("kumu", "gephi", "edgelist", "google-forms", "kobo", "surveymonkey", "mapping"),
         default=None,
-        help="the sources' format; default: detected",
+        help=_("the sources' format; default: detected"),
     )
-    p.add_argument("--mapping", type=Path, metavar="FILE", help="YAML or JSON: their columns and values -> ours")
-    p.add_argument("--suggest-mapping", action="store_true", help="print a proposed mapping file and exit")
+    p.add_argument("--mapping", type=Path, metavar=_("FILE"), help=_("YAML or JSON: their columns and values -> ours"))
+    p.add_argument("--suggest-mapping", action="store_true", help=_("print a proposed mapping file and exit"))
     p.add_argument(
         "--into",
         type=Path,
         metavar="EXISTING.xlsx",
-        help="start from the rows of this workbook (it is only read; the result goes to --out)",
+        help=_("start from the rows of this workbook (it is only read; the result goes to --out)"),
     )
-    p.add_argument("--lang", choices=i18n.LANGUAGES, default="en", help="language of sheets, headers and labels")
+    p.add_argument("--lang", choices=i18n.LANGUAGES, default="en", help=_("language of sheets, headers and labels"))
     p.set_defaults(handler=_import)
 
-    p = sub.add_parser("run", help="run the default batch of reports (default: the bundled sample)")
+    p = sub.add_parser("run", help=_("run the default batch of reports (default: the bundled sample)"))
     batch.add_run_arguments(p)
     p.set_defaults(handler=batch.run_command)
     return parser

@@ -446,7 +446,9 @@ def _page_of(rec: dict) -> str | None:
 
 
 def _note(rec: dict, lang: str) -> str:
-    return rec.get(f"note_{lang}") or rec.get("note") or rec.get("error") or ""
+    from partnerlab.report_catalogue import record_note
+
+    return record_note(rec, lang) or rec.get("error") or ""
 
 
 def _index_tag(rec: dict, _) -> str:

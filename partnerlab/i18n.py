@@ -42,6 +42,7 @@ __all__ = [
     "resolve_lang",
     "N_",
     "NC_",
+    "Msg",
     "gettext",
     "ngettext",
     "pgettext",
@@ -81,9 +82,24 @@ def N_(msgid: str) -> str:
     return msgid
 
 
-def NC_(context: str, msgid: str) -> str:
-    """Mark a msgid with a context (msgctxt) for extraction; translate it with `pgettext(context, msgid, lang)`."""
-    return msgid
+class Msg(str):
+    """An English msgid that knows its context (msgctxt): `NC_` gives one, and `gettext` (so `T`)
+    translates it in that context. It is the English text in every other respect."""
+
+    context: str = ""
+
+
+def NC_(context: str, msgid: str) -> Msg:
+    """Mark a msgid with a context (msgctxt): "Done" as a count of actions ("Concluidas") is not
+    "Done" as a status ("Concluida"). Translated in its context wherever it is shown.
+
+    >>> label = NC_("count of actions", "Done")
+    >>> label == "Done", translator("es")(label), translator("es")("Done")
+    (True, 'Concluidas', 'Concluida')
+    """
+    text = Msg(msgid)
+    text.context = context
+    return text
 
 
 def language_code(value: object) -> str | None:
@@ -114,6 +130,9 @@ def gettext(msgid: str, lang: str) -> str:
     """msgid in the language (msgid itself when the catalog has no translation)."""
     if lang == PSEUDO:
         return f"{PSEUDO_OPEN}{msgid}{PSEUDO_CLOSE}"
+    context = getattr(msgid, "context", "")
+    if context:
+        return pgettext(context, str(msgid), lang)
     return _translations(lang).gettext(msgid)
 
 
@@ -199,7 +218,9 @@ class Translator:
             d = d.date()
         if isinstance(d, str):
             d = dt.date.fromisoformat(d[:10])
-        return format_date(d, format=format, locale=self.locale)
+        text = format_date(d, format=format, locale=self.locale)
+        # the pseudo-locale marks dates too: a date written without the translator stays unmarked
+        return f"{PSEUDO_OPEN}{text}{PSEUDO_CLOSE}" if self.lang == PSEUDO else text
 
     def label(self, vocabulary: object, key: object) -> str:
         """The label of a vocabulary key ("" for a blank key); vocabulary is a name or a Vocabulary."""

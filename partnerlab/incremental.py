@@ -43,7 +43,7 @@ __all__ = [
 
 # Parameters that name where this run keeps things, not what a page shows.
 VOLATILE_PARAMS = frozenset({"processed", "batch", "workbook"})
-_LISTING_FIELDS = ("name", "report", "status", "title_en", "title_es", "outputs", "note_en", "note_es")
+_LISTING_FIELDS = ("name", "report", "status", "titles", "outputs", "notes")
 
 
 @lru_cache(maxsize=1)

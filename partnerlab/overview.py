@@ -9,7 +9,7 @@ repeat the definitions of the topic modules (stakeholders, screening, quality, s
 actionplan, consistency), never a new rule.
 
 >>> listing = [{"name": "due_diligence", "report": "due_diligence", "status": "ok",
-...             "title_en": "Due diligence", "title_es": "Debida diligencia"}]
+...             "titles": {"en": "Due diligence", "es": "Debida diligencia"}}]
 >>> see_report(listing, "due_diligence", "en")
 'See the report: <a href="due_diligence.html">Due diligence</a>.'
 >>> see_report(listing, "network", "en") is None
@@ -174,11 +174,11 @@ def headlines(
         blocked = int((register["verdict"] == "blocked").sum())
         add(
             "partnerships",
-            _.n(
-                "<b>{go}</b> of the <b>{n}</b> partnership may go ahead; <b>{blocked}</b> blocked.",
-                "<b>{go}</b> of the <b>{n}</b> partnerships may go ahead; <b>{blocked}</b> are blocked.",
-                n,
-                go=_.number(go),
+            _.n(  # the verb agrees with the partnerships that may go ahead
+                "<b>{n}</b> of the <b>{total}</b> partnerships may go ahead; blocked: <b>{blocked}</b>.",
+                "<b>{n}</b> of the <b>{total}</b> partnerships may go ahead; blocked: <b>{blocked}</b>.",
+                go,
+                total=_.number(n),
                 blocked=_.number(blocked),
             ),
             "overview",
@@ -208,13 +208,13 @@ def headlines(
             weakest = means.idxmin()
             add(
                 "quality",
-                _.n(
-                    "<b>{full}</b> of the <b>{n}</b> assessed partnership reaches level 3 on all six "
+                _.n(  # the verb agrees with the partnerships that reach level 3 ("1 of the 12 ... reaches")
+                    "<b>{n}</b> of the <b>{total}</b> assessed partnerships reaches level 3 on all six "
                     "quality dimensions; the weakest dimension is <b>{dimension}</b> (mean level {level}).",
-                    "<b>{full}</b> of the <b>{n}</b> assessed partnerships reach level 3 on all six "
+                    "<b>{n}</b> of the <b>{total}</b> assessed partnerships reach level 3 on all six "
                     "quality dimensions; the weakest dimension is <b>{dimension}</b> (mean level {level}).",
-                    len(levels),
-                    full=_.number(int((dims >= 3).all(axis=1).sum())),
+                    int((dims >= 3).all(axis=1).sum()),
+                    total=_.number(len(levels)),
                     dimension=html.escape(quality.dimension_label(weakest, lang)),
                     level=_.number(float(means[weakest]), 1),
                 ),
@@ -226,11 +226,11 @@ def headlines(
         if s["actions"]:
             add(
                 "action_plan",
-                _.n(
-                    "<b>{done}</b> of the <b>{n}</b> course of action of the plan is done; <b>{late}</b> late.",
-                    "<b>{done}</b> of the <b>{n}</b> courses of action of the plan are done; <b>{late}</b> are late.",
-                    s["actions"],
-                    done=_.number(s["done"]),
+                _.n(  # the verb agrees with the courses of action done
+                    "<b>{n}</b> of the <b>{total}</b> courses of action of the plan is done; late: <b>{late}</b>.",
+                    "<b>{n}</b> of the <b>{total}</b> courses of action of the plan are done; late: <b>{late}</b>.",
+                    s["done"],
+                    total=_.number(s["actions"]),
                     late=_.number(s["late"]),
                 ),
                 "action_plan",
@@ -534,14 +534,19 @@ def quality_sentence(quality_assessment: pd.DataFrame, lang: str = "en") -> str:
     levels = quality.portfolio_levels(quality.quality_scores(quality_assessment))
     dims = levels[list(quality.DIMENSIONS)]
     _ = i18n.translator(lang)
-    return _.n(
-        "<b>{n}</b> partnership has a quality assessment; <b>{full}</b> of them reach level 3 on all six "
-        "dimensions (latest round, collective perspective or the mean of perspectives).",
-        "<b>{n}</b> partnerships have a quality assessment; <b>{full}</b> of them reach level 3 on all six "
-        "dimensions (latest round, collective perspective or the mean of perspectives).",
+    assessed = _.n(
+        "<b>{n}</b> partnership has a quality assessment.",
+        "<b>{n}</b> partnerships have a quality assessment.",
         len(levels),
-        full=_.number(int((dims >= 3).all(axis=1).sum())),
     )
+    full = _.n(  # its own plural: the verb agrees with the partnerships that reach level 3
+        "<b>{n}</b> of them reaches level 3 on all six dimensions (latest round, collective perspective or "
+        "the mean of perspectives).",
+        "<b>{n}</b> of them reach level 3 on all six dimensions (latest round, collective perspective or "
+        "the mean of perspectives).",
+        int((dims >= 3).all(axis=1).sum()),
+    )
+    return f"{assessed} {full}"
 
 
 def diagnosis_sentence(questions: pd.DataFrame, responses: pd.DataFrame, lang: str = "en") -> str | None:
@@ -654,10 +659,10 @@ def plan_sentence(wb, as_of: dt.date, lang: str = "en") -> str:
     s = actionplan.summary(wb.action_plan, as_of, wb.partnerships)
     _ = i18n.translator(lang)
     return _.n(
-        "As of {date}, of the <b>{n}</b> course of action of the plan, <b>{done}</b> is done, <b>{in_progress}</b> "
-        "in progress and <b>{not_started}</b> not started; <b>{late}</b> late.",
-        "As of {date}, of the <b>{n}</b> courses of action of the plan, <b>{done}</b> are done, "
-        "<b>{in_progress}</b> in progress and <b>{not_started}</b> not started; <b>{late}</b> are late.",
+        "As of {date}, the plan has <b>{n}</b> course of action. Done: <b>{done}</b>; in progress: "
+        "<b>{in_progress}</b>; not started: <b>{not_started}</b>; late: <b>{late}</b>.",
+        "As of {date}, the plan has <b>{n}</b> courses of action. Done: <b>{done}</b>; in progress: "
+        "<b>{in_progress}</b>; not started: <b>{not_started}</b>; late: <b>{late}</b>.",
         s["actions"],
         date=_.date(as_of) if as_of else "—",
         done=_.number(s.get("done", 0)),
@@ -667,12 +672,11 @@ def plan_sentence(wb, as_of: dt.date, lang: str = "en") -> str:
     )
 
 
-def note_text(note: object, lang: str = "en") -> str:
-    """A note of a topic module in the language: an English msgid, or an (en, es) pair of a module
-    not yet moved to the catalogs."""
-    if isinstance(note, tuple):
-        return note[1] if lang == "es" else i18n.gettext(note[0], lang)
-    return i18n.gettext(str(note), lang)
+def note_text(note: str, lang: str = "en") -> str:
+    """A note of a topic module (an English msgid) in the language."""
+    if not isinstance(note, str):
+        raise TypeError(f"a note is an English msgid, not {type(note).__name__}: {note!r}")
+    return i18n.gettext(note, lang)
 
 
 def paragraph(text: str | None) -> str:

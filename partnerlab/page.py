@@ -142,7 +142,7 @@ class Report:
     """The display helper of one report notebook.
 
     >>> rpt = Report(Workbook(Path("x.xlsx"), "0" * 64, {"language": "es"}, {}), lang="")
-    >>> rpt.lang, rpt.tr("Stakeholders", "Actores")
+    >>> rpt.lang, rpt._("Stakeholders")
     ('es', 'Actores')
     """
 
@@ -150,7 +150,7 @@ class Report:
         self,
         wb: Workbook,
         lang: str = "",
-        title: tuple[str, str] | str = ("", ""),
+        title: str = "",
         params: dict | None = None,
         sheets: list[str] | None = None,
         report: str = "",
@@ -162,7 +162,9 @@ class Report:
         self.lang = i18n.resolve_lang(lang, wb.about.get("language"))
         self._ = i18n.translator(self.lang)  # rpt._("Alerts"): the page's words, numbers and dates
         self.report = report_catalogue.REPORT[report] if report else None  # the catalogue's entry
-        self.title = title if (title and title != ("", "")) or not self.report else self.report.title
+        if not isinstance(title, str):
+            raise TypeError(f"a page title is an English msgid, not {type(title).__name__}: {title!r}")
+        self.title = title or (self.report.title if self.report else "")
         self.params = params or {}
         self.sheets = list(sheets) if sheets is not None else list(self.report.sheets if self.report else [])
         self.in_batch = in_batch  # run by `partnerlab run`: names link to the other pages of the batch
@@ -176,7 +178,7 @@ class Report:
         workbook: str = "",
         lang: str = "",
         processed: str = "",
-        title: tuple[str, str] | str = ("", ""),
+        title: str = "",
         params: dict | None = None,
         sheets: list[str] | None = None,
         report: str = "",
@@ -194,14 +196,6 @@ class Report:
         return cls(wb, lang=lang, title=title, params=params, sheets=sheets, report=report, in_batch=bool(processed))
 
     # -- text ---------------------------------------------------------------------------------
-    def tr(self, en: str, es: str) -> str:
-        """The text in the report's language (the two-language form being moved to the catalogs)."""
-        return es if self.lang == "es" else self._(en)
-
-    def _text(self, msgid: str, legacy: tuple) -> str:
-        """msgid translated by the catalogs, or the old (en, es) pair while pages move to them."""
-        return self.tr(msgid, legacy[0]) if legacy else self._(msgid)
-
     def label(self, vocabulary: str | vocab.Vocabulary, key: object) -> str:
         """The label of a vocabulary key in the report's language ("" for a blank key)."""
         if key is None or (isinstance(key, float) and key != key) or key is pd.NA:
@@ -215,10 +209,7 @@ class Report:
             from partnerlab.report_catalogue import page_title
 
             return page_title(self.report, self.params, self.wb, self.lang)
-        title = self.title
-        if isinstance(title, tuple):
-            return self.tr(*title) if len(title) == 2 and title[1] else self._(title[0])
-        return self._(title) if title else ""
+        return self._(self.title) if self.title else ""
 
     def header(self) -> None:
         """Title, the illustrative-data banner, the links to sibling pages and a place for the
@@ -239,6 +230,18 @@ class Report:
         _html("".join(parts))
         _html(self.run_details_html())
 
+    def sheet_name(self, key: str) -> str:
+        """A sheet as the workbook names it (its title in the file: "actores" in a Spanish workbook)."""
+        titles = getattr(self.wb, "sheet_titles", None) or {}
+        if titles.get(key):
+            return titles[key]
+        from partnerlab import schema
+
+        try:
+            return schema.sheet(key).name(self.wb.about.get("language") or "en")
+        except KeyError:
+            return key
+
     def run_details_html(self) -> str:
         """The inputs of the report (workbook, fingerprint, parameters...) and the loader's warnings."""
         about = self.wb.about
@@ -249,14 +252,15 @@ class Report:
             (_("Data fingerprint (sha256 of the sheets used)"), self.wb.digest(self.sheets)[:16]),
             (_("Portfolio"), about.get("portfolio") or ""),
             (_("As of"), _.date(as_of) if as_of else _("not given (about.as_of)")),
-            (_("Sheets used"), ", ".join(s for s in self.sheets if self.wb.has(s)) or _("none")),
+            (_("Sheets used"), ", ".join(self.sheet_name(s) for s in self.sheets if self.wb.has(s)) or _("none")),
+            # the parameters as the command line takes them (codes: partnership=P15)
             (
                 _("Parameters"),
-                "; ".join(f"{k} = {v if v not in ('', None) else '—'}" for k, v in self.params.items()) or "—",
+                "; ".join(f"{k}={v if v not in ('', None) else '—'}" for k, v in self.params.items()) or "—",
             ),
             (_("Language"), i18n.LANGUAGE_NAMES.get(self.lang, self.lang)),
         ]
-        missing = [s for s in self.sheets if not self.wb.has(s)]
+        missing = [self.sheet_name(s) for s in self.sheets if not self.wb.has(s)]
         if missing:
             rows.append((_("Sheets absent or empty"), ", ".join(missing)))
         body = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows)
@@ -363,29 +367,28 @@ class Report:
         self._anchors.add(anchor)
         return anchor
 
-    def h2(self, msgid: str, *legacy: str, printed: bool = True) -> None:
+    def h2(self, msgid: str, *, printed: bool = True) -> None:
         """A section heading (an English msgid); `printed=False` leaves it out of the printout."""
-        text = self._text(msgid, legacy)
+        text = self._(msgid)
         _html(f'<div class="pl-report{_noprint(printed)}"><h2 id="{self.anchor(text)}">{_e(text)}</h2></div>')
 
-    def h3(self, msgid: str, *legacy: str, printed: bool = True) -> None:
+    def h3(self, msgid: str, *, printed: bool = True) -> None:
         """A sub-section heading (an English msgid)."""
-        _html(f'<div class="pl-report{_noprint(printed)}"><h3>{_e(self._text(msgid, legacy))}</h3></div>')
+        _html(f'<div class="pl-report{_noprint(printed)}"><h3>{_e(self._(msgid))}</h3></div>')
 
-    def p(self, msgid: str, *legacy: str, printed: bool = True, **values: object) -> None:
+    def p(self, msgid: str, *, printed: bool = True, **values: object) -> None:
         """A paragraph; the msgid is trusted (may use <b>, <i>), the values are escaped."""
-        _html(f'<div class="pl-report{_noprint(printed)}"><p>{self.format(msgid, *legacy, **values)}</p></div>')
+        _html(f'<div class="pl-report{_noprint(printed)}"><p>{self.format(msgid, **values)}</p></div>')
 
-    def left_out(self, msgid: str, *legacy: str, printed: bool = True, **values: object) -> None:
+    def left_out(self, msgid: str, *, printed: bool = True, **values: object) -> None:
         """The one line that says why a section is left out."""
         _html(
-            f'<div class="pl-report{_noprint(printed)}"><p class="pl-left-out">'
-            f"{self.format(msgid, *legacy, **values)}</p></div>"
+            f'<div class="pl-report{_noprint(printed)}"><p class="pl-left-out">{self.format(msgid, **values)}</p></div>'
         )
 
-    def format(self, msgid: str, *legacy: str, **values: object) -> str:
+    def format(self, msgid: str, /, **values: object) -> str:
         """msgid translated and filled with values: numbers and dates as the language writes them, escaped."""
-        return self._text(msgid, legacy).format(**{k: _e(self.value(v)) for k, v in values.items()})
+        return self._(msgid).format(**{k: _e(self.value(v)) for k, v in values.items()})
 
     def value(self, v: object) -> str:
         """One value of a sentence as text in the page language."""
@@ -472,6 +475,7 @@ class Report:
             "rows": _.number(rows),
             "pageSize": PAGE_SIZE,
             "separator": csv_separator(self.lang),
+            "decimal": _decimal_symbol(self.lang),
             "search": _("Search this table…"),
             "sortAsc": _("Sort column ascending"),
             "sortDesc": _("Sort column descending"),
@@ -653,8 +657,9 @@ def format_table(
                 else ("" if _blank(x) else v.label(str(x), lang))
             )
         )
+    decimal = _decimal_symbol(lang)  # "2,42" on a Portuguese page
     for col in out.columns:
-        out[col] = out[col].map(_cell_text)
+        out[col] = out[col].map(lambda x: _cell_text(x, decimal))
     names = {**COLUMN_LABELS, **(labels or {})}
     out.columns = [_header(c, names, lang) for c in out.columns]
     return out
@@ -698,9 +703,8 @@ def csv_separator(lang: str) -> str:
     >>> csv_separator("en"), csv_separator("es"), csv_separator("pt")
     (',', ',', ';')
     """
-    from babel.numbers import get_decimal_symbol
 
-    return ";" if get_decimal_symbol(i18n.translator(lang).locale) == "," else ","
+    return ";" if _decimal_symbol(lang) == "," else ","
 
 
 def _numeric_column(col: pd.Series) -> bool:
@@ -764,7 +768,13 @@ def _fmt(v: object) -> str:
     return str(v)
 
 
-def _cell_text(x: object) -> object:
+def _decimal_symbol(lang: str) -> str:
+    from babel.numbers import get_decimal_symbol
+
+    return get_decimal_symbol(i18n.translator(lang).locale)
+
+
+def _cell_text(x: object, decimal: str = ".") -> object:
     if isinstance(x, (list, tuple, set)):
         return "; ".join(_fmt(i) for i in x)
     if _blank(x):
@@ -772,7 +782,7 @@ def _cell_text(x: object) -> object:
     if isinstance(x, bool):
         return x
     if isinstance(x, float) or (hasattr(x, "dtype") and getattr(x.dtype, "kind", "") == "f"):
-        return _number(float(x))
+        return _number(float(x)).replace(".", decimal)
     if isinstance(x, (pd.Timestamp, dt.datetime)):
         return x.date().isoformat().replace("-", NBH)
     if isinstance(x, dt.date):
@@ -795,8 +805,8 @@ def _number(x: float) -> str:
 
 def _header(col: object, names: dict, lang: str) -> str:
     name = names.get(col)
-    if isinstance(name, tuple):  # (en, es) pair of a table not yet moved to the catalogs
-        return name[1] if lang == "es" else i18n.gettext(name[0], lang)
+    if isinstance(name, tuple):
+        raise TypeError(f"the header of column {col!r} is an English msgid, not a pair: {name!r}")
     if name:
         return i18n.gettext(name, lang)
     return str(col).replace("_", " ").capitalize() if isinstance(col, str) else str(col)

@@ -63,37 +63,42 @@ class Job:
         name: Output file stem, unique in the batch (`stakeholder_map__civil_society`).
         report: The report key (the notebook's stem).
         notebook: The notebook to execute.
-        title: (English, Spanish) title shown in the index and the page's tab.
+        titles: The title shown in the index and the page's tab, by language code (default_batch
+            gives every language of `i18n.LANGUAGES` and the pseudo-locale); a str is the title
+            in every language.
         params: The report's own parameters (the batch adds workbook, lang and processed).
         needs_listing: Runs after every other job and receives `batch=<manifest path>`.
-        skipped: (English, Spanish) reason when the report is not run, else None.
-        titles: The title in every language of `i18n.LANGUAGES` (default_batch fills it).
-        notes: The skip reason in every language (default_batch fills it).
+        notes: Why the report is not run, by language code; {} when it runs.
     """
 
     name: str
     report: str
     notebook: Path
-    title: tuple[str, str]
+    titles: dict | str
     params: dict = field(default_factory=dict)
     needs_listing: bool = False
-    skipped: tuple[str, str] | None = None
-    titles: dict = field(default_factory=dict, repr=False)
     notes: dict = field(default_factory=dict, repr=False)
 
+    def __post_init__(self) -> None:
+        if isinstance(self.titles, str):
+            self.titles = {"en": self.titles}
+        if not isinstance(self.titles, dict) or not isinstance(self.notes, dict):
+            raise TypeError(f"Job {self.name}: titles and notes are {{language: text}} dicts")
+
+    @property
+    def skipped(self) -> str | None:
+        """Why the report is not run, in English (None when it runs)."""
+        return self.note_in("en")
+
     def title_in(self, lang: str) -> str:
-        """The title in a language of `i18n.LANGUAGES`."""
-        if lang in ("en", "es"):
-            return self.title[1] if lang == "es" else self.title[0]
-        return self.titles.get(lang) or self.title[0]
+        """The title in a language (the English one for a language the job was not given)."""
+        return self.titles.get(lang) or self.titles.get("en") or next(iter(self.titles.values()), self.name)
 
     def note_in(self, lang: str) -> str | None:
         """Why the report is skipped, in a language (None when it runs)."""
-        if not self.skipped:
+        if not self.notes:
             return None
-        if lang in ("en", "es"):
-            return self.skipped[1] if lang == "es" else self.skipped[0]
-        return self.notes.get(lang) or self.skipped[0]
+        return self.notes.get(lang) or self.notes.get("en") or next(iter(self.notes.values()))
 
 
 @dataclass(frozen=True)
@@ -174,19 +179,10 @@ def default_batch(wb: object | None, notebooks: Path = paths.NOTEBOOKS) -> list[
 def _job(
     rep: ReportDef, name: str, notebook: Path, params: dict, wb: object | None, skip: Callable[[str], str] | None = None
 ) -> Job:
-    titles = {lang: page_title(rep, params, wb, lang) for lang in i18n.LANGUAGES}
-    notes = {lang: skip(lang) for lang in i18n.LANGUAGES} if skip else {}
-    return Job(
-        name,
-        rep.key,
-        notebook,
-        (titles["en"], titles["es"]),
-        params,
-        rep.needs_listing,
-        (notes["en"], notes["es"]) if skip else None,
-        titles,
-        notes,
-    )
+    langs = (*i18n.LANGUAGES, i18n.PSEUDO)
+    titles = {lang: page_title(rep, params, wb, lang) for lang in langs}
+    notes = {lang: skip(lang) for lang in langs} if skip else {}
+    return Job(name, rep.key, notebook, titles, params, rep.needs_listing, notes)
 
 
 def page_title(rep: ReportDef, params: dict | None, wb: object | None, lang: str) -> str:
@@ -299,20 +295,21 @@ def read_listing(path: str | Path) -> list[dict]:
 
 
 def record_title(rec: dict, lang: str) -> str:
-    """The title of a manifest record in a language (its own title when the batch ran in it)."""
-    return (
-        rec.get(f"title_{lang}")
-        or (rec.get("title") if rec.get("lang", lang) == lang else None)
-        or rec.get("title_en")
-        or rec.get("title")
-        or rec.get("name", "")
-    )
+    """The title of a manifest record in a language (the batch's own title, else the English one)."""
+    titles = rec.get("titles") or {}
+    return titles.get(lang) or rec.get("title") or titles.get("en") or rec.get("name", "")
+
+
+def record_note(rec: dict, lang: str) -> str:
+    """Why a manifest record's report was skipped, in a language ("" when it ran)."""
+    notes = rec.get("notes") or {}
+    return notes.get(lang) or rec.get("note") or notes.get("en") or ""
 
 
 def listing_html(listing: list[dict], lang: str = "en") -> str:
     """An HTML table linking every report of the batch (relative links, all text escaped).
 
-    >>> "&lt;b&gt;" in listing_html([{"name": "n", "title_en": "<b>", "status": "ok"}])
+    >>> "&lt;b&gt;" in listing_html([{"name": "n", "titles": {"en": "<b>"}, "status": "ok"}])
     True
     """
     _ = i18n.translator(lang)
@@ -324,7 +321,7 @@ def listing_html(listing: list[dict], lang: str = "en") -> str:
             cell = f'<a href="{html.escape(rec["name"])}.html">{title}</a>'
         else:
             cell = title
-        note = rec.get(f"note_{lang}") or rec.get("note") or ""
+        note = record_note(rec, lang)
         label = _(_LISTING_STATUS[status]) if status in _LISTING_STATUS else status
         rows.append(f"<tr><td>{cell}</td><td>{html.escape(label)}</td><td>{html.escape(note)}</td></tr>")
     return (

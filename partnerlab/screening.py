@@ -121,7 +121,7 @@ class CatalogVocabulary(vocab.Vocabulary):
 
 def catalog_vocabulary(name: str, *terms: tuple[str, str], base: tuple = ()) -> CatalogVocabulary:
     """A `CatalogVocabulary` of (key, English msgid) terms, after the terms of `base`."""
-    return CatalogVocabulary(name, (*base, *(vocab.Term(key, msgid, msgid) for key, msgid in terms)))
+    return CatalogVocabulary(name, (*base, *(vocab.Term(key, msgid) for key, msgid in terms)))
 
 
 def id_of(table: pd.DataFrame, value: object, what: str = "stakeholder") -> str:

@@ -100,30 +100,24 @@ class Term:
 
     `label(lang)` translates through the catalogs; `context` is the msgctxt of a label whose
     translation differs from the same English word elsewhere ("State" is "Estatal" as a scope,
-    "Estado" as a column). `fallback_es` is for terms other modules still build with a Spanish
-    label of their own (Term(key, en, es)): it is used only when the catalogs have no Spanish for
-    the English label. The vocabularies of this module leave it blank.
+    "Estado" as a column). Every language's label comes from the catalogs alone.
     """
 
     key: str
     en: str
-    fallback_es: str = ""
     aliases: tuple[str, ...] = ()
     description_en: str = ""
-    fallback_description_es: str = ""
     context: str = ""
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.aliases, tuple):  # Term(key, en, es) was the two-language form
+            raise TypeError(f"Term {self.key!r}: aliases are a tuple; labels in other languages come from the catalogs")
+
     def label(self, lang: str = "en") -> str:
-        text = _translate(self.en, lang, self.context)
-        if text == self.en and self.fallback_es and i18n.resolve_lang(lang) == "es" and lang != i18n.PSEUDO:
-            return self.fallback_es
-        return text
+        return _translate(self.en, lang, self.context)
 
     def description(self, lang: str = "en") -> str:
-        text = _translate(self.description_en, lang)
-        if text == self.description_en and self.fallback_description_es and i18n.resolve_lang(lang) == "es":
-            return self.fallback_description_es
-        return text
+        return _translate(self.description_en, lang)
 
     @property
     def es(self) -> str:
@@ -185,7 +179,7 @@ class Vocabulary:
         if not self._index:
             index: dict[str, str] = {}
             for term in self.terms:
-                for spelling in (term.key, term.en, term.fallback_es, *term.aliases):
+                for spelling in (term.key, term.en, *term.aliases):
                     if spelling:
                         index.setdefault(normalize(spelling), term.key)
             for lang in i18n.LANGUAGES:

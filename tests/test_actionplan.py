@@ -203,10 +203,10 @@ def test_timeline_has_a_row_per_action_and_pillar(plan, lang):
 def test_report_sentences_and_tables(plan):
     partnerships = pd.DataFrame({"id": ["P1"], "name": ["Joint fund"], "actions": [["A1", "Q7"]]})
     (en,), values = actionplan.summary_sentence(plan, AS_OF, partnerships)
-    assert "<b>1</b> done (20 % of those not dropped)" in en.format(**values)
+    assert "Done: <b>1</b> (20 % of those not dropped)" in en.format(**values)
     assert values["as_of"] == AS_OF  # a date: the page writes it in its language
     es = i18n.translator("es")(en).format(**values)
-    assert "<b>2</b> atrasadas" in es and "concluidas" in es
+    assert "atrasadas: <b>2</b>" in es and "Concluidas" in es
     (en,), values = actionplan.links_sentence(plan, partnerships)
     assert en.format(**values).endswith("not in the plan: Q7 (P1).")
     (en,), values = actionplan.links_sentence(plan, partnerships.assign(actions=[["A1"]]))

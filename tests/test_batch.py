@@ -22,7 +22,7 @@ XSS = "<img src=x onerror=alert(1)>"
 
 
 def _job(name, notebook=OK, **params):
-    return Job(name, notebook.stem, notebook, (f"{name} (en)", f"{name} (es)"), params)
+    return Job(name, notebook.stem, notebook, {"en": f"{name} (en)", "es": f"{name} (es)"}, params)
 
 
 @pytest.fixture
@@ -53,8 +53,8 @@ def mixed_run(tmp_path_factory):
             "absent",
             "absent",
             NOTEBOOKS / "absent.ipynb",
-            ("Absent", "Ausente"),
-            skipped=("The notebook absent.ipynb does not exist yet.", "El cuaderno no existe."),
+            {"en": "Absent", "es": "Ausente"},
+            notes={"en": "The notebook absent.ipynb does not exist yet.", "es": "El cuaderno no existe."},
         ),
     ]
     with pytest.MonkeyPatch.context() as mp:
@@ -114,7 +114,7 @@ def test_manifest_content(mixed_run, tmp_path):
     assert first["outputs"] == ["first.html", "first.ipynb"]
     assert first["kept"] == ["demo"]
     assert set(first["timings"]) == {"kernel", "execute", "export"}
-    assert m["reports"][3]["note_en"] == "The notebook absent.ipynb does not exist yet."
+    assert m["reports"][3]["notes"]["en"] == "The notebook absent.ipynb does not exist yet."
 
 
 @pytest.mark.slow
@@ -413,23 +413,25 @@ def test_default_batch_fans_out(notebook_dir):
 
 def test_default_batch_titles_are_bilingual(notebook_dir):
     jobs = {j.name: j for j in default_batch(_fake_workbook(), notebook_dir)}
-    assert jobs["stakeholder_map__civil_society"].title == (
+    job = jobs["stakeholder_map__civil_society"]
+    assert (job.title_in("en"), job.title_in("es"), job.title_in("pt")) == (
         "Stakeholder map: Civil society",
         "Mapa de actores: Sociedad civil",
+        "Mapa de atores: Sociedade civil",
     )
     assert jobs["quality__p2"].title_in("es") == "Calidad de las alianzas: Schools"
 
 
 def test_empty_sheets_are_skipped_with_a_note(notebook_dir):
     jobs = {j.name: j for j in default_batch(_fake_workbook(), notebook_dir)}
-    assert jobs["due_diligence"].skipped[0] == "No data: the sheets due_diligence, value_assessment are empty."
+    assert jobs["due_diligence"].skipped == "No data: the sheets due_diligence, value_assessment are empty."
     assert jobs["network"].skipped is None and jobs["overview"].skipped is None
 
 
 def test_missing_notebook_is_skipped_with_a_note(notebook_dir):
     (notebook_dir / "network.ipynb").unlink()
     jobs = {j.name: j for j in default_batch(_fake_workbook(), notebook_dir)}
-    assert jobs["network"].skipped == (
+    assert (jobs["network"].note_in("en"), jobs["network"].note_in("es")) == (
         "The notebook network.ipynb does not exist yet.",
         "El cuaderno network.ipynb todavía no existe.",
     )
@@ -438,7 +440,7 @@ def test_missing_notebook_is_skipped_with_a_note(notebook_dir):
 def test_no_critical_group_skips_profiles(notebook_dir):
     low = pd.DataFrame({"id": ["S1"], "name": ["A"], "sector": ["academia"], "influence": [1], "interest": [1]})
     jobs = [j for j in default_batch(_fake_workbook(stakeholders=low), notebook_dir) if j.report == "partner_profile"]
-    assert len(jobs) == 1 and jobs[0].skipped[0].startswith("No stakeholder is in the critical group")
+    assert len(jobs) == 1 and jobs[0].skipped.startswith("No stakeholder is in the critical group")
 
 
 # --------------------------------------------------------------------------------------
@@ -569,16 +571,15 @@ def test_overview_helpers(tmp_path):
     assert dict(zip(counts["sheet"], counts["records"]))["stakeholders"] == 3
     manifest = {
         "reports": [
-            {"name": "network", "report": "network", "title_en": "Network", "title_es": "Red", "status": "ok"},
+            {"name": "network", "report": "network", "titles": {"en": "Network", "es": "Red"}, "status": "ok"},
             {
                 "name": "quality",
                 "report": "quality",
-                "title_en": "Quality",
-                "title_es": "Calidad",
+                "titles": {"en": "Quality", "es": "Calidad"},
                 "status": "skipped",
-                "note_es": "Sin datos.",
+                "notes": {"es": "Sin datos."},
             },
-            {"name": "overview", "report": "overview", "title_en": "Overview", "status": "running"},
+            {"name": "overview", "report": "overview", "titles": {"en": "Overview"}, "status": "running"},
         ]
     }
     path = tmp_path / "manifest.json"

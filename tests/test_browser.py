@@ -92,8 +92,8 @@ def test_batch(tmp_path_factory):
     wb = tmp / "input.xlsx"
     wb.write_bytes(b"x")
     jobs = [
-        Job("hostile", "ok", NOTEBOOKS / "ok.ipynb", ("Hostile label", "Etiqueta hostil"), {"label": XSS}),
-        Job("broken", "fail", NOTEBOOKS / "fail.ipynb", ("Broken", "Roto"), {}),
+        Job("hostile", "ok", NOTEBOOKS / "ok.ipynb", {"en": "Hostile label", "es": "Etiqueta hostil"}, {"label": XSS}),
+        Job("broken", "fail", NOTEBOOKS / "fail.ipynb", {"en": "Broken", "es": "Roto"}, {}),
     ]
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(batch, "_check_workbook", lambda path: None)
@@ -298,6 +298,31 @@ def test_long_table_sorts_filters_pages_and_downloads(browser, tmp_path, lang, w
     assert page.locator(".pl-dt > table.pl-table tbody tr:visible").count() == 60
     assert page.locator("p.pl-print-only").is_visible()
     page.emulate_media(media="screen")
+
+
+def test_decimal_commas_sort_as_numbers_on_a_portuguese_page(browser, tmp_path):
+    import pandas as pd
+
+    from partnerlab.page import Report
+    from partnerlab.workbook import Workbook
+
+    rpt = Report(Workbook(Path("w.xlsx"), "0" * 64, {"language": "pt"}, {}), lang="pt")
+    df = pd.DataFrame({"id": [f"S{i:02d}" for i in range(30)], "score": [(i * 7) % 30 / 4 + 0.25 for i in range(30)]})
+    cell = new_code_cell("rpt.table(df)")
+    html = rpt.table_html(df)
+    assert ">7,5<" in html and ">7.5<" not in html  # the page writes numbers as a Brazilian reader does
+    cell.outputs = [new_output("display_data", data={"text/html": f'<div class="pl-report">{html}</div>'})]
+    path = tmp_path / "table-pt.html"
+    path.write_text(export_html(new_notebook(cells=[cell]), title="Tabela", lang="pt"), encoding="utf-8")
+    page = Visit(browser, path).page
+    expect = pytest.importorskip("playwright.sync_api").expect
+    expect.set_options(timeout=30_000)
+    header = page.locator(".pl-dt-widget th").nth(1)
+    top = page.locator(".pl-dt-widget tbody tr:first-child td").nth(1)
+    header.click()
+    expect(top).to_have_text("0,25")
+    header.click()
+    expect(top).to_have_text("7,5")  # as text, "7,25" would sort above "7,5" (and "0,5" below "0,25")
 
 
 def test_figures_carry_their_alt_text_or_a_translated_fallback(browser, tmp_path):

@@ -566,7 +566,7 @@ def test_batch_compare_to_and_last(tmp_path, sample_wb):
     assert "Las dos instantáneas tienen los mismos registros: nada cambió." in page
     assert cli.main([*args[:4], str(tmp_path / "fresh"), *args[5:], "--compare-to", "last"]) == 0
     fresh = json.loads((tmp_path / "fresh" / "manifest.json").read_text())["reports"][0]
-    assert fresh["status"] == "skipped" and "--compare-to last" in fresh["note_en"]
+    assert fresh["status"] == "skipped" and "--compare-to last" in fresh["notes"]["en"]
     assert cli.main([*args, "--compare-to", str(tmp_path / "missing.xlsx")]) == 2
 
 
@@ -628,7 +628,7 @@ def test_batch_history_is_checked_and_listed(tmp_path):
     from samples import history
 
     messages.set_lang("en")  # the command line's language (an earlier Spanish run may have set it)
-    job = Job("changes", "changes", paths.NOTEBOOKS / "changes.ipynb", ("Changes", "Cambios"))
+    job = Job("changes", "changes", paths.NOTEBOOKS / "changes.ipynb", {"en": "Changes", "es": "Cambios"})
     with pytest.raises(batch.BatchError, match="not a folder"):
         batch._set_history([job], tmp_path / "missing")
     write_workbook(tmp_path / "undated.xlsx", {"stakeholders": [{"id": "A", "name": "Ana", "sector": "Academia"}]})

@@ -122,14 +122,12 @@ def test_outside_references(html, expected):
 def _manifest(**report):
     base = {
         "name": "network",
-        "title_en": "Network",
-        "title_es": "Red",
+        "titles": {"en": "Network", "es": "Red"},
         "status": "ok",
         "seconds": 1.25,
         "outputs": ["network.html", "network.ipynb"],
         "parameters_own": {},
-        "note_en": None,
-        "note_es": None,
+        "notes": {},
         "error": None,
     }
     base.update(report)
@@ -144,7 +142,9 @@ def _manifest(**report):
 
 
 def test_index_links_and_escapes():
-    html = render_index(_manifest(title_en="<b onmouseover=alert(1)>Net</b>", parameters_own={"focus": "<i>x</i>"}))
+    html = render_index(
+        _manifest(titles={"en": "<b onmouseover=alert(1)>Net</b>"}, parameters_own={"focus": "<i>x</i>"})
+    )
     assert '<a href="network.html">&lt;b onmouseover=alert(1)&gt;Net&lt;/b&gt;</a>' in html
     assert "focus=&lt;i&gt;x&lt;/i&gt;" in html
     assert '<a href="network.ipynb">.ipynb</a>' in html and "1.2 s" in html
@@ -162,8 +162,7 @@ def test_index_is_bilingual(lang, words):
     m = _manifest(
         status="skipped",
         outputs=[],
-        note_en="No data: the sheet ties is empty.",
-        note_es="Sin datos: la hoja ties está vacía.",
+        notes={"en": "No data: the sheet ties is empty.", "es": "Sin datos: la hoja ties está vacía."},
     )
     html = render_index(m, lang)
     assert f'<html lang="{lang}">' in html
@@ -193,20 +192,18 @@ def test_index_groups_fanned_out_reports(lang, heading):
             base,
             name="stakeholder_map",
             report="stakeholder_map",
-            title_en="Stakeholder map",
-            title_es="Mapa de actores",
+            titles={"en": "Stakeholder map", "es": "Mapa de actores"},
             outputs=["stakeholder_map.html"],
         ),
         dict(
             base,
             name="stakeholder_map__academia",
             report="stakeholder_map",
-            title_en="Stakeholder map: Academia",
-            title_es="Mapa de actores: Academia",
+            titles={"en": "Stakeholder map: Academia", "es": "Mapa de actores: Academia"},
             parameters_own={"sector": "academia"},
             outputs=["stakeholder_map__academia.html"],
         ),
-        dict(base, name="network", report="network", title_en="Network", title_es="Red"),
+        dict(base, name="network", report="network", titles={"en": "Network", "es": "Red"}),
     ]
     html = render_index(m, lang)
     # the run details: one heading row per report, with its fan-out count
@@ -225,7 +222,7 @@ def _index_of(*names, lang="en"):
     base = _manifest()["reports"][0]
     m = _manifest()
     m["reports"] = [
-        dict(base, name=n, report=n, title_en=n, title_es=n, outputs=[f"{n}.html", f"{n}.ipynb"]) for n in names
+        dict(base, name=n, report=n, titles={"en": n, "es": n}, outputs=[f"{n}.html", f"{n}.ipynb"]) for n in names
     ]
     return render_index(m, lang)
 

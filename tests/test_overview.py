@@ -168,7 +168,7 @@ def test_quality_table_and_sentence(quality_assessment):
     # responsiveness: P1 3, P2 (2 + 0) / 2 = 1 -> mean 2
     assert table.iloc[-1][["mean_level", "below_3"]].tolist() == [2.0, 1]
     assert overview.quality_sentence(quality_assessment, "en").startswith(
-        "<b>2</b> partnerships have a quality assessment; <b>1</b> of them reach level 3"
+        "<b>2</b> partnerships have a quality assessment. <b>1</b> of them reaches level 3"
     )
 
 
@@ -212,11 +212,11 @@ def test_diagnosis_sentence():
     [
         (None, None),
         (
-            [{"name": "quality", "report": "quality", "status": "ok", "title_en": "Quality", "title_es": "Calidad"}],
+            [{"name": "quality", "report": "quality", "status": "ok", "titles": {"en": "Quality", "es": "Calidad"}}],
             "quality.html",
         ),
-        ([{"name": "quality", "report": "quality", "status": "failed", "title_en": "Quality"}], None),
-        ([{"name": "quality__p1", "report": "quality", "status": "ok", "title_en": "Quality: P1"}], None),
+        ([{"name": "quality", "report": "quality", "status": "failed", "titles": {"en": "Quality"}}], None),
+        ([{"name": "quality__p1", "report": "quality", "status": "ok", "titles": {"en": "Quality: P1"}}], None),
     ],
 )
 def test_see_report_links_only_a_finished_whole_report(listing, expected):
@@ -301,20 +301,20 @@ def test_headlines_are_computed_and_link_their_evidence(
 ):
     wb = _workbook(stakeholders, due_diligence, quality_assessment, value_assessment)
     register = pd.DataFrame({"verdict": ["go", "blocked"]})
-    listing = [{"name": "quality", "report": "quality", "status": "ok", "title_en": "Partnership quality"}]
+    listing = [{"name": "quality", "report": "quality", "status": "ok", "titles": {"en": "Partnership quality"}}]
     got = overview.headlines(wb, AS_OF, "en", listing, register)
     assert 3 <= len(got) <= 5
-    assert got[0].text == "<b>1</b> of the <b>2</b> partnerships may go ahead; <b>1</b> are blocked."
+    assert got[0].text == "<b>1</b> of the <b>2</b> partnerships may go ahead; blocked: <b>1</b>."
     assert got[0].href == "#s-partnership-register"  # no page: the overview's own section
     assert got[1].text.startswith("<b>3</b> of the <b>5</b> stakeholders have high influence")
     quality = next(h for h in got if h.topic == "quality")
     assert quality.href == "quality.html" and quality.evidence == "Partnership quality"
     # responsiveness: P1 3, P2 (2 + 0) / 2 = 1 -> the weakest dimension, mean 2
-    assert "<b>1</b> of the <b>2</b> assessed partnerships reach level 3" in quality.text
+    assert "<b>1</b> of the <b>2</b> assessed partnerships reaches level 3" in quality.text
     plan = next(h for h in got if h.topic == "action_plan")
-    assert plan.text == "<b>1</b> of the <b>3</b> courses of action of the plan are done; <b>1</b> are late."
+    assert plan.text == "<b>1</b> of the <b>3</b> courses of action of the plan is done; late: <b>1</b>."
     es = overview.headlines(wb, AS_OF, "es", None, register)
-    assert es[0].text == "<b>1</b> de las <b>2</b> alianzas pueden avanzar; <b>1</b> están bloqueadas."
+    assert es[0].text == "<b>1</b> de las <b>2</b> alianzas puede avanzar; bloqueadas: <b>1</b>."
     assert es[0].href == "#s-registro-de-alianzas"
 
 
@@ -348,23 +348,20 @@ def test_overview_notebook_links_every_report(tmp_path):
                 "name": "stakeholder_map",
                 "report": "stakeholder_map",
                 "status": "ok",
-                "title_en": "Stakeholder map",
-                "title_es": "Mapa de actores",
+                "titles": {"en": "Stakeholder map", "es": "Mapa de actores"},
             },
             {
                 "name": "quality__p1",
                 "report": "quality",
                 "status": "ok",
-                "title_en": "Quality: <P1>",
-                "title_es": "Calidad: <P1>",
+                "titles": {"en": "Quality: <P1>", "es": "Calidad: <P1>"},
             },
-            {"name": "network", "report": "network", "status": "failed", "title_en": "Network", "title_es": "Red"},
+            {"name": "network", "report": "network", "status": "failed", "titles": {"en": "Network", "es": "Red"}},
             {
                 "name": "overview",
                 "report": "overview",
                 "status": "running",
-                "title_en": "Overview",
-                "title_es": "Panorama",
+                "titles": {"en": "Overview", "es": "Panorama"},
             },
         ]
     }

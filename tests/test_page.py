@@ -19,7 +19,7 @@ def test_workbook_text_is_escaped(monkeypatch):
     monkeypatch.setattr("partnerlab.page._html", shown.append)
     rpt = _rpt()
     evil = "<img src=x onerror=alert(1)>"
-    rpt.p("Name: <b>{n}</b>", "Nombre: <b>{n}</b>", n=evil)
+    rpt.p("Name: <b>{n}</b>", n=evil)
     rpt.table(pd.DataFrame({"name": [evil]}))
     assert all(evil not in s for s in shown)
     assert html.escape(evil) in shown[0] and "<b>" in shown[0]
@@ -39,10 +39,23 @@ def test_format_table_translates(lang, header, value):
         pd.DataFrame({"sector": ["civil_society"], "n": [1.23456]}),
         lang,
         vocabularies={"sector": "sector"},
-        labels={"n": ("Number", "Número")},
+        labels={"n": "Number"},
     )
     assert out.columns.tolist() == [header, "Number" if lang == "en" else "Número"]
     assert out.iloc[0, 0] == value and out.iloc[0, 1] == "1.23"
+
+
+def test_the_two_language_forms_are_gone(monkeypatch):
+    monkeypatch.setattr("partnerlab.page._html", lambda html: None)
+    rpt = _rpt("es")
+    for call in (rpt.h2, rpt.h3, rpt.p, rpt.left_out, rpt.format):
+        with pytest.raises(TypeError):
+            call("Alerts", "Alertas")
+    with pytest.raises(TypeError):
+        Report(rpt.wb, lang="es", title=("Alerts", "Alertas"))
+    with pytest.raises(TypeError):
+        format_table(pd.DataFrame({"n": [1]}), "es", labels={"n": ("Number", "Número")})
+    assert not hasattr(rpt, "tr")
 
 
 def test_language_falls_back_to_workbook_then_english():
@@ -64,7 +77,7 @@ def test_verdict_box_counts_and_print_marks_escape(monkeypatch):
     evil = "<img src=x onerror=alert(1)>"
     rpt.verdict("blocked", f"Veredicto: {evil}", [("Bloqueos", [evil]), ("Vacío", [])])
     rpt.counts([("blocker", "bloqueos", 3)])
-    rpt.h2("Alerts", "Alertas", printed=False)
+    rpt.h2("Alerts", printed=False)
     rpt.table(pd.DataFrame({"name": ["A"]}), printed=False)
     assert all(evil not in s for s in shown) and shown[0].count("&lt;img") == 2
     assert "pl-verdict-blocked" in shown[0] and "Vacío" not in shown[0]  # an empty section is left out

@@ -319,8 +319,9 @@ def test_key_of_names_the_vocabulary_and_suggests_the_closest():
     assert vocab.to_key("tie kind", "Financiamiento") == "funding"  # by the vocabulary's name too
 
 
-def test_terms_other_modules_build_keep_their_spanish():
-    # Term(key, en, es): a module's own Spanish is used only while the catalogs have none.
-    term = vocab.Term("x", "A label no catalog has", "Una etiqueta")
-    assert term.label("es") == "Una etiqueta" and term.label("pt") == "A label no catalog has"
-    assert vocab.Vocabulary("v", (term,)).lookup("una etiqueta") == "x"
+def test_a_term_has_one_label_path_the_catalogs():
+    # Term(key, en, es), the two-language form, is gone: a label no catalog has stays English.
+    with pytest.raises(TypeError, match="catalogs"):
+        vocab.Term("x", "A label no catalog has", "Una etiqueta")
+    term = vocab.Term("x", "A label no catalog has")
+    assert term.label("es") == term.label("pt") == "A label no catalog has"

@@ -23,9 +23,14 @@
     try { return island ? JSON.parse(island.textContent) : {}; } catch (e) { return {}; }
   }
 
-  // "1234", "-2.5", "85.4 %", "1,234" -> a number; anything else (names, dates, "41 (85.4 %)") -> null
-  function numberOf(text) {
+  // "1234", "-2.5", "85.4 %", "1,234" -> a number; anything else (names, dates, "41 (85.4 %)") -> null.
+  // Where the decimal mark is a comma (Portuguese pages), "2,5" and "1.234,5" are numbers.
+  function numberOf(text, decimal) {
     var s = text.replace(/[\s\u00a0\u202f%]/g, "").replace(/\u2212/g, "-");
+    if (decimal === ",") {
+      if (!/^[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/.test(s)) { return null; }
+      return parseFloat(s.replace(/\./g, "").replace(",", "."));
+    }
     if (!/^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(s)) { return null; }
     return parseFloat(s.replace(/,/g, ""));
   }
@@ -87,7 +92,7 @@
     var rows = Array.prototype.map.call(table.tBodies[0].rows, function (tr) {
       return Array.prototype.map.call(tr.cells, function (td) {
         var t = td.textContent.replace(/\s+/g, " ").trim();
-        return {h: td.innerHTML, t: t, n: numberOf(t)};
+        return {h: td.innerHTML, t: t, n: numberOf(t, W.decimal)};
       });
     });
     var compare = comparator(W.lang);
