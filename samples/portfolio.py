@@ -1692,7 +1692,7 @@ _P = [
     ),
     (
         "P15",
-        "Rápida Express financial inclusion pilot (ficticia)",
+        "Piloto de inclusión financiera Rápida Express (ficticia)",
         "implementation",
         "leverage_exchange",
         "letter_of_commitment",
