@@ -87,7 +87,7 @@ def plot_scale_diverging(asked: survey.Asked, by: str | None = "sector", ax: plt
 
     Options below the middle extend left of 0, above it right; the middle option of an odd
     scale straddles 0. "Don't know" answers are left out (their count is in the label).
-    Segments of 6 % or more carry their share.
+    Segments of 6 % or more carry their share. `asked.groups` None draws every group of `by`.
     """
     T, lang = i18n.translator(asked.lang), asked.lang
     q, r, qid = asked.questions, asked.responses, asked.question_id
@@ -151,7 +151,7 @@ def plot_option_shares(asked: survey.Asked, by: str | None = "sector", ax: plt.A
     With one group, one bar per option; with everyone and a sector, the sector's bar with a
     black tick at everyone's share (both numbers written), so the chart stays one row per option.
     For a multi question the shares are of respondents who answered (they can add up to
-    more than 100 %).
+    more than 100 %). `asked.groups` None draws everyone.
     """
     T, lang = i18n.translator(asked.lang), asked.lang
     q = asked.row
