@@ -36,6 +36,7 @@ Shared definitions:
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -54,6 +55,7 @@ __all__ = [
     "RULE_VOCAB",
     "Rule",
     "Context",
+    "Thresholds",
     "build_context",
     "find_alerts",
     "alerts_for",
@@ -316,6 +318,15 @@ _NOT_STARTED = ("exploring", "negotiating")
 # ---------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Thresholds:
+    """The ages, in days, the rules measure against (`find_alerts` takes them by these names)."""
+
+    max_age_days: int = 365  # a screening older than this at a decision or the as-of date is stale
+    expiring_within_days: int = 90  # a screening expiring within this many days is upcoming
+    quality_max_age_days: int = 365  # an active partnership needs a quality assessment this recent
+
+
 @dataclass
 class Context:
     """The loaded tables, the parameters and what several rules derive from them (built once)."""
@@ -323,9 +334,7 @@ class Context:
     tables: dict[str, pd.DataFrame]
     as_of: pd.Timestamp
     lang: str = "en"
-    max_age_days: int = 365
-    expiring_within_days: int = 90
-    quality_max_age_days: int = 365
+    thresholds: Thresholds = Thresholds()
     names: dict[str, str] = field(default_factory=dict)
     sectors: dict[str, str] = field(default_factory=dict)
     screened: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -356,27 +365,13 @@ class Context:
         return self.sectors.get(sid) == "un_system"
 
 
-def build_context(
-    wb: object,
-    as_of: object = None,
-    lang: str = "en",
-    max_age_days: int = 365,
-    expiring_within_days: int = 90,
-    quality_max_age_days: int = 365,
-) -> Context:
+def build_context(wb: object, as_of: object = None, lang: str = "en", thresholds: Thresholds = Thresholds()) -> Context:
     """The tables of a loaded Workbook (or a dict of DataFrames; absent tables are empty) and the
     parameters; as_of None = the workbook's about.as_of, else today."""
     about = (wb.get("about") if isinstance(wb, dict) else getattr(wb, "about", None)) or {}
     tables = {s.key: _table(wb, s.key) for s in schema.SHEETS if s.key != "about"}
     st, pa = tables["stakeholders"], tables["partnerships"]
-    ctx = Context(
-        tables,
-        screening.resolve_as_of(about, as_of),
-        i18n.resolve_lang(lang),
-        max_age_days,
-        expiring_within_days,
-        quality_max_age_days,
-    )
+    ctx = Context(tables, screening.resolve_as_of(about, as_of), i18n.resolve_lang(lang), thresholds)
     ctx.names = {**dict(zip(st.get("id", []), st.get("name", []))), **dict(zip(pa.get("id", []), pa.get("name", [])))}
     ctx.sectors = dict(zip(st.get("id", []), st.get("sector", [])))
     dd = tables["due_diligence"]
@@ -409,9 +404,9 @@ def find_alerts(
     wb: object,
     as_of: object = None,
     lang: str = "en",
-    max_age_days: int = 365,
-    expiring_within_days: int = 90,
-    quality_max_age_days: int = 365,
+    max_age_days: int = Thresholds.max_age_days,
+    expiring_within_days: int = Thresholds.expiring_within_days,
+    quality_max_age_days: int = Thresholds.quality_max_age_days,
 ) -> pd.DataFrame:
     """Every alert of every rule, most serious first.
 
@@ -426,7 +421,7 @@ def find_alerts(
     Returns:
         The columns of `ALERT_COLUMNS` plus `related_ids`, sorted by severity, rule order, subject.
     """
-    ctx = build_context(wb, as_of, lang, max_age_days, expiring_within_days, quality_max_age_days)
+    ctx = build_context(wb, as_of, lang, Thresholds(max_age_days, expiring_within_days, quality_max_age_days))
     rows: list[dict] = []
     for rule in _RULE_FUNCTIONS:
         rows.extend(rule(ctx))
@@ -455,7 +450,7 @@ def rule_dd_missing(ctx: Context) -> list[dict]:
 
 def rule_dd_stale(ctx: Context) -> list[dict]:
     """The same where the party's only screenings are older than `max_age_days` at that date. Blocker."""
-    return _commitment_rule(ctx, "dd_stale", lambda s: s is not None and s["age"] > ctx.max_age_days)
+    return _commitment_rule(ctx, "dd_stale", lambda s: s is not None and s["age"] > ctx.thresholds.max_age_days)
 
 
 def rule_dd_excluded(ctx: Context) -> list[dict]:
@@ -648,13 +643,10 @@ def rule_evidence_after(ctx: Context) -> list[dict]:
     for d in ctx.decisions.to_dict("records"):
         assessed, decided = _ts(d["assessed_on"]), _ts(d.get("decision_date"))
         cite = _cite(ctx, "value_assessment", d.get("row"))
+        alert = functools.partial(_alert, ctx, "evidence_after", d.get("subject_kind") or "partnership", d["subject"])
         if decided is not None and assessed is not None and decided < assessed:
             rows.append(
-                _alert(
-                    ctx,
-                    "evidence_after",
-                    d.get("subject_kind") or "partnership",
-                    d["subject"],
+                alert(
                     N_("The decision on {p} is dated {decided}, before the assessment it rests on ({assessed}, {va})."),
                     {
                         "p": ctx.name(d["subject"]),
@@ -687,11 +679,7 @@ def rule_evidence_after(ctx: Context) -> list[dict]:
                 "dd": _cite(ctx, "due_diligence", first.get("row")),
             }
             rows.append(
-                _alert(
-                    ctx,
-                    "evidence_after",
-                    d.get("subject_kind") or "partnership",
-                    d["subject"],
+                alert(
                     N_(
                         "The decision on {p} of {when} ({va}) rates criterion 1 (due diligence) {rating}, but the only "
                         "screening of {s} is dated {sd} ({dd}), {days} later."
@@ -808,8 +796,8 @@ def rule_dd_expiring(ctx: Context) -> list[dict]:
         s = _screening_at(ctx, sid, ctx.as_of)
         if s is None or s["outcome"] == "excluded":
             continue
-        expires = s["assessed_on"] + pd.Timedelta(days=ctx.max_age_days)
-        if not (ctx.as_of <= expires <= ctx.as_of + pd.Timedelta(days=ctx.expiring_within_days)):
+        expires = s["assessed_on"] + pd.Timedelta(days=ctx.thresholds.max_age_days)
+        if not (ctx.as_of <= expires <= ctx.as_of + pd.Timedelta(days=ctx.thresholds.expiring_within_days)):
             continue
         rows.append(
             _alert(
@@ -822,7 +810,7 @@ def rule_dd_expiring(ctx: Context) -> list[dict]:
                     "s": ctx.name(sid),
                     "when": ctx.day(s["assessed_on"]),
                     "dd": _cite(ctx, "due_diligence", s.get("row")),
-                    "max": ctx.max_age_days,
+                    "max": ctx.thresholds.max_age_days,
                     "expires": ctx.day(expires),
                     "left": ctx.days(int((expires - ctx.as_of).days)),
                 },
@@ -874,12 +862,12 @@ def rule_quality_overdue(ctx: Context) -> list[dict]:
         )
         own = own[own <= ctx.as_of]
         last = own.max() if len(own) else None
-        if last is not None and (ctx.as_of - last).days <= ctx.quality_max_age_days:
+        if last is not None and (ctx.as_of - last).days <= ctx.thresholds.quality_max_age_days:
             continue
         values = {
             "p": ctx.name(rec["id"]),
             "pa": _cite(ctx, "partnerships", rec.get("row")),
-            "max": ctx.quality_max_age_days,
+            "max": ctx.thresholds.quality_max_age_days,
             "last": ctx.day(last),
             "days": ctx.days(int((ctx.as_of - last).days)) if last is not None else "",
             "qa": _cite(ctx, "quality_assessment", None),
@@ -1034,7 +1022,7 @@ def stakeholder_verdicts(
         stakeholder, name, sector, outcome (latest screening or not_screened), assessed_on, is_stale,
         verdict (key of `VERDICTS`), n_blocker, n_warning, n_upcoming (own alerts).
     """
-    ctx = build_context(wb, as_of, lang, max_age_days)
+    ctx = build_context(wb, as_of, lang, Thresholds(max_age_days))
     alerts = find_alerts(wb, as_of, lang, max_age_days) if alerts is None else alerts
     latest = _latest_decisions(ctx)
     rows = []
@@ -1045,7 +1033,7 @@ def stakeholder_verdicts(
         own = alerts_for(alerts, sid)
         own = own[own["subject_kind"] == "stakeholder"] if len(own) else own
         outcome = "not_screened" if s is None else s["outcome"]
-        stale = s is not None and s["age"] > ctx.max_age_days
+        stale = s is not None and s["age"] > ctx.thresholds.max_age_days
         verdict = verdict_of(
             "stakeholder",
             own,
@@ -1095,7 +1083,7 @@ def partnership_verdicts(
         partnership, name, status, type, lead, suggested, decision (latest value assessment),
         verdict, n_blocker, n_warning, n_upcoming.
     """
-    ctx = build_context(wb, as_of, lang, max_age_days)
+    ctx = build_context(wb, as_of, lang, Thresholds(max_age_days))
     alerts = find_alerts(wb, as_of, lang, max_age_days) if alerts is None else alerts
     latest = _latest_decisions(ctx)
     rows = []
@@ -1205,7 +1193,7 @@ def brief(
 
 def _partnership_lines(wb: object, sid: str, alerts: pd.DataFrame, lang: str, max_age_days: int) -> list[str]:
     """One line per partnership the stakeholder leads or belongs to (not closed): its verdict and alert counts."""
-    ctx = build_context(wb, lang=lang, max_age_days=max_age_days)
+    ctx = build_context(wb, lang=lang, thresholds=Thresholds(max_age_days))
     mine = [
         (rec["id"], role)
         for rec in _partnerships(ctx)
@@ -1595,7 +1583,7 @@ def _commitment_rule(ctx: Context, rule: str, fires) -> list[dict]:
                 "sd": ctx.day(s["assessed_on"]) if s else "—",
                 "dd": _cite(ctx, "due_diligence", s.get("row")) if s else "",
                 "age": ctx._.number(s["age"] if s else 0),
-                "max": ctx._.number(ctx.max_age_days),
+                "max": ctx._.number(ctx.thresholds.max_age_days),
                 "codes": ", ".join(c.upper() for c in codes),
             }
             text = _DD_TEXT[rule][0 if kind == "partnership" else 1]

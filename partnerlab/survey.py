@@ -48,6 +48,7 @@ import functools
 import math
 import re
 from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -57,6 +58,7 @@ from partnerlab.i18n import N_
 
 __all__ = [
     "ALL",
+    "Asked",
     "DONT_KNOW_SPELLINGS",
     "CHALLENGE_WORDS",
     "is_dont_know",
@@ -656,13 +658,42 @@ def heatmap_alt(
     return T("Heatmap of the theme scores (0 = lowest option, 1 = highest) by group. {rows}.", rows="; ".join(rows))
 
 
-def answer_tables(
-    questions: pd.DataFrame,
-    responses: pd.DataFrame,
-    question_id: str,
-    groups: Iterable[str] | None = None,
-    lang: str = "en",
-) -> list[pd.DataFrame]:
+@dataclass(frozen=True, eq=False)
+class Asked:
+    """One question of a survey as a page shows it: for these groups, in this language.
+
+    `groups` None is every respondent (`answer_tables` then shows every sector); [ALL, sector]
+    is everyone and one sector. A page builds one per question and hands it to `answer_tables`,
+    `answers_summary`, `question_alt` and the charts of `partnerlab.plots.survey`.
+    """
+
+    questions: pd.DataFrame
+    responses: pd.DataFrame
+    question_id: str
+    groups: tuple[str, ...] | None = None
+    lang: str = "en"
+
+    def __post_init__(self) -> None:
+        if self.groups is not None:
+            object.__setattr__(self, "groups", tuple(self.groups))
+
+    @property
+    def row(self) -> pd.Series:
+        """The question's row of `survey_questions` (`question`)."""
+        return question(self.questions, self.question_id)
+
+    @property
+    def shown(self) -> list[str]:
+        """The groups a chart draws: `groups`, or everyone when None."""
+        return list(self.groups) if self.groups is not None else [ALL]
+
+    @property
+    def sector(self) -> str | None:
+        """The one sector of `groups` besides everyone, or None."""
+        return next((g for g in self.groups or () if g != ALL), None)
+
+
+def answer_tables(asked: Asked) -> list[pd.DataFrame]:
     """The tables behind a question's chart, labelled in `lang`, none wider than a page.
 
     scale/choice/multi: one row per option, one column per group, each cell the count and its
@@ -672,24 +703,25 @@ def answer_tables(
     median, standard deviation, quartiles, minimum and maximum, one column per group.
     text: `text_counts`. The row labels are the first column, never the index.
     """
-    T = i18n.translator(lang)
-    q = question(questions, question_id)
+    T = i18n.translator(asked.lang)
+    q = asked.row
     if q["type"] == "number":
-        stats = filter_groups(number_stats(questions, responses, question_id, by="sector"), groups)
+        stats = filter_groups(
+            number_stats(asked.questions, asked.responses, asked.question_id, by="sector"), asked.groups
+        )
         rows = [T("n"), T("No answer")] + [T(label) for label in _STAT_LABELS.values()]
         tables = []
         for start in range(0, len(stats), TABLE_GROUPS):
             table = pd.DataFrame({T("Statistic"): rows})
             for _, st in stats.iloc[start : start + TABLE_GROUPS].iterrows():
-                table[group_label(st["group"], "sector", lang)] = [T.number(st["n"]), T.number(st["missing"])] + [
+                table[group_label(st["group"], "sector", asked.lang)] = [T.number(st["n"]), T.number(st["missing"])] + [
                     T.number(st[key], 2) for key in _STAT_LABELS
                 ]
             tables.append(table)
         return tables
     if q["type"] == "text":
-        sector = [g for g in (groups or []) if g != ALL]
-        return [text_counts(questions, responses, question_id, sector=sector[0] if sector else None, lang=lang)]
-    long = filter_groups(option_counts(questions, responses, question_id, by="sector"), groups)
+        return [text_counts(asked.questions, asked.responses, asked.question_id, sector=asked.sector, lang=asked.lang)]
+    long = filter_groups(option_counts(asked.questions, asked.responses, asked.question_id, by="sector"), asked.groups)
     order = list(dict.fromkeys(long["group"]))
     options = list(q["options"])
     cells = {
@@ -699,7 +731,9 @@ def answer_tables(
     rows = options + [T("n (answered)"), T("No answer")]
     extra = {}
     if q["type"] == "scale":
-        stats = scale_stats(questions, responses, by="sector", question_ids=[question_id]).set_index("group")
+        stats = scale_stats(asked.questions, asked.responses, by="sector", question_ids=[asked.question_id]).set_index(
+            "group"
+        )
         rows += [T("Mean position (1 = lowest)"), T("Median position")]
         extra = {
             g: [T.number(stats.at[g, "mean_position"], 2), T.number(stats.at[g, "median_position"], 1)] for g in order
@@ -712,27 +746,17 @@ def answer_tables(
             column = (
                 cells[g] + [T.number(int(first.at[g, "n"])), T.number(int(first.at[g, "missing"]))] + extra.get(g, [])
             )
-            table[group_label(g, "sector", lang)] = column
+            table[group_label(g, "sector", asked.lang)] = column
         tables.append(table)
     return tables
 
 
-def answers_summary(
-    questions: pd.DataFrame,
-    responses: pd.DataFrame,
-    question_id: str,
-    groups: Iterable[str] | None = None,
-    lang: str = "en",
-) -> str:
+def answers_summary(asked: Asked) -> str:
     """The one line that opens a question's table (the summary of its <details>)."""
-    T = i18n.translator(lang)
-    q = question(questions, question_id)
+    T = i18n.translator(asked.lang)
+    q = asked.row
     if q["type"] == "text":
-        counts = (
-            text_counts(questions, responses, question_id, lang=lang)
-            if groups is None
-            else text_counts(questions, responses, question_id, sector=[g for g in groups if g != ALL][0], lang=lang)
-        )
+        counts = text_counts(asked.questions, asked.responses, asked.question_id, sector=asked.sector, lang=asked.lang)
         total = int(counts.iloc[:, 1].sum()) if len(counts) else 0
         return T(
             "{answers}, {distinct} (open the list)",
@@ -744,32 +768,27 @@ def answers_summary(
     return T("Table: every answer as count and share of n, by group")
 
 
-def question_alt(
-    questions: pd.DataFrame,
-    responses: pd.DataFrame,
-    question_id: str,
-    groups: Iterable[str] | None = None,
-    lang: str = "en",
-) -> str:
+def question_alt(asked: Asked) -> str:
     """The alt text of a question's chart, from its numbers, in `lang`.
 
     >>> q = pd.DataFrame({"question": ["c1"], "theme": ["dialogue"], "text": ["Funds?"], "type": ["choice"],
     ...                   "options": [["Yes", "No"]]})
     >>> r = pd.DataFrame({"respondent": ["a", "b", "c"], "sector": ["academia"] * 3, "state": [[]] * 3,
     ...                   "c1": ["Yes", "Yes", "No"]})
-    >>> question_alt(q, r, "c1")
+    >>> question_alt(Asked(q, r, "c1"))
     'Bar chart of "Funds?". All respondents (n = 3): Yes 2 (66.7\\xa0%); No 1 (33.3\\xa0%).'
     """
-    T = i18n.translator(lang)
-    q = question(questions, question_id)
-    text = str(q["text"] or question_id)
-    keep = list(groups) if groups is not None else [ALL]
+    T = i18n.translator(asked.lang)
+    q = asked.row
+    text = str(q["text"] or asked.question_id)
     if q["type"] == "number":
-        stats = filter_groups(number_stats(questions, responses, question_id, by="sector"), keep)
+        stats = filter_groups(
+            number_stats(asked.questions, asked.responses, asked.question_id, by="sector"), asked.shown
+        )
         parts = [
             T(
                 "{group}: n {n}, mean {mean}, median {median}, standard deviation {sd}, quartiles {q1} and {q3}",
-                group=group_label(s["group"], "sector", lang),
+                group=group_label(s["group"], "sector", asked.lang),
                 n=T.number(s["n"]),
                 mean=T.number(s["mean"], 1),
                 median=T.number(s["median"], 1),
@@ -782,14 +801,14 @@ def question_alt(
         return T('Histogram of "{text}". {parts}.', text=text, parts="; ".join(parts))
     if q["type"] == "text":
         return ""
-    long = filter_groups(option_counts(questions, responses, question_id, by="sector"), keep)
+    long = filter_groups(option_counts(asked.questions, asked.responses, asked.question_id, by="sector"), asked.shown)
     parts = []
     for group, part in long.groupby("group", sort=False):
         answers = "; ".join(f"{o} {T.share(c, n)}" for o, c, n in zip(part["option"], part["count"], part["n"]))
         parts.append(
             T(
                 "{group} (n = {n}): {answers}",
-                group=group_label(group, "sector", lang),
+                group=group_label(group, "sector", asked.lang),
                 n=T.number(int(part["n"].iloc[0])),
                 answers=answers,
             )

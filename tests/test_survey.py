@@ -451,7 +451,7 @@ def test_diverging_chart_draws_the_segments(questions, responses, lang):
 
     from partnerlab.plots.survey import plot_scale_diverging
 
-    ax = plot_scale_diverging(questions, responses, "s1", by=None, lang=lang)
+    ax = plot_scale_diverging(survey.Asked(questions, responses, "s1", lang=lang), by=None)
     lefts = [round(p.get_x(), 6) for p in ax.patches]
     assert lefts == [-37.5, -12.5, -12.5, 12.5, 37.5]  # as in test_diverging_shares
     assert "n = 4" in ax.get_yticklabels()[0].get_text()  # don't know left out of n
@@ -469,7 +469,7 @@ def test_theme_heatmap_and_other_charts_render(questions, responses):
     ax = plots.plot_theme_heatmap(questions, responses, lang="es")
     assert [t.get_text() for t in ax.get_xticklabels()] == ["Institucionalidad", "Diálogo"]
     assert ax.images[0].get_array()[0, 0] == pytest.approx((0.5625 + 2 / 3) / 2)
-    ax2 = plots.plot_option_shares(questions, responses, "m1", groups=[ALL, "academia"])
+    ax2 = plots.plot_option_shares(survey.Asked(questions, responses, "m1", [ALL, "academia"]))
     assert len(ax2.patches) == 4  # the sector's bar per option; everyone's share is a tick on it
     texts = [t.get_text() for t in ax2.texts]
     assert "2 (100.0\xa0%)  ·  all 3 (60.0\xa0%)" in texts  # Funding: academia 2 of 2, everyone 3 of 5
@@ -603,14 +603,16 @@ def test_report_groups(responses):
 
 
 def test_answer_tables_every_answer_as_count_and_share(questions, responses):
-    (table,) = survey.answer_tables(questions, responses, "s1", groups=[ALL, "academia"])
+    (table,) = survey.answer_tables(survey.Asked(questions, responses, "s1", [ALL, "academia"]))
     assert table.columns.tolist() == ["Answer", "All respondents", "Academia"]
     rows = table.set_index("Answer")
     # all: 5 answered (r4 blank), Very low 1 of 5; academia: r1 High, r2 Very low
     assert rows.loc["Very low"].tolist() == ["1 (20.0\xa0%)", "1 (50.0\xa0%)"]
     assert rows.loc["n (answered)"].tolist() == ["5", "2"] and rows.loc["No answer"].tolist() == ["1", "0"]
     assert rows.loc["Mean position (1 = lowest)"].tolist() == ["3.25", "2.5"]
-    wide = survey.answer_tables(questions, responses, "c1", lang="es")  # all + 3 sectors: two tables of a chart's width
+    wide = survey.answer_tables(
+        survey.Asked(questions, responses, "c1", lang="es")
+    )  # all + 3 sectors: two tables of a chart's width
     assert [t.columns.tolist() for t in wide] == [
         ["Respuesta", "Todas las personas encuestadas", "Sector privado", "Academia"],
         ["Respuesta", "Sociedad civil"],
@@ -621,13 +623,13 @@ def test_answer_tables_every_answer_as_count_and_share(questions, responses):
 def test_answer_tables_split_past_three_groups(questions, responses):
     sectors = ["academia", "civil_society", "private_sector", "media", "other", "legislature"]
     many = responses.assign(sector=sectors)
-    tables = survey.answer_tables(questions, many, "c1")
+    tables = survey.answer_tables(survey.Asked(questions, many, "c1"))
     assert [len(t.columns) for t in tables] == [1 + 3, 1 + 3, 1 + 1]  # the answer column repeated, 7 groups in all
     assert all(t.iloc[:, 0].tolist() == tables[0].iloc[:, 0].tolist() for t in tables)
 
 
 def test_number_table_has_sd_and_quartiles(questions, responses):
-    (table,) = survey.answer_tables(questions, responses, "n1", groups=[ALL, "civil_society"], lang="es")
+    (table,) = survey.answer_tables(survey.Asked(questions, responses, "n1", [ALL, "civil_society"], "es"))
     assert table.columns.tolist() == ["Estadística", "Todas las personas encuestadas", "Sociedad civil"]
     assert table["Estadística"].tolist() == [
         "n",
@@ -651,7 +653,7 @@ def test_free_text_deduplicated_with_counts(questions, responses):
         ["Data", 1, "Civil society"],
         ["Trust issues", 1, "Civil society"],
     ]
-    assert survey.answers_summary(questions, responses, "t1") == "5 answers, 3 different (open the list)"
+    assert survey.answers_summary(survey.Asked(questions, responses, "t1")) == "5 answers, 3 different (open the list)"
 
 
 def test_challenges_above_the_minimum(questions, responses):
@@ -676,10 +678,10 @@ def test_respondents_sentence(questions, responses):
 
 
 def test_alt_texts_in_the_page_language(questions, responses):
-    alt = survey.question_alt(questions, responses, "c1", groups=[ALL, "academia"], lang="es")
+    alt = survey.question_alt(survey.Asked(questions, responses, "c1", [ALL, "academia"], "es"))
     assert alt.startswith("Gráfico de barras de «Do you have funds?».")
     assert "Academia (n = 2): Yes 1 (50.0\xa0%); No 1 (50.0\xa0%)" in alt
-    assert "Histograma" in survey.question_alt(questions, responses, "n1", lang="es")
+    assert "Histograma" in survey.question_alt(survey.Asked(questions, responses, "n1", lang="es"))
     assert "Mapa de calor" in survey.heatmap_alt(questions, responses, lang="es")
 
 
@@ -705,3 +707,12 @@ def test_multi_answers_by_position_and_google_forms_commas(tmp_path, cell, expec
     wb = workbook.load_workbook(template.write_workbook(tmp_path / "s.xlsx", data))
     assert wb.survey_responses.loc[0, "m1"] == expected
     assert wb.survey_responses.loc[0, "c1"] == "No"  # a choice answer by position too
+
+
+def test_asked_is_one_question_for_these_groups(questions, responses):
+    everyone = survey.Asked(questions, responses, "t1")
+    assert everyone.shown == [ALL] and everyone.sector is None and everyone.row["type"] == "text"
+    sector = survey.Asked(questions, responses, "t1", [ALL, "academia"], "es")
+    assert sector.groups == (ALL, "academia") and sector.shown == [ALL, "academia"] and sector.sector == "academia"
+    only = survey.answers_summary(survey.Asked(questions, responses, "t1", [ALL]))  # no sector: every answer
+    assert only == survey.answers_summary(everyone)

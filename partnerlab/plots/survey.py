@@ -7,6 +7,7 @@ question's table (`partnerlab.survey.answer_tables`).
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 from collections.abc import Iterable
 
@@ -49,63 +50,52 @@ def question_views(
     if term is not None and term.description_en:
         views.append({"figure": None, "title": T("Strategy, Appendix 2"), "text": term.description(lang)})
     for qid in survey.questions_of_theme(questions, theme):
+        asked = survey.Asked(questions, responses, qid, groups, lang)
         views.append(
             {
-                "figure": plot_question(questions, responses, qid, groups=groups, lang=lang),
-                "alt": survey.question_alt(questions, responses, qid, groups, lang),
-                "title": survey.question(questions, qid)["text"] or qid,
-                "summary": survey.answers_summary(questions, responses, qid, groups, lang),
-                "tables": survey.answer_tables(questions, responses, qid, groups, lang),
+                "figure": plot_question(asked),
+                "alt": survey.question_alt(asked),
+                "title": asked.row["text"] or qid,
+                "summary": survey.answers_summary(asked),
+                "tables": survey.answer_tables(asked),
             }
         )
     return views
 
 
-def plot_question(
-    questions: pd.DataFrame,
-    responses: pd.DataFrame,
-    question_id: str,
-    groups: Iterable[str] | None = None,
-    lang: str = "en",
-) -> plt.Axes | None:
+def plot_question(asked: survey.Asked) -> plt.Axes | None:
     """The chart a report shows for one question: diverging bars (scale), option bars (choice,
     multi), a histogram (number); None for a text question (its answers are a table).
 
-    `groups` None (every sector) draws all respondents; [ALL, sector] draws both.
+    `asked.groups` None (every sector) draws all respondents; [ALL, sector] draws both.
     """
-    kind = survey.question(questions, question_id)["type"]
-    keep = list(groups) if groups is not None else [ALL]
+    kind = asked.row["type"]
+    shown = dataclasses.replace(asked, groups=asked.shown)
     if kind == "scale":
-        return plot_scale_diverging(questions, responses, question_id, by="sector", groups=keep, lang=lang)
+        return plot_scale_diverging(shown, by="sector")
     if kind in ("choice", "multi"):
-        return plot_option_shares(questions, responses, question_id, by="sector", groups=keep, lang=lang)
+        return plot_option_shares(shown, by="sector")
     if kind == "number":
-        sector = [g for g in keep if g != ALL]
-        return plot_number_histogram(questions, responses, question_id, group=sector[0] if sector else None, lang=lang)
+        return plot_number_histogram(
+            asked.questions, asked.responses, asked.question_id, group=asked.sector, lang=asked.lang
+        )
     return None
 
 
-def plot_scale_diverging(
-    questions: pd.DataFrame,
-    responses: pd.DataFrame,
-    question_id: str,
-    by: str | None = "sector",
-    groups: Iterable[str] | None = None,
-    ax: plt.Axes | None = None,
-    lang: str = "en",
-) -> plt.Axes:
+def plot_scale_diverging(asked: survey.Asked, by: str | None = "sector", ax: plt.Axes | None = None) -> plt.Axes:
     """Diverging stacked bar of a scale question, one bar per group (everyone first).
 
     Options below the middle extend left of 0, above it right; the middle option of an odd
     scale straddles 0. "Don't know" answers are left out (their count is in the label).
-    Segments of 6 % or more carry their share.
+    Segments of 6 % or more carry their share. `asked.groups` None draws every group of `by`.
     """
-    T = i18n.translator(lang)
-    bars = survey.filter_groups(survey.diverging_shares(questions, responses, question_id, by=by), groups)
-    stats = survey.filter_groups(survey.scale_stats(questions, responses, by=by, question_ids=[question_id]), groups)
+    T, lang = i18n.translator(asked.lang), asked.lang
+    q, r, qid = asked.questions, asked.responses, asked.question_id
+    bars = survey.filter_groups(survey.diverging_shares(q, r, qid, by=by), asked.groups)
+    stats = survey.filter_groups(survey.scale_stats(q, r, by=by, question_ids=[qid]), asked.groups)
     options = list(dict.fromkeys(bars["option"]))
     order = list(dict.fromkeys(bars["group"]))
-    title = _wrap(survey.question(questions, question_id)["text"], TITLE_CHARS)
+    title = _wrap(asked.row["text"], TITLE_CHARS)
     if ax is None:
         ax = _axes(0.24 * len(order))  # the title, labels and legend are added around the bars
     colors = _diverging_colors(len(options))
@@ -155,26 +145,19 @@ def plot_scale_diverging(
     return ax
 
 
-def plot_option_shares(
-    questions: pd.DataFrame,
-    responses: pd.DataFrame,
-    question_id: str,
-    by: str | None = "sector",
-    groups: Iterable[str] | None = None,
-    ax: plt.Axes | None = None,
-    lang: str = "en",
-) -> plt.Axes:
+def plot_option_shares(asked: survey.Asked, by: str | None = "sector", ax: plt.Axes | None = None) -> plt.Axes:
     """Horizontal bars of the share choosing each option, each labelled "count (share)".
 
     With one group, one bar per option; with everyone and a sector, the sector's bar with a
     black tick at everyone's share (both numbers written), so the chart stays one row per option.
     For a multi question the shares are of respondents who answered (they can add up to
-    more than 100 %).
+    more than 100 %). `asked.groups` None draws everyone.
     """
-    T = i18n.translator(lang)
-    keep = list(groups) if groups is not None else [ALL]
-    q = survey.question(questions, question_id)
-    long = survey.filter_groups(survey.option_counts(questions, responses, question_id, by=by), keep)
+    T, lang = i18n.translator(asked.lang), asked.lang
+    q = asked.row
+    long = survey.filter_groups(
+        survey.option_counts(asked.questions, asked.responses, asked.question_id, by=by), asked.shown
+    )
     options = list(q["options"])
     order = list(dict.fromkeys(long["group"]))
     title = _wrap(q["text"], TITLE_CHARS)
