@@ -405,7 +405,7 @@ def _execute_job(spec: dict) -> dict:
     from papermill.exceptions import PapermillExecutionError
 
     t0 = time.perf_counter()
-    timings = {"kernel": 0.0, "execute": 0.0, "export": 0.0}
+    timings = {"kernel": 0.0, "execute": 0.0, "export": 0.0}  # wall seconds; CPU seconds added below
     result = {
         "name": spec["name"],
         "status": "failed",
@@ -417,7 +417,11 @@ def _execute_job(spec: dict) -> dict:
         "timings": timings,
     }
     kernel = kernels.worker_kernel()
+    before = (kernel.km, kernel.cpu_seconds())
     timings["kernel"] = kernel.prepare()
+    cpu0 = kernel.cpu_seconds()
+    if before[0] is kernel.km and None not in (before[1], cpu0):  # a reset, not a new kernel
+        timings["kernel_cpu"] = cpu0 - before[1]
     holder: dict = {}
     watchdog = kernels.Watchdog(kernel, spec["timeout"])
     workdir = Path(tempfile.mkdtemp(prefix="partnerlab-job-"))
@@ -432,6 +436,7 @@ def _execute_job(spec: dict) -> dict:
                 parameters=spec["parameters"],
                 engine_name=kernels.engine(),
                 km=kernel.km,
+                kc=kernel.kc,
                 holder=holder,
                 kernel_name=kernels.KERNEL_NAME,
                 progress_bar=False,
@@ -454,6 +459,9 @@ def _execute_job(spec: dict) -> dict:
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     timings["execute"] = time.perf_counter() - t1
+    cpu1 = kernel.cpu_seconds() if kernel.km is not None else None
+    if cpu0 is not None and cpu1 is not None:  # robust to other work on the machine, unlike wall seconds
+        timings["execute_cpu"] = cpu1 - cpu0
     if result["status"] != "ok" or watchdog.fired:
         kernel.discard()  # a failed or interrupted kernel may hold anything: start afresh
     elif spec.get("fresh_kernel"):
@@ -464,12 +472,13 @@ def _execute_job(spec: dict) -> dict:
         from partnerlab.findings import collect_kept
         from partnerlab.htmlexport import export_html
 
-        t2 = time.perf_counter()
+        t2, c2 = time.perf_counter(), time.thread_time()
         result["kept"] = collect_kept(nb)
         result["html"] = export_html(
             nb, title=spec["title"], lang=spec["lang"], index_href=spec.get("index_href"), footer=spec.get("footer", "")
         )
         timings["export"] = time.perf_counter() - t2
+        timings["export_cpu"] = time.thread_time() - c2
     result["seconds"] = time.perf_counter() - t0
     return result
 
