@@ -167,8 +167,15 @@ def prepare_for_html(nb: NotebookNode) -> NotebookNode:
             data = output.get("data") or {}
             if "image/png" in data:
                 data["image/png"] = light_png(data["image/png"])
+            markup = _html_of(output)
+            if "data:image/png;base64," in markup:
+                # figures a page writes into its own markup (Report.figure_html: cards, folded views)
+                data["text/html"] = _INLINE_PNG.sub(lambda m: m.group(1) + light_png(m.group(2)) + '"', markup)
     nb.cells = cells
     return nb
+
+
+_INLINE_PNG = re.compile(r'(src="data:image/png;base64,)([A-Za-z0-9+/=]+)"')
 
 
 _RUN_DETAILS = (
