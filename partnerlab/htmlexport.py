@@ -568,9 +568,7 @@ def _shown(output: dict) -> bool:
 def _exporter():
     exporter = getattr(_local, "exporter", None)
     if exporter is None:
-        from nbconvert import HTMLExporter  # slow import: only where pages are made
-
-        exporter = HTMLExporter(
+        exporter = _local.exporter = _exporter_class()(
             template_name=TEMPLATE_NAME,
             extra_template_basedirs=[str(TEMPLATES)],
             exclude_input=True,
@@ -578,8 +576,39 @@ def _exporter():
             exclude_output_prompt=True,
             embed_images=True,
         )
-        _local.exporter = exporter
     return exporter
+
+
+_OUTPUT_DIV = re.compile(r'<div class="([^"]*\bjp-OutputArea-output\b[^"]*)"(?![^>]*\btabindex=)')
+
+
+@cache
+def _exporter_class():
+    """nbconvert's HTMLExporter without its last step: it parses the whole page with
+    BeautifulSoup to add a fallback alt text and tabindex="0" to every output, then writes the
+    page out again (about half of an export's CPU on the sample, more on a page of long tables).
+    partnerlab's template gives every figure an alt text (data_png, Report.figure_html), so only
+    the tabindex is added here, on the template's own output markup."""
+    from nbconvert import HTMLExporter  # slow import: only where pages are made
+    from nbconvert.exporters.html import Highlight2HTML, WidgetsDataTypeFilter
+    from nbconvert.exporters.templateexporter import TemplateExporter
+
+    class Exporter(HTMLExporter):
+        def from_notebook_node(self, nb, resources=None, **kw):
+            langinfo = nb.metadata.get("language_info", {})
+            lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
+            self.register_filter(
+                "highlight_code", self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self))
+            )
+            resources = self._init_resources(resources)
+            self.register_filter(
+                "filter_data_type",
+                WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata, parent=self, resources=resources),
+            )
+            html, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+            return _OUTPUT_DIV.sub(r'<div class="\1" tabindex="0"', html), resources
+
+    return Exporter
 
 
 class _ReferenceParser(HTMLParser):

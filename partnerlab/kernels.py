@@ -133,6 +133,10 @@ def _partnerlab_setup(modules):
             importlib.import_module(name)
         except Exception:
             pass
+    try:  # each text of a figure measured once, not once per pass of savefig(bbox_inches="tight")
+        importlib.import_module("partnerlab.plots.common").share_text_metrics()
+    except Exception:
+        pass
     try:  # the alerts and verdicts of one workbook are computed once per kernel, not once per page
         importlib.import_module("partnerlab.workbook").share_results()
     except Exception:
