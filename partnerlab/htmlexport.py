@@ -8,7 +8,8 @@ template (partnerlab/templates/partnerlab): the lab cell markup, a small inline 
 and a Content-Security-Policy that allows those scripts by hash and forbids every request that
 is not `data:`. Before rendering it drops what a reviewer must not see: every code input,
 the analyst notes (cells tagged `analyst-note`), the parameters cells (the report's header
-already shows its inputs), the kept-table payloads, and warnings printed to stderr.
+already shows its inputs), the kept-table payloads, and warnings printed to stderr. Figures
+become palette PNGs (`light_png`), whether displayed or written into a page's own markup.
 
 >>> import nbformat
 >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print('hi')")])
@@ -236,7 +237,9 @@ def light_png(b64: str) -> str:
 
     Charts have few colours: a palette keeps them exactly, and the anti-aliased edges lose
     nothing a reader sees; pages get about a third as heavy (measured on the sample's sector
-    diagnosis: 1.07 MB of PNG -> 0.30 MB, about 0.05 s a figure). Anything unreadable is returned unchanged.
+    diagnosis: 1.07 MB of PNG -> 0.30 MB, about 0.05 s a figure; 2026-12-01, its survey cards'
+    figures in the page's markup: 520 kB -> 154 kB a page, 0.15 s of CPU for 19 figures).
+    Anything unreadable is returned unchanged.
     """
     import base64
 

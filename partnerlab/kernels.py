@@ -2,7 +2,10 @@
 
 Each worker process keeps one warm kernel per thread (`worker_kernel`): started once with the
 usual imports (`WARM_IMPORTS`), reset between notebooks (namespace, matplotlib settings,
-warnings, working directory), replaced after a failure. `Watchdog` interrupts a kernel at the
+warnings, working directory), replaced after a failure. One client talks to it for its whole
+life (`Kernel.kc`: the resets and papermill's executions alike, so no report pays for a channel
+set-up and jupyter_client's 0.2 s IOPub flush), and what survives a reset is frozen out of the
+garbage collector's view (`gc.freeze`: the reset's collection looks at one report's objects). `Watchdog` interrupts a kernel at the
 time limit and kills it when the interrupt is ignored. The pool's workers (`process_pool`)
 leave Ctrl-C to the batch, watch their parent and, when the batch is gone (even killed by
 SIGKILL), kill their kernels' process groups and exit; a kernel whose worker dies exits by
