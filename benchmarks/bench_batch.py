@@ -51,6 +51,36 @@ alerts and verdicts being unchanged); pages 6.2 MB, largest 0.28 MB. A partner p
 execution went from 1.15 s to 0.45 s and a partnership page's from 1.1 s to 0.4 s (the alerts
 are computed once per kernel instead of once per page). The naive loop was not re-measured:
 against the quiet machine's 459.8 s, issue 16's 0.08 needs a full run of 37 s.
+
+2026-12-01 02:54-03:17 UTC, branch speed, after: one kernel client per kernel (no channel set-up
+and no 0.2 s IOPub flush per report), gc.freeze after each kernel reset (the reset's collection
+~85 ms -> ~2 ms), one cache of text sizes per process (savefig's two passes measure each label
+once), the export without nbconvert's BeautifulSoup pass, adjustText's grid at 200 iterations,
+and palette PNGs for the figures in a page's own markup. Whole default batch (79 reports, en),
+the machine shared with three other helpers, load average 6.3-6.6 during the naive loop and
+6.6-9.1 during partnerlab's runs:
+
+    naive loop          1083.6 s wall, 495.4 s CPU (papermill CLI 8.9 s, nbconvert CLI 3.9 s a report, medians)
+    partnerlab full      131.9 s wall,  70.6 s CPU   wall ratio 0.122, CPU ratio 0.142
+    unchanged re-run       4.3 s wall               0.032 of the full run (79 reused)
+    action-plan edit      42.7 s wall               0.324 of the full run (22 run, 57 reused); by CPU
+                                                    20.9 / 70.6 = 0.30 in a run of its own at load 5-7
+    pages                6.8 MB in all (12.1 MB before this pass: the survey cards' figures were
+                         RGBA PNGs), largest network 441 kB, then sector_diagnosis 301 kB
+    slowest by the kernel's CPU seconds: network 2.73 s, sector_diagnosis 1.98 s, a sector's
+                         diagnosis 1.77-1.85 s (none over 3 s); in the kernels: sector diagnosis
+                         21.3 s of 58 s for its 12 pages, stakeholder map 8.7, action plan 5.6
+
+Against issue 16 on a quiet machine: the naive loop takes about its CPU seconds (459.8 s measured
+quiet on 2026-11-30) and partnerlab about half of its 63-71 CPU seconds on 2 cores plus 4-6 s of
+work only one process does (parsing and keying the workbook and starting the kernels before the
+first report, findings.xlsx and the index after the last): 36-41 s, a ratio of 0.08-0.09, not
+demonstrated. The action-plan edit's ratio rose because the full run fell and the edit run's
+fixed part did not: 22 pages cost 10 s of kernel CPU, its other 11 s are the start (interpreter,
+parsing, keys, two kernels' imports, about 5 s of them), data/ and findings.xlsx written again.
+Where the rest of the full run's time goes: the 216 survey charts of the 12 sector diagnosis
+pages (building 30 ms and savefig 45 ms each, about 1.3 s of a page's 1.6-1.9 s), the two
+kernels' start (about 2.5 s of CPU each), 0.1 s a page of export.
 """
 
 from __future__ import annotations
@@ -284,7 +314,9 @@ def _incremental(args, workbook: Path, full_wall: float) -> None:
     """Unchanged re-run, then a re-run after an action-plan edit, into the same folder."""
     import openpyxl
 
+    full_cpu = CPU.get("partnerlab", 0.0)
     unchanged_wall, m1 = _run_partnerlab(args, workbook)
+    unchanged_cpu = CPU["partnerlab"]
     book = openpyxl.load_workbook(workbook)
     ws = next((w for w in book.worksheets if w.title in ("action_plan", "plan_accion")), None)
     if ws is None:
@@ -295,16 +327,19 @@ def _incremental(args, workbook: Path, full_wall: float) -> None:
     ws.cell(2, col).value = 1 if ws.cell(2, col).value != 1 else 2
     book.save(workbook)
     edit_wall, m2 = _run_partnerlab(args, workbook)
+    edit_cpu = CPU["partnerlab"]
     reused = [sum(bool(r.get("reused")) for r in m["reports"]) for m in (m1, m2)]
     ran = [sum(r["status"] == "ok" and not r.get("reused") for r in m["reports"]) for m in (m1, m2)]
     print()
     print(
         f"unchanged re-run:      {unchanged_wall:8.1f} s  ratio to the full run {unchanged_wall / full_wall:.3f} "
-        f"(target <= 0.05); {reused[0]} pages reused, {ran[0]} run; load average {LOADS[1]}"
+        f"(target <= 0.05); {reused[0]} pages reused, {ran[0]} run; load average {LOADS[1]}; "
+        f"CPU {unchanged_cpu:.1f} s, {unchanged_cpu / full_cpu:.3f} of the full run's"
     )
     print(
         f"action-plan edit:      {edit_wall:8.1f} s  ratio to the full run {edit_wall / full_wall:.3f} "
-        f"(target <= 0.25); {reused[1]} pages reused, {ran[1]} run; load average {LOADS[2]}"
+        f"(target <= 0.25); {reused[1]} pages reused, {ran[1]} run; load average {LOADS[2]}; "
+        f"CPU {edit_cpu:.1f} s, {edit_cpu / full_cpu:.3f} of the full run's"
     )
 
 
