@@ -64,7 +64,6 @@ WARM_IMPORTS = (  # imported into each worker's kernel once, before its first no
     "numpy",
     "pandas",
     "matplotlib.pyplot",
-    "seaborn",
     "networkx",
     "openpyxl",
     "IPython.display",

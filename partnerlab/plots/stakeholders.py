@@ -6,6 +6,7 @@ import math
 import textwrap
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
@@ -197,16 +198,32 @@ def plot_states(state_counts: pd.DataFrame, lang: str = "en", ax: plt.Axes | Non
 
 
 def plot_roles(roles: pd.DataFrame, lang: str = "en", ax: plt.Axes | None = None) -> plt.Axes:
-    """Heatmap of roles (rows) by sector (columns), from stakeholders.roles_by_sector."""
-    import seaborn as sns
+    """Heatmap of roles (rows) by sector (columns), from stakeholders.roles_by_sector: each cell
+    shaded by its count and labelled with it, white on the darker half of the scale.
 
+    Plain matplotlib, as seaborn's heatmap drew it: seaborn imports scipy.stats (about 1 s of a
+    kernel's start) and draws the whole figure once more to check its tick labels."""
     T = i18n.translator(lang)
     if ax is None:
         _, ax = plt.subplots(figsize=(1.0 * max(len(roles.columns), 4) + 3, 0.5 * max(len(roles), 3) + 1.5))
-    shown = roles.copy()
-    shown.index = [T.label(vocab.ROLES, r) for r in shown.index]
-    shown.columns = [_wrap(sector_label(s, lang), 16) for s in shown.columns]
-    sns.heatmap(shown, annot=True, fmt="d", cmap="Blues", cbar=False, linewidths=0.5, ax=ax)
+    counts = roles.to_numpy(dtype=float)
+    cmap = plt.get_cmap("Blues")
+    top = counts.max() if counts.size and counts.max() > 0 else 1.0
+    ax.pcolormesh(
+        counts, cmap=cmap, vmin=counts.min() if counts.size else 0, vmax=top, edgecolors="white", linewidth=0.5
+    )
+    low = counts.min() if counts.size else 0.0
+    for (i, j), n in np.ndenumerate(counts):
+        r, g, b, _ = cmap((n - low) / (top - low) if top > low else 0.0)
+        ink = "black" if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.408 else "white"  # seaborn's rule
+        ax.text(j + 0.5, i + 0.5, f"{int(n)}", ha="center", va="center", color=ink, fontsize=10)
+    ax.set_xticks(np.arange(counts.shape[1]) + 0.5, [_wrap(sector_label(s, lang), 16) for s in roles.columns])
+    ax.set_yticks(np.arange(counts.shape[0]) + 0.5, [T.label(vocab.ROLES, r) for r in roles.index])
+    ax.set_xlim(0, counts.shape[1])
+    ax.set_ylim(counts.shape[0], 0)  # the first role on top
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
     ax.set_xlabel("")
     ax.set_ylabel("")
     ax.set_title(T("Roles by sector (Appendix 3, step 3)"))
