@@ -511,6 +511,7 @@ class _Runner:
         self.out = out or staging  # named in an OutputError; the previous run's pages are there
         self.wb = wb  # None: no page is reused (nothing to key it by)
         self.data = incremental.DataDigests(wb, ((previous or {}).get("run") or {}).get("derived"))
+        self.previous_manifest = previous
         self.previous = {
             rec["name"]: rec for rec in (previous or {}).get("reports", []) if isinstance(rec, dict) and "name" in rec
         }
@@ -548,6 +549,10 @@ class _Runner:
             return pool["executor"]
 
         try:
+            if first and self._workbook_changed():
+                # pages will run: the workers start their kernels (about 1 s of CPU and 1.5-2 s
+                # each) while this process keys the pages, which takes as long on the sample
+                executor_for(len(first))
             to_run = self._reuse_unchanged(first, bar)
             if to_run:
                 self._run_wave(executor_for(len(to_run)), to_run, bar)
@@ -571,6 +576,11 @@ class _Runner:
             pool["executor"].shutdown(wait=True)
         self._write_findings()
         return self._ordered()
+
+    def _workbook_changed(self) -> bool:
+        """Whether the workbook's file differs from the previous run's (or there is none)."""
+        before = ((self.previous_manifest or {}).get("workbook") or {}).get("sha256")
+        return before != self.info.get("sha256")
 
     def _reuse_unchanged(self, jobs: list[Job], bar) -> list[Job]:
         """Copy the previous page of every job whose key is unchanged; return the jobs to run."""
