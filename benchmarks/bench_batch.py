@@ -81,6 +81,15 @@ parsing, keys, two kernels' imports, about 5 s of them), data/ and findings.xlsx
 Where the rest of the full run's time goes: the 216 survey charts of the 12 sector diagnosis
 pages (building 30 ms and savefig 45 ms each, about 1.3 s of a page's 1.6-1.9 s), the two
 kernels' start (about 2.5 s of CPU each), 0.1 s a page of export.
+
+03:20 UTC, after the roles heatmap left seaborn (a kernel's start 1.7 -> 1.0 s of CPU), `--no-naive`,
+load average 4.5-6.0: full 73.8 s wall, 64.3 s CPU; unchanged re-run 2.2 s, 0.030 (CPU 0.015);
+action-plan edit 27.5 s, 0.372 of the full run's wall and 0.295 of its CPU (19.0 s: 22 pages'
+kernels 10 s; keying the pages by their sheets and derived results 2.5-3.5 s, parsing 1.3-1.9 s
+and findings.xlsx 2.5-3 s in the batch's own process, profiled). Not met: after the full run got
+faster, an edit run's serial part (parse, keys, findings) weighs more. Next: findings.xlsx read
+from the reused pages' kept tables while the changed pages run (they are read after), and the
+derived results of the previous run kept with it rather than evaluated again to key the pages.
 """
 
 from __future__ import annotations
