@@ -87,9 +87,11 @@ load average 4.5-6.0: full 73.8 s wall, 64.3 s CPU; unchanged re-run 2.2 s, 0.03
 action-plan edit 27.5 s, 0.372 of the full run's wall and 0.295 of its CPU (19.0 s: 22 pages'
 kernels 10 s; keying the pages by their sheets and derived results 2.5-3.5 s, parsing 1.3-1.9 s
 and findings.xlsx 2.5-3 s in the batch's own process, profiled). Not met: after the full run got
-faster, an edit run's serial part (parse, keys, findings) weighs more. Next: findings.xlsx read
-from the reused pages' kept tables while the changed pages run (they are read after), and the
-derived results of the previous run kept with it rather than evaluated again to key the pages.
+faster, an edit run's serial part (parse, keys, findings) weighs more. Since then the kernels
+start while the pages are keyed when the workbook's file changed (not measured apart: the load
+hid it). Next: the reused pages' kept tables read for findings.xlsx while the changed pages run
+(they are read after the last one), and the alerts the keys need handed to the kernels rather
+than computed again in each.
 """
 
 from __future__ import annotations
