@@ -51,6 +51,47 @@ alerts and verdicts being unchanged); pages 6.2 MB, largest 0.28 MB. A partner p
 execution went from 1.15 s to 0.45 s and a partnership page's from 1.1 s to 0.4 s (the alerts
 are computed once per kernel instead of once per page). The naive loop was not re-measured:
 against the quiet machine's 459.8 s, issue 16's 0.08 needs a full run of 37 s.
+
+2026-12-01 02:54-03:17 UTC, branch speed, after: one kernel client per kernel (no channel set-up
+and no 0.2 s IOPub flush per report), gc.freeze after each kernel reset (the reset's collection
+~85 ms -> ~2 ms), one cache of text sizes per process (savefig's two passes measure each label
+once), the export without nbconvert's BeautifulSoup pass, adjustText's grid at 200 iterations,
+and palette PNGs for the figures in a page's own markup. Whole default batch (79 reports, en),
+the machine shared with three other helpers, load average 6.3-6.6 during the naive loop and
+6.6-9.1 during partnerlab's runs:
+
+    naive loop          1083.6 s wall, 495.4 s CPU (papermill CLI 8.9 s, nbconvert CLI 3.9 s a report, medians)
+    partnerlab full      131.9 s wall,  70.6 s CPU   wall ratio 0.122, CPU ratio 0.142
+    unchanged re-run       4.3 s wall               0.032 of the full run (79 reused)
+    action-plan edit      42.7 s wall               0.324 of the full run (22 run, 57 reused); by CPU
+                                                    20.9 / 70.6 = 0.30 in a run of its own at load 5-7
+    pages                6.8 MB in all (12.1 MB before this pass: the survey cards' figures were
+                         RGBA PNGs), largest network 441 kB, then sector_diagnosis 301 kB
+    slowest by the kernel's CPU seconds: network 2.73 s, sector_diagnosis 1.98 s, a sector's
+                         diagnosis 1.77-1.85 s (none over 3 s); in the kernels: sector diagnosis
+                         21.3 s of 58 s for its 12 pages, stakeholder map 8.7, action plan 5.6
+
+Against issue 16 on a quiet machine: the naive loop takes about its CPU seconds (459.8 s measured
+quiet on 2026-11-30) and partnerlab about half of its 63-71 CPU seconds on 2 cores plus 4-6 s of
+work only one process does (parsing and keying the workbook and starting the kernels before the
+first report, findings.xlsx and the index after the last): 36-41 s, a ratio of 0.08-0.09, not
+demonstrated. The action-plan edit's ratio rose because the full run fell and the edit run's
+fixed part did not: 22 pages cost 10 s of kernel CPU, its other 11 s are the start (interpreter,
+parsing, keys, two kernels' imports, about 5 s of them), data/ and findings.xlsx written again.
+Where the rest of the full run's time goes: the 216 survey charts of the 12 sector diagnosis
+pages (building 30 ms and savefig 45 ms each, about 1.3 s of a page's 1.6-1.9 s), the two
+kernels' start (about 2.5 s of CPU each), 0.1 s a page of export.
+
+03:20 UTC, after the roles heatmap left seaborn (a kernel's start 1.7 -> 1.0 s of CPU), `--no-naive`,
+load average 4.5-6.0: full 73.8 s wall, 64.3 s CPU; unchanged re-run 2.2 s, 0.030 (CPU 0.015);
+action-plan edit 27.5 s, 0.372 of the full run's wall and 0.295 of its CPU (19.0 s: 22 pages'
+kernels 10 s; keying the pages by their sheets and derived results 2.5-3.5 s, parsing 1.3-1.9 s
+and findings.xlsx 2.5-3 s in the batch's own process, profiled). Not met: after the full run got
+faster, an edit run's serial part (parse, keys, findings) weighs more. Since then the kernels
+start while the pages are keyed when the workbook's file changed (not measured apart: the load
+hid it). Next: the reused pages' kept tables read for findings.xlsx while the changed pages run
+(they are read after the last one), and the alerts the keys need handed to the kernels rather
+than computed again in each.
 """
 
 from __future__ import annotations
@@ -58,6 +99,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -70,6 +112,8 @@ from partnerlab.report_catalogue import Job, default_batch
 
 OUT = paths.ROOT / "benchmarks" / "out"
 BIN = Path(sys.executable).parent
+CPU: dict[str, float] = {}  # CPU seconds of the naive loop and of the full partnerlab run
+LOADS: list[str] = []  # load average before -> after each partnerlab run
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -127,10 +171,21 @@ def _plan(args) -> tuple[list[Job], Path]:
     return jobs, workbook
 
 
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of every finished child process of this one, and theirs."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _load() -> str:
+    return f"{os.getloadavg()[0]:.1f}"
+
+
 def _run_naive(jobs: list[Job], workbook: Path, lang: str) -> tuple[float, dict]:
     folder = OUT / "naive"
     folder.mkdir()
     per_report = {}
+    load0, cpu0 = _load(), _children_cpu()
     t0 = time.perf_counter()
     for job in jobs:
         executed = folder / f"{job.name}.ipynb"
@@ -156,7 +211,10 @@ def _run_naive(jobs: list[Job], workbook: Path, lang: str) -> tuple[float, dict]
         }
         if pm.returncode:
             print(f"  naive: {job.name} failed: {pm.stderr.strip().splitlines()[-1:]}")
-    return time.perf_counter() - t0, per_report
+    wall = time.perf_counter() - t0
+    CPU["naive"] = _children_cpu() - cpu0
+    print(f"naive loop: {wall:.1f} s wall, {CPU['naive']:.1f} s CPU, load average {load0} -> {_load()}")
+    return wall, per_report
 
 
 def _naive_env() -> dict:
@@ -189,12 +247,15 @@ def _run_partnerlab(args, workbook: Path) -> tuple[float, dict]:
             "-c",
             _DEMO.format(n=args.demo, out=str(out), wb=str(workbook), jobs=args.jobs, lang=args.lang),
         ]
+    load0, cpu0 = _load(), _children_cpu()
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True)
     wall = time.perf_counter() - t0
     if proc.returncode not in (0, 1):
         print(proc.stderr)
         raise SystemExit(f"partnerlab run exited {proc.returncode}")
+    CPU["partnerlab"] = _children_cpu() - cpu0  # the batch, its workers and their kernels
+    LOADS.append(f"{load0} -> {_load()}")
     return wall, json.loads((out / "manifest.json").read_text())
 
 
@@ -232,18 +293,41 @@ def _report(jobs, naive_wall, naive, ours_wall, manifest) -> None:
     slowest = sorted(
         (r for r in manifest["reports"] if r.get("timings")), key=lambda r: -r["timings"].get("execute", 0)
     )
-    print("slowest five (execute): " + ", ".join(f"{r['name']} {r['timings']['execute']:.1f} s" for r in slowest[:5]))
-    print(f"partnerlab wall time:  {ours_wall:8.1f} s")
+    print(
+        "slowest five (execute, wall in its kernel; CPU): "
+        + ", ".join(
+            f"{r['name']} {r['timings']['execute']:.1f} s; {r['timings'].get('execute_cpu', 0):.1f} s"
+            for r in slowest[:5]
+        )
+    )
+    by_cpu = sorted(timings, key=lambda t: -t.get("execute_cpu", 0))
+    if by_cpu and "execute_cpu" in by_cpu[0]:
+        cpu_names = sorted(
+            (r for r in manifest["reports"] if r.get("timings")), key=lambda r: -r["timings"].get("execute_cpu", 0)
+        )
+        print(
+            "slowest five by the kernel's CPU seconds (robust to other work on the machine; issue 16: none over 3 s): "
+            + ", ".join(f"{r['name']} {r['timings']['execute_cpu']:.2f} s" for r in cpu_names[:5])
+        )
+    print(f"partnerlab wall time:  {ours_wall:8.1f} s  ({CPU.get('partnerlab', 0):.1f} s CPU, load average {LOADS[0]})")
     if naive_wall is not None:
-        print(f"naive wall time:       {naive_wall:8.1f} s")
+        print(f"naive wall time:       {naive_wall:8.1f} s  ({CPU.get('naive', 0):.1f} s CPU)")
         print(f"ratio partnerlab/naive: {ours_wall / naive_wall:7.3f}   (target <= 0.3, aim 0.2; issue 16: <= 0.08)")
+        if CPU.get("naive"):
+            print(
+                f"CPU ratio partnerlab/naive: {CPU['partnerlab'] / CPU['naive']:.3f}; on a quiet machine the naive "
+                f"loop (one process at a time) takes about its CPU seconds and partnerlab about half of its own on "
+                f"{batch._cores()} cores: estimated quiet ratio {CPU['partnerlab'] / batch._cores() / CPU['naive']:.3f}"
+            )
 
 
 def _incremental(args, workbook: Path, full_wall: float) -> None:
     """Unchanged re-run, then a re-run after an action-plan edit, into the same folder."""
     import openpyxl
 
+    full_cpu = CPU.get("partnerlab", 0.0)
     unchanged_wall, m1 = _run_partnerlab(args, workbook)
+    unchanged_cpu = CPU["partnerlab"]
     book = openpyxl.load_workbook(workbook)
     ws = next((w for w in book.worksheets if w.title in ("action_plan", "plan_accion")), None)
     if ws is None:
@@ -254,28 +338,49 @@ def _incremental(args, workbook: Path, full_wall: float) -> None:
     ws.cell(2, col).value = 1 if ws.cell(2, col).value != 1 else 2
     book.save(workbook)
     edit_wall, m2 = _run_partnerlab(args, workbook)
+    edit_cpu = CPU["partnerlab"]
     reused = [sum(bool(r.get("reused")) for r in m["reports"]) for m in (m1, m2)]
     ran = [sum(r["status"] == "ok" and not r.get("reused") for r in m["reports"]) for m in (m1, m2)]
     print()
     print(
         f"unchanged re-run:      {unchanged_wall:8.1f} s  ratio to the full run {unchanged_wall / full_wall:.3f} "
-        f"(target <= 0.05); {reused[0]} pages reused, {ran[0]} run"
+        f"(target <= 0.05); {reused[0]} pages reused, {ran[0]} run; load average {LOADS[1]}; "
+        f"CPU {unchanged_cpu:.1f} s, {unchanged_cpu / full_cpu:.3f} of the full run's"
     )
     print(
         f"action-plan edit:      {edit_wall:8.1f} s  ratio to the full run {edit_wall / full_wall:.3f} "
-        f"(target <= 0.25); {reused[1]} pages reused, {ran[1]} run"
+        f"(target <= 0.25); {reused[1]} pages reused, {ran[1]} run; load average {LOADS[2]}; "
+        f"CPU {edit_cpu:.1f} s, {edit_cpu / full_cpu:.3f} of the full run's"
     )
 
 
 def _weights(out: Path, manifest: dict) -> None:
+    """Total and largest page (issue 16: under 8 MB in all, none over 600 kB but the network's),
+    and per kind of report: pages, execution CPU seconds, kB in all and of the largest page."""
     pages = sorted(out.glob("*.html"), key=lambda p: -p.stat().st_size)
     if not pages:
         return
     total = sum(p.stat().st_size for p in pages)
+    report_of = {r["name"]: r for r in manifest["reports"]}
+    others = [p for p in pages if report_of.get(p.stem, {}).get("report") != "network" and p.name != "index.html"]
     print(
-        f"pages: {len(pages)}, {total / 2**20:.1f} MB in all, largest {pages[0].name} "
-        f"{pages[0].stat().st_size / 2**20:.2f} MB"
+        f"pages: {len(pages)}, {total / 2**20:.1f} MB in all (issue 16: < 8 MB), largest {pages[0].name} "
+        f"{pages[0].stat().st_size / 1024:.0f} kB; largest but the network's: "
+        + (f"{others[0].name} {others[0].stat().st_size / 1024:.0f} kB (issue 16: <= 600 kB)" if others else "none")
     )
+    kinds: dict[str, list] = {}
+    for rec in manifest["reports"]:
+        page = out / f"{rec['name']}.html"
+        size = page.stat().st_size if page.is_file() else 0
+        k = kinds.setdefault(rec.get("report") or rec["name"], [0, 0.0, 0.0, 0, 0])
+        k[0] += 1
+        k[1] += (rec.get("timings") or {}).get("execute_cpu", 0)
+        k[2] += (rec.get("timings") or {}).get("execute", 0)
+        k[3] += size
+        k[4] = max(k[4], size)
+    print(f"  {'report':<20} {'pages':>5} {'CPU s':>7} {'wall s':>7} {'kB':>7} {'max kB':>7}")
+    for name, (n, cpu, wall, size, largest) in sorted(kinds.items(), key=lambda kv: -kv[1][1]):
+        print(f"  {name:<20} {n:>5} {cpu:>7.1f} {wall:>7.1f} {size / 1024:>7.0f} {largest / 1024:>7.0f}")
 
 
 _DEMO = """

@@ -64,6 +64,10 @@ def main(argv: list[str] | None = None) -> None:
     matplotlib.use("Agg")
     import IPython.display
 
+    from partnerlab.plots.common import share_text_metrics
+
+    share_text_metrics()  # as in a batch kernel (partnerlab.kernels)
+
     from partnerlab import page
     from partnerlab.workbook import load_workbook
 

@@ -424,7 +424,7 @@ def _execute_job(spec: dict) -> dict:
     from papermill.exceptions import PapermillExecutionError
 
     t0 = time.perf_counter()
-    timings = {"kernel": 0.0, "execute": 0.0, "export": 0.0}
+    timings = {"kernel": 0.0, "execute": 0.0, "export": 0.0}  # wall seconds; CPU seconds added below
     result = {
         "name": spec["name"],
         "status": "failed",
@@ -436,7 +436,11 @@ def _execute_job(spec: dict) -> dict:
         "timings": timings,
     }
     kernel = kernels.worker_kernel()
+    before = (kernel.km, kernel.cpu_seconds())
     timings["kernel"] = kernel.prepare()
+    cpu0 = kernel.cpu_seconds()
+    if before[0] is kernel.km and None not in (before[1], cpu0):  # a reset, not a new kernel
+        timings["kernel_cpu"] = cpu0 - before[1]
     holder: dict = {}
     watchdog = kernels.Watchdog(kernel, spec["timeout"])
     workdir = Path(tempfile.mkdtemp(prefix="partnerlab-job-"))
@@ -451,6 +455,7 @@ def _execute_job(spec: dict) -> dict:
                 parameters=spec["parameters"],
                 engine_name=kernels.engine(),
                 km=kernel.km,
+                kc=kernel.kc,
                 holder=holder,
                 kernel_name=kernels.KERNEL_NAME,
                 progress_bar=False,
@@ -473,6 +478,9 @@ def _execute_job(spec: dict) -> dict:
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     timings["execute"] = time.perf_counter() - t1
+    cpu1 = kernel.cpu_seconds() if kernel.km is not None else None
+    if cpu0 is not None and cpu1 is not None:  # robust to other work on the machine, unlike wall seconds
+        timings["execute_cpu"] = cpu1 - cpu0
     if result["status"] != "ok" or watchdog.fired:
         kernel.discard()  # a failed or interrupted kernel may hold anything: start afresh
     elif spec.get("fresh_kernel"):
@@ -483,12 +491,13 @@ def _execute_job(spec: dict) -> dict:
         from partnerlab.findings import collect_kept
         from partnerlab.htmlexport import export_html
 
-        t2 = time.perf_counter()
+        t2, c2 = time.perf_counter(), time.thread_time()
         result["kept"] = collect_kept(nb)
         result["html"] = export_html(
             nb, title=spec["title"], lang=spec["lang"], index_href=spec.get("index_href"), footer=spec.get("footer", "")
         )
         timings["export"] = time.perf_counter() - t2
+        timings["export_cpu"] = time.thread_time() - c2
     result["seconds"] = time.perf_counter() - t0
     return result
 
@@ -521,6 +530,7 @@ class _Runner:
         self.out = out or staging  # named in an OutputError; the previous run's pages are there
         self.wb = wb  # None: no page is reused (nothing to key it by)
         self.data = incremental.DataDigests(wb, ((previous or {}).get("run") or {}).get("derived"))
+        self.previous_manifest = previous
         self.previous = {
             rec["name"]: rec for rec in (previous or {}).get("reports", []) if isinstance(rec, dict) and "name" in rec
         }
@@ -558,6 +568,10 @@ class _Runner:
             return pool["executor"]
 
         try:
+            if first and self._workbook_changed():
+                # pages will run: the workers start their kernels (about 1 s of CPU and 1.5-2 s
+                # each) while this process keys the pages, which takes as long on the sample
+                executor_for(len(first))
             to_run = self._reuse_unchanged(first, bar)
             if to_run:
                 self._run_wave(executor_for(len(to_run)), to_run, bar)
@@ -581,6 +595,11 @@ class _Runner:
             pool["executor"].shutdown(wait=True)
         self._write_findings()
         return self._ordered()
+
+    def _workbook_changed(self) -> bool:
+        """Whether the workbook's file differs from the previous run's (or there is none)."""
+        before = ((self.previous_manifest or {}).get("workbook") or {}).get("sha256")
+        return before != self.info.get("sha256")
 
     def _reuse_unchanged(self, jobs: list[Job], bar) -> list[Job]:
         """Copy the previous page of every job whose key is unchanged; return the jobs to run."""

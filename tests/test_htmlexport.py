@@ -323,3 +323,64 @@ def test_light_png_leaves_what_it_cannot_read():
     from partnerlab.htmlexport import light_png
 
     assert light_png("not base64 at all") == "not base64 at all"
+
+
+def _chart_png() -> str:
+    import base64
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(5, 2))
+    ax.barh(range(3), [3, 1, 4], color=["#B2182B", "#D9D9D9", "#2166AC"])
+    ax.set_title("Actores por sector")
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", bbox_inches="tight")
+    plt.close(fig)
+    return base64.b64encode(buf.getvalue()).decode()
+
+
+def test_figures_in_a_pages_markup_are_light_too():
+    """Report.figure_html writes a figure into the page's HTML (survey cards, folded views): the
+    export makes it the same palette PNG as a displayed figure, and touches nothing else."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    from partnerlab.htmlexport import light_png
+
+    png = _chart_png()
+    markup = (
+        f'<div class="pl-card"><img class="pl-figure" src="data:image/png;base64,{png}" alt="Barras &lt;b&gt;"></div>'
+    )
+    cell = new_code_cell("rpt.cards(views)")
+    cell.outputs = [new_output("display_data", data={"text/html": markup})]
+    page = prepare_for_html(new_notebook(cells=[cell]))
+    shown = page.cells[0].outputs[0]["data"]["text/html"]
+    assert shown == markup.replace(png, light_png(png))
+    light = re.search(r'base64,([A-Za-z0-9+/=]+)"', shown).group(1)
+    assert Image.open(io.BytesIO(base64.b64decode(light))).mode == "P" and len(light) < len(png)
+
+
+def test_every_output_is_focusable_as_nbconvert_made_it():
+    """The export skips nbconvert's BeautifulSoup pass and adds its one change itself: tabindex="0"
+    on every output of the page."""
+    html = export_html(_report_notebook(), title="Demo")
+    outputs = re.findall(r'<div class="[^"]*\bjp-OutputArea-output\b[^"]*"[^>]*>', html)
+    assert outputs and all('tabindex="0"' in tag for tag in outputs)
+    assert html.count('tabindex="0"') == len(outputs)
+
+
+def test_shared_text_metrics_give_the_same_png():
+    """plots.common.share_text_metrics (every batch kernel): a speed-up that changes no pixel."""
+    import base64
+
+    from partnerlab.plots.common import share_text_metrics
+
+    before = base64.b64decode(_chart_png())
+    assert share_text_metrics() and share_text_metrics()  # idempotent
+    assert base64.b64decode(_chart_png()) == before
