@@ -162,7 +162,7 @@ def _plan(args) -> tuple[list[Job], Path]:
         workbook.write_text("demo")
         ok = paths.ROOT / "tests" / "notebooks" / "ok.ipynb"
         return [
-            Job(f"demo{i:02d}", "ok", ok, (f"Demo {i}", f"Demo {i}"), {"label": str(i)}) for i in range(args.demo)
+            Job(f"demo{i:02d}", "ok", ok, {"en": f"Demo {i}"}, {"label": str(i)}) for i in range(args.demo)
         ], workbook
     from partnerlab.workbook import load_workbook
 
@@ -389,7 +389,7 @@ from partnerlab import batch, paths
 from partnerlab.report_catalogue import Job
 batch._check_workbook = lambda path: None  # the demo input is no workbook
 ok = paths.ROOT / "tests" / "notebooks" / "ok.ipynb"
-jobs = [Job(f"demo{{i:02d}}", "ok", ok, (f"Demo {{i}}", f"Demo {{i}}"), {{"label": str(i)}}) for i in range({n})]
+jobs = [Job(f"demo{{i:02d}}", "ok", ok, {{"en": f"Demo {{i}}"}}, {{"label": str(i)}}) for i in range({n})]
 batch.run_batch("{wb}", "{out}", job_list=jobs, jobs={jobs}, lang="{lang}", progress=False)
 """
 

@@ -227,7 +227,7 @@ def test_holder_alive(record, alive, reap):
 def quick_batch(monkeypatch, tmp_path):
     """`partnerlab run` runs one quick test notebook instead of the default batch."""
     monkeypatch.setattr(batch, "_check_workbook", lambda path: None)
-    monkeypatch.setattr(batch, "default_batch", lambda wb: [Job("new", "ok", OK, ("New", "Nuevo"), {})])
+    monkeypatch.setattr(batch, "default_batch", lambda wb: [Job("new", "ok", OK, {"en": "New", "es": "Nuevo"}, {})])
     workbook = tmp_path / "input.xlsx"
     workbook.write_bytes(b"the test notebook does not read it")
     return workbook
@@ -372,7 +372,7 @@ def test_full_disk_for_the_pre_parsed_tables_is_one_line(tmp_path, monkeypatch, 
 
     monkeypatch.setattr(batch, "_check_workbook", lambda path: Workbook())
     monkeypatch.setattr(batch.paths, "DATA_PROCESSED", tmp_path / "processed")
-    monkeypatch.setattr(batch, "default_batch", lambda wb: [Job("new", "ok", OK, ("New", "Nuevo"), {})])
+    monkeypatch.setattr(batch, "default_batch", lambda wb: [Job("new", "ok", OK, {"en": "New", "es": "Nuevo"}, {})])
     monkeypatch.setattr(batch.tempfile, "tempdir", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
     before = _snapshot(previous)
