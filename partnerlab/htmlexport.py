@@ -317,7 +317,7 @@ def render_index(manifest: dict, lang: str = "en") -> str:
     """
     from partnerlab import i18n
 
-    lang = lang if lang in i18n.LANGUAGES or lang == i18n.PSEUDO else "en"
+    lang = i18n.resolve_lang(lang)  # "es_MX", "Español" -> "es"; the pseudo-locale passes through
     _ = i18n.translator(lang)
     esc = _escape
     wb = manifest.get("workbook") or {}

@@ -384,3 +384,10 @@ def test_shared_text_metrics_give_the_same_png():
     before = base64.b64decode(_chart_png())
     assert share_text_metrics() and share_text_metrics()  # idempotent
     assert base64.b64decode(_chart_png()) == before
+
+
+def test_index_language_is_resolved_like_every_page():
+    """A locale with a region ("es_MX") or a name gives the Spanish index, not an English one."""
+    for spelled in ("es_MX", "Español", "ES"):
+        page = render_index({"reports": []}, spelled)
+        assert '<html lang="es"' in page, spelled
