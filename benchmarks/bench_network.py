@@ -107,6 +107,8 @@ def main() -> None:
         "memory of all its processes, e.g. --batch 10000 100000",
     )
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    if sys.argv[1:2] == ["--timed-run"]:  # the child of --batch: partnerlab run with its phases timed
+        raise SystemExit(_timed_run(sys.argv[2], sys.argv[3:]))
     args = parser.parse_args()
     if args.batch:
         for n in args.batch:
@@ -280,7 +282,9 @@ def _report_stages(g, timed, save):
 def _run_batch(n: int, ties_per: float) -> None:
     """`partnerlab run --only network` on a synthetic workbook of n stakeholders, as a child process
     whose whole tree (batch, worker, kernel) is sampled for memory: the peak of the sum of each
-    process's proportional set size (PSS: a page shared after fork is counted once)."""
+    process's proportional set size (PSS: a page shared after fork is counted once). The child is
+    `partnerlab run` itself with its phases timed (``--timed-run``: the batch's own functions
+    wrapped, nothing else changed), so the time is printed phase by phase, then cell by cell."""
     import psutil
 
     from partnerlab.synthetic import make_synthetic_workbook
@@ -295,23 +299,14 @@ def _run_batch(n: int, ties_per: float) -> None:
             f"wrote {path.name} ({path.stat().st_size / 2**20:.1f} MB) in {time.perf_counter() - t0:.0f} s", flush=True
         )
     out = folder / f"run_{n}"
-    cmd = [
-        str(ROOT / ".venv" / "bin" / "partnerlab"),
-        "run",
-        "--workbook",
-        str(path),
-        "--out",
-        str(out),
-        "--only",
-        "network",
-        "--full",
-        "--no-progress",
-        "--timeout",
-        "7200",
-    ]
+    phases_file = folder / f"phases_{n}.json"
+    phases_file.unlink(missing_ok=True)
+    argv = ["run", "--workbook", str(path), "--out", str(out), "--only", "network", "--full", "--no-progress"]
+    cmd = [sys.executable, __file__, "--timed-run", str(phases_file), *argv, "--timeout", "7200"]
     load0, t0 = os.getloadavg()[0], time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    root, peak, peak_rss = psutil.Process(proc.pid), 0, 0
+    root, peak, peak_rss, loads = psutil.Process(proc.pid), 0, 0, [load0]
     while proc.poll() is None:
         total = total_rss = 0
         try:
@@ -323,8 +318,11 @@ def _run_batch(n: int, ties_per: float) -> None:
         except psutil.Error:
             pass
         peak, peak_rss = max(peak, total), max(peak_rss, total_rss)
+        loads.append(os.getloadavg()[0])
         time.sleep(1.0)
     wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # every descendant, each reaped by its parent
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     log = proc.stdout.read()
     if proc.returncode:
         print(log)
@@ -334,15 +332,17 @@ def _run_batch(n: int, ties_per: float) -> None:
     timings = rec.get("timings") or {}
     print(
         f"network report, {n:,} stakeholders, {manifest['workbook']['name']}: {rec['status']}, wall {wall:.1f} s, "
-        f"peak memory of all its processes {peak / 2**30:.2f} GB (PSS; RSS sum {peak_rss / 2**30:.2f} GB), "
-        f"load {load0:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores",
+        f"CPU {cpu:.1f} s (all its processes), peak memory of all its processes {peak / 2**30:.2f} GB (PSS; RSS "
+        f"sum {peak_rss / 2**30:.2f} GB), load average {min(loads):.1f}-{max(loads):.1f} (mean "
+        f"{sum(loads) / len(loads):.1f}) on {os.cpu_count()} cores",
         flush=True,
     )
-    outside = wall - rec.get("seconds", 0)
+    phases = json.loads(phases_file.read_text()) if phases_file.exists() else []
+    for name, w, c in phases:
+        print(f"  batch {name:<44} wall {w:7.1f} s  CPU {c:7.1f} s (batch process)")
     print(
-        f"  batch before and after the report (load, validate, pre-parse, start the kernel, exports, index): "
-        f"{outside:.1f} s; the report: kernel {timings.get('kernel', 0):.1f} s, notebook "
-        f"{timings.get('execute', 0):.1f} s, HTML export {timings.get('export', 0):.1f} s"
+        f"  in the report's worker: kernel {timings.get('kernel', 0):.1f} s, notebook {timings.get('execute', 0):.1f} s, "
+        f"HTML export {timings.get('export', 0):.1f} s (of the report's {rec.get('seconds', 0):.1f} s)"
     )
     import nbformat
 
@@ -353,7 +353,52 @@ def _run_batch(n: int, ties_per: float) -> None:
     for seconds, source in sorted(cells, key=lambda c: -c[0])[:8]:
         first = next((line for line in source.splitlines() if line.strip() and not line.startswith("#")), "")
         print(f"  cell {seconds:7.1f} s  {first[:100]}")
-    print(f"  pages: network.html {(out / 'network.html').stat().st_size / 2**20:.2f} MB", flush=True)
+    sizes = {f.name: f.stat().st_size for f in (out / "network.html", out / "findings.xlsx") if f.exists()}
+    data = sum(f.stat().st_size for f in (out / "data").rglob("*") if f.is_file()) if (out / "data").exists() else 0
+    print(
+        "  files: " + ", ".join(f"{k} {v / 2**20:.2f} MB" for k, v in sizes.items()) + f", data/ {data / 2**20:.1f} MB",
+        flush=True,
+    )
+
+
+def _timed_run(phases_file: str, argv: list[str]) -> int:
+    """`partnerlab run ARGV` with the batch's phases timed (wall and CPU of this process), written
+    to phases_file as [[name, wall, cpu], ...] in the order they ended. Only wraps functions."""
+    import functools
+
+    from partnerlab import batch, cli, htmlexport, workbook
+
+    phases: list[list] = []
+
+    def timed(name, fn):
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs):
+            w0, c0 = time.perf_counter(), time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                phases.append([name, time.perf_counter() - w0, time.process_time() - c0])
+
+        return wrapper
+
+    for attr, name in (
+        ("_check_workbook", "load and validate the workbook"),
+        ("_return_freed_memory", "return freed memory"),
+        ("file_sha256", "workbook digest"),
+        ("_save_processed", "pre-parse (tables for the notebooks)"),
+        ("_exports", "data/ for other tools"),
+    ):
+        setattr(batch, attr, timed(name, getattr(batch, attr)))
+    runner = batch._Runner
+    runner._reuse_unchanged = timed("keys of the reports (incremental)", runner._reuse_unchanged)
+    runner._run_wave = timed("the report (worker, kernel, notebook, page)", runner._run_wave)
+    runner._write_findings = timed("findings.xlsx", runner._write_findings)
+    workbook.Workbook.save = timed("Workbook.save (pre-parse, snapshot)", workbook.Workbook.save)
+    htmlexport.render_index = timed("index page", htmlexport.render_index)
+    try:
+        return cli.main(argv)
+    finally:
+        Path(phases_file).write_text(json.dumps(phases))
 
 
 def _notebook(path: Path, tmp: Path) -> None:

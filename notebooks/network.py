@@ -179,6 +179,14 @@ else:
     rpt.p(
         "Louvain communities (groups tied more among themselves than to the rest; fixed seed). A community with 75 % or more of one sector is a sector silo."
     )
+    if members.attrs.get("method") == "igraph":
+        rpt.p(
+            "With {n} stakeholders (more than {limit}) the communities are computed by igraph's implementation of Louvain (fast on large networks; seed {seed}, resolution {resolution}); networkx's implementation, used below that size, may split loosely tied groups differently.",
+            n=len(graph),
+            limit=net.LOUVAIN_NETWORKX_LIMIT,
+            seed=members.attrs["seed"],
+            resolution=members.attrs["resolution"],
+        )
     rpt.table(net.community_table(mix, rpt.lang), labels=L, vocab={"dominant": "sector"})
     rpt.keep("network_communities", mix)
 
