@@ -211,7 +211,14 @@ elif focus not in graph:
     rpt.left_out("The focus stakeholder is not in this selection.")
 else:
     ego, focus_name = net.ego_network(graph, focus), graph.nodes[focus]["name"]
-    explorer.show(ego, rpt.lang, verdicts=verdicts, highlight=focus)
+    if len(ego) <= explorer.EXPLORER_LIMIT:
+        explorer.show(ego, rpt.lang, verdicts=verdicts, highlight=focus)
+    else:
+        rpt.left_out(
+            "The interactive explorer draws networks of up to {limit} stakeholders; this ego network has {n}: the figure below shows it by sector.",
+            limit=explorer.EXPLORER_LIMIT,
+            n=len(ego),
+        )
     rpt.show(
         plots.plot_network(ego, highlight=focus, lang=rpt.lang, title=_("Ego network of {name}", name=focus_name)),
         alt=plots.network_alt(ego, rpt.lang, focus=focus),

@@ -137,15 +137,21 @@ def build_tie_graph(wb_or_tables: object, min_strength: int = 1, as_of_year: int
         graph.add_node(rec["id"], **attrs)
 
     arcs: dict[tuple[str, str], dict] = {}
-    for rec in ties.to_dict("records"):
-        if not _is_active(rec.get("since"), rec.get("until"), as_of_year):
+    # the ties sheet column by column, each distinct value read once (500,000 ties hold a few
+    # hundred distinct kinds, strengths and years), then one pass in sheet order
+    n_ties = len(ties)
+    since, until = _by_value(ties, "since", _year), _by_value(ties, "until", _year)
+    kinds = _by_value(ties, "kind", lambda v: _clean(v) or "partnership")
+    directed = _by_value(ties, "directed", _clean)
+    strengths = _by_value(ties, "strength", lambda v: int(_clean(v) or 1))
+    sources, targets = (ties[c].tolist() if c in ties.columns else [None] * n_ties for c in ("source", "target"))
+    for i in range(n_ties):
+        if as_of_year is not None and (
+            (until[i] is not None and until[i] < as_of_year) or (since[i] is not None and since[i] > as_of_year)
+        ):
             continue
-        kind = _clean(rec.get("kind")) or "partnership"
-        directed = _clean(rec.get("directed"))
-        if directed is None:
-            directed = kind == "funding"
-        strength = _clean(rec.get("strength"))
-        _add_tie(arcs, rec["source"], rec["target"], kind, bool(directed), int(strength or 1), "ties")
+        kind, d = kinds[i], directed[i]
+        _add_tie(arcs, sources[i], targets[i], kind, bool(kind == "funding" if d is None else d), strengths[i], "ties")
     if "partners" in stakeholders:
         for sid, partners in zip(stakeholders["id"], stakeholders["partners"]):
             for other in _as_list(partners):
@@ -158,15 +164,15 @@ def build_tie_graph(wb_or_tables: object, min_strength: int = 1, as_of_year: int
         for a, b in itertools.combinations(people, 2):
             _add_tie(arcs, a, b, "partnership", False, 1, f"partnerships:{rec['id']}")
 
-    for (u, v), attrs in arcs.items():
-        if attrs["strength"] < min_strength:
-            continue
+    kept = [(u, v, attrs) for (u, v), attrs in arcs.items() if attrs["strength"] >= min_strength]
+    nodes = graph._node
+    for u, v, _attrs in kept:
         for node in (u, v):
-            if node not in graph:  # a tie to an id missing from stakeholders: keep it visible
+            if node not in nodes:  # a tie to an id missing from stakeholders: keep it visible
                 graph.add_node(
                     node, name=node, sector=None, scope=None, states=[], influence=None, interest=None, quadrant=None
                 )
-        graph.add_edge(u, v, weight=attrs["strength"], **attrs)
+    graph.add_edges_from((u, v, {"weight": attrs["strength"], **attrs}) for u, v, attrs in kept)
     return graph
 
 
@@ -1163,6 +1169,23 @@ def _as_list(value: object) -> list[str]:
     if isinstance(value, str):
         return [s.strip() for s in value.split(";") if s.strip()]
     return [v for v in value if _clean(v) is not None]
+
+
+def _by_value(table: pd.DataFrame, column: str, fn: Callable) -> list:
+    """fn of each cell of a column (None for every row when the column is missing), computed
+    once per distinct value: a list in row order."""
+    if column not in table.columns:
+        return [fn(None)] * len(table)
+    values = table[column]
+    try:
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    except TypeError:  # unhashable cells (lists): one by one
+        return [fn(v) for v in values]
+    if len(uniques) == len(values):  # nothing repeats (ids): factorising buys nothing
+        return [fn(v) for v in values]
+    # a blank (None, NaN, NaT) is read as the cell itself would be: factorize folds them into -1
+    mapped = [fn(v) for v in uniques] + [fn(None)]
+    return [mapped[c] for c in codes.tolist()]
 
 
 def _year(value: object) -> int | None:
