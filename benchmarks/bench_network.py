@@ -383,6 +383,7 @@ def _timed_run(phases_file: str, argv: list[str]) -> int:
 
     for attr, name in (
         ("_check_workbook", "load and validate the workbook"),
+        ("default_batch", "plan the jobs (every report's fan-out)"),
         ("_return_freed_memory", "return freed memory"),
         ("file_sha256", "workbook digest"),
         ("_save_processed", "pre-parse (tables for the notebooks)"),

@@ -39,6 +39,7 @@ import pandas as pd
 from partnerlab import i18n, vocab
 from partnerlab.i18n import N_
 from partnerlab.stakeholders import assign_quadrants
+from partnerlab.xlsx import gc_paused
 
 __all__ = [
     "ROLES",
@@ -120,6 +121,11 @@ def build_tie_graph(wb_or_tables: object, min_strength: int = 1, as_of_year: int
         pair; undirected ties are two arcs. ``graph.graph`` holds ``as_of_year`` and
         ``min_strength``.
     """
+    with gc_paused():  # about a million dicts and sets, no cycles: collecting would cost most of the time
+        return _build_tie_graph(wb_or_tables, min_strength, as_of_year)
+
+
+def _build_tie_graph(wb_or_tables: object, min_strength: int, as_of_year: int | None) -> nx.DiGraph:
     stakeholders = _table(wb_or_tables, "stakeholders")
     ties = _table(wb_or_tables, "ties")
     partnerships = _table(wb_or_tables, "partnerships")
@@ -190,7 +196,8 @@ def to_undirected(graph: nx.DiGraph) -> nx.Graph:
     cached = _UNDIRECTED.get(graph)
     if cached is not None and cached[0] == key:
         return cached[1]
-    und = nx.freeze(_undirected(graph))
+    with gc_paused():
+        und = nx.freeze(_undirected(graph))
     _UNDIRECTED[graph] = (key, und)
     return und
 

@@ -28,7 +28,7 @@ import pandas as pd
 
 from partnerlab import i18n, schema, vocab
 from partnerlab.schema import Column, Sheet
-from partnerlab.xlsx import EXCEL_ERRORS, LIMITS, CellError, Styled, TooBig, Unsafe, XlsxReader
+from partnerlab.xlsx import EXCEL_ERRORS, LIMITS, CellError, Styled, TooBig, Unsafe, XlsxReader, gc_paused
 
 __all__ = [
     "Problem",
@@ -467,7 +467,7 @@ class Workbook:
     @classmethod
     def load(cls, folder: str | Path) -> Workbook:
         """Read a workbook saved with save()."""
-        with open(Path(folder) / "workbook.pkl", "rb") as fh:
+        with open(Path(folder) / "workbook.pkl", "rb") as fh, gc_paused():
             wb = pickle.load(fh)
         if not isinstance(wb, cls):
             raise TypeError(f"{folder} does not hold a partnerlab workbook")
@@ -482,7 +482,8 @@ def check_workbook(path: str | Path) -> tuple[Workbook | None, list[Problem]]:
     path = Path(path)
     loader = _Loader(path)
     try:
-        wb = loader.run()
+        with gc_paused():  # millions of cell values and records, no cycles (xlsx.gc_paused)
+            wb = loader.run()
     except _Fatal:
         wb = None
     problems = loader.problems
