@@ -538,6 +538,7 @@ def betweenness(graph: nx.Graph, k: int | None = None, seed: int = 0, batch: int
     a.data[:] = 1.0
     raw = np.zeros(n)
     src_all = np.array([index[v] for v in sources])
+    a = a.tocsr()
     for start in range(0, len(src_all), batch):
         src = src_all[start : start + batch]
         cols = np.arange(len(src))
@@ -545,21 +546,32 @@ def betweenness(graph: nx.Graph, k: int | None = None, seed: int = 0, batch: int
         sigma[src, cols] = 1.0
         depth = np.full((n, len(src)), -1, dtype=np.int32)
         depth[src, cols] = 0
-        frontier, level = sigma.copy(), 0
+        # levels[d]: the nodes at distance d from some source of the batch. Breadth-first levels
+        # are thin at both ends, so each product reads only the rows of a level (a is symmetric:
+        # a[:, rows] @ x is a[rows].T @ x), not the whole n x batch array
+        levels = [np.unique(src)]
         while True:
-            reach = a @ frontier  # paths into unvisited nodes through the last level
+            rows = levels[-1]
+            block = np.where(depth[rows] == len(levels) - 1, sigma[rows], 0.0)
+            reach = a[rows].T @ block  # paths into unvisited nodes through the last level
             reach[depth >= 0] = 0.0
-            if not reach.any():
+            found = np.flatnonzero(reach.any(axis=1))
+            if not len(found):
                 break
-            level += 1
-            depth[reach > 0] = level
-            sigma += reach
-            frontier = reach
+            reach = reach[found]
+            depth[found] = np.where(reach > 0, len(levels), depth[found])
+            sigma[found] += reach
+            levels.append(found)
         delta = np.zeros_like(sigma)
-        for d in range(level, 0, -1):
-            at = depth == d
-            share = np.where(at, (1.0 + delta) / np.where(at, sigma, 1.0), 0.0)
-            delta += np.where(depth == d - 1, sigma * (a @ share), 0.0)
+        for d in range(len(levels) - 1, 0, -1):
+            rows, prev = levels[d], levels[d - 1]
+            at = depth[rows] == d
+            share = np.zeros((len(rows), len(src)))
+            np.divide(1.0 + delta[rows], sigma[rows], out=share, where=at)
+            back = a[prev][:, rows] @ share  # a[prev, rows]: only the previous level receives
+            back *= sigma[prev]
+            back[depth[prev] != d - 1] = 0.0
+            delta[prev] += back
         delta[src, cols] = 0.0
         raw += delta.sum(axis=1)
     scale = np.full(n, 1.0 / ((n - 1) * (n - 2)))
