@@ -303,21 +303,29 @@ def _run_batch(n: int, ties_per: float) -> None:
     phases_file.unlink(missing_ok=True)
     argv = ["run", "--workbook", str(path), "--out", str(out), "--only", "network", "--full", "--no-progress"]
     cmd = [sys.executable, __file__, "--timed-run", str(phases_file), *argv, "--timeout", "7200"]
-    load0, t0 = os.getloadavg()[0], time.perf_counter()
+    load0, t0, t_epoch = os.getloadavg()[0], time.perf_counter(), time.time()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     root, peak, peak_rss, loads = psutil.Process(proc.pid), 0, 0, [load0]
+    peak_at, peak_parts = 0.0, {}
     while proc.poll() is None:
         total = total_rss = 0
+        parts: dict[str, int] = {}
         try:
             for p in [root, *root.children(recursive=True)]:
                 with contextlib.suppress(psutil.Error):
                     info = p.memory_full_info()
                     total += info.pss
                     total_rss += info.rss
+                    role = (
+                        "batch" if p.pid == root.pid else "kernel" if "ipykernel" in " ".join(p.cmdline()) else "worker"
+                    )
+                    parts[role] = parts.get(role, 0) + info.pss
         except psutil.Error:
             pass
-        peak, peak_rss = max(peak, total), max(peak_rss, total_rss)
+        if total > peak:
+            peak, peak_at, peak_parts = total, time.time(), parts
+        peak_rss = max(peak_rss, total_rss)
         loads.append(os.getloadavg()[0])
         time.sleep(1.0)
     wall = time.perf_counter() - t0
@@ -338,8 +346,14 @@ def _run_batch(n: int, ties_per: float) -> None:
         flush=True,
     )
     phases = json.loads(phases_file.read_text()) if phases_file.exists() else []
-    for name, w, c in phases:
+    for name, w, c, _start in phases:
         print(f"  batch {name:<44} wall {w:7.1f} s  CPU {c:7.1f} s (batch process)")
+    during = [name for name, w, _c, start in phases if start <= peak_at <= start + w]
+    print(
+        f"  memory peak {peak_at - t_epoch:.0f} s into the run, during: {' / '.join(during) or 'none of the phases'}; "
+        + ", ".join(f"{k} {v / 2**30:.2f} GB" for k, v in sorted(peak_parts.items()))
+        + " (PSS)"
+    )
     print(
         f"  in the report's worker: kernel {timings.get('kernel', 0):.1f} s, notebook {timings.get('execute', 0):.1f} s, "
         f"HTML export {timings.get('export', 0):.1f} s (of the report's {rec.get('seconds', 0):.1f} s)"
@@ -363,7 +377,7 @@ def _run_batch(n: int, ties_per: float) -> None:
 
 def _timed_run(phases_file: str, argv: list[str]) -> int:
     """`partnerlab run ARGV` with the batch's phases timed (wall and CPU of this process), written
-    to phases_file as [[name, wall, cpu], ...] in the order they ended. Only wraps functions."""
+    to phases_file as [[name, wall, cpu, start (epoch s)], ...] in the order they ended. Only wraps functions."""
     import functools
 
     from partnerlab import batch, cli, htmlexport, workbook
@@ -373,11 +387,11 @@ def _timed_run(phases_file: str, argv: list[str]) -> int:
     def timed(name, fn):
         @functools.wraps(fn)
         def wrapper(*args, **kwargs):
-            w0, c0 = time.perf_counter(), time.process_time()
+            w0, c0, start = time.perf_counter(), time.process_time(), time.time()
             try:
                 return fn(*args, **kwargs)
             finally:
-                phases.append([name, time.perf_counter() - w0, time.process_time() - c0])
+                phases.append([name, time.perf_counter() - w0, time.process_time() - c0, start])
 
         return wrapper
 
