@@ -56,13 +56,43 @@ of CPU above (loading included: not the same measure), the 100,000 analysis take
 End to end (`--batch`, issue 16): since the ties sheet may hold up to Excel's maximum rows
 (LIMITS["max_rows_by_sheet"]), `partnerlab run --only network` loads a 100,000 / 500,000
 workbook (17.9 MB, written in 4 min by make_synthetic_workbook). First attempt, 2026-11-30
-21:41-22:33 UTC, on a machine shared by several helpers at load average 10-27 on 2 cores:
-the loader alone took 286 s wall (590 MB peak) in a separate check, and the report's kernel got
-6.8 CPU minutes in 50 wall minutes, so the run hit its own --timeout 3000 before finishing: no
-figure of time from that day. Memory seen (RSS): the batch 1.5 GB, rising to 2.35 GB while
-it wrote data/ (the exports' graph) in parallel with the kernel at 1.8-2.2 GB; hence data/ is now
-written after the reports for a workbook over 100,000 rows, and the loader's freed memory is
-returned to the system. To be measured on a quiet machine with `make bench`.
+21:41-22:33 UTC, at load average 10-27: hit its --timeout 3000 before the report's end. Why, found
+2026-12-01: planning the batch was quadratic (entity_label built the id -> name map of all
+stakeholders for every page title: 16.5 s of CPU at 10,000, most of an hour at 100,000, before
+any report started), and so were the consistency verdicts the page reads (alerts_for scanned
+every alert per stakeholder); the cyclic garbage collector took half the CPU of building the
+graph and its undirected copy (millions of dicts and sets), and networkx's Louvain 52 s.
+
+Measured 2026-12-01 on 2 cores shared with three other helpers (wall is 2-3 times CPU here;
+CPU is all processes of the run, the batch's phases are its own process):
+
+                              10,000 / 50,000          100,000 / 500,000
+    commit                    d2f2634                  f4ff5c1 (before the verdicts fix)
+    load average              5.4-6.3                  4.4-9.2 (mean 6.7)
+    wall / CPU                96 s / 40 s              1,620 s / 650 s
+    peak memory (PSS, all)    0.80 GB                  4.96 GB (over 4 GB: see below)
+    load and validate         10.4 s (CPU 1.7)         79.5 s (CPU 19.7)
+    plan the jobs             0.3 s                    4.7 s (was most of an hour)
+    pre-parse                 0.0 s                    3.4 s
+    the report                25.5 s                   832 s: notebook 819 s, of which the
+                                                       measures cell 793 s (graph, centrality,
+                                                       brokerage, E-I, communities, verdicts)
+    findings.xlsx             10.5 s (CPU 4.8)         95 s (CPU 22; 8.2 MB)
+    data/ for other tools     76 s (CPU 25; in a       568 s (CPU 252; after the report;
+                              thread beside the        GEXF 279 MB, GraphML 208 MB,
+                              report)                  data/ 595 MB)
+    network.html              0.14 MB                  0.21 MB
+
+The same 10,000 batch at 2667268 (before this work, load 2.7-7.8): 182 s wall, 0.94 GB; the
+batch outside the report 82 s, the notebook 96 s (its measures cell 45 s). The 100,000 measures
+in one process (same day, f4ff5c1 code but the verdicts; CPU s): load 20, graph 19 (7 with the
+collector paused), centrality 93 (betweenness from 1,000 sources and PageRank), brokerage 14,
+E-I with 500 shuffles 7, communities 7 (igraph Louvain; networkx's took 52 s, modularity 0.433
+against igraph's 0.432 on the same graph), peak 2.3 GB. The memory peak over 4 GB comes after
+the report, in data/: networkx's GEXF and GraphML writers hold the whole XML tree of 930,000
+arcs (the batch process was at 2.4-2.5 GB while writing them); the measures in one process
+peaked at 2.3 GB. Since 8d16d4d the run prints when the peak came, in which phase, and its split
+between batch, worker and kernel.
 """
 
 from __future__ import annotations
