@@ -66,33 +66,36 @@ graph and its undirected copy (millions of dicts and sets), and networkx's Louva
 Measured 2026-12-01 on 2 cores shared with three other helpers (wall is 2-3 times CPU here;
 CPU is all processes of the run, the batch's phases are its own process):
 
-                              10,000 / 50,000          100,000 / 500,000
-    commit                    d2f2634                  f4ff5c1 (before the verdicts fix)
-    load average              5.4-6.3                  4.4-9.2 (mean 6.7)
-    wall / CPU                96 s / 40 s              1,620 s / 650 s
-    peak memory (PSS, all)    0.80 GB                  4.96 GB (over 4 GB: see below)
-    load and validate         10.4 s (CPU 1.7)         79.5 s (CPU 19.7)
-    plan the jobs             0.3 s                    4.7 s (was most of an hour)
-    pre-parse                 0.0 s                    3.4 s
-    the report                25.5 s                   832 s: notebook 819 s, of which the
-                                                       measures cell 793 s (graph, centrality,
-                                                       brokerage, E-I, communities, verdicts)
-    findings.xlsx             10.5 s (CPU 4.8)         95 s (CPU 22; 8.2 MB)
-    data/ for other tools     76 s (CPU 25; in a       568 s (CPU 252; after the report;
-                              thread beside the        GEXF 279 MB, GraphML 208 MB,
-                              report)                  data/ 595 MB)
-    network.html              0.14 MB                  0.21 MB
+                            10,000 / 50,000       100,000 / 500,000     100,000 / 500,000
+    commit                  d2f2634               f4ff5c1 (verdicts     8d16d4d
+                                                  still quadratic)
+    load average            5.4-6.3               4.4-9.2 (mean 6.7)    1.7-11.0 (mean 6.0)
+    wall / CPU              96 s / 40 s           1,620 s / 650 s       742 s / 398 s
+    peak memory (PSS, all)  0.80 GB               4.96 GB               4.98 GB, in data/ (below)
+    load and validate       10.4 s (CPU 1.7)      79.5 s (CPU 19.7)     104.9 s (CPU 19.7)
+    plan the jobs           0.3 s                 4.7 s                 2.1 s (was most of an hour)
+    pre-parse               0.0 s                 3.4 s                 1.8 s
+    the report (notebook)   25.5 s (17.9 s)       832 s (819 s)         322 s (311 s)
+      measures cell         14.8 s                793 s                 286 s
+      network cell          0.6 s                 13.3 s                12.3 s
+    findings.xlsx           10.5 s (CPU 4.8)      95 s (CPU 22)         49 s (CPU 21; 8.2 MB)
+    data/ for other tools   76 s (CPU 25; a       568 s (CPU 252)       246 s (CPU 220); GEXF
+                            thread beside the                           279 MB, GraphML 208 MB,
+                            report)                                     all data/ 595 MB
+    network.html            0.14 MB               0.21 MB               0.21 MB
 
-The same 10,000 batch at 2667268 (before this work, load 2.7-7.8): 182 s wall, 0.94 GB; the
-batch outside the report 82 s, the notebook 96 s (its measures cell 45 s). The 100,000 measures
-in one process (same day, f4ff5c1 code but the verdicts; CPU s): load 20, graph 19 (7 with the
-collector paused), centrality 93 (betweenness from 1,000 sources and PageRank), brokerage 14,
-E-I with 500 shuffles 7, communities 7 (igraph Louvain; networkx's took 52 s, modularity 0.433
-against igraph's 0.432 on the same graph), peak 2.3 GB. The memory peak over 4 GB comes after
-the report, in data/: networkx's GEXF and GraphML writers hold the whole XML tree of 930,000
-arcs (the batch process was at 2.4-2.5 GB while writing them); the measures in one process
-peaked at 2.3 GB. Since 8d16d4d the run prints when the peak came, in which phase, and its split
-between batch, worker and kernel.
+The measures cell builds the graph and computes centrality, brokerage, E-I, communities and the
+consistency verdicts. The same 10,000 batch at 2667268 (before this work, load 2.7-7.8): 182 s
+wall, 0.94 GB; the batch outside the report 82 s, the notebook 96 s (measures cell 45 s). The
+100,000 measures in one process (same day, f4ff5c1 code but the verdicts; CPU s): load 20, graph
+19 (7 with the collector paused), centrality 93 (betweenness from 1,000 sources, PageRank),
+brokerage 14, E-I with 500 shuffles 7, communities 7 (igraph Louvain; networkx's took 52 s,
+modularity 0.433 against igraph's 0.432 on the same graph), peak 2.3 GB.
+
+The 4 GB bound holds for the report (load, plan, worker and kernel stay under it) but not for the
+whole run: the peak, 4.98 GB 638 s into the run, is the batch process alone writing data/
+(partnerlab/exports.py): networkx's GEXF and GraphML writers hold the XML tree of all 930,000
+arcs in memory. Streaming those two files (or leaving them out above a size) is what remains.
 """
 
 from __future__ import annotations
