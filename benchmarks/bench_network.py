@@ -56,13 +56,48 @@ of CPU above (loading included: not the same measure), the 100,000 analysis take
 End to end (`--batch`, issue 16): since the ties sheet may hold up to Excel's maximum rows
 (LIMITS["max_rows_by_sheet"]), `partnerlab run --only network` loads a 100,000 / 500,000
 workbook (17.9 MB, written in 4 min by make_synthetic_workbook). First attempt, 2026-11-30
-21:41-22:33 UTC, on a machine shared by several helpers at load average 10-27 on 2 cores:
-the loader alone took 286 s wall (590 MB peak) in a separate check, and the report's kernel got
-6.8 CPU minutes in 50 wall minutes, so the run hit its own --timeout 3000 before finishing: no
-figure of time from that day. Memory seen (RSS): the batch 1.5 GB, rising to 2.35 GB while
-it wrote data/ (the exports' graph) in parallel with the kernel at 1.8-2.2 GB; hence data/ is now
-written after the reports for a workbook over 100,000 rows, and the loader's freed memory is
-returned to the system. To be measured on a quiet machine with `make bench`.
+21:41-22:33 UTC, at load average 10-27: hit its --timeout 3000 before the report's end. Why, found
+2026-12-01: planning the batch was quadratic (entity_label built the id -> name map of all
+stakeholders for every page title: 16.5 s of CPU at 10,000, most of an hour at 100,000, before
+any report started), and so were the consistency verdicts the page reads (alerts_for scanned
+every alert per stakeholder); the cyclic garbage collector took half the CPU of building the
+graph and its undirected copy (millions of dicts and sets), and networkx's Louvain 52 s.
+
+Measured 2026-12-01 on 2 cores shared with three other helpers (wall is 2-3 times CPU here;
+CPU is all processes of the run, the batch's phases are its own process):
+
+                            10,000 / 50,000       100,000 / 500,000     100,000 / 500,000
+    commit                  d2f2634               f4ff5c1 (verdicts     8d16d4d
+                                                  still quadratic)
+    load average            5.4-6.3               4.4-9.2 (mean 6.7)    1.7-11.0 (mean 6.0)
+    wall / CPU              96 s / 40 s           1,620 s / 650 s       742 s / 398 s
+    peak memory (PSS, all)  0.80 GB               4.96 GB               4.98 GB, in data/ (below)
+    load and validate       10.4 s (CPU 1.7)      79.5 s (CPU 19.7)     104.9 s (CPU 19.7)
+    plan the jobs           0.3 s                 4.7 s                 2.1 s (was most of an hour)
+    pre-parse               0.0 s                 3.4 s                 1.8 s
+    the report (notebook)   25.5 s (17.9 s)       832 s (819 s)         322 s (311 s)
+      measures cell         14.8 s                793 s                 286 s
+      network cell          0.6 s                 13.3 s                12.3 s
+    findings.xlsx           10.5 s (CPU 4.8)      95 s (CPU 22)         49 s (CPU 21; 8.2 MB)
+    data/ for other tools   76 s (CPU 25; a       568 s (CPU 252)       246 s (CPU 220); GEXF
+                            thread beside the                           279 MB, GraphML 208 MB,
+                            report)                                     all data/ 595 MB
+    network.html            0.14 MB               0.21 MB               0.21 MB
+
+The measures cell builds the graph and computes centrality, brokerage, E-I, communities and the
+consistency verdicts. The same 10,000 batch at 2667268 (before this work, load 2.7-7.8): 182 s
+wall, 0.94 GB; the batch outside the report 82 s, the notebook 96 s (measures cell 45 s). The
+100,000 measures in one process (same day, f4ff5c1 code but the verdicts; CPU s): load 20, graph
+19 (7 with the collector paused), centrality 93 (betweenness from 1,000 sources, PageRank),
+brokerage 14, E-I with 500 shuffles 7, communities 7 (igraph Louvain; networkx's took 52 s,
+modularity 0.433 against igraph's 0.432 on the same graph), peak 2.3 GB.
+
+The 4 GB bound does not hold for the whole run: its peak, 4.98 GB 638 s into the run, is the
+batch process alone writing data/
+(partnerlab/exports.py): networkx's GEXF and GraphML writers hold the XML tree of all 930,000
+arcs in memory. Streaming those two files (or leaving them out above a size) is what remains.
+The peak before data/ (load, report) was not recorded on that run; since then each phase's own
+peak is printed (in one process the measures peaked at 2.3 GB).
 """
 
 from __future__ import annotations
@@ -108,6 +143,8 @@ def main() -> None:
         "memory of all its processes, e.g. --batch 10000 100000",
     )
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    if sys.argv[1:2] == ["--timed-run"]:  # the child of --batch: partnerlab run with its phases timed
+        raise SystemExit(_timed_run(sys.argv[2], sys.argv[3:]))
     args = parser.parse_args()
     if args.batch:
         for n in args.batch:
@@ -281,7 +318,9 @@ def _report_stages(g, timed, save):
 def _run_batch(n: int, ties_per: float) -> None:
     """`partnerlab run --only network` on a synthetic workbook of n stakeholders, as a child process
     whose whole tree (batch, worker, kernel) is sampled for memory: the peak of the sum of each
-    process's proportional set size (PSS: a page shared after fork is counted once)."""
+    process's proportional set size (PSS: a page shared after fork is counted once). The child is
+    `partnerlab run` itself with its phases timed (``--timed-run``: the batch's own functions
+    wrapped, nothing else changed), so the time is printed phase by phase, then cell by cell."""
     import psutil
 
     from samples.synthetic import make_synthetic_workbook
@@ -296,36 +335,39 @@ def _run_batch(n: int, ties_per: float) -> None:
             f"wrote {path.name} ({path.stat().st_size / 2**20:.1f} MB) in {time.perf_counter() - t0:.0f} s", flush=True
         )
     out = folder / f"run_{n}"
-    cmd = [
-        str(ROOT / ".venv" / "bin" / "partnerlab"),
-        "run",
-        "--workbook",
-        str(path),
-        "--out",
-        str(out),
-        "--only",
-        "network",
-        "--full",
-        "--no-progress",
-        "--timeout",
-        "7200",
-    ]
-    load0, t0 = os.getloadavg()[0], time.perf_counter()
+    phases_file = folder / f"phases_{n}.json"
+    phases_file.unlink(missing_ok=True)
+    argv = ["run", "--workbook", str(path), "--out", str(out), "--only", "network", "--full", "--no-progress"]
+    cmd = [sys.executable, __file__, "--timed-run", str(phases_file), *argv, "--timeout", "7200"]
+    load0, t0, t_epoch = os.getloadavg()[0], time.perf_counter(), time.time()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    root, peak, peak_rss = psutil.Process(proc.pid), 0, 0
+    root, peak, peak_rss, loads = psutil.Process(proc.pid), 0, 0, [load0]
+    peak_at, peak_parts, samples = 0.0, {}, []
     while proc.poll() is None:
         total = total_rss = 0
+        parts: dict[str, int] = {}
         try:
             for p in [root, *root.children(recursive=True)]:
                 with contextlib.suppress(psutil.Error):
                     info = p.memory_full_info()
                     total += info.pss
                     total_rss += info.rss
+                    role = (
+                        "batch" if p.pid == root.pid else "kernel" if "ipykernel" in " ".join(p.cmdline()) else "worker"
+                    )
+                    parts[role] = parts.get(role, 0) + info.pss
         except psutil.Error:
             pass
-        peak, peak_rss = max(peak, total), max(peak_rss, total_rss)
+        samples.append((time.time(), total))
+        if total > peak:
+            peak, peak_at, peak_parts = total, time.time(), parts
+        peak_rss = max(peak_rss, total_rss)
+        loads.append(os.getloadavg()[0])
         time.sleep(1.0)
     wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # every descendant, each reaped by its parent
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     log = proc.stdout.read()
     if proc.returncode:
         print(log)
@@ -335,15 +377,24 @@ def _run_batch(n: int, ties_per: float) -> None:
     timings = rec.get("timings") or {}
     print(
         f"network report, {n:,} stakeholders, {manifest['workbook']['name']}: {rec['status']}, wall {wall:.1f} s, "
-        f"peak memory of all its processes {peak / 2**30:.2f} GB (PSS; RSS sum {peak_rss / 2**30:.2f} GB), "
-        f"load {load0:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores",
+        f"CPU {cpu:.1f} s (all its processes), peak memory of all its processes {peak / 2**30:.2f} GB (PSS; RSS "
+        f"sum {peak_rss / 2**30:.2f} GB), load average {min(loads):.1f}-{max(loads):.1f} (mean "
+        f"{sum(loads) / len(loads):.1f}) on {os.cpu_count()} cores",
         flush=True,
     )
-    outside = wall - rec.get("seconds", 0)
+    phases = json.loads(phases_file.read_text()) if phases_file.exists() else []
+    for name, w, c, start in phases:
+        top = max((m for t, m in samples if start <= t <= start + w), default=0)
+        print(f"  batch {name:<44} wall {w:7.1f} s  CPU {c:7.1f} s (batch process)  peak {top / 2**30:.2f} GB (all)")
+    during = [name for name, w, _c, start in phases if start <= peak_at <= start + w]
     print(
-        f"  batch before and after the report (load, validate, pre-parse, start the kernel, exports, index): "
-        f"{outside:.1f} s; the report: kernel {timings.get('kernel', 0):.1f} s, notebook "
-        f"{timings.get('execute', 0):.1f} s, HTML export {timings.get('export', 0):.1f} s"
+        f"  memory peak {peak_at - t_epoch:.0f} s into the run, during: {' / '.join(during) or 'none of the phases'}; "
+        + ", ".join(f"{k} {v / 2**30:.2f} GB" for k, v in sorted(peak_parts.items()))
+        + " (PSS)"
+    )
+    print(
+        f"  in the report's worker: kernel {timings.get('kernel', 0):.1f} s, notebook {timings.get('execute', 0):.1f} s, "
+        f"HTML export {timings.get('export', 0):.1f} s (of the report's {rec.get('seconds', 0):.1f} s)"
     )
     import nbformat
 
@@ -354,7 +405,53 @@ def _run_batch(n: int, ties_per: float) -> None:
     for seconds, source in sorted(cells, key=lambda c: -c[0])[:8]:
         first = next((line for line in source.splitlines() if line.strip() and not line.startswith("#")), "")
         print(f"  cell {seconds:7.1f} s  {first[:100]}")
-    print(f"  pages: network.html {(out / 'network.html').stat().st_size / 2**20:.2f} MB", flush=True)
+    sizes = {f.name: f.stat().st_size for f in (out / "network.html", out / "findings.xlsx") if f.exists()}
+    data = sum(f.stat().st_size for f in (out / "data").rglob("*") if f.is_file()) if (out / "data").exists() else 0
+    print(
+        "  files: " + ", ".join(f"{k} {v / 2**20:.2f} MB" for k, v in sizes.items()) + f", data/ {data / 2**20:.1f} MB",
+        flush=True,
+    )
+
+
+def _timed_run(phases_file: str, argv: list[str]) -> int:
+    """`partnerlab run ARGV` with the batch's phases timed (wall and CPU of this process), written
+    to phases_file as [[name, wall, cpu, start (epoch s)], ...] in the order they ended. Only wraps functions."""
+    import functools
+
+    from partnerlab import batch, cli, htmlexport, workbook
+
+    phases: list[list] = []
+
+    def timed(name, fn):
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs):
+            w0, c0, start = time.perf_counter(), time.process_time(), time.time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                phases.append([name, time.perf_counter() - w0, time.process_time() - c0, start])
+
+        return wrapper
+
+    for attr, name in (
+        ("_check_workbook", "load and validate the workbook"),
+        ("default_batch", "plan the jobs (every report's fan-out)"),
+        ("_return_freed_memory", "return freed memory"),
+        ("file_sha256", "workbook digest"),
+        ("_save_processed", "pre-parse (tables for the notebooks)"),
+        ("_exports", "data/ for other tools"),
+    ):
+        setattr(batch, attr, timed(name, getattr(batch, attr)))
+    runner = batch._Runner
+    runner._reuse_unchanged = timed("keys of the reports (incremental)", runner._reuse_unchanged)
+    runner._run_wave = timed("the report (worker, kernel, notebook, page)", runner._run_wave)
+    runner._write_findings = timed("findings.xlsx", runner._write_findings)
+    workbook.Workbook.save = timed("Workbook.save (pre-parse, snapshot)", workbook.Workbook.save)
+    htmlexport.render_index = timed("index page", htmlexport.render_index)
+    try:
+        return cli.main(argv)
+    finally:
+        Path(phases_file).write_text(json.dumps(phases))
 
 
 def _notebook(path: Path, tmp: Path) -> None:

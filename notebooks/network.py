@@ -177,6 +177,14 @@ else:
     rpt.p(
         "Louvain communities (groups tied more among themselves than to the rest; fixed seed). A community with 75 % or more of one sector is a sector silo."
     )
+    if members.attrs.get("method") == "igraph":
+        rpt.p(
+            "With {n} stakeholders (more than {limit}) the communities are computed by igraph's implementation of Louvain (fast on large networks; seed {seed}, resolution {resolution}); networkx's implementation, used below that size, may split loosely tied groups differently.",
+            n=len(graph),
+            limit=net.LOUVAIN_NETWORKX_LIMIT,
+            seed=members.attrs["seed"],
+            resolution=members.attrs["resolution"],
+        )
     rpt.table(net.community_table(mix, rpt.lang), labels=L, vocab={"dominant": "sector"})
     rpt.keep("network_communities", mix)
 
@@ -201,7 +209,14 @@ elif focus not in graph:
     rpt.left_out("The focus stakeholder is not in this selection.")
 else:
     ego, focus_name = net.ego_network(graph, focus), graph.nodes[focus]["name"]
-    explorer.show(ego, rpt.lang, verdicts=verdicts, highlight=focus)
+    if len(ego) <= explorer.EXPLORER_LIMIT:
+        explorer.show(ego, rpt.lang, verdicts=verdicts, highlight=focus)
+    else:
+        rpt.left_out(
+            "The interactive explorer draws networks of up to {limit} stakeholders; this ego network has {n}: the figure below shows it by sector.",
+            limit=explorer.EXPLORER_LIMIT,
+            n=len(ego),
+        )
     rpt.show(
         plots.plot_network(ego, highlight=focus, lang=rpt.lang, title=_("Ego network of {name}", name=focus_name)),
         alt=plots.network_alt(ego, rpt.lang, focus=focus),

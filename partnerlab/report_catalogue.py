@@ -208,11 +208,25 @@ def entity_label(rep: ReportDef, params: dict, wb: object | None, lang: str) -> 
     if rep.entity in ("stakeholder", "partnership") and wb is not None:
         table = getattr(wb, rep.entity + "s", None)
         if table is not None and len(table) and "id" in table and "name" in table:
-            names = dict(zip(table["id"].astype(str), table["name"]))
-            name = names.get(str(value))
+            name = _names(table).get(str(value))
             if isinstance(name, str) and name.strip():
                 return name.strip()
     return str(value)
+
+
+_NAMES: dict[int, tuple[object, dict]] = {}  # id(table) -> (the table, kept so the id stays its own; id -> name)
+
+
+def _names(table) -> dict:
+    """id -> name of a stakeholders or partnerships table, built once per table: a batch titles
+    one page per stakeholder, and rebuilding it per page made planning quadratic (10,000
+    stakeholders: 16 s; 100,000: most of an hour)."""
+    hit = _NAMES.get(id(table))
+    if hit is None or hit[0] is not table:
+        if len(_NAMES) >= 4:
+            _NAMES.pop(next(iter(_NAMES)))
+        hit = _NAMES[id(table)] = (table, dict(zip(table["id"].astype(str), table["name"])))
+    return hit[1]
 
 
 def batch_pages(wb: object | None, notebooks: Path = paths.NOTEBOOKS) -> dict[str, dict]:

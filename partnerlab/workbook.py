@@ -28,7 +28,7 @@ import pandas as pd
 
 from partnerlab import i18n, schema, vocab
 from partnerlab.schema import Column, Sheet
-from partnerlab.xlsx import EXCEL_ERRORS, LIMITS, CellError, Styled, TooBig, Unsafe, XlsxReader
+from partnerlab.xlsx import EXCEL_ERRORS, LIMITS, CellError, Styled, TooBig, Unsafe, XlsxReader, gc_paused
 
 __all__ = [
     "Problem",
@@ -467,7 +467,7 @@ class Workbook:
     @classmethod
     def load(cls, folder: str | Path) -> Workbook:
         """Read a workbook saved with save()."""
-        with open(Path(folder) / "workbook.pkl", "rb") as fh:
+        with open(Path(folder) / "workbook.pkl", "rb") as fh, gc_paused():
             wb = pickle.load(fh)
         if not isinstance(wb, cls):
             raise TypeError(f"{folder} does not hold a partnerlab workbook")
@@ -482,7 +482,8 @@ def check_workbook(path: str | Path) -> tuple[Workbook | None, list[Problem]]:
     path = Path(path)
     loader = _Loader(path)
     try:
-        wb = loader.run()
+        with gc_paused():  # millions of cell values and records, no cycles (xlsx.gc_paused)
+            wb = loader.run()
     except _Fatal:
         wb = None
     problems = loader.problems
@@ -852,6 +853,11 @@ class _Loader:
         records = []
         plan = [(c, mapping.get(c.key), [] if c.kind.endswith("_list") else c.default) for c in spec.columns]
         skip = self._not_data_rows(spec, title, rows, mapping)
+        # A cell value seen before in the same column parses to the same value: ids, vocabulary
+        # words, strengths and years repeat across a large sheet (500,000 ties: 3.5 million cells).
+        # Kept only for single values that raised no problem (each bad cell reports its own cell).
+        memo: dict[tuple, object] = {}
+        once = {c.key for c in spec.columns if not c.kind.endswith("_list")}
         for r, row in self._data_rows(rows):
             if r in skip:
                 continue
@@ -861,8 +867,19 @@ class _Loader:
                 raw = row[i] if i is not None and i < n else None
                 if raw is None and not c.required:  # the common case, kept fast
                     rec[c.key] = blank.copy() if isinstance(blank, list) else blank
-                else:
-                    rec[c.key] = self._parse(spec, title, c, raw, r, i)
+                    continue
+                key = (c.key, type(raw), raw) if c.key in once and type(raw) in _MEMO_TYPES else None
+                if key is not None and key in memo:
+                    rec[c.key] = memo[key]
+                    continue
+                problems = len(self.problems) + len(self._muted or ())
+                rec[c.key] = value = self._parse(spec, title, c, raw, r, i)
+                if (
+                    key is not None
+                    and problems == len(self.problems) + len(self._muted or ())
+                    and not (type(raw) is str and _INVISIBLE.search(raw))
+                ):
+                    memo[key] = value
             records.append(rec)
         df = _frame(spec, records)
         if spec.key == "ties" and not df.empty:
@@ -1416,6 +1433,9 @@ def _row_limit(title: str) -> int:
     """The most data rows read from the sheet with this title (LIMITS)."""
     by_sheet = LIMITS.get("max_rows_by_sheet") or {}
     return max([LIMITS["max_rows"], *(by_sheet.get(spec.key, 0) for spec in _specs_of(title))])
+
+
+_MEMO_TYPES = frozenset({str, int, float, bool, dt.datetime})  # exact types: not Styled, not CellError
 
 
 def _fold(value: object) -> str:

@@ -524,6 +524,73 @@ def test_communities_sector_mix(two_silos):
     pd.testing.assert_frame_equal(members, net.communities(two_silos, seed=0))
 
 
+# Above LOUVAIN_NETWORKX_LIMIT stakeholders the communities come from igraph's Louvain (C);
+# networkx's louvain_communities is the reference it is checked against.
+def _planted(seed: int = 5) -> nx.Graph:
+    """Four groups of 25 stakeholders, dense inside (p 0.4), sparse between (p 0.01), strengths 1-3."""
+    g = nx.planted_partition_graph(4, 25, 0.4, 0.01, seed=seed)
+    rng = np.random.default_rng(seed)
+    for u, v in g.edges():
+        g.edges[u, v]["weight"] = int(rng.integers(1, 4))
+    nx.set_node_attributes(g, {v: ("academia", "media", "government", "private_sector")[v // 25] for v in g}, "sector")
+    return g
+
+
+@pytest.mark.parametrize("graph", [_planted(5), _planted(6), "two_silos"])
+def test_communities_igraph_equal_networkx_on_clear_communities(graph, request):
+    pytest.importorskip("igraph")
+    g = request.getfixturevalue(graph) if isinstance(graph, str) else graph
+    ref = nx.community.louvain_communities(g, weight="weight", seed=0)
+    fast = net.communities(g, seed=0, method="igraph")
+    assert fast.attrs["method"] == "igraph"
+    assert {frozenset(fast.index[fast["community"] == c]) for c in fast["community"].unique()} == {
+        frozenset(c) for c in ref
+    }
+    pd.testing.assert_frame_equal(net.communities(g, seed=0, method="networkx"), fast, check_like=False)
+
+
+def test_communities_igraph_modularity_close_to_networkx_and_reproducible():
+    pytest.importorskip("igraph")
+    g = nx.les_miserables_graph()  # loosely tied groups: the two may differ, their quality may not
+    ref = nx.community.louvain_communities(g, weight="weight", seed=0)
+    fast = net.communities(g, seed=3, method="igraph")
+    parts = [set(fast.index[fast["community"] == c]) for c in fast["community"].unique()]
+    q_ref = nx.community.modularity(g, ref, weight="weight")
+    assert nx.community.modularity(g, parts, weight="weight") == pytest.approx(q_ref, abs=0.02)
+    pd.testing.assert_frame_equal(fast, net.communities(g, seed=3, method="igraph"))
+
+
+def test_communities_switch_to_igraph_above_the_limit(two_silos, monkeypatch):
+    pytest.importorskip("igraph")
+    assert net.communities(two_silos).attrs["method"] == "networkx"
+    monkeypatch.setattr(net, "LOUVAIN_NETWORKX_LIMIT", 5)
+    members = net.communities(two_silos)
+    assert members.attrs == {"method": "igraph", "seed": 0, "resolution": 1.0}
+    assert members.loc["x", "community"] == 3  # isolates come last, as with networkx
+    with pytest.raises(ValueError, match="method"):
+        net.communities(two_silos, method="leiden")
+
+
+def test_sampled_betweenness_ranks_like_the_exact_value():
+    # the estimate the report uses above EXACT_BETWEENNESS_LIMIT, against networkx's exact betweenness
+    g = nx.connected_watts_strogatz_graph(600, 6, 0.05, seed=4)
+    exact = pd.Series(nx.betweenness_centrality(g))
+    sampled = pd.Series(net.betweenness(g, k=120, seed=0))  # a fifth of the nodes as sources
+    assert sampled.corr(exact, method="spearman") > 0.9
+    assert set(exact.nlargest(5).index) <= set(sampled.nlargest(20).index)
+    assert (sampled - exact).abs().max() < 0.5 * exact.max()
+
+
+def test_to_undirected_is_converted_once_and_read_only(tables):
+    g = net.build_tie_graph(tables)
+    und = net.to_undirected(g)
+    assert net.to_undirected(g) is und and nx.is_frozen(und)
+    g.add_edge("A", "Z", strength=1, weight=1, kinds={"partnership"}, sources={"ties"})
+    again = net.to_undirected(g)  # the graph changed: converted anew
+    assert again is not und and again.has_edge("A", "Z") and not und.has_edge("A", "Z")
+    assert nx.Graph(und).number_of_edges() == und.number_of_edges()  # an editable copy
+
+
 def test_components_isolates_bridges(two_silos):
     comps = net.components(two_silos)
     assert comps["size"].tolist() == [10, 1] and comps.loc[0, "sectors"] == 2
