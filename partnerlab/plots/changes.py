@@ -37,38 +37,50 @@ def plot_grid_moves(
         ax = plt.subplots(figsize=(11, 9.5))[1]
     draw_grid(ax, threshold, lang)
     offsets = _offsets(placed, cols)
-    labels = []
-    for (dx, dy), row in zip(offsets, placed.itertuples(index=False)):
-        x0, y0 = float(row.interest_before) + dx, float(row.influence_before) + dy
-        x1, y1 = float(row.interest_after) + dx, float(row.influence_after) + dy
-        color = sector_color(row.sector)
-        ax.scatter(x0, y0, s=28, facecolor="white", edgecolor=color, linewidth=1.4, zorder=3)
-        ax.add_patch(
-            FancyArrowPatch(
-                (x0, y0),
-                (x1, y1),
-                arrowstyle="-|>",
-                mutation_scale=14,
-                lw=1.8,
-                color=color,
-                shrinkA=3,
-                shrinkB=2,
-                zorder=4,
-            )
-        )
-        labels.append(
-            ax.annotate(
-                short_name(row.name, 40),
-                (x1, y1),
-                **_label_place(x0, y0, x1, y1),
-                textcoords="offset points",
-                fontsize=8,
-                color="#222",
-                zorder=5,
-                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
-            )
-        )
+    labels = [_draw_move(ax, row, dx, dy) for (dx, dy), row in zip(offsets, placed.itertuples(index=False))]
     ax.set_title(_("Moves on the influence-interest grid"))
+    _sector_legend(ax, placed, lang)
+    note = _moves_note(len(moves) - len(placed), _)
+    ax.text(0, -0.1, note, transform=ax.transAxes, fontsize=8, color="#555", wrap=True, va="top")
+    ax.set_aspect("equal")
+    _separate(labels)
+    return ax
+
+
+def _draw_move(ax: plt.Axes, row: object, dx: float, dy: float) -> object:
+    """One move drawn: an open circle then, an arrow to now, and the name's label (returned)."""
+    x0, y0 = float(row.interest_before) + dx, float(row.influence_before) + dy
+    x1, y1 = float(row.interest_after) + dx, float(row.influence_after) + dy
+    color = sector_color(row.sector)
+    ax.scatter(x0, y0, s=28, facecolor="white", edgecolor=color, linewidth=1.4, zorder=3)
+    ax.add_patch(
+        FancyArrowPatch(
+            (x0, y0),
+            (x1, y1),
+            arrowstyle="-|>",
+            mutation_scale=14,
+            lw=1.8,
+            color=color,
+            shrinkA=3,
+            shrinkB=2,
+            zorder=4,
+        )
+    )
+    return ax.annotate(
+        short_name(row.name, 40),
+        (x1, y1),
+        **_label_place(x0, y0, x1, y1),
+        textcoords="offset points",
+        fontsize=8,
+        color="#222",
+        zorder=5,
+        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
+    )
+
+
+def _sector_legend(ax: plt.Axes, placed: pd.DataFrame, lang: str) -> None:
+    """The legend of the sectors drawn, outside the grid on the right (none when nothing is drawn)."""
+    _ = i18n.translator(lang)
     sectors = [s for s in vocab.SECTORS.keys if s in set(placed.get("sector", []))]
     if sectors:
         ax.legend(
@@ -77,21 +89,21 @@ def plot_grid_moves(
             bbox_to_anchor=(1.01, 1),
             title=_("Sector"),
         )
+
+
+def _moves_note(unplaced: int, _) -> str:
+    """The figure's note: how to read an arrow, and how many moves have no place on the grid."""
     note = _(
         "Each arrow goes from the scores then (open circle) to the scores now; arrows sharing a cell are "
         "spread out within it."
     )
-    unplaced = len(moves) - len(placed)
     if unplaced:
         note += " " + _.n(
             "{n} move with a blank score is not drawn (see the table).",
             "{n} moves with a blank score are not drawn (see the table).",
             unplaced,
         )
-    ax.text(0, -0.1, note, transform=ax.transAxes, fontsize=8, color="#555", wrap=True, va="top")
-    ax.set_aspect("equal")
-    _separate(labels)
-    return ax
+    return note
 
 
 def _separate(labels: list, step: float = 11.0, tries: int = 8) -> None:
