@@ -332,15 +332,15 @@ def critical_sentence(stakeholder_table: pd.DataFrame, lang: str = "en") -> str:
     """
     crit = stakeholders.critical_group(stakeholder_table)
     _ = i18n.translator(lang)
-    return _.n(
-        "<b>{n}</b> of the <b>{total}</b> stakeholders has high influence and high interest ({threshold} or "
-        "more on both): the critical group of potential allies (Appendix 3, step 2). The table gives each "
-        "one's latest due-diligence outcome; the ones never screened are among the alerts.",
-        "<b>{n}</b> of the <b>{total}</b> stakeholders have high influence and high interest ({threshold} or "
-        "more on both): the critical group of potential allies (Appendix 3, step 2). The table gives each "
-        "one's latest due-diligence outcome; the ones never screened are among the alerts.",
+    return _.n(  # the verb agrees with the critical group; the stakeholders counted apart
+        "<b>{n}</b> of {total} has high influence and high interest ({threshold} or more on both): the "
+        "critical group of potential allies (Appendix 3, step 2). The table gives each one's latest "
+        "due-diligence outcome; the ones never screened are among the alerts.",
+        "<b>{n}</b> of {total} have high influence and high interest ({threshold} or more on both): the "
+        "critical group of potential allies (Appendix 3, step 2). The table gives each one's latest "
+        "due-diligence outcome; the ones never screened are among the alerts.",
         len(crit),
-        total=_.number(len(stakeholder_table)),
+        total=_stakeholder_count(len(stakeholder_table), _),
         threshold=_.number(stakeholders.HIGH),
     )
 
@@ -446,6 +446,11 @@ def _alert_word(_, severity: str, n: int) -> str:
 # The headlines, one topic each: (topic, sentence, report, section) or None when the topic is left out.
 
 
+def _stakeholder_count(n: int, _) -> str:
+    """The stakeholders counted ("<b>12</b> stakeholders"), for a sentence that gives another count too."""
+    return _.n("<b>{n}</b> stakeholder", "<b>{n}</b> stakeholders", n)
+
+
 def _partnerships_headline(register: pd.DataFrame | None, _) -> tuple[str, str, str, str] | None:
     """The partnerships headline: how many of the register's partnerships may go ahead, how many are blocked."""
     if register is None or not len(register):
@@ -453,11 +458,12 @@ def _partnerships_headline(register: pd.DataFrame | None, _) -> tuple[str, str, 
     n = len(register)
     go = int(register["verdict"].isin(["go", "go_with_conditions"]).sum())
     blocked = int((register["verdict"] == "blocked").sum())
+    total = _.n("<b>{n}</b> partnership", "<b>{n}</b> partnerships", n)  # each count its own plural
     text = _.n(  # the verb agrees with the partnerships that may go ahead
-        "<b>{n}</b> of the <b>{total}</b> partnerships may go ahead; blocked: <b>{blocked}</b>.",
-        "<b>{n}</b> of the <b>{total}</b> partnerships may go ahead; blocked: <b>{blocked}</b>.",
+        "<b>{n}</b> of {total} may go ahead; blocked: <b>{blocked}</b>.",
+        "<b>{n}</b> of {total} may go ahead; blocked: <b>{blocked}</b>.",
         go,
-        total=_.number(n),
+        total=total,
         blocked=_.number(blocked),
     )
     return "partnerships", text, "overview", "register"
@@ -468,13 +474,11 @@ def _critical_headline(st: pd.DataFrame, _) -> tuple[str, str, str, str] | None:
     if not len(st):
         return None
     crit = stakeholders.critical_group(st)
-    text = _.n(
-        "<b>{n}</b> of the <b>{total}</b> stakeholders has high influence and high interest: "
-        "the critical group of potential allies.",
-        "<b>{n}</b> of the <b>{total}</b> stakeholders have high influence and high interest: "
-        "the critical group of potential allies.",
+    text = _.n(  # the verb agrees with the critical group; the stakeholders counted apart
+        "<b>{n}</b> of {total} has high influence and high interest: the critical group of potential allies.",
+        "<b>{n}</b> of {total} have high influence and high interest: the critical group of potential allies.",
         len(crit),
-        total=_.number(len(st)),
+        total=_stakeholder_count(len(st), _),
     )
     return "critical", text, "stakeholder_map", "critical"
 
@@ -489,13 +493,13 @@ def _quality_headline(quality_assessment: pd.DataFrame, _, lang: str) -> tuple[s
     if not (len(levels) and means.notna().any()):
         return None
     weakest = means.idxmin()
-    text = _.n(  # the verb agrees with the partnerships that reach level 3 ("1 of the 12 ... reaches")
-        "<b>{n}</b> of the <b>{total}</b> assessed partnerships reaches level 3 on all six "
-        "quality dimensions; the weakest dimension is <b>{dimension}</b> (mean level {level}).",
-        "<b>{n}</b> of the <b>{total}</b> assessed partnerships reach level 3 on all six "
-        "quality dimensions; the weakest dimension is <b>{dimension}</b> (mean level {level}).",
+    text = _.n(  # the verb agrees with the partnerships that reach level 3 ("1 of 12 ... reaches")
+        "<b>{n}</b> of {total} reaches level 3 on all six quality dimensions; the weakest dimension is "
+        "<b>{dimension}</b> (mean level {level}).",
+        "<b>{n}</b> of {total} reach level 3 on all six quality dimensions; the weakest dimension is "
+        "<b>{dimension}</b> (mean level {level}).",
         int((dims >= 3).all(axis=1).sum()),
-        total=_.number(len(levels)),
+        total=_.n("<b>{n}</b> assessed partnership", "<b>{n}</b> assessed partnerships", len(levels)),
         dimension=html.escape(quality.dimension_label(weakest, lang)),
         level=_.number(float(means[weakest]), 1),
     )
@@ -510,10 +514,10 @@ def _plan_headline(wb, as_of: dt.date, _) -> tuple[str, str, str, str] | None:
     if not s["actions"]:
         return None
     text = _.n(  # the verb agrees with the courses of action done
-        "<b>{n}</b> of the <b>{total}</b> courses of action of the plan is done; late: <b>{late}</b>.",
-        "<b>{n}</b> of the <b>{total}</b> courses of action of the plan are done; late: <b>{late}</b>.",
+        "<b>{n}</b> of {total} is done; late: <b>{late}</b>.",
+        "<b>{n}</b> of {total} are done; late: <b>{late}</b>.",
         s["done"],
-        total=_.number(s["actions"]),
+        total=_.n("<b>{n}</b> course of action of the plan", "<b>{n}</b> courses of action of the plan", s["actions"]),
         late=_.number(s["late"]),
     )
     return "action_plan", text, "action_plan", "action_plan"
