@@ -445,6 +445,24 @@ def display_table(name: str, df: pd.DataFrame, lang: str = "en", names_limit: in
     for col in out.columns:
         if col in _DISPLAY_VOCABS and out[col].dtype.kind not in "fiu":  # "change" is a number in some tables
             out[col] = out[col].map(lambda x, c=col: "" if _clean(x) is None else _display_label(c, str(x), _))
+    out = _table_words(name, df, out, _, lang)
+    if "action" in out.columns and "code" in out.columns:  # Appendix 1 wording in the page's language
+        out["action"] = [
+            _short(actionplan.action_label(c, a, lang), names_limit) for c, a in zip(df["code"], df["action"])
+        ]
+    out = _rounded_with_dashes(out)
+    drop = {
+        "stakeholder_attributes": ["id"],
+        "grid_moves": ["id"],
+        "critical_group": ["id"],
+        "new_screenings": [],
+        "community_moves": ["id"],
+    }.get(name, [])
+    return out.drop(columns=drop).reset_index(drop=True)
+
+
+def _table_words(name: str, df: pd.DataFrame, out: pd.DataFrame, _: i18n.Translator, lang: str) -> pd.DataFrame:
+    """The words of one change table in the language: its own columns' keys as labels, ends dropped."""
     if name == "stakeholder_attributes":
         for col in ("before", "after"):
             out[col] = [("" if _clean(v) is None else _.label(f, str(v))) for f, v in zip(df["field"], df[col])]
@@ -467,25 +485,19 @@ def display_table(name: str, df: pd.DataFrame, lang: str = "en", names_limit: in
         out["dimension"] = out["dimension"].map(lambda d: quality.dimension_label(d, lang))
     if name == "partnership_status":  # a partnership (feminine in Spanish and Portuguese): new, withdrawn
         out["change"] = df["change"].map(lambda c: _(_PARTNERSHIP_CHANGES[c]) if c in _PARTNERSHIP_CHANGES else c)
-    if "action" in out.columns and "code" in out.columns:  # Appendix 1 wording in the page's language
-        out["action"] = [
-            _short(actionplan.action_label(c, a, lang), names_limit) for c, a in zip(df["code"], df["action"])
-        ]
+    return out
+
+
+def _rounded_with_dashes(out: pd.DataFrame) -> pd.DataFrame:
+    """Numbers rounded to 2 decimals and every blank cell a dash, never an empty or "nan" cell."""
     for col in out.columns:
         if out[col].dtype.kind == "f":
             out[col] = out[col].round(2)
-    for col in out.columns:  # a blank side reads as a dash, never as an empty or "nan" cell
+    for col in out.columns:
         out[col] = pd.Series(
             ["—" if _clean(x) is None or x == "" else x for x in out[col]], index=out.index, dtype=object
         )
-    drop = {
-        "stakeholder_attributes": ["id"],
-        "grid_moves": ["id"],
-        "critical_group": ["id"],
-        "new_screenings": [],
-        "community_moves": ["id"],
-    }.get(name, [])
-    return out.drop(columns=drop).reset_index(drop=True)
+    return out
 
 
 def shared_partnership_summary(table: pd.DataFrame, partnerships: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
