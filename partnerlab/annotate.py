@@ -54,36 +54,56 @@ def annotate_workbook(source: str | Path, problems: list[Problem], out: str | Pa
     if out.resolve() == source.resolve():
         raise ValueError(f"{out}: the annotated copy must not overwrite the workbook it annotates")
     book = _open_book(source, keep_vba=False, keep_links=False)  # full mode: we write a copy
-    spanish = {vocab.normalize(s.es) for s in schema.SHEETS if s.es != s.key}
-    _ = i18n.translator(
-        i18n.resolve_lang(lang, "es" if any(vocab.normalize(t) in spanish for t in book.sheetnames) else "en")
-    )
+    _ = i18n.translator(_book_lang(book, lang))
     listing = book.create_sheet(_free_title(book, _(SHEET_TITLE)), 0)
     listing.append([h if h == "#" else _(h) for h in _HEADERS])
     for cell in listing[1]:
         cell.font = Font(bold=True)
     for n, p in enumerate(problems, start=1):
-        target = _target(book, p)
-        fill = ERROR_FILL if p.is_error else WARNING_FILL
-        found = "" if p.found is None else str(p.found)
-        listing.append(
-            [n, _(_SEVERITY.get(p.severity, p.severity)), p.sheet, p.cell, p.column, found, p.expected, target or ""]
-        )
-        row = listing.max_row
-        listing.cell(row, 2).fill = fill
-        if target:
-            ws_title, ref = target.split("!", 1)
-            ws = book[ws_title.strip("'").replace("''", "'")]
-            cell = ws[ref]
-            cell.fill = fill
-            text = _message(p, _)
-            cell.comment = Comment(
-                text if cell.comment is None else f"{cell.comment.text}\n\n{text}", "partnerlab", width=360, height=140
-            )
-            link = listing.cell(row, 8)
-            link.value = f"{p.sheet}!{ref}"
-            link.hyperlink = Hyperlink(ref=link.coordinate, location=target, display=link.value)
-            link.style = "Hyperlink"
+        _list_and_mark(book, listing, n, p, _)
+    _lay_out_listing(listing)
+    book.active = 0
+    for ws in book.worksheets:
+        ws.sheet_view.tabSelected = ws is listing
+    out.parent.mkdir(parents=True, exist_ok=True)
+    book.save(out)
+    return out
+
+
+def _book_lang(book, lang: str | None) -> str:
+    """The language of the annotations: lang, else Spanish when the sheets have Spanish names, else English."""
+    spanish = {vocab.normalize(s.es) for s in schema.SHEETS if s.es != s.key}
+    return i18n.resolve_lang(lang, "es" if any(vocab.normalize(t) in spanish for t in book.sheetnames) else "en")
+
+
+def _list_and_mark(book, listing, n: int, p: Problem, _: i18n.Translator) -> None:
+    """Problem n listed on the problems sheet and, when it has a cell, that cell filled, commented and linked."""
+    target = _target(book, p)
+    fill = ERROR_FILL if p.is_error else WARNING_FILL
+    found = "" if p.found is None else str(p.found)
+    listing.append(
+        [n, _(_SEVERITY.get(p.severity, p.severity)), p.sheet, p.cell, p.column, found, p.expected, target or ""]
+    )
+    row = listing.max_row
+    listing.cell(row, 2).fill = fill
+    if not target:
+        return
+    ws_title, ref = target.split("!", 1)
+    ws = book[ws_title.strip("'").replace("''", "'")]
+    cell = ws[ref]
+    cell.fill = fill
+    text = _message(p, _)
+    cell.comment = Comment(
+        text if cell.comment is None else f"{cell.comment.text}\n\n{text}", "partnerlab", width=360, height=140
+    )
+    link = listing.cell(row, 8)
+    link.value = f"{p.sheet}!{ref}"
+    link.hyperlink = Hyperlink(ref=link.coordinate, location=target, display=link.value)
+    link.style = "Hyperlink"
+
+
+def _lay_out_listing(listing) -> None:
+    """The problems sheet's widths, wrapping, frozen header, filter, and printing on one page width."""
     for col, width in zip("ABCDEFGH", (5, 11, 20, 9, 16, 30, 90, 18)):
         listing.column_dimensions[col].width = width
     for cells in listing.iter_rows(min_row=2, min_col=6, max_col=7):
@@ -94,12 +114,6 @@ def annotate_workbook(source: str | Path, problems: list[Problem], out: str | Pa
     listing.sheet_properties.pageSetUpPr.fitToPage = True
     listing.page_setup.fitToWidth, listing.page_setup.fitToHeight = 1, 0
     listing.auto_filter.ref = f"A1:H{max(listing.max_row, 1)}"
-    book.active = 0
-    for ws in book.worksheets:
-        ws.sheet_view.tabSelected = ws is listing
-    out.parent.mkdir(parents=True, exist_ok=True)
-    book.save(out)
-    return out
 
 
 def _message(p: Problem, _: i18n.Translator) -> str:

@@ -445,6 +445,24 @@ def display_table(name: str, df: pd.DataFrame, lang: str = "en", names_limit: in
     for col in out.columns:
         if col in _DISPLAY_VOCABS and out[col].dtype.kind not in "fiu":  # "change" is a number in some tables
             out[col] = out[col].map(lambda x, c=col: "" if _clean(x) is None else _display_label(c, str(x), _))
+    out = _table_words(name, df, out, _, lang)
+    if "action" in out.columns and "code" in out.columns:  # Appendix 1 wording in the page's language
+        out["action"] = [
+            _short(actionplan.action_label(c, a, lang), names_limit) for c, a in zip(df["code"], df["action"])
+        ]
+    out = _rounded_with_dashes(out)
+    drop = {
+        "stakeholder_attributes": ["id"],
+        "grid_moves": ["id"],
+        "critical_group": ["id"],
+        "new_screenings": [],
+        "community_moves": ["id"],
+    }.get(name, [])
+    return out.drop(columns=drop).reset_index(drop=True)
+
+
+def _table_words(name: str, df: pd.DataFrame, out: pd.DataFrame, _: i18n.Translator, lang: str) -> pd.DataFrame:
+    """The words of one change table in the language: its own columns' keys as labels, ends dropped."""
     if name == "stakeholder_attributes":
         for col in ("before", "after"):
             out[col] = [("" if _clean(v) is None else _.label(f, str(v))) for f, v in zip(df["field"], df[col])]
@@ -467,25 +485,19 @@ def display_table(name: str, df: pd.DataFrame, lang: str = "en", names_limit: in
         out["dimension"] = out["dimension"].map(lambda d: quality.dimension_label(d, lang))
     if name == "partnership_status":  # a partnership (feminine in Spanish and Portuguese): new, withdrawn
         out["change"] = df["change"].map(lambda c: _(_PARTNERSHIP_CHANGES[c]) if c in _PARTNERSHIP_CHANGES else c)
-    if "action" in out.columns and "code" in out.columns:  # Appendix 1 wording in the page's language
-        out["action"] = [
-            _short(actionplan.action_label(c, a, lang), names_limit) for c, a in zip(df["code"], df["action"])
-        ]
+    return out
+
+
+def _rounded_with_dashes(out: pd.DataFrame) -> pd.DataFrame:
+    """Numbers rounded to 2 decimals and every blank cell a dash, never an empty or "nan" cell."""
     for col in out.columns:
         if out[col].dtype.kind == "f":
             out[col] = out[col].round(2)
-    for col in out.columns:  # a blank side reads as a dash, never as an empty or "nan" cell
+    for col in out.columns:
         out[col] = pd.Series(
             ["—" if _clean(x) is None or x == "" else x for x in out[col]], index=out.index, dtype=object
         )
-    drop = {
-        "stakeholder_attributes": ["id"],
-        "grid_moves": ["id"],
-        "critical_group": ["id"],
-        "new_screenings": [],
-        "community_moves": ["id"],
-    }.get(name, [])
-    return out.drop(columns=drop).reset_index(drop=True)
+    return out
 
 
 def shared_partnership_summary(table: pd.DataFrame, partnerships: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
@@ -604,34 +616,50 @@ def snapshot_as_of(wb: object, year: int) -> object:
     about["as_of"] = as_of
     cut = pd.Timestamp(as_of)
     t = {k: v.copy() for k, v in _tables(wb).items() if k != "about"}
-
-    ties = t["ties"]
-    if not ties.empty:
-        since, until = _years(ties["since"]), _years(ties["until"])
-        ties = ties[~(since > as_of.year).fillna(False)].copy()
-        later = (until.loc[ties.index] > as_of.year).fillna(False)
-        ties["until"] = ties["until"].astype(object).where(~later, None)
-        if str(t["ties"]["until"].dtype) == "Int64":
-            ties["until"] = ties["until"].astype("Int64")
-        t["ties"] = ties
-    parts = t["partnerships"]
-    if not parts.empty:
-        start, end = pd.to_datetime(parts["start"]), pd.to_datetime(parts["end"])
-        parts = parts[~(start > cut).fillna(False)].copy()
-        later = (end.loc[parts.index] > cut).fillna(False)
-        parts.loc[later & (parts["status"] == "closed"), "status"] = "active"
-        parts["end"] = pd.to_datetime(parts["end"]).where(~later)
-        t["partnerships"] = parts
+    if not t["ties"].empty:
+        t["ties"] = _ties_as_of(t["ties"], as_of.year)
+    if not t["partnerships"].empty:
+        t["partnerships"] = _partnerships_as_of(t["partnerships"], cut)
     for key in ("due_diligence", "value_assessment", "quality_assessment"):
         df = t[key]
         if not df.empty:
             t[key] = df[~(pd.to_datetime(df["assessed_on"]) > cut).fillna(False)].copy()
-    va = t["value_assessment"]
-    if not va.empty:
-        later = (pd.to_datetime(va["decision_date"]) > cut).fillna(False)
-        va.loc[later, "decision"] = None
-        va["decision_date"] = pd.to_datetime(va["decision_date"]).where(~later)
+    if not t["value_assessment"].empty:
+        _blank_later_decisions(t["value_assessment"], cut)
     t = {k: v.reset_index(drop=True) for k, v in t.items()}
+    return _same_kind(wb, t, about)
+
+
+def _ties_as_of(ties: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The ties known at the end of the year: later ones dropped, a later `until` blanked."""
+    since, until = _years(ties["since"]), _years(ties["until"])
+    out = ties[~(since > year).fillna(False)].copy()
+    later = (until.loc[out.index] > year).fillna(False)
+    out["until"] = out["until"].astype(object).where(~later, None)
+    if str(ties["until"].dtype) == "Int64":
+        out["until"] = out["until"].astype("Int64")
+    return out
+
+
+def _partnerships_as_of(parts: pd.DataFrame, cut: pd.Timestamp) -> pd.DataFrame:
+    """The partnerships started by the cut: a later `end` blanked, and `closed` then `active`."""
+    start, end = pd.to_datetime(parts["start"]), pd.to_datetime(parts["end"])
+    out = parts[~(start > cut).fillna(False)].copy()
+    later = (end.loc[out.index] > cut).fillna(False)
+    out.loc[later & (out["status"] == "closed"), "status"] = "active"
+    out["end"] = pd.to_datetime(out["end"]).where(~later)
+    return out
+
+
+def _blank_later_decisions(va: pd.DataFrame, cut: pd.Timestamp) -> None:
+    """Value decisions dated after the cut blanked, in place (not taken yet)."""
+    later = (pd.to_datetime(va["decision_date"]) > cut).fillna(False)
+    va.loc[later, "decision"] = None
+    va["decision_date"] = pd.to_datetime(va["decision_date"]).where(~later)
+
+
+def _same_kind(wb: object, t: dict[str, pd.DataFrame], about: dict) -> object:
+    """The tables and about as wb's kind: a mapping for a mapping, else a `Workbook` with wb's file details."""
     if isinstance(wb, Mapping):
         return {**t, "about": about}
     from partnerlab.workbook import Workbook
@@ -1108,25 +1136,41 @@ def match_communities(
     """
     old_sets = _groups(before)
     new_sets = _groups(after)
-    scores = []
-    for (i, a), (j, b) in itertools.product(old_sets.items(), new_sets.items()):
-        jac = len(a & b) / len(a | b)
-        if jac >= min_jaccard:
-            scores.append((-jac, i, j))
-    relabel: dict[int, int] = {}
-    taken: set[int] = set()
-    jaccard: dict[int, float] = {}
-    for neg, i, j in sorted(scores):
-        if j in relabel or i in taken:
-            continue
-        relabel[j], jaccard[j] = i, -neg
-        taken.add(i)
-    relabel = dict(sorted(relabel.items()))
+    kept, jaccard = _best_overlaps(old_sets, new_sets, min_jaccard)
+    relabel = dict(sorted(kept.items()))
     nxt = max([*old_sets, 0]) + 1
     for j in sorted(new_sets):
         if j not in relabel:
             relabel[j] = nxt
             nxt += 1
+    return relabel, _community_table(old_sets, new_sets, relabel, jaccard)
+
+
+def _best_overlaps(
+    old_sets: dict[int, set], new_sets: dict[int, set], min_jaccard: float
+) -> tuple[dict[int, int], dict[int, float]]:
+    """Community now -> the old one it keeps, and its Jaccard overlap: best overlap first, one to one."""
+    scores = []
+    for (i, a), (j, b) in itertools.product(old_sets.items(), new_sets.items()):
+        jac = len(a & b) / len(a | b)
+        if jac >= min_jaccard:
+            scores.append((-jac, i, j))
+    kept: dict[int, int] = {}
+    taken: set[int] = set()
+    jaccard: dict[int, float] = {}
+    for neg, i, j in sorted(scores):
+        if j in kept or i in taken:
+            continue
+        kept[j], jaccard[j] = i, -neg
+        taken.add(i)
+    return kept, jaccard
+
+
+def _community_table(
+    old_sets: dict[int, set], new_sets: dict[int, set], relabel: dict[int, int], jaccard: dict[int, float]
+) -> pd.DataFrame:
+    """One row per community, kept, new or dissolved, with its sizes then and now, by number."""
+    taken = {relabel[j] for j in jaccard}
     rows = []
     for j, label in sorted(relabel.items(), key=lambda t: t[1]):
         size_b = len(old_sets[label]) if label in taken else math.nan
@@ -1152,7 +1196,7 @@ def match_communities(
     table = pd.DataFrame(rows, columns=["community", "size_before", "size_after", "jaccard", "status"])
     for c in ("size_before", "size_after"):
         table[c] = table[c].astype("Int64")
-    return relabel, table.sort_values("community", kind="stable")
+    return table.sort_values("community", kind="stable")
 
 
 def community_moves(

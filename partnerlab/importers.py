@@ -734,6 +734,7 @@ class _Network:
         return str(value)
 
     def finish(self, sources: str) -> None:
+        """The rows into the result, and the review lines of what the import made of them."""
         r = self.r
         r.data["stakeholders"] = self.stakeholders
         r.data["ties"] = self.ties
@@ -745,9 +746,24 @@ class _Network:
                 ties=r.n("{n} tie", "{n} ties", len(self.ties)),
             )
         )
+        r.guessed.extend(self._guessed_lines())
+        if self.loops:
+            r.unmapped.append(
+                r.n(
+                    "{n} tie from a node to itself was left out",
+                    "{n} ties from a node to itself were left out",
+                    self.loops,
+                )
+            )
+        r.unmapped.extend(self._unmapped_lines())
+
+    def _guessed_lines(self) -> list[str]:
+        """The review lines of what the import guessed: created stakeholders, sectors, weights, labels."""
+        r = self.r
+        lines = []
         if self.created:
             shown = ", ".join(self.created[:5]) + (" ..." if len(self.created) > 5 else "")
-            r.guessed.append(
+            lines.append(
                 r.n(
                     "{n} tie end not in the node list became a stakeholder (sector Other): {shown}",
                     "{n} tie ends not in the node list became stakeholders (sector Other): {shown}",
@@ -756,7 +772,7 @@ class _Network:
                 )
             )
         if self.no_sector:
-            r.guessed.append(
+            lines.append(
                 r.n(
                     "{n} stakeholder has no recognised sector and was given sector Other: set its "
                     "sector in the workbook",
@@ -766,7 +782,7 @@ class _Network:
                 )
             )
         if self.clipped:
-            r.guessed.append(
+            lines.append(
                 r.n(
                     "{n} tie weight was not a whole number 1-3: rounded and clipped to 1-3 (strength); "
                     "the tie's note keeps the weight in the source",
@@ -777,7 +793,7 @@ class _Network:
                 )
             )
         if self.duplicate_labels:
-            r.guessed.append(
+            lines.append(
                 r.n(
                     "{n} label appears more than once: a tie that names it goes to the first stakeholder "
                     "with that label (use ids to be exact)",
@@ -786,25 +802,24 @@ class _Network:
                     self.duplicate_labels,
                 )
             )
-        if self.loops:
-            r.unmapped.append(
-                r.n(
-                    "{n} tie from a node to itself was left out",
-                    "{n} ties from a node to itself were left out",
-                    self.loops,
-                )
-            )
+        return lines
+
+    def _unmapped_lines(self) -> list[str]:
+        """The review lines of the values that could not be mapped, grouped by column, most frequent first."""
+        r = self.r
         by_what: dict[str, list[str]] = {}
         for (what, value), n in self.unmapped.most_common():
             by_what.setdefault(what, []).append(f'"{value}" ({n})')
+        lines = []
         for what, values in by_what.items():
             listed = ", ".join(values[:12]) + (" ..." if len(values) > 12 else "")
             if what == "tie type":
-                r.unmapped.append(
+                lines.append(
                     r._("tie type: {values} (kept as kind Other, with the source's type in the note)", values=listed)
                 )
             else:  # what: a column of the contract
-                r.unmapped.append(r._("{column}: {values}", column=what, values=listed))
+                lines.append(r._("{column}: {values}", column=what, values=listed))
+        return lines
 
 
 def _import_kumu(paths: list[Path], lang: str) -> ImportResult:
@@ -988,6 +1003,18 @@ def _kumu_json_tables(path: Path) -> tuple[Table, Table | None]:
 
 def _import_gephi(paths: list[Path], lang: str) -> ImportResult:
     result = ImportResult(lang=lang)
+    nodes, edges = _gephi_tables(paths)
+    net = _Network(result, lang)
+    if nodes is not None:
+        _gephi_nodes(net, result, nodes)
+    if edges is not None:
+        _gephi_edges(net, result, edges)
+    net.finish(", ".join(p.name for p in paths))
+    return result
+
+
+def _gephi_tables(paths: list[Path]) -> tuple[Table | None, Table | None]:
+    """Gephi's nodes and edges tables among the sources (either may be None, not both)."""
     nodes = edges = None
     for p in paths:
         for t in read_tables(p):
@@ -1003,65 +1030,68 @@ def _import_gephi(paths: list[Path], lang: str) -> ImportResult:
                 )
     if edges is None and nodes is None:
         raise ImportFailure("no Gephi nodes or edges table among the sources")
-    net = _Network(result, lang)
-    if nodes is not None:
-        id_col, label_col = nodes.column("Id"), nodes.column("Label")
-        skip = {id_col} | ({label_col} if label_col is not None else set())
-        computed = [h for i, h in enumerate(nodes.header) if i not in skip and vocab.normalize(h) in COMPUTED]
-        skip |= {i for i, h in enumerate(nodes.header) if vocab.normalize(h) in COMPUTED}
-        ignored = [h for i, h in enumerate(nodes.header) if i not in skip and _stakeholder_column(h) is None]
-        for i, row in enumerate(nodes.rows):
-            if all(_blank(v) for v in row):
-                continue
-            if _blank(row[id_col]):
-                raise ImportFailure(f"{nodes.where(i, id_col)}: blank; expected the node's Id")
-            label = row[label_col] if label_col is not None and not _blank(row[label_col]) else row[id_col]
-            net.add_node(row[id_col], label, net.node_fields(nodes, row, skip), nodes.where(i, id_col))
-        result.mapped.append(
-            result._(
-                "{file}: Id -> id, Label -> name, columns named like ours -> sector, scope, "
-                "states, influence, interest, ...",
-                file=nodes.file,
-            )
+    return nodes, edges
+
+
+def _gephi_nodes(net: _Network, result: ImportResult, nodes: Table) -> None:
+    """The nodes table's rows added as stakeholders, and the review lines of its columns."""
+    id_col, label_col = nodes.column("Id"), nodes.column("Label")
+    skip = {id_col} | ({label_col} if label_col is not None else set())
+    computed = [h for i, h in enumerate(nodes.header) if i not in skip and vocab.normalize(h) in COMPUTED]
+    skip |= {i for i, h in enumerate(nodes.header) if vocab.normalize(h) in COMPUTED}
+    ignored = [h for i, h in enumerate(nodes.header) if i not in skip and _stakeholder_column(h) is None]
+    for i, row in enumerate(nodes.rows):
+        if all(_blank(v) for v in row):
+            continue
+        if _blank(row[id_col]):
+            raise ImportFailure(f"{nodes.where(i, id_col)}: blank; expected the node's Id")
+        label = row[label_col] if label_col is not None and not _blank(row[label_col]) else row[id_col]
+        net.add_node(row[id_col], label, net.node_fields(nodes, row, skip), nodes.where(i, id_col))
+    result.mapped.append(
+        result._(
+            "{file}: Id -> id, Label -> name, columns named like ours -> sector, scope, "
+            "states, influence, interest, ...",
+            file=nodes.file,
         )
-        if computed:
-            result.unmapped.append(
-                result._("computed by partnerlab, not imported: {columns}", columns=", ".join(computed))
-            )
-        if ignored:
-            result.unmapped.append(
-                result._("node columns with no column in the workbook: {columns}", columns=", ".join(ignored))
-            )
-    if edges is not None:
-        s_col, t_col = edges.column("Source"), edges.column("Target")
-        type_col, w_col = edges.column("Type"), edges.column("Weight")
-        kind_col = edges.column("Kind", "Label", "Relationship")
-        for i, row in enumerate(edges.rows):
-            if all(_blank(v) for v in row):
-                continue
-            directed = None
-            if type_col is not None and not _blank(row[type_col]):
-                d = vocab.normalize(row[type_col])
-                if d not in ("directed", "undirected"):
-                    raise ImportFailure(
-                        f"{edges.where(i, type_col)}: found {row[type_col]!r}; expected Directed or Undirected"
-                    )
-                directed = d == "directed"
-            kinds = (
-                [k.strip() for k in re.split(r"[;|]", str(row[kind_col])) if k.strip()]
-                if kind_col is not None and not _blank(row[kind_col])
-                else []
-            )
-            net.add_tie(
-                row[s_col], row[t_col], kinds, directed, row[w_col] if w_col is not None else None, edges.where(i)
-            )
-        kind = f", {edges.header[kind_col]} -> kind" if kind_col is not None else ""
-        result.mapped.append(
-            result._("{file}: Source/Target -> source/target, Type -> directed, Weight -> strength", file=edges.file)
-            + kind
+    )
+    if computed:
+        result.unmapped.append(result._("computed by partnerlab, not imported: {columns}", columns=", ".join(computed)))
+    if ignored:
+        result.unmapped.append(
+            result._("node columns with no column in the workbook: {columns}", columns=", ".join(ignored))
         )
-    net.finish(", ".join(p.name for p in paths))
-    return result
+
+
+def _gephi_edges(net: _Network, result: ImportResult, edges: Table) -> None:
+    """The edges table's rows added as ties, and the review line of its columns."""
+    s_col, t_col = edges.column("Source"), edges.column("Target")
+    type_col, w_col = edges.column("Type"), edges.column("Weight")
+    kind_col = edges.column("Kind", "Label", "Relationship")
+    for i, row in enumerate(edges.rows):
+        if all(_blank(v) for v in row):
+            continue
+        directed = _gephi_directed(edges, i, type_col)
+        kinds = (
+            [k.strip() for k in re.split(r"[;|]", str(row[kind_col])) if k.strip()]
+            if kind_col is not None and not _blank(row[kind_col])
+            else []
+        )
+        net.add_tie(row[s_col], row[t_col], kinds, directed, row[w_col] if w_col is not None else None, edges.where(i))
+    kind = f", {edges.header[kind_col]} -> kind" if kind_col is not None else ""
+    result.mapped.append(
+        result._("{file}: Source/Target -> source/target, Type -> directed, Weight -> strength", file=edges.file) + kind
+    )
+
+
+def _gephi_directed(edges: Table, i: int, type_col: int | None) -> bool | None:
+    """Whether edge row i is directed, from Gephi's Type (None when blank or absent)."""
+    row = edges.rows[i]
+    if type_col is None or _blank(row[type_col]):
+        return None
+    d = vocab.normalize(row[type_col])
+    if d not in ("directed", "undirected"):
+        raise ImportFailure(f"{edges.where(i, type_col)}: found {row[type_col]!r}; expected Directed or Undirected")
+    return d == "directed"
 
 
 def _import_edgelist(paths: list[Path], lang: str) -> ImportResult:
@@ -1346,57 +1376,14 @@ def _survey_questions(
 def _import_mapping(paths: list[Path], mapping_path: Path, lang: str) -> ImportResult:
     spec = _read_mapping(mapping_path)
     result = ImportResult(lang=lang)
-    tables = [t for p in paths for t in read_tables(p)]
-    want = spec.get("sheet")
-    if want:
-        tables = [t for t in tables if vocab.normalize(t.sheet) == vocab.normalize(want)]
-        if not tables:
-            raise ImportFailure(f'{paths[0].name}: no sheet named "{want}" (the mapping\'s sheet:)')
-    if not tables:
-        raise ImportFailure(f"{paths[0].name}: no sheet with a header row")
-    t = max(tables, key=lambda x: len(x.rows))
-    columns = spec.get("columns") or {}
-    if not isinstance(columns, dict):
-        raise ImportFailure(f"{mapping_path.name}: columns: expected a mapping of their column -> our column")
-    valid = {c.key for c in _STAKEHOLDER_COLS}
-    cols: dict[str, int] = {}
-    for theirs, ours in columns.items():
-        if ours in (None, ""):
-            continue
-        if ours not in valid:
-            raise ImportFailure(
-                f"{mapping_path.name}: columns: {theirs!r} -> {ours!r}; expected one of {', '.join(sorted(valid))}"
-            )
-        i = t.column(str(theirs))
-        if i is None:
-            raise ImportFailure(
-                f"{mapping_path.name}: columns: {theirs!r} is not a column of {t.file} "
-                f"(its columns: {', '.join(t.header[:10])})"
-            )
-        cols[ours] = i
-        result.mapped.append(f'"{theirs}" -> {ours}')
-    if "name" not in cols:
-        raise ImportFailure(f"{mapping_path.name}: columns: expected one column mapped to name")
+    t = _mapping_table(paths, spec.get("sheet"))
+    cols = _mapping_columns(spec.get("columns") or {}, t, mapping_path.name, result)
     values = spec.get("values") or {}
     net = _Network(result, lang)
     for i, row in enumerate(t.rows):
         if all(_blank(v) for v in row):
             continue
-        fields = {}
-        for key, j in cols.items():
-            if key in ("id", "name") or _blank(row[j]):
-                continue
-            raw = row[j]
-            table = {vocab.normalize(k): v for k, v in (values.get(key) or {}).items()}
-            c = schema.sheet("stakeholders").column(key)
-            if c.kind in ("vocab_list", "state_list"):
-                parts = [p.strip() for p in re.split(r"[;|,]", str(raw)) if p.strip()]
-                raw = "; ".join(str(table.get(vocab.normalize(p), p) or p) for p in parts)
-            elif vocab.normalize(raw) in table and table[vocab.normalize(raw)]:
-                raw = table[vocab.normalize(raw)]
-            value = net.convert(key, raw, ";")
-            if value not in (None, "", []):
-                fields[key] = value
+        fields = _mapped_fields(net, row, cols, values)
         name = row[cols["name"]]
         if _blank(name):
             raise ImportFailure(f"{t.where(i, cols['name'])}: blank; expected the stakeholder's name")
@@ -1412,6 +1399,64 @@ def _import_mapping(paths: list[Path], mapping_path: Path, lang: str) -> ImportR
     if not result.data.get("ties"):
         result.data.pop("ties", None)
     return result
+
+
+def _mapping_table(paths: list[Path], want: str | None) -> Table:
+    """The table to import: the mapping's sheet when it names one, else the one with most rows."""
+    tables = [t for p in paths for t in read_tables(p)]
+    if want:
+        tables = [t for t in tables if vocab.normalize(t.sheet) == vocab.normalize(want)]
+        if not tables:
+            raise ImportFailure(f'{paths[0].name}: no sheet named "{want}" (the mapping\'s sheet:)')
+    if not tables:
+        raise ImportFailure(f"{paths[0].name}: no sheet with a header row")
+    return max(tables, key=lambda x: len(x.rows))
+
+
+def _mapping_columns(columns: object, t: Table, mapping_name: str, result: ImportResult) -> dict[str, int]:
+    """Our column -> its index in the table, from the mapping's columns (one must be name)."""
+    if not isinstance(columns, dict):
+        raise ImportFailure(f"{mapping_name}: columns: expected a mapping of their column -> our column")
+    valid = {c.key for c in _STAKEHOLDER_COLS}
+    cols: dict[str, int] = {}
+    for theirs, ours in columns.items():
+        if ours in (None, ""):
+            continue
+        if ours not in valid:
+            raise ImportFailure(
+                f"{mapping_name}: columns: {theirs!r} -> {ours!r}; expected one of {', '.join(sorted(valid))}"
+            )
+        i = t.column(str(theirs))
+        if i is None:
+            raise ImportFailure(
+                f"{mapping_name}: columns: {theirs!r} is not a column of {t.file} "
+                f"(its columns: {', '.join(t.header[:10])})"
+            )
+        cols[ours] = i
+        result.mapped.append(f'"{theirs}" -> {ours}')
+    if "name" not in cols:
+        raise ImportFailure(f"{mapping_name}: columns: expected one column mapped to name")
+    return cols
+
+
+def _mapped_fields(net: _Network, row: list, cols: dict[str, int], values: dict) -> dict:
+    """One row's stakeholder fields (but id and name), their values translated by the mapping's values."""
+    fields = {}
+    for key, j in cols.items():
+        if key in ("id", "name") or _blank(row[j]):
+            continue
+        raw = row[j]
+        table = {vocab.normalize(k): v for k, v in (values.get(key) or {}).items()}
+        c = schema.sheet("stakeholders").column(key)
+        if c.kind in ("vocab_list", "state_list"):
+            parts = [p.strip() for p in re.split(r"[;|,]", str(raw)) if p.strip()]
+            raw = "; ".join(str(table.get(vocab.normalize(p), p) or p) for p in parts)
+        elif vocab.normalize(raw) in table and table[vocab.normalize(raw)]:
+            raw = table[vocab.normalize(raw)]
+        value = net.convert(key, raw, ";")
+        if value not in (None, "", []):
+            fields[key] = value
+    return fields
 
 
 def _read_mapping(path: Path) -> dict:

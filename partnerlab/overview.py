@@ -162,111 +162,18 @@ def headlines(
         top: At most this many messages.
     """
     _ = i18n.translator(lang)
-    out: list[Headline] = []
-
-    def add(topic: str, text: str, report: str, section: str) -> None:
+    found = [
+        _partnerships_headline(register, _),
+        _critical_headline(wb.stakeholders, _),
+        _quality_headline(wb.quality_assessment, _, lang),
+        _plan_headline(wb, as_of, _),
+        _diagnosis_headline(wb.survey_questions, wb.survey_responses, _),
+        _value_headline(wb.value_assessment, _),
+    ]
+    out = []
+    for topic, text, report, section in filter(None, found):
         href, evidence = evidence_href(listing, report, section, lang)
         out.append(Headline(topic, text, href, evidence))
-
-    if register is not None and len(register):
-        n = len(register)
-        go = int(register["verdict"].isin(["go", "go_with_conditions"]).sum())
-        blocked = int((register["verdict"] == "blocked").sum())
-        add(
-            "partnerships",
-            _.n(  # the verb agrees with the partnerships that may go ahead
-                "<b>{n}</b> of the <b>{total}</b> partnerships may go ahead; blocked: <b>{blocked}</b>.",
-                "<b>{n}</b> of the <b>{total}</b> partnerships may go ahead; blocked: <b>{blocked}</b>.",
-                go,
-                total=_.number(n),
-                blocked=_.number(blocked),
-            ),
-            "overview",
-            "register",
-        )
-    st = wb.stakeholders
-    if len(st):
-        crit = stakeholders.critical_group(st)
-        add(
-            "critical",
-            _.n(
-                "<b>{n}</b> of the <b>{total}</b> stakeholders has high influence and high interest: "
-                "the critical group of potential allies.",
-                "<b>{n}</b> of the <b>{total}</b> stakeholders have high influence and high interest: "
-                "the critical group of potential allies.",
-                len(crit),
-                total=_.number(len(st)),
-            ),
-            "stakeholder_map",
-            "critical",
-        )
-    if len(wb.quality_assessment):
-        levels = quality.portfolio_levels(quality.quality_scores(wb.quality_assessment))
-        dims = levels[list(quality.DIMENSIONS)]
-        means = dims.mean()
-        if len(levels) and means.notna().any():
-            weakest = means.idxmin()
-            add(
-                "quality",
-                _.n(  # the verb agrees with the partnerships that reach level 3 ("1 of the 12 ... reaches")
-                    "<b>{n}</b> of the <b>{total}</b> assessed partnerships reaches level 3 on all six "
-                    "quality dimensions; the weakest dimension is <b>{dimension}</b> (mean level {level}).",
-                    "<b>{n}</b> of the <b>{total}</b> assessed partnerships reach level 3 on all six "
-                    "quality dimensions; the weakest dimension is <b>{dimension}</b> (mean level {level}).",
-                    int((dims >= 3).all(axis=1).sum()),
-                    total=_.number(len(levels)),
-                    dimension=html.escape(quality.dimension_label(weakest, lang)),
-                    level=_.number(float(means[weakest]), 1),
-                ),
-                "quality",
-                "quality",
-            )
-    if len(wb.action_plan):
-        s = actionplan.summary(wb.action_plan, as_of, wb.partnerships)
-        if s["actions"]:
-            add(
-                "action_plan",
-                _.n(  # the verb agrees with the courses of action done
-                    "<b>{n}</b> of the <b>{total}</b> courses of action of the plan is done; late: <b>{late}</b>.",
-                    "<b>{n}</b> of the <b>{total}</b> courses of action of the plan are done; late: <b>{late}</b>.",
-                    s["done"],
-                    total=_.number(s["actions"]),
-                    late=_.number(s["late"]),
-                ),
-                "action_plan",
-                "action_plan",
-            )
-    if len(wb.survey_responses) and len(wb.survey_questions):
-        scores = survey.theme_scores(wb.survey_questions, wb.survey_responses, by=None).dropna(subset=["score"])
-        if len(scores) >= 2:
-            best, worst = scores.loc[scores["score"].idxmax()], scores.loc[scores["score"].idxmin()]
-            add(
-                "diagnosis",
-                _(
-                    "The sectors rate <b>{best}</b> highest ({best_score} on 0-1) and <b>{worst}</b> "
-                    "lowest ({worst_score}).",
-                    best=html.escape(_.label(vocab.THEMES, best["theme"])),
-                    best_score=_.number(float(best["score"])),
-                    worst=html.escape(_.label(vocab.THEMES, worst["theme"])),
-                    worst_score=_.number(float(worst["score"])),
-                ),
-                "sector_diagnosis",
-                "diagnosis",
-            )
-    if len(wb.value_assessment):
-        latest = screening.latest_value_decisions(screening.value_decisions(wb.value_assessment))
-        differs = int((latest["agreement"] == "differs").sum())
-        if differs:
-            add(
-                "value",
-                _.n(
-                    "<b>{n}</b> recorded decision differs from the one the value/risk criteria suggest.",
-                    "<b>{n}</b> recorded decisions differ from the ones the value/risk criteria suggest.",
-                    differs,
-                ),
-                "due_diligence",
-                "value",
-            )
     return out[:top]
 
 
@@ -389,74 +296,14 @@ def headline_table(wb, as_of: dt.date, lang: str = "en") -> pd.DataFrame:
         Columns topic, figure, value (as text); a topic whose sheet is empty is left out.
     """
     _ = i18n.translator(lang)
-    rows: list[tuple[str, str, object]] = []
-    st = wb.stakeholders
-    topic = _("Stakeholders")
-    rows.append((topic, _("mapped"), len(st)))
-    rows.append(
-        (
-            topic,
-            _("in the critical group (high influence and interest)"),
-            len(stakeholders.critical_group(st)) if len(st) else 0,
-        )
-    )
-    rows.append((_("Partnerships"), _("recorded"), len(wb.partnerships)))
-    if len(wb.due_diligence):
-        status = screening.screening_status(st, screening.screen(wb.due_diligence), as_of)
-        counts = screening.outcome_counts(status)
-        rows.append(
-            (
-                _("Due diligence"),
-                _("stakeholders by latest outcome"),
-                _joined((_.label(screening.OUTCOMES, k), v) for k, v in zip(counts["outcome"], counts["stakeholders"])),
-            )
-        )
-    if len(wb.value_assessment):
-        latest = screening.latest_value_decisions(screening.value_decisions(wb.value_assessment))
-        counts = latest["suggested"].value_counts()
-        topic = _("Value and risk")
-        rows.append(
-            (
-                topic,
-                _("suggested decision (latest assessment per subject)"),
-                _joined((_.label(vocab.DECISIONS, k), counts.get(k, 0)) for k in vocab.DECISIONS.keys),
-            )
-        )
-        rows.append(
-            (
-                topic,
-                _("recorded decision differs from the suggested one"),
-                int((latest["agreement"] == "differs").sum()),
-            )
-        )
-    if len(wb.quality_assessment):
-        levels = quality.portfolio_levels(quality.quality_scores(wb.quality_assessment))
-        topic = _("Partnership quality")
-        rows.append((topic, _("partnerships assessed"), len(levels)))
-        rows.append(
-            (
-                topic,
-                _("mean level of the six dimensions (0-3)"),
-                _num(levels[list(quality.DIMENSIONS)].stack().mean(), _),
-            )
-        )
-    if len(wb.survey_responses) and len(wb.survey_questions):
-        scores = survey.theme_scores(wb.survey_questions, wb.survey_responses, by=None).dropna(subset=["score"])
-        topic = _("Sector diagnosis")
-        rows.append((topic, _("survey respondents"), len(wb.survey_responses)))
-        if len(scores):
-            rows.append(
-                (
-                    topic,
-                    _("theme scores (0 = lowest option, 1 = highest)"),
-                    _joined((_.label(vocab.THEMES, t), _num(v, _)) for t, v in zip(scores["theme"], scores["score"])),
-                )
-            )
-    if len(wb.action_plan):
-        s = actionplan.summary(wb.action_plan, as_of, wb.partnerships)
-        topic = _("Action plan")
-        for key, label in _PLAN_FIGURES:
-            rows.append((topic, _(label), s[key]))
+    rows = [
+        *_stakeholder_figures(wb, _),
+        *_screening_figures(wb, as_of, _),
+        *_value_figures(wb.value_assessment, _),
+        *_quality_figures(wb.quality_assessment, _),
+        *_diagnosis_figures(wb.survey_questions, wb.survey_responses, _),
+        *_plan_figures(wb, as_of, _),
+    ]
     rows = [
         (t, f, _.number(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v)) for t, f, v in rows
     ]
@@ -485,15 +332,15 @@ def critical_sentence(stakeholder_table: pd.DataFrame, lang: str = "en") -> str:
     """
     crit = stakeholders.critical_group(stakeholder_table)
     _ = i18n.translator(lang)
-    return _.n(
-        "<b>{n}</b> of the <b>{total}</b> stakeholders has high influence and high interest ({threshold} or "
-        "more on both): the critical group of potential allies (Appendix 3, step 2). The table gives each "
-        "one's latest due-diligence outcome; the ones never screened are among the alerts.",
-        "<b>{n}</b> of the <b>{total}</b> stakeholders have high influence and high interest ({threshold} or "
-        "more on both): the critical group of potential allies (Appendix 3, step 2). The table gives each "
-        "one's latest due-diligence outcome; the ones never screened are among the alerts.",
+    return _.n(  # the verb agrees with the critical group; the stakeholders counted apart
+        "<b>{n}</b> of {total} has high influence and high interest ({threshold} or more on both): the "
+        "critical group of potential allies (Appendix 3, step 2). The table gives each one's latest "
+        "due-diligence outcome; the ones never screened are among the alerts.",
+        "<b>{n}</b> of {total} have high influence and high interest ({threshold} or more on both): the "
+        "critical group of potential allies (Appendix 3, step 2). The table gives each one's latest "
+        "due-diligence outcome; the ones never screened are among the alerts.",
         len(crit),
-        total=_.number(len(stakeholder_table)),
+        total=_stakeholder_count(len(stakeholder_table), _),
         threshold=_.number(stakeholders.HIGH),
     )
 
@@ -594,6 +441,212 @@ def _alert_word(_, severity: str, n: int) -> str:
     if severity == "warning":
         return _.n("warning", "warnings", n)
     return _.n("upcoming deadline", "upcoming deadlines", n)
+
+
+# The headlines, one topic each: (topic, sentence, report, section) or None when the topic is left out.
+
+
+def _stakeholder_count(n: int, _) -> str:
+    """The stakeholders counted ("<b>12</b> stakeholders"), for a sentence that gives another count too."""
+    return _.n("<b>{n}</b> stakeholder", "<b>{n}</b> stakeholders", n)
+
+
+def _partnerships_headline(register: pd.DataFrame | None, _) -> tuple[str, str, str, str] | None:
+    """The partnerships headline: how many of the register's partnerships may go ahead, how many are blocked."""
+    if register is None or not len(register):
+        return None
+    n = len(register)
+    go = int(register["verdict"].isin(["go", "go_with_conditions"]).sum())
+    blocked = int((register["verdict"] == "blocked").sum())
+    total = _.n("<b>{n}</b> partnership", "<b>{n}</b> partnerships", n)  # each count its own plural
+    text = _.n(  # the verb agrees with the partnerships that may go ahead
+        "<b>{n}</b> of {total} may go ahead; blocked: <b>{blocked}</b>.",
+        "<b>{n}</b> of {total} may go ahead; blocked: <b>{blocked}</b>.",
+        go,
+        total=total,
+        blocked=_.number(blocked),
+    )
+    return "partnerships", text, "overview", "register"
+
+
+def _critical_headline(st: pd.DataFrame, _) -> tuple[str, str, str, str] | None:
+    """The critical group headline: how many stakeholders have high influence and high interest."""
+    if not len(st):
+        return None
+    crit = stakeholders.critical_group(st)
+    text = _.n(  # the verb agrees with the critical group; the stakeholders counted apart
+        "<b>{n}</b> of {total} has high influence and high interest: the critical group of potential allies.",
+        "<b>{n}</b> of {total} have high influence and high interest: the critical group of potential allies.",
+        len(crit),
+        total=_stakeholder_count(len(st), _),
+    )
+    return "critical", text, "stakeholder_map", "critical"
+
+
+def _quality_headline(quality_assessment: pd.DataFrame, _, lang: str) -> tuple[str, str, str, str] | None:
+    """The quality headline: how many partnerships reach level 3 everywhere, and the weakest dimension."""
+    if not len(quality_assessment):
+        return None
+    levels = quality.portfolio_levels(quality.quality_scores(quality_assessment))
+    dims = levels[list(quality.DIMENSIONS)]
+    means = dims.mean()
+    if not (len(levels) and means.notna().any()):
+        return None
+    weakest = means.idxmin()
+    text = _.n(  # the verb agrees with the partnerships that reach level 3 ("1 of 12 ... reaches")
+        "<b>{n}</b> of {total} reaches level 3 on all six quality dimensions; the weakest dimension is "
+        "<b>{dimension}</b> (mean level {level}).",
+        "<b>{n}</b> of {total} reach level 3 on all six quality dimensions; the weakest dimension is "
+        "<b>{dimension}</b> (mean level {level}).",
+        int((dims >= 3).all(axis=1).sum()),
+        total=_.n("<b>{n}</b> assessed partnership", "<b>{n}</b> assessed partnerships", len(levels)),
+        dimension=html.escape(quality.dimension_label(weakest, lang)),
+        level=_.number(float(means[weakest]), 1),
+    )
+    return "quality", text, "quality", "quality"
+
+
+def _plan_headline(wb, as_of: dt.date, _) -> tuple[str, str, str, str] | None:
+    """The action plan headline: how many courses of action are done, how many late."""
+    if not len(wb.action_plan):
+        return None
+    s = actionplan.summary(wb.action_plan, as_of, wb.partnerships)
+    if not s["actions"]:
+        return None
+    text = _.n(  # the verb agrees with the courses of action done
+        "<b>{n}</b> of {total} is done; late: <b>{late}</b>.",
+        "<b>{n}</b> of {total} are done; late: <b>{late}</b>.",
+        s["done"],
+        total=_.n("<b>{n}</b> course of action of the plan", "<b>{n}</b> courses of action of the plan", s["actions"]),
+        late=_.number(s["late"]),
+    )
+    return "action_plan", text, "action_plan", "action_plan"
+
+
+def _diagnosis_headline(questions: pd.DataFrame, responses: pd.DataFrame, _) -> tuple[str, str, str, str] | None:
+    """The diagnosis headline: the themes the sectors rate highest and lowest (two scored themes or more)."""
+    if not (len(responses) and len(questions)):
+        return None
+    scores = survey.theme_scores(questions, responses, by=None).dropna(subset=["score"])
+    if len(scores) < 2:
+        return None
+    best, worst = scores.loc[scores["score"].idxmax()], scores.loc[scores["score"].idxmin()]
+    text = _(
+        "The sectors rate <b>{best}</b> highest ({best_score} on 0-1) and <b>{worst}</b> lowest ({worst_score}).",
+        best=html.escape(_.label(vocab.THEMES, best["theme"])),
+        best_score=_.number(float(best["score"])),
+        worst=html.escape(_.label(vocab.THEMES, worst["theme"])),
+        worst_score=_.number(float(worst["score"])),
+    )
+    return "diagnosis", text, "sector_diagnosis", "diagnosis"
+
+
+def _value_headline(value_assessment: pd.DataFrame, _) -> tuple[str, str, str, str] | None:
+    """The value/risk headline: how many recorded decisions differ from the suggested ones (None when none)."""
+    if not len(value_assessment):
+        return None
+    latest = screening.latest_value_decisions(screening.value_decisions(value_assessment))
+    differs = int((latest["agreement"] == "differs").sum())
+    if not differs:
+        return None
+    text = _.n(
+        "<b>{n}</b> recorded decision differs from the one the value/risk criteria suggest.",
+        "<b>{n}</b> recorded decisions differ from the ones the value/risk criteria suggest.",
+        differs,
+    )
+    return "value", text, "due_diligence", "value"
+
+
+# The headline table's figures, one topic each: (topic, figure, value) rows, none when the sheet is empty.
+
+
+def _stakeholder_figures(wb, _) -> list[tuple[str, str, object]]:
+    """The stakeholders mapped, the critical group and the partnerships recorded (always shown)."""
+    st = wb.stakeholders
+    topic = _("Stakeholders")
+    return [
+        (topic, _("mapped"), len(st)),
+        (
+            topic,
+            _("in the critical group (high influence and interest)"),
+            len(stakeholders.critical_group(st)) if len(st) else 0,
+        ),
+        (_("Partnerships"), _("recorded"), len(wb.partnerships)),
+    ]
+
+
+def _screening_figures(wb, as_of: dt.date, _) -> list[tuple[str, str, object]]:
+    """The stakeholders by latest due-diligence outcome."""
+    if not len(wb.due_diligence):
+        return []
+    status = screening.screening_status(wb.stakeholders, screening.screen(wb.due_diligence), as_of)
+    counts = screening.outcome_counts(status)
+    outcomes = _joined((_.label(screening.OUTCOMES, k), v) for k, v in zip(counts["outcome"], counts["stakeholders"]))
+    return [(_("Due diligence"), _("stakeholders by latest outcome"), outcomes)]
+
+
+def _value_figures(value_assessment: pd.DataFrame, _) -> list[tuple[str, str, object]]:
+    """The suggested decisions of the latest value/risk assessments, and how many recorded ones differ."""
+    if not len(value_assessment):
+        return []
+    latest = screening.latest_value_decisions(screening.value_decisions(value_assessment))
+    counts = latest["suggested"].value_counts()
+    topic = _("Value and risk")
+    return [
+        (
+            topic,
+            _("suggested decision (latest assessment per subject)"),
+            _joined((_.label(vocab.DECISIONS, k), counts.get(k, 0)) for k in vocab.DECISIONS.keys),
+        ),
+        (
+            topic,
+            _("recorded decision differs from the suggested one"),
+            int((latest["agreement"] == "differs").sum()),
+        ),
+    ]
+
+
+def _quality_figures(quality_assessment: pd.DataFrame, _) -> list[tuple[str, str, object]]:
+    """The partnerships assessed and the mean level of the six quality dimensions."""
+    if not len(quality_assessment):
+        return []
+    levels = quality.portfolio_levels(quality.quality_scores(quality_assessment))
+    topic = _("Partnership quality")
+    return [
+        (topic, _("partnerships assessed"), len(levels)),
+        (
+            topic,
+            _("mean level of the six dimensions (0-3)"),
+            _num(levels[list(quality.DIMENSIONS)].stack().mean(), _),
+        ),
+    ]
+
+
+def _diagnosis_figures(questions: pd.DataFrame, responses: pd.DataFrame, _) -> list[tuple[str, str, object]]:
+    """The survey respondents and the theme scores."""
+    if not (len(responses) and len(questions)):
+        return []
+    scores = survey.theme_scores(questions, responses, by=None).dropna(subset=["score"])
+    topic = _("Sector diagnosis")
+    rows = [(topic, _("survey respondents"), len(responses))]
+    if len(scores):
+        rows.append(
+            (
+                topic,
+                _("theme scores (0 = lowest option, 1 = highest)"),
+                _joined((_.label(vocab.THEMES, t), _num(v, _)) for t, v in zip(scores["theme"], scores["score"])),
+            )
+        )
+    return rows
+
+
+def _plan_figures(wb, as_of: dt.date, _) -> list[tuple[str, str, object]]:
+    """The courses of action of the plan: all, done, in progress and late."""
+    if not len(wb.action_plan):
+        return []
+    s = actionplan.summary(wb.action_plan, as_of, wb.partnerships)
+    topic = _("Action plan")
+    return [(topic, _(label), s[key]) for key, label in _PLAN_FIGURES]
 
 
 _PLAN_FIGURES = (

@@ -283,6 +283,23 @@ def value_profile(value_assessment: pd.DataFrame, subject: str, lang: str = "en"
     }
 
 
+_PARTNERSHIP_COLUMNS = [
+    "partnership",
+    "name",
+    "role",
+    "type",
+    "status",
+    "quality_date",
+    "basis",
+    "inclusion",
+    "participation",
+    "accountability",
+    "lowest_dimension",
+    "suggested",
+    "decision",
+]
+
+
 def partnerships_of(
     partnerships: pd.DataFrame,
     stakeholder: str,
@@ -297,23 +314,19 @@ def partnerships_of(
         (the dimension with the lowest level; ties: first in Appendix 6 order), suggested,
         decision (latest value assessment of the partnership; None when not assessed).
     """
-    columns = [
-        "partnership",
-        "name",
-        "role",
-        "type",
-        "status",
-        "quality_date",
-        "basis",
-        "inclusion",
-        "participation",
-        "accountability",
-        "lowest_dimension",
-        "suggested",
-        "decision",
-    ]
+    columns = _PARTNERSHIP_COLUMNS
     if partnerships is None or partnerships.empty:
         return pd.DataFrame(columns=columns)
+    out = _roles_in(partnerships, stakeholder)
+    levels = _latest_levels(quality_assessment)
+    decisions = _latest_decisions(value_assessment)
+    extra = [_quality_and_decision(pid, levels, decisions) for pid in out["partnership"]]
+    out = pd.concat([out.reset_index(drop=True), pd.DataFrame(extra, index=out.index, columns=columns[5:])], axis=1)
+    return out.sort_values(["role", "partnership"]).reset_index(drop=True)
+
+
+def _roles_in(partnerships: pd.DataFrame, stakeholder: str) -> pd.DataFrame:
+    """The partnerships the stakeholder leads or belongs to: partnership, name, role, type, status."""
     rows = []
     for rec in partnerships.to_dict("records"):
         members = rec.get("members") or []
@@ -332,34 +345,38 @@ def partnerships_of(
                 "status": rec.get("status"),
             }
         )
-    out = pd.DataFrame(rows, columns=columns[:5])
-    levels = (
-        quality.portfolio_levels(quality.quality_scores(quality_assessment))
-        if quality_assessment is not None and len(quality_assessment)
-        else pd.DataFrame()
-    )
-    decisions = (
-        screening.latest_value_decisions(screening.value_decisions(value_assessment)).set_index("subject")
-        if value_assessment is not None and len(value_assessment)
-        else pd.DataFrame()
-    )
-    extra = []
-    for pid in out["partnership"]:
-        row: dict = {}
-        if pid in levels.index:
-            lv = levels.loc[pid]
-            dims = lv[list(quality.DIMENSIONS)].astype(float)
-            row.update(
-                quality_date=lv["assessed_on"],
-                basis=lv["basis"],
-                **{p: lv[p] for p in quality.PRINCIPLE_DIMENSIONS},
-                lowest_dimension=dims.idxmin() if dims.notna().any() else None,
-            )
-        if pid in decisions.index:
-            row.update(suggested=decisions.loc[pid, "suggested"], decision=_none(decisions.loc[pid, "decision"]))
-        extra.append(row)
-    out = pd.concat([out.reset_index(drop=True), pd.DataFrame(extra, index=out.index, columns=columns[5:])], axis=1)
-    return out.sort_values(["role", "partnership"]).reset_index(drop=True)
+    return pd.DataFrame(rows, columns=_PARTNERSHIP_COLUMNS[:5])
+
+
+def _latest_levels(quality_assessment: pd.DataFrame | None) -> pd.DataFrame:
+    """Each partnership's quality levels, latest round (empty when nothing is assessed)."""
+    if quality_assessment is None or not len(quality_assessment):
+        return pd.DataFrame()
+    return quality.portfolio_levels(quality.quality_scores(quality_assessment))
+
+
+def _latest_decisions(value_assessment: pd.DataFrame | None) -> pd.DataFrame:
+    """Each subject's latest value/risk decision, indexed by subject (empty when nothing is assessed)."""
+    if value_assessment is None or not len(value_assessment):
+        return pd.DataFrame()
+    return screening.latest_value_decisions(screening.value_decisions(value_assessment)).set_index("subject")
+
+
+def _quality_and_decision(pid: str, levels: pd.DataFrame, decisions: pd.DataFrame) -> dict:
+    """One partnership's quality (date, basis, principle levels, lowest dimension) and value decision."""
+    row: dict = {}
+    if pid in levels.index:
+        lv = levels.loc[pid]
+        dims = lv[list(quality.DIMENSIONS)].astype(float)
+        row.update(
+            quality_date=lv["assessed_on"],
+            basis=lv["basis"],
+            **{p: lv[p] for p in quality.PRINCIPLE_DIMENSIONS},
+            lowest_dimension=dims.idxmin() if dims.notna().any() else None,
+        )
+    if pid in decisions.index:
+        row.update(suggested=decisions.loc[pid, "suggested"], decision=_none(decisions.loc[pid, "decision"]))
+    return row
 
 
 def build_profile(

@@ -128,7 +128,7 @@ def test_critical_table_and_sentence(stakeholders, due_diligence):
     assert table["name"].tolist() == ["Alpha (fictional)", "Beta (fictional)", "Gamma (fictional)"]
     assert table["outcome"].tolist() == ["clear", "not_screened", "not_screened"]
     en, es = overview.critical_sentence(stakeholders, "en"), overview.critical_sentence(stakeholders, "es")
-    assert "<b>3</b> of the <b>5</b> stakeholders have high influence" in en
+    assert "<b>3</b> of <b>5</b> stakeholders have high influence" in en
     assert "(Anexo 3, paso 2)" in es and "Apéndice" not in es  # the seed's word
     assert "no due-diligence screening yet" not in en  # the unscreened ones are alerts now, not a sentence
 
@@ -304,17 +304,17 @@ def test_headlines_are_computed_and_link_their_evidence(
     listing = [{"name": "quality", "report": "quality", "status": "ok", "titles": {"en": "Partnership quality"}}]
     got = overview.headlines(wb, AS_OF, "en", listing, register)
     assert 3 <= len(got) <= 5
-    assert got[0].text == "<b>1</b> of the <b>2</b> partnerships may go ahead; blocked: <b>1</b>."
+    assert got[0].text == "<b>1</b> of <b>2</b> partnerships may go ahead; blocked: <b>1</b>."
     assert got[0].href == "#s-partnership-register"  # no page: the overview's own section
-    assert got[1].text.startswith("<b>3</b> of the <b>5</b> stakeholders have high influence")
+    assert got[1].text.startswith("<b>3</b> of <b>5</b> stakeholders have high influence")
     quality = next(h for h in got if h.topic == "quality")
     assert quality.href == "quality.html" and quality.evidence == "Partnership quality"
     # responsiveness: P1 3, P2 (2 + 0) / 2 = 1 -> the weakest dimension, mean 2
-    assert "<b>1</b> of the <b>2</b> assessed partnerships reaches level 3" in quality.text
+    assert "<b>1</b> of <b>2</b> assessed partnerships reaches level 3" in quality.text
     plan = next(h for h in got if h.topic == "action_plan")
-    assert plan.text == "<b>1</b> of the <b>3</b> courses of action of the plan is done; late: <b>1</b>."
+    assert plan.text == "<b>1</b> of <b>3</b> courses of action of the plan is done; late: <b>1</b>."
     es = overview.headlines(wb, AS_OF, "es", None, register)
-    assert es[0].text == "<b>1</b> de las <b>2</b> alianzas puede avanzar; bloqueadas: <b>1</b>."
+    assert es[0].text == "<b>1</b> de <b>2</b> alianzas puede avanzar; bloqueadas: <b>1</b>."
     assert es[0].href == "#s-registro-de-alianzas"
 
 
@@ -448,3 +448,45 @@ def html_escape(text):
     import html
 
     return html.escape(text, quote=True)
+
+
+@pytest.mark.parametrize(
+    "lang, go, total, want",
+    [
+        ("es", 1, 1, "<b>1</b> de <b>1</b> alianza puede avanzar; bloqueadas: <b>0</b>."),
+        ("es", 1, 2, "<b>1</b> de <b>2</b> alianzas puede avanzar; bloqueadas: <b>1</b>."),
+        ("es", 2, 2, "<b>2</b> de <b>2</b> alianzas pueden avanzar; bloqueadas: <b>0</b>."),
+        ("pt", 1, 1, "<b>1</b> de <b>1</b> parceria pode avançar; bloqueadas: <b>0</b>."),
+        ("pt", 1, 2, "<b>1</b> de <b>2</b> parcerias pode avançar; bloqueadas: <b>1</b>."),
+        ("pt", 2, 2, "<b>2</b> de <b>2</b> parcerias podem avançar; bloqueadas: <b>0</b>."),
+    ],
+)
+def test_a_sentence_of_two_counts_agrees_with_each(lang, go, total, want):
+    """'1 de las 1 alianzas' read wrong: the total is counted with its own plural, the verb follows the other count."""
+    register = pd.DataFrame({"verdict": ["go"] * go + ["blocked"] * (total - go)})
+    wb = _workbook(pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), pd.DataFrame())
+    assert overview.headlines(wb, AS_OF, lang, None, register)[0].text == want
+
+
+@pytest.mark.parametrize(
+    "lang, n, want",
+    [
+        ("es", 1, "<b>1</b> de <b>1</b> actor tiene alta influencia"),
+        ("es", 2, "<b>2</b> de <b>2</b> actores tienen alta influencia"),
+        ("pt", 1, "<b>1</b> de <b>1</b> ator tem alta influência"),
+        ("pt", 2, "<b>2</b> de <b>2</b> atores têm alta influência"),
+    ],
+)
+def test_the_critical_group_sentence_agrees_with_one_and_two(lang, n, want):
+    st = pd.DataFrame(
+        {
+            "id": [f"S{i}" for i in range(n)],
+            "name": ["x"] * n,
+            "sector": ["academia"] * n,
+            "influence": 5,
+            "interest": 5,
+        }
+    )
+    assert overview.critical_sentence(st, lang).startswith(want)
+    wb = _workbook(st, pd.DataFrame(), pd.DataFrame(), pd.DataFrame())
+    assert overview.headlines(wb, AS_OF, lang)[0].text.startswith(want)

@@ -102,49 +102,18 @@ def plot_screening_grid(
     _ = i18n.translator(lang)
     names = names or {}
     codes = list(screening.QUESTION_CODES)
-    cells = np.zeros((len(screened), len(codes)), dtype=int)
-    for i, rec in enumerate(screened.to_dict("records")):
-        for kind, column in (("red_flag", "red_flags"), ("unanswered", "unanswered"), ("check_no", "checks_no")):
-            for code in rec[column]:
-                cells[i, codes.index(code)] = _ANSWER_KINDS.index(kind)
+    cells = _answer_cells(screened, codes)
     if ax is None:
         _fig, ax = plt.subplots(figsize=(10, 0.3 * len(screened) + 2.0), layout="constrained")
     ax.imshow(cells, cmap=ListedColormap(_ANSWER_COLORS), vmin=-0.5, vmax=len(_ANSWER_KINDS) - 0.5, aspect="auto")
-    for i in range(cells.shape[0]):
-        for j in range(cells.shape[1]):
-            kind = _ANSWER_KINDS[cells[i, j]]
-            if _ANSWER_SYMBOLS[kind]:
-                ax.text(
-                    j,
-                    i,
-                    _(_ANSWER_SYMBOLS[kind]) if kind != "unanswered" else "?",
-                    ha="center",
-                    va="center",
-                    fontsize=7,
-                    color="white" if kind == "red_flag" else "black",
-                )
+    _answer_symbols(ax, cells, _)
     ax.set_xticks(range(len(codes)), [c.upper() for c in codes], fontsize=7.5, rotation=90)
-    stale = screened["is_stale"].fillna(False) if "is_stale" in screened else pd.Series(False, index=screened.index)
-    old = _(" (old)")
-    labels = [
-        f"{_short(names.get(s) or s, 44)} · {screening.OUTCOMES.label(o, lang)}{old if st else ''}"
-        for s, o, st in zip(screened["stakeholder"], screened["outcome"], stale)
-    ]
-    ax.set_yticks(range(len(screened)), labels, fontsize=8)
+    ax.set_yticks(range(len(screened)), _screening_row_labels(screened, names, _, lang), fontsize=8)
     ax.set_xticks(np.arange(-0.5, len(codes)), minor=True)
     ax.set_yticks(np.arange(-0.5, len(screened)), minor=True)
     ax.grid(which="minor", color="#BDBDBD", linewidth=0.5)
     ax.tick_params(which="minor", length=0)
-    ax.axvline(len(screening.INFO_CODES) - 0.5, color="black", linewidth=1.5)
-    ax.text((len(screening.INFO_CODES) - 1) / 2, -0.8, _("Information checks"), ha="center", va="bottom", fontsize=8)
-    ax.text(
-        (len(codes) + len(screening.INFO_CODES) - 1) / 2,
-        -0.8,
-        _("Red flags (criteria for exclusion)"),
-        ha="center",
-        va="bottom",
-        fontsize=8,
-    )
+    _question_groups(ax, len(codes), _)
     handles = [
         Patch(facecolor=c, edgecolor="#737373", label=_(_ANSWER_LABELS[k]))
         for k, c in zip(_ANSWER_KINDS, _ANSWER_COLORS)
@@ -174,18 +143,7 @@ def plot_value_criteria(
     ax.imshow(
         cells, cmap=ListedColormap([RATING_COLORS[k] for k in keys]), vmin=-0.5, vmax=len(keys) - 0.5, aspect="auto"
     )
-    for i in range(cells.shape[0]):
-        for j in range(cells.shape[1]):
-            key = keys[cells[i, j]]
-            ax.text(
-                j,
-                i,
-                RATING_SYMBOLS[key],
-                ha="center",
-                va="center",
-                fontsize=10,
-                color="white" if key in ("acceptable", "not_acceptable") else "black",
-            )
+    _rating_symbols(ax, cells, keys)
     ax.set_xticks(
         range(len(codes)),
         [f"{c[1:]}. {_(screening.CRITERION_SHORT[c])}" for c in codes],
@@ -199,26 +157,7 @@ def plot_value_criteria(
     ax.grid(which="minor", color="#969696", linewidth=0.6)
     ax.tick_params(which="minor", length=0)
     if decisions is not None:
-        right = ax.twinx()
-        right.set_ylim(ax.get_ylim())
-        texts, differs = [], []
-        for rec in decisions.to_dict("records"):
-            recorded = rec["decision"]
-            recorded = (
-                _("not recorded") if recorded is None or pd.isna(recorded) else vocab.DECISIONS.label(recorded, lang)
-            )
-            differs.append(rec["agreement"] == "differs")
-            texts.append(
-                f"{vocab.DECISIONS.label(rec['suggested'], lang)} → {recorded}" + ("  ≠" if differs[-1] else "")
-            )
-        right.set_yticks(range(len(texts)), texts, fontsize=8)
-        for tick, diff in zip(right.get_yticklabels(), differs):
-            if diff:
-                tick.set_color("#B2182B")
-                tick.set_fontweight("bold")
-        right.tick_params(length=0)
-        right.spines[:].set_visible(False)
-        right.set_ylabel(_("Suggested decision → recorded decision (≠ differs)"), fontsize=8.5)
+        _decisions_on_the_right(ax, decisions, _, lang)
     handles = [
         Patch(
             facecolor=RATING_COLORS[k],
@@ -284,6 +223,93 @@ def value_criteria_alt(decisions: pd.DataFrame, lang: str = "en") -> str:
         parts=parts,
         differs=_.number(differs),
     )
+
+
+def _answer_cells(screened: pd.DataFrame, codes: list[str]) -> np.ndarray:
+    """Screening x question: the index in `_ANSWER_KINDS` of what each answer means."""
+    cells = np.zeros((len(screened), len(codes)), dtype=int)
+    for i, rec in enumerate(screened.to_dict("records")):
+        for kind, column in (("red_flag", "red_flags"), ("unanswered", "unanswered"), ("check_no", "checks_no")):
+            for code in rec[column]:
+                cells[i, codes.index(code)] = _ANSWER_KINDS.index(kind)
+    return cells
+
+
+def _answer_symbols(ax: plt.Axes, cells: np.ndarray, _) -> None:
+    """Each cell's symbol written on it (none for a fine answer)."""
+    for i in range(cells.shape[0]):
+        for j in range(cells.shape[1]):
+            kind = _ANSWER_KINDS[cells[i, j]]
+            if _ANSWER_SYMBOLS[kind]:
+                ax.text(
+                    j,
+                    i,
+                    _(_ANSWER_SYMBOLS[kind]) if kind != "unanswered" else "?",
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                    color="white" if kind == "red_flag" else "black",
+                )
+
+
+def _screening_row_labels(screened: pd.DataFrame, names: dict[str, str], _, lang: str) -> list[str]:
+    """Each row's label: the stakeholder's name, the outcome, and "(old)" when the screening is stale."""
+    stale = screened["is_stale"].fillna(False) if "is_stale" in screened else pd.Series(False, index=screened.index)
+    old = _(" (old)")
+    return [
+        f"{_short(names.get(s) or s, 44)} · {screening.OUTCOMES.label(o, lang)}{old if st else ''}"
+        for s, o, st in zip(screened["stakeholder"], screened["outcome"], stale)
+    ]
+
+
+def _question_groups(ax: plt.Axes, n_codes: int, _) -> None:
+    """The line between the information checks and the red flags, and each group's heading."""
+    ax.axvline(len(screening.INFO_CODES) - 0.5, color="black", linewidth=1.5)
+    ax.text((len(screening.INFO_CODES) - 1) / 2, -0.8, _("Information checks"), ha="center", va="bottom", fontsize=8)
+    ax.text(
+        (n_codes + len(screening.INFO_CODES) - 1) / 2,
+        -0.8,
+        _("Red flags (criteria for exclusion)"),
+        ha="center",
+        va="bottom",
+        fontsize=8,
+    )
+
+
+def _rating_symbols(ax: plt.Axes, cells: np.ndarray, keys: list[str]) -> None:
+    """Each rating's symbol written on its cell."""
+    for i in range(cells.shape[0]):
+        for j in range(cells.shape[1]):
+            key = keys[cells[i, j]]
+            ax.text(
+                j,
+                i,
+                RATING_SYMBOLS[key],
+                ha="center",
+                va="center",
+                fontsize=10,
+                color="white" if key in ("acceptable", "not_acceptable") else "black",
+            )
+
+
+def _decisions_on_the_right(ax: plt.Axes, decisions: pd.DataFrame, _, lang: str) -> None:
+    """Suggested → recorded decision beside each row, on a right axis; a differing one in bold red."""
+    right = ax.twinx()
+    right.set_ylim(ax.get_ylim())
+    texts, differs = [], []
+    for rec in decisions.to_dict("records"):
+        recorded = rec["decision"]
+        recorded = _("not recorded") if recorded is None or pd.isna(recorded) else vocab.DECISIONS.label(recorded, lang)
+        differs.append(rec["agreement"] == "differs")
+        texts.append(f"{vocab.DECISIONS.label(rec['suggested'], lang)} → {recorded}" + ("  ≠" if differs[-1] else ""))
+    right.set_yticks(range(len(texts)), texts, fontsize=8)
+    for tick, diff in zip(right.get_yticklabels(), differs):
+        if diff:
+            tick.set_color("#B2182B")
+            tick.set_fontweight("bold")
+    right.tick_params(length=0)
+    right.spines[:].set_visible(False)
+    right.set_ylabel(_("Suggested decision → recorded decision (≠ differs)"), fontsize=8.5)
 
 
 def _legend_outside(ax: plt.Axes, handles: list[Patch], below: bool, ncol: int) -> None:
