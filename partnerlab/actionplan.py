@@ -370,14 +370,14 @@ def links_sentence(plan: pd.DataFrame, partnerships: pd.DataFrame | None) -> tup
     if values["unknown"]:
         return (
             N_(
-                "<b>{linked}</b> of the <b>{actions}</b> courses of action have a partnership linked to them "
-                "(partnerships, column actions). Codes in partnerships that are not in the plan: {unknown}."
+                "Courses of action with a partnership linked to them (partnerships, column actions): "
+                "<b>{linked}</b> of <b>{actions}</b>. Codes in partnerships that are not in the plan: {unknown}."
             ),
         ), values
     return (
         N_(
-            "<b>{linked}</b> of the <b>{actions}</b> courses of action have a partnership linked to them "
-            "(partnerships, column actions)."
+            "Courses of action with a partnership linked to them (partnerships, column actions): "
+            "<b>{linked}</b> of <b>{actions}</b>."
         ),
     ), values
 
