@@ -48,6 +48,7 @@ __all__ = [
     "export_graph",
     "kumu_frames",
     "gephi_frames",
+    "writes_xml",
     "csv_safe",
     "unescape_csv_text",
     "PERSONAL_COLUMNS",
@@ -64,6 +65,21 @@ EXPORT_FILES = (
     "network.net",
 )
 ROLE_COLUMNS = (*net.ROLES, "total")
+# Above this many stakeholders network.gexf and network.graphml are not written: networkx builds
+# each file's whole XML tree in memory (2.3 GB for 100,000 stakeholders and 465,000 tied pairs, on
+# top of the batch), which broke issue 16's 4 GB bound; the Gephi CSVs, Pajek and UCINET files
+# carry the same graph and are written line by line. A streaming XML writer would lift this.
+XML_MAX_STAKEHOLDERS = 50_000
+XML_FILES = ("network.gexf", "network.graphml")
+
+
+def writes_xml(wb) -> bool:
+    """Whether the batch writes network.gexf and network.graphml for this workbook (the network
+    page links to them only then)."""
+    stakeholders = getattr(wb, "stakeholders", None)
+    return stakeholders is None or len(stakeholders) <= XML_MAX_STAKEHOLDERS
+
+
 TEXT_NODE_ATTRS = ("name", "sector", "scope", "states", "quadrant", "screening")
 NUMBER_NODE_ATTRS = (
     "influence",
@@ -94,10 +110,14 @@ def write_exports(wb, folder: str | Path, lang: str = "en") -> list[str]:
     graph = net.build_tie_graph(wb)
     nodes, ties = node_table(wb, graph), tie_table(graph)
     written: list[str] = []
+    n_stakeholders, xml_skipped = len(graph), False
     if len(graph):
-        g = export_graph(nodes, ties)
-        nx.write_gexf(g, folder / "network.gexf")
-        nx.write_graphml(g, folder / "network.graphml")
+        xml_skipped = not writes_xml(wb)
+        if not xml_skipped:
+            g = export_graph(nodes, ties)
+            nx.write_gexf(g, folder / "network.gexf")
+            nx.write_graphml(g, folder / "network.graphml")
+            del g
         elements, connections = kumu_frames(nodes, ties, lang, wb.stakeholders)
         _write_xlsx(folder / "kumu.xlsx", {"Elements": elements, "Connections": connections})
         gnodes, gedges = gephi_frames(nodes, ties, lang)
@@ -105,7 +125,7 @@ def write_exports(wb, folder: str | Path, lang: str = "en") -> list[str]:
         _write_csv(folder / "gephi_edges.csv", gedges)
         (folder / "network.dl").write_text(ucinet_dl(graph), encoding="utf-8")
         (folder / "network.net").write_text(pajek_net(nodes, ties), encoding="utf-8")
-        written += list(EXPORT_FILES)
+        written += [f for f in EXPORT_FILES if not (xml_skipped and f in XML_FILES)]
     for key, table in getattr(wb, "tables", {}).items():
         if len(table):
             _write_csv(folder / "tables" / f"{key}.csv", _tidy(table))
@@ -113,7 +133,7 @@ def write_exports(wb, folder: str | Path, lang: str = "en") -> list[str]:
     if len(nodes):
         _write_csv(folder / "tables" / "network_nodes.csv", nodes)
         written.append("tables/network_nodes.csv")
-    (folder / "README.md").write_text(_readme(written, lang, len(graph), len(ties)), encoding="utf-8")
+    (folder / "README.md").write_text(_readme(written, lang, n_stakeholders, len(ties), xml_skipped), encoding="utf-8")
     return ["README.md", *written]
 
 
@@ -375,7 +395,7 @@ _README_FILES: dict[str, str] = {
 }
 
 
-def _readme(written: list[str], lang: str, n: int, m: int) -> str:
+def _readme(written: list[str], lang: str, n: int, m: int, xml_skipped: bool = False) -> str:
     _ = i18n.translator(lang)
     lines = [
         "# " + _("Data exports"),
@@ -391,6 +411,16 @@ def _readme(written: list[str], lang: str, n: int, m: int) -> str:
     ]
     if not n:
         lines += [_("The workbook records no stakeholders, so there is no network to export."), ""]
+    if xml_skipped:
+        lines += [
+            _(
+                "network.gexf and network.graphml are not written for a network of more than {limit} stakeholders "
+                "(their writer holds the whole file in memory): Gephi reads gephi_nodes.csv and gephi_edges.csv "
+                "(Data Laboratory, Import Spreadsheet), R igraph and Pajek read network.net.",
+                limit=_.number(XML_MAX_STAKEHOLDERS),
+            ),
+            "",
+        ]
     table = _("a processed table of the workbook, as the reports read it (lists joined with `; `).")
     for f in written:
         lines.append(f"- `{f}`: {_(_README_FILES[f]) if f in _README_FILES else table}")

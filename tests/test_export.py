@@ -211,3 +211,17 @@ def test_a_batch_writes_the_exports_and_the_network_page_links_them(tmp_path):
     page = (out / "network.html").read_text(encoding="utf-8")
     assert 'href="data/network.gexf"' in page and 'href="data/README.md"' in page
     assert nx.read_gexf(out / "data" / "network.gexf").number_of_nodes() == 5
+
+
+def test_above_the_xml_limit_gexf_and_graphml_are_left_out_and_the_readme_says_where_to_go(tmp_path, monkeypatch):
+    """A national registry's network (issue 16: 465,000 tied pairs) would hold two whole XML trees in
+    memory; above exports.XML_MAX_STAKEHOLDERS the batch writes the same graph in the line-by-line formats."""
+    wb = load_workbook(small_workbook(tmp_path))
+    monkeypatch.setattr(exports, "XML_MAX_STAKEHOLDERS", 1)
+    written = exports.write_exports(wb, tmp_path / "data", "es")
+    assert "network.gexf" not in written and "network.graphml" not in written
+    assert not (tmp_path / "data" / "network.gexf").exists()
+    assert {"gephi_nodes.csv", "gephi_edges.csv", "network.net", "network.dl", "kumu.xlsx"} <= set(written)
+    readme = (tmp_path / "data" / "README.md").read_text(encoding="utf-8")
+    assert "no se escriben para una red de más de 1 actores" in readme
+    assert "gephi_edges.csv" in readme
