@@ -98,6 +98,16 @@ batch process alone writing data/
 arcs in memory. Streaming those two files (or leaving them out above a size) is what remains.
 The peak before data/ (load, report) was not recorded on that run; since then each phase's own
 peak is printed (in one process the measures peaked at 2.3 GB).
+
+2026-12-01 04:00 UTC, after data/ stopped writing network.gexf and network.graphml above 50,000
+stakeholders (exports.XML_MAX_STAKEHOLDERS; measured alone, networkx's GEXF writer took the batch
+process from 1.8 to 4.1 GB on this workbook), c21c2f6, load average 1.0-3.9 (mean 2.9):
+100,000 / 500,000: ok, wall 415.5 s, CPU 308.1 s, peak 2.76 GB PSS of all processes (RSS sum
+3.36 GB), set by the report's kernel (2.14 GB); load and validate 17.8 s, the report 134.9 s (its
+measures cell 123.8 s), findings.xlsx 22.9 s, data/ 217.3 s (peak 2.63 GB; it computes the
+centralities again for its node table: sharing the report's would save most of it), files:
+network.html 0.21 MB, findings.xlsx 8.16 MB, data/ 129.8 MB. 10,000 / 50,000 at load 2.5-2.9:
+wall 33.9 s, CPU 35.8 s, peak 0.74 GB; the report 13.8 s, findings.xlsx 13.7 s, data/ 28.7 s.
 """
 
 from __future__ import annotations
