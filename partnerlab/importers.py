@@ -931,12 +931,16 @@ def _kumu_elements_said(
                 tags=", ".join(f'"{k}" ({n})' for k, n in tags_unmapped.most_common(12)),
             )
         )
+    _left_out_columns(result, computed, ignored, N_("element fields with no column in the workbook: {columns}"))
+
+
+def _left_out_columns(result: ImportResult, computed: list[str], ignored: list[str], ignored_msgid: str) -> None:
+    """The review lines of a source's columns not imported: those partnerlab computes itself, and
+    those with no column in the workbook (`ignored_msgid` names them as the source does)."""
     if computed:
         result.unmapped.append(result._("computed by partnerlab, not imported: {columns}", columns=", ".join(computed)))
     if ignored:
-        result.unmapped.append(
-            result._("element fields with no column in the workbook: {columns}", columns=", ".join(ignored))
-        )
+        result.unmapped.append(result._(ignored_msgid, columns=", ".join(ignored)))
 
 
 def _kumu_connections(net: _Network, result: ImportResult, c: Table) -> None:
@@ -1054,12 +1058,7 @@ def _gephi_nodes(net: _Network, result: ImportResult, nodes: Table) -> None:
             file=nodes.file,
         )
     )
-    if computed:
-        result.unmapped.append(result._("computed by partnerlab, not imported: {columns}", columns=", ".join(computed)))
-    if ignored:
-        result.unmapped.append(
-            result._("node columns with no column in the workbook: {columns}", columns=", ".join(ignored))
-        )
+    _left_out_columns(result, computed, ignored, N_("node columns with no column in the workbook: {columns}"))
 
 
 def _gephi_edges(net: _Network, result: ImportResult, edges: Table) -> None:
