@@ -39,7 +39,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from partnerlab import i18n, vocab
+from partnerlab import i18n, schema, vocab
 from partnerlab.i18n import N_
 
 __all__ = [
@@ -72,7 +72,7 @@ __all__ = [
     "partnership_alt",
 ]
 
-DIMENSIONS: tuple[str, ...] = tuple(d.key for d in vocab.QUALITY_DIMENSIONS)
+DIMENSIONS: tuple[str, ...] = schema.DIMENSION_KEYS  # the six of Appendix 6, in their order
 PRINCIPLE_DIMENSIONS: dict[str, tuple[str, ...]] = {
     p: tuple(d.key for d in vocab.QUALITY_DIMENSIONS if d.principle == p) for p in vocab.PRINCIPLES.keys
 }

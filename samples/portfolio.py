@@ -2253,14 +2253,7 @@ def _value_assessment() -> list[dict]:
 # Quality assessment (Appendix 6)
 # ---------------------------------------------------------------------------------------
 
-_DIMS = (
-    "non_discrimination",
-    "accessibility",
-    "access_to_information",
-    "influence_on_decisions",
-    "transparency",
-    "responsiveness",
-)
+_DIMS = schema.DIMENSION_KEYS
 _ROUNDS = (dt.date(2023, 11, 15), dt.date(2024, 11, 20))
 _DIM_LABELS = {d.key: d.label(LANG).lower() for d in vocab.QUALITY_DIMENSIONS}  # for the gaps sentence
 # partnership: (round-1 collective scores, change in round 2, perspectives besides collective)

@@ -315,17 +315,7 @@ def test_value_decision_taken():
 
 
 def test_quality_per_partnership_and_dimension():
-    dims = {
-        d: 2
-        for d in (
-            "non_discrimination",
-            "accessibility",
-            "access_to_information",
-            "influence_on_decisions",
-            "transparency",
-            "responsiveness",
-        )
-    }
+    dims = dict.fromkeys(schema.DIMENSION_KEYS, 2)
     r1 = {"partnership": "P1", "assessed_on": dt.date(2023, 11, 1), "perspective": "collective", **dims}
     r2 = {**r1, "assessed_on": dt.date(2024, 11, 1), "transparency": 3, "accessibility": 1}
     old = snap(quality_assessment=[r1])

@@ -9,18 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from partnerlab import overview, paths, screening
+from partnerlab import overview, paths, quality, screening
 from partnerlab.workbook import Workbook
 
 AS_OF = dt.date(2025, 6, 30)
-DIMS = [
-    "non_discrimination",
-    "accessibility",
-    "access_to_information",
-    "influence_on_decisions",
-    "transparency",
-    "responsiveness",
-]
+DIMS = quality.DIMENSIONS
 
 
 @pytest.fixture

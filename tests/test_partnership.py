@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from partnerlab import partnership as pship
+from partnerlab import schema
 from partnerlab.report_catalogue import default_batch
 
 
@@ -53,14 +54,7 @@ def tables() -> dict:
             **{
                 d: pd.array(v, dtype="Int64")
                 for d, v in zip(
-                    (
-                        "non_discrimination",
-                        "accessibility",
-                        "access_to_information",
-                        "influence_on_decisions",
-                        "transparency",
-                        "responsiveness",
-                    ),
+                    schema.DIMENSION_KEYS,
                     ([1, 2, 3], [1, 2, 3], [2, 2, 3], [2, 3, 3], [1, 3, 3], [1, 2, 3]),
                 )
             },
