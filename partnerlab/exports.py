@@ -110,14 +110,13 @@ def write_exports(wb, folder: str | Path, lang: str = "en") -> list[str]:
     graph = net.build_tie_graph(wb)
     nodes, ties = node_table(wb, graph), tie_table(graph)
     written: list[str] = []
-    n_stakeholders, xml_skipped = len(graph), False
+    xml_skipped = len(graph) > 0 and not writes_xml(wb)
     if len(graph):
-        xml_skipped = not writes_xml(wb)
         if not xml_skipped:
             g = export_graph(nodes, ties)
             nx.write_gexf(g, folder / "network.gexf")
             nx.write_graphml(g, folder / "network.graphml")
-            del g
+            del g  # the export graph is not needed by the files below
         elements, connections = kumu_frames(nodes, ties, lang, wb.stakeholders)
         _write_xlsx(folder / "kumu.xlsx", {"Elements": elements, "Connections": connections})
         gnodes, gedges = gephi_frames(nodes, ties, lang)
@@ -133,7 +132,7 @@ def write_exports(wb, folder: str | Path, lang: str = "en") -> list[str]:
     if len(nodes):
         _write_csv(folder / "tables" / "network_nodes.csv", nodes)
         written.append("tables/network_nodes.csv")
-    (folder / "README.md").write_text(_readme(written, lang, n_stakeholders, len(ties), xml_skipped), encoding="utf-8")
+    (folder / "README.md").write_text(_readme(written, lang, len(graph), len(ties), xml_skipped), encoding="utf-8")
     return ["README.md", *written]
 
 
