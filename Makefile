@@ -23,8 +23,7 @@ env: $(STAMP) ## create or update the environment (.venv) from pyproject.toml
 run: $(STAMP) ## the main job: every report on the bundled sample -> reports/sample_portfolio/index.html
 	$(BIN)/partnerlab run --compare-to data/raw/sample_history/portfolio_2024.xlsx
 
-test: $(STAMP) ## every test: the lint checks, unit, notebooks (nbval), batch end to end, browser (skipped without chromium)
-	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/pre-commit run --all-files --show-diff-on-failure
+test: $(STAMP) lint ## every test: the lint checks, unit, notebooks (nbval), batch end to end, browser (skipped without chromium)
 	$(BIN)/python -m pytest tests --nbval-lax notebooks
 
 lint: $(STAMP) ## ruff (lint, format), nbstripout and the notebook pairs: what pre-commit checks (.pre-commit-config.yaml)
