@@ -41,14 +41,14 @@ rpt.header()
 
 # %% [markdown] tags=["analyst-note"]
 # The inputs, resolved once: the partnership asked for (an id or a name; one that matches none stops
-# here with the closest names), the as-of date (a date), every alert and the verdict box.
+# here with the closest names), the as-of date (a date) and the verdict box with
+# the alerts that name it.
 
 # %%
 wb, L, V = rpt.wb, {**consistency.TABLE_LABELS, **pship.TABLE_LABELS}, consistency.TABLE_VOCABS
 pid = pship.find_partnership(wb.partnerships, partnership or pship.partnership_ids(wb)[0])
 as_of = screening.as_of_date(wb.about)
-alerts = consistency.find_alerts(wb, lang=rpt.lang, max_age_days=max_age_days)
-b = consistency.brief(wb, pid, "partnership", alerts, lang=rpt.lang, max_age_days=max_age_days)
+b = consistency.brief(wb, pid, "partnership", lang=rpt.lang, max_age_days=max_age_days)
 
 # %%
 rpt.p("{text}", text=b["row"]["name"])
@@ -72,9 +72,7 @@ rpt.table(pship.facts_table(wb, pid, rpt.lang), labels=L)
 rpt.h2("Lead and members")
 
 # %%
-members = consistency.members_table(
-    wb, pid, consistency.stakeholder_verdicts(wb, alerts, max_age_days=max_age_days, lang=rpt.lang)
-)
+members = consistency.members_table(wb, pid, max_age_days=max_age_days, lang=rpt.lang)
 
 # %%
 if members.empty:

@@ -295,106 +295,117 @@ def run_batch(
     workbook = Path(workbook or paths.SAMPLE_WORKBOOK).expanduser().resolve()
     if not workbook.is_file():
         raise BatchError(_("workbook not found: {path}", path=workbook))
-    wb = _check_workbook(workbook)
-    _return_freed_memory()
-    about = dict(getattr(wb, "about", None) or {})
-    lang = i18n.resolve_lang(lang, about.get("language"))
-    out = Path(out).expanduser().resolve() if out else paths.REPORTS / workbook.stem
-    planned = job_list if job_list is not None else default_batch(wb)
-    planned = _select(planned, only)
-    if list_only:
-        for job in planned:
-            state = _("skipped: {why}", why=job.note_in(lang)) if job.skipped else _describe(job.params)
-            print(f"{job.name:<45} {job.title_in(lang):<50} {state}")
-        return None
-    _check_out(out)
+    sha256 = file_sha256(workbook)
+    early = None  # the workers start their kernels while the workbook is parsed and the pages keyed
+    if executor is None and not list_only and _pages_will_run(sha256, out, workbook, full):
+        early = kernels.start_pool(jobs or _cores())
+    early_pool = [early]  # handed to the runner, which stops it; stopped here if the run ends before
+    try:
+        wb = _check_workbook(workbook)
+        _return_freed_memory()
+        about = dict(getattr(wb, "about", None) or {})
+        lang = i18n.resolve_lang(lang, about.get("language"))
+        out = Path(out).expanduser().resolve() if out else paths.REPORTS / workbook.stem
+        planned = job_list if job_list is not None else default_batch(wb)
+        planned = _select(planned, only)
+        if list_only:
+            for job in planned:
+                state = _("skipped: {why}", why=job.note_in(lang)) if job.skipped else _describe(job.params)
+                print(f"{job.name:<45} {job.title_in(lang):<50} {state}")
+            return None
+        _check_out(out)
 
-    with outputdir.OutputLock(out):
-        previous = {} if full or wb is None else incremental.previous_manifest(out)
-        staging = out.parent / f".{out.name}.partial"
-        outputdir.remove(staging)
-        try:
-            with outputdir.writing(out):  # a read-only, full or forbidden location fails here, before any report
-                staging.mkdir(parents=True)
-                outputdir.probe(staging)
-            with _terminate_as_interrupt():
-                processed = _save_processed(wb)
-                compared = _set_compare(planned, compare_to, out)
-                _set_history(planned, history)
-                common = {"workbook": str(workbook), "lang": lang, "processed": processed}
-                run = {
-                    "started": started,
-                    "lang": lang,
-                    "timeout": timeout,
-                    "jobs": jobs or _cores(),
-                    "executor": _executor_name(executor, jobs),
-                    "kernels": "fresh" if fresh_kernels else "warm, reset between reports",
-                    "command": " ".join(sys.argv) if sys.argv and sys.argv[0] else None,
-                    "compare_to": compared,
-                }
-                info = {
-                    "path": str(workbook),
-                    "name": workbook.name,
-                    "sha256": file_sha256(workbook),
-                    "as_of": _iso(about.get("as_of")),
-                    "portfolio": about.get("portfolio"),
-                    "is_illustrative": about.get("is_illustrative"),
-                }
-                runner = _Runner(
-                    staging,
-                    planned,
-                    common,
-                    lang,
-                    timeout,
-                    executor,
-                    jobs,
-                    progress,
-                    fresh_kernels,
-                    info,
-                    out=out,
-                    wb=wb,
-                    previous=previous,
-                )
-                # data/: GEXF, GraphML, Kumu, Gephi, ... for other tools (issue 14), written in a thread
-                # while the reports run (they only read the workbook), started once the workers are
-                # forked (a fork while another thread holds a lock can deadlock the child)
-                exports: list[_Background] = []
-                if wb is not None and _rows(wb) <= OVERLAP_ROWS:
-                    runner.once_started = lambda: exports.append(
-                        _Background(_exports, wb, staging, out, lang, previous)
-                    )
-                try:
-                    reports = runner.run(run)
-                except BaseException:
-                    for task in exports:
-                        task.join()  # nothing is left writing into the staging folder
-                    raise
-                exported = (
-                    exports[0].result()
-                    if exports
-                    else _exports(wb, staging, out, lang, previous)
-                    if wb is not None
-                    else None
-                )  # no report ran
-                run["derived"] = runner.data.now  # what the next run needs to key pages by derived results
-                if wb is not None and hasattr(wb, "save"):  # what `--compare-to last` reads next time
-                    wb.save(staging / SNAPSHOT_DIR)
-                    run["snapshot"] = f"{SNAPSHOT_DIR}/workbook.pkl"
-                if exported is not None:
-                    run["exports"], run["exports_key"] = exported
-                run["ended"] = _now()
-                run["seconds"] = round(time.perf_counter() - t_start, 2)
-                manifest = _manifest(run, info, reports, runner.findings_written)
-                from partnerlab.htmlexport import render_index
-
-                index = render_index(manifest, lang)
-                with outputdir.writing(out):
-                    _write_json(staging / "manifest.json", manifest)
-                    (staging / "index.html").write_text(index, encoding="utf-8")
-            with outputdir.writing(out):
-                outputdir.move_into_place(staging, out)
-        finally:
+        with outputdir.OutputLock(out):
+            previous = {} if full or wb is None else incremental.previous_manifest(out)
+            staging = out.parent / f".{out.name}.partial"
             outputdir.remove(staging)
+            try:
+                with outputdir.writing(out):  # a read-only, full or forbidden location fails here, before any report
+                    staging.mkdir(parents=True)
+                    outputdir.probe(staging)
+                with _terminate_as_interrupt():
+                    processed = _save_processed(wb)
+                    compared = _set_compare(planned, compare_to, out)
+                    _set_history(planned, history)
+                    common = {"workbook": str(workbook), "lang": lang, "processed": processed}
+                    run = {
+                        "started": started,
+                        "lang": lang,
+                        "timeout": timeout,
+                        "jobs": jobs or _cores(),
+                        "executor": _executor_name(executor, jobs),
+                        "kernels": "fresh" if fresh_kernels else "warm, reset between reports",
+                        "command": " ".join(sys.argv) if sys.argv and sys.argv[0] else None,
+                        "compare_to": compared,
+                    }
+                    info = {
+                        "path": str(workbook),
+                        "name": workbook.name,
+                        "sha256": sha256,
+                        "as_of": _iso(about.get("as_of")),
+                        "portfolio": about.get("portfolio"),
+                        "is_illustrative": about.get("is_illustrative"),
+                    }
+                    runner = _Runner(
+                        staging,
+                        planned,
+                        common,
+                        lang,
+                        timeout,
+                        executor,
+                        jobs,
+                        progress,
+                        fresh_kernels,
+                        info,
+                        out=out,
+                        wb=wb,
+                        previous=previous,
+                        pool=early_pool,
+                    )
+                    # data/: GEXF, GraphML, Kumu, Gephi, ... for other tools (issue 14), written in a thread
+                    # while the reports run (they only read the workbook), started once the workers are
+                    # forked (a fork while another thread holds a lock can deadlock the child)
+                    exports: list[_Background] = []
+                    if wb is not None and _rows(wb) <= OVERLAP_ROWS:
+                        runner.once_started = lambda: exports.append(
+                            _Background(_exports, wb, staging, out, lang, previous)
+                        )
+                    try:
+                        reports = runner.run(run)
+                    except BaseException:
+                        for task in exports:
+                            task.join()  # nothing is left writing into the staging folder
+                        raise
+                    exported = (
+                        exports[0].result()
+                        if exports
+                        else _exports(wb, staging, out, lang, previous)
+                        if wb is not None
+                        else None
+                    )  # no report ran
+                    run["derived"] = runner.data.now  # what the next run needs to key pages by derived results
+                    if wb is not None and hasattr(wb, "save"):  # what `--compare-to last` reads next time
+                        wb.save(staging / SNAPSHOT_DIR)
+                        run["snapshot"] = f"{SNAPSHOT_DIR}/workbook.pkl"
+                    if exported is not None:
+                        run["exports"], run["exports_key"] = exported
+                    run["ended"] = _now()
+                    run["seconds"] = round(time.perf_counter() - t_start, 2)
+                    manifest = _manifest(run, info, reports, runner.findings_written)
+                    from partnerlab.htmlexport import render_index
+
+                    index = render_index(manifest, lang)
+                    with outputdir.writing(out):
+                        _write_json(staging / "manifest.json", manifest)
+                        (staging / "index.html").write_text(index, encoding="utf-8")
+                with outputdir.writing(out):
+                    outputdir.move_into_place(staging, out)
+            finally:
+                outputdir.remove(staging)
+    except BaseException:
+        if early_pool[0] is not None:
+            kernels.stop_pool(early_pool[0])
+        raise
     return BatchResult(out, manifest, reports)
 
 
@@ -525,6 +536,7 @@ class _Runner:
         out=None,
         wb=None,
         previous=None,
+        pool=None,
     ):
         self.staging, self.jobs, self.common, self.lang = staging, jobs, common, lang
         self.out = out or staging  # named in an OutputError; the previous run's pages are there
@@ -550,6 +562,7 @@ class _Runner:
         self.kept: dict[str, list] = {}
         self.findings_written = False
         self.once_started = None  # called once the first reports are submitted (see run_batch)
+        self.early = pool if pool is not None else [None]  # [a pool started before parsing] (run_batch)
 
     def run(self, run: dict) -> list[dict]:
         for job in self.jobs:
@@ -558,6 +571,9 @@ class _Runner:
         last = [j for j in self.jobs if not j.skipped and j.needs_listing]
         bar = _Progress(len(first) + len(last), self.progress)
         pool: dict = {}  # made when a report has to run: an unchanged re-run starts no worker
+        if self.early[0] is not None:  # started by run_batch while it parsed the workbook: ours now
+            pool.update(executor=self.early[0], own=True)
+            self.early[0] = None
 
         def executor_for(n_jobs: int):
             if "executor" not in pool:
@@ -568,10 +584,6 @@ class _Runner:
             return pool["executor"]
 
         try:
-            if first and self._workbook_changed():
-                # pages will run: the workers start their kernels (about 1 s of CPU and 1.5-2 s
-                # each) while this process keys the pages, which takes as long on the sample
-                executor_for(len(first))
             to_run = self._reuse_unchanged(first, bar)
             if to_run:
                 self._run_wave(executor_for(len(to_run)), to_run, bar)
@@ -595,11 +607,6 @@ class _Runner:
             pool["executor"].shutdown(wait=True)
         self._write_findings()
         return self._ordered()
-
-    def _workbook_changed(self) -> bool:
-        """Whether the workbook's file differs from the previous run's (or there is none)."""
-        before = ((self.previous_manifest or {}).get("workbook") or {}).get("sha256")
-        return before != self.info.get("sha256")
 
     def _reuse_unchanged(self, jobs: list[Job], bar) -> list[Job]:
         """Copy the previous page of every job whose key is unchanged; return the jobs to run."""
@@ -630,9 +637,6 @@ class _Runner:
         )
 
     def _reuse(self, job: Job, before: dict, key: str) -> None:
-        kernels.import_jsonschema()
-        import nbformat
-
         from partnerlab.findings import collect_kept
 
         with outputdir.writing(self.out):
@@ -651,10 +655,8 @@ class _Runner:
             key=key,
         )
         notebook = self.staging / f"{job.name}.ipynb"
-        self.kept[job.name] = lambda: (
-            collect_kept(nbformat.read(notebook, as_version=4))  # read if needed
-            if notebook.exists()
-            else list
+        self.kept[job.name] = lambda: (  # read if needed: the notebook this batch wrote, as plain JSON
+            collect_kept(json.loads(notebook.read_text(encoding="utf-8"))) if notebook.exists() else []
         )
 
     def _run_wave(self, executor, jobs: list[Job], bar, listing: Path | None = None) -> None:
@@ -666,6 +668,7 @@ class _Runner:
         if self.once_started is not None:
             started, self.once_started = self.once_started, None
             started()
+        self._read_kept()  # the reused pages' key tables, read while the workers run
         for future in as_completed(futures):
             job = futures[future]
             try:
@@ -736,7 +739,7 @@ class _Runner:
                 shutil.copy2(before, self.staging / "findings.xlsx")
             self.findings_written = True
             return
-        self.kept = {name: kept() if callable(kept) else kept for name, kept in self.kept.items()}
+        self._read_kept()
         tables = [
             KeptTable(name, data, rec["name"], rec["title"], rec["parameters_own"])
             for rec in self._ordered()
@@ -746,6 +749,10 @@ class _Runner:
             with outputdir.writing(self.out):
                 write_findings(tables, self.staging / "findings.xlsx", self.lang)
             self.findings_written = True
+
+    def _read_kept(self) -> None:
+        """Read the key tables of the pages reused so far from their notebooks."""
+        self.kept = {name: kept() if callable(kept) else kept for name, kept in self.kept.items()}
 
     def _ordered(self) -> list[dict]:
         return [self.records[j.name] for j in self.jobs]
@@ -877,6 +884,14 @@ class _Background:
         if self._error is not None:
             raise self._error
         return self._value
+
+
+def _pages_will_run(sha256: str, out: str | Path | None, workbook: Path, full: bool) -> bool:
+    """Whether reports are likely to run (so workers are worth starting before the workbook is
+    parsed): a full run, no previous run into the folder, or another workbook file than its."""
+    folder = Path(out).expanduser().resolve() if out else paths.REPORTS / workbook.stem
+    before = (incremental.previous_manifest(folder).get("workbook") or {}).get("sha256")
+    return full or before != sha256
 
 
 def _rows(wb) -> int:

@@ -339,6 +339,18 @@ class Context:
     sectors: dict[str, str] = field(default_factory=dict)
     screened: pd.DataFrame = field(default_factory=pd.DataFrame)
     decisions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    _by_stakeholder: dict | None = field(default=None, repr=False)  # screenings_of, built on first use
+
+    def screenings_of(self, sid: object) -> list[dict]:
+        """The screenings of one stakeholder as records, oldest first (same date: table order);
+        grouped once for the context (the rules ask for them once per commitment and party)."""
+        if self._by_stakeholder is None:
+            order = self.screened.assign(_pos=range(len(self.screened))).sort_values(["assessed_on", "_pos"])
+            grouped: dict = {}
+            for rec in order.drop(columns="_pos").to_dict("records"):
+                grouped.setdefault(rec["stakeholder"], []).append(rec)
+            self._by_stakeholder = grouped
+        return self._by_stakeholder.get(sid, [])
 
     def t(self, key: str) -> pd.DataFrame:
         return self.tables[key]
@@ -1340,9 +1352,19 @@ def register_table(verdicts: pd.DataFrame, links: dict[str, str] | None = None) 
 
 
 @derived  # a page depends on the result, not on every sheet behind it (incremental runs)
-def members_table(wb: object, partnership: str, verdicts: pd.DataFrame) -> pd.DataFrame:
+def members_table(
+    wb: object,
+    partnership: str,
+    verdicts: pd.DataFrame | None = None,
+    max_age_days: int = Thresholds.max_age_days,
+    lang: str = "en",
+) -> pd.DataFrame:
     """The lead and members of one partnership: name, role, sector, latest screening outcome and date,
-    verdict (UN-system members show no screening: none is asked of them)."""
+    verdict (UN-system members show no screening: none is asked of them). `verdicts` are
+    `stakeholder_verdicts` (computed here with max_age_days and lang when None: a page that passes
+    none depends on its members' rows only, not on every stakeholder's verdict)."""
+    if verdicts is None:
+        verdicts = stakeholder_verdicts(wb, max_age_days=max_age_days, lang=lang)
     ctx = build_context(wb)
     by_id = verdicts.set_index("stakeholder") if len(verdicts) else pd.DataFrame()
     rows = []
@@ -1465,10 +1487,10 @@ def _screening_at(ctx: Context, sid: str, when: pd.Timestamp | None) -> dict | N
     """The latest screening of sid dated on or before `when`, with its age in days at `when`."""
     if when is None or ctx.screened.empty:
         return None
-    own = ctx.screened[(ctx.screened["stakeholder"] == sid) & (ctx.screened["assessed_on"] <= when)]
-    if own.empty:
+    dated = [r for r in ctx.screenings_of(sid) if pd.notna(r["assessed_on"]) and r["assessed_on"] <= when]
+    if not dated:
         return None
-    rec = own.assign(_pos=range(len(own))).sort_values(["assessed_on", "_pos"]).iloc[-1].to_dict()
+    rec = dict(dated[-1])
     rec["age"] = int((when - rec["assessed_on"]).days)
     return rec
 

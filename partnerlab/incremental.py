@@ -29,7 +29,7 @@ import secrets
 from functools import lru_cache
 from pathlib import Path
 
-from partnerlab.workbook import evaluate_derived, file_sha256, is_derived_read
+from partnerlab.workbook import evaluate_derived, file_sha256, reads_digest
 
 __all__ = [
     "VOLATILE_PARAMS",
@@ -85,11 +85,7 @@ class DataDigests:
 
     def of(self, reads: list[str] | tuple[str, ...] | set[str]) -> str:
         """sha256 of the sheets and derived results in `reads`."""
-        sheets = sorted(r for r in reads if not is_derived_read(r))
-        h = hashlib.sha256(self.wb.digest(sheets).encode())
-        for read in sorted(r for r in set(reads) if is_derived_read(r)):
-            h.update(b"\0" + read.encode() + b"\0" + self.result(read).encode())
-        return h.hexdigest()
+        return reads_digest(self.wb, reads, self.result)
 
     def result(self, read: str) -> str:
         """The digest of a derived read's result on this run's workbook."""

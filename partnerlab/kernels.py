@@ -88,6 +88,16 @@ def process_pool(n: int) -> ProcessPoolExecutor:
     )
 
 
+def start_pool(n: int) -> ProcessPoolExecutor:
+    """A process pool whose n workers are forked now and start their kernels at once (a pool with
+    the fork method forks its workers at its first job), with partnerlab's papermill engine
+    registered before the fork, so they inherit it."""
+    engine()
+    pool = process_pool(n)
+    pool.submit(int)  # any job: the pool forks every worker, each starts its kernel (worker_init)
+    return pool
+
+
 def stop_pool(executor: ProcessPoolExecutor) -> None:
     """Cancel pending jobs and stop the workers now (they shut their kernels down on SIGTERM)."""
     processes = list((getattr(executor, "_processes", None) or {}).values())
@@ -105,12 +115,19 @@ def worker_init(parent_pid: int | None = None) -> None:
     batch, warm a kernel."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    # a pool stopped while its workers start their kernels (the workbook turned out invalid) is no
+    # "Exception in initializer" with a traceback for the user to read
+    logging.getLogger("concurrent.futures").addFilter(_not_stopped)
     if parent_pid is not None:
         threading.Thread(target=_watch_parent, args=(parent_pid,), name="partnerlab-parent-watch", daemon=True).start()
     # pool workers end with os._exit: atexit never runs, multiprocessing finalizers do
     multiprocessing.util.Finalize(None, shutdown_kernels, exitpriority=10)
     with contextlib.suppress(Exception):  # a failure here would break the pool: retry per job
         thread_context().run(worker_kernel().start)
+
+
+def _not_stopped(record: logging.LogRecord) -> bool:
+    return not (record.exc_info and isinstance(record.exc_info[1], SystemExit))
 
 
 def _watch_parent(parent_pid: int) -> None:

@@ -6,9 +6,11 @@ stakeholder named "<script>" is shown, never run. The contact column is never di
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 import re
+import secrets
 from pathlib import Path
 
 import pandas as pd
@@ -228,7 +230,37 @@ class Report:
         parts.append(f'<nav class="pl-contents" data-pl-contents="{_e(_("Contents"))}"></nav>')
         parts.append("</div>")
         _html("".join(parts))
-        _html(self.run_details_html())
+        self._run_time = dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
+        self._follow_run_details()
+
+    def _follow_run_details(self) -> None:
+        """Show the run details, and in a kernel bring them up to date after every cell: the data
+        fingerprint and the warnings cover what the page has read so far (the sheets and the results
+        of derived calls: workbook.reads_digest), so after the last cell they describe the data
+        behind the whole page, and a page an incremental run reuses shows the same as a new one."""
+        from IPython import get_ipython
+        from IPython.display import HTML, display, update_display
+
+        shell = get_ipython()
+        for follower in _FOLLOWERS:  # the previous page of this kernel stops following
+            with contextlib.suppress(ValueError):
+                follower[0].events.unregister("post_run_cell", follower[1])
+        _FOLLOWERS.clear()
+        shown = [self.run_details_html()]
+        if shell is None or not hasattr(shell, "events"):
+            _html(shown[0])
+            return
+        display_id = f"pl-run-details-{secrets.token_hex(8)}"  # transient: never saved in the notebook
+        display(HTML(shown[0]), display_id=display_id)
+
+        def refresh(*_args) -> None:
+            markup = self.run_details_html()
+            if markup != shown[0]:
+                shown[0] = markup
+                update_display(HTML(markup), display_id=display_id)
+
+        shell.events.register("post_run_cell", refresh)
+        _FOLLOWERS.append((shell, refresh))
 
     def sheet_name(self, key: str) -> str:
         """A sheet as the workbook names it (its title in the file: "actores" in a Spanish workbook)."""
@@ -244,15 +276,19 @@ class Report:
 
     def run_details_html(self) -> str:
         """The inputs of the report (workbook, fingerprint, parameters...) and the loader's warnings."""
+        from partnerlab.workbook import is_derived_read, read_sheets, reads_digest
+
         about = self.wb.about
         _ = self._
         as_of = about.get("as_of")
+        reads = read_sheets()
+        present = [s for s in self.sheets if _has_rows(self.wb, s)]  # not a read: the data it shows is
         rows = [
             (_("Workbook"), self.wb.name),
-            (_("Data fingerprint (sha256 of the sheets used)"), self.wb.digest(self.sheets)[:16]),
+            (_("Data fingerprint (sha256 of the data read)"), reads_digest(self.wb, reads)[:16]),
             (_("Portfolio"), about.get("portfolio") or ""),
             (_("As of"), _.date(as_of) if as_of else _("not given (about.as_of)")),
-            (_("Sheets used"), ", ".join(self.sheet_name(s) for s in self.sheets if self.wb.has(s)) or _("none")),
+            (_("Sheets used"), ", ".join(self.sheet_name(s) for s in present) or _("none")),
             # the parameters as the command line takes them (codes: partnership=P15)
             (
                 _("Parameters"),
@@ -260,18 +296,20 @@ class Report:
             ),
             (_("Language"), i18n.LANGUAGE_NAMES.get(self.lang, self.lang)),
         ]
-        missing = [self.sheet_name(s) for s in self.sheets if not self.wb.has(s)]
+        missing = [self.sheet_name(s) for s in self.sheets if s not in present]
         if missing:
             rows.append((_("Sheets absent or empty"), ", ".join(missing)))
         body = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows)
-        now = dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
+        now = getattr(self, "_run_time", None) or dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
         parts = [
             '<div class="pl-report pl-run-details">',
             f'<p class="pl-run-heading">{_e(_("Run details"))}</p>',
             f'<table class="pl-inputs">{body}<tr><th>{_e(_("Run"))}</th>'
             f'<td><span class="pl-run-time">{now}</span></td></tr></table>',
         ]
-        warnings = self.wb.warnings_of(self.sheets)
+        # the warnings about the sheets the page read itself (those behind a derived call's result
+        # are on the pages that show those sheets), which is what its fingerprint covers
+        warnings = self.wb.warnings_of([r for r in reads if not is_derived_read(r)])
         if warnings:
             items = "".join(f"<li>{_e(str(w))}</li>" for w in warnings[:200])
             parts.append(f"<details><summary>{_e(_('Warnings'))}: {len(warnings)}</summary><ul>{items}</ul></details>")
@@ -734,6 +772,15 @@ def _setup_figures() -> None:
     except Exception:  # outside IPython: nothing to set up
         pass
     apply_style()
+
+
+_FOLLOWERS: list[tuple] = []  # (shell, callback) of the page whose run details follow its cells
+
+
+def _has_rows(wb: Workbook, key: str) -> bool:
+    """Workbook.has without noting the sheet as read."""
+    table = dict.get(wb.tables, key)
+    return table is not None and not table.empty
 
 
 def _html(markup: str) -> None:

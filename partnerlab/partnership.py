@@ -12,6 +12,7 @@ import pandas as pd
 
 from partnerlab import actionplan, i18n, quality, screening, vocab
 from partnerlab.i18n import N_
+from partnerlab.workbook import derived
 
 __all__ = [
     "FACT_LABELS",
@@ -80,6 +81,7 @@ def partnership_ids(wb: object) -> list[str]:
     return [p for p in _table(wb, "partnerships").get("id", []) if isinstance(p, str) and p]
 
 
+@derived  # the page depends on this partnership's rows, not on every row of the sheets (incremental runs)
 def facts_table(wb: object, partnership: str, lang: str = "en") -> pd.DataFrame:
     """Status, type, typology, instruments, lead, SDGs, states and dates as (field, value) rows,
     labels in `lang`, blank fields left out."""
@@ -115,6 +117,7 @@ def facts_table(wb: object, partnership: str, lang: str = "en") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["field", "value"])
 
 
+@derived  # the page depends on this partnership's rows, not on every row of the sheets (incremental runs)
 def courses_table(wb: object, partnership: str, as_of, lang: str = "en") -> pd.DataFrame:
     """The courses of action the partnership is linked to (partnerships.actions): code, action,
     status (key), progress_pct, is_late (a word, blank when not late)."""
@@ -129,6 +132,7 @@ def courses_table(wb: object, partnership: str, as_of, lang: str = "en") -> pd.D
     return out[["code", "action", "status", "progress_pct", "is_late"]].reset_index(drop=True)
 
 
+@derived  # the page depends on this partnership's rows, not on every row of the sheets (incremental runs)
 def decisions_table(wb: object, partnership: str) -> pd.DataFrame:
     """Every value assessment of the partnership (Appendix 5), latest first: assessed_on,
     suggested, decision, decision_date, agreement."""
@@ -148,6 +152,7 @@ def decisions_table(wb: object, partnership: str) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+@derived  # the page depends on this partnership's rows, not on every row of the sheets (incremental runs)
 def quality_rounds_table(wb: object, partnership: str, lang: str = "en") -> pd.DataFrame:
     """The partnership's quality (Appendix 6) per assessment round, as the portfolio reads it
     (collective perspective, else the mean of perspectives): round, assessed_on, basis, the three

@@ -20,7 +20,7 @@ import pickle
 import re
 import unicodedata
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -40,6 +40,7 @@ __all__ = [
     "split_list",
     "LIMITS",
     "read_sheets",
+    "reads_digest",
     "reset_reads",
     "file_sha256",
     "derived",
@@ -113,6 +114,7 @@ _INNER: dict[str, frozenset[str]] = {}  # derived read -> what its function read
 _DERIVED: dict[str, Callable] = {}  # "module:qualname" -> a function marked with @derived
 _SHARED: dict | None = None  # derived results kept across reports, when share_results() was called
 _PAGE: list = [None]  # the first workbook read from a file since reset_reads(): the report's own
+_DIGESTS: dict[str, str] = {}  # derived read -> the digest of its result (reads_digest), this report's
 
 
 def reset_reads() -> None:
@@ -120,6 +122,7 @@ def reset_reads() -> None:
     _READS.clear()
     _RESULTS.clear()
     _CALLS.clear()
+    _DIGESTS.clear()
     _PAGE[0] = None
 
 
@@ -201,6 +204,30 @@ def derived_digests() -> dict[str, dict]:
             with contextlib.suppress(TypeError, ValueError):
                 found[read] = {"result": _result_digest(result), "reads": sorted(_INNER[read])}
     return found
+
+
+def reads_digest(wb: Workbook, reads: Iterable[str], result_digest: Callable[[str], str] | None = None) -> str:
+    """sha256 of the data behind `reads`: the sheets (`Workbook.digest`: with the file's name, the
+    about sheet and the sheets' warnings) and the digest of each derived read's result. It is the
+    data part of an incremental run's key (`incremental.DataDigests.of`) and the data fingerprint a
+    page shows (`Report.run_details_html`), so a reused page shows the fingerprint of the data it
+    stands for. `result_digest` gives a derived read's digest; by default, of this report's own
+    call (a call whose result has no stable digest counts as "unknown").
+    """
+    reads = set(reads)
+    h = hashlib.sha256(wb.digest([r for r in reads if not is_derived_read(r)]).encode())
+    for read in sorted(r for r in reads if is_derived_read(r)):
+        h.update(b"\0" + read.encode() + b"\0" + (result_digest or _own_digest)(read).encode())
+    return h.hexdigest()
+
+
+def _own_digest(read: str) -> str:
+    if read not in _DIGESTS:
+        try:
+            _DIGESTS[read] = _result_digest(_CALLS[read])
+        except (KeyError, TypeError, ValueError):
+            _DIGESTS[read] = "unknown"
+    return _DIGESTS[read]
 
 
 def share_results(enabled: bool = True) -> None:
@@ -1803,9 +1830,14 @@ def _header_key(v: object, columns: tuple[Column, ...]) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1024)
+def _option_index(options: tuple[str, ...]) -> dict[str, str]:
+    """A question's options by their normalised text (built once per question, not per answer)."""
+    return {vocab.normalize(o): o for o in options}
+
+
 def _match_option(value: object, options: list[str], by_position: bool) -> str | None:
-    norm = {vocab.normalize(o): o for o in options}
-    hit = norm.get(vocab.normalize(value))
+    hit = _option_index(tuple(options)).get(vocab.normalize(value))
     if hit is not None:
         return hit
     if by_position:

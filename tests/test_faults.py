@@ -16,9 +16,10 @@ import sys
 import time
 from pathlib import Path
 
+import openpyxl
 import pytest
 
-from partnerlab import batch, htmlexport, outputdir
+from partnerlab import batch, htmlexport, outputdir, paths
 from partnerlab.report_catalogue import Job
 
 psutil = pytest.importorskip("psutil", reason="psutil comes with ipython and distributed (make env)")
@@ -38,7 +39,10 @@ def test_killed_batch_leaves_no_process_and_no_lock(tmp_path):
     proc = _start_batch(out)
     family = []
     try:
-        family = _wait_for_kernels(proc, 2)
+        family = _wait_for_kernels(proc, 2)  # started while the workbook is parsed, before the lock is taken
+        deadline = time.monotonic() + 120
+        while not (tmp_path / ".out.lock").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
         time.sleep(0.5)  # the reports are running
         family = psutil.Process(proc.pid).children(recursive=True)  # workers and kernels, before the kill
         os.kill(proc.pid, signal.SIGKILL)
@@ -62,6 +66,37 @@ def test_killed_batch_leaves_no_process_and_no_lock(tmp_path):
         assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no lock, no partial folder
     finally:
         _kill_all(family, proc)
+
+
+def test_an_invalid_workbook_stops_the_workers_started_while_it_was_read(tmp_path):
+    """The workers start their kernels while the workbook is parsed (a new file: pages will run);
+    a workbook with errors stops them: exit 2, the error alone on stderr, no process left behind."""
+    bad = tmp_path / "portfolio.xlsx"
+    shutil.copy(paths.SAMPLE_WORKBOOK, bad)
+    book = openpyxl.load_workbook(bad)
+    sheet = next(ws for ws in book.worksheets if ws.title in ("stakeholders", "actores"))
+    sheet.cell(2, 1).value = sheet.cell(3, 1).value  # a duplicate id: an error
+    book.save(bad)
+    proc = subprocess.Popen(
+        _cli("--workbook", str(bad), "--out", str(tmp_path / "out")), stderr=subprocess.PIPE, text=True
+    )
+    family: dict = {}  # every worker and kernel seen while the batch ran
+    try:
+        main = psutil.Process(proc.pid)
+        while proc.poll() is None:
+            with contextlib.suppress(psutil.Error):
+                family.update((p.pid, p) for p in main.children(recursive=True))
+            time.sleep(0.02)
+        _, stderr = proc.communicate(timeout=300)
+        assert proc.returncode == 2, stderr
+        assert "Traceback" not in stderr and "Exception in initializer" not in stderr, stderr
+        assert "actores!A3 (id)" in stderr and "expected a unique id" in stderr, stderr
+        assert family, "no worker was started"
+        seconds, alive = _wait_gone(list(family.values()), GONE_WITHIN)
+        assert not alive, f"still running {GONE_WITHIN} s after the batch ended: {_describe(alive)}"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["portfolio.xlsx"]  # nothing written
+    finally:
+        _kill_all(list(family.values()), proc)
 
 
 def test_kernel_dies_with_its_worker(tmp_path):

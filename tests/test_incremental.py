@@ -155,7 +155,8 @@ def test_pages_that_show_alerts_depend_on_the_alerts_not_on_the_sheets_behind_th
     for name in ("due_diligence", "network", "partner_profile__unam"):  # the rules read every sheet
         assert "action_plan" not in reads[name]["reads"], name
         assert any(r.startswith('=["partnerlab.consistency:') for r in reads[name]["reads"]), name
-    assert "action_plan" in reads["partnership__p11"]["reads"]  # its courses of action and its header
+    p11 = reads["partnership__p11"]["reads"]  # its own rows: courses of action, facts, members, ...
+    assert "action_plan" not in p11 and any(r.startswith('=["partnerlab.partnership:courses_table"') for r in p11)
 
 
 @pytest.mark.slow
@@ -166,6 +167,7 @@ def test_an_action_plan_edit_reruns_only_what_reads_the_action_plan(runs):
     assert not after["action_plan"].get("reused") and not after["overview"].get("reused")
     assert after["stakeholder_map"]["reused"] and after["due_diligence"]["reused"]  # the alerts did not change
     assert after["partner_profile__altamira"]["reused"] and after["network"]["reused"]
+    assert after["partnership__p11"]["reused"]  # its courses of action are not the one edited
 
 
 @pytest.mark.slow
@@ -186,6 +188,23 @@ def test_a_reused_page_is_the_page_a_full_run_writes(runs):
     for name in ONLY:  # reused or re-run, every page equals the --full run's (but for its run time)
         assert runs["pages_after_edit"][name] == _page(runs["full_out"], name), name
     assert all(not r.get("reused") for r in runs["full"].values())
+
+
+@pytest.mark.slow
+def test_a_page_shows_the_fingerprint_of_the_data_it_read(runs):
+    """The run details' data fingerprint is brought up to date after each cell: it ends as the
+    digest of everything the page read (the data part of its key), worked out here again from the
+    manifest's reads on the workbook as it was."""
+    manifest = json.loads((runs["full_drop_out"] / "manifest.json").read_text())
+    data = incremental.DataDigests(load_workbook(runs["sample"]))
+    for rec in manifest["reports"]:
+        shown = re.search(
+            r"Data fingerprint \(sha256 of the data read\)</th><td>([0-9a-f]{16})<",
+            _page(runs["full_drop_out"], rec["name"]),
+        )
+        assert shown and shown.group(1) == data.of(rec["reads"])[:16], rec["name"]
+    fingerprints = {re.search(r"data read\)</th><td>(\w+)", _page(runs["full_drop_out"], n)).group(1) for n in ONLY}
+    assert len(fingerprints) == len(ONLY)  # each page its own data
 
 
 def test_the_key_changes_with_the_data_read_the_language_and_the_parameters(tmp_path):
