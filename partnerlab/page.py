@@ -173,6 +173,7 @@ class Report:
         self._pages: dict | None = None
         self._anchors: set[str] = set()
         self._names: dict[str, dict[str, str]] = {}  # kind -> id and name -> page file (page_of)
+        self._run_time: str | None = None  # when header() was shown (the run details' "Run")
 
     @classmethod
     def open(
@@ -282,7 +283,7 @@ class Report:
         _ = self._
         as_of = about.get("as_of")
         reads = read_sheets()
-        present = [s for s in self.sheets if _has_rows(self.wb, s)]  # not a read: the data it shows is
+        present = [s for s in self.sheets if _has_rows(self.wb, s)]  # presence, not a read of the data
         rows = [
             (_("Workbook"), self.wb.name),
             (_("Data fingerprint (sha256 of the data read)"), reads_digest(self.wb, reads)[:16]),
@@ -300,7 +301,7 @@ class Report:
         if missing:
             rows.append((_("Sheets absent or empty"), ", ".join(missing)))
         body = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows)
-        now = getattr(self, "_run_time", None) or dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
+        now = self._run_time or dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
         parts = [
             '<div class="pl-report pl-run-details">',
             f'<p class="pl-run-heading">{_e(_("Run details"))}</p>',
