@@ -200,8 +200,9 @@ else:
 rpt.h2("Contradictions with the other sheets")
 
 # %%
-alerts = consistency.find_alerts(wb, lang=rpt.lang, max_age_days=max_age_days)
-decision_alerts = alerts[alerts["rule"].isin(consistency.DECISION_RULES)] if len(alerts) else alerts
+decision_alerts = consistency.alerts_of_rules(
+    wb, list(consistency.DECISION_RULES), lang=rpt.lang, max_age_days=max_age_days
+)
 
 # %%
 if decision_alerts.empty:

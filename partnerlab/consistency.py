@@ -449,6 +449,16 @@ def find_alerts(
     )
 
 
+@derived  # a page that shows some rules' alerts depends on those, not on every alert
+def alerts_of_rules(
+    wb: object, rules: list[str], lang: str = "en", max_age_days: int = Thresholds.max_age_days
+) -> pd.DataFrame:
+    """The alerts of `find_alerts` (default thresholds but max_age_days) whose rule is in `rules`,
+    in the same order."""
+    alerts = find_alerts(wb, lang=lang, max_age_days=max_age_days)
+    return alerts[alerts["rule"].isin(rules)].reset_index(drop=True) if len(alerts) else alerts
+
+
 # ---------------------------------------------------------------------------------------
 # The rules: each returns alert rows (dicts with ALERT_COLUMNS and related_ids)
 # ---------------------------------------------------------------------------------------
