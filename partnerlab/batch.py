@@ -585,18 +585,23 @@ class _Runner:
 
         try:
             to_run = self._reuse_unchanged(first, bar)
-            if to_run:
-                self._run_wave(executor_for(len(to_run)), to_run, bar)
-            if last:
-                listing = self.staging / "manifest.json"
-                with outputdir.writing(self.out):
-                    _write_json(listing, _manifest(run, self.info, self._ordered(), None))
-                self.listing_key = incremental.listing_digest(
-                    [r for j, r in zip(self.jobs, self._ordered()) if not j.needs_listing]
-                )
-                to_run = self._reuse_unchanged(last, bar)
-                if to_run:
-                    self._run_wave(executor_for(len(to_run)), to_run, bar, listing=listing)
+            listing = self.staging / "manifest.json"
+            # The reports that list the others (the overview) run beside them, on the listing the
+            # others will give if every page to run succeeds; should one fail, they run again after
+            # (a failure is rare: the overview no longer waits for the last page of every run).
+            assumed = self._listing(run, listing, {job.name for job in to_run}) if last else None
+            speculative = self._reuse_unchanged(last, bar) if last else []
+            if to_run or speculative:
+                wave = self._longest_first(to_run + speculative)
+                self._run_wave(executor_for(len(wave)), wave, bar, listing)
+            if last and self._listing(run, listing) != assumed:
+                for job in last:
+                    self.records[job.name] = _record(job, self.common, self.lang)
+                    self.kept.pop(job.name, None)
+                bar.more(len(last))
+                again = self._reuse_unchanged(last, bar)
+                if again:
+                    self._run_wave(executor_for(len(again)), again, bar, listing)
         except BaseException:
             if pool.get("own"):
                 kernels.stop_pool(pool["executor"])
@@ -607,6 +612,25 @@ class _Runner:
             pool["executor"].shutdown(wait=True)
         self._write_findings()
         return self._ordered()
+
+    def _longest_first(self, jobs: list[Job]) -> list[Job]:
+        """The jobs by the seconds they took last time, longest first (new ones first, in catalogue
+        order): the workers then end together rather than one waiting for a long page started last."""
+        seconds = {job.name: float((self.previous.get(job.name) or {}).get("seconds") or float("inf")) for job in jobs}
+        return sorted(jobs, key=lambda job: -seconds[job.name])
+
+    def _listing(self, run: dict, listing: Path, succeeding: set[str] = frozenset()) -> str:
+        """Write the listing the reports that list the others read (the batch's manifest so far,
+        the pages named in `succeeding` as they will be once run), set and return its key."""
+        records = []
+        for job, rec in zip(self.jobs, self._ordered()):
+            if job.name in succeeding:
+                rec = {**rec, "status": "ok", "outputs": [f"{job.name}.html", f"{job.name}.ipynb"]}
+            records.append(rec)
+        with outputdir.writing(self.out):
+            _write_json(listing, _manifest(run, self.info, records, None))
+        self.listing_key = incremental.listing_digest([r for j, r in zip(self.jobs, records) if not j.needs_listing])
+        return self.listing_key
 
     def _reuse_unchanged(self, jobs: list[Job], bar) -> list[Job]:
         """Copy the previous page of every job whose key is unchanged; return the jobs to run."""
@@ -662,7 +686,7 @@ class _Runner:
     def _run_wave(self, executor, jobs: list[Job], bar, listing: Path | None = None) -> None:
         futures: dict[Future, Job] = {}
         for job in jobs:
-            spec = self._spec(job, listing)
+            spec = self._spec(job, listing if job.needs_listing else None)
             self.records[job.name]["status"] = "running"
             futures[executor.submit(execute_job, spec)] = job
         if self.once_started is not None:
@@ -836,6 +860,13 @@ class _Progress:
         else:
             stamp = dt.datetime.now().astimezone().strftime("%Y-%m-%dT%H:%M:%S%z")
             print(f"{stamp} partnerlab [{self.done}/{self.total}] {line}", file=sys.stderr, flush=True)
+
+    def more(self, n: int) -> None:
+        """n reports more to go (the overview runs again)."""
+        self.total += n
+        if self.bar is not None:
+            self.bar.total = self.total
+            self.bar.refresh()
 
     def close(self) -> None:
         if self.bar is not None:

@@ -65,6 +65,21 @@ def mixed_run(tmp_path_factory):
 
 
 @pytest.mark.slow
+def test_the_listing_report_shows_the_others_as_they_ended(workbook, tmp_path):
+    """The overview runs beside the other reports on the listing they give if they all succeed;
+    when one fails it runs again after them, so its page shows the failure (and a later run with
+    nothing failing reuses nothing wrong)."""
+    listing = Job("listing", "listing", NOTEBOOKS / "listing.ipynb", {"en": "Listing"}, needs_listing=True)
+    result = batch.run_batch(
+        workbook, tmp_path / "out", job_list=[_job("a"), _job("broken", FAIL), listing], jobs=2, progress=False
+    )
+    page = (tmp_path / "out" / "listing.html").read_text()
+    assert "Listing: a: ok; broken: failed" in page, page[-2000:]
+    assert [r["status"] for r in result.manifest["reports"]] == ["ok", "failed", "ok"]
+    result = batch.run_batch(workbook, tmp_path / "out2", job_list=[_job("a"), listing], jobs=2, progress=False)
+    assert "Listing: a: ok<" in (tmp_path / "out2" / "listing.html").read_text()  # guessed right: run once
+
+
 def test_failing_report_marks_failed_and_others_complete(mixed_run):
     by_name = {r["name"]: r for r in mixed_run.reports}
     assert mixed_run.exit_code == 1
