@@ -71,19 +71,54 @@ def main(argv: list[str] | None = None) -> None:
     from partnerlab import page
     from partnerlab.workbook import load_workbook
 
+    import base64
+    import re
+
+    import matplotlib.figure
+
     figures: list[bytes] = []
-    counters = {"html": 0, "png_cpu": 0.0, "png_wall": 0.0}
+    counters = {"html": 0, "png_cpu": 0.0, "png_wall": 0.0, "png_calls": 0}
+
+    def timed(encode):
+        """encode, its CPU and wall time added to the PNG counters (once: not its inner calls)."""
+
+        def wrapper(*a, **k):
+            if counters.get("inside"):
+                return encode(*a, **k)
+            counters["inside"] = True
+            c0, w0 = time.process_time(), time.perf_counter()
+            try:
+                return encode(*a, **k)
+            finally:
+                counters["png_cpu"] += time.process_time() - c0
+                counters["png_wall"] += time.perf_counter() - w0
+                counters["png_calls"] += 1
+                counters["inside"] = False
+
+        return wrapper
+
+    # Every PNG a page makes: savefig (before 2026-12-01: Report.figure_html, and the inline
+    # backend behind Report.show) and partnerlab.plots.render.png_bytes (after: both).
+    matplotlib.figure.Figure.savefig = timed(matplotlib.figure.Figure.savefig)
+    try:
+        from partnerlab.plots import render
+
+        render.png_bytes = timed(render.png_bytes)
+    except ImportError:  # a checkout from before the one-pass renderer
+        render = None
+    inline_png = re.compile(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"')
 
     def display(obj, *a, **k):
-        if hasattr(obj, "savefig"):
-            c0, w0 = time.process_time(), time.perf_counter()
+        if hasattr(obj, "savefig"):  # a figure: rendered as the inline backend does
             buf = io.BytesIO()
-            obj.savefig(buf, format="png", bbox_inches="tight")
-            counters["png_cpu"] += time.process_time() - c0
-            counters["png_wall"] += time.perf_counter() - w0
+            obj.savefig(buf, format="png", bbox_inches="tight", dpi=obj.dpi)
             figures.append(buf.getvalue())
+        elif k.get("raw") and isinstance(obj, dict) and "image/png" in obj:  # Report.show's own PNG
+            figures.append(base64.b64decode(obj["image/png"]))
         else:
-            counters["html"] += len(getattr(obj, "data", "") or "")
+            markup = getattr(obj, "data", "") or ""
+            counters["html"] += len(markup)
+            figures.extend(base64.b64decode(m) for m in inline_png.findall(markup))  # Report.figure_html
 
     IPython.display.display = display
     IPython.display.publish_display_data = lambda *a, **k: None
@@ -105,7 +140,9 @@ def main(argv: list[str] | None = None) -> None:
     def run_once():
         figures.clear()
         per_cell.clear()
-        counters.update(html=0, png_cpu=0.0, png_wall=0.0)
+        counters.update(html=0, png_cpu=0.0, png_wall=0.0, png_calls=0)
+        if render:
+            render.render_counts.update(one_pass=0, two_pass=0)
         ns: dict = {}
         for src in sources:
             c0 = time.process_time()
@@ -125,6 +162,11 @@ def main(argv: list[str] | None = None) -> None:
         f"{args.report} {' '.join(args.param)} lang={args.lang}: CPU {cpu:.2f} s (wall {wall:.2f} s), "
         f"of which PNG rendering CPU {png_cpu:.2f} s (wall {png_wall:.2f} s); {n_fig} figures, "
         f"{png_bytes / 1024:.0f} kB of PNG; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+        + (
+            f"; drawn once/twice: {render.render_counts['one_pass']}/{render.render_counts['two_pass']}"
+            if render
+            else ""
+        )
     )
     if args.cells:
         for src, cpu_cell in zip(sources, per_cell):
