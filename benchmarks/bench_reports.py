@@ -36,11 +36,13 @@ load 2-3: compare before and after from the same line only.
 from __future__ import annotations
 
 import argparse
+import base64
 import cProfile
 import io
 import json
 import os
 import pstats
+import re
 import time
 from pathlib import Path
 
@@ -68,13 +70,10 @@ def main(argv: list[str] | None = None) -> None:
 
     share_text_metrics()  # as in a batch kernel (partnerlab.kernels)
 
+    import matplotlib.figure
+
     from partnerlab import page
     from partnerlab.workbook import load_workbook
-
-    import base64
-    import re
-
-    import matplotlib.figure
 
     figures: list[bytes] = []
     counters = {"html": 0, "png_cpu": 0.0, "png_wall": 0.0, "png_calls": 0}
