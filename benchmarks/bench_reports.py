@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> None:
     def display(obj, *a, **k):
         if hasattr(obj, "savefig"):  # a figure: rendered as the inline backend does
             buf = io.BytesIO()
-            obj.savefig(buf, format="png", bbox_inches="tight", dpi=obj.dpi)
+            obj.savefig(buf, format="png", bbox_inches="tight", dpi=obj.dpi, metadata={"Software": None})
             figures.append(buf.getvalue())
         elif k.get("raw") and isinstance(obj, dict) and "image/png" in obj:  # Report.show's own PNG
             figures.append(base64.b64decode(obj["image/png"]))

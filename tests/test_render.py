@@ -213,3 +213,17 @@ def test_shown_figure_reaches_the_page_with_its_alt(monkeypatch):
     page = htmlexport.export_html(nbformat.v4.new_notebook(cells=[cell]), title="Prueba", lang="es")
     assert 'alt="Barras de prueba &lt;con signos&gt;"' in page
     assert page.count("data:image/png;base64,") == 1
+
+
+def test_tight_layout_legend_outside_and_annotations_as_savefig():
+    def build():
+        fig, axes = plt.subplots(2, 2, figsize=(6, 4))
+        for i, ax in enumerate(axes.flat):
+            ax.plot([0, 1, 2], [i, 2 - i, i], label=f"Serie {i}")
+            ax.annotate("Nota con caja", (1, 1), xytext=(1.5, 1.8), bbox={"fc": "w"}, arrowprops={"arrowstyle": "-"})
+        axes[0, 1].legend(loc="upper left", bbox_to_anchor=(1.02, 1))  # outside the axes, past the canvas
+        axes[1, 0].set_aspect("equal")
+        fig.tight_layout()
+        return fig
+
+    assert render.png_bytes(build()) == _savefig(build())
