@@ -20,9 +20,11 @@ Why not draw once on the figure's own canvas and crop to the box measured from t
 report charts have tick labels longer than the left margin (they spill past the canvas by up to
 3.4 inches on the action plan's timeline), so the crop needs a much larger canvas or a second
 draw, and it shifts each text and snapped line by up to a pixel against savefig's image (savefig
-places the drawing at the box's fractional origin, a crop at a whole pixel). Measured on the
-action plan's six figures (CPU, best of 3): savefig 0.72 s, crop with a 3-inch margin 1.02 s (half
-the figures spilled further and were drawn twice), this module 0.68 s, byte-identical.
+places the drawing at the box's fractional origin, a crop at a whole pixel). Measured in one
+process on the action plan's six figures, each built afresh for each way (CPU s, 2026-12-01):
+savefig 0.78, crop with a 3-inch margin 1.02 (three of the six spilled further and were drawn
+twice), one pass measuring the box again after the draw 0.69; in a later run, savefig 0.88 and
+this module 0.75 (13-25 % less on the sample's pages: benchmarks/bench_reports.py).
 """
 
 from __future__ import annotations
