@@ -227,3 +227,11 @@ def test_tight_layout_legend_outside_and_annotations_as_savefig():
         return fig
 
     assert render.png_bytes(build()) == _savefig(build())
+
+
+def test_without_padding_the_two_pass_way():
+    with matplotlib.rc_context({"savefig.pad_inches": 0}):
+        counts = dict(render.render_counts)
+        png = render.png_bytes(_long_labels())
+        assert render.render_counts["two_pass"] == counts["two_pass"] + 1
+        assert png == _savefig(_long_labels())

@@ -56,6 +56,9 @@ def png_bytes(fig, dpi: float | None = None, metadata: dict | None = None) -> by
     dpi = mpl.rcParams["savefig.dpi"] if dpi is None else dpi
     if dpi == "figure":
         dpi = getattr(fig, "_original_dpi", fig.dpi)
+    pad = mpl.rcParams["savefig.pad_inches"]
+    if not isinstance(pad, (int, float)) or int(pad * dpi / 2) < 1:  # no margin to check (or "layout")
+        return _two_pass(fig, dpi, metadata)
     old_canvas = fig.canvas
     canvas = old_canvas if isinstance(old_canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
     data = None
@@ -77,7 +80,6 @@ def png_bytes(fig, dpi: float | None = None, metadata: dict | None = None) -> by
                         pass
                 stack.enter_context(fig._cm_set(layout_engine="none"))
             _place_text_boxes(fig, renderer)
-            pad = mpl.rcParams["savefig.pad_inches"]
             box = fig.get_tightbbox(renderer).padded(pad)
             restore = _tight_bbox.adjust_bbox(fig, box, renderer, canvas.fixed_dpi)
             try:
@@ -94,12 +96,17 @@ def png_bytes(fig, dpi: float | None = None, metadata: dict | None = None) -> by
         if canvas is not old_canvas:
             fig.set_canvas(old_canvas)
     if data is None:
-        render_counts["two_pass"] += 1
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", metadata=metadata)
-        return buffer.getvalue()
+        return _two_pass(fig, dpi, metadata)
     render_counts["one_pass"] += 1
     return data
+
+
+def _two_pass(fig, dpi: float, metadata: dict) -> bytes:
+    """savefig's PNG, the two-pass way."""
+    render_counts["two_pass"] += 1
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", metadata=metadata)
+    return buffer.getvalue()
 
 
 def _place_text_boxes(fig, renderer) -> None:
@@ -118,9 +125,9 @@ def _clear_frame(pixels: np.ndarray, fig, band: int) -> bool:
 
     The box is the drawing's tight box padded by pad_inches on each side, so only background lies
     within half the padding of the canvas edge; anything else there is a drawing that crossed
-    the edge (an artist that moved during the draw), i.e. possibly cut. Without padding there is
-    no such band: the figure is then drawn the two-pass way."""
-    if band < 1 or min(pixels.shape[:2]) <= 2 * band:
+    the edge (an artist that moved during the draw), i.e. possibly cut. (Without padding there is
+    no such band: png_bytes then saves the two-pass way without trying.)"""
+    if min(pixels.shape[:2]) <= 2 * band:
         return False
     face = np.array([round(c * 255) for c in mpl.colors.to_rgba(fig.get_facecolor())])
     corner = pixels[0, 0].astype(int)
