@@ -580,17 +580,25 @@ class Report:
 
     def show(self, chart, alt: str = "") -> None:
         """Display a figure (or the figure of an Axes) and close it; alt describes it to a reader
-        who cannot see it (already in the page language; the page's img alt attribute)."""
+        who cannot see it (already in the page language; the page's img alt attribute).
+
+        The PNG is the inline backend's (savefig with bbox_inches="tight" at the figure's dpi),
+        drawn once by partnerlab.plots.render and displayed as the same output the backend
+        writes ("image/png" with the alt in its metadata, and the figure's text repr)."""
+        import base64
+
         import matplotlib.pyplot as plt
         from IPython.display import display
+
+        from partnerlab.plots import render
 
         fig = getattr(chart, "figure", chart)
         if hasattr(fig, "get_figure") and fig.get_figure() is not None:
             fig = fig.get_figure()
-        if alt:
-            display(fig, metadata={"image/png": {"alt": alt}})
-        else:
-            display(fig)
+        if fig.axes or fig.lines:  # the inline backend shows nothing for an empty figure
+            png = base64.b64encode(render.png_bytes(fig, dpi=fig.dpi)).decode("ascii")
+            bundle = {"text/plain": repr(fig), "image/png": png}
+            display(bundle, raw=True, metadata={"image/png": {"alt": alt}} if alt else None)
         plt.close(fig)
 
     def details(
@@ -629,15 +637,15 @@ class Report:
     def figure_html(self, chart, alt: str = "") -> str:
         """The markup of a figure (or the figure of an Axes) as an inline PNG with its alt text; closes it."""
         import base64
-        import io
 
         import matplotlib.pyplot as plt
 
+        from partnerlab.plots import render
+
         fig = getattr(chart, "figure", chart)
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", bbox_inches="tight", metadata={"Software": None})
+        png = render.png_bytes(fig)  # savefig(bbox_inches="tight")'s bytes, drawn once
         plt.close(fig)
-        data = base64.b64encode(buffer.getvalue()).decode("ascii")
+        data = base64.b64encode(png).decode("ascii")
         return f'<img class="pl-figure" src="data:image/png;base64,{data}" alt="{_e(alt)}">'
 
     def cards(self, views: list[dict]) -> None:

@@ -92,9 +92,10 @@ def apply_style() -> None:
 def share_text_metrics() -> bool:
     """Let every Agg renderer of a process share one cache of text sizes (a speed-up only).
 
-    matplotlib caches the size of each text per renderer, and savefig(bbox_inches="tight"), the
-    way every report figure is saved, lays a figure out with one renderer and draws it with
-    another, so each label was measured twice. The size of a text depends only on the text, its
+    matplotlib caches the size of each text per renderer, and a figure saved with its tight box
+    (savefig(bbox_inches="tight"), and partnerlab.plots.render.png_bytes, which every report
+    figure goes through) is measured with a renderer of the figure's size and drawn with another
+    of the box's size, so each label was measured twice. The size of a text depends only on the text, its
     font properties and the dpi, so one cache per dpi (with a 1x1 renderer of that dpi) gives the
     same numbers and the same PNG bytes; measured on a sector diagnosis page's 18 charts: 1.0 s of
     savefig CPU -> 0.8 s. Called once in each batch kernel (partnerlab.kernels). Returns False,
