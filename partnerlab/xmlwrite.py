@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-__all__ = ["write_gexf", "write_graphml", "xml_text", "xml_attr", "TYPES"]
+__all__ = ["write_gexf", "write_graphml", "write_xlsx", "xml_text", "xml_attr", "TYPES"]
 
 TYPES = ("string", "long", "double", "boolean")
 GEXF_NS = "http://gexf.net/1.3"
@@ -209,3 +209,158 @@ def _graphml_data(attrs: Mapping[str, object], ids: Mapping[str, tuple[str, str]
     if not parts:
         return " >"
     return ">\n" + "".join(parts) + "    "
+
+
+# ---------------------------------------------------------------------------------------
+# XLSX (SpreadsheetML), streamed: the Kumu import file
+# ---------------------------------------------------------------------------------------
+
+_XLSX_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+# cell styles (cellXfs): 0 plain, 1 header (bold white on dark blue, as findings.xlsx), 2 text with
+# Excel's quote prefix (a value that starts like a formula stays text when a user edits the cell)
+_STYLES = (
+    f'<styleSheet xmlns="{_XLSX_NS}">'
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+    '<font><b/><sz val="11"/><color rgb="FFFFFFFF"/><name val="Calibri"/></font></fonts>'
+    '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
+    '<fill><patternFill patternType="solid"><fgColor rgb="FF1F4E79"/><bgColor indexed="64"/></patternFill></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/>'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    "</styleSheet>"
+)
+_FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")  # as partnerlab.findings
+
+
+def _column_letter(i: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        letters = chr(65 + r) + letters
+    return letters
+
+
+def _xlsx_cell(ref: str, value: object, style: int = 0) -> str:
+    """One <c> element: a number (its exact shortest repr), a boolean or inline text (never a formula);
+    '' for a blank value (None, NaN, empty text)."""
+    if value is None or value is _NA:
+        return ""
+    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
+        value = value.item()
+    s = f' s="{style}"' if style else ""
+    if isinstance(value, bool):
+        return f'<c r="{ref}" t="b"{s}><v>{int(value)}</v></c>'
+    if isinstance(value, int):
+        return f'<c r="{ref}"{s}><v>{value}</v></c>'
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        if math.isfinite(value):
+            return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
+    text = _ILLEGAL.sub("", str(value))
+    if not text:  # a blank cell, as openpyxl writes an empty text
+        return ""
+    if not style and text.startswith(_FORMULA_TRIGGERS):
+        s = ' s="2"'
+    return f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{escape(text)}</t></is></c>'
+
+
+def write_xlsx(
+    path: str | Path, sheets: Mapping[str, tuple[Sequence[str], Iterable[Sequence[object]], Sequence[float]]]
+) -> None:
+    """An XLSX workbook written row by row into the zip (no shared strings: each text is inline).
+
+    Args:
+        path: The file to write.
+        sheets: title -> (header, rows, column widths). The header row is bold white on dark blue and
+            frozen; a text that starts like a formula (= + - @, a tab or a line break) is written as
+            text with Excel's quote prefix; None and NaN are blank cells; numbers and booleans stay numbers.
+    """
+    import zipfile
+
+    titles = list(sheets)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        overrides = "".join(
+            f'<Override PartName="/xl/worksheets/sheet{i}.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            for i in range(1, len(titles) + 1)
+        )
+        zf.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/styles.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+            f"{overrides}</Types>",
+        )
+        zf.writestr(
+            "_rels/.rels",
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{_PKG_REL_NS}">'
+            '<Relationship Id="rId1" '
+            'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+            'Target="xl/workbook.xml"/></Relationships>',
+        )
+        zf.writestr(
+            "xl/workbook.xml",
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{_XLSX_NS}" '
+            f'xmlns:r="{_REL_NS}"><sheets>'
+            + "".join(
+                f'<sheet name="{xml_attr(t[:31])}" sheetId="{i}" r:id="rId{i}"/>' for i, t in enumerate(titles, 1)
+            )
+            + "</sheets></workbook>",
+        )
+        zf.writestr(
+            "xl/_rels/workbook.xml.rels",
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{_PKG_REL_NS}">'
+            + "".join(
+                f'<Relationship Id="rId{i}" '
+                'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+                f'Target="worksheets/sheet{i}.xml"/>'
+                for i in range(1, len(titles) + 1)
+            )
+            + f'<Relationship Id="rId{len(titles) + 1}" '
+            'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
+            'Target="styles.xml"/></Relationships>',
+        )
+        zf.writestr("xl/styles.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + _STYLES)
+        for i, title in enumerate(titles, 1):
+            header, rows, widths = sheets[title]
+            with zf.open(f"xl/worksheets/sheet{i}.xml", "w") as fh:
+                _write_sheet(fh, header, rows, widths)
+
+
+def _write_sheet(fh, header: Sequence[str], rows: Iterable[Sequence[object]], widths: Sequence[float]) -> None:
+    letters = [_column_letter(c) for c in range(len(header))]
+    cols = "".join(f'<col min="{c}" max="{c}" width="{w:g}" customWidth="1"/>' for c, w in enumerate(widths, start=1))
+    head = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_XLSX_NS}">'
+        '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
+        'state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
+        '<sheetFormatPr defaultRowHeight="15"/>'
+        + (f"<cols>{cols}</cols>" if cols else "")
+        + '<sheetData><row r="1">'
+        + "".join(_xlsx_cell(f"{letters[c]}1", str(h), 1) for c, h in enumerate(header))
+        + "</row>"
+    )
+    fh.write(head.encode("utf-8"))
+    chunk: list[str] = []
+    for r, row in enumerate(rows, start=2):
+        chunk.append(f'<row r="{r}">')
+        chunk.extend(_xlsx_cell(f"{letters[c]}{r}", v) for c, v in enumerate(row))
+        chunk.append("</row>")
+        if len(chunk) > 20_000:
+            fh.write("".join(chunk).encode("utf-8"))
+            chunk.clear()
+    chunk.append("</sheetData></worksheet>")
+    fh.write("".join(chunk).encode("utf-8"))
