@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import csv
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import networkx as nx
@@ -89,13 +89,17 @@ NUMBER_NODE_ATTRS = (
 )
 
 
-def write_exports(wb, folder: str | Path, lang: str = "en") -> list[str]:
+def write_exports(
+    wb, folder: str | Path, lang: str = "en", measures: Mapping[str, pd.DataFrame] | None = None
+) -> list[str]:
     """Write every export of one workbook into folder.
 
     Args:
         wb: A loaded `Workbook` (docs/tables.md).
         folder: The folder to write (created).
         lang: A code of `i18n.LANGUAGES`: labels in the Kumu and Gephi files and the README's language.
+        measures: The network measures already computed for this workbook's tie graph (see `node_table`),
+            so that they are not computed twice; None: computed here.
 
     Returns:
         The files written, relative to folder, in the order of the README.
@@ -103,7 +107,7 @@ def write_exports(wb, folder: str | Path, lang: str = "en") -> list[str]:
     folder = Path(folder)
     (folder / "tables").mkdir(parents=True, exist_ok=True)
     graph = net.build_tie_graph(wb)
-    nodes, ties = node_table(wb, graph), tie_table(graph)
+    nodes, ties = node_table(wb, graph, measures), tie_table(graph)
     written: list[str] = []
     if len(graph):
         write_gexf(folder / "network.gexf", nodes, ties)
@@ -131,21 +135,36 @@ def write_exports(wb, folder: str | Path, lang: str = "en") -> list[str]:
     return ["README.md", *written]
 
 
-def node_table(wb, graph: nx.DiGraph | None = None) -> pd.DataFrame:
+def node_table(wb, graph: nx.DiGraph | None = None, measures: Mapping[str, pd.DataFrame] | None = None) -> pd.DataFrame:
     """One row per node of the tie graph with what the reports compute about it.
 
     Columns: id, name, sector, scope, states ("; "-joined), influence, interest, quadrant,
     degree, degree_centrality, weighted_degree, betweenness, pagerank, community,
     brokerage_<role> (Gould-Fernandez counts by sector, and brokerage_total), screening
     (latest due-diligence outcome key; "" when the workbook has no screening sheet).
+
+    The measures are the network report's, computed with the same calls (so with its sampling:
+    betweenness from `network.BETWEENNESS_SAMPLES` sources above `network.EXACT_BETWEENNESS_LIMIT`
+    stakeholders, igraph's Louvain above `network.LOUVAIN_NETWORKX_LIMIT`). ``measures`` may hand
+    over tables already computed on the same graph, by key: ``"centrality"``
+    (`network.centrality_table(graph)`), ``"brokerage"`` (`network.brokerage_roles(graph, "sector")`),
+    ``"communities"`` (`network.communities(graph, seed=0)`); a missing key is computed here.
     """
     graph = net.build_tie_graph(wb) if graph is None else graph
     ids = list(graph)
     if not ids:
         return pd.DataFrame(columns=["id", *TEXT_NODE_ATTRS, *NUMBER_NODE_ATTRS])
-    cent = net.centrality_table(graph)
-    roles = net.brokerage_roles(graph, "sector")
-    members = net.communities(graph, seed=0)
+    measures = measures or {}
+    cent = measures.get("centrality")
+    cent = net.centrality_table(graph) if cent is None else cent
+    roles = measures.get("brokerage")
+    roles = net.brokerage_roles(graph, "sector") if roles is None else roles
+    members = measures.get("communities")
+    members = net.communities(graph, seed=0) if members is None else members
+    given = set(ids)
+    for key, table in (("centrality", cent), ("brokerage", roles), ("communities", members)):
+        if len(table) != len(ids) or set(table.index) != given:
+            raise ValueError(f"measures[{key!r}] was not computed on this workbook's tie graph ({len(ids)} nodes)")
     outcome: dict[str, str] = {}
     dd = getattr(wb, "tables", {}).get("due_diligence")
     if dd is not None and len(dd):

@@ -314,3 +314,21 @@ def test_the_xml_files_are_written_at_any_size_and_the_readme_lists_them(exporte
     assert {"network.gexf", "network.graphml"} <= set(written)
     readme = (data / "README.md").read_text(encoding="utf-8")
     assert "not written" not in readme
+
+
+def test_measures_handed_over_give_the_same_node_table_and_files(sample_wb, tmp_path):
+    """The network report's tables (the same calls, the same sampling) passed to write_exports are used as they
+    are: the node table equals the one exports computes, and a table of another graph is refused."""
+    graph = net.build_tie_graph(sample_wb)
+    measures = {
+        "centrality": net.centrality_table(graph),
+        "brokerage": net.brokerage_roles(graph, "sector"),
+        "communities": net.communities(graph, seed=0),
+    }
+    pd.testing.assert_frame_equal(exports.node_table(sample_wb, graph, measures), exports.node_table(sample_wb, graph))
+    exports.write_exports(sample_wb, tmp_path / "shared", "es", measures=measures)
+    exports.write_exports(sample_wb, tmp_path / "own", "es")
+    for name in ("gephi_nodes.csv", "network.graphml", "tables/network_nodes.csv"):
+        assert (tmp_path / "shared" / name).read_bytes() == (tmp_path / "own" / name).read_bytes(), name
+    with pytest.raises(ValueError, match="centrality"):
+        exports.node_table(sample_wb, graph, {"centrality": measures["centrality"].iloc[1:]})
