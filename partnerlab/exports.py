@@ -490,9 +490,9 @@ def unescape_csv_text(value: object) -> object:
 # The README of the exports folder, in the batch's language (English msgids).
 _README_FILES: dict[str, str] = {
     "network.gexf": N_(
-        "Gephi (File > Open), also networkx and R igraph: nodes with sector, scope, influence, "
-        "interest, grid quadrant, centrality, brokerage role counts, community and screening outcome; "
-        "one undirected edge per tied pair (weight = strength 1-3, kinds, direction)."
+        "GEXF 1.3 for Gephi (File > Open) and networkx (R igraph reads the GraphML below): nodes with sector, "
+        "scope, influence, interest, grid quadrant, centrality, brokerage role counts, community and screening "
+        "outcome; one undirected edge per tied pair (weight = strength 1-3, kinds, direction)."
     ),
     "network.graphml": N_("the same graph as GraphML (Cytoscape, yEd, R igraph `read_graph(format='graphml')`)."),
     "kumu.xlsx": N_(
