@@ -34,17 +34,72 @@ from partnerlab.workbook import load_workbook  # noqa: E402
 from samples.synthetic import make_synthetic_workbook  # noqa: E402
 
 
+def _timed_parts() -> dict[str, list[float]]:
+    """Wrap the steps of write_exports (this checkout's and the networkx writers the older code called) so
+    each adds its CPU seconds to the returned dict; a step called inside another is counted in both."""
+    import functools
+
+    import networkx as nx
+
+    cpu: dict[str, list[float]] = {}
+
+    def wrap(owner, name, label):
+        fn = getattr(owner, name, None)
+        if fn is None:
+            return
+
+        @functools.wraps(fn)
+        def timed(*args, **kwargs):
+            c = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                cpu.setdefault(label, []).append(time.process_time() - c)
+
+        setattr(owner, name, timed)
+
+    from partnerlab import network as net
+
+    for name in ("build_tie_graph", "centrality_table", "brokerage_roles", "communities"):
+        wrap(net, name, f"measures: {name}")
+    for name in ("node_table", "tie_table", "write_gexf", "write_graphml", "_write_xlsx", "_write_csv"):
+        wrap(exports, name, name)
+    for name in ("kumu_frames", "gephi_frames", "ucinet_dl", "pajek_net"):
+        wrap(exports, name, name)
+    wrap(nx, "write_gexf", "write_gexf (networkx)")
+    wrap(nx, "write_graphml", "write_graphml (networkx)")
+    return cpu
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
+    parser.add_argument("--workbook", type=Path, help="use this workbook (e.g. benchmarks/out/network/...) instead")
+    parser.add_argument("--no-import", action="store_true", help="only the exports")
     args = parser.parse_args()
-    for n in args.sizes:
+    parts = _timed_parts()
+    for n in args.sizes if not args.workbook else [0]:
         folder = Path(tempfile.mkdtemp(prefix="bench-io-"))
-        make_synthetic_workbook(folder / "w.xlsx", n)
-        wb = load_workbook(folder / "w.xlsx")
+        path = args.workbook or make_synthetic_workbook(folder / "w.xlsx", n)
+        wb = load_workbook(path)
+        n = len(wb.stakeholders)
+        parts.clear()
         t0, c0 = time.perf_counter(), time.process_time()
         files = exports.write_exports(wb, folder / "data", "en")
         t1, c1 = time.perf_counter(), time.process_time()
+        steps = {k: sum(v) for k, v in parts.items()}
+        peak_exports = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(
+            "  exports CPU by step: "
+            + ", ".join(f"{k} {v:.1f} s" for k, v in sorted(steps.items(), key=lambda kv: -kv[1]))
+        )
+        print(f"  peak RSS after the exports {peak_exports:.0f} MB (the workbook loaded included)")
+        if args.no_import:
+            size = sum((folder / "data" / f).stat().st_size for f in files) / 2**20
+            print(
+                f"n={n:>6,} ties={len(wb.ties):>7,}  exports {t1 - t0:5.1f} s wall / {c1 - c0:5.1f} s CPU ({size:.1f} MB)"
+            )
+            continue
         result = importers.import_sources([folder / "data" / "kumu.xlsx"])
         importers.write_import(result, folder / "back.xlsx")
         t2, c2 = time.perf_counter(), time.process_time()
