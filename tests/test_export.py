@@ -234,11 +234,22 @@ def knoke_tables() -> dict:
     return {"stakeholders": org[["id", "name", "sector"]], "ties": ties.assign(directed=True, strength=1)}
 
 
-@pytest.mark.parametrize("source", ["sample", "knoke"])
+def elite_tables() -> dict:
+    """Mexican power elite (tests/data/mexican_elite/README.md, copied from ../shared/data): 35 politicians,
+    117 undirected ties; the full names hold commas and the region is the group."""
+    people = pd.read_csv(DATA / "mexican_elite" / "nodes.csv")
+    ties = pd.read_csv(DATA / "mexican_elite" / "ties.csv")
+    stakeholders = pd.DataFrame(
+        {"id": people["name"], "name": people["full_name"], "sector": people["region"].astype(int).astype(str)}
+    )
+    return {"stakeholders": stakeholders, "ties": ties.assign(kind="partnership", directed=False, strength=1)}
+
+
+@pytest.mark.parametrize("source", ["sample", "knoke", "elite"])
 @pytest.mark.parametrize(("name", "reader", "writer"), XML_FORMATS)
 def test_streamed_xml_reads_back_as_networkx_writer_gives(sample_wb, tmp_path, source, name, reader, writer):
     """The streamed files hold what networkx's writers (which hold the whole tree) write for `export_graph`."""
-    wb = sample_wb if source == "sample" else knoke_tables()
+    wb = {"sample": lambda: sample_wb, "knoke": knoke_tables, "elite": elite_tables}[source]()
     graph = net.build_tie_graph(wb)
     nodes, ties = exports.node_table(wb, graph), exports.tie_table(graph)
     getattr(exports, f"write_{name}")(tmp_path / f"streamed.{name}", nodes, ties)
@@ -251,6 +262,9 @@ def test_streamed_xml_reads_back_as_networkx_writer_gives(sample_wb, tmp_path, s
         both = [e for e in got_edges.values() if "; " in e["direction"]]
         assert both and all(e["is_directed"] is True for e in both)
         assert len(got_nodes) == 10 and len(got_edges) == len({frozenset(p) for p in zip(*_knoke_pairs())})
+    elif source == "elite":
+        assert len(got_nodes) == 35 and len(got_edges) == 117
+        assert not any(e["is_directed"] for e in got_edges.values())
     else:
         assert len(got_nodes) == len(sample_wb.stakeholders)
 
