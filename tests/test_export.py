@@ -346,3 +346,12 @@ def test_measures_handed_over_give_the_same_node_table_and_files(sample_wb, tmp_
         assert (tmp_path / "shared" / name).read_bytes() == (tmp_path / "own" / name).read_bytes(), name
     with pytest.raises(ValueError, match="centrality"):
         exports.node_table(sample_wb, graph, {"centrality": measures["centrality"].iloc[1:]})
+
+
+@pytest.mark.parametrize("module", ["exports", "xmlwrite"])
+def test_module_doctests(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(f"partnerlab.{module}"))
+    assert result.attempted > 0 and result.failed == 0
