@@ -2,9 +2,10 @@
 
 `write_exports(wb, folder, lang)` writes, into one folder (the batch's ``data/``):
 
-- ``network.gexf`` and ``network.graphml`` (Gephi, Cytoscape, R igraph, networkx): one node
-  per stakeholder with the attributes the reports compute (`node_table`), one undirected
+- ``network.gexf`` (GEXF 1.3) and ``network.graphml`` (Gephi, Cytoscape, R igraph, networkx): one
+  node per stakeholder with the attributes the reports compute (`node_table`), one undirected
   edge per tied pair (strength as ``weight``, tie kinds, whether the tie has a direction);
+  streamed element by element (partnerlab.xmlwrite), so they are written at any network size;
 - ``kumu.xlsx``: Kumu's spreadsheet import ("Elements": Label, Type, Description, Tags, ...;
   "Connections": From, To, Type, Direction, Strength);
 - ``gephi_nodes.csv`` and ``gephi_edges.csv``: Gephi's spreadsheet import (Id, Label, ...;
@@ -19,7 +20,8 @@ could read as a formula (starting with = + - @, a tab or a line break) is writte
 in XLSX with Excel's quote prefix (the value itself unchanged), in CSV prefixed with ``'``
 (OWASP's advice; `unescape_csv_text` removes it when partnerlab reads the file back).
 GEXF and GraphML never hold None: a blank text attribute is written as ``""`` and a blank
-number is left out.
+number is left out. The XLSX is streamed too; only the network measures (`node_table`) and
+the tables of one file are in memory at a time.
 """
 
 from __future__ import annotations
@@ -64,7 +66,6 @@ EXPORT_FILES = (
     "network.net",
 )
 ROLE_COLUMNS = (*net.ROLES, "total")
-XML_FILES = ("network.gexf", "network.graphml")
 
 
 def writes_xml(wb) -> bool:
