@@ -34,8 +34,28 @@ measures by column. CPU s:
     the graph, tie table, ...    1.2       1.4
     write_exports, total        24.2      11.4     peak RSS 566 -> 357 MB (workbook included)
 
+The same at 100,000 stakeholders and 500,000 ties (``--workbook
+benchmarks/out/network/synthetic_100000_5.xlsx --no-import``), both runs side by side at
+05:42-05:48 UTC, load average 1.2-2.2; the before run with exports.XML_MAX_STAKEHOLDERS raised so
+that a89540f writes the XML files too (it left them out above 50,000). CPU s:
+
+    step                        before    after
+    measures (centrality,       68.4      68.9     betweenness from 1,000 sources 52, brokerage
+      brokerage, communities)                      12, igraph Louvain 5
+    node table without them     11.4       0.4
+    GEXF                        32.5       4.8
+    GraphML                     40.0       4.3
+    Kumu XLSX                   53.8       5.6
+    CSVs (Gephi, tables)         6.7       6.9
+    the graph                    7.4       7.5
+    tie table, UCINET, Pajek,    9.4       9.6
+      Kumu and Gephi frames
+    write_exports, total       234.9     108.7     wall 236.4 -> 109.9 s
+    peak RSS (workbook incl.)  4,640 MB  2,330 MB  networkx's XML trees -> the measures' arrays
+
 Two thirds of what is left are the measures the network report has already computed in its
-kernel: ``write_exports(..., measures=...)`` takes them (see partnerlab.exports.node_table).
+kernel: ``write_exports(..., measures=...)`` takes them (see partnerlab.exports.node_table),
+which would leave about 40 s at 100,000.
 """
 
 from __future__ import annotations

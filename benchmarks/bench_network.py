@@ -128,13 +128,12 @@ run of mine at 100,000), so the wall seconds of data/ say little; read its CPU s
       peak of the run (PSS, all)      2.78 GB (the report's kernel) 2.76 GB (the report's kernel)
 
 So the 4 GB bound holds with the XML files written: data/'s own peak is below the report's.
-The exports alone in one process at 100,000 (``bench_io.py --workbook
-benchmarks/out/network/synthetic_100000_5.xlsx --no-import``, after): 125.0 s CPU, peak RSS
-2.33 GB with the workbook loaded; by step (CPU s): the network measures 80.7 (centrality 62.6,
-brokerage 13.0, communities 5.1), the graph 8.4, CSVs 7.7, Kumu XLSX 6.4, tie table 6.4, GEXF 5.1,
-GraphML 4.7, UCINET 2.0, Pajek 1.1. The measures are the network report's own, computed again:
-``write_exports(..., measures=...)`` takes the report's tables (see partnerlab/exports.py), which
-would leave about 45 s of CPU.
+The exports alone in one process at 100,000, side by side at load 1.2-2.2 (``bench_io.py
+--workbook benchmarks/out/network/synthetic_100000_5.xlsx --no-import``; its docstring has the
+steps): before (networkx's writers forced above the limit) 234.9 s CPU, peak RSS 4.64 GB; after
+108.7 s CPU, peak RSS 2.33 GB, the workbook loaded included. Of the 108.7 s, 68.9 are the network
+measures, the network report's own computed again: ``write_exports(..., measures=...)`` takes
+the report's tables (see partnerlab/exports.py), which would leave about 40 s of CPU.
 """
 
 from __future__ import annotations
