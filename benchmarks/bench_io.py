@@ -48,7 +48,7 @@ that a89540f writes the XML files too (it left them out above 50,000). CPU s:
     Kumu XLSX                   53.8       5.6
     CSVs (Gephi, tables)         6.7       6.9
     the graph                    7.4       7.5
-    tie table, UCINET, Pajek,    9.4       9.6
+    tie table, UCINET, Pajek,    9.5       9.7
       Kumu and Gephi frames
     write_exports, total       234.9     108.7     wall 236.4 -> 109.9 s
     peak RSS (workbook incl.)  4,640 MB  2,330 MB  networkx's XML trees -> the measures' arrays
