@@ -5,17 +5,22 @@ from __future__ import annotations
 import csv
 import shutil
 import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import networkx as nx
 import openpyxl
+import pandas as pd
 import pytest
 
 from partnerlab import exports, template
+from partnerlab import network as net
 from partnerlab.workbook import load_workbook
 
 EVIL = '=HYPERLINK("http://x.example","click")'
 CONTACT = "ana.secret@example.org"
+DATA = Path(__file__).parent / "data"
+XML_FORMATS = [("gexf", nx.read_gexf, nx.write_gexf), ("graphml", nx.read_graphml, nx.write_graphml)]
 
 
 def small_workbook(folder: Path) -> Path:
@@ -213,15 +218,140 @@ def test_a_batch_writes_the_exports_and_the_network_page_links_them(tmp_path):
     assert nx.read_gexf(out / "data" / "network.gexf").number_of_nodes() == 5
 
 
-def test_above_the_xml_limit_gexf_and_graphml_are_left_out_and_the_readme_says_where_to_go(tmp_path, monkeypatch):
-    """A national registry's network (issue 16: 465,000 tied pairs) would hold two whole XML trees in
-    memory; above exports.XML_MAX_STAKEHOLDERS the batch writes the same graph in the line-by-line formats."""
-    wb = load_workbook(small_workbook(tmp_path))
-    monkeypatch.setattr(exports, "XML_MAX_STAKEHOLDERS", 1)
-    written = exports.write_exports(wb, tmp_path / "data", "es")
-    assert "network.gexf" not in written and "network.graphml" not in written
-    assert not (tmp_path / "data" / "network.gexf").exists()
-    assert {"gephi_nodes.csv", "gephi_edges.csv", "network.net", "network.dl", "kumu.xlsx"} <= set(written)
-    readme = (tmp_path / "data" / "README.md").read_text(encoding="utf-8")
-    assert "no se escriben para una red de más de 1 actores" in readme
-    assert "gephi_edges.csv" in readme
+def _read_back(reader, path: Path) -> tuple[list, dict]:
+    """Nodes (in file order, with attributes) and edges (pair -> attributes, GEXF's arbitrary edge ids left out)."""
+    g = reader(path)
+    edges = {frozenset((u, v)): {k: x for k, x in d.items() if k != "id"} for u, v, d in g.edges(data=True)}
+    assert len(edges) == g.number_of_edges()
+    return list(g.nodes(data=True)), edges
+
+
+def knoke_tables() -> dict:
+    """Knoke bureaucracies (tests/data/knoke/README.md, copied from ../shared/data): 10 organisations,
+    information and money ties, all directed; 11 pairs are tied both ways (merged into one edge)."""
+    org = pd.read_csv(DATA / "knoke" / "organisations.csv")
+    ties = pd.read_csv(DATA / "knoke" / "ties.csv")
+    return {"stakeholders": org[["id", "name", "sector"]], "ties": ties.assign(directed=True, strength=1)}
+
+
+def elite_tables() -> dict:
+    """Mexican power elite (tests/data/mexican_elite/README.md, copied from ../shared/data): 35 politicians,
+    117 undirected ties; the full names hold commas and the region is the group."""
+    people = pd.read_csv(DATA / "mexican_elite" / "nodes.csv")
+    ties = pd.read_csv(DATA / "mexican_elite" / "ties.csv")
+    stakeholders = pd.DataFrame(
+        {"id": people["name"], "name": people["full_name"], "sector": people["region"].astype(int).astype(str)}
+    )
+    return {"stakeholders": stakeholders, "ties": ties.assign(kind="partnership", directed=False, strength=1)}
+
+
+@pytest.mark.parametrize("source", ["sample", "knoke", "elite"])
+@pytest.mark.parametrize(("name", "reader", "writer"), XML_FORMATS)
+def test_streamed_xml_reads_back_as_networkx_writer_gives(sample_wb, tmp_path, source, name, reader, writer):
+    """The streamed files hold what networkx's writers (which hold the whole tree) write for `export_graph`."""
+    wb = {"sample": lambda: sample_wb, "knoke": knoke_tables, "elite": elite_tables}[source]()
+    graph = net.build_tie_graph(wb)
+    nodes, ties = exports.node_table(wb, graph), exports.tie_table(graph)
+    getattr(exports, f"write_{name}")(tmp_path / f"streamed.{name}", nodes, ties)
+    writer(exports.export_graph(nodes, ties), tmp_path / f"networkx.{name}")
+    got_nodes, got_edges = _read_back(reader, tmp_path / f"streamed.{name}")
+    want_nodes, want_edges = _read_back(reader, tmp_path / f"networkx.{name}")
+    assert got_nodes == want_nodes
+    assert got_edges == want_edges
+    if source == "knoke":  # both ways tied pairs: one edge, both directions named
+        both = [e for e in got_edges.values() if "; " in e["direction"]]
+        assert both and all(e["is_directed"] is True for e in both)
+        assert len(got_nodes) == 10 and len(got_edges) == len({frozenset(p) for p in zip(*_knoke_pairs())})
+    elif source == "elite":
+        assert len(got_nodes) == 35 and len(got_edges) == 117
+        assert not any(e["is_directed"] for e in got_edges.values())
+    else:
+        assert len(got_nodes) == len(sample_wb.stakeholders)
+
+
+def _knoke_pairs():
+    ties = pd.read_csv(DATA / "knoke" / "ties.csv")
+    return ties["source"], ties["target"]
+
+
+def test_gexf_is_gexf_1_3_with_every_attribute_declared_with_its_type(exported):
+    """What Gephi checks: the GEXF 1.3 namespace and version, and each attvalue names a declared, typed attribute."""
+    _, data, _ = exported
+    root = ET.parse(data / "network.gexf").getroot()
+    ns = {"g": "http://gexf.net/1.3"}
+    assert root.tag == "{http://gexf.net/1.3}gexf" and root.get("version") == "1.3"
+    declared = {}
+    for attributes in root.iterfind("g:graph/g:attributes", ns):
+        for a in attributes.iterfind("g:attribute", ns):
+            declared[(attributes.get("class"), a.get("id"))] = a.get("type")
+    assert set(declared.values()) == {"string", "long", "double", "boolean"}
+    for cls, path in (("node", "g:graph/g:nodes/g:node"), ("edge", "g:graph/g:edges/g:edge")):
+        elements = list(root.iterfind(path, ns))
+        assert elements
+        for el in elements:
+            for value in el.iterfind("g:attvalues/g:attvalue", ns):
+                assert (cls, value.get("for")) in declared
+    graphml = ET.parse(data / "network.graphml").getroot()
+    keys = graphml.findall("{http://graphml.graphdrawing.org/xmlns}key")
+    assert keys and all(k.get("attr.type") in ("string", "long", "double", "boolean") for k in keys)
+
+
+@pytest.mark.parametrize(("name", "reader", "writer"), XML_FORMATS)
+def test_workbook_text_with_markup_quotes_and_control_characters_is_data(tmp_path, name, reader, writer):
+    """Text is data: markup, ampersands, both quotes, tabs and line breaks come back as written; the
+    control characters XML 1.0 cannot hold at all are dropped (the file still parses)."""
+    text = '<b>R&D</b> "Fundación" l\'été &amp; ]]> \tcol\nline\r\nend\x01\x1f'
+    kept = text.replace("\x01", "").replace("\x1f", "")
+    tables = {
+        "stakeholders": pd.DataFrame(
+            {"id": ["A&<1>", 'B"2'], "name": [text, "plain"], "sector": ["media", "academia"], "mandate": [text, ""]}
+        ),
+        "ties": pd.DataFrame({"source": ["A&<1>"], "target": ['B"2'], "kind": ["funding"], "strength": [2]}),
+    }
+    graph = net.build_tie_graph(tables)
+    nodes, ties = exports.node_table(tables, graph), exports.tie_table(graph)
+    path = tmp_path / f"evil.{name}"
+    getattr(exports, f"write_{name}")(path, nodes, ties)
+    g = reader(path)
+    assert sorted(g) == ["A&<1>", 'B"2']
+    assert g.nodes["A&<1>"]["name"] == kept
+    assert g.nodes["A&<1>"]["label"] == kept
+    assert g.edges["A&<1>", 'B"2']["direction"] == 'A&<1> -> B"2'
+    raw = path.read_bytes()
+    assert b"\x01" not in raw and b"<b>" not in raw and raw.decode("utf-8")
+
+
+def test_the_xml_files_are_written_at_any_size_and_the_readme_lists_them(exported):
+    """No size limit any more (issue 16): both files are streamed, so the batch writes them for a registry too."""
+    wb, data, written = exported
+    assert exports.writes_xml(wb)
+    assert {"network.gexf", "network.graphml"} <= set(written)
+    readme = (data / "README.md").read_text(encoding="utf-8")
+    assert "not written" not in readme
+
+
+def test_measures_handed_over_give_the_same_node_table_and_files(sample_wb, tmp_path):
+    """The network report's tables (the same calls, the same sampling) passed to write_exports are used as they
+    are: the node table equals the one exports computes, and a table of another graph is refused."""
+    graph = net.build_tie_graph(sample_wb)
+    measures = {
+        "centrality": net.centrality_table(graph),
+        "brokerage": net.brokerage_roles(graph, "sector"),
+        "communities": net.communities(graph, seed=0),
+    }
+    pd.testing.assert_frame_equal(exports.node_table(sample_wb, graph, measures), exports.node_table(sample_wb, graph))
+    exports.write_exports(sample_wb, tmp_path / "shared", "es", measures=measures)
+    exports.write_exports(sample_wb, tmp_path / "own", "es")
+    for name in ("gephi_nodes.csv", "network.graphml", "tables/network_nodes.csv"):
+        assert (tmp_path / "shared" / name).read_bytes() == (tmp_path / "own" / name).read_bytes(), name
+    with pytest.raises(ValueError, match="centrality"):
+        exports.node_table(sample_wb, graph, {"centrality": measures["centrality"].iloc[1:]})
+
+
+@pytest.mark.parametrize("module", ["exports", "xmlwrite"])
+def test_module_doctests(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(f"partnerlab.{module}"))
+    assert result.attempted > 0 and result.failed == 0

@@ -77,3 +77,30 @@ def test_gc_paused_restores_the_collector():
     with pytest.raises(ValueError), gc_paused():
         raise ValueError
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml", "xlsx"])
+def test_the_export_writers_stream_to_the_file_while_reading_their_input(tmp_path, fmt):
+    """network.gexf, network.graphml and kumu.xlsx at registry size (issue 16): what is written reaches the
+    file while the nodes are still being read, so no whole tree or sheet is held in memory."""
+    from partnerlab import xmlwrite
+
+    path = tmp_path / f"big.{fmt}"
+    sizes = []
+
+    def nodes(n=30_000):
+        for i in range(n):
+            if i == n - 1:
+                sizes.append(path.stat().st_size)
+            yield f"S{i:06d}", {"name": f'Organisation {i} <&> "{i}"', "degree": i % 7, "pagerank": i / n}
+
+    attrs = [("name", "string"), ("degree", "long"), ("pagerank", "double")]
+    if fmt == "gexf":
+        xmlwrite.write_gexf(path, ((v, a["name"], a) for v, a in nodes()), [], attrs, [])
+    elif fmt == "graphml":
+        xmlwrite.write_graphml(path, nodes(), [], attrs, [])
+    else:
+        rows = ((v, a["name"], a["degree"], a["pagerank"]) for v, a in nodes(200_000))
+        xmlwrite.write_xlsx(path, {"Elements": (["ID", "Label", "Degree", "Pagerank"], rows, [10, 30, 8, 12])})
+    assert sizes and sizes[0] > 1_000_000  # megabytes on disk before the last node was read
+    assert path.stat().st_size > sizes[0]
