@@ -38,7 +38,7 @@ import html
 
 from IPython.display import HTML, display
 
-from partnerlab import consistency, explorer, exports
+from partnerlab import consistency, explorer
 from partnerlab import network as net
 from partnerlab.page import Report
 from partnerlab.plots import network as plots
@@ -253,13 +253,9 @@ else:
 # %%
 # data for other tools: the batch writes the network and the tables under data/ (partnerlab/exports.py)
 rpt.h2("Data for other tools")
-if processed and exports.writes_xml(wb):
+if processed:
     rpt.p(
         'The network and the tables of this batch, for Gephi, Kumu, UCINET, Pajek, Cytoscape or R: <a href="data/network.gexf">GEXF</a>, <a href="data/network.graphml">GraphML</a>, <a href="data/kumu.xlsx">Kumu (XLSX)</a>, <a href="data/gephi_nodes.csv">Gephi nodes</a> and <a href="data/gephi_edges.csv">edges</a> (CSV), <a href="data/network.dl">UCINET DL</a>, <a href="data/network.net">Pajek</a>; what each file holds: <a href="data/README.md">data/README.md</a>.'
-    )
-elif processed:  # a network too large for the XML files (partnerlab/exports.py, XML_MAX_STAKEHOLDERS)
-    rpt.p(
-        'The network and the tables of this batch, for Gephi, Kumu, UCINET, Pajek or R: <a href="data/kumu.xlsx">Kumu (XLSX)</a>, <a href="data/gephi_nodes.csv">Gephi nodes</a> and <a href="data/gephi_edges.csv">edges</a> (CSV), <a href="data/network.dl">UCINET DL</a>, <a href="data/network.net">Pajek</a>; GEXF and GraphML are not written for a network this large; what each file holds: <a href="data/README.md">data/README.md</a>.'
     )
 else:
     rpt.left_out("Exports are written by a batch (partnerlab run) under data/ next to the reports.")

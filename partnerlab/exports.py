@@ -49,7 +49,6 @@ __all__ = [
     "write_graphml",
     "kumu_frames",
     "gephi_frames",
-    "writes_xml",
     "csv_safe",
     "unescape_csv_text",
     "PERSONAL_COLUMNS",
@@ -66,14 +65,6 @@ EXPORT_FILES = (
     "network.net",
 )
 ROLE_COLUMNS = (*net.ROLES, "total")
-
-
-def writes_xml(wb) -> bool:
-    """Whether the batch writes network.gexf and network.graphml for this workbook: always, since
-    both are streamed element by element (partnerlab.xmlwrite; until 2026-12-01 networkx's writers
-    held each file's whole XML tree, so they were left out above 50,000 stakeholders). Kept for
-    the network page, which asks."""
-    return True
 
 
 TEXT_NODE_ATTRS = ("name", "sector", "scope", "states", "quadrant", "screening")
