@@ -44,7 +44,7 @@ rpt.header()
 
 # %%
 as_of = screening.as_of_date(rpt.wb.about)
-plan = actionplan.filter_year(rpt.wb.action_plan, year)
+plan = actionplan.plan_rows(rpt.wb, year)  # the rows of the year: the page depends on them only
 has_plan = not plan.empty
 
 # %%

@@ -40,6 +40,7 @@ import pandas as pd
 
 from partnerlab import i18n, vocab
 from partnerlab.i18n import N_, NC_
+from partnerlab.workbook import derived
 
 __all__ = [
     "STATUSES",
@@ -153,6 +154,14 @@ def filter_year(plan: pd.DataFrame, year: int | None) -> pd.DataFrame:
         return plan
     years = plan["years"].map(_as_list)
     return plan[years.map(lambda ys: int(year) in {int(y) for y in ys})]
+
+
+@derived  # a year's page depends on the rows planned for that year, not on the whole plan
+def plan_rows(wb: object, year: int = 0) -> pd.DataFrame:
+    """The action plan's rows planned for `year` (0: every row): all an action-plan page draws from
+    the plan (`filter_year` of the workbook's action_plan)."""
+    plan = wb.get("action_plan") if isinstance(wb, dict) else getattr(wb, "action_plan", None)
+    return filter_year(plan if plan is not None else pd.DataFrame(columns=["years"]), year)
 
 
 def progress_by(plan: pd.DataFrame, by: str, as_of: dt.date, lang: str = "en") -> pd.DataFrame:

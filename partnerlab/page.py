@@ -277,16 +277,16 @@ class Report:
 
     def run_details_html(self) -> str:
         """The inputs of the report (workbook, fingerprint, parameters...) and the loader's warnings."""
-        from partnerlab.workbook import is_derived_read, read_sheets, reads_digest
+        from partnerlab.workbook import read_sheets, reads_digest, sheets_status
 
         about = self.wb.about
         _ = self._
         as_of = about.get("as_of")
-        reads = read_sheets()
-        present = [s for s in self.sheets if _has_rows(self.wb, s)]  # presence, not a read of the data
+        status = sheets_status(self.wb, list(self.sheets))  # the page depends on these, not on the rows
+        present = status["present"]
         rows = [
             (_("Workbook"), self.wb.name),
-            (_("Data fingerprint (sha256 of the data read)"), reads_digest(self.wb, reads)[:16]),
+            (_("Data fingerprint (sha256 of the data read)"), reads_digest(self.wb, read_sheets())[:16]),
             (_("Portfolio"), about.get("portfolio") or ""),
             (_("As of"), _.date(as_of) if as_of else _("not given (about.as_of)")),
             (_("Sheets used"), ", ".join(self.sheet_name(s) for s in present) or _("none")),
@@ -308,11 +308,9 @@ class Report:
             f'<table class="pl-inputs">{body}<tr><th>{_e(_("Run"))}</th>'
             f'<td><span class="pl-run-time">{now}</span></td></tr></table>',
         ]
-        # the warnings about the sheets the page read itself (those behind a derived call's result
-        # are on the pages that show those sheets), which is what its fingerprint covers
-        warnings = self.wb.warnings_of([r for r in reads if not is_derived_read(r)])
+        warnings = status["warnings"]
         if warnings:
-            items = "".join(f"<li>{_e(str(w))}</li>" for w in warnings[:200])
+            items = "".join(f"<li>{_e(w)}</li>" for w in warnings[:200])
             parts.append(f"<details><summary>{_e(_('Warnings'))}: {len(warnings)}</summary><ul>{items}</ul></details>")
         parts.append("</div>")
         return "".join(parts)
@@ -784,12 +782,6 @@ def _setup_figures() -> None:
 
 
 _FOLLOWERS: list[tuple] = []  # (shell, callback) of the page whose run details follow its cells
-
-
-def _has_rows(wb: Workbook, key: str) -> bool:
-    """Workbook.has without noting the sheet as read."""
-    table = dict.get(wb.tables, key)
-    return table is not None and not table.empty
 
 
 def _html(markup: str) -> None:

@@ -41,6 +41,7 @@ __all__ = [
     "LIMITS",
     "read_sheets",
     "reads_digest",
+    "sheets_status",
     "reset_reads",
     "file_sha256",
     "derived",
@@ -192,6 +193,15 @@ def derived(fn: Callable) -> Callable:
 
     wrapper.derived_name = name
     return wrapper
+
+
+@derived  # a page's run details list these: it depends on them, not on the rows of the sheets
+def sheets_status(wb: Workbook, sheets: list[str]) -> dict:
+    """Which of these sheets have rows ("present", in the order given) and the loader's warnings
+    about them and about the file as a whole ("warnings", as text): what a page's run details show."""
+    _READS.update(sheets)  # what it depends on: a batch evaluates it again when one of them changes
+    present = [key for key in sheets if (table := dict.get(wb.tables, key)) is not None and not table.empty]
+    return {"present": present, "warnings": [str(w) for w in wb.warnings_of(sheets)]}
 
 
 def derived_digests() -> dict[str, dict]:
