@@ -92,6 +92,28 @@ start while the pages are keyed when the workbook's file changed (not measured a
 hid it). Next: the reused pages' kept tables read for findings.xlsx while the changed pages run
 (they are read after the last one), and the alerts the keys need handed to the kernels rather
 than computed again in each.
+
+2026-12-01 06:03-06:13 UTC, quiet machine (load average 1.0-2.0), main after: partnership pages
+keyed by their own rows, action-plan pages by their year's rows (derived reads), the run details'
+fingerprint of the data read, workers forked before the workbook is parsed (the "kernels start
+while the pages are keyed" above had never happened: a fork pool forks at its first job), the
+overview beside the other pages, find_alerts' screenings grouped once (0.9 -> 0.16 s), figures
+drawn once (plots/render.py), data/ streamed (xmlwrite.py); `--lang es`, 79 reports:
+
+    naive loop          440.3 s wall, 424.7 s CPU
+    partnerlab full      29.9 s wall,  55.7 s CPU   wall ratio 0.068 (issue 16: <= 0.08, met)
+    unchanged re-run      0.8 s                     0.025 of the full run (<= 0.05, met)
+    action-plan edit      5.6 s, 9.1 s CPU          0.189 of the full run (<= 0.25, met): 4 pages
+                                                    run (the plan's page, 2022's, changes, overview)
+    slowest by the kernel's CPU: sector_diagnosis 1.52 s (none over 3 s, met)
+    pages                7.0 MB in all, largest network 444 kB, then sector_diagnosis 308 kB
+
+The bench's edit is the first row's progress, a course planned for 2022 only. An edit of a
+course planned every year (row 3, 1.2) re-runs the five action-plan pages, changes and the
+overview: 7.23 s after two --full runs of 30.15 and 29.60 s, 0.24 (measured at 06:14, same
+machine, by hand). Its timeline (quiet, 7 pages): imports 0.36 s, papermill imported and the
+workers forked at 0.70 s, parsed at 0.96 s, keyed at 1.82 s, kernels ready at 2.42 s, the 7 pages
+until 6.49 s, findings.xlsx and the index until 6.98 s.
 """
 
 from __future__ import annotations
