@@ -38,7 +38,7 @@ import html
 
 from IPython.display import HTML, display
 
-from partnerlab import consistency, explorer
+from partnerlab import consistency, explorer, exports
 from partnerlab import network as net
 from partnerlab.page import Report
 from partnerlab.plots import network as plots
@@ -62,6 +62,8 @@ cent, roles, ei = (
     net.ei_index(graph, "sector", permutations=500, seed=0),
 )
 members = net.communities(graph, seed=0)
+if processed and not sector and min_strength == 1:  # the whole tie graph: the batch's data/ reuses these
+    exports.keep_measures(processed, {"centrality": cent, "brokerage": roles, "communities": members})
 verdicts = consistency.stakeholder_verdicts(wb, lang=rpt.lang)
 flagged = consistency.flagged_central(cent, verdicts)  # central actors not cleared (docs/consistency.md)
 

@@ -368,7 +368,7 @@ def run_batch(
                     exports: list[_Background] = []
                     if wb is not None and _rows(wb) <= OVERLAP_ROWS:
                         runner.once_started = lambda: exports.append(
-                            _Background(_exports, wb, staging, out, lang, previous)
+                            _Background(_exports, wb, staging, out, lang, previous, processed)
                         )
                     try:
                         reports = runner.run(run)
@@ -379,7 +379,7 @@ def run_batch(
                     exported = (
                         exports[0].result()
                         if exports
-                        else _exports(wb, staging, out, lang, previous)
+                        else _exports(wb, staging, out, lang, previous, processed)
                         if wb is not None
                         else None
                     )  # no report ran
@@ -960,7 +960,7 @@ def _check_workbook(path: Path):
     return wb
 
 
-def _exports(wb, staging: Path, out: Path, lang: str, previous: dict) -> tuple[list[str], str]:
+def _exports(wb, staging: Path, out: Path, lang: str, previous: dict, processed: str = "") -> tuple[list[str], str]:
     """The files for other tools under data/: copied from the previous run when every sheet
     and the code are the same (they read the whole workbook), else written anew."""
     key = incremental.job_key(
@@ -972,15 +972,24 @@ def _exports(wb, staging: Path, out: Path, lang: str, previous: dict) -> tuple[l
         with outputdir.writing(out):
             shutil.copytree(out / "data", staging / "data")
         return files, key
-    return _write_exports(wb, staging / "data", lang), key
+    return _write_exports(wb, staging / "data", lang, processed), key
 
 
-def _write_exports(wb, folder: Path, lang: str) -> list[str]:
-    """The files of partnerlab.exports under folder; a failure there is logged and never costs the reports."""
-    from partnerlab.exports import write_exports
+def _write_exports(wb, folder: Path, lang: str, processed: str = "") -> list[str]:
+    """The files of partnerlab.exports under folder, with the network measures the network report
+    left in the batch's folder of pre-parsed tables when it ran before (exports.kept_measures);
+    a failure there is logged and never costs the reports."""
+    from partnerlab.exports import kept_measures, write_exports
 
+    measures = kept_measures(processed)
     try:
-        return [f"{folder.name}/{f}" for f in write_exports(wb, folder, lang)]
+        try:
+            files = write_exports(wb, folder, lang, measures=measures)
+        except ValueError:  # measures of another graph: computed here instead
+            if measures is None:
+                raise
+            files = write_exports(wb, folder, lang)
+        return [f"{folder.name}/{f}" for f in files]
     except Exception as exc:  # the reports are done: keep them, say what went wrong
         log.warning("exports under %s/ failed: %s: %s", folder.name, type(exc).__name__, exc)
         return []

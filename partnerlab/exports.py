@@ -26,8 +26,11 @@ the tables of one file are in memory at a time.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import math
+import os
+import pickle
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -79,6 +82,38 @@ NUMBER_NODE_ATTRS = (
     "community",
     *(f"brokerage_{r}" for r in ROLE_COLUMNS),
 )
+
+
+MEASURES_FILE = "network_measures.pkl"  # the network report's measures, left for data/ (keep_measures)
+
+
+def keep_measures(processed: str | Path, measures: Mapping[str, pd.DataFrame]) -> None:
+    """Leave the network report's measures of the workbook's whole tie graph (centrality,
+    brokerage, communities) next to the batch's pre-parsed tables, so that data/ does not compute
+    them again (`kept_measures`; at 100,000 stakeholders about 70 s of CPU). Best effort: a folder
+    that cannot be written is left as it is."""
+    folder = Path(processed)
+    tmp = folder / f".{MEASURES_FILE}.{os.getpid()}"
+    try:
+        with open(tmp, "wb") as fh:
+            pickle.dump(dict(measures), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, folder / MEASURES_FILE)  # whole or not at all, for a batch reading it
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def kept_measures(processed: str | Path | None) -> dict | None:
+    """The measures `keep_measures` left in the batch's folder of pre-parsed tables (None: none,
+    or unreadable; the folder is the batch's own, as its pickled tables are)."""
+    if not processed:
+        return None
+    try:
+        with open(Path(processed) / MEASURES_FILE, "rb") as fh:
+            found = pickle.load(fh)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    return found if isinstance(found, dict) else None
 
 
 def write_exports(

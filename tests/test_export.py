@@ -204,12 +204,24 @@ def test_r_igraph_reads_graphml_pajek_and_dl(exported):
 
 
 @pytest.mark.slow
-def test_a_batch_writes_the_exports_and_the_network_page_links_them(tmp_path):
+def test_a_batch_writes_the_exports_and_the_network_page_links_them(tmp_path, monkeypatch):
+    """data/ takes the measures the network page computed (written after the reports, as for a
+    workbook above batch.OVERLAP_ROWS): this process computes none, and the files are the same."""
+    from partnerlab import batch
     from partnerlab.batch import run_batch
 
-    result = run_batch(small_workbook(tmp_path), tmp_path / "out", only=["network"], jobs=1, progress=False)
-    assert result.exit_code == 0
+    monkeypatch.setattr(batch, "OVERLAP_ROWS", 0)
+    computed = []
+    monkeypatch.setattr(net, "centrality_table", lambda *a, **k: computed.append(1) or pd.DataFrame())
+    path = small_workbook(tmp_path)
+    result = run_batch(path, tmp_path / "out", only=["network"], jobs=1, progress=False)
+    assert result.exit_code == 0 and computed == []  # handed over by the network page (exports.kept_measures)
     out = result.out
+    monkeypatch.undo()
+    alone = exports.write_exports(load_workbook(path), tmp_path / "alone", result.manifest["run"]["lang"])
+    assert "tables/network_nodes.csv" in alone
+    for name in ("tables/network_nodes.csv", "network.gexf", "kumu.xlsx"):
+        assert (out / "data" / name).read_bytes() == (tmp_path / "alone" / name).read_bytes(), name
     assert "data/network.gexf" in result.manifest["run"]["exports"]
     for name in ("README.md", *exports.EXPORT_FILES):
         assert (out / "data" / name).is_file()
