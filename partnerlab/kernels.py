@@ -108,13 +108,16 @@ def stop_pool(executor: ProcessPoolExecutor) -> None:
     for p in processes:
         with contextlib.suppress(Exception):
             p.join(timeout=10)
+            if p.is_alive():  # a worker stuck in its clean-up: its kernels die with it (parent poller)
+                p.kill()
+                p.join(timeout=5)
 
 
 def worker_init(parent_pid: int | None = None) -> None:
     """Process-pool initializer: leave Ctrl-C to the parent, clean up on SIGTERM, die with the
     batch, warm a kernel."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     # a pool stopped while its workers start their kernels (the workbook turned out invalid) is no
     # "Exception in initializer" with a traceback for the user to read
     logging.getLogger("concurrent.futures").addFilter(_not_stopped)
@@ -124,6 +127,14 @@ def worker_init(parent_pid: int | None = None) -> None:
     multiprocessing.util.Finalize(None, shutdown_kernels, exitpriority=10)
     with contextlib.suppress(Exception):  # a failure here would break the pool: retry per job
         thread_context().run(worker_kernel().start)
+
+
+def _exit_on_sigterm(*_) -> None:
+    # once: a pool whose worker exits during its initializer calls itself broken and terminates
+    # every worker again; a second SystemExit would cut short the clean-up the first one started
+    # (the kernel's shutdown and its temporary folder, left behind in 1 run of 3 on a loaded machine)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    sys.exit(143)
 
 
 def _not_stopped(record: logging.LogRecord) -> bool:

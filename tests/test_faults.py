@@ -19,7 +19,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from partnerlab import batch, htmlexport, outputdir, paths
+from partnerlab import batch, htmlexport, kernels, outputdir, paths
 from partnerlab.report_catalogue import Job
 
 psutil = pytest.importorskip("psutil", reason="psutil comes with ipython and distributed (make env)")
@@ -419,6 +419,28 @@ def test_full_disk_for_the_pre_parsed_tables_is_one_line(tmp_path, monkeypatch, 
     )
     assert _snapshot(previous) == before
     assert list((tmp_path / "processed").iterdir()) == list((tmp_path / "tmp").iterdir()) == []
+
+
+def _terminated_twice(done: str) -> None:
+    signal.signal(signal.SIGTERM, kernels._exit_on_sigterm)
+    try:
+        os.kill(os.getpid(), signal.SIGTERM)  # stop_pool's
+        time.sleep(5)
+    finally:  # the clean-up (a kernel's shutdown, its folder removed) ...
+        os.kill(os.getpid(), signal.SIGTERM)  # ... and the broken pool's own terminate()
+        time.sleep(0.05)
+        Path(done).write_text("cleaned")
+
+
+def test_a_second_sigterm_does_not_cut_a_workers_clean_up_short(tmp_path):
+    # CI, stop 20: a pool stopped while its workers started their kernels left a partnerlab-kernel-*
+    # folder behind in 1 run of 4 on a loaded machine: the pool, broken by the first worker that
+    # exited, terminated the others again during their clean-up
+    worker = multiprocessing.get_context("fork").Process(target=_terminated_twice, args=(str(tmp_path / "done"),))
+    worker.start()
+    worker.join(timeout=30)
+    assert worker.exitcode == 143
+    assert (tmp_path / "done").read_text() == "cleaned"
 
 
 def test_other_os_errors_are_not_called_storage_errors(tmp_path):
