@@ -716,3 +716,38 @@ def test_asked_is_one_question_for_these_groups(questions, responses):
     assert sector.groups == (ALL, "academia") and sector.shown == [ALL, "academia"] and sector.sector == "academia"
     only = survey.answers_summary(survey.Asked(questions, responses, "t1", [ALL]))  # no sector: every answer
     assert only == survey.answers_summary(everyone)
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "pt"])
+def test_question_charts_fit_a_card_with_their_text_at_its_size(lang):
+    """Every question chart of the sample is drawn at most a card wide (560 px at 100 dpi, two cards
+    side by side on a 1280-px page), so the page shows it at the size it is drawn: before, charts
+    of 796 px were shown at 578 px, their 7-pt legends as 7-px text. The bars give way, not the text."""
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from PIL import Image
+
+    from partnerlab import paths
+    from partnerlab.plots import render
+    from partnerlab.plots import survey as plots
+    from partnerlab.workbook import load_workbook
+
+    wb = load_workbook(paths.SAMPLE_WORKBOOK)
+    q, r = wb.survey_questions, wb.survey_responses
+    widths = []
+    for sector in (None, "international_cooperation"):  # everyone; the longest sector name
+        for theme in dict.fromkeys(q["theme"]):
+            for view in plots.question_views(q, r, theme, groups=survey.report_groups(r, sector), lang=lang):
+                if view["figure"] is None:
+                    continue
+                fig = view["figure"].figure
+                sizes = [t.get_fontsize() for t in fig.findobj(matplotlib.text.Text) if t.get_text().strip()]
+                assert min(sizes) >= 7, (view["title"], min(sizes))
+                widths.append(Image.open(io.BytesIO(render.png_bytes(fig))).size[0])
+                plt.close(fig)
+    assert len(widths) == 36 and max(widths) <= plots.CARD * 100  # 18 charted questions, twice
+    assert sum(w >= plots.CARD * 100 - 2 for w in widths) >= 30  # the space is used, not shrunk

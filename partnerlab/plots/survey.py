@@ -11,6 +11,7 @@ import dataclasses
 import textwrap
 from collections.abc import Iterable
 
+import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -32,9 +33,15 @@ __all__ = [
 
 _NEG, _MID, _POS = "#B2182B", "#D9D9D9", "#2166AC"  # red - grey - blue (colour-blind safe pair)
 _ALL_COLOR = "#4D4D4D"
-WIDTH = 4.4  # inches: every question chart has the same width, so the bars of a page line up
+WIDTH = 4.4  # inches: a question chart's bars before `_fit` narrows them to leave room for its text
+CARD = 5.6  # inches at 100 dpi: a card's 560 px (a page shows two side by side at 1280 px); a question
+# chart is at most this wide, so the page shows it at the size it is drawn and its text at its size
+LEAST = 1.8  # inches: the narrowest the bars of a question chart get
 ROW = 0.17  # inches per bar
 TITLE_CHARS = 68
+STATS_CHARS = 80  # a longer statistics line under a histogram's title takes two lines
+NOTE_CHARS = 64  # the notes under an option chart's bars: a longer line goes on to the next
+GROUP_CHARS = 30  # a longer group label (name and n) puts its n on a second line
 
 
 def question_views(
@@ -96,8 +103,19 @@ def plot_scale_diverging(asked: survey.Asked, by: str | None = "sector", ax: plt
     options = list(dict.fromkeys(bars["option"]))
     order = list(dict.fromkeys(bars["group"]))
     title = _wrap(asked.row["text"], TITLE_CHARS)
-    if ax is None:
-        ax = _axes(0.24 * len(order))  # the title, labels and legend are added around the bars
+    labels = []
+    for group in order:
+        s = stats[stats["group"] == group].iloc[0]
+        dk = T(", don't know {n}", n=T.number(s["dont_know"])) if s["dont_know"] else ""
+        n = f"n = {T.number(s['n_valid'])}{dk}"
+        name = survey.group_label(group, by, lang)
+        if len(order) == 1:
+            labels.append(n)  # one bar: everyone
+        else:
+            labels.append(f"{name}\n({n})" if len(name) + len(n) + 3 > GROUP_CHARS else f"{name} ({n})")
+    own = ax is None
+    if own:  # a row of two-line labels is taller
+        ax = _axes((0.36 if any("\n" in label for label in labels) else 0.24) * len(order))
     colors = _diverging_colors(len(options))
     row = {group: i for i, group in enumerate(order)}
     for option, color in zip(options, colors):  # one call per option: a bar per group
@@ -117,12 +135,6 @@ def plot_scale_diverging(asked: survey.Asked, by: str | None = "sector", ax: plt
         for yy, start, share in zip(y, seg["start"], seg["share_pct"]):
             if share >= 12:
                 ax.text(start + share / 2, yy, T.percent(share, 0), ha="center", va="center", fontsize=7, color=ink)
-    labels = []
-    for group in order:
-        s = stats[stats["group"] == group].iloc[0]
-        dk = T(", don't know {n}", n=T.number(s["dont_know"])) if s["dont_know"] else ""
-        n = f"n = {T.number(s['n_valid'])}{dk}"
-        labels.append(f"{survey.group_label(group, by, lang)} ({n})" if len(order) > 1 else n)  # one bar: everyone
     ax.set_yticks(range(len(order)), labels, fontsize=8)
     ax.set_ylim(len(order) - 0.5, -0.5)
     lim = max(100.0, float((bars["start"] + bars["share_pct"]).max()), float(-bars["start"].min()))
@@ -131,17 +143,20 @@ def plot_scale_diverging(asked: survey.Asked, by: str | None = "sector", ax: plt
     ax.set_xticks([])
     ax.spines[["top", "right", "bottom"]].set_visible(False)
     ax.set_title(title, fontsize=9.5, loc="left", y=1.0, pad=4)
-    ax.legend(
-        ncol=min(len(options), 5),
-        loc="upper center",
-        bbox_to_anchor=(0.5, 0.04),
-        fontsize=7,
-        frameon=False,
-        handlelength=0.8,
-        handletextpad=0.3,
-        columnspacing=0.8,
-        borderpad=0.1,
-    )
+    legend = {
+        "ncol": min(len(options), 5),
+        "bbox_to_anchor": (0.5, 0.04),
+        "loc": "upper center",
+        "fontsize": 7,
+        "frameon": False,
+        "handlelength": 0.8,
+        "handletextpad": 0.3,
+        "columnspacing": 0.8,
+        "borderpad": 0.1,
+    }
+    ax.legend(**legend)
+    if own:
+        _fit(ax, asked.row["text"], 4, legend)
     return ax
 
 
@@ -163,7 +178,8 @@ def plot_option_shares(asked: survey.Asked, by: str | None = "sector", ax: plt.A
     title = _wrap(q["text"], TITLE_CHARS)
     labels = [_wrap(o, 34) for o in options]
     rows = np.array([ROW if "\n" not in label else 0.27 for label in labels])  # inches: a wrapped label takes more
-    if ax is None:
+    own = ax is None
+    if own:
         ax = _axes(float(sum(rows)))
     main = order[-1]  # the sector on a sector's page, else everyone
     g = long[long["group"] == main].set_index("option").reindex(options)
@@ -191,13 +207,18 @@ def plot_option_shares(asked: survey.Asked, by: str | None = "sector", ax: plt.A
     ax.set_xticks([])
     ax.spines[["top", "right", "bottom"]].set_visible(False)
     n = int(g["n"].iloc[0])
-    base = T("{group}, n = {n}", group=survey.group_label(main, by, lang), n=T.number(n))
+    notes = [T("{group}, n = {n}", group=survey.group_label(main, by, lang), n=T.number(n))]
     if reference is not None:
-        base += "; " + T("| = all respondents, n = {n}", n=T.number(int(reference["n"].iloc[0])))
+        notes.append(T("| = all respondents, n = {n}", n=T.number(int(reference["n"].iloc[0]))))
     if q["type"] == "multi":
-        base += "; " + T("several answers allowed")
+        notes.append(T("several answers allowed"))
+    base = notes[0]
+    for note in notes[1:]:  # a line a note once the line would be longer than a card holds
+        base += ("\n" if len(base.rsplit("\n", 1)[-1]) + len(note) > NOTE_CHARS else "; ") + note
     ax.set_title(title, fontsize=9.5, loc="left", y=1.0, pad=4)
     ax.text(0, float(sum(rows)) + 0.02, base, fontsize=7.5, color="#444", va="top", transform=ax.get_yaxis_transform())
+    if own:
+        _fit(ax, q["text"], 4)
     return ax
 
 
@@ -262,13 +283,15 @@ def plot_number_histogram(
     q = survey.question(questions, question_id)
     everyone = pd.to_numeric(responses[q["question"]], errors="coerce").dropna()
     sector = bool(group) and group != ALL
+    legend = None
     values = (
         pd.to_numeric(responses.loc[responses["sector"] == group, q["question"]], errors="coerce").dropna()
         if sector
         else everyone
     )
     title = _wrap(q["text"], TITLE_CHARS)
-    if ax is None:
+    own = ax is None
+    if own:
         ax = _axes(0.95)
     if len(everyone):
         integral = bool((everyone == everyone.round()).all()) and everyone.max() - everyone.min() <= 40
@@ -309,7 +332,16 @@ def plot_number_histogram(
         if len(values):
             ax.axvline(values.mean(), color=_NEG, linestyle="--", linewidth=1.2)
             ax.axvline(values.median(), color=_POS, linewidth=1.2)
-        ax.legend(fontsize=7.5, frameon=False, loc="upper right")
+        legend = {  # under the axis: inside, it hid the bars of a short chart
+            "ncol": 2,
+            "loc": "upper center",
+            "bbox_to_anchor": (0.5, -0.24),
+            "fontsize": 7.5,
+            "frameon": False,
+            "borderpad": 0.1,
+        }
+        ax.legend(**legend)
+    lines = 1
     if len(values):
         stats = T(
             "n {n} · mean {mean} (dashed) · median {median} (solid) · standard deviation {sd} · "
@@ -321,11 +353,18 @@ def plot_number_histogram(
             q1=T.number(values.quantile(0.25), 1),
             q3=T.number(values.quantile(0.75), 1),
         )
-        ax.text(0, 1.02, stats, transform=ax.transAxes, fontsize=7.5, color="#444")
+        if len(stats) > STATS_CHARS and " · " in stats:  # two lines, cut at the separator nearest the middle
+            parts = stats.split(" · ")
+            sizes = np.cumsum([len(part) + 3 for part in parts])
+            cut = int(np.argmin(np.abs(sizes[:-1] - len(stats) / 2))) + 1
+            stats, lines = " · ".join(parts[:cut]) + "\n" + " · ".join(parts[cut:]), 2
+        ax.text(0, 1.02, stats, transform=ax.transAxes, fontsize=7.5, color="#444", linespacing=1.1)
     ax.set_ylabel(T("% of those who answered"), fontsize=7.5)
     ax.tick_params(labelsize=7.5)
-    ax.set_title(title, fontsize=9.5, loc="left", y=1.0, pad=14)
+    ax.set_title(title, fontsize=9.5, loc="left", y=1.0, pad=14 + 9 * (lines - 1))
     ax.spines[["top", "right"]].set_visible(False)
+    if own:
+        _fit(ax, q["text"], 14 + 9 * (lines - 1), legend)
     return ax
 
 
@@ -366,6 +405,44 @@ def _axes(height: float) -> plt.Axes:
     drawn (bbox tight), so the title, tick labels and legend around the axes add to this, no margin."""
     fig = plt.figure(figsize=(WIDTH, max(height, 0.2)))
     return fig.add_axes((0, 0, 1, 1))
+
+
+def _fit(ax: plt.Axes, title: object, pad: float, legend: dict | None = None, width: float = CARD) -> None:
+    """Make a chart of `_axes` at most `width` inches wide as drawn (bbox tight), its text at its size:
+    the bars give way to the labels left of them and the numbers right of them (not below LEAST);
+    the title (its text `title`, `pad` points above the bars) and a legend under the bars (the
+    keywords of its ax.legend) start where the labels start, the title wrapped and the legend in
+    as many columns as the width holds. Text placed by data coordinates moves with the bars, so
+    the bars take a few passes."""
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    width -= 2 * mpl.rcParams["savefig.pad_inches"]  # the PNG's margin (bbox tight) is part of the card
+    above_below = [ax._left_title] + ([ax.get_legend()] if legend else [])  # set_title(loc="left")'s text
+    for artist in above_below:
+        artist.set_visible(False)  # out of the tight box while the bars are fitted
+    for _ in range(6):
+        bars = max(LEAST, fig.get_figwidth() - (fig.get_tightbbox(renderer).width - width))
+        if abs(bars - fig.get_figwidth()) < 0.01:
+            break
+        fig.set_figwidth(bars)
+    left = min(0.0, (fig.get_tightbbox(renderer).x0 * fig.dpi - ax.bbox.x0) / ax.bbox.width)  # axes fraction
+
+    def fits(artist) -> bool:
+        return artist.get_window_extent(renderer).width <= width * fig.dpi
+
+    for chars in range(TITLE_CHARS, 23, -4):
+        text = ax.set_title(_wrap(title, chars), fontsize=9.5, loc="left", x=left, y=1.0, pad=pad, visible=True)
+        if fits(text):
+            break
+    if legend:
+        below = {**legend, "loc": "upper left", "bbox_to_anchor": (left, legend["bbox_to_anchor"][1])}
+        n = len(ax.get_legend_handles_labels()[0])
+        for columns in range(legend["ncol"], 0, -1):
+            if fits(ax.legend(**{**below, "ncol": columns})):
+                break
+        rows = -(-n // columns)
+        if -(-n // rows) < columns:  # rows as full as they can be: 3 + 2 rather than 4 + 1
+            ax.legend(**{**below, "ncol": -(-n // rows)})
 
 
 def _wrap(text: object, width: int) -> str:
