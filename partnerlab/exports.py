@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import datetime as dt
 import math
 import os
 import pickle
@@ -137,7 +138,9 @@ def write_exports(
     nodes, ties = node_table(wb, graph, measures), tie_table(graph)
     written: list[str] = []
     if len(graph):
-        write_gexf(folder / "network.gexf", nodes, ties)
+        as_of = (getattr(wb, "about", None) or {}).get("as_of")  # the data's date, not today's
+        as_of = as_of.date() if isinstance(as_of, dt.datetime) else as_of if isinstance(as_of, dt.date) else None
+        write_gexf(folder / "network.gexf", nodes, ties, as_of)
         write_graphml(folder / "network.graphml", nodes, ties)
         elements, connections = kumu_frames(nodes, ties, lang, wb.stakeholders)
         _write_xlsx(folder / "kumu.xlsx", {"Elements": elements, "Connections": connections})
@@ -303,8 +306,9 @@ EDGE_ATTRS = (
 )
 
 
-def write_gexf(path: str | Path, nodes: pd.DataFrame, ties: pd.DataFrame) -> None:
-    """network.gexf (GEXF 1.3), streamed: the graph of `export_graph`, one element at a time.
+def write_gexf(path: str | Path, nodes: pd.DataFrame, ties: pd.DataFrame, date: dt.date | None = None) -> None:
+    """network.gexf (GEXF 1.3), streamed: the graph of `export_graph`, one element at a time; `date`
+    (the workbook's as-of date) is its last-modified date.
 
     networkx reads it back (``read_gexf``) to what ``nx.write_gexf(export_graph(nodes, ties))``
     gives: the same nodes, edges and attributes (the edge ids aside), without the whole XML tree
@@ -316,6 +320,7 @@ def write_gexf(path: str | Path, nodes: pd.DataFrame, ties: pd.DataFrame) -> Non
         ((u, v, attrs["weight"], attrs) for u, v, attrs in _export_edges(ties)),
         node_attrs,
         EDGE_ATTRS[1:],
+        date=date,
     )
 
 

@@ -95,6 +95,7 @@ def write_gexf(
     edge_attrs: Sequence[tuple[str, str]],
     directed: bool = False,
     creator: str = "partnerlab",
+    date: dt.date | None = None,
 ) -> None:
     """Write a static GEXF 1.3 graph, one node and one edge at a time.
 
@@ -106,6 +107,8 @@ def write_gexf(
         node_attrs, edge_attrs: ``(name, type)`` of each attribute, in the order declared.
         directed: The graph's default edge type.
         creator: Written in ``<meta><creator>``.
+        date: ``<meta lastmodifieddate>``, the date of the data (an optional attribute: left out
+            when None; never today's date, so the same data gives the same bytes any day).
     """
     _check(node_attrs)
     _check(edge_attrs)
@@ -118,7 +121,7 @@ def write_gexf(
             f'<gexf xmlns="{GEXF_NS}" xmlns:xsi="{XSI_NS}" '
             f'xsi:schemaLocation="{GEXF_NS} {GEXF_NS}/gexf.xsd" version="1.3">\n'
         )
-        w(f'  <meta lastmodifieddate="{dt.date.today().isoformat()}">\n')
+        w(f'  <meta lastmodifieddate="{date.isoformat()}">\n' if date else "  <meta>\n")
         w(f"    <creator>{xml_text(creator)}</creator>\n  </meta>\n")
         w(f'  <graph defaultedgetype="{"directed" if directed else "undirected"}" mode="static">\n')
         for cls, ids in (("node", node_ids), ("edge", edge_ids)):
