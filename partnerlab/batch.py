@@ -388,7 +388,7 @@ def run_batch(
                         wb.save(staging / SNAPSHOT_DIR)
                         run["snapshot"] = f"{SNAPSHOT_DIR}/workbook.pkl"
                     if exported is not None:
-                        run["exports"], run["exports_key"] = exported
+                        run["exports"], run["exports_network"] = exported
                     run["ended"] = _now()
                     run["seconds"] = round(time.perf_counter() - t_start, 2)
                     manifest = _manifest(run, info, reports, runner.findings_written)
@@ -960,39 +960,56 @@ def _check_workbook(path: Path):
     return wb
 
 
-def _exports(wb, staging: Path, out: Path, lang: str, previous: dict, processed: str = "") -> tuple[list[str], str]:
-    """The files for other tools under data/: copied from the previous run when every sheet
-    and the code are the same (they read the whole workbook), else written anew."""
-    key = incremental.job_key(
-        wb, {}, Path(__file__).with_name("exports.py"), lang, sorted(dict.keys(wb.tables)), _versions()
-    )
-    before = previous.get("run", {})
-    files = before.get("exports") or []
-    if before.get("exports_key") == key and files and all((out / f).is_file() for f in files):
+def _exports(wb, staging: Path, out: Path, lang: str, previous: dict, processed: str = "") -> tuple[list[str], dict]:
+    """The files for other tools under data/. The network files are copied from the previous run
+    when what they read (exports.NETWORK_SHEETS, the about sheet) and the code are the same, else
+    written anew (at 100,000 stakeholders, minutes); the workbook's tables and the README are
+    written each time (they read every sheet, and are quick). Returns the files and what the
+    manifest keeps for the next run ("exports_network")."""
+    from partnerlab.exports import NETWORK_SHEETS
+
+    key = incremental.job_key(wb, {}, Path(__file__).with_name("exports.py"), lang, list(NETWORK_SHEETS), _versions())
+    kept = previous.get("run", {}).get("exports_network")
+    network = None
+    if (
+        isinstance(kept, dict)
+        and kept.get("key") == key
+        and isinstance(kept.get("files"), list)
+        and all(isinstance(f, str) and (out / "data" / f).is_file() for f in kept["files"])
+    ):
         with outputdir.writing(out):
-            shutil.copytree(out / "data", staging / "data")
-        return files, key
-    return _write_exports(wb, staging / "data", lang, processed), key
+            for name in kept["files"]:
+                (staging / "data" / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(out / "data" / name, staging / "data" / name)
+        network = {"files": kept["files"], "nodes": kept.get("nodes", 0), "ties": kept.get("ties", 0)}
+    files, written = _write_exports(wb, staging / "data", lang, processed, network)
+    return files, ({"key": key, **written, "reused": network is not None} if written else {})
 
 
-def _write_exports(wb, folder: Path, lang: str, processed: str = "") -> list[str]:
-    """The files of partnerlab.exports under folder, with the network measures the network report
-    left in the batch's folder of pre-parsed tables when it ran before (exports.kept_measures);
-    a failure there is logged and never costs the reports."""
-    from partnerlab.exports import kept_measures, write_exports
+def _write_exports(
+    wb, folder: Path, lang: str, processed: str = "", network: dict | None = None
+) -> tuple[list[str], dict | None]:
+    """The files of partnerlab.exports under folder (the network files too unless `network` says
+    they are there already), with the network measures the network report left in the batch's
+    folder of pre-parsed tables when it ran before (exports.kept_measures); a failure there is
+    logged and never costs the reports. Returns the files (relative to folder's parent) and
+    exports.write_network's result (None after a failure)."""
+    from partnerlab.exports import kept_measures, write_network, write_tables
 
-    measures = kept_measures(processed)
     try:
-        try:
-            files = write_exports(wb, folder, lang, measures=measures)
-        except ValueError:  # measures of another graph: computed here instead
-            if measures is None:
-                raise
-            files = write_exports(wb, folder, lang)
-        return [f"{folder.name}/{f}" for f in files]
+        if network is None:
+            measures = kept_measures(processed)
+            try:
+                network = write_network(wb, folder, lang, measures=measures)
+            except ValueError:  # measures of another graph: computed here instead
+                if measures is None:
+                    raise
+                network = write_network(wb, folder, lang)
+        files = write_tables(wb, folder, network, lang)
+        return [f"{folder.name}/{f}" for f in files], network
     except Exception as exc:  # the reports are done: keep them, say what went wrong
         log.warning("exports under %s/ failed: %s: %s", folder.name, type(exc).__name__, exc)
-        return []
+        return [], None
 
 
 def _save_processed(wb) -> str:

@@ -1,6 +1,7 @@
 """Data out: the tie network and the processed tables in the formats other tools read.
 
-`write_exports(wb, folder, lang)` writes, into one folder (the batch's ``data/``):
+`write_exports(wb, folder, lang)` writes, into one folder (the batch's ``data/``; `write_network`
+the network files, `write_tables` the rest):
 
 - ``network.gexf`` (GEXF 1.3) and ``network.graphml`` (Gephi, Cytoscape, R igraph, networkx): one
   node per stakeholder with the attributes the reports compute (`node_table`), one undirected
@@ -46,6 +47,9 @@ from partnerlab.i18n import N_
 __all__ = [
     "EXPORT_FILES",
     "write_exports",
+    "write_network",
+    "write_tables",
+    "NETWORK_SHEETS",
     "node_table",
     "tie_table",
     "export_graph",
@@ -69,6 +73,8 @@ EXPORT_FILES = (
     "network.net",
 )
 ROLE_COLUMNS = (*net.ROLES, "total")
+# what `write_network` reads of a workbook, besides its about sheet (test_export checks it)
+NETWORK_SHEETS = ("stakeholders", "ties", "partnerships", "due_diligence")
 
 
 TEXT_NODE_ATTRS = ("name", "sector", "scope", "states", "quadrant", "screening")
@@ -120,7 +126,7 @@ def kept_measures(processed: str | Path | None) -> dict | None:
 def write_exports(
     wb, folder: str | Path, lang: str = "en", measures: Mapping[str, pd.DataFrame] | None = None
 ) -> list[str]:
-    """Write every export of one workbook into folder.
+    """Write every export of one workbook into folder: `write_network`, then `write_tables`.
 
     Args:
         wb: A loaded `Workbook` (docs/tables.md).
@@ -131,6 +137,19 @@ def write_exports(
 
     Returns:
         The files written, relative to folder, in the order of the README.
+    """
+    return write_tables(wb, folder, write_network(wb, folder, lang, measures), lang)
+
+
+def write_network(wb, folder: str | Path, lang: str = "en", measures: Mapping[str, pd.DataFrame] | None = None) -> dict:
+    """The network files into folder: EXPORT_FILES (when there is a network) and
+    ``tables/network_nodes.csv``. They read NETWORK_SHEETS of the workbook and its about sheet only,
+    so a batch copies them from its previous run when those are unchanged (arguments as
+    `write_exports`).
+
+    Returns:
+        {"files": the files written, relative to folder; "nodes", "ties": the network's size}, what
+        `write_tables` needs of them.
     """
     folder = Path(folder)
     (folder / "tables").mkdir(parents=True, exist_ok=True)
@@ -153,15 +172,26 @@ def write_exports(
         (folder / "network.net").write_text(pajek_net(nodes, ties), encoding="utf-8")
         written += list(EXPORT_FILES)
     n_nodes = len(graph)
-    del graph  # the tables below are the workbook's own
+    del graph
+    if len(nodes):
+        _write_csv(folder / "tables" / "network_nodes.csv", nodes)
+        written.append("tables/network_nodes.csv")
+    return {"files": written, "nodes": n_nodes, "ties": len(ties)}
+
+
+def write_tables(wb, folder: str | Path, network: Mapping, lang: str = "en") -> list[str]:
+    """``tables/<sheet>.csv`` of every non-empty table of the workbook and ``README.md`` into folder,
+    beside the network files `write_network` gave (`network`: its result, whether it wrote them
+    now or a batch copied them). Returns every file of folder, relative to it, in the README's order."""
+    folder = Path(folder)
+    (folder / "tables").mkdir(parents=True, exist_ok=True)
+    written = [f for f in network["files"] if not f.startswith("tables/")]
     for key, table in getattr(wb, "tables", {}).items():
         if len(table):
             _write_csv(folder / "tables" / f"{key}.csv", _tidy(table))
             written.append(f"tables/{key}.csv")
-    if len(nodes):
-        _write_csv(folder / "tables" / "network_nodes.csv", nodes)
-        written.append("tables/network_nodes.csv")
-    (folder / "README.md").write_text(_readme(written, lang, n_nodes, len(ties)), encoding="utf-8")
+    written += [f for f in network["files"] if f.startswith("tables/")]
+    (folder / "README.md").write_text(_readme(written, lang, network["nodes"], network["ties"]), encoding="utf-8")
     return ["README.md", *written]
 
 

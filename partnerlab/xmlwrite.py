@@ -289,6 +289,12 @@ def write_xlsx(
     import zipfile
 
     titles = list(sheets)
+
+    def entry(name: str) -> zipfile.ZipInfo:  # a fixed time: the same rows give the same bytes any day
+        info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+        info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o600 << 16
+        return info
+
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
         overrides = "".join(
             f'<Override PartName="/xl/worksheets/sheet{i}.xml" '
@@ -296,7 +302,7 @@ def write_xlsx(
             for i in range(1, len(titles) + 1)
         )
         zf.writestr(
-            "[Content_Types].xml",
+            entry("[Content_Types].xml"),
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -308,14 +314,14 @@ def write_xlsx(
             f"{overrides}</Types>",
         )
         zf.writestr(
-            "_rels/.rels",
+            entry("_rels/.rels"),
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{_PKG_REL_NS}">'
             '<Relationship Id="rId1" '
             'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
             'Target="xl/workbook.xml"/></Relationships>',
         )
         zf.writestr(
-            "xl/workbook.xml",
+            entry("xl/workbook.xml"),
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{_XLSX_NS}" '
             f'xmlns:r="{_REL_NS}"><sheets>'
             + "".join(
@@ -324,7 +330,7 @@ def write_xlsx(
             + "</sheets></workbook>",
         )
         zf.writestr(
-            "xl/_rels/workbook.xml.rels",
+            entry("xl/_rels/workbook.xml.rels"),
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{_PKG_REL_NS}">'
             + "".join(
                 f'<Relationship Id="rId{i}" '
@@ -336,10 +342,10 @@ def write_xlsx(
             'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
             'Target="styles.xml"/></Relationships>',
         )
-        zf.writestr("xl/styles.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + _STYLES)
+        zf.writestr(entry("xl/styles.xml"), '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + _STYLES)
         for i, title in enumerate(titles, 1):
             header, rows, widths = sheets[title]
-            with zf.open(f"xl/worksheets/sheet{i}.xml", "w") as fh:
+            with zf.open(entry(f"xl/worksheets/sheet{i}.xml"), "w") as fh:
                 _write_sheet(fh, header, rows, widths)
 
 

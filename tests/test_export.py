@@ -361,6 +361,22 @@ def test_measures_handed_over_give_the_same_node_table_and_files(sample_wb, tmp_
         exports.node_table(sample_wb, graph, {"centrality": measures["centrality"].iloc[1:]})
 
 
+def test_the_network_files_read_only_the_network_sheets(sample_wb, tmp_path):
+    """A batch copies the network files from its previous run while exports.NETWORK_SHEETS (and the
+    about sheet, part of every key) are unchanged: they must read nothing else. The tables and the
+    README read every sheet and are written each time."""
+    from partnerlab import workbook
+
+    workbook.reset_reads()
+    network = exports.write_network(sample_wb, tmp_path / "data", "es")
+    assert sorted(workbook.read_sheets()) == sorted(exports.NETWORK_SHEETS)
+    assert network["files"] == [*exports.EXPORT_FILES, "tables/network_nodes.csv"] and network["nodes"] == 94
+    files = exports.write_tables(sample_wb, tmp_path / "data", network, "es")
+    assert files == exports.write_exports(sample_wb, tmp_path / "whole", "es")
+    for name in files:
+        assert (tmp_path / "data" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
+
+
 @pytest.mark.parametrize("module", ["exports", "xmlwrite"])
 def test_module_doctests(module):
     import doctest

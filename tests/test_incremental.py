@@ -79,6 +79,10 @@ def _edit_action_plan(src: Path, dst: Path) -> None:
     book.save(dst)
 
 
+def _data(out: Path) -> dict[str, bytes]:
+    return {str(f.relative_to(out / "data")): f.read_bytes() for f in sorted((out / "data").rglob("*")) if f.is_file()}
+
+
 def _drop_course(path: Path, code: str) -> None:
     book = openpyxl.load_workbook(path)
     ws = next(ws for ws in book.worksheets if ws.title in ("action_plan", "plan_accion"))
@@ -99,6 +103,7 @@ def runs(tmp_path_factory):
     shutil.copy(paths.SAMPLE_WORKBOOK, sample)
     out = tmp / "out"
     first = _run(sample, out)
+    first_run = json.loads((out / "manifest.json").read_text())["run"]
     pages = {name: (out / f"{name}.html").read_bytes() for name in ONLY}
     findings = _findings(out)
     again = _run(sample, out)
@@ -110,6 +115,7 @@ def runs(tmp_path_factory):
     edited.replace(sample)  # the analyst saves over the same file
     after_edit = _run(sample, out)
     findings_after_edit = _findings(out)
+    data_after_edit = (_data(out), json.loads((out / "manifest.json").read_text())["run"])
     full = _run(sample, tmp / "full", "--full")
     pages_after_edit = {name: _page(out, name) for name in ONLY}
     _drop_course(sample, "2.13")
@@ -130,6 +136,8 @@ def runs(tmp_path_factory):
         "after_drop": after_drop,
         "full_drop_out": tmp / "full_drop",
         "pages_after_edit": pages_after_edit,
+        "data_after_edit": data_after_edit,
+        "first_run": first_run,
     }
 
 
@@ -172,6 +180,18 @@ def test_an_action_plan_edit_reruns_only_what_reads_the_action_plan(runs):
     assert after["stakeholder_map"]["reused"] and after["due_diligence"]["reused"]  # the alerts did not change
     assert after["partner_profile__altamira"]["reused"] and after["network"]["reused"]
     assert after["partnership__p11"]["reused"]  # its courses of action are not the one edited
+
+
+@pytest.mark.slow
+def test_an_action_plan_edit_copies_the_network_files_and_writes_the_tables(runs):
+    """data/'s network files read the network sheets only (exports.NETWORK_SHEETS): the edit run
+    copies them from the previous run; its tables are written anew. data/ is then, byte for byte,
+    the data/ of a --full run of the edited workbook."""
+    data, run = runs["data_after_edit"]
+    assert not runs["first_run"]["exports_network"]["reused"] and run["exports_network"]["reused"]
+    assert run["exports_network"]["files"][0] == "network.gexf" and run["exports_network"]["nodes"] == 94
+    assert data == _data(runs["full_out"])
+    assert "tables/action_plan.csv" in data and "network.gexf" in data
 
 
 @pytest.mark.slow
