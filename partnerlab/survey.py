@@ -102,8 +102,8 @@ READING_NOTE = N_(
     "0-1 (0 = lowest option). Groups under 10 respondents vary a lot. Open a chart's table for every count."
 )
 CHALLENGE_NOTE = N_(
-    "The options of the questions about challenges (challenge, obstacle, reto, desafío, ...) chosen by at least "
-    "{minimum} of a group's respondents who answered (the minimum of this page)."
+    "The options of the questions about challenges (those whose text names a challenge, obstacle, barrier or "
+    "difficulty) chosen by at least {minimum} of a group's respondents who answered (the minimum of this page)."
 )
 CHALLENGE_COLUMNS = {
     "group": N_("Respondents"),
@@ -161,6 +161,8 @@ CHALLENGE_WORDS: tuple[str, ...] = (
     "obstaculo",
     "barrera",
     "dificultad",
+    "barreira",  # Portuguese ("desafio", "obstaculo" are above)
+    "dificuldade",
 )
 
 
