@@ -630,7 +630,7 @@ def _csv_cell(value: object) -> object:
 def _write_xlsx(path: Path, sheets: dict[str, pd.DataFrame]) -> None:
     """Sheets streamed row by row (partnerlab.xmlwrite.write_xlsx: 5-8 times less CPU than openpyxl's
     write-only mode, which the file was written with until 2026-12-01): the header bold and frozen,
-    text stays text, a formula-like value gets Excel's quote prefix (as findings' _set_value)."""
+    text stays text, a formula-like value gets Excel's quote prefix (as findings.xlsx's cells)."""
     parts = {}
     for title, df in sheets.items():
         widths = [

@@ -225,18 +225,31 @@ _PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 # Excel's quote prefix (a value that starts like a formula stays text when a user edits the cell)
 _STYLES = (
     f'<styleSheet xmlns="{_XLSX_NS}">'
-    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
-    '<font><b/><sz val="11"/><color rgb="FFFFFFFF"/><name val="Calibri"/></font></fonts>'
+    '<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/>'
+    '<numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm"/></numFmts>'
+    '<fonts count="3"><font><sz val="11"/><name val="Calibri"/></font>'
+    '<font><b/><sz val="11"/><color rgb="FFFFFFFF"/><name val="Calibri"/></font>'
+    '<font><u/><sz val="11"/><color rgb="FF0563C1"/><name val="Calibri"/></font></fonts>'
     '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
     '<fill><patternFill patternType="solid"><fgColor rgb="FF1F4E79"/><bgColor indexed="64"/></patternFill></fill></fills>'
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-    '<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/>'
-    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/></cellXfs>'
-    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    '<cellStyleXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
+    '<xf numFmtId="0" fontId="2" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1">'
+    '<alignment vertical="top" wrapText="1"/></xf>'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/>'
+    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="1" applyFont="1"/></cellXfs>'
+    '<cellStyles count="2"><cellStyle name="Normal" xfId="0" builtinId="0"/>'
+    '<cellStyle name="Hyperlink" xfId="1" builtinId="8"/></cellStyles>'
     "</styleSheet>"
 )
+# cellXfs: 0 plain, 1 header (bold white on dark blue, wrapped), 2 text with Excel's quote prefix,
+# 3 a date, 4 a date and time, 5 an in-book link
+_HEADER, _QUOTED, _DATE, _DATETIME, _LINK = 1, 2, 3, 4, 5
+_EPOCH = dt.datetime(1899, 12, 30)  # Excel's day 0 (its 1900 date system, as Excel and openpyxl write)
 _FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")  # as partnerlab.findings
 
 
@@ -258,6 +271,11 @@ def _xlsx_cell(ref: str, value: object, style: int = 0) -> str:
     if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
         value = value.item()
     s = f' s="{style}"' if style else ""
+    if isinstance(value, dt.datetime | dt.date):  # a number of days, shown as a date
+        stamp = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
+        days = (stamp.replace(tzinfo=None) - _EPOCH) / dt.timedelta(days=1)
+        timed = isinstance(value, dt.datetime) and value.time() != dt.time()
+        return f'<c r="{ref}" s="{style or (_DATETIME if timed else _DATE)}"><v>{days!r}</v></c>'
     if isinstance(value, bool):
         return f'<c r="{ref}" t="b"{s}><v>{int(value)}</v></c>'
     if isinstance(value, int):
@@ -271,24 +289,27 @@ def _xlsx_cell(ref: str, value: object, style: int = 0) -> str:
     if not text:  # a blank cell, as openpyxl writes an empty text
         return ""
     if not style and text.startswith(_FORMULA_TRIGGERS):
-        s = ' s="2"'
+        s = f' s="{_QUOTED}"'
     return f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{escape(text)}</t></is></c>'
 
 
-def write_xlsx(
-    path: str | Path, sheets: Mapping[str, tuple[Sequence[str], Iterable[Sequence[object]], Sequence[float]]]
-) -> None:
+def write_xlsx(path: str | Path, sheets: Mapping[str, tuple]) -> None:
     """An XLSX workbook written row by row into the zip (no shared strings: each text is inline).
 
     Args:
         path: The file to write.
-        sheets: title -> (header, rows, column widths). The header row is bold white on dark blue and
-            frozen; a text that starts like a formula (= + - @, a tab or a line break) is written as
-            text with Excel's quote prefix; None and NaN are blank cells; numbers and booleans stay numbers.
+        sheets: title -> (header, rows, column widths) or (header, rows, column widths, options). The
+            header row is bold white on dark blue, wrapped and frozen; a text that starts like a formula
+            (= + - @, a tab or a line break) is written as text with Excel's quote prefix; None and NaN
+            are blank cells; numbers and booleans stay numbers; dates are dates (yyyy-mm-dd, with
+            hh:mm when they have a time). options: "filter" (True: a filter on the header over every
+            row written), "links" ({cell reference: in-book location such as "'Sheet'!A1"}: those
+            cells are links, in the Hyperlink style).
     """
     import zipfile
 
     titles = list(sheets)
+    filtered: dict[int, str] = {}  # sheet index -> the range of its filter
 
     def entry(name: str) -> zipfile.ZipInfo:  # a fixed time: the same rows give the same bytes any day
         info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
@@ -321,15 +342,6 @@ def write_xlsx(
             'Target="xl/workbook.xml"/></Relationships>',
         )
         zf.writestr(
-            entry("xl/workbook.xml"),
-            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{_XLSX_NS}" '
-            f'xmlns:r="{_REL_NS}"><sheets>'
-            + "".join(
-                f'<sheet name="{xml_attr(t[:31])}" sheetId="{i}" r:id="rId{i}"/>' for i, t in enumerate(titles, 1)
-            )
-            + "</sheets></workbook>",
-        )
-        zf.writestr(
             entry("xl/_rels/workbook.xml.rels"),
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{_PKG_REL_NS}">'
             + "".join(
@@ -344,14 +356,34 @@ def write_xlsx(
         )
         zf.writestr(entry("xl/styles.xml"), '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + _STYLES)
         for i, title in enumerate(titles, 1):
-            header, rows, widths = sheets[title]
+            header, rows, widths, *more = sheets[title]
+            options = more[0] if more else {}
             with zf.open(entry(f"xl/worksheets/sheet{i}.xml"), "w") as fh:
-                _write_sheet(fh, header, rows, widths)
+                n_rows = _write_sheet(fh, header, rows, widths, options)
+            if options.get("filter") and header:
+                filtered[i - 1] = f"A1:{_column_letter(len(header) - 1)}{max(n_rows, 1)}"
+        # the workbook part last: it names the filters' ranges, known once the sheets are written
+        zf.writestr(
+            entry("xl/workbook.xml"),
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{_XLSX_NS}" '
+            f'xmlns:r="{_REL_NS}"><sheets>'
+            + "".join(
+                f'<sheet name="{xml_attr(t[:31])}" sheetId="{i}" r:id="rId{i}"/>' for i, t in enumerate(titles, 1)
+            )
+            + "</sheets>"
+            + _filter_names(titles, filtered)
+            + "</workbook>",
+        )
 
 
-def _write_sheet(fh, header: Sequence[str], rows: Iterable[Sequence[object]], widths: Sequence[float]) -> None:
+def _write_sheet(
+    fh, header: Sequence[str], rows: Iterable[Sequence[object]], widths: Sequence[float], options: Mapping | None = None
+) -> int:
+    """One worksheet (see write_xlsx); returns the number of the last row written."""
+    options = options or {}
     letters = [_column_letter(c) for c in range(len(header))]
     cols = "".join(f'<col min="{c}" max="{c}" width="{w:g}" customWidth="1"/>' for c, w in enumerate(widths, start=1))
+    links = dict(options.get("links") or {})
     head = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_XLSX_NS}">'
         '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
@@ -359,17 +391,47 @@ def _write_sheet(fh, header: Sequence[str], rows: Iterable[Sequence[object]], wi
         '<sheetFormatPr defaultRowHeight="15"/>'
         + (f"<cols>{cols}</cols>" if cols else "")
         + '<sheetData><row r="1">'
-        + "".join(_xlsx_cell(f"{letters[c]}1", str(h), 1) for c, h in enumerate(header))
+        + "".join(_xlsx_cell(f"{letters[c]}1", str(h), _HEADER) for c, h in enumerate(header))
         + "</row>"
     )
     fh.write(head.encode("utf-8"))
     chunk: list[str] = []
-    for r, row in enumerate(rows, start=2):
-        chunk.append(f'<row r="{r}">')
-        chunk.extend(_xlsx_cell(f"{letters[c]}{r}", v) for c, v in enumerate(row))
+    last = 1
+    for last, row in enumerate(rows, start=2):
+        chunk.append(f'<row r="{last}">')
+        chunk.extend(
+            _xlsx_cell(ref, v, _LINK if ref in links else 0)
+            for ref, v in ((f"{letters[c]}{last}", v) for c, v in enumerate(row))
+        )
         chunk.append("</row>")
         if len(chunk) > 20_000:
             fh.write("".join(chunk).encode("utf-8"))
             chunk.clear()
-    chunk.append("</sheetData></worksheet>")
+    chunk.append("</sheetData>")
+    if options.get("filter") and header:
+        chunk.append(f'<autoFilter ref="A1:{letters[-1]}{last}"/>')
+    if links:
+        chunk.append(
+            "<hyperlinks>"
+            + "".join(f'<hyperlink ref="{ref}" location="{xml_attr(where)}"/>' for ref, where in links.items())
+            + "</hyperlinks>"
+        )
+    chunk.append("</worksheet>")
     fh.write("".join(chunk).encode("utf-8"))
+    return last
+
+
+def _filter_names(titles: list[str], filtered: Mapping[int, str]) -> str:
+    """The hidden names Excel keeps for each sheet's filter (_xlnm._FilterDatabase), as Excel writes them."""
+    if not filtered:
+        return ""
+    names = []
+    for i, ref in sorted(filtered.items()):
+        start, end = ref.split(":")
+        absolute = ":".join("$" + re.sub(r"(\d+)", r"$\1", part) for part in (start, end))
+        sheet = titles[i][:31].replace("'", "''")
+        names.append(
+            f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
+            f"{xml_text(f'{chr(39)}{sheet}{chr(39)}!{absolute}')}</definedName>"
+        )
+    return "<definedNames>" + "".join(names) + "</definedNames>"

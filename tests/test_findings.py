@@ -227,3 +227,23 @@ def test_formula_names_from_a_real_report_stay_text(tmp_path):
         assert not any(
             b"<f>" in z.read(n) or b"<f " in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/")
         )
+
+
+def test_a_spreadsheet_program_opens_it_with_its_links_dates_and_text(tmp_path, libreoffice):
+    """findings.xlsx is streamed by partnerlab.xmlwrite (not openpyxl): LibreOffice Calc opens it and
+    saves it again with the same sheets, the contents' links (a sheet name with an apostrophe
+    too), a date as a date and a formula-like name as text."""
+    df = pd.DataFrame({"name": ['=HYPERLINK("http://evil","x")'], "assessed_on": ["2024-03-01"], "n": [3]})
+    path, book = _write(tmp_path, _kept(df), _kept(df, "partner's_list"))
+    assert book["Contents"]["A3"].hyperlink.location == "'Partner''s list'!A1"
+    again = openpyxl.load_workbook(libreoffice(path, "xlsx:Calc MS Excel 2007 XML", tmp_path / "calc"))
+    assert again.sheetnames == ["Contents", "Critical group", "Partner's list"]
+    contents = again["Contents"]
+    assert [contents["A2"].hyperlink.location, contents["A3"].hyperlink.location] == [
+        "'Critical group'!A1",
+        "'Partner''s list'!A1",
+    ]
+    sheet = again["Critical group"]
+    assert [c.value for c in sheet[2]] == ['=HYPERLINK("http://evil","x")', dt.datetime(2024, 3, 1), 3]
+    assert sheet["A2"].data_type == "s" and sheet["B2"].is_date
+    assert sheet.auto_filter.ref == "A1:C2"  # (a headless Calc drops frozen panes, openpyxl's files' too)
