@@ -114,6 +114,21 @@ overview: 7.23 s after two --full runs of 30.15 and 29.60 s, 0.24 (measured at 0
 machine, by hand). Its timeline (quiet, 7 pages): imports 0.36 s, papermill imported and the
 workers forked at 0.70 s, parsed at 0.96 s, keyed at 1.82 s, kernels ready at 2.42 s, the 7 pages
 until 6.49 s, findings.xlsx and the index until 6.98 s.
+
+2026-12-01 10:36-10:46 UTC, quiet machine (load average 0.6-1.2), main at 54089da: the sector
+diagnosis charts drawn a card wide (plots.survey._fit: more layout passes per chart), data/'s
+network files reused when their sheets are unchanged, findings.xlsx streamed (xmlwrite);
+`--lang es`, 79 reports:
+
+    naive loop          355.4 s wall, 337.2 s CPU
+    partnerlab full      22.6 s wall,  42.4 s CPU   wall ratio 0.064 (issue 16: <= 0.08, met)
+    unchanged re-run      0.7 s                     0.030 of the full run (<= 0.05, met)
+    action-plan edit      4.1 s, 6.6 s CPU          0.181 of the full run (<= 0.25, met): 4 pages run
+    slowest by the kernel's CPU: sector_diagnosis 1.23 s (none over 3 s, met)
+    pages                7.0 MB in all, largest network 444 kB, then sector_diagnosis 309 kB
+
+The edit of a course planned every year (row 3, 1.2; 7 pages run), by hand right after: 5.38 s
+(9.3 s CPU) against --full runs of 24.01 and 23.59 s, 0.22-0.23.
 """
 
 from __future__ import annotations
