@@ -84,6 +84,7 @@ def axe_page(tmp_path_factory):
             page.close()
             return violations, outside
 
+        run.browser = browser  # one sync Playwright per thread: other tests of this module use this one
         yield run
         browser.close()
 
@@ -107,20 +108,17 @@ def test_no_serious_accessibility_violation(batches, axe_page, lang, kind):
     assert "No description has been provided" not in html  # nbconvert's English fallback alt text
 
 
-def test_survey_cards_show_their_charts_at_the_size_they_are_drawn(batches):
+def test_survey_cards_show_their_charts_at_the_size_they_are_drawn(batches, axe_page):
     """At 1280 px a sector diagnosis page shows two cards side by side and each chart at its own
     width: its text at the size it was drawn, not scaled down (test_survey checks the drawing)."""
-    sync_api = pytest.importorskip("playwright.sync_api")
     page_file = sorted(batches("es").glob("sector_diagnosis*.html"))[0]
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1280, "height": 800})
-        page.goto(page_file.resolve().as_uri(), wait_until="load")
-        sizes = page.evaluate(
-            "Array.from(document.querySelectorAll('.pl-card img.pl-figure'))"
-            ".map(i => [i.naturalWidth, i.clientWidth, Math.round(i.getBoundingClientRect().left)])"
-        )
-        browser.close()
+    page = axe_page.browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(page_file.resolve().as_uri(), wait_until="load")
+    sizes = page.evaluate(
+        "Array.from(document.querySelectorAll('.pl-card img.pl-figure'))"
+        ".map(i => [i.naturalWidth, i.clientWidth, Math.round(i.getBoundingClientRect().left)])"
+    )
+    page.close()
     assert len(sizes) >= 18
     assert [s for s in sizes if s[0] != s[1]] == []
     assert len({left for *_, left in sizes}) == 2  # two columns
