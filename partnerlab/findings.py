@@ -504,8 +504,7 @@ def _clean_sheet_name(name: str) -> str:
 
 def _sheet(header: list[str], rows: list[list]) -> tuple:
     """What xmlwrite.write_xlsx takes for one sheet: the header, the rows as values a cell holds
-    (ISO date texts of a date column as dates, lists joined, dicts as JSON, control characters
-    dropped), the column widths (from the first 500 rows, between MIN_WIDTH and MAX_WIDTH) and a
+    (ISO date texts of a date column as dates, lists joined, dicts as JSON), the column widths (from the first 500 rows, between MIN_WIDTH and MAX_WIDTH) and a
     filter on the header."""
     dates = _date_columns(header, rows)
     cells = [
@@ -531,10 +530,10 @@ def _value(value: object) -> object:
     if isinstance(value, dt.datetime | dt.date):
         return value
     if isinstance(value, list):
-        value = "; ".join("" if v is None else str(v) for v in value)
-    elif isinstance(value, dict):
-        value = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return _ILLEGAL.sub("", str(value))
+        return "; ".join("" if v is None else str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)  # xmlwrite drops the control characters XML cannot hold
 
 
 def _display_len(value: object) -> int:
@@ -561,4 +560,3 @@ def _parse_iso(text: str) -> dt.datetime:
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?")
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # characters XML 1.0 cannot hold

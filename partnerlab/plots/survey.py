@@ -417,9 +417,9 @@ def _fit(ax: plt.Axes, title: object, pad: float, legend: dict | None = None, wi
     fig = ax.figure
     renderer = fig.canvas.get_renderer()
     width -= 2 * mpl.rcParams["savefig.pad_inches"]  # the PNG's margin (bbox tight) is part of the card
-    above_below = [ax._left_title] + ([ax.get_legend()] if legend else [])  # set_title(loc="left")'s text
-    for artist in above_below:
-        artist.set_visible(False)  # out of the tight box while the bars are fitted
+    ax.set_title("", loc="left")  # the title and the legend out of the tight box while the bars are fitted
+    if legend:
+        ax.get_legend().set_visible(False)
     for _ in range(6):
         bars = max(LEAST, fig.get_figwidth() - (fig.get_tightbbox(renderer).width - width))
         if abs(bars - fig.get_figwidth()) < 0.01:
@@ -431,7 +431,7 @@ def _fit(ax: plt.Axes, title: object, pad: float, legend: dict | None = None, wi
         return artist.get_window_extent(renderer).width <= width * fig.dpi
 
     for chars in range(TITLE_CHARS, 23, -4):
-        text = ax.set_title(_wrap(title, chars), fontsize=9.5, loc="left", x=left, y=1.0, pad=pad, visible=True)
+        text = ax.set_title(_wrap(title, chars), fontsize=9.5, loc="left", x=left, y=1.0, pad=pad)
         if fits(text):
             break
     if legend:
