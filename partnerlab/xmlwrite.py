@@ -309,7 +309,7 @@ def write_xlsx(path: str | Path, sheets: Mapping[str, tuple]) -> None:
     import zipfile
 
     titles = list(sheets)
-    filtered: dict[int, str] = {}  # sheet index -> the range of its filter
+    filtered: dict[int, tuple[str, int]] = {}  # sheet index -> its filter's last column and row
 
     def entry(name: str) -> zipfile.ZipInfo:  # a fixed time: the same rows give the same bytes any day
         info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
@@ -359,9 +359,9 @@ def write_xlsx(path: str | Path, sheets: Mapping[str, tuple]) -> None:
             header, rows, widths, *more = sheets[title]
             options = more[0] if more else {}
             with zf.open(entry(f"xl/worksheets/sheet{i}.xml"), "w") as fh:
-                n_rows = _write_sheet(fh, header, rows, widths, options)
-            if options.get("filter") and header:
-                filtered[i - 1] = f"A1:{_column_letter(len(header) - 1)}{max(n_rows, 1)}"
+                corner = _write_sheet(fh, header, rows, widths, options)
+            if corner:
+                filtered[i - 1] = corner
         # the workbook part last: it names the filters' ranges, known once the sheets are written
         zf.writestr(
             entry("xl/workbook.xml"),
@@ -378,8 +378,8 @@ def write_xlsx(path: str | Path, sheets: Mapping[str, tuple]) -> None:
 
 def _write_sheet(
     fh, header: Sequence[str], rows: Iterable[Sequence[object]], widths: Sequence[float], options: Mapping | None = None
-) -> int:
-    """One worksheet (see write_xlsx); returns the number of the last row written."""
+) -> tuple[str, int] | None:
+    """One worksheet (see write_xlsx); returns its filter's last column and row (None: no filter)."""
     options = options or {}
     letters = [_column_letter(c) for c in range(len(header))]
     cols = "".join(f'<col min="{c}" max="{c}" width="{w:g}" customWidth="1"/>' for c, w in enumerate(widths, start=1))
@@ -408,8 +408,9 @@ def _write_sheet(
             fh.write("".join(chunk).encode("utf-8"))
             chunk.clear()
     chunk.append("</sheetData>")
-    if options.get("filter") and header:
-        chunk.append(f'<autoFilter ref="A1:{letters[-1]}{last}"/>')
+    corner = (letters[-1], last) if options.get("filter") and header else None
+    if corner:
+        chunk.append(f'<autoFilter ref="A1:{corner[0]}{corner[1]}"/>')
     if links:
         chunk.append(
             "<hyperlinks>"
@@ -418,20 +419,18 @@ def _write_sheet(
         )
     chunk.append("</worksheet>")
     fh.write("".join(chunk).encode("utf-8"))
-    return last
+    return corner
 
 
-def _filter_names(titles: list[str], filtered: Mapping[int, str]) -> str:
+def _filter_names(titles: list[str], filtered: Mapping[int, tuple[str, int]]) -> str:
     """The hidden names Excel keeps for each sheet's filter (_xlnm._FilterDatabase), as Excel writes them."""
     if not filtered:
         return ""
     names = []
-    for i, ref in sorted(filtered.items()):
-        start, end = ref.split(":")
-        absolute = ":".join("$" + re.sub(r"(\d+)", r"$\1", part) for part in (start, end))
+    for i, (column, row) in sorted(filtered.items()):
         sheet = titles[i][:31].replace("'", "''")
         names.append(
             f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
-            f"{xml_text(f'{chr(39)}{sheet}{chr(39)}!{absolute}')}</definedName>"
+            f"{xml_text(f'{chr(39)}{sheet}{chr(39)}!$A$1:${column}${row}')}</definedName>"
         )
     return "<definedNames>" + "".join(names) + "</definedNames>"
